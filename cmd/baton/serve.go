@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/batonhq/baton/internal/serve"
+	"github.com/batonhq/baton/internal/watch"
+)
+
+const serveHelp = `Usage: baton serve [SITE] [flags]
+
+Builds the handbook in SITE (default: the current folder) into memory, serves
+it at http://127.0.0.1:1313, and rebuilds and reloads the browser on every
+save. Build errors show in the browser and here; the last good site stays up.
+Nothing is written to disk.
+
+Examples:
+  baton serve
+  baton serve handbook --port 8080
+  baton serve --poll 500ms        # where file events never arrive (some VMs, network drives)
+
+Flags:
+`
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", serveHelp)
+	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; anything but loopback exposes the site to your network")
+	drafts := fs.Bool("drafts", true, "include pages marked draft")
+	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file events")
+	dir, err := parseFlags(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	if *port < 0 || *port > 65535 {
+		return usageError{fmt.Sprintf("--port %d is not a port number", *port)}
+	}
+	if net.ParseIP(*bind) == nil && *bind != "localhost" {
+		return usageError{fmt.Sprintf("--bind %q is not an IP address", *bind)}
+	}
+	if err := siteDir(dir); err != nil {
+		return err
+	}
+	b, err := newBuilder(dir, "", *drafts)
+	if err != nil {
+		return err
+	}
+	srv := serve.New(b, os.DirFS(dir))
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		return fmt.Errorf("cannot listen: %w (is another server on port %d? try --port)", err, *port)
+	}
+	srv.AllowHosts(ln.Addr())
+	if ip := net.ParseIP(*bind); ip != nil && !ip.IsLoopback() {
+		fmt.Fprintf(stderr, "WARNING: serving on %s, reachable from other machines on your network\n", *bind)
+	}
+	report(stdout, stderr, srv.Rebuild(ctx), nil)
+	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Poll: *poll})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	url := "http://" + ln.Addr().String() + "/"
+	if strings.HasPrefix(ln.Addr().String(), "127.0.0.1:") {
+		url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"
+	}
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", dir, url)
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	for {
+		select {
+		case <-ctx.Done():
+			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			_ = hs.Shutdown(shut)
+			fmt.Fprintln(stdout, "stopped")
+			return nil
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case msg := <-w.Notice:
+			fmt.Fprintln(stderr, msg)
+		case changed := <-w.Changes:
+			report(stdout, stderr, srv.Rebuild(ctx), changed)
+		}
+	}
+}
+
+func report(stdout, stderr io.Writer, r serve.Result, changed []string) {
+	what := "built"
+	if changed != nil {
+		what = describeChange(changed)
+	}
+	if !r.OK {
+		printDiags(stderr, r.Diags, "text")
+		fmt.Fprintf(stderr, "%s: build failed with %s; still serving the last good site\n", what, countErrors(r.Diags))
+		return
+	}
+	printDiags(stderr, r.Diags, "text")
+	fmt.Fprintf(stdout, "%s: %d files, %d changed, %d parsed in %s\n", what, r.Files, r.Changed, r.Parsed, r.Duration.Round(100*time.Microsecond))
+}
+
+func describeChange(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
+}

@@ -1,0 +1,294 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func newBuilder(t testing.TB, opts build.Options) *build.Builder {
+	t.Helper()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Theme = theme
+	return build.New(opts)
+}
+
+// files returns a build's output as path → bytes, reading copied files.
+func files(t testing.TB, src fs.FS, res *build.Result) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, f := range res.Files {
+		data := f.Data
+		if f.From != "" {
+			var err error
+			if data, err = fs.ReadFile(src, f.From); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out[f.Path] = data
+	}
+	return out
+}
+
+func mustBuild(t testing.TB, b *build.Builder, src fs.FS) map[string][]byte {
+	t.Helper()
+	res, diags := b.Build(context.Background(), src)
+	if res == nil {
+		t.Fatalf("build failed:\n%v", diags)
+	}
+	if len(diags) > 0 {
+		t.Errorf("unexpected diagnostics:\n%v", diags)
+	}
+	return files(t, src, res)
+}
+
+// TestGolden builds testdata/site and compares every output file with
+// testdata/golden. Run with -update to rewrite; a golden file that no
+// output matches fails the test.
+func TestGolden(t *testing.T) {
+	src := os.DirFS("testdata/site")
+	got := mustBuild(t, newBuilder(t, build.Options{}), src)
+	golden := "testdata/golden"
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range got {
+			dst := filepath.Join(golden, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want := map[string][]byte{}
+	err := fs.WalkDir(os.DirFS(golden), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		want[p], err = os.ReadFile(filepath.Join(golden, p))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("golden file %s is not produced by the build (stale: run go test -update)", p)
+		}
+	}
+	for p, data := range got {
+		w, ok := want[p]
+		if !ok {
+			t.Errorf("output %s has no golden file (run go test -update)", p)
+			continue
+		}
+		if !bytes.Equal(data, w) {
+			t.Errorf("output %s differs from golden (-want +got):\n%s", p, cmp.Diff(string(w), string(data)))
+		}
+	}
+}
+
+// TestDeterministic builds the same site with one and with many threads and
+// with a warm cache, and wants identical bytes.
+func TestDeterministic(t *testing.T) {
+	for _, dir := range []string{"testdata/site", "../.."} {
+		src := os.DirFS(dir)
+		prev := runtime.GOMAXPROCS(1)
+		one := mustBuild(t, newBuilder(t, build.Options{}), src)
+		runtime.GOMAXPROCS(max(4, prev))
+		b := newBuilder(t, build.Options{})
+		many := mustBuild(t, b, src)
+		again := mustBuild(t, b, src)
+		runtime.GOMAXPROCS(prev)
+		if diff := cmp.Diff(one, many); diff != "" {
+			t.Errorf("%s: GOMAXPROCS changes the output:\n%s", dir, diff)
+		}
+		if diff := cmp.Diff(many, again); diff != "" {
+			t.Errorf("%s: a cached rebuild changes the output:\n%s", dir, diff)
+		}
+	}
+}
+
+// TestDiagnostics builds each broken site under testdata/errors and
+// compares the diagnostics with its diagnostics.golden, line for line.
+func TestDiagnostics(t *testing.T) {
+	cases, err := os.ReadDir("testdata/errors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name(), func(t *testing.T) {
+			dir := filepath.Join("testdata/errors", c.Name())
+			res, diags := newBuilder(t, build.Options{}).Build(context.Background(), os.DirFS(dir))
+			if res != nil {
+				t.Fatalf("build succeeded; want errors")
+			}
+			var got strings.Builder
+			for _, d := range diags {
+				got.WriteString(d.String() + "\n")
+			}
+			file := filepath.Join(dir, "diagnostics.golden")
+			if *update {
+				if err := os.WriteFile(file, []byte(got.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got.String()); diff != "" {
+				t.Errorf("diagnostics differ (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDefaultHandbook builds the repository's own content/ with zero
+// diagnostics and crawls every internal link and anchor of the output.
+func TestDefaultHandbook(t *testing.T) {
+	src := os.DirFS("../..")
+	out := mustBuild(t, newBuilder(t, build.Options{}), src)
+	crawl(t, out)
+	for _, want := range []string{"index.html", "roles/index.html", "responsibilities/index.html", "paths/index.html", "print/index.html", "404.html", "sitemap.xml", "robots.txt", "tags/index.html"} {
+		if _, ok := out[want]; !ok {
+			t.Errorf("default handbook has no %s", want)
+		}
+	}
+}
+
+// TestGoldenLinks crawls the golden site's output too.
+func TestGoldenLinks(t *testing.T) {
+	crawl(t, mustBuild(t, newBuilder(t, build.Options{}), os.DirFS("testdata/site")))
+}
+
+// TestIncremental applies edits through one Builder and compares each result
+// with a fresh build of the same sources.
+func TestIncremental(t *testing.T) {
+	src := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/site"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/site", p))
+		src[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBuilder(t, build.Options{})
+	mustBuild(t, b, src)
+	edits := []struct {
+		name string
+		edit func()
+	}{
+		{"body", func() {
+			f := src["content/notes.md"]
+			f.Data = append(slices.Clone(f.Data), []byte("\nA new paragraph.\n")...)
+		}},
+		{"title", func() {
+			f := src["content/playbooks/basics/second.md"]
+			f.Data = bytes.Replace(f.Data, []byte("title: The second page"), []byte("title: Page two, renamed"), 1)
+		}},
+		{"role", func() {
+			f := src["content/roles/design.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("title: Design"), []byte("title: Product design"), 1)
+		}},
+		{"new page in new folder", func() {
+			src["content/playbooks/more/deep/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\n---\nSee [start](../../basics/start.md).\n")}
+		}},
+		{"delete", func() { delete(src, "content/playbooks/more/deep/new.md") }},
+		{"rename", func() {
+			src["content/renamed.md"] = src["content/notes.md"]
+			delete(src, "content/notes.md")
+			f := src["content/playbooks/basics/start.md"]
+			f.Data = bytes.Replace(f.Data, []byte("../../notes.md"), []byte("../../renamed.md"), 1)
+		}},
+		{"theme", func() {
+			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte("Built with baton"), []byte("Made here"), 1)}
+		}},
+	}
+	for _, e := range edits {
+		e.edit()
+		got := mustBuild(t, b, src)
+		want := mustBuild(t, newBuilder(t, build.Options{}), src)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("after %s: incremental build differs from a fresh one:\n%s", e.name, diff)
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := fs.ReadFile(baton.Layouts(), strings.TrimPrefix(name, "layouts/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestPublishFailedBuildKeepsOutput writes a site, then fails a build, and
+// checks the output is untouched.
+func TestPublishFailedBuildKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	src := os.DirFS("testdata/site")
+	res, _ := newBuilder(t, build.Options{}).Build(context.Background(), src)
+	opts := publish.Options{Out: out, Source: src}
+	if err := publish.Write(opts, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	broken := fstest.MapFS{"content/x.md": {Data: []byte("---\ntitle: x\n---\n[gone](nowhere.md)\n")}}
+	res2, diags := newBuilder(t, build.Options{}).Build(context.Background(), broken)
+	if res2 != nil || !diags.HasErrors() {
+		t.Fatalf("broken build succeeded")
+	}
+	if diff := cmp.Diff(before, tree(t, out)); diff != "" {
+		t.Errorf("output changed after a failed build:\n%s", diff)
+	}
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+var _ = path.Join

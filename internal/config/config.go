@@ -1,0 +1,106 @@
+// Package config reads handbook.yaml, the site configuration.
+package config
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/strictyaml"
+)
+
+// File is where the configuration lives, relative to the site folder.
+const File = "content/handbook.yaml"
+
+// Config is the decoded site configuration.
+type Config struct {
+	Title       string `yaml:"title,required"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"`
+	EditURL     string `yaml:"edit_url"`
+	Language    string `yaml:"language"`
+	UnsafeHTML  bool   `yaml:"unsafe_html"`
+	Pos         diag.Pos
+}
+
+// Default is the configuration of a site without handbook.yaml.
+func Default() Config {
+	return Config{Title: "Handbook", BaseURL: "/", Language: "en"}
+}
+
+// Decode reads handbook.yaml and checks its values.
+func Decode(src []byte) (Config, diag.List) {
+	c := Config{}
+	var raw struct {
+		Title       strictyaml.Str `yaml:"title,required"`
+		Description string         `yaml:"description"`
+		BaseURL     strictyaml.Str `yaml:"base_url"`
+		EditURL     strictyaml.Str `yaml:"edit_url"`
+		Language    strictyaml.Str `yaml:"language"`
+		UnsafeHTML  bool           `yaml:"unsafe_html"`
+		Pos         diag.Pos
+	}
+	diags := strictyaml.Decode(File, src, 0, &raw)
+	c = Config{
+		Title:       strings.TrimSpace(raw.Title.Value),
+		Description: raw.Description,
+		BaseURL:     raw.BaseURL.Value,
+		EditURL:     raw.EditURL.Value,
+		Language:    raw.Language.Value,
+		UnsafeHTML:  raw.UnsafeHTML,
+		Pos:         raw.Pos,
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	if diags.HasErrors() {
+		return c, diags
+	}
+	if c.Title == "" {
+		diags.Errorf(raw.Title.Pos, "title must not be empty")
+	}
+	if u, err := CheckBaseURL(c.BaseURL); err != "" {
+		diags.Errorf(raw.BaseURL.Pos, "base_url %s", err)
+	} else {
+		c.BaseURL = u
+	}
+	if c.EditURL != "" {
+		u, err := url.Parse(strings.ReplaceAll(c.EditURL, "{path}", "x"))
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.Contains(c.EditURL, "{path}") {
+			diags.Errorf(raw.EditURL.Pos, "edit_url must be an http(s) URL containing {path}, like https://github.com/acme/handbook/edit/main/{path}")
+		}
+	}
+	for _, r := range c.Language {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			diags.Errorf(raw.Language.Pos, "language %q is not a language tag like en or pt-BR", c.Language)
+			break
+		}
+	}
+	return c, diags
+}
+
+// CheckBaseURL normalises a base URL (an absolute http(s) URL or a path
+// starting with /) to end with a slash. It returns a message when the URL
+// cannot be used.
+func CheckBaseURL(s string) (string, string) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", "is not a URL: " + err.Error()
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || u.Scheme != "" && u.Host == "" {
+		return "", "must be an http(s) URL or a path starting with /"
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		return "", "must be an http(s) URL or a path starting with /"
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", "must not have a query or fragment"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), ""
+}

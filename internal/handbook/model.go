@@ -1,0 +1,216 @@
+// Package handbook is the model of a handbook: what it is, free of I/O.
+//
+// Parse turns one source file into an immutable Parsed value, which the
+// build caches by content. Resolve joins every Parsed file of a site into a
+// Site: ids, references, URLs, sections, navigation, reading paths, tags and
+// backlinks, with every problem reported as a positioned diagnostic. Resolve
+// never changes a Parsed value, so cached ones are safe to reuse; the Site it
+// returns is immutable once Resolve returns.
+package handbook
+
+import (
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/markdown"
+)
+
+// Kinds of responsibility, from the activities, outputs and outcomes framework.
+var Kinds = []string{"activity", "output", "outcome"}
+
+// Stages of the product lifecycle, in order.
+var Stages = []string{"discover", "define", "deliver", "launch", "grow"}
+
+// Site is a resolved handbook.
+type Site struct {
+	Config config.Config
+	// Home is the page at "/"; its Section is Root.
+	Home *Page
+	Root *Section
+	// Pages holds every page (home, section pages, playbooks, plain pages)
+	// sorted by URL.
+	Pages []*Page
+	// Order is the reading order used for previous and next: a depth-first
+	// walk of the sections, without the home page.
+	Order            []*Page
+	Sections         []*Section
+	Roles            []*Role
+	Responsibilities []*Responsibility
+	Paths            []*Path
+	Tags             []*Tag
+	Static           []Static
+}
+
+// Page is a Markdown page.
+type Page struct {
+	// File is the source path, relative to the site folder.
+	File    string
+	Title   string
+	Summary string
+	Weight  int
+	Tags    []*Tag
+	Reflect []string
+	Draft   bool
+	Doc     *markdown.Doc
+	// URL is site-absolute, with a trailing slash ("/playbooks/x/").
+	URL string
+	// Section is the section the page is in; for a section's own page it is
+	// that section.
+	Section *Section
+	// IsSection is true for a section's page (from _index.md or made up).
+	IsSection        bool
+	Roles            []*Role
+	Responsibilities []*Responsibility
+	Prev, Next       *Page
+	Related          []*Page
+	Minutes          int
+	// Updated is the Unix time of the last commit that touched the file,
+	// or 0 when unknown.
+	Updated int64
+	// Hrefs holds, for each link of Doc, its target: a site-absolute URL with
+	// an optional #fragment, or an external URL. Empty means unresolved.
+	Hrefs []Href
+	// Paths lists the reading paths that have this page as a step.
+	Paths []PathStep
+}
+
+// Href is where one link points.
+type Href struct {
+	// URL is site-absolute ("/roles/design/") or, when External, as written.
+	URL      string
+	Fragment string
+	External bool
+}
+
+// PathStep places a page in a reading path.
+type PathStep struct {
+	Path  *Path
+	Index int // 0-based
+}
+
+// Section is a folder of pages.
+type Section struct {
+	Dir      string // "content/playbooks/leading"
+	URL      string
+	Title    string
+	Summary  string
+	Weight   int
+	Page     *Page
+	Parent   *Section
+	Sections []*Section
+	Pages    []*Page
+	// Children is Pages and Sections' pages together, in reading order.
+	Children []*Page
+	Depth    int
+}
+
+// Role is a role in the product organisation.
+type Role struct {
+	ID               string
+	File             string
+	Title            string
+	Summary          string
+	Part             string
+	Weight           int
+	Owns             []string
+	Influences       []string
+	Needs            []string
+	Collaborators    []*Role
+	Responsibilities []*Responsibility
+	// PartnerIn lists responsibilities that other roles lead and this role
+	// partners in.
+	PartnerIn []*Responsibility
+	// Pages lists the pages that name this role in front matter or link to it.
+	Pages []*Page
+	URL   string
+}
+
+// Responsibility is a hands-on responsibility that one role leads.
+type Responsibility struct {
+	ID       string
+	Title    string
+	Kind     string
+	Stage    string
+	Summary  string
+	Lead     *Role
+	Partners []*Role
+	Pages    []*Page
+	URL      string
+	Pos      diag.Pos
+}
+
+// Path is an ordered reading path.
+type Path struct {
+	ID       string
+	File     string
+	Title    string
+	Summary  string
+	Audience string
+	Steps    []Step
+	Minutes  int
+	URL      string
+}
+
+// Step is one step of a reading path: a page, a role or a responsibility.
+type Step struct {
+	Why            string
+	Page           *Page
+	Role           *Role
+	Responsibility *Responsibility
+}
+
+// Title is the step's target's title.
+func (s Step) Title() string {
+	switch {
+	case s.Page != nil:
+		return s.Page.Title
+	case s.Role != nil:
+		return s.Role.Title
+	case s.Responsibility != nil:
+		return s.Responsibility.Title
+	}
+	return ""
+}
+
+// URL is the step's target's URL.
+func (s Step) URL() string {
+	switch {
+	case s.Page != nil:
+		return s.Page.URL
+	case s.Role != nil:
+		return s.Role.URL
+	case s.Responsibility != nil:
+		return s.Responsibility.URL
+	}
+	return ""
+}
+
+// Tag groups pages.
+type Tag struct {
+	Name  string
+	URL   string
+	Pages []*Page
+}
+
+// Static is a file copied as it is.
+type Static struct {
+	File string
+	URL  string // the output path, site-absolute ("/img/x.png")
+	Size int64
+}
+
+// StageTitle is a stage's display name.
+func StageTitle(stage string) string {
+	switch stage {
+	case "discover":
+		return "Discover"
+	case "define":
+		return "Define"
+	case "deliver":
+		return "Deliver"
+	case "launch":
+		return "Launch"
+	case "grow":
+		return "Grow"
+	}
+	return stage
+}

@@ -1,0 +1,154 @@
+package handbook
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+func byWeight(a, b *Page) int {
+	return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.URL, b.URL))
+}
+
+// navigation orders each section's pages and subsections, computes the
+// reading order, and links every page to its previous and next.
+func (r *resolver) navigation() {
+	for _, dir := range sortedKeys(r.dirs) {
+		s := r.dirs[dir]
+		slices.SortFunc(s.Pages, byWeight)
+		slices.SortFunc(s.Sections, func(a, b *Section) int { return byWeight(a.Page, b.Page) })
+		s.Children = make([]*Page, 0, len(s.Pages)+len(s.Sections))
+		s.Children = append(s.Children, s.Pages...)
+		for _, sub := range s.Sections {
+			s.Children = append(s.Children, sub.Page)
+		}
+		slices.SortStableFunc(s.Children, byWeight)
+		r.site.Sections = append(r.site.Sections, s)
+	}
+	slices.SortFunc(r.site.Sections, func(a, b *Section) int { return strings.Compare(a.URL, b.URL) })
+	var walk func(s *Section)
+	walk = func(s *Section) {
+		for _, c := range s.Children {
+			r.site.Order = append(r.site.Order, c)
+			if c.IsSection {
+				walk(c.Section)
+			}
+		}
+	}
+	walk(r.site.Root)
+	for i, p := range r.site.Order {
+		if i > 0 {
+			p.Prev = r.site.Order[i-1]
+		}
+		if i+1 < len(r.site.Order) {
+			p.Next = r.site.Order[i+1]
+		}
+	}
+}
+
+// relatedWindow bounds how many neighbours in each tag, role or
+// responsibility list are scored as related, so the work per page stays
+// constant however large a tag grows.
+const relatedWindow = 24
+
+// finish sorts every list that reaches output and computes related pages.
+func (r *resolver) finish() {
+	s := r.site
+	order := make(map[*Page]int, len(s.Order))
+	for i, p := range s.Order {
+		order[p] = i + 1
+	}
+	inOrder := func(a, b *Page) int {
+		oa, ob := order[a], order[b]
+		if oa == 0 || ob == 0 {
+			return cmp.Or(cmp.Compare(ob, oa), strings.Compare(a.URL, b.URL))
+		}
+		return cmp.Compare(oa, ob)
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.URL, b.URL) })
+	for _, t := range s.Tags {
+		slices.SortFunc(t.Pages, inOrder)
+	}
+	stage := func(st string) int { return slices.Index(Stages, st) }
+	roleIndex := map[*Role]int{}
+	for i, role := range s.Roles {
+		roleIndex[role] = i
+	}
+	bySite := func(a, b *Responsibility) int {
+		return cmp.Or(cmp.Compare(stage(a.Stage), stage(b.Stage)), cmp.Compare(roleIndex[a.Lead], roleIndex[b.Lead]))
+	}
+	slices.SortStableFunc(s.Responsibilities, bySite)
+	for _, role := range s.Roles {
+		slices.SortFunc(role.Pages, inOrder)
+		role.Pages = slices.Compact(role.Pages)
+		slices.SortStableFunc(role.PartnerIn, bySite)
+	}
+	for _, resp := range s.Responsibilities {
+		slices.SortFunc(resp.Pages, inOrder)
+	}
+	slices.SortFunc(s.Paths, func(a, b *Path) int { return strings.Compare(a.ID, b.ID) })
+	for _, p := range s.Pages {
+		slices.SortFunc(p.Paths, func(a, b PathStep) int { return strings.Compare(a.Path.ID, b.Path.ID) })
+	}
+	idx := positions{}
+	for _, p := range s.Pages {
+		if !p.IsSection {
+			p.Related = related(p, order, idx)
+		}
+	}
+}
+
+// positions caches, for each tag, role and responsibility, where each page
+// stands in its list, so finding a page's neighbours costs O(1).
+type positions map[any]map[*Page]int
+
+func (ps positions) of(owner any, list []*Page, p *Page) int {
+	m, ok := ps[owner]
+	if !ok {
+		m = make(map[*Page]int, len(list))
+		for i, q := range list {
+			m[q] = i
+		}
+		ps[owner] = m
+	}
+	if i, ok := m[p]; ok {
+		return i
+	}
+	return -1
+}
+
+// related scores the pages near p in each of its tags', roles' and
+// responsibilities' lists by what they share with p.
+func related(p *Page, order map[*Page]int, idx positions) []*Page {
+	score := map[*Page]int{}
+	consider := func(owner any, list []*Page, weight int) {
+		i := idx.of(owner, list, p)
+		lo, hi := max(0, i-relatedWindow), min(len(list), i+relatedWindow+1)
+		if i < 0 {
+			lo, hi = 0, min(len(list), 2*relatedWindow)
+		}
+		for _, q := range list[lo:hi] {
+			if q != p && !q.IsSection {
+				score[q] += weight
+			}
+		}
+	}
+	for _, t := range p.Tags {
+		consider(t, t.Pages, 2)
+	}
+	for _, role := range p.Roles {
+		consider(role, role.Pages, 1)
+	}
+	for _, resp := range p.Responsibilities {
+		consider(resp, resp.Pages, 3)
+	}
+	out := make([]*Page, 0, len(score))
+	for q := range score {
+		out = append(out, q)
+	}
+	slices.SortFunc(out, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(order[a], order[b]), strings.Compare(a.URL, b.URL))
+	})
+	return out[:min(len(out), 5)]
+}

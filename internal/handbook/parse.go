@@ -1,0 +1,233 @@
+package handbook
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
+	"github.com/batonhq/baton/internal/strictyaml"
+)
+
+// FileKind says what a source file is.
+type FileKind int
+
+const (
+	KindOther FileKind = iota
+	KindPage
+	KindRole
+	KindPath
+	KindConfig
+	KindStatic
+)
+
+// Parsed is one source file, parsed and checked on its own. It is immutable
+// and depends only on the file's path and bytes (and the Markdown settings),
+// so a build may cache it by content.
+type Parsed struct {
+	File  string
+	Kind  FileKind
+	Page  *ParsedPage
+	Role  *ParsedRole
+	Path  *ParsedPath
+	Size  int64
+	Diags diag.List
+}
+
+// FrontMatter is a page's YAML header.
+type FrontMatter struct {
+	Title            strictyaml.Str   `yaml:"title,required"`
+	Summary          string           `yaml:"summary"`
+	Weight           int              `yaml:"weight"`
+	Slug             strictyaml.Str   `yaml:"slug"`
+	Roles            []strictyaml.Str `yaml:"roles"`
+	Responsibilities []strictyaml.Str `yaml:"responsibilities"`
+	Tags             []strictyaml.Str `yaml:"tags"`
+	Reflect          []string         `yaml:"reflect"`
+	Draft            bool             `yaml:"draft"`
+	Pos              diag.Pos
+}
+
+// ParsedPage is a Markdown file before resolution.
+type ParsedPage struct {
+	FrontMatter FrontMatter
+	Doc         *markdown.Doc
+	// LinkPos holds the position of each of Doc.Links.
+	LinkPos []diag.Pos
+}
+
+// RoleFile is the YAML of a role.
+type RoleFile struct {
+	Title            strictyaml.Str       `yaml:"title,required"`
+	Summary          strictyaml.Str       `yaml:"summary,required"`
+	Part             string               `yaml:"part"`
+	Weight           int                  `yaml:"weight"`
+	Owns             []string             `yaml:"owns"`
+	Influences       []string             `yaml:"influences"`
+	Needs            []string             `yaml:"needs"`
+	CollaboratesWith []strictyaml.Str     `yaml:"collaborates_with"`
+	Responsibilities []ResponsibilityFile `yaml:"responsibilities"`
+	Pos              diag.Pos
+}
+
+// ResponsibilityFile is one responsibility inside a role's YAML.
+type ResponsibilityFile struct {
+	ID       strictyaml.Str   `yaml:"id,required"`
+	Title    strictyaml.Str   `yaml:"title,required"`
+	Kind     strictyaml.Str   `yaml:"kind,required"`
+	Stage    strictyaml.Str   `yaml:"stage,required"`
+	Summary  string           `yaml:"summary"`
+	Partners []strictyaml.Str `yaml:"partners"`
+	Pos      diag.Pos
+}
+
+// ParsedRole is a role file before resolution.
+type ParsedRole struct {
+	ID   string
+	Data RoleFile
+}
+
+// PathFile is the YAML of a reading path.
+type PathFile struct {
+	Title    strictyaml.Str `yaml:"title,required"`
+	Summary  string         `yaml:"summary"`
+	Audience string         `yaml:"audience"`
+	Steps    []StepFile     `yaml:"steps,required"`
+	Pos      diag.Pos
+}
+
+// StepFile is one step of a path's YAML.
+type StepFile struct {
+	Page           strictyaml.Str `yaml:"page"`
+	Role           strictyaml.Str `yaml:"role"`
+	Responsibility strictyaml.Str `yaml:"responsibility"`
+	Why            string         `yaml:"why"`
+	Pos            diag.Pos
+}
+
+// ParsedPath is a reading path file before resolution.
+type ParsedPath struct {
+	ID   string
+	Data PathFile
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s is a valid role, responsibility or path id:
+// lower-case letters and digits in words joined by single hyphens.
+func ValidID(s string) bool { return idRE.MatchString(s) }
+
+// Classify says what a content file is from its path alone.
+func Classify(f source.File) FileKind {
+	p := f.Path
+	switch {
+	case f.Static:
+		return KindStatic
+	case p == "content/handbook.yaml":
+		return KindConfig
+	case path.Ext(p) == ".md":
+		return KindPage
+	case path.Dir(p) == "content/roles" && isYAML(p):
+		return KindRole
+	case path.Dir(p) == "content/paths" && isYAML(p):
+		return KindPath
+	}
+	return KindOther
+}
+
+func isYAML(p string) bool { return path.Ext(p) == ".yaml" || path.Ext(p) == ".yml" }
+
+// Parse reads one content file. It never fails: problems are in Diags.
+func Parse(f source.File, md *markdown.Renderer) *Parsed {
+	p := &Parsed{File: f.Path, Kind: Classify(f), Size: f.Size}
+	start := diag.Pos{File: f.Path, Line: 1, Col: 1}
+	switch p.Kind {
+	case KindStatic, KindConfig:
+		return p
+	case KindOther:
+		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, a role in content/roles/ or a path in content/paths/")
+		return p
+	}
+	if pos, ok := diag.CheckUTF8(f.Path, f.Data); !ok {
+		p.Diags.Errorf(pos, "invalid UTF-8")
+		return p
+	}
+	id := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+	switch p.Kind {
+	case KindPage:
+		p.Page = parsePage(f, md, &p.Diags)
+	case KindRole:
+		if !ValidID(id) {
+			p.Diags.Errorf(start, "role id %q (the file name) must be lower-case words joined by hyphens, like product-manager", id)
+		}
+		r := &ParsedRole{ID: id}
+		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		p.Role = r
+	case KindPath:
+		if !ValidID(id) {
+			p.Diags.Errorf(start, "path id %q (the file name) must be lower-case words joined by hyphens, like first-week", id)
+		}
+		r := &ParsedPath{ID: id}
+		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		p.Path = r
+	}
+	return p
+}
+
+func parsePage(f source.File, md *markdown.Renderer, diags *diag.List) *ParsedPage {
+	fm, err := source.SplitFrontMatter(f.Data)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "%v", err)
+		return nil
+	}
+	pp := &ParsedPage{}
+	if fm.Present {
+		diags.Append(strictyaml.Decode(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
+	} else if path.Base(f.Path) != "_index.md" {
+		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., ---")
+	}
+	if fm.Present && pp.FrontMatter.Title.Value == "" && pp.FrontMatter.Title.Pos.Line != 0 {
+		diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
+	}
+	doc, err := md.Prepare(fm.Body)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "cannot render Markdown: %v", err)
+		return nil
+	}
+	pp.Doc = doc
+	pp.LinkPos = make([]diag.Pos, len(doc.Links))
+	lines := newLineIndex(fm.Body)
+	for i, l := range doc.Links {
+		line, col := lines.lineCol(l.Offset)
+		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line, Col: col}
+	}
+	return pp
+}
+
+// lineIndex turns byte offsets into lines and columns in O(log n).
+type lineIndex struct{ starts []int }
+
+func newLineIndex(src []byte) lineIndex {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts}
+}
+
+func (x lineIndex) lineCol(off int) (int, int) {
+	lo, hi := 0, len(x.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if x.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, off - x.starts[lo] + 1
+}

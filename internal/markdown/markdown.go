@@ -1,0 +1,315 @@
+// Package markdown is baton's one goldmark setup.
+//
+// Prepare turns a Markdown body into a Doc: HTML in which every link and
+// image destination and every id prefix is a placeholder, plus the links,
+// headings and plain text the later stages need. The AST is dropped, so a
+// prepared Doc is small and can be cached across rebuilds; Resolve fills the
+// placeholders in one pass once the site knows where each link points.
+//
+// A Renderer holds no per-document state and is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Placeholders never collide with rendered content: Prepare replaces every
+// NUL in the source before parsing, so NUL appears only where baton put it.
+const (
+	mark        = '\x00'
+	prefixToken = "\x00P\x00" // the id prefix (empty on a page, set in the print view)
+)
+
+// Renderer converts Markdown bodies. Build one per site configuration.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer. With unsafe, raw HTML in the Markdown is kept;
+// otherwise it is dropped.
+func New(unsafe bool) *Renderer {
+	var htmlOpts []renderer.Option
+	if unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.DefinitionList,
+			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
+			extension.NewTypographer(),
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(append(htmlOpts,
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
+	)
+	return &Renderer{md: md}
+}
+
+// Heading is a heading of a document.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image destination as the author wrote it.
+type Link struct {
+	Dest  string
+	Image bool
+	// Offset is the byte offset in the body where the link starts.
+	Offset int
+}
+
+// Section is the plain text under one heading; Heading is -1 for the text
+// before the first heading.
+type Section struct {
+	Heading int
+	Text    string
+}
+
+// Doc is a prepared Markdown body.
+type Doc struct {
+	html     []byte
+	Headings []Heading
+	Links    []Link
+	Sections []Section
+	Words    int
+	// Lead is the plain text of the first paragraph, for summaries.
+	Lead string
+}
+
+// Prepare parses body. Offsets in the returned links are into body.
+func (r *Renderer) Prepare(body []byte) (*Doc, error) {
+	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	d := &Doc{}
+	collect(d, doc, src)
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	d.html = buf.Bytes()
+	return d, nil
+}
+
+// Resolve writes the document's HTML with href(i) for the destination of
+// Links[i] and prefix before every id the document defines. href returns
+// the value to put in the attribute, unescaped.
+func (d *Doc) Resolve(w *bytes.Buffer, href func(i int) string, prefix string) {
+	h := d.html
+	for {
+		i := bytes.IndexByte(h, mark)
+		if i < 0 {
+			w.Write(h)
+			return
+		}
+		w.Write(h[:i])
+		kind := h[i+1]
+		end := bytes.IndexByte(h[i+2:], mark) + i + 2
+		switch kind {
+		case 'P':
+			w.Write(util.EscapeHTML([]byte(prefix)))
+		case 'L':
+			n, _ := strconv.Atoi(string(h[i+2 : end]))
+			w.Write(util.EscapeHTML(util.URLEscape([]byte(href(n)), false)))
+		}
+		h = h[end+1:]
+	}
+}
+
+// collect gathers headings, links, text and word counts from the AST.
+func collect(d *Doc, doc ast.Node, src []byte) {
+	var sec strings.Builder
+	current := -1
+	flush := func() {
+		t := strings.TrimSpace(sec.String())
+		if t != "" {
+			d.Sections = append(d.Sections, Section{Heading: current, Text: t})
+		}
+		sec.Reset()
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				sec.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			flush()
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+			current = len(d.Headings) - 1
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			if d.Lead == "" {
+				if _, inList := n.Parent().(*ast.ListItem); !inList {
+					d.Lead = plainText(n, src)
+				}
+			}
+		case *ast.Link:
+			d.addLink(n, string(n.Destination), false, src)
+		case *ast.Image:
+			d.addLink(n, string(n.Destination), true, src)
+		case *ast.AutoLink:
+			u := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			d.addLink(n, u, false, src)
+			sec.Write(n.Label(src))
+		case *ast.Text:
+			seg := n.Segment.Value(src)
+			sec.Write(seg)
+			d.Words += countWords(seg)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				sec.WriteByte(' ')
+			}
+		case *ast.String:
+			sec.Write(n.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				at := lines.At(i)
+				seg := at.Value(src)
+				sec.Write(seg)
+				d.Words += countWords(seg)
+			}
+			sec.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+}
+
+func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
+	n.SetAttributeString(linkIndexAttr, len(d.Links))
+	d.Links = append(d.Links, Link{Dest: dest, Image: image, Offset: offsetOf(n, src)})
+}
+
+// offsetOf finds where an inline node starts in the source: the first text
+// inside it, stepped back over "[" or "![", or else its block's first line.
+func offsetOf(n ast.Node, src []byte) int {
+	var found = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		for i := 0; i < 2 && found > 0 && (src[found-1] == '[' || src[found-1] == '!' || src[found-1] == '<'); i++ {
+			found--
+		}
+		return found
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func countWords(b []byte) int {
+	n, in := 0, false
+	for _, r := range string(b) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if r != '\'' && r != '’' {
+			in = false
+		}
+	}
+	return n
+}
+
+// plainText is the text of n's inline content, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// ids generates GitHub-style heading ids: lower case, letters, digits,
+// hyphens and underscores kept, spaces turned into hyphens, everything else
+// dropped; repeats get -1, -2 and so on.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+// Slug is the anchor GitHub gives a heading with this text.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+var calloutRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)

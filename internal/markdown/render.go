@@ -1,0 +1,108 @@
+package markdown
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// linkIndexAttr is the attribute collect sets on each link node to its index
+// in Doc.Links; the renderer reads it to write that link's placeholder.
+const linkIndexAttr = "\x00link"
+
+// nodeRenderer renders the nodes whose output depends on the rest of the
+// site (links, images, heading ids) as placeholders, and callouts.
+type nodeRenderer struct{}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
+	reg.Register(ast.KindImage, r.image)
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(KindCallout, r.callout)
+}
+
+func writePlaceholder(w util.BufWriter, n ast.Node) {
+	v, _ := n.AttributeString(linkIndexAttr)
+	i, _ := v.(int)
+	_, _ = w.WriteString("\x00L")
+	_, _ = w.WriteString(strconv.Itoa(i))
+	_ = w.WriteByte(mark)
+}
+
+func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	writePlaceholder(w, n)
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	writePlaceholder(w, n)
+	_, _ = w.WriteString(`">`)
+	_, _ = w.Write(util.EscapeHTML(n.Label(src)))
+	_, _ = w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	writePlaceholder(w, n)
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	level := "0123456"[n.Level]
+	if !entering {
+		_, _ = w.WriteString("</h")
+		_ = w.WriteByte(level)
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	v, _ := n.AttributeString("id")
+	id, _ := v.([]byte)
+	_, _ = w.WriteString("<h")
+	_ = w.WriteByte(level)
+	_, _ = w.WriteString(` id="`)
+	_, _ = w.WriteString(prefixToken)
+	_, _ = w.Write(util.EscapeHTML(id))
+	_, _ = w.WriteString(`"><a class="anchor" href="#`)
+	_, _ = w.WriteString(prefixToken)
+	_, _ = w.Write(util.EscapeHTML(id))
+	_, _ = w.WriteString(`" aria-label="Link to this section: `)
+	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_, _ = w.WriteString(`">#</a>`)
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,355 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/batonhq/baton/internal/diagram"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
+)
+
+// View is what every page template receives.
+type View struct {
+	Site *handbook.Site
+	// Kind names the template ("role", "page", ...).
+	Kind  string
+	Title string
+	// URL is the page's site-absolute URL.
+	URL         string
+	Description string
+	Page        *handbook.Page
+	Role        *handbook.Role
+	Resp        *handbook.Responsibility
+	Path        *handbook.Path
+	Tag         *handbook.Tag
+	Body        template.HTML
+	Nav         []NavItem
+	Crumbs      []Crumb
+	TOC         []markdown.Heading
+	Print       []PrintEntry
+	EditURL     string
+	Updated     string
+	// Absolute is set for pages whose links must not be relative (404.html,
+	// which a server shows at any depth): links are made from BasePath.
+	Absolute bool
+	BasePath string
+	// Canonical is the page's absolute URL when the base URL is absolute.
+	Canonical string
+	r         *Renderer
+}
+
+// NavItem is an entry of the sidebar.
+type NavItem struct {
+	Title    string
+	URL      string
+	Current  bool
+	Open     bool
+	Section  bool
+	Children []NavItem
+}
+
+// Crumb is a step of the breadcrumbs.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// PrintEntry is one page in the print view.
+type PrintEntry struct {
+	Page  *handbook.Page
+	ID    string
+	Depth int
+	Body  template.HTML
+}
+
+// Rel links from this page to a site-absolute URL.
+func (v *View) Rel(u string) string {
+	if v.Absolute {
+		return v.BasePath + strings.TrimPrefix(u, "/")
+	}
+	return Rel(v.URL, u)
+}
+
+// Asset links to a theme asset by name.
+func (v *View) Asset(name string) string { return v.Rel(v.r.urls[name]) }
+
+// Diagram is the conductor diagram with links from this page.
+func (v *View) Diagram() template.HTML {
+	return template.HTML(diagram.SVG(v.Site.Roles, v.Rel))
+}
+
+// DiagramText is the diagram's text alternative.
+func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles) }
+
+// Stages lists the lifecycle stages with their responsibilities.
+func (v *View) Stages() []StageGroup {
+	var out []StageGroup
+	for _, st := range handbook.Stages {
+		g := StageGroup{ID: st, Title: handbook.StageTitle(st)}
+		for _, r := range v.Site.Responsibilities {
+			if r.Stage == st {
+				g.Responsibilities = append(g.Responsibilities, r)
+			}
+		}
+		if len(g.Responsibilities) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// StageGroup is a lifecycle stage and its responsibilities.
+type StageGroup struct {
+	ID               string
+	Title            string
+	Responsibilities []*handbook.Responsibility
+}
+
+// Involvement says how a role takes part in a responsibility: "lead",
+// "partner" or "".
+func Involvement(resp *handbook.Responsibility, role *handbook.Role) string {
+	if resp.Lead == role {
+		return "lead"
+	}
+	for _, p := range resp.Partners {
+		if p == role {
+			return "partner"
+		}
+	}
+	return ""
+}
+
+var funcs = template.FuncMap{
+	"involvement": Involvement,
+	"stageTitle":  handbook.StageTitle,
+	"add":         func(a, b int) int { return a + b },
+	"kinds":       func() []string { return handbook.Kinds },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	"join":  strings.Join,
+	"nav":   func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
+	"pages": func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
+	"roles": func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+}
+
+// sub passes the page's View into a partial together with a list.
+type sub struct {
+	View  *View
+	Items []NavItem
+	Pages []*handbook.Page
+	Roles []*handbook.Role
+}
+
+// Jobs lists every file the site renders, except static files.
+func (r *Renderer) Jobs(site *handbook.Site) []Job {
+	var jobs []Job
+	add := func(u string, v func() *View) {
+		jobs = append(jobs, Job{Path: outPath(u), Run: func(w *bytes.Buffer) error {
+			view := v()
+			view.Site, view.r = site, r
+			if view.URL == "" {
+				view.URL = u
+			}
+			return r.execute(w, view)
+		}})
+	}
+	for _, p := range site.Pages {
+		kind := "page"
+		switch {
+		case p == site.Home:
+			kind = "home"
+		case p.IsSection:
+			kind = "section"
+		}
+		add(p.URL, func() *View { return r.pageView(site, p, kind) })
+	}
+	add("/roles/", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
+	for _, role := range site.Roles {
+		add(role.URL, func() *View {
+			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
+		})
+	}
+	add("/responsibilities/", func() *View {
+		return &View{Kind: "responsibilities", Title: "Responsibilities", Crumbs: crumbs(site, nil, "Responsibilities")}
+	})
+	for _, resp := range site.Responsibilities {
+		add(resp.URL, func() *View {
+			return &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}
+		})
+	}
+	add("/paths/", func() *View {
+		return &View{Kind: "paths", Title: "Reading paths", Crumbs: crumbs(site, nil, "Reading paths")}
+	})
+	for _, pa := range site.Paths {
+		add(pa.URL, func() *View {
+			return &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}
+		})
+	}
+	add("/tags/", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
+	for _, t := range site.Tags {
+		add(t.URL, func() *View {
+			return &View{Kind: "tag", Title: "Tagged “" + t.Name + "”", Tag: t,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Tags", "/tags/"}, Crumb{Title: t.Name})}
+		})
+	}
+	add("/print/", func() *View { return r.printView(site) })
+	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w *bytes.Buffer) error { return sitemap(w, site) }},
+		Job{Path: "robots.txt", Run: func(w *bytes.Buffer) error { return robots(w, site) }})
+	add("/404.html", func() *View {
+		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
+	})
+	return jobs
+}
+
+func basePath(base string) string {
+	if i := strings.Index(base, "://"); i >= 0 {
+		if j := strings.IndexByte(base[i+3:], '/'); j >= 0 {
+			return base[i+3+j:]
+		}
+		return "/"
+	}
+	return base
+}
+
+func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
+	var out []Crumb
+	for ; s != nil && s.Parent != nil; s = s.Parent {
+		out = append(out, Crumb{Title: s.Title, URL: s.URL})
+	}
+	out = append(out, Crumb{Title: "Home", URL: "/"})
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	if last != "" {
+		out = append(out, Crumb{Title: last})
+	}
+	return out
+}
+
+func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) *View {
+	v := &View{Kind: kind, Title: p.Title, URL: p.URL, Page: p, Description: p.Summary}
+	if p.Doc != nil {
+		var b bytes.Buffer
+		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "")
+		v.Body = template.HTML(b.String())
+		for _, h := range p.Doc.Headings {
+			if h.Level == 2 || h.Level == 3 {
+				v.TOC = append(v.TOC, h)
+			}
+		}
+	}
+	parent := p.Section
+	if p.IsSection {
+		parent = p.Section.Parent
+	}
+	if p != site.Home {
+		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
+	}
+	v.Nav = sidebar(site, p)
+	if site.Config.EditURL != "" && p.Doc != nil {
+		v.EditURL = strings.ReplaceAll(site.Config.EditURL, "{path}", p.File)
+	}
+	if p.Updated != 0 {
+		v.Updated = time.Unix(p.Updated, 0).UTC().Format("2 January 2006")
+	}
+	return v
+}
+
+// href writes a resolved link relative to this page.
+func (v *View) href(h handbook.Href) string {
+	switch {
+	case h.External:
+		return h.URL
+	case h.URL == "":
+		return "#"
+	case h.URL == v.URL && h.Fragment != "":
+		return "#" + h.Fragment
+	case h.Fragment != "":
+		return v.Rel(h.URL) + "#" + h.Fragment
+	}
+	return v.Rel(h.URL)
+}
+
+// sidebar is the path from the root to p, with the siblings at each level:
+// its size is bounded by the depth and the width of the sections on the
+// way, never by the size of the whole handbook.
+func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
+	open := map[*handbook.Section]bool{}
+	s := p.Section
+	for ; s != nil; s = s.Parent {
+		open[s] = true
+	}
+	var level func(s *handbook.Section) []NavItem
+	level = func(s *handbook.Section) []NavItem {
+		items := make([]NavItem, 0, len(s.Children))
+		for _, c := range s.Children {
+			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
+			if c.IsSection && open[c.Section] {
+				it.Open = true
+				it.Children = level(c.Section)
+			}
+			items = append(items, it)
+		}
+		return items
+	}
+	return level(site.Root)
+}
+
+func (r *Renderer) printView(site *handbook.Site) *View {
+	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
+	pages := append([]*handbook.Page{site.Home}, site.Order...)
+	ids := map[string]string{}
+	for _, p := range pages {
+		ids[p.URL] = printID(p.URL)
+	}
+	for _, p := range pages {
+		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
+		if p.Doc != nil {
+			prefix := e.ID + "--"
+			var b bytes.Buffer
+			p.Doc.Resolve(&b, func(i int) string {
+				h := p.Hrefs[i]
+				if id, ok := ids[h.URL]; ok && !h.External {
+					if h.Fragment != "" {
+						return "#" + id + "--" + h.Fragment
+					}
+					return "#" + id
+				}
+				return v.href(h)
+			}, prefix)
+			e.Body = template.HTML(b.String())
+		}
+		v.Print = append(v.Print, e)
+	}
+	return v
+}
+
+func printID(u string) string {
+	s := strings.Trim(u, "/")
+	if s == "" {
+		return "p-home"
+	}
+	return "p-" + strings.ReplaceAll(s, "/", "-")
+}
+
+func (r *Renderer) execute(w *bytes.Buffer, v *View) error {
+	t := r.pages[v.Kind]
+	if t == nil {
+		return fmt.Errorf("no template for %s", v.Kind)
+	}
+	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") && !v.Absolute {
+		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL
+	}
+	return t.ExecuteTemplate(w, "layouts/"+v.Kind+".html", v)
+}

@@ -1,0 +1,250 @@
+// Package render turns a resolved Site into output files with html/template.
+//
+// The theme is a folder of templates and assets (the embedded default, with
+// any file of the site's own layouts/ replacing the one of the same name).
+// Templates are parsed once per Renderer; Jobs returns one job per output
+// file, each independent of the others, so the build can run them in any
+// order on any number of goroutines and still write identical bytes.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// pageKinds are the templates that render a whole page; each is parsed
+// together with baseof.html and partials.html.
+var pageKinds = []string{
+	"home", "page", "section", "roles", "role", "responsibilities", "responsibility",
+	"paths", "path", "tags", "tag", "print", "404",
+}
+
+// Asset is a theme file copied to _baton/.
+type Asset struct {
+	Name string // "style.css"
+	Data []byte
+	// URL is the site-absolute URL with a content hash query, so browsers
+	// never keep a stale copy.
+	URL string
+}
+
+// Renderer holds the parsed theme.
+type Renderer struct {
+	pages  map[string]*template.Template
+	assets []Asset
+	urls   map[string]string
+}
+
+// Theme maps a theme file's name ("page.html", "assets/style.css") to its
+// bytes.
+type Theme map[string][]byte
+
+// LoadTheme reads a theme folder with its files at the root.
+func LoadTheme(fsys fs.FS) (Theme, error) {
+	t := Theme{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		t[p], err = fs.ReadFile(fsys, p)
+		return err
+	})
+	return t, err
+}
+
+// New parses a theme.
+func New(theme Theme) (*Renderer, diag.List) {
+	var diags diag.List
+	r := &Renderer{pages: map[string]*template.Template{}, urls: map[string]string{}}
+	read := func(name string) string {
+		b, ok := theme[name]
+		if !ok {
+			diags.Errorf(diag.Pos{File: "layouts/" + name}, "theme file %s is missing", name)
+		}
+		return string(b)
+	}
+	base := template.New("layouts/baseof.html").Funcs(funcs)
+	if _, err := base.Parse(read("baseof.html")); err != nil {
+		diags.Errorf(templatePos(err, "layouts/baseof.html"), "%v", err)
+		return nil, diags
+	}
+	if _, err := base.New("layouts/partials.html").Parse(read("partials.html")); err != nil {
+		diags.Errorf(templatePos(err, "layouts/partials.html"), "%v", err)
+		return nil, diags
+	}
+	for _, kind := range pageKinds {
+		name := "layouts/" + kind + ".html"
+		t, err := base.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(read(kind + ".html"))
+		}
+		if err != nil {
+			diags.Errorf(templatePos(err, name), "%v", err)
+			continue
+		}
+		r.pages[kind] = t
+	}
+	for name, data := range theme {
+		if rest, ok := strings.CutPrefix(name, "assets/"); ok && !strings.Contains(rest, "/") {
+			r.addAsset(rest, data)
+		}
+	}
+	r.addAsset("chroma.css", chromaCSS())
+	return r, diags
+}
+
+func (r *Renderer) addAsset(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	a := Asset{Name: name, Data: data, URL: "/_baton/" + name + "?v=" + hex.EncodeToString(sum[:4])}
+	r.assets = append(r.assets, a)
+	r.urls[name] = a.URL
+	slices.SortStableFunc(r.assets, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// templatePos reads the file and line out of an html/template error, which
+// carries them only in its text ("template: name:12: ...").
+func templatePos(err error, file string) diag.Pos {
+	msg := err.Error()
+	if i := strings.Index(msg, file+":"); i >= 0 {
+		var line int
+		if _, e := fmt.Sscanf(msg[i+len(file)+1:], "%d", &line); e == nil {
+			return diag.Pos{File: file, Line: line}
+		}
+	}
+	return diag.Pos{File: file}
+}
+
+// chromaCSS is the highlighting theme: a light style, and a dark one that
+// applies with the system preference or the toggle.
+func chromaCSS() []byte {
+	var b bytes.Buffer
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	write := func(style *chroma.Style, scope string) {
+		var s bytes.Buffer
+		_ = f.WriteCSS(&s, style)
+		for _, line := range strings.Split(strings.TrimSpace(s.String()), "\n") {
+			if scope != "" && strings.HasPrefix(line, "/*") {
+				if _, rest, ok := strings.Cut(line, "*/ "); ok {
+					line = rest
+				}
+			}
+			if scope != "" {
+				line = scope + " " + line
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	write(styles.Get("github"), "")
+	write(styles.Get("github-dark"), `:root[data-theme="dark"]`)
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	write(styles.Get("github-dark"), `:root:not([data-theme="light"])`)
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// Job renders one output file.
+type Job struct {
+	// Path is the output path, slash-separated, relative to the output
+	// folder ("roles/design/index.html").
+	Path string
+	Run  func(w *bytes.Buffer) error
+}
+
+// Assets returns the theme's assets.
+func (r *Renderer) Assets() []Asset { return r.assets }
+
+// outPath turns a site-absolute URL into an output path.
+func outPath(u string) string {
+	p := strings.TrimPrefix(u, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// Rel returns the relative link from the page at from to the URL to; both
+// are site-absolute paths.
+func Rel(from, to string) string {
+	dir := from[:strings.LastIndexByte(from, '/')+1]
+	if strings.HasPrefix(to, dir) {
+		rest := to[len(dir):]
+		if rest == "" {
+			return "./"
+		}
+		return rest
+	}
+	up := strings.Count(dir, "/") - 1
+	common := "/"
+	for i := 1; i < len(dir); i++ {
+		if dir[i] == '/' && strings.HasPrefix(to, dir[:i+1]) {
+			common = dir[:i+1]
+		}
+	}
+	up -= strings.Count(common, "/") - 1
+	rest := to[len(common):]
+	if rest == "" && up == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", up) + rest
+}
+
+// sitemap lists every page with its last commit date where known. Its
+// locations are absolute when the base URL is.
+func sitemap(w *bytes.Buffer, site *handbook.Site) error {
+	base := strings.TrimSuffix(site.Config.BaseURL, "/")
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	var urls []string
+	dates := map[string]int64{}
+	for _, p := range site.Pages {
+		urls = append(urls, p.URL)
+		dates[p.URL] = p.Updated
+	}
+	for _, r := range site.Roles {
+		urls = append(urls, r.URL)
+	}
+	for _, r := range site.Responsibilities {
+		urls = append(urls, r.URL)
+	}
+	for _, p := range site.Paths {
+		urls = append(urls, p.URL)
+	}
+	for _, t := range site.Tags {
+		urls = append(urls, t.URL)
+	}
+	urls = append(urls, "/roles/", "/responsibilities/", "/paths/", "/tags/")
+	slices.Sort(urls)
+	for _, u := range urls {
+		w.WriteString("  <url><loc>")
+		template.HTMLEscape(w, []byte(base+u))
+		w.WriteString("</loc>")
+		if d := dates[u]; d != 0 {
+			w.WriteString("<lastmod>" + time.Unix(d, 0).UTC().Format("2006-01-02") + "</lastmod>")
+		}
+		w.WriteString("</url>\n")
+	}
+	w.WriteString("</urlset>\n")
+	return nil
+}
+
+func robots(w *bytes.Buffer, site *handbook.Site) error {
+	w.WriteString("User-agent: *\nAllow: /\n")
+	if strings.Contains(site.Config.BaseURL, "://") {
+		w.WriteString("Sitemap: " + site.Config.BaseURL + "sitemap.xml\n")
+	}
+	return nil
+}

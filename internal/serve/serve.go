@@ -1,0 +1,297 @@
+// Package serve is the development server: it builds the site into memory,
+// serves it on the loopback address, rebuilds on every batch of changes,
+// and tells browsers to reload over Server-Sent Events once the new site
+// is complete.
+//
+// A failed build never stops the server: it keeps the last good site and
+// shows every diagnostic in an overlay on each page until a save fixes
+// them. The server answers only GET and HEAD, only for the Host it serves
+// (against DNS rebinding), and only files of the built site.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/publish"
+)
+
+// ReloadPath is where browsers listen for reloads.
+const ReloadPath = "/_baton/livereload"
+
+// Site is what the server currently serves.
+type Site struct {
+	files map[string]publish.File
+	diags diag.List
+	gen   int
+}
+
+// Server serves one site.
+type Server struct {
+	builder *build.Builder
+	src     fs.FS
+
+	mu      sync.RWMutex
+	site    Site
+	clients map[chan string]bool
+	// hosts are the Host header values the server answers.
+	hosts map[string]bool
+}
+
+// New returns a Server that builds src with b.
+func New(b *build.Builder, src fs.FS) *Server {
+	return &Server{builder: b, src: src, clients: map[chan string]bool{}, hosts: map[string]bool{}}
+}
+
+// AllowHosts sets the Host header values to accept, from the listener's
+// address: the address itself, plus localhost names on loopback.
+func (s *Server) AllowHosts(addr net.Addr) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	host, port, _ := net.SplitHostPort(addr.String())
+	s.hosts[net.JoinHostPort(host, port)] = true
+	ip := net.ParseIP(host)
+	if ip != nil && ip.IsLoopback() || host == "localhost" {
+		for _, h := range []string{"localhost", "127.0.0.1", "::1"} {
+			s.hosts[net.JoinHostPort(h, port)] = true
+		}
+	}
+	if ip != nil && ip.IsUnspecified() {
+		s.hosts["*"] = true
+	}
+}
+
+// Result describes one rebuild.
+type Result struct {
+	OK       bool
+	Diags    diag.List
+	Files    int
+	Changed  int
+	Parsed   int
+	Duration time.Duration
+}
+
+// Rebuild builds the site and, when it succeeds, swaps it in. Either way
+// browsers are told to reload: to show the new site, or the errors.
+func (s *Server) Rebuild(ctx context.Context) Result {
+	start := time.Now()
+	res, diags := s.builder.Build(ctx, s.src)
+	r := Result{Diags: diags, Duration: time.Since(start)}
+	s.mu.Lock()
+	s.site.diags = diags
+	s.site.gen++
+	if res != nil {
+		r.OK = true
+		r.Parsed = res.Parsed
+		files := make(map[string]publish.File, len(res.Files))
+		for _, f := range res.Files {
+			if old, ok := s.site.files[f.Path]; !ok || f.From != old.From || !bytes.Equal(f.Data, old.Data) {
+				r.Changed++
+			}
+			files[f.Path] = f
+		}
+		r.Files = len(files)
+		s.site.files = files
+	}
+	for c := range s.clients {
+		select {
+		case c <- "reload":
+		default:
+		}
+	}
+	s.mu.Unlock()
+	return r
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.RLock()
+	allowed := s.hosts[r.Host] || s.hosts["*"]
+	s.mu.RUnlock()
+	if !allowed {
+		http.Error(w, "unexpected Host header: this server answers only for its own address", http.StatusMisdirectedRequest)
+		return
+	}
+	switch r.URL.Path {
+	case ReloadPath:
+		s.events(w, r)
+		return
+	case ReloadPath + ".js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadScript)
+		return
+	}
+	s.file(w, r)
+}
+
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	clean := path.Clean(p)
+	name := strings.TrimPrefix(clean, "/")
+	if strings.HasSuffix(p, "/") || name == "" {
+		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
+	}
+	s.mu.RLock()
+	site := s.site
+	s.mu.RUnlock()
+	f, ok := site.files[name]
+	if !ok && !strings.HasSuffix(p, "/") {
+		if _, dir := site.files[strings.TrimPrefix(name+"/index.html", "/")]; dir {
+			http.Redirect(w, r, path.Base(clean)+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		f, ok = site.files["404.html"]
+		name = "404.html"
+		if !ok {
+			f = publish.File{Path: "404.html", Data: []byte("<!doctype html><title>Not found</title><body><h1>Not found</h1></body>")}
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	var data []byte
+	if f.From != "" {
+		b, err := fs.ReadFile(s.src, f.From)
+		if err != nil {
+			http.Error(w, "cannot read "+f.From, http.StatusInternalServerError)
+			return
+		}
+		data = b
+	} else {
+		data = f.Data
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, site.diags)
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// inject adds the live-reload script, and the error overlay when the last
+// build failed, before </body>.
+func inject(page []byte, diags diag.List) []byte {
+	var add bytes.Buffer
+	if diags.HasErrors() {
+		add.WriteString(`<div id="baton-overlay" role="alertdialog" aria-labelledby="baton-overlay-title" style="position:fixed;inset:0;z-index:9999;overflow:auto;background:rgba(15,20,27,.92);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem">`)
+		fmt.Fprintf(&add, `<h2 id="baton-overlay-title" style="color:#ff8f84;margin:0 0 1rem;font-size:18px">The last build failed: %d %s. This page shows the last good build.</h2><ol style="padding-left:1.5rem">`, len(diags.Errors()), plural(len(diags.Errors()), "error", "errors"))
+		for _, d := range diags {
+			add.WriteString(`<li style="margin:.4rem 0">`)
+			add.WriteString(html.EscapeString(d.String()))
+			add.WriteString(`</li>`)
+		}
+		add.WriteString(`</ol><p style="color:#c3cad4">Fix the files and save: this page reloads by itself.</p><button type="button" onclick="this.parentNode.remove()" style="font:inherit;padding:.3rem .8rem">Dismiss</button></div>`)
+	}
+	add.WriteString(`<script src="` + ReloadPath + `.js"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page[:len(page):len(page)], add.Bytes()...)
+	}
+	out := make([]byte, 0, len(page)+add.Len())
+	out = append(out, page[:i]...)
+	out = append(out, add.Bytes()...)
+	return append(out, page[i:]...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// events streams reload messages to one browser.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	if origin := r.Header.Get("Origin"); origin != "" && origin != "http://"+r.Host {
+		http.Error(w, "cross-origin request refused", http.StatusForbidden)
+		return
+	}
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan string, 1)
+	s.mu.Lock()
+	s.clients[c] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	io.WriteString(w, "retry: 500\n: connected\n\n")
+	flusher.Flush()
+	tick := time.NewTicker(20 * time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg := <-c:
+			fmt.Fprintf(w, "data: %s\n\n", msg)
+			flusher.Flush()
+		case <-tick.C:
+			io.WriteString(w, ": ping\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+// reloadScript reloads the page when told to, keeping the scroll position,
+// and reconnects by itself after the server restarts.
+const reloadScript = `(function () {
+  var key = "baton-scroll:" + location.pathname;
+  try {
+    var y = sessionStorage.getItem(key);
+    if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, +y); }
+  } catch (e) {}
+  var wasDown = false;
+  var es = new EventSource("` + ReloadPath + `");
+  es.onmessage = function (e) {
+    if (e.data === "reload") {
+      try { sessionStorage.setItem(key, String(window.scrollY)); } catch (err) {}
+      location.reload();
+    }
+  };
+  es.onerror = function () { wasDown = true; };
+  es.onopen = function () { if (wasDown) { location.reload(); } };
+})();
+`

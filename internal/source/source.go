@@ -1,0 +1,175 @@
+// Package source reads a handbook's files through an fs.FS.
+//
+// It knows which files belong to the site (content/ and layouts/), which are
+// editors' droppings to ignore, and how to split front matter from a Markdown
+// body without moving the body's line numbers.
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// MaxTextSize is the largest Markdown or YAML file baton reads.
+const MaxTextSize = 8 << 20
+
+// File is one source file. Path is slash-separated and relative to the site
+// folder ("content/roles/design.yaml"). Text files carry their bytes; static
+// files carry only their size and are copied when the site is written.
+type File struct {
+	Path string
+	Data []byte
+	Size int64
+	// Static is true for files copied as they are: everything under
+	// content/static/, and any content file that is not Markdown or YAML
+	// (an image beside the page that shows it).
+	Static bool
+}
+
+// Tree is every file of a site that a build reads, sorted by path.
+type Tree struct {
+	Content []File
+	Layouts []File
+	// TooLarge lists text files over MaxTextSize, which are not read.
+	TooLarge []File
+}
+
+// Load walks content/ and layouts/ of fsys.
+func Load(fsys fs.FS) (Tree, error) {
+	var t Tree
+	for _, root := range []string{"content", "layouts"} {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if p != root && Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			f := File{Path: p, Size: info.Size()}
+			if root == "content" && (strings.HasPrefix(p, "content/static/") || !IsText(p)) {
+				f.Static = true
+				t.Content = append(t.Content, f)
+				return nil
+			}
+			if f.Size > MaxTextSize && root == "content" {
+				t.TooLarge = append(t.TooLarge, f)
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			f.Data = data
+			if root == "content" {
+				t.Content = append(t.Content, f)
+			} else {
+				t.Layouts = append(t.Layouts, f)
+			}
+			return nil
+		})
+		if err != nil {
+			return Tree{}, fmt.Errorf("reading %s: %w", root, err)
+		}
+	}
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	slices.SortFunc(t.Content, byPath)
+	slices.SortFunc(t.Layouts, byPath)
+	return t, nil
+}
+
+// IsText reports whether a content file is one baton reads (Markdown or
+// YAML). Every other file in content/ is copied as it is.
+func IsText(p string) bool {
+	switch path.Ext(p) {
+	case ".md", ".yaml", ".yml":
+		return true
+	}
+	return false
+}
+
+// Ignored reports whether a file or folder name is one baton never reads:
+// hidden files and folders, and the temporary, swap, backup and lock files
+// that editors leave beside the files they save.
+func Ignored(name string) bool {
+	switch {
+	case name == "", strings.HasPrefix(name, "."), // dotfiles, .#lock, .swp
+		strings.HasSuffix(name, "~"),                                     // emacs, vim backups
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),     // emacs autosave
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), // vim swap
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bck"), // helix, many tools
+		strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"), // backups, merge leftovers
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"), // JetBrains
+		strings.HasSuffix(name, ".crdownload"), strings.HasSuffix(name, ".part"),
+		name == "node_modules":
+		return true
+	}
+	// vim probes whether it may write a folder with a file named 4913, 5036...
+	if len(name) >= 4 && strings.Trim(name, "0123456789") == "" {
+		return true
+	}
+	// Other editors write "name.md.tmp.1234" or "name.md.sb-1234-abcd".
+	return strings.Contains(name, ".sb-") || strings.Contains(name, ".tmp.")
+}
+
+// FrontMatter is a Markdown file split into its YAML header and body.
+type FrontMatter struct {
+	// YAML is the text between the fences, and Line the file line it starts on.
+	YAML []byte
+	Line int
+	// Body is the Markdown with the front matter blanked out line for line,
+	// so byte offsets in it give the same line numbers as in the file.
+	Body []byte
+	// Present reports whether the file had front matter at all.
+	Present bool
+}
+
+// SplitFrontMatter separates a leading "---" fenced YAML block from src. It
+// returns an error naming the line when the block is opened but never closed.
+func SplitFrontMatter(src []byte) (FrontMatter, error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return FrontMatter{Body: src, Line: 1}, nil
+	}
+	offset := len(first) + 1
+	for line := 2; ; line++ {
+		l, next, more := bytes.Cut(rest, []byte("\n"))
+		t := string(bytes.TrimRight(l, " \t\r"))
+		if t == "---" || t == "..." {
+			yaml := src[len(first)+1 : offset]
+			end := offset + len(l)
+			if more {
+				end++
+			}
+			body := make([]byte, 0, len(src))
+			for range line {
+				body = append(body, '\n')
+			}
+			body = append(body, src[end:]...)
+			return FrontMatter{YAML: yaml, Line: 2, Body: body, Present: true}, nil
+		}
+		if !more {
+			return FrontMatter{}, fmt.Errorf("front matter opened on line 1 is never closed with ---")
+		}
+		offset += len(l) + 1
+		rest = next
+	}
+}

@@ -1,0 +1,295 @@
+// Package strictyaml is the one guarded way baton decodes YAML.
+//
+// Every YAML file and front matter block goes through Decode, which caps the
+// input size and nesting depth, refuses anchors and aliases (so an alias bomb
+// cannot expand), recovers from any panic in the parser, rejects unknown and
+// duplicate keys, and reports every problem as a diagnostic with the file,
+// line and column where it stands.
+//
+// Targets are plain structs. A field's yaml tag names its key; the option
+// ",required" makes it mandatory. A field named Pos of type diag.Pos receives
+// the position of the mapping it was decoded from, and a field of type Str
+// keeps the position of its scalar.
+package strictyaml
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxSize is the largest YAML document Decode accepts, in bytes.
+const MaxSize = 2 << 20
+
+// maxDepth bounds the nesting of collections.
+const maxDepth = 32
+
+// Str is a string that remembers where it was written.
+type Str struct {
+	Value string
+	Pos   diag.Pos
+}
+
+var (
+	strType = reflect.TypeFor[Str]()
+	posType = reflect.TypeFor[diag.Pos]()
+)
+
+// Decode parses src and decodes it into v, a pointer to a struct. file names
+// the source in diagnostics; lineOffset is added to every line (front matter
+// starts below its opening fence). An empty document decodes as an empty
+// mapping, so required fields are reported.
+func Decode(file string, src []byte, lineOffset int, v any) (diags diag.List) {
+	d := decoder{file: file, lineOffset: lineOffset}
+	start := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
+	defer func() {
+		if r := recover(); r != nil {
+			diags = append(d.diags, diag.Diagnostic{Pos: start, Message: fmt.Sprintf("cannot read YAML: %v", r)})
+		}
+	}()
+	if len(src) > MaxSize {
+		d.diags.Errorf(start, "YAML is %d bytes, more than the %d this reader accepts", len(src), MaxSize)
+		return d.diags
+	}
+	if p, ok := diag.CheckUTF8(file, src); !ok {
+		p.Line += lineOffset
+		d.diags.Errorf(p, "invalid UTF-8")
+		return d.diags
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		d.diags.Errorf(d.syntaxPos(err, start), "invalid YAML: %s", syntaxMessage(err))
+		return d.diags
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		root = doc.Content[0]
+	}
+	if !d.safe(root, 0) {
+		return d.diags
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		root = &yaml.Node{Kind: yaml.MappingNode, Line: root.Line, Column: root.Column}
+	}
+	d.value(root, reflect.ValueOf(v).Elem(), "")
+	return d.diags
+}
+
+type decoder struct {
+	file       string
+	lineOffset int
+	diags      diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
+}
+
+// safe refuses anchors, aliases, merge keys and deep nesting before any
+// value is decoded.
+func (d *decoder) safe(n *yaml.Node, depth int) bool {
+	if depth > maxDepth {
+		d.diags.Errorf(d.pos(n), "YAML nested more than %d levels deep", maxDepth)
+		return false
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.diags.Errorf(d.pos(n), "YAML anchors and aliases are not supported; write the value out")
+		return false
+	}
+	if n.Tag == "!!merge" {
+		d.diags.Errorf(d.pos(n), "YAML merge keys (<<) are not supported; write the keys out")
+		return false
+	}
+	for _, c := range n.Content {
+		if !d.safe(c, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
+	switch {
+	case v.Type() == strType:
+		if s, ok := d.scalar(n, key, "a string"); ok {
+			v.Set(reflect.ValueOf(Str{Value: s, Pos: d.pos(n)}))
+		}
+		return
+	case v.Kind() == reflect.Struct:
+		d.mapping(n, v, key)
+		return
+	case v.Kind() == reflect.Slice:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.diags.Errorf(d.pos(n), "%s must be a list, not %s", describeKey(key), describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.value(c, s.Index(i), key)
+		}
+		v.Set(s)
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if s, ok := d.scalar(n, key, "a string"); ok {
+			v.SetString(s)
+		}
+	case reflect.Int:
+		s, ok := d.scalar(n, key, "a whole number")
+		if !ok {
+			return
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil || n.Tag != "!!int" {
+			d.diags.Errorf(d.pos(n), "%s must be a whole number, not %q", describeKey(key), s)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		s, ok := d.scalar(n, key, "true or false")
+		if !ok {
+			return
+		}
+		if n.Tag != "!!bool" {
+			d.diags.Errorf(d.pos(n), "%s must be true or false, not %q", describeKey(key), s)
+			return
+		}
+		v.SetBool(s == "true" || s == "True" || s == "TRUE")
+	default:
+		panic(fmt.Sprintf("strictyaml: unsupported field type %s", v.Type()))
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node, key, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		hint := ""
+		if n.Kind == yaml.MappingNode && want == "a string" {
+			hint = " (text with \": \" in it reads as a key and value: put it in quotes)"
+		}
+		d.diags.Errorf(d.pos(n), "%s must be %s, not %s%s", describeKey(key), want, describe(n), hint)
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		return "", true
+	}
+	return n.Value, true
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.MappingNode {
+		what := "the file"
+		if key != "" {
+			what = describeKey(key)
+		}
+		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return
+	}
+	t := v.Type()
+	type field struct {
+		index    int
+		required bool
+	}
+	fields := map[string]field{}
+	var names []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "Pos" && f.Type == posType {
+			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
+			continue
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		fields[name] = field{index: i, required: opts == "required"}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+			continue
+		}
+		if seen[k.Value] {
+			d.diags.Errorf(d.pos(k), "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		f, ok := fields[k.Value]
+		if !ok {
+			d.diags.Errorf(d.pos(k), "unknown key %q%s%s", k.Value, inKey(key), diag.DidYouMean(k.Value, names))
+			continue
+		}
+		d.value(val, v.Field(f.index), k.Value)
+	}
+	for _, name := range names {
+		if fields[name].required && !seen[name] {
+			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
+		}
+	}
+}
+
+func inKey(key string) string {
+	if key == "" {
+		return ""
+	}
+	return " in " + key
+}
+
+func describeKey(key string) string {
+	if key == "" {
+		return "the value"
+	}
+	return strconv.Quote(key)
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "an unexpected value"
+}
+
+// syntaxPos finds the line of a yaml.v3 syntax error. The library reports
+// it only in its message ("yaml: line 3: ..."), so this reads that one
+// documented shape and falls back to the start of the document.
+func (d *decoder) syntaxPos(err error, start diag.Pos) diag.Pos {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
+		num, _, _ := strings.Cut(rest, ":")
+		if line, err := strconv.Atoi(num); err == nil {
+			return diag.Pos{File: d.file, Line: line + d.lineOffset, Col: 1}
+		}
+	}
+	return start
+}
+
+func syntaxMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if _, after, ok := strings.Cut(rest, ": "); ok {
+			return after
+		}
+	}
+	return msg
+}

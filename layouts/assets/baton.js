@@ -1,0 +1,120 @@
+// baton's theme script: small, no dependencies. Reading never needs it.
+(function () {
+  "use strict";
+  var doc = document, root = doc.documentElement;
+  function store(key, value) {
+    try {
+      if (value === undefined) return JSON.parse(localStorage.getItem(key) || "null");
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { return null; }
+  }
+
+  // Opened from the file system, folders do not open their index.html.
+  if (location.protocol === "file:") {
+    doc.querySelectorAll("a[href]").forEach(function (a) {
+      var h = a.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(h)) return;
+      var i = h.search(/[?#]/), path = i < 0 ? h : h.slice(0, i), rest = i < 0 ? "" : h.slice(i);
+      if (path === "" ) return;
+      if (path.slice(-1) === "/") a.setAttribute("href", path + "index.html" + rest);
+    });
+  }
+
+  // Dark mode toggle, remembered.
+  var toggle = doc.querySelector(".theme-toggle");
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+      root.dataset.theme = dark ? "light" : "dark";
+      try { localStorage.setItem("baton-theme", root.dataset.theme); } catch (e) {}
+    });
+  }
+
+  // Menu on narrow screens.
+  var navToggle = doc.querySelector(".nav-toggle"), sidebar = doc.getElementById("sidebar");
+  if (navToggle && sidebar) {
+    var narrow = matchMedia("(max-width: 52rem)");
+    var sync = function () { navToggle.hidden = !narrow.matches; };
+    sync(); narrow.addEventListener("change", sync);
+    navToggle.addEventListener("click", function () {
+      var open = sidebar.classList.toggle("open");
+      navToggle.setAttribute("aria-expanded", String(open));
+    });
+  }
+
+  // Heading anchors copy their link.
+  doc.querySelectorAll(".prose .anchor").forEach(function (a) {
+    a.addEventListener("click", function () {
+      if (navigator.clipboard && location.protocol !== "file:") {
+        navigator.clipboard.writeText(a.href).catch(function () {});
+      }
+    });
+  });
+
+  // Table of contents follows the reader.
+  var tocLinks = doc.querySelectorAll(".toc a");
+  if (tocLinks.length && "IntersectionObserver" in window) {
+    var byId = {};
+    tocLinks.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting && byId[e.target.id]) {
+          tocLinks.forEach(function (a) { a.classList.remove("active"); });
+          byId[e.target.id].classList.add("active");
+        }
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) { var h = doc.getElementById(id); if (h) io.observe(h); });
+  }
+
+  // Reflect: a private checklist and journal kept in this browser.
+  doc.querySelectorAll("[data-reflect]").forEach(function (box) {
+    var key = "baton-reflect:" + box.dataset.reflect, state = store(key) || {};
+    box.querySelectorAll("input[type=checkbox]").forEach(function (c) {
+      c.checked = !!(state["c" + c.dataset.key]);
+      c.addEventListener("change", function () { state["c" + c.dataset.key] = c.checked; store(key, state); });
+    });
+    box.querySelectorAll("textarea").forEach(function (t) {
+      t.value = state["t" + t.dataset.key] || "";
+      t.addEventListener("input", function () { state["t" + t.dataset.key] = t.value; store(key, state); });
+    });
+  });
+
+  // Reading paths: remember the steps read, show progress.
+  function pathState(id) { return store("baton-path:" + id) || {}; }
+  doc.querySelectorAll(".path-bar").forEach(function (bar) {
+    var id = bar.dataset.path, n = +bar.dataset.steps, s = pathState(id);
+    s[bar.dataset.step] = true; store("baton-path:" + id, s);
+    var done = Object.keys(s).length, prog = bar.querySelector(".path-progress");
+    prog.hidden = false;
+    prog.setAttribute("role", "progressbar");
+    prog.setAttribute("aria-valuemin", "0"); prog.setAttribute("aria-valuemax", String(n));
+    prog.setAttribute("aria-valuenow", String(done));
+    prog.setAttribute("aria-label", done + " of " + n + " steps read");
+    prog.firstElementChild.style.width = Math.round(100 * done / n) + "%";
+  });
+  doc.querySelectorAll("article.path[data-path]").forEach(function (art) {
+    var s = pathState(art.dataset.path), n = +art.dataset.steps, done = 0;
+    art.querySelectorAll(".step").forEach(function (li) {
+      if (s[li.dataset.step]) { li.classList.add("done"); done++; }
+    });
+    var out = art.querySelector(".path-done");
+    if (out && done) { out.hidden = false; out.textContent = done + " of " + n + " read"; }
+  });
+
+  // Responsibility matrix: filter by kind.
+  var filter = doc.querySelector(".kind-filter");
+  if (filter) {
+    filter.hidden = false;
+    var apply = function () {
+      var on = {};
+      filter.querySelectorAll("input").forEach(function (i) { on[i.value] = i.checked; });
+      doc.querySelectorAll(".matrix tr[data-kind]").forEach(function (tr) { tr.hidden = !on[tr.dataset.kind]; });
+    };
+    filter.addEventListener("change", apply);
+  }
+
+  var printButton = doc.querySelector(".print-button");
+  if (printButton) { printButton.hidden = false; printButton.addEventListener("click", function () { window.print(); }); }
+})();
