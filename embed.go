@@ -10,7 +10,9 @@ import (
 //go:embed layouts
 var layouts embed.FS
 
-//go:embed content
+// all: keeps the sections' _index.md files, which a plain pattern skips.
+//
+//go:embed all:content
 var content embed.FS
 
 // Layouts is the default theme, with its files at the root.

@@ -12,6 +12,7 @@ import (
 // printDiags writes diagnostics as text lines, GitHub Actions annotations
 // or JSON objects, one per line.
 func printDiags(w io.Writer, diags diag.List, format string) {
+	pal := newPalette(w)
 	for _, d := range diags {
 		switch format {
 		case "json":
@@ -40,7 +41,15 @@ func printDiags(w io.Writer, diags diag.List, format string) {
 			}
 			fmt.Fprintf(w, "::%s %s::%s\n", kind, strings.Join(props, ","), ghEscapeData(d.Message))
 		default:
-			fmt.Fprintln(w, d.String())
+			if !pal.on {
+				fmt.Fprintln(w, d.String())
+				continue
+			}
+			if d.Severity == diag.Warning {
+				fmt.Fprintf(w, "%s: %s %s\n", pal.bold(d.Pos.String()), pal.warn("warning:"), d.Message)
+			} else {
+				fmt.Fprintf(w, "%s: %s\n", pal.bold(d.Pos.String()), pal.bad(d.Message))
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,14 +26,28 @@ import (
 const usage = `baton builds a product handbook from YAML roles and Markdown playbooks.
 
 Usage:
+  baton init    DIR
+  baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--open] [--drafts] [--poll DURATION]
   baton build   [SITE] [--out DIR] [--base-url URL] [--drafts] [--quiet]
-  baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--drafts]
-  baton check   [SITE] [--format text|json|github]
+  baton check   [SITE] [--format text|json|github] [--strict]
+  baton new     role ID | playbook PATH | path ID   [--site SITE]
+  baton schema  role|playbook|path|config
   baton version
 
 SITE is the folder that holds content/ (default: the current folder).
 Run 'baton COMMAND --help' for a command's flags and examples.
+
+Examples:
+  baton init handbook && cd handbook && baton serve
+  baton new playbook playbooks/working-with/legal.md
+  baton check --format github
+  baton build --base-url https://handbook.example.com/pm/
+
+Exit codes: 0 success, 1 content errors, 2 usage errors.
 `
+
+// commands are the names run dispatches on, for suggestions.
+var commands = []string{"init", "serve", "build", "check", "new", "schema", "version", "help"}
 
 // Exit codes.
 const (
@@ -66,12 +81,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdCheck(ctx, rest, stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, rest, stdout, stderr)
+	case "init":
+		err = cmdInit(rest, stdout, stderr)
+	case "new":
+		err = cmdNew(rest, stdout, stderr)
+	case "schema":
+		err = cmdSchema(rest, stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, version())
+		err = cmdVersion(rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
+		err = cmdHelp(rest, stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "baton: unknown command %q\n\n%s", cmd, usage)
+		hint := diag.DidYouMean(cmd, commands)
+		if strings.HasPrefix(cmd, "-") {
+			hint = " (flags go after the command, as in baton build --quiet)"
+		}
+		fmt.Fprintf(stderr, "baton: unknown command %q%s\nRun 'baton help' for the list of commands.\n", cmd, hint)
 		return exitUsage
 	}
 	var ue usageError
@@ -97,23 +122,12 @@ type contentError struct{}
 
 func (contentError) Error() string { return "content errors" }
 
-// parseFlags parses a command's flags and its optional SITE argument.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (string, error) {
-	fs.SetOutput(stderr)
-	// Allow flags after SITE, as people type them.
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", err
-			}
-			return "", usageError{err.Error()}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+// parseFlags parses a command's flags and its optional SITE argument. With
+// --help it prints the command's help to help.
+func parseFlags(fs *flag.FlagSet, args []string, help io.Writer) (string, error) {
+	positional, err := parseArgs(fs, args, help)
+	if err != nil {
+		return "", err
 	}
 	switch len(positional) {
 	case 0:
@@ -122,6 +136,70 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (string, erro
 		return positional[0], nil
 	}
 	return "", usageError{fmt.Sprintf("expected at most one SITE folder, got %s", strings.Join(positional, " "))}
+}
+
+// parseArgs parses a command's flags, which may come before, between or
+// after its arguments, as people type them, and returns the arguments. With
+// --help it prints the command's help to help and returns flag.ErrHelp.
+func parseArgs(fs *flag.FlagSet, args []string, help io.Writer) ([]string, error) {
+	all := args
+	var positional []string
+	for {
+		fs.SetOutput(io.Discard) // the caller reports errors, once
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(help)
+			fs.Usage()
+			return nil, err
+		}
+		if err != nil {
+			if name, ok := unknownFlag(fs, all); ok {
+				return nil, usageError{fmt.Sprintf("unknown flag --%s%s", name, flagHint(fs, name))}
+			}
+			return nil, usageError{err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// unknownFlag finds the first flag in args that fs does not define, reading
+// args as the flag package does.
+func unknownFlag(fs *flag.FlagSet, args []string) (string, bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return "", false
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "h" || name == "help" {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			return name, true
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !hasValue && !(ok && bf.IsBoolFlag()) {
+			i++ // the next argument is this flag's value
+		}
+	}
+	return "", false
+}
+
+// flagHint suggests the defined flag closest to name.
+func flagHint(fs *flag.FlagSet, name string) string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if s := diag.Suggest(name, names); s != "" {
+		return fmt.Sprintf(" (did you mean --%s?)", s)
+	}
+	return ""
 }
 
 func newFlagSet(name, help string) *flag.FlagSet {
@@ -145,24 +223,35 @@ func siteDir(dir string) error {
 }
 
 func newBuilder(dir, baseURL string, drafts bool) (*build.Builder, error) {
-	theme, err := defaultTheme()
+	opts, err := buildOptions(dir, baseURL, drafts)
 	if err != nil {
 		return nil, err
 	}
-	return build.New(build.Options{
+	return build.New(opts), nil
+}
+
+func buildOptions(dir, baseURL string, drafts bool) (build.Options, error) {
+	theme, err := defaultTheme()
+	if err != nil {
+		return build.Options{}, err
+	}
+	return build.Options{
 		BaseURL: baseURL, Drafts: drafts, Theme: theme,
 		Dates: func(files []string) map[string]int64 { return gitdate.Dates(dir, files) },
-	}), nil
+	}, nil
 }
 
 const buildHelp = `Usage: baton build [SITE] [flags]
 
 Builds the handbook in SITE (default: the current folder) into SITE/public.
-The output is replaced in one swap, and only when the build succeeds.
+The output is replaced in one swap, and only when the build succeeds;
+warnings are printed but do not fail the build. On a terminal a long build
+shows its progress; elsewhere (CI) it prints one summary line.
 
 Examples:
   baton build
   baton build handbook --out dist --base-url https://handbook.example.com/pm/
+  baton build --quiet             # nothing but problems
 
 Flags:
 `
@@ -172,8 +261,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
 	baseURL := fs.String("base-url", "", "the `URL` the site is served from (overrides base_url)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	dir, err := parseFlags(fs, args, stderr)
+	quiet := fs.Bool("quiet", false, "print nothing but errors and warnings")
+	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
 	}
@@ -190,22 +279,37 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := publish.Check(pubOpts); err != nil {
 		return usageError{err.Error()}
 	}
-	b, err := newBuilder(dir, *baseURL, *drafts)
+	opts, err := buildOptions(dir, *baseURL, *drafts)
 	if err != nil {
 		return err
 	}
+	var bar *progressBar
+	if !*quiet && isTerminal(stderr) {
+		bar = newProgressBar(stderr, time.Now)
+		opts.Progress = bar.update
+	}
 	start := time.Now()
-	res, diags := b.Build(ctx, os.DirFS(dir))
+	// Files are written into a new folder as they are rendered, and swapped
+	// in only when the build succeeds.
+	tx, err := publish.Begin(pubOpts)
+	if err != nil {
+		return err
+	}
+	res, diags := build.New(opts).BuildTo(ctx, os.DirFS(dir), tx)
+	bar.clear()
 	printDiags(stderr, diags, "text")
+	pal := newPalette(stdout)
 	if res == nil {
-		fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countErrors(diags), *out)
+		tx.Abort()
+		fmt.Fprintf(stderr, "%s: %s; %s left as it was\n", newPalette(stderr).bad("build failed"), countErrors(diags), *out)
 		return contentError{}
 	}
-	if err := publish.Write(pubOpts, res.Files); err != nil {
+	if err := tx.Commit(); err != nil {
 		return err
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%s %d files into %s in %s%s\n", pal.good("built"), len(res.Files), *out,
+			time.Since(start).Round(time.Millisecond), countWarnings(diags))
 	}
 	return nil
 }
@@ -213,11 +317,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 const checkHelp = `Usage: baton check [SITE] [flags]
 
 Checks every file of the handbook in SITE and prints each problem with its
-position, without writing anything. Exits 1 when there is an error.
+position, without writing anything. Exits 1 when there is an error, or with
+--strict when there is a warning (a role or responsibility no page names).
 
 Examples:
   baton check
+  baton check --strict
   baton check --format github     # annotations for GitHub Actions
+  baton check --format json       # one JSON object per line
 
 Flags:
 `
@@ -226,7 +333,8 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("check", checkHelp)
 	format := fs.String("format", "text", "output `format`: text, json or github")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
-	dir, err := parseFlags(fs, args, stderr)
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
 	}
@@ -243,19 +351,37 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	res, diags := b.Build(ctx, os.DirFS(dir))
-	w := stdout
-	printDiags(w, diags, *format)
-	if res == nil || diags.HasErrors() {
-		if *format == "text" {
-			fmt.Fprintf(stderr, "%s\n", countErrors(diags))
+	printDiags(stdout, diags, *format)
+	failed := res == nil || diags.HasErrors() || *strict && len(diags) > 0
+	if *format != "text" {
+		if failed {
+			return contentError{}
 		}
+		return nil
+	}
+	if failed {
+		msg := countErrors(diags)
+		if !diags.HasErrors() {
+			msg = strings.TrimPrefix(countWarnings(diags), ", ") + " (--strict)"
+		}
+		fmt.Fprintf(stderr, "%s\n", newPalette(stderr).bad(msg))
 		return contentError{}
 	}
-	if *format == "text" {
-		fmt.Fprintf(stdout, "ok: %d pages, %d roles, %d responsibilities, %d paths\n",
-			len(res.Site.Pages), len(res.Site.Roles), len(res.Site.Responsibilities), len(res.Site.Paths))
-	}
+	fmt.Fprintf(stdout, "%s: %d pages, %d roles, %d responsibilities, %d paths%s\n", newPalette(stdout).good("ok"),
+		len(res.Site.Pages), len(res.Site.Roles), len(res.Site.Responsibilities), len(res.Site.Paths), countWarnings(diags))
 	return nil
+}
+
+// countWarnings says ", 2 warnings", or nothing when there are none.
+func countWarnings(diags diag.List) string {
+	n := len(diags) - len(diags.Errors())
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return ", 1 warning"
+	}
+	return fmt.Sprintf(", %d warnings", n)
 }
 
 func countErrors(diags diag.List) string {
@@ -266,12 +392,38 @@ func countErrors(diags diag.List) string {
 	return fmt.Sprintf("%d errors", n)
 }
 
-func version() string {
-	v := "baton (devel)"
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v
+const versionHelp = `Usage: baton version
+
+Prints baton's module version, the commit it was built from (when the build
+recorded one) and the Go version.
+
+Example:
+  baton version
+
+`
+
+func cmdVersion(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("version", versionHelp)
+	rest, err := parseArgs(fs, args, stdout)
+	if err != nil {
+		return err
 	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("version takes no arguments, got %s", strings.Join(rest, " "))}
+	}
+	info, _ := debug.ReadBuildInfo()
+	fmt.Fprintln(stdout, version(info))
+	return nil
+}
+
+// version describes a build: "baton v1.2.0 go1.26.0" for a release
+// installed with go install, or "baton (devel) (commit 1a2b3c4d5e6f,
+// modified) go1.26.0" for one built from a checkout.
+func version(info *debug.BuildInfo) string {
+	if info == nil {
+		return "baton (devel)"
+	}
+	v := "baton (devel)"
 	if info.Main.Version != "" && info.Main.Version != "(devel)" {
 		v = "baton " + info.Main.Version
 	}
@@ -282,12 +434,25 @@ func version() string {
 			rev = s.Value
 		case "vcs.modified":
 			if s.Value == "true" {
-				modified = "+dirty"
+				modified = ", modified"
 			}
 		}
 	}
 	if rev != "" {
-		v += " (" + rev[:min(12, len(rev))] + modified + ")"
+		v += " (commit " + rev[:min(12, len(rev))] + modified + ")"
 	}
 	return v + " " + info.GoVersion
+}
+
+// cmdHelp prints the overview, or with a command's name that command's help.
+func cmdHelp(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	if !slices.Contains(commands, args[0]) || args[0] == "help" {
+		return usageError{fmt.Sprintf("no command %q%s", args[0], diag.DidYouMean(args[0], commands))}
+	}
+	run(context.Background(), []string{args[0], "--help"}, stdout, stderr)
+	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -35,9 +37,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", serveHelp)
 	port := fs.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on; anything but loopback exposes the site to your network")
-	drafts := fs.Bool("drafts", true, "include pages marked draft")
+	drafts := fs.Bool("drafts", false, "include pages marked draft")
+	open := fs.Bool("open", false, "open the site in a browser")
 	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file events")
-	dir, err := parseFlags(fs, args, stderr)
+	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
 	}
@@ -77,25 +80,39 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	for {
-		select {
-		case <-ctx.Done():
-			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-			defer cancel()
-			_ = hs.Shutdown(shut)
-			fmt.Fprintln(stdout, "stopped")
-			return nil
-		case err := <-errc:
-			if errors.Is(err, http.ErrServerClosed) {
-				return nil
-			}
-			return err
-		case msg := <-w.Notice:
-			fmt.Fprintln(stderr, msg)
-		case changed := <-w.Changes:
-			report(stdout, stderr, srv.Rebuild(ctx), changed)
-		}
+	if *open {
+		openBrowser(url)
 	}
+	go srv.Watch(ctx, w.Changes, w.Notice,
+		func(r serve.Result, changed []string) { report(stdout, stderr, r, changed) },
+		func(msg string) { fmt.Fprintln(stderr, msg) })
+	select {
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(shut)
+		fmt.Fprintln(stdout, "stopped")
+		return nil
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	}
+}
+
+// openBrowser asks the desktop to open url, and says so when it cannot.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	_ = cmd.Start()
 }
 
 func report(stdout, stderr io.Writer, r serve.Result, changed []string) {

@@ -14,11 +14,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
+	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
@@ -26,6 +30,7 @@ import (
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
+	"github.com/batonhq/baton/internal/search"
 	"github.com/batonhq/baton/internal/source"
 	"golang.org/x/sync/errgroup"
 )
@@ -41,6 +46,10 @@ type Options struct {
 	Theme render.Theme
 	// Dates gives the last commit time of source files; nil means none.
 	Dates func(files []string) map[string]int64
+	// Progress, when set, is called after each output file is rendered
+	// with how many are done out of total. Calls come one at a time, with
+	// done increasing, from the build's goroutines.
+	Progress func(done, total int)
 }
 
 // Result is a successful build.
@@ -49,6 +58,10 @@ type Result struct {
 	Files []publish.File
 	// Parsed counts the files parsed in this build (not taken from cache).
 	Parsed int
+	// Reused counts the output files taken unchanged from the last build
+	// because their inputs did not change. Their Data is shared with the
+	// last Result: no one may change a File's Data.
+	Reused int
 }
 
 // Builder builds one site again and again, reusing what did not change.
@@ -61,6 +74,17 @@ type Builder struct {
 	theme     [32]byte
 	renderer  *render.Renderer
 	themeDiag diag.List
+	// outputs holds the last build's keyed outputs (see render.Job.Key),
+	// made by the renderer outputsBy; seed makes the keys.
+	outputs   map[string]output
+	outputsBy *render.Renderer
+	seed      maphash.Seed
+}
+
+// output is a rendered file and the key of its inputs.
+type output struct {
+	key  uint64
+	data []byte
 }
 
 type cacheKey struct {
@@ -71,13 +95,28 @@ type cacheKey struct {
 
 // New returns a Builder.
 func New(opts Options) *Builder {
-	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[bool]*markdown.Renderer{}}
+	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[bool]*markdown.Renderer{}, seed: maphash.MakeSeed()}
 }
 
 // Build builds the site whose folder is fsys (holding content/ and,
 // optionally, layouts/). Diagnostics are sorted; when they hold an error the
 // Result is nil.
 func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
+	return b.build(ctx, fsys, nil)
+}
+
+// BuildTo builds the site like Build and writes each file into tx as soon
+// as it is rendered, so the rendered site is never held in memory at once:
+// what `baton build` does. The Result's Files list every path without their
+// bytes. When the diagnostics hold an error the Result is nil and the
+// caller must Abort tx; otherwise it commits tx.
+func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, tx *publish.Tx) (*Result, diag.List) {
+	return b.build(ctx, fsys, tx.Write)
+}
+
+// build builds the site; with a sink, each output file goes to the sink
+// instead of into the Result.
+func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File) error) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var diags diag.List
@@ -91,7 +130,14 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 		return nil, diags
 	}
 	for _, f := range tree.TooLarge {
-		diags.Errorf(diag.Pos{File: f.Path}, "file is %d bytes; baton reads Markdown and YAML files up to %d bytes", f.Size, source.MaxTextSize)
+		diags.Errorf(diag.Pos{File: f.Path}, "file is %d bytes; baton reads Markdown, YAML and theme files up to %d bytes", f.Size, source.MaxTextSize)
+	}
+	for _, s := range tree.Skipped {
+		if s.Err {
+			diags.Errorf(diag.Pos{File: s.Path}, "%s", s.Why)
+		} else {
+			diags.Warnf(diag.Pos{File: s.Path}, "%s", s.Why)
+		}
 	}
 
 	cfg := config.Default()
@@ -127,33 +173,97 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 		return nil, diags
 	}
 
-	files, rendErr := renderAll(ctx, rdr, site)
-	diags.Append(rendErr)
-	if diags.HasErrors() {
-		return nil, diags.Sort()
-	}
+	jobs := rdr.Jobs(site)
+	var files []publish.File
 	for _, s := range site.Static {
 		files = append(files, publish.File{Path: strings.TrimPrefix(s.URL, "/"), From: s.File})
 	}
 	for _, a := range rdr.Assets() {
 		files = append(files, publish.File{Path: "_baton/" + a.Name, Data: a.Data})
 	}
-	slices.SortStableFunc(files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			what := func(f publish.File) string {
-				if f.From != "" {
-					return f.From
-				}
-				return "a generated page"
+	for _, f := range search.Build(site, search.Options{}) {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+	}
+	// Check that no two files share a path before rendering, so a build
+	// that writes as it renders never starts on a doomed output.
+	all := make([]publish.File, 0, len(jobs)+len(files))
+	for _, j := range jobs {
+		all = append(all, publish.File{Path: j.Path})
+	}
+	all = append(all, files...)
+	slices.SortStableFunc(all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	// Paths clash up to case and Unicode normal form (as on macOS and
+	// Windows), and a file clashes with a folder of the same name.
+	what := func(f publish.File) string {
+		if f.From != "" {
+			return f.From
+		}
+		return "a generated page"
+	}
+	byKey := make(map[string]publish.File, len(all))
+	dirs := map[string]publish.File{}
+	for _, f := range all {
+		k := handbook.URLKey(f.Path)
+		if prev, ok := byKey[k]; ok {
+			diags.Errorf(diag.Pos{File: firstNonEmpty(f.From, prev.From)}, "%s and %s both write %s", what(prev), what(f), f.Path)
+			continue
+		}
+		byKey[k] = f
+		for d := path.Dir(k); d != "." && d != "/"; d = path.Dir(d) {
+			if _, ok := dirs[d]; ok {
+				break
 			}
-			diags.Errorf(diag.Pos{File: firstNonEmpty(files[i].From, files[i-1].From)}, "%s and %s both write %s", what(files[i-1]), what(files[i]), files[i].Path)
+			dirs[d] = f
+		}
+	}
+	for _, f := range all {
+		if g, ok := dirs[handbook.URLKey(f.Path)]; ok {
+			diags.Errorf(diag.Pos{File: firstNonEmpty(f.From, g.From)}, "%s writes the file %s, where %s needs a folder of that name", what(f), f.Path, what(g))
 		}
 	}
 	if diags.HasErrors() {
 		return nil, diags.Sort()
 	}
-	return &Result{Site: site, Files: files, Parsed: n}, diags.Sort()
+
+	// Reuse the last output of each page whose inputs did not change. The
+	// keys cover what the default theme reads, so a site with layouts of
+	// its own renders every page.
+	var cache *outputCache
+	if sink == nil && len(tree.Layouts) == 0 {
+		if b.outputsBy != rdr {
+			b.outputs, b.outputsBy = nil, rdr
+		}
+		cache = &outputCache{seed: b.seed, prev: b.outputs, next: map[string]output{}}
+	}
+	rendered, rendErr := renderAll(ctx, jobs, b.opts.Progress, sink, cache)
+	if cache != nil && !rendErr.HasErrors() {
+		b.outputs = cache.next
+	} else {
+		b.outputs = nil
+	}
+	diags.Append(rendErr)
+	if diags.HasErrors() {
+		return nil, diags.Sort()
+	}
+	if sink != nil {
+		for _, f := range files {
+			if err := sink(f); err != nil {
+				diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
+				return nil, diags.Sort()
+			}
+		}
+		for i := range all {
+			all[i].Data = nil
+		}
+		return &Result{Site: site, Files: all, Parsed: n}, diags.Sort()
+	}
+	files = append(files, rendered...)
+	slices.SortStableFunc(files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	res := &Result{Site: site, Files: files, Parsed: n}
+	if cache != nil {
+		res.Reused = int(cache.reused.Load())
+	}
+	return res, diags.Sort()
 }
 
 func firstNonEmpty(a, b string) string {
@@ -241,21 +351,65 @@ func (b *Builder) theme_(site []source.File) (*render.Renderer, diag.List) {
 }
 
 // renderAll runs every render job on all cores; results land in indexed
-// slots so the order never depends on scheduling.
-func renderAll(ctx context.Context, r *render.Renderer, site *handbook.Site) ([]publish.File, diag.List) {
-	jobs := r.Jobs(site)
-	files := make([]publish.File, len(jobs))
+// slots so the order never depends on scheduling. With a sink, each file
+// goes to it as soon as it is rendered and its buffer is reused, so memory
+// holds only the files being rendered.
+func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink func(publish.File) error, cache *outputCache) ([]publish.File, diag.List) {
+	var bufPool sync.Pool // render buffers, reused while writing as it renders
+	var files []publish.File
+	if sink == nil {
+		files = make([]publish.File, len(jobs))
+	}
 	errs := make([]error, len(jobs))
+	var mu sync.Mutex
+	done := 0
+	report := func() {
+		if progress == nil {
+			return
+		}
+		mu.Lock()
+		done++
+		progress(done, len(jobs))
+		mu.Unlock()
+	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
 		g.Go(func() error {
-			var buf bytes.Buffer
-			if err := j.Run(&buf); err != nil {
+			defer report()
+			if sink == nil {
+				if cache != nil && j.Key != nil {
+					data, key, ok := cache.lookup(j)
+					if ok {
+						files[i] = publish.File{Path: j.Path, Data: data}
+						return nil
+					}
+					defer func() { cache.store(j.Path, key, files[i].Data) }()
+				}
+				var buf bytes.Buffer
+				if err := j.Run(&buf); err != nil {
+					errs[i] = err
+					return nil
+				}
+				files[i] = publish.File{Path: j.Path, Data: buf.Bytes()}
+				return nil
+			}
+			buf, _ := bufPool.Get().(*bytes.Buffer)
+			if buf == nil {
+				buf = new(bytes.Buffer)
+			}
+			defer bufPool.Put(buf)
+			buf.Reset()
+			if err := j.Run(buf); err != nil {
 				errs[i] = err
 				return nil
 			}
-			files[i] = publish.File{Path: j.Path, Data: buf.Bytes()}
+			if err := sink(publish.File{Path: j.Path, Data: buf.Bytes()}); err != nil {
+				errs[i] = fmt.Errorf("writing: %w", err)
+			}
+			if buf.Cap() > 1<<20 {
+				*buf = bytes.Buffer{} // do not keep the print view's buffer
+			}
 			return nil
 		})
 	}
@@ -263,8 +417,68 @@ func renderAll(ctx context.Context, r *render.Renderer, site *handbook.Site) ([]
 	var diags diag.List
 	for i, err := range errs {
 		if err != nil {
-			diags.Errorf(diag.Pos{File: "layouts"}, "rendering %s: %v", jobs[i].Path, err)
+			diags.Errorf(templatePos(err), "rendering %s: %v", jobs[i].Path, err)
 		}
 	}
 	return files, diags
+}
+
+// templatePos finds the theme file, line and column of a template error,
+// which text/template gives only in its text ("template: layouts/x.html:3:11:
+// executing ..."), falling back to the layouts folder.
+func templatePos(err error) diag.Pos {
+	rest, ok := strings.CutPrefix(err.Error(), "template: ")
+	if !ok || !strings.HasPrefix(rest, "layouts/") {
+		return diag.Pos{File: "layouts"}
+	}
+	parts := strings.SplitN(rest, ":", 4)
+	pos := diag.Pos{File: parts[0]}
+	if len(parts) > 1 {
+		pos.Line, _ = strconv.Atoi(parts[1])
+	}
+	if len(parts) > 2 && pos.Line > 0 {
+		pos.Col, _ = strconv.Atoi(parts[2])
+	}
+	return pos
+}
+
+// outputCache carries rendered outputs from one build to the next.
+type outputCache struct {
+	seed   maphash.Seed
+	prev   map[string]output // read only during a build
+	mu     sync.Mutex
+	next   map[string]output
+	reused atomic.Int64
+}
+
+func (c *outputCache) key(j render.Job) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	j.Key(&h)
+	return h.Sum64()
+}
+
+// lookup returns the last output of j when its key is unchanged, and
+// keeps it for the next build.
+func (c *outputCache) lookup(j render.Job) ([]byte, uint64, bool) {
+	k := c.key(j)
+	o, ok := c.prev[j.Path]
+	if !ok || o.key != k {
+		return nil, k, false
+	}
+	c.reused.Add(1)
+	c.mu.Lock()
+	c.next[j.Path] = o
+	c.mu.Unlock()
+	return o.data, k, true
+}
+
+// store keeps a job's new output for the next build.
+func (c *outputCache) store(path string, key uint64, data []byte) {
+	if data == nil {
+		return
+	}
+	c.mu.Lock()
+	c.next[path] = output{key: key, data: data}
+	c.mu.Unlock()
 }

@@ -28,18 +28,23 @@ func Default() Config {
 	return Config{Title: "Handbook", BaseURL: "/", Language: "en"}
 }
 
+// Raw is handbook.yaml as written: the type strictyaml decodes it into,
+// with positions, before Decode checks the values. The JSON schema of the
+// file is derived from it.
+type Raw struct {
+	Title       strictyaml.Str `yaml:"title,required"`
+	Description string         `yaml:"description"`
+	BaseURL     strictyaml.Str `yaml:"base_url"`
+	EditURL     strictyaml.Str `yaml:"edit_url"`
+	Language    strictyaml.Str `yaml:"language"`
+	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Pos         diag.Pos
+}
+
 // Decode reads handbook.yaml and checks its values.
 func Decode(src []byte) (Config, diag.List) {
 	c := Config{}
-	var raw struct {
-		Title       strictyaml.Str `yaml:"title,required"`
-		Description string         `yaml:"description"`
-		BaseURL     strictyaml.Str `yaml:"base_url"`
-		EditURL     strictyaml.Str `yaml:"edit_url"`
-		Language    strictyaml.Str `yaml:"language"`
-		UnsafeHTML  bool           `yaml:"unsafe_html"`
-		Pos         diag.Pos
-	}
+	var raw Raw
 	diags := strictyaml.Decode(File, src, 0, &raw)
 	c = Config{
 		Title:       strings.TrimSpace(raw.Title.Value),

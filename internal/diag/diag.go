@@ -179,8 +179,11 @@ func CheckUTF8(file string, src []byte) (Pos, bool) {
 	return Pos{}, true
 }
 
-// Suggest returns the candidate closest to name by edit distance, when it is
-// close enough to be the id the author meant, or "".
+// Suggest returns the candidate closest to name by edit distance (a swap
+// of two neighbouring letters counts as one edit), when it is close enough
+// to be the id the author meant, or "". A candidate that name starts with,
+// or that starts with name, counts as close when the shorter has at least
+// three letters.
 func Suggest(name string, candidates []string) string {
 	best, bestDist := "", -1
 	limit := max(2, len(name)/3)
@@ -189,6 +192,9 @@ func Suggest(name string, candidates []string) string {
 	}
 	for _, c := range candidates {
 		d := distance(name, c)
+		if d > limit && min(len(c), len(name)) >= 3 && (strings.HasPrefix(name, c) || strings.HasPrefix(c, name)) {
+			d = limit
+		}
 		if d <= limit && (bestDist < 0 || d < bestDist || d == bestDist && c < best) {
 			best, bestDist = c, d
 		}
@@ -204,23 +210,28 @@ func DidYouMean(name string, candidates []string) string {
 	return ""
 }
 
-// distance is the Levenshtein distance between a and b, over bytes.
+// distance is the optimal string alignment distance between a and b, over
+// bytes: insertions, deletions, substitutions and swaps of neighbours.
 func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }

@@ -122,6 +122,8 @@ type Role struct {
 	// Pages lists the pages that name this role in front matter or link to it.
 	Pages []*Page
 	URL   string
+	// Paths lists the reading paths that have this role as a step.
+	Paths []PathStep
 }
 
 // Responsibility is a hands-on responsibility that one role leads.
@@ -136,6 +138,8 @@ type Responsibility struct {
 	Pages    []*Page
 	URL      string
 	Pos      diag.Pos
+	// Paths lists the reading paths that have this responsibility as a step.
+	Paths []PathStep
 }
 
 // Path is an ordered reading path.

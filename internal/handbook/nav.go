@@ -88,13 +88,23 @@ func (r *resolver) finish() {
 		slices.SortFunc(resp.Pages, inOrder)
 	}
 	slices.SortFunc(s.Paths, func(a, b *Path) int { return strings.Compare(a.ID, b.ID) })
+	byPath := func(a, b PathStep) int {
+		return cmp.Or(strings.Compare(a.Path.ID, b.Path.ID), cmp.Compare(a.Index, b.Index))
+	}
 	for _, p := range s.Pages {
-		slices.SortFunc(p.Paths, func(a, b PathStep) int { return strings.Compare(a.Path.ID, b.Path.ID) })
+		slices.SortFunc(p.Paths, byPath)
+	}
+	for _, role := range s.Roles {
+		slices.SortFunc(role.Paths, byPath)
+	}
+	for _, resp := range s.Responsibilities {
+		slices.SortFunc(resp.Paths, byPath)
 	}
 	idx := positions{}
+	sc := &relatedScratch{at: map[*Page]int{}}
 	for _, p := range s.Pages {
 		if !p.IsSection {
-			p.Related = related(p, order, idx)
+			p.Related = related(p, order, idx, sc)
 		}
 	}
 }
@@ -120,8 +130,9 @@ func (ps positions) of(owner any, list []*Page, p *Page) int {
 
 // related scores the pages near p in each of its tags', roles' and
 // responsibilities' lists by what they share with p.
-func related(p *Page, order map[*Page]int, idx positions) []*Page {
-	score := map[*Page]int{}
+func related(p *Page, order map[*Page]int, idx positions, sc *relatedScratch) []*Page {
+	clear(sc.at)
+	sc.cands = sc.cands[:0]
 	consider := func(owner any, list []*Page, weight int) {
 		i := idx.of(owner, list, p)
 		lo, hi := max(0, i-relatedWindow), min(len(list), i+relatedWindow+1)
@@ -129,8 +140,14 @@ func related(p *Page, order map[*Page]int, idx positions) []*Page {
 			lo, hi = 0, min(len(list), 2*relatedWindow)
 		}
 		for _, q := range list[lo:hi] {
-			if q != p && !q.IsSection {
-				score[q] += weight
+			if q == p || q.IsSection {
+				continue
+			}
+			if k, ok := sc.at[q]; ok {
+				sc.cands[k].score += weight
+			} else {
+				sc.at[q] = len(sc.cands)
+				sc.cands = append(sc.cands, candidate{page: q, score: weight, order: order[q]})
 			}
 		}
 	}
@@ -143,12 +160,41 @@ func related(p *Page, order map[*Page]int, idx positions) []*Page {
 	for _, resp := range p.Responsibilities {
 		consider(resp, resp.Pages, 3)
 	}
-	out := make([]*Page, 0, len(score))
-	for q := range score {
-		out = append(out, q)
+	// The five best, by score, then reading order, then URL: a selection,
+	// not a sort, since a page has hundreds of candidates.
+	before := func(a, b candidate) bool {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.order, b.order), strings.Compare(a.page.URL, b.page.URL)) < 0
 	}
-	slices.SortFunc(out, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(order[a], order[b]), strings.Compare(a.URL, b.URL))
-	})
-	return out[:min(len(out), 5)]
+	var top [5]candidate
+	n := 0
+	for _, c := range sc.cands {
+		if n == len(top) && !before(c, top[n-1]) {
+			continue
+		}
+		if n < len(top) {
+			n++
+		}
+		i := n - 1
+		for ; i > 0 && before(c, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = c
+	}
+	out := make([]*Page, n)
+	for i := range n {
+		out[i] = top[i].page
+	}
+	return out
+}
+
+// candidate is a page scored as related to another.
+type candidate struct {
+	page         *Page
+	score, order int
+}
+
+// relatedScratch is reused across the pages of one Resolve.
+type relatedScratch struct {
+	at    map[*Page]int
+	cands []candidate
 }

@@ -113,7 +113,11 @@ type ParsedPath struct {
 	Data PathFile
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// IDPattern is the regular expression every role, responsibility and path
+// id matches (the JSON schemas carry it too).
+const IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+var idRE = regexp.MustCompile(IDPattern)
 
 // ValidID reports whether s is a valid role, responsibility or path id:
 // lower-case letters and digits in words joined by single hyphens.
@@ -139,10 +143,18 @@ func Classify(f source.File) FileKind {
 
 func isYAML(p string) bool { return path.Ext(p) == ".yaml" || path.Ext(p) == ".yml" }
 
-// Parse reads one content file. It never fails: problems are in Diags.
-func Parse(f source.File, md *markdown.Renderer) *Parsed {
-	p := &Parsed{File: f.Path, Kind: Classify(f), Size: f.Size}
+// Parse reads one content file. It never fails: problems are in Diags,
+// and a panic in a parser below it (Markdown, highlighting) becomes a
+// diagnostic on the file, so no input can crash a build or the server.
+func Parse(f source.File, md *markdown.Renderer) (p *Parsed) {
+	p = &Parsed{File: f.Path, Kind: Classify(f), Size: f.Size}
 	start := diag.Pos{File: f.Path, Line: 1, Col: 1}
+	defer func() {
+		if r := recover(); r != nil {
+			p.Page, p.Role, p.Path = nil, nil, nil
+			p.Diags.Errorf(start, "cannot read this file: a parser failed on it (%v)", r)
+		}
+	}()
 	switch p.Kind {
 	case KindStatic, KindConfig:
 		return p

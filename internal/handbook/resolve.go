@@ -9,10 +9,12 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/strictyaml"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options change how a site resolves.
@@ -77,7 +79,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		pathExists: map[string]bool{},
 	}
 	for u, what := range reservedURLs {
-		r.urls[u] = what
+		r.urls[URLKey(u)] = what
 	}
 	var roleFiles []*Parsed
 	var pathFiles []*Parsed
@@ -95,9 +97,13 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 			}
 			pageFiles = append(pageFiles, f)
 		case KindRole:
-			roleFiles = append(roleFiles, f)
+			if f.Role != nil {
+				roleFiles = append(roleFiles, f)
+			}
 		case KindPath:
-			pathFiles = append(pathFiles, f)
+			if f.Path != nil {
+				pathFiles = append(pathFiles, f)
+			}
 			r.pathExists[f.File] = true
 		case KindStatic:
 			r.addStatic(f)
@@ -121,30 +127,41 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	for _, f := range pathFiles {
 		r.addPath(f)
 	}
+	r.warnUnused(roleFiles)
 	r.navigation()
 	r.finish()
 	return r.site, r.diags
 }
 
 // claim records that what produces url, reporting a clash with an earlier
-// claim that names both sources.
+// claim that names both sources. URLs clash when their keys do (URLKey):
+// two files that differ only in case or Unicode normal form would
+// overwrite each other on a case-insensitive or normalising file system.
 func (r *resolver) claim(url, what string, pos diag.Pos) bool {
-	if prev, ok := r.urls[url]; ok {
+	key := URLKey(url)
+	if prev, ok := r.urls[key]; ok {
 		r.diags.Errorf(pos, "%s and %s both map to the URL %s", what, prev, url)
 		return false
 	}
-	r.urls[url] = what
+	r.urls[key] = what
 	return true
+}
+
+// URLKey is what two URLs or output paths that land on one file have in
+// common: the NFC form, lower-cased, without a trailing slash (a file
+// "/a" and a folder "/a/" cannot both exist).
+func URLKey(u string) string {
+	return strings.TrimSuffix(strings.ToLower(norm.NFC.String(u)), "/")
 }
 
 func (r *resolver) addStatic(f *Parsed) {
 	rel := strings.TrimPrefix(f.File, "content/")
 	rel = strings.TrimPrefix(rel, "static/")
-	u := "/" + rel
 	if !safeURLPath(rel) {
 		r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
 		return
 	}
+	u := "/" + norm.NFC.String(rel)
 	if !r.claim(u, f.File, diag.Pos{File: f.File}) {
 		return
 	}
@@ -154,10 +171,15 @@ func (r *resolver) addStatic(f *Parsed) {
 }
 
 // safeURLPath reports whether every segment of p is a name that stays in
-// place: no empty, "." or ".." segment, no backslash or control character.
+// place: valid UTF-8, no empty, "." or ".." segment, no backslash or
+// control character, and none of "?", "#" or "%", which a browser would
+// read as a query, a fragment or an escape rather than as the name.
 func safeURLPath(p string) bool {
+	if !utf8.ValidString(p) {
+		return false
+	}
 	for _, seg := range strings.Split(p, "/") {
-		if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "\\\x00") {
+		if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "\\\x00?#%") {
 			return false
 		}
 		for _, c := range seg {
@@ -182,7 +204,7 @@ func (r *resolver) section(dir string) *Section {
 		return s
 	}
 	parent := r.section(path.Dir(dir))
-	rel := strings.ToLower(strings.TrimPrefix(dir, "content/"))
+	rel := strings.ToLower(norm.NFC.String(strings.TrimPrefix(dir, "content/")))
 	s := &Section{Dir: dir, URL: "/" + rel + "/", Parent: parent, Depth: parent.Depth + 1, Title: titleFromName(path.Base(dir))}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
@@ -203,6 +225,10 @@ func (r *resolver) addPage(f *Parsed) {
 	fm := f.Page.FrontMatter
 	dir, base := path.Split(f.File)
 	dir = strings.TrimSuffix(dir, "/")
+	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) {
+		r.diags.Errorf(diag.Pos{File: f.File}, "folder name %q cannot be a URL", rel)
+		return
+	}
 	sec := r.section(dir)
 	p := &Page{
 		File: f.File, Title: strings.TrimSpace(fm.Title.Value), Summary: strings.TrimSpace(fm.Summary),
@@ -228,12 +254,12 @@ func (r *resolver) addPage(f *Parsed) {
 			r.site.Home = p
 		}
 	} else {
-		name := strings.ToLower(strings.TrimSuffix(base, ".md"))
+		name := strings.ToLower(norm.NFC.String(strings.TrimSuffix(base, ".md")))
 		if fm.Slug.Value != "" {
 			if !ValidSlug(fm.Slug.Value) {
 				r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
 			} else {
-				name = fm.Slug.Value
+				name = strings.ToLower(fm.Slug.Value)
 			}
 		}
 		if !safeURLPath(name) {
@@ -337,6 +363,31 @@ func (r *resolver) addRole(f *Parsed) {
 		r.resps[id] = resp
 		role.Responsibilities = append(role.Responsibilities, resp)
 		r.site.Responsibilities = append(r.site.Responsibilities, resp)
+	}
+}
+
+// warnUnused warns about roles and responsibilities that no page names:
+// their pages would list no playbooks, which is usually an oversight. It
+// runs after every page is linked, and only when there are no errors: an
+// unresolved reference would make a role look unused. (A page that nothing
+// reaches cannot happen: every page is in its section's navigation.)
+func (r *resolver) warnUnused(roleFiles []*Parsed) {
+	if r.diags.HasErrors() {
+		return
+	}
+	for _, f := range roleFiles {
+		role := r.roleFiles[f.File]
+		if role == nil {
+			continue
+		}
+		if len(role.Pages) == 0 {
+			r.diags.Warnf(diag.Pos{File: f.File, Line: 1, Col: 1}, "role %q has no playbooks: no page lists it in roles or links to it", role.ID)
+		}
+		for _, resp := range role.Responsibilities {
+			if len(resp.Pages) == 0 {
+				r.diags.Warnf(resp.Pos, "responsibility %q has no playbooks: no page lists it in responsibilities", resp.ID)
+			}
+		}
 	}
 }
 
@@ -460,7 +511,7 @@ func (r *resolver) linkPage(f *Parsed) {
 func TagSlug(tag string) string {
 	var b strings.Builder
 	dash := false
-	for _, c := range strings.ToLower(strings.TrimSpace(tag)) {
+	for _, c := range strings.ToLower(norm.NFC.String(strings.TrimSpace(tag))) {
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f && unicode.IsLetter(c) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
@@ -713,11 +764,13 @@ func (r *resolver) addPath(f *Parsed) {
 			if st.Role = r.lookupRole(sf.Role, "the path"); st.Role == nil {
 				continue
 			}
+			st.Role.Paths = append(st.Role.Paths, PathStep{Path: pa, Index: len(pa.Steps)})
 			pa.Minutes += 2
 		default:
 			if st.Responsibility = r.lookupResponsibility(sf.Responsibility, "the path"); st.Responsibility == nil {
 				continue
 			}
+			st.Responsibility.Paths = append(st.Responsibility.Paths, PathStep{Path: pa, Index: len(pa.Steps)})
 			pa.Minutes++
 		}
 		pa.Steps = append(pa.Steps, st)

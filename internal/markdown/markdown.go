@@ -11,6 +11,7 @@ package markdown
 
 import (
 	"bytes"
+	"hash/maphash"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func New(unsafe bool) *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100), util.Prioritized(lexGuard{}, 200)),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
@@ -109,11 +110,26 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	d := &Doc{}
 	collect(d, doc, src)
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
-	d.html = buf.Bytes()
+	// A Doc is cached for the life of the dev server and held for the
+	// whole build: keep exactly its bytes, not the buffer's spare capacity.
+	d.html = bytes.Clone(buf.Bytes())
 	return d, nil
+}
+
+// Hash writes the document's prepared HTML and headings into h: two Docs
+// with the same hash render the same.
+func (d *Doc) Hash(h *maphash.Hash) {
+	h.Write(d.html)
+	for _, x := range d.Headings {
+		h.WriteString(x.ID)
+		h.WriteByte(0)
+		h.WriteString(x.Text)
+		h.WriteByte(byte(x.Level))
+	}
 }
 
 // Resolve writes the document's HTML with href(i) for the destination of
@@ -148,7 +164,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 	flush := func() {
 		t := strings.TrimSpace(sec.String())
 		if t != "" {
-			d.Sections = append(d.Sections, Section{Heading: current, Text: t})
+			d.Sections = append(d.Sections, Section{Heading: current, Text: strings.Clone(t)})
 		}
 		sec.Reset()
 	}

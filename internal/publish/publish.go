@@ -6,6 +6,10 @@
 // and never replaces a non-empty folder without one, nor an output folder
 // that is, contains or lies inside the site's sources. Files in the output
 // that baton did not write (a CNAME, a .git folder) are carried over.
+//
+// A file whose bytes did not change since the previous build is hard-linked
+// from the previous output into the new one rather than written again; the
+// swap and its guarantees are the same.
 package publish
 
 import (
@@ -17,8 +21,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Marker is the manifest baton writes into every output folder: the list
@@ -121,53 +130,221 @@ func resolveLinks(p string) string {
 }
 
 // Write writes files into the output folder, replacing its previous
-// contents in one swap.
+// contents in one swap. Files are written on all cores.
 func Write(opts Options, files []File) (err error) {
-	if err := Check(opts); err != nil {
-		return err
-	}
-	out, _ := filepath.Abs(opts.Out)
-	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == Marker {
-			return fmt.Errorf("output path %q would leave the output folder", f.Path)
-		}
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	tx, err := Begin(opts)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			tx.Abort()
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	written := make(map[string]bool, len(files))
+	var g errgroup.Group
+	g.SetLimit(writers())
 	for _, f := range files {
-		if err := writeOne(tmp, f, opts.Source); err != nil {
-			return err
-		}
-		written[f.Path] = true
+		g.Go(func() error { return tx.Write(f) })
 	}
-	if err := carryOver(out, tmp, written); err != nil {
+	if err := g.Wait(); err != nil {
 		return err
 	}
-	if err := writeManifest(tmp, files); err != nil {
-		return err
-	}
-	return swap(tmp, out)
+	return tx.Commit()
 }
 
-func writeOne(root string, f File, src fs.FS) error {
-	dst := filepath.Join(root, filepath.FromSlash(f.Path))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+// writers is how many files are written at once: writes wait on the
+// file system more than on the CPU.
+func writers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
+
+// Tx is an output folder being written. Files go into a temporary folder
+// beside the output as they are written, which Commit swaps in whole and
+// Abort removes, so the output is replaced in one step or not at all.
+//
+// A file whose bytes equal those of the same file in the previous output
+// is hard-linked from it instead of written again, so a rebuild that
+// changes a few pages writes a few pages. The previous output is renamed
+// away and removed by Commit, so the new output never shares a file with
+// a folder that baton goes on changing.
+type Tx struct {
+	opts     Options
+	out, tmp string
+	old      map[string]bool // the previous build's manifest
+	dirs     sync.Map        // folders already made in tmp
+	mu       sync.Mutex
+	paths    []string
+	linked   atomic.Int64
+	done     bool
+}
+
+// Begin checks the output folder and starts writing a new output beside it.
+func Begin(opts Options) (*Tx, error) {
+	if err := Check(opts); err != nil {
+		return nil, err
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	if err := recoverKilled(out); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	// The marker goes in first, so a folder left by a killed build can be
+	// told from anyone else's; Commit rewrites it with the file list.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := writeManifest(tmp, nil); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Tx{opts: opts, out: out, tmp: tmp, old: readManifest(out)}, nil
+}
+
+// recoverKilled cleans up after a build that was killed: it removes the
+// temporary folders it left beside out (only folders named as Begin names
+// them that hold baton's marker), and when it was killed inside swap,
+// between moving the old output away and the new one in, it puts the old
+// output back first.
+func recoverKilled(out string) error {
+	stale, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+globEscape(filepath.Base(out))+".tmp-*"))
+	if err != nil {
 		return err
 	}
+	slices.Sort(stale)
+	for _, dir := range stale {
+		info, err := os.Lstat(dir)
+		if err != nil || !info.IsDir() {
+			continue
+		}
+		if m, err := os.Lstat(filepath.Join(dir, Marker)); err != nil || !m.Mode().IsRegular() {
+			continue
+		}
+		if _, err := os.Lstat(out); os.IsNotExist(err) && strings.HasSuffix(dir, "-old") {
+			if err := os.Rename(dir, out); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// globEscape quotes the characters filepath.Glob treats as patterns.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(`*?[\`, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Write writes one file into the new output. It is safe for concurrent use.
+func (t *Tx) Write(f File) error {
+	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == Marker {
+		return fmt.Errorf("output path %q would leave the output folder", f.Path)
+	}
+	dst := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
+	if dir := filepath.Dir(dst); dir != t.tmp {
+		if _, ok := t.dirs.Load(dir); !ok {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			t.dirs.Store(dir, true)
+		}
+	}
+	if f.From == "" && t.old[f.Path] && t.unchanged(f) {
+		if err := os.Link(filepath.Join(t.out, filepath.FromSlash(f.Path)), dst); err == nil {
+			t.linked.Add(1)
+			t.add(f.Path)
+			return nil
+		}
+	}
+	if err := writeOne(dst, f, t.opts.Source); err != nil {
+		return err
+	}
+	t.add(f.Path)
+	return nil
+}
+
+func (t *Tx) add(p string) {
+	t.mu.Lock()
+	t.paths = append(t.paths, p)
+	t.mu.Unlock()
+}
+
+// unchanged reports whether the previous output holds f's bytes.
+func (t *Tx) unchanged(f File) bool {
+	old, err := os.Open(filepath.Join(t.out, filepath.FromSlash(f.Path)))
+	if err != nil {
+		return false
+	}
+	defer old.Close()
+	info, err := old.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(f.Data)) {
+		return false
+	}
+	buf := make([]byte, len(f.Data))
+	if _, err := io.ReadFull(old, buf); err != nil {
+		return false
+	}
+	return bytes.Equal(buf, f.Data)
+}
+
+// Linked is how many files were hard-linked from the previous output.
+func (t *Tx) Linked() int { return int(t.linked.Load()) }
+
+// Commit carries over the files of the old output that baton did not
+// write, writes the manifest and swaps the new output in.
+func (t *Tx) Commit() (err error) {
+	if t.done {
+		return fmt.Errorf("publish: Commit after Commit or Abort")
+	}
+	t.done = true
+	defer func() {
+		if err != nil {
+			os.RemoveAll(t.tmp)
+		}
+	}()
+	slices.Sort(t.paths)
+	written := make(map[string]bool, len(t.paths))
+	for i, p := range t.paths {
+		if i > 0 && t.paths[i-1] == p {
+			return fmt.Errorf("output path %q is written twice", p)
+		}
+		written[p] = true
+	}
+	if err := carryOver(t.out, t.tmp, written); err != nil {
+		return err
+	}
+	if err := writeManifest(t.tmp, t.paths); err != nil {
+		return err
+	}
+	return swap(t.tmp, t.out)
+}
+
+// Abort removes the new output; the old one stays as it was.
+func (t *Tx) Abort() {
+	if !t.done {
+		t.done = true
+		os.RemoveAll(t.tmp)
+	}
+}
+
+func writeOne(dst string, f File, src fs.FS) error {
 	if f.From == "" {
 		return os.WriteFile(dst, f.Data, 0o644)
 	}
@@ -187,12 +364,8 @@ func writeOne(root string, f File, src fs.FS) error {
 	return w.Close()
 }
 
-func writeManifest(root string, files []File) error {
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.Path
-	}
-	slices.Sort(paths)
+// writeManifest lists paths, which are sorted.
+func writeManifest(root string, paths []string) error {
 	var b bytes.Buffer
 	b.WriteString(markerHeader)
 	for _, p := range paths {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"strings"
 	"time"
@@ -58,12 +59,26 @@ type Crumb struct {
 	URL   string
 }
 
+// PrintID is the id of a page or role in the print view.
+func (v *View) PrintID(u string) string { return printID(u) }
+
 // PrintEntry is one page in the print view.
 type PrintEntry struct {
 	Page  *handbook.Page
 	ID    string
 	Depth int
-	Body  template.HTML
+	// body resolves the page's HTML when the template asks for it, so the
+	// print view never holds every page's HTML at once.
+	body func() template.HTML
+}
+
+// Body is the page's HTML, its ids prefixed and its links to other pages
+// turned into links within the print view.
+func (e PrintEntry) Body() template.HTML {
+	if e.body == nil {
+		return ""
+	}
+	return e.body()
 }
 
 // Rel links from this page to a site-absolute URL.
@@ -138,6 +153,7 @@ var funcs = template.FuncMap{
 	"nav":   func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
 	"pages": func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
 	"roles": func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+	"steps": func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 }
 
 // sub passes the page's View into a partial together with a list.
@@ -146,6 +162,7 @@ type sub struct {
 	Items []NavItem
 	Pages []*handbook.Page
 	Roles []*handbook.Role
+	Steps []handbook.PathStep
 }
 
 // Jobs lists every file the site renders, except static files.
@@ -157,6 +174,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			view.Site, view.r = site, r
 			if view.URL == "" {
 				view.URL = u
+			}
+			if view.Nav == nil && view.Kind != "print" {
+				view.Nav = sidebar(site, nil)
 			}
 			return r.execute(w, view)
 		}})
@@ -170,6 +190,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			kind = "section"
 		}
 		add(p.URL, func() *View { return r.pageView(site, p, kind) })
+		if kind != "home" {
+			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
+		}
 	}
 	add("/roles/", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
 	for _, role := range site.Roles {
@@ -204,6 +227,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		})
 	}
 	add("/print/", func() *View { return r.printView(site) })
+	add("/search/", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w *bytes.Buffer) error { return sitemap(w, site) }},
 		Job{Path: "robots.txt", Run: func(w *bytes.Buffer) error { return robots(w, site) }})
 	add("/404.html", func() *View {
@@ -281,14 +305,16 @@ func (v *View) href(h handbook.Href) string {
 	return v.Rel(h.URL)
 }
 
-// sidebar is the path from the root to p, with the siblings at each level:
+// sidebar is the path from the root to p (nil for pages outside the
+// sections), with the siblings at each level:
 // its size is bounded by the depth and the width of the sections on the
 // way, never by the size of the whole handbook.
 func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 	open := map[*handbook.Section]bool{}
-	s := p.Section
-	for ; s != nil; s = s.Parent {
-		open[s] = true
+	if p != nil {
+		for s := p.Section; s != nil; s = s.Parent {
+			open[s] = true
+		}
 	}
 	var level func(s *handbook.Section) []NavItem
 	level = func(s *handbook.Section) []NavItem {
@@ -313,22 +339,27 @@ func (r *Renderer) printView(site *handbook.Site) *View {
 	for _, p := range pages {
 		ids[p.URL] = printID(p.URL)
 	}
+	for _, role := range site.Roles {
+		ids[role.URL] = printID(role.URL)
+	}
 	for _, p := range pages {
 		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
 		if p.Doc != nil {
 			prefix := e.ID + "--"
-			var b bytes.Buffer
-			p.Doc.Resolve(&b, func(i int) string {
-				h := p.Hrefs[i]
-				if id, ok := ids[h.URL]; ok && !h.External {
-					if h.Fragment != "" {
-						return "#" + id + "--" + h.Fragment
+			e.body = func() template.HTML {
+				var buf bytes.Buffer
+				p.Doc.Resolve(&buf, func(i int) string {
+					h := p.Hrefs[i]
+					if id, ok := ids[h.URL]; ok && !h.External {
+						if h.Fragment != "" {
+							return "#" + id + "--" + h.Fragment
+						}
+						return "#" + id
 					}
-					return "#" + id
-				}
-				return v.href(h)
-			}, prefix)
-			e.Body = template.HTML(b.String())
+					return v.href(h)
+				}, prefix)
+				return template.HTML(buf.String())
+			}
 		}
 		v.Print = append(v.Print, e)
 	}

@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"slices"
@@ -29,7 +30,7 @@ import (
 // together with baseof.html and partials.html.
 var pageKinds = []string{
 	"home", "page", "section", "roles", "role", "responsibilities", "responsibility",
-	"paths", "path", "tags", "tag", "print", "404",
+	"paths", "path", "tags", "tag", "print", "search", "404",
 }
 
 // Asset is a theme file copied to _baton/.
@@ -162,6 +163,10 @@ type Job struct {
 	// folder ("roles/design/index.html").
 	Path string
 	Run  func(w *bytes.Buffer) error
+	// Key, when set, writes into h every input of the job, so that a
+	// rebuild with the same Renderer may reuse the job's last output when
+	// its key is the same. Jobs that read the whole site have none.
+	Key func(h *maphash.Hash)
 }
 
 // Assets returns the theme's assets.
@@ -184,6 +189,11 @@ func Rel(from, to string) string {
 		rest := to[len(dir):]
 		if rest == "" {
 			return "./"
+		}
+		// A first segment with a colon reads as a scheme
+		// ("javascript:x/"); "./" keeps it a path (RFC 3986, 4.2).
+		if seg, _, _ := strings.Cut(rest, "/"); strings.Contains(seg, ":") {
+			return "./" + rest
 		}
 		return rest
 	}

@@ -20,6 +20,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -295,3 +296,56 @@ const reloadScript = `(function () {
   es.onopen = function () { if (wasDown) { location.reload(); } };
 })();
 `
+
+// Changes is where the server takes batches of changed paths from: a
+// watch.Watcher's Changes channel.
+type Changes <-chan []string
+
+// Watch rebuilds on every batch of changes until ctx ends, calling report
+// after each rebuild with the batch that caused it. Builds never overlap:
+// changes that arrive during a build are coalesced into the next one.
+func (s *Server) Watch(ctx context.Context, changes Changes, notices <-chan string, report func(Result, []string), notice func(string)) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case msg := <-notices:
+			if notice != nil {
+				notice(msg)
+			}
+		case batch := <-changes:
+			// Take whatever else is already waiting, so a burst gives one build.
+			for more := true; more; {
+				select {
+				case next := <-changes:
+					batch = append(batch, next...)
+				default:
+					more = false
+				}
+			}
+			r := s.Rebuild(ctx)
+			if report != nil {
+				report(r, batch)
+			}
+		}
+	}
+}
+
+// Paths lists the files the server currently serves, sorted.
+func (s *Server) Paths() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]string, 0, len(s.site.files))
+	for p := range s.site.files {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Generation counts the builds the server has run.
+func (s *Server) Generation() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.site.gen
+}

@@ -9,10 +9,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxTextSize is the largest Markdown or YAML file baton reads.
@@ -37,6 +39,19 @@ type Tree struct {
 	Layouts []File
 	// TooLarge lists text files over MaxTextSize, which are not read.
 	TooLarge []File
+	// Skipped lists what is neither a folder nor a regular file: symbolic
+	// links, which baton never follows (so no link can pull a file from
+	// outside the site into the output, and no loop can trap the walk),
+	// and pipes, sockets and devices, which it never opens.
+	Skipped []Skip
+}
+
+// Skip is an entry Load did not read, and why. Err marks the ones that
+// must fail a build (a name that is not UTF-8 cannot be a URL).
+type Skip struct {
+	Path string
+	Why  string
+	Err  bool
 }
 
 // Load walks content/ and layouts/ of fsys.
@@ -56,7 +71,20 @@ func Load(fsys fs.FS) (Tree, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if !utf8.ValidString(d.Name()) {
+				// fs.FS paths are UTF-8: such a name can be neither
+				// opened through fsys nor put in a URL.
+				t.Skipped = append(t.Skipped, Skip{Path: p, Why: "the name is not valid UTF-8: rename it", Err: true})
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				t.Skipped = append(t.Skipped, Skip{Path: p, Why: skipReason(fsys, p, d.Type())})
 				return nil
 			}
 			info, err := d.Info()
@@ -69,11 +97,17 @@ func Load(fsys fs.FS) (Tree, error) {
 				t.Content = append(t.Content, f)
 				return nil
 			}
-			if f.Size > MaxTextSize && root == "content" {
+			if f.Size > MaxTextSize {
 				t.TooLarge = append(t.TooLarge, f)
 				return nil
 			}
-			data, err := fs.ReadFile(fsys, p)
+			data, err := readAtMost(fsys, p, MaxTextSize)
+			if errors.Is(err, errTooLarge) {
+				// It grew after the walk saw its size.
+				f.Size = max(f.Size, int64(len(data)))
+				t.TooLarge = append(t.TooLarge, f)
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -93,6 +127,45 @@ func Load(fsys fs.FS) (Tree, error) {
 	slices.SortFunc(t.Content, byPath)
 	slices.SortFunc(t.Layouts, byPath)
 	return t, nil
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readAtMost reads a file of at most limit bytes, never holding more than
+// limit+1 of them.
+func readAtMost(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return data, errTooLarge
+	}
+	return data, nil
+}
+
+// skipReason says why an entry that is not a regular file was not read.
+func skipReason(fsys fs.FS, name string, mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		target, err := fs.ReadLink(fsys, name)
+		if err != nil {
+			return "symbolic link not followed: baton reads only the site's own files and folders, never what a link points to"
+		}
+		return fmt.Sprintf("symbolic link to %s not followed: baton reads only the site's own files and folders, never what a link points to", target)
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe not read: baton reads only regular files"
+	case mode&fs.ModeSocket != 0:
+		return "socket not read: baton reads only regular files"
+	case mode&fs.ModeDevice != 0:
+		return "device not read: baton reads only regular files"
+	}
+	return "not a regular file: not read"
 }
 
 // IsText reports whether a content file is one baton reads (Markdown or
@@ -159,8 +232,10 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 			if more {
 				end++
 			}
+			// One newline for each the front matter took, so body lines
+			// keep their numbers.
 			body := make([]byte, 0, len(src))
-			for range line {
+			for range bytes.Count(src[:end], []byte("\n")) {
 				body = append(body, '\n')
 			}
 			body = append(body, src[end:]...)

@@ -13,6 +13,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"slices"
@@ -45,7 +46,7 @@ var (
 // starts below its opening fence). An empty document decodes as an empty
 // mapping, so required fields are reported.
 func Decode(file string, src []byte, lineOffset int, v any) (diags diag.List) {
-	d := decoder{file: file, lineOffset: lineOffset}
+	d := decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1}
 	start := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
 	defer func() {
 		if r := recover(); r != nil {
@@ -83,11 +84,15 @@ func Decode(file string, src []byte, lineOffset int, v any) (diags diag.List) {
 type decoder struct {
 	file       string
 	lineOffset int
+	lastLine   int // the last line of src, counted from 1
 	diags      diag.List
 }
 
+// pos is where n stands. yaml.v3 places the empty value of a document
+// that ends right after "---" on the line after it, which the file may not
+// have: such positions are kept inside the file.
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
-	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
+	return diag.Pos{File: d.file, Line: min(n.Line, d.lastLine) + d.lineOffset, Col: n.Column}
 }
 
 // safe refuses anchors, aliases, merge keys and deep nesting before any
@@ -121,6 +126,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		}
 		return
 	case v.Kind() == reflect.Struct:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			// An empty entry ("- " alone) is an empty mapping, so its
+			// required keys are reported where it stands.
+			n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
+		}
 		d.mapping(n, v, key)
 		return
 	case v.Kind() == reflect.Slice:
@@ -185,6 +195,9 @@ func (d *decoder) scalar(n *yaml.Node, key, want string) (string, bool) {
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
+	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+		f.Set(reflect.ValueOf(d.pos(n)))
+	}
 	if n.Kind != yaml.MappingNode {
 		what := "the file"
 		if key != "" {
@@ -215,18 +228,18 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	seen := map[string]bool{}
+	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
 			continue
 		}
-		if seen[k.Value] {
-			d.diags.Errorf(d.pos(k), "duplicate key %q", k.Value)
+		if first, ok := seen[k.Value]; ok {
+			d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = true
+		seen[k.Value] = d.pos(k)
 		f, ok := fields[k.Value]
 		if !ok {
 			d.diags.Errorf(d.pos(k), "unknown key %q%s%s", k.Value, inKey(key), diag.DidYouMean(k.Value, names))
@@ -235,7 +248,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		d.value(val, v.Field(f.index), k.Value)
 	}
 	for _, name := range names {
-		if fields[name].required && !seen[name] {
+		if _, ok := seen[name]; fields[name].required && !ok {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
 	}
@@ -278,7 +291,7 @@ func (d *decoder) syntaxPos(err error, start diag.Pos) diag.Pos {
 	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
 		num, _, _ := strings.Cut(rest, ":")
 		if line, err := strconv.Atoi(num); err == nil {
-			return diag.Pos{File: d.file, Line: line + d.lineOffset, Col: 1}
+			return diag.Pos{File: d.file, Line: min(max(line, 1), d.lastLine) + d.lineOffset, Col: 1}
 		}
 	}
 	return start

@@ -30,6 +30,10 @@ type Options struct {
 	Quiet time.Duration
 	// Poll forces polling at this interval; zero uses the system watcher.
 	Poll time.Duration
+
+	// nativeErr, set by tests, stands for the system watcher failing (as
+	// it does when inotify runs out of watches).
+	nativeErr error
 }
 
 // Watcher sends batches of changed paths, relative to Root and
@@ -59,6 +63,10 @@ func New(opts Options) (*Watcher, error) {
 		return w, nil
 	}
 	fsw, err := fsnotify.NewWatcher()
+	if err == nil && opts.nativeErr != nil {
+		fsw.Close()
+		err = opts.nativeErr
+	}
 	if err == nil {
 		for _, d := range opts.Dirs {
 			if err = w.addTree(fsw, filepath.Join(opts.Root, d), nil); err != nil {
@@ -91,14 +99,15 @@ func (w *Watcher) Close() error {
 // addTree watches dir and every folder below it, appending the files found
 // to found (for folders that appeared after the watch started).
 func (w *Watcher) addTree(fsw *fsnotify.Watcher, dir string, found *[]string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root := walkRoot(dir)
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
 			return err
 		}
-		if p != dir && source.Ignored(d.Name()) {
+		if p != root && source.Ignored(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -112,6 +121,16 @@ func (w *Watcher) addTree(fsw *fsnotify.Watcher, dir string, found *[]string) er
 		}
 		return nil
 	})
+}
+
+// walkRoot spells dir so that filepath.WalkDir enters it when it is a
+// symbolic link to a folder (content/ linked to a shared folder): the walk
+// and the watches then use the link's path, which is what the build reads.
+func walkRoot(dir string) string {
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return dir + string(filepath.Separator)
+	}
+	return dir
 }
 
 func (w *Watcher) rel(p string) string {
@@ -205,7 +224,7 @@ type stamp struct {
 func (w *Watcher) snapshot() map[string]stamp {
 	snap := map[string]stamp{}
 	for _, d := range w.opts.Dirs {
-		_ = filepath.WalkDir(filepath.Join(w.opts.Root, d), func(p string, e fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(walkRoot(filepath.Join(w.opts.Root, d)), func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}

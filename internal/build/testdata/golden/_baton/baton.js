@@ -81,11 +81,20 @@
     });
   });
 
-  // Reading paths: remember the steps read, show progress.
+  // Reading paths: a reader follows a path by opening a step from the path's
+  // page or from a step bar; only then are steps counted as read, and the
+  // bars of other paths on a shared page step aside.
   function pathState(id) { return store("baton-path:" + id) || {}; }
-  doc.querySelectorAll(".path-bar").forEach(function (bar) {
+  function follow(id) { try { sessionStorage.setItem("baton-active-path", id); } catch (e) {} }
+  var active = null;
+  try { active = sessionStorage.getItem("baton-active-path"); } catch (e) {}
+  var bars = doc.querySelectorAll(".path-bar");
+  var following = Array.prototype.some.call(bars, function (b) { return b.dataset.path === active; });
+  bars.forEach(function (bar) {
     var id = bar.dataset.path, n = +bar.dataset.steps, s = pathState(id);
-    s[bar.dataset.step] = true; store("baton-path:" + id, s);
+    bar.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
+    if (following && id !== active) { bar.hidden = true; return; }
+    if (id === active) { s[bar.dataset.step] = true; store("baton-path:" + id, s); }
     var done = Object.keys(s).length, prog = bar.querySelector(".path-progress");
     prog.hidden = false;
     prog.setAttribute("role", "progressbar");
@@ -95,9 +104,10 @@
     prog.firstElementChild.style.width = Math.round(100 * done / n) + "%";
   });
   doc.querySelectorAll("article.path[data-path]").forEach(function (art) {
-    var s = pathState(art.dataset.path), n = +art.dataset.steps, done = 0;
+    var id = art.dataset.path, s = pathState(id), n = +art.dataset.steps, done = 0;
     art.querySelectorAll(".step").forEach(function (li) {
       if (s[li.dataset.step]) { li.classList.add("done"); done++; }
+      li.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
     });
     var out = art.querySelector(".path-done");
     if (out && done) { out.hidden = false; out.textContent = done + " of " + n + " read"; }

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/schema"
+)
+
+const schemaHelp = `Usage: baton schema role|playbook|path|config
+
+Prints the JSON Schema (draft 2020-12) of a handbook file: a role
+(content/roles/ID.yaml), a playbook's front matter, a reading path
+(content/paths/ID.yaml) or the configuration (content/handbook.yaml). The
+schemas accept exactly the keys and types baton accepts, so an editor with
+a YAML language server flags a typo as you type. baton init writes them
+into schemas/; the first line of each YAML file points at its schema:
+
+  # yaml-language-server: $schema=../../schemas/role.json
+
+Examples:
+  baton schema role
+  baton schema path > schemas/path.json
+
+`
+
+func cmdSchema(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("schema", schemaHelp)
+	rest, err := parseArgs(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	names := strings.Join(schema.Names, ", ")
+	if len(rest) != 1 {
+		return usageError{fmt.Sprintf("name one schema: %s", names)}
+	}
+	data, ok := schema.Of(rest[0])
+	if !ok {
+		return usageError{fmt.Sprintf("no schema %q%s; there are %s", rest[0], diag.DidYouMean(rest[0], schema.Names), names)}
+	}
+	_, err = stdout.Write(data)
+	return err
+}

@@ -1,0 +1,211 @@
+// Command benchcmp measures baton against Hugo on generated handbooks.
+//
+// For each size it writes the corpus (internal/corpus) as a baton site and
+// as a Hugo site, builds each once to warm the file cache, then builds them
+// in alternation, each from an empty output folder, and prints the medians of
+// wall time and peak memory (the child's maximum resident set size) and the
+// baton/Hugo ratios. Baton runs as the built binary, in a subprocess, like
+// Hugo. Where hugo is not on PATH only baton is measured.
+//
+//	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/batonhq/baton/internal/corpus"
+)
+
+type sample struct {
+	wall  time.Duration
+	rss   int64 // bytes
+	bytes int64 // output size
+	files int
+}
+
+type result struct {
+	pages        int
+	baton, hugo  []sample
+	haveHugo     bool
+	batonSummary sample
+	hugoSummary  sample
+}
+
+func main() {
+	pagesFlag := flag.String("pages", "1000,10000", "comma-separated corpus `sizes`")
+	runs := flag.Int("runs", 5, "measured builds per tool and size")
+	seed := flag.Uint64("seed", 1, "corpus seed")
+	dir := flag.String("dir", "", "working `folder` (default: a new temporary folder, removed afterwards)")
+	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
+	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
+	flag.Parse()
+
+	var sizes []int
+	for _, s := range strings.Split(*pagesFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fail("bad -pages %q", s)
+		}
+		sizes = append(sizes, n)
+	}
+	work := *dir
+	if work == "" {
+		var err error
+		if work, err = os.MkdirTemp("", "benchcmp-"); err != nil {
+			fail("%v", err)
+		}
+		defer os.RemoveAll(work)
+	}
+	if *batonBin == "" {
+		*batonBin = filepath.Join(work, "baton")
+		cmd := exec.Command("go", "build", "-o", *batonBin, "./cmd/baton")
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fail("building baton: %v", err)
+		}
+	}
+	hugo := ""
+	if *hugoBin != "" {
+		if p, err := exec.LookPath(*hugoBin); err == nil {
+			hugo = p
+		} else {
+			fmt.Fprintf(os.Stderr, "benchcmp: %s not found; measuring baton only (apt-get install hugo)\n", *hugoBin)
+		}
+	}
+	if hugo != "" {
+		out, _ := exec.Command(hugo, "version").Output()
+		fmt.Printf("hugo: %s", out)
+	}
+
+	var results []result
+	for _, n := range sizes {
+		r := result{pages: n, haveHugo: hugo != ""}
+		opts := corpus.Options{Pages: n, Seed: *seed}
+		bdir := filepath.Join(work, fmt.Sprintf("baton-%d", n))
+		hdir := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
+		if err := corpus.WriteDir(bdir, corpus.Baton(opts)); err != nil {
+			fail("%v", err)
+		}
+		batonRun := func() sample {
+			return run(filepath.Join(bdir, "public"), bdir, *batonBin, "build", "--quiet", ".")
+		}
+		hugoRun := func() sample { return run(filepath.Join(hdir, "public"), hdir, hugo, "--quiet") }
+		if r.haveHugo {
+			if err := corpus.WriteDir(hdir, corpus.Hugo(opts)); err != nil {
+				fail("%v", err)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "%d pages: warming up\n", n)
+		batonRun()
+		if r.haveHugo {
+			hugoRun()
+		}
+		for i := range *runs {
+			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d\n", n, i+1, *runs)
+			r.baton = append(r.baton, batonRun())
+			if r.haveHugo {
+				r.hugo = append(r.hugo, hugoRun())
+			}
+		}
+		r.batonSummary = median(r.baton)
+		if r.haveHugo {
+			r.hugoSummary = median(r.hugo)
+		}
+		results = append(results, r)
+	}
+	report(results)
+}
+
+// run builds once from an empty output folder and measures the child.
+func run(out, dir, bin string, args ...string) sample {
+	if err := os.RemoveAll(out); err != nil {
+		fail("%v", err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		fail("%s %s in %s: %v", bin, strings.Join(args, " "), dir, err)
+	}
+	s := sample{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.rss = int64(ru.Maxrss) * 1024 // kilobytes on Linux
+	}
+	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				s.bytes += info.Size()
+				s.files++
+			}
+		}
+		return nil
+	})
+	return s
+}
+
+func median(ss []sample) sample {
+	pick := func(f func(sample) int64) int64 {
+		v := make([]int64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		if len(v)%2 == 1 {
+			return v[len(v)/2]
+		}
+		return (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return sample{
+		wall:  time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		rss:   pick(func(s sample) int64 { return s.rss }),
+		bytes: pick(func(s sample) int64 { return s.bytes }),
+		files: int(pick(func(s sample) int64 { return int64(s.files) })),
+	}
+}
+
+func report(results []result) {
+	fmt.Printf("\n%-7s %-6s %10s %10s %10s %8s   %s\n", "pages", "tool", "wall", "peak RSS", "output", "files", "all walls")
+	for _, r := range results {
+		line := func(tool string, m sample, all []sample) {
+			var walls []string
+			for _, s := range all {
+				walls = append(walls, fmt.Sprintf("%.2f", s.wall.Seconds()))
+			}
+			fmt.Printf("%-7d %-6s %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, tool, m.wall.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
+		}
+		line("baton", r.batonSummary, r.baton)
+		if r.haveHugo {
+			line("hugo", r.hugoSummary, r.hugo)
+			b, h := r.batonSummary, r.hugoSummary
+			fmt.Printf("%-7d ratio  time %.2f× (target ≤ 0.50)  memory %.2f× (target ≤ 0.25)\n", r.pages,
+				b.wall.Seconds()/h.wall.Seconds(), float64(b.rss)/float64(h.rss))
+		}
+	}
+	if len(results) >= 2 {
+		a, z := results[0], results[len(results)-1]
+		scale := float64(z.pages) / float64(a.pages)
+		fmt.Printf("\nbaton growth %d → %d pages (%.0f×): time %.2f×, output bytes %.2f×, memory %.2f× (target time and bytes ≤ %.0f×)\n",
+			a.pages, z.pages, scale,
+			z.batonSummary.wall.Seconds()/a.batonSummary.wall.Seconds(),
+			float64(z.batonSummary.bytes)/float64(a.batonSummary.bytes),
+			float64(z.batonSummary.rss)/float64(a.batonSummary.rss), scale*1.1)
+	}
+}
+
+func mb(b int64) float64 { return float64(b) / (1 << 20) }
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "benchcmp: "+format+"\n", args...)
+	os.Exit(1)
+}

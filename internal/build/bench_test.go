@@ -1,0 +1,97 @@
+package build_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/publish"
+)
+
+var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+
+// writeCorpus writes the benchmark corpus into a temporary folder.
+func writeCorpus(b *testing.B, pages int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if err := corpus.WriteDir(dir, corpus.Baton(corpus.Options{Pages: pages, Seed: 1})); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a clean build of the corpus, everything but the write:
+// load, parse, resolve, render.
+func BenchmarkBuild(b *testing.B) {
+	dir := writeCorpus(b, *benchPages)
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	for b.Loop() {
+		res, diags := newBuilder(b, build.Options{}).Build(context.Background(), src)
+		if res == nil {
+			b.Fatal(diags)
+		}
+	}
+}
+
+// BenchmarkBuildWrite is a clean build and its write into an empty output
+// folder, as `baton build` does.
+func BenchmarkBuildWrite(b *testing.B) {
+	dir := writeCorpus(b, *benchPages)
+	src := os.DirFS(dir)
+	for b.Loop() {
+		b.StopTimer()
+		out := filepath.Join(b.TempDir(), "public")
+		b.StartTimer()
+		res, diags := newBuilder(b, build.Options{}).Build(context.Background(), src)
+		if res == nil {
+			b.Fatal(diags)
+		}
+		if err := publish.Write(publish.Options{Out: out, Source: src}, res.Files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuildOneEdit is the dev server's case: a warm Builder, one
+// page's body edited, the site rebuilt in memory.
+func BenchmarkRebuildOneEdit(b *testing.B) {
+	dir := writeCorpus(b, *benchPages)
+	src := os.DirFS(dir)
+	bl := newBuilder(b, build.Options{})
+	if res, diags := bl.Build(context.Background(), src); res == nil {
+		b.Fatal(diags)
+	}
+	file := filepath.Join(dir, "content/playbooks/s0/s0/p00003.md")
+	if *benchPages >= 10000 {
+		file = filepath.Join(dir, "content/playbooks/s0/s0/s0/p00003.md")
+	}
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i, reused := 0, 0
+	for b.Loop() {
+		i++
+		b.StopTimer()
+		edited := strings.Replace(string(orig), "\n\n", "\n\nAn edit, number "+strings.Repeat("i", i%7+1)+".\n\n", 1)
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, diags := bl.Build(context.Background(), src)
+		if res == nil {
+			b.Fatal(diags)
+		}
+		if res.Parsed != 1 {
+			b.Fatalf("parsed %d files; want 1", res.Parsed)
+		}
+		reused = res.Reused
+	}
+	b.ReportMetric(float64(reused), "reused-files")
+}

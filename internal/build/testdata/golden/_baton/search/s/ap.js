@@ -1,0 +1,3 @@
+batonSearch.shard("ap",[
+["applaus",["applause","GHEGAA"]]
+]);

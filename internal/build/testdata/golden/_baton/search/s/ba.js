@@ -1,0 +1,4 @@
+batonSearch.shard("ba",[
+["back",["back","EHB"]],
+["basic",["basics","DAABCABCA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("be",[
+["beat",["beats","FHD"]],
+["begin",["begin","NHA"]]
+]);

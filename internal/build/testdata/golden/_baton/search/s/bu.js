@@ -1,0 +1,5 @@
+batonSearch.shard("bu",[
+["build",["builds","HGA"]],
+["builder",["builders","NHA"]],
+["busi",["business","IHD"]]
+]);

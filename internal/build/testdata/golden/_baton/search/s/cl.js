@@ -1,0 +1,3 @@
+batonSearch.shard("cl",[
+["clariti",["clarity","HHD"]]
+]);

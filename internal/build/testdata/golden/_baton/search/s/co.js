@@ -1,0 +1,4 @@
+batonSearch.shard("co",[
+["com",["com","FHB"]],
+["conductor",["conductor","FOABEADGABGABCABGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("da",[
+["dash",["dashes","BHA"]]
+]);

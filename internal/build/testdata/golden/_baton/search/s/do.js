@@ -1,0 +1,4 @@
+batonSearch.shard("do",[
+["done",["done","FHC"]],
+["dot",["dot","FLB"]]
+]);

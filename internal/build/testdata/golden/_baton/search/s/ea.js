@@ -1,0 +1,3 @@
+batonSearch.shard("ea",[
+["earn",["earning","GHEGAA"]]
+]);

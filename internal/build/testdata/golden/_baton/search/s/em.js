@@ -1,0 +1,3 @@
+batonSearch.shard("em",[
+["emphasi",["emphasis","BHA"]]
+]);

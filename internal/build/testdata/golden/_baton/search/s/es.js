@@ -1,0 +1,3 @@
+batonSearch.shard("es",[
+["estim",["estimates","HHB"]]
+]);

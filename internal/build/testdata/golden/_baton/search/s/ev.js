@@ -1,0 +1,4 @@
+batonSearch.shard("ev",[
+["everi",["every","FHB"]],
+["everyon",["everyone","GKAEGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ex",[
+["exampl",["example","FHB"]],
+["extern",["external","FHB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("fm",[
+["fmt",["fmt","FHC"]]
+]);

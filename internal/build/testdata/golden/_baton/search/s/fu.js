@@ -1,0 +1,3 @@
+batonSearch.shard("fu",[
+["func",["func","FHC"]]
+]);

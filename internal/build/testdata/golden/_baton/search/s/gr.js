@@ -1,0 +1,3 @@
+batonSearch.shard("gr",[
+["grow",["grow","MCA"]]
+]);

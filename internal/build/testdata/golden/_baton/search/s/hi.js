@@ -1,0 +1,3 @@
+batonSearch.shard("hi",[
+["hi",["hi","FHC"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("le",[
+["lead",["leads","GFEBFE"]],
+["led",["led","JHABHABHABHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("li",[
+["listen",["listen","FHBBHD"]]
+]);

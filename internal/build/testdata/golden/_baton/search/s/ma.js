@@ -1,0 +1,5 @@
+batonSearch.shard("ma",[
+["mailto",["mailto","FHB"]],
+["main",["main","FHC"]],
+["matter",["matters","FNB"]]
+]);

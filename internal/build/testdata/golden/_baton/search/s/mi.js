@@ -1,0 +1,3 @@
+batonSearch.shard("mi",[
+["minut",["minute","FHD"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("no",[
+["note",["notes","BAA"]]
+]);

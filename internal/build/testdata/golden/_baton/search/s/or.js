@@ -1,0 +1,3 @@
+batonSearch.shard("or",[
+["ordinari",["ordinary","FHB"]]
+]);

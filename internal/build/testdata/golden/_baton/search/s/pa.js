@@ -1,0 +1,4 @@
+batonSearch.shard("pa",[
+["page",["page","AGABKADAABHBIHA"]],
+["path",["path","AHANGA"]]
+]);

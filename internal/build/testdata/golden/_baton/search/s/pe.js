@@ -1,0 +1,4 @@
+batonSearch.shard("pe",[
+["peopl",["people","IGAFGA"]],
+["per",["per","FHD"]]
+]);

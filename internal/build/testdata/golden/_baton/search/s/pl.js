@@ -1,0 +1,7 @@
+batonSearch.shard("pl",[
+["plain",["plain","BKA"]],
+["plan",["plan","GHEEGADHA"]],
+["play",["play","FHB"]],
+["playbook",["playbook","AHAFGA","playbooks","CEABCA"]],
+["player",["players","GHD"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("pr",[
+["println",["println","FHC"]],
+["prioriti",["priorities","IHC"]]
+]);

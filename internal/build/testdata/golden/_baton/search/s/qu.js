@@ -1,0 +1,3 @@
+batonSearch.shard("qu",[
+["quot",["quote","FHB","quotes","BHA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ro",[
+["role",["role","FLB"]],
+["root",["root","BGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("sc",[
+["scope",["scope","HHC"]],
+["score",["score","FHCBLBEAADHA"]]
+]);

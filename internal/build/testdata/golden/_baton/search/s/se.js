@@ -1,0 +1,6 @@
+batonSearch.shard("se",[
+["second",["second","EAAJHA"]],
+["section",["section","FLB"]],
+["see",["see","FHBIHA"]],
+["set",["setting","GHEDAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("si",[
+["site",["site","FHB"]]
+]);

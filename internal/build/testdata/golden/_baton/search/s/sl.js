@@ -1,0 +1,3 @@
+batonSearch.shard("sl",[
+["slug",["slug","EGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("so",[
+["sourc",["sources","FHB"]]
+]);

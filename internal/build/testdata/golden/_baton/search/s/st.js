@@ -1,0 +1,5 @@
+batonSearch.shard("st",[
+["start",["start","AHADKABHB","started","FAAIHA"]],
+["step",["steps","NAA"]],
+["string",["strings","HGA"]]
+]);

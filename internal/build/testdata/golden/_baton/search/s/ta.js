@@ -1,0 +1,3 @@
+batonSearch.shard("ta",[
+["tabl",["table","FFC"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("te",[
+["team",["team","FHB"]],
+["tempo",["tempo","FLBBLCDAA"]],
+["test",["test","AAA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ti",[
+["tie",["tied","IHD"]],
+["time",["time","FHCBGA"]]
+]);

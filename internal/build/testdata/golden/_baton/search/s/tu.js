@@ -1,0 +1,3 @@
+batonSearch.shard("tu",[
+["tune",["tuning","HHEEAA"]]
+]);

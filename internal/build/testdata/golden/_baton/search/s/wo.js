@@ -1,0 +1,4 @@
+batonSearch.shard("wo",[
+["woodwind",["woodwinds","IGA"]],
+["work",["work","CGA"]]
+]);

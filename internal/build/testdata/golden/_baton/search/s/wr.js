@@ -1,0 +1,3 @@
+batonSearch.shard("wr",[
+["write",["writing","GHEEAADHA"]]
+]);

@@ -1,0 +1,487 @@
+// Package corpus generates synthetic handbooks for benchmarks: N Markdown
+// pages in nested sections, with front matter, 300–1,500 words of prose,
+// headings, lists, a table, code blocks in about a third of the pages, valid
+// relative links between pages and to roles, roles with responsibilities,
+// tags and reading paths. The same seed always gives the same bytes.
+//
+// It can also write the same pages as a Hugo site with a comparable minimal
+// theme (sidebar of the current branch, breadcrumbs, table of contents,
+// previous and next), so the two generators build the same content.
+//
+// Sections have a fixed fan-out (20 pages and up to 10 subsections each), so
+// a handbook ten times larger is one level deeper, not ten times wider, and
+// each page's sidebar stays bounded.
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Options say what to generate.
+type Options struct {
+	Pages int
+	Seed  uint64
+}
+
+// pagesPerSection and sectionsPerSection fix the tree's fan-out.
+const (
+	pagesPerSection    = 20
+	sectionsPerSection = 10
+)
+
+// File is one generated file, its path relative to the site folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+type role struct {
+	id, title string
+	resps     []resp
+}
+
+type resp struct{ id, title, kind, stage string }
+
+type section struct {
+	dir    string // "content/playbooks/s03/s07"
+	title  string
+	weight int
+}
+
+type page struct {
+	file     string // "content/playbooks/s03/s07/p0421.md"
+	url      string // "/playbooks/s03/s07/p0421/"
+	title    string
+	headings []string
+	sec      int
+	weight   int
+}
+
+// gen holds the plan of one corpus, shared by both writers.
+type gen struct {
+	opts     Options
+	rng      *rand.Rand
+	roles    []role
+	tags     []string
+	sections []section
+	pages    []page
+	bySec    [][]int
+}
+
+func newGen(opts Options) *gen {
+	g := &gen{opts: opts, rng: rand.New(rand.NewPCG(opts.Seed, 0x6261746f6e))}
+	g.planRoles()
+	for i := range 60 {
+		g.tags = append(g.tags, vocab[(i*7)%len(vocab)]+"-"+vocab[(i*13+5)%len(vocab)])
+	}
+	g.planTree()
+	return g
+}
+
+var roleNames = []string{
+	"product-manager", "engineering", "design", "user-research", "data", "qa",
+	"product-marketing", "sales", "customer-success", "leadership", "legal", "finance",
+}
+
+var stages = []string{"discover", "define", "deliver", "launch", "grow"}
+var kinds = []string{"activity", "output", "outcome"}
+
+func (g *gen) planRoles() {
+	for i, id := range roleNames {
+		r := role{id: id, title: title(strings.ReplaceAll(id, "-", " "))}
+		for k := range 5 {
+			w := g.words(3)
+			r.resps = append(r.resps, resp{
+				id:    fmt.Sprintf("%s-%d", id, k+1),
+				title: title(w),
+				kind:  kinds[(i+k)%3],
+				stage: stages[k%5],
+			})
+		}
+		g.roles = append(g.roles, r)
+	}
+}
+
+// planTree lays out the sections and pages: leaves of pagesPerSection pages,
+// grouped sectionsPerSection at a time until one level holds few enough.
+func (g *gen) planTree() {
+	n := max(g.opts.Pages, 1)
+	leaves := (n + pagesPerSection - 1) / pagesPerSection
+	// Depth: how many levels of grouping until the top holds ≤ sectionsPerSection.
+	depth := 1
+	for c := leaves; c > sectionsPerSection; c = (c + sectionsPerSection - 1) / sectionsPerSection {
+		depth++
+	}
+	dirs := map[string]bool{}
+	for leaf := range leaves {
+		// The digits of leaf in base sectionsPerSection, most significant first.
+		parts := make([]string, depth)
+		x := leaf
+		for d := depth - 1; d >= 0; d-- {
+			parts[d] = fmt.Sprintf("s%d", x%sectionsPerSection)
+			x /= sectionsPerSection
+		}
+		dir := "content/playbooks"
+		for _, p := range parts {
+			dir += "/" + p
+			if !dirs[dir] {
+				dirs[dir] = true
+				g.sections = append(g.sections, section{dir: dir, title: title(g.words(2)), weight: len(g.sections) % 7})
+			}
+		}
+		sec := len(g.sections) - 1
+		for len(g.bySec) <= sec {
+			g.bySec = append(g.bySec, nil)
+		}
+		for k := 0; k < pagesPerSection && len(g.pages) < n; k++ {
+			i := len(g.pages)
+			name := fmt.Sprintf("p%05d", i)
+			p := page{
+				file: dir + "/" + name + ".md", url: "/" + strings.TrimPrefix(dir, "content/") + "/" + name + "/",
+				title: title(g.words(2 + g.rng.IntN(4))), sec: sec, weight: k,
+			}
+			used := map[string]bool{}
+			for len(p.headings) < 3+g.rng.IntN(4) {
+				h := g.words(2 + g.rng.IntN(2))
+				if !used[h] {
+					used[h] = true
+					p.headings = append(p.headings, h)
+				}
+			}
+			g.pages = append(g.pages, p)
+			g.bySec[sec] = append(g.bySec[sec], i)
+		}
+	}
+}
+
+func (g *gen) words(n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = vocab[g.rng.IntN(len(vocab))]
+	}
+	return strings.Join(w, " ")
+}
+
+func title(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// relPath is the relative path from the folder of file from to file to.
+func relPath(from, to string) string {
+	a := strings.Split(path.Dir(from), "/")
+	b := strings.Split(to, "/")
+	i := 0
+	for i < len(a) && i < len(b)-1 && a[i] == b[i] {
+		i++
+	}
+	return strings.Repeat("../", len(a)-i) + strings.Join(b[i:], "/")
+}
+
+// relURL is the relative URL from the page URL from to the URL to.
+func relURL(from, to string) string {
+	a := strings.Split(strings.Trim(from, "/"), "/")
+	b := strings.Split(strings.Trim(to, "/"), "/")
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	r := strings.Repeat("../", len(a)-i) + strings.Join(b[i:], "/")
+	if !strings.HasSuffix(r, "/") {
+		r += "/"
+	}
+	return r
+}
+
+// link is one link a page body makes, in both flavours.
+type link struct{ text, baton, hugo string }
+
+// pageMeta is one page's front matter choices.
+type pageMeta struct {
+	summary string
+	roles   []string
+	resps   []string
+	tags    []string
+}
+
+// page writes page i's front matter choices, its Markdown body with link
+// placeholders, and the links that fill them. It draws
+// from rng in the same order for both flavours, so they hold the same text.
+func (g *gen) page(i int) (pageMeta, []byte, []link) {
+	// Each page gets its own generator, so a page's text does not depend on
+	// the order pages are written in.
+	rng := rand.New(rand.NewPCG(g.opts.Seed, uint64(i)+1))
+	p := g.pages[i]
+	word := func() string { return vocab[rng.IntN(len(vocab))] }
+	plain := func() string {
+		w := make([]string, 8+rng.IntN(8))
+		for k := range w {
+			w[k] = word()
+		}
+		return title(strings.Join(w, " ")) + "."
+	}
+	sentence := func() string {
+		n := 8 + rng.IntN(13)
+		w := make([]string, n)
+		for k := range w {
+			w[k] = word()
+			switch rng.IntN(40) {
+			case 0:
+				w[k] = "**" + w[k] + "**"
+			case 1:
+				w[k] = "*" + w[k] + "*"
+			case 2:
+				w[k] = "`" + w[k] + "`"
+			}
+		}
+		return title(strings.Join(w, " ")) + "."
+	}
+	var m pageMeta
+	m.summary = plain()
+	ro := rng.Perm(len(g.roles))[:1+rng.IntN(3)]
+	for _, k := range ro {
+		m.roles = append(m.roles, g.roles[k].id)
+	}
+	for range rng.IntN(3) {
+		r := g.roles[rng.IntN(len(g.roles))]
+		id := r.resps[rng.IntN(len(r.resps))].id
+		if !contains(m.resps, id) {
+			m.resps = append(m.resps, id)
+		}
+	}
+	for range 1 + rng.IntN(3) {
+		t := g.tags[rng.IntN(len(g.tags))]
+		if !contains(m.tags, t) {
+			m.tags = append(m.tags, t)
+		}
+	}
+
+	// Links: a sibling, pages anywhere (some to a heading), a role.
+	var links []link
+	addPage := func(j int, anchor bool) {
+		q := g.pages[j]
+		l := link{text: strings.ToLower(q.title), baton: relPath(p.file, q.file), hugo: relURL(p.url, q.url)}
+		if anchor {
+			h := q.headings[rng.IntN(len(q.headings))]
+			frag := "#" + strings.ReplaceAll(h, " ", "-")
+			l.baton += frag
+			l.hugo += frag
+		}
+		links = append(links, l)
+	}
+	sibs := g.bySec[p.sec]
+	addPage(sibs[rng.IntN(len(sibs))], false)
+	for range 2 + rng.IntN(5) {
+		addPage(rng.IntN(len(g.pages)), rng.IntN(3) == 0)
+	}
+	r := g.roles[rng.IntN(len(g.roles))]
+	links = append(links, link{text: "the " + strings.ToLower(r.title) + " role", baton: relPath(p.file, "content/roles/"+r.id+".yaml"), hugo: relURL(p.url, "/roles/"+r.id+"/")})
+
+	target := 300 + rng.IntN(1201)
+	code := rng.IntN(3) == 0
+	var b bytes.Buffer
+	words := 0
+	para := func() {
+		var s []string
+		for range 3 + rng.IntN(4) {
+			s = append(s, sentence())
+		}
+		t := strings.Join(s, " ")
+		words += strings.Count(t, " ") + 1
+		b.WriteString(t)
+		b.WriteString("\n\n")
+	}
+	nextLink := 0
+	paraWithLink := func() {
+		if nextLink >= len(links) {
+			para()
+			return
+		}
+		l := links[nextLink]
+		fmt.Fprintf(&b, "%s See [%s](\x00%d\x00) for more. ", sentence(), l.text, nextLink)
+		nextLink++
+		words += 5
+		para()
+	}
+	paraWithLink()
+	for h, heading := range p.headings {
+		level := "##"
+		if h > 0 && rng.IntN(3) == 0 {
+			level = "###"
+		}
+		fmt.Fprintf(&b, "%s %s\n\n", level, title(heading))
+		paraWithLink()
+		switch h {
+		case 0:
+			for range 3 + rng.IntN(4) {
+				b.WriteString("- " + sentence() + "\n")
+				words += 12
+			}
+			b.WriteString("\n")
+		case 1:
+			cols := 3 + rng.IntN(2)
+			row := func(cell func() string) {
+				b.WriteString("|")
+				for range cols {
+					b.WriteString(" " + cell() + " |")
+				}
+				b.WriteString("\n")
+			}
+			row(func() string { return title(word()) })
+			row(func() string { return "---" })
+			for range 3 + rng.IntN(4) {
+				row(func() string { return word() + " " + word() })
+				words += 2 * cols
+			}
+			b.WriteString("\n")
+		case 2:
+			if code {
+				writeCode(&b, rng)
+			}
+		}
+		for words < target*(h+1)/len(p.headings) {
+			para()
+		}
+	}
+	for nextLink < len(links) {
+		paraWithLink()
+	}
+	return m, b.Bytes(), links
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// fill replaces the link placeholders of body with the chosen flavour.
+func fill(body []byte, links []link, hugo bool) []byte {
+	var out bytes.Buffer
+	out.Grow(len(body) + 64*len(links))
+	for {
+		i := bytes.IndexByte(body, 0)
+		if i < 0 {
+			out.Write(body)
+			return out.Bytes()
+		}
+		out.Write(body[:i])
+		j := bytes.IndexByte(body[i+1:], 0) + i + 1
+		var n int
+		fmt.Sscanf(string(body[i+1:j]), "%d", &n)
+		if hugo {
+			out.WriteString(links[n].hugo)
+		} else {
+			out.WriteString(links[n].baton)
+		}
+		body = body[j+1:]
+	}
+}
+
+var codeLangs = []string{"go", "python", "yaml", "bash", "json", "sql"}
+
+func writeCode(b *bytes.Buffer, rng *rand.Rand) {
+	lang := codeLangs[rng.IntN(len(codeLangs))]
+	fmt.Fprintf(b, "```%s\n", lang)
+	lines := 8 + rng.IntN(20)
+	v := func() string { return vocab[rng.IntN(len(vocab))] }
+	for k := range lines {
+		switch lang {
+		case "go":
+			fmt.Fprintf(b, "\t%s := %s(%q, %d) // %s\n", v(), v(), v(), k, v())
+		case "python":
+			fmt.Fprintf(b, "    %s = %s(%q, %d)  # %s\n", v(), v(), v(), k, v())
+		case "yaml":
+			fmt.Fprintf(b, "%s:\n  %s: %d\n", v(), v(), k)
+		case "bash":
+			fmt.Fprintf(b, "%s --%s=%d | grep %q\n", v(), v(), k, v())
+		case "json":
+			fmt.Fprintf(b, "{\"%s\": %d, \"%s\": \"%s\"}\n", v(), k, v(), v())
+		case "sql":
+			fmt.Fprintf(b, "SELECT %s, count(*) FROM %s WHERE id = %d;\n", v(), v(), k)
+		}
+	}
+	b.WriteString("```\n\n")
+}
+
+func yamlList(items []string) string {
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// Baton returns the corpus as a baton site: content/ with handbook.yaml,
+// roles, reading paths, sections and pages.
+func Baton(opts Options) []File {
+	g := newGen(opts)
+	var files []File
+	add := func(p string, data []byte) { files = append(files, File{Path: p, Data: data}) }
+	add("content/handbook.yaml", []byte("title: Synthetic Handbook\ndescription: A generated handbook for benchmarks.\nbase_url: /\nlanguage: en\n"))
+	add("content/_index.md", []byte("---\ntitle: Synthetic Handbook\n---\n\nA generated handbook for benchmarks.\n"))
+	add("content/playbooks/_index.md", []byte("---\ntitle: Playbooks\nweight: 1\n---\n\nEvery playbook.\n"))
+	for i, r := range g.roles {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "title: %s\nsummary: What %s does, in one sentence.\nweight: %d\nowns:\n  - %s\ninfluences:\n  - %s\nneeds:\n  - %s\n",
+			r.title, strings.ToLower(r.title), i, title(g.words(4)), title(g.words(4)), title(g.words(4)))
+		fmt.Fprintf(&b, "collaborates_with: [%s, %s]\nresponsibilities:\n", g.roles[(i+1)%len(g.roles)].id, g.roles[(i+5)%len(g.roles)].id)
+		for _, rs := range r.resps {
+			fmt.Fprintf(&b, "  - id: %s\n    title: %s\n    kind: %s\n    stage: %s\n    summary: %s.\n    partners: [%s]\n",
+				rs.id, rs.title, rs.kind, rs.stage, title(g.words(8)), g.roles[(i+3)%len(g.roles)].id)
+		}
+		add("content/roles/"+r.id+".yaml", b.Bytes())
+	}
+	for k := range 3 {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "title: Reading path %d\nsummary: A generated path.\naudience: New hires\nsteps:\n", k+1)
+		for s := range min(6, len(g.pages)) {
+			j := (k*97 + s*31) % len(g.pages)
+			fmt.Fprintf(&b, "  - page: %s\n    why: Step %d.\n", strings.TrimPrefix(g.pages[j].file, "content/"), s+1)
+		}
+		fmt.Fprintf(&b, "  - role: %s\n    why: Meet the role.\n", g.roles[k].id)
+		add(fmt.Sprintf("content/paths/path-%d.yaml", k+1), b.Bytes())
+	}
+	for _, s := range g.sections {
+		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\nThe %s section.\n", s.title, s.weight, strings.ToLower(s.title)))
+	}
+	for i, p := range g.pages {
+		m, body, links := g.page(i)
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\nweight: %d\nroles: %s\n", p.title, m.summary, p.weight, yamlList(m.roles))
+		if len(m.resps) > 0 {
+			fmt.Fprintf(&b, "responsibilities: %s\n", yamlList(m.resps))
+		}
+		fmt.Fprintf(&b, "tags: %s\n---\n\n", yamlList(m.tags))
+		b.Write(fill(body, links, false))
+		add(p.file, b.Bytes())
+	}
+	return files
+}
+
+// WriteDir writes files under dir, replacing any earlier content/ and
+// layouts/ there so that a smaller corpus does not inherit stale pages.
+func WriteDir(dir string, files []File) error {
+	for _, sub := range []string{"content", "layouts", "static"} {
+		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

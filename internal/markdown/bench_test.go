@@ -1,0 +1,101 @@
+package markdown_test
+
+import (
+	"bytes"
+	"flag"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+
+// bodies are the Markdown bodies of the benchmark corpus, front matter
+// removed.
+func bodies(b *testing.B) [][]byte {
+	b.Helper()
+	var out [][]byte
+	var size int
+	for _, f := range corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}) {
+		if !strings.HasSuffix(f.Path, ".md") {
+			continue
+		}
+		fm, err := source.SplitFrontMatter(f.Data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, fm.Body)
+		size += len(fm.Body)
+	}
+	b.SetBytes(int64(size))
+	return out
+}
+
+// onAllCores runs f for every index on GOMAXPROCS goroutines.
+func onAllCores(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// BenchmarkFloor is the floor of a build: goldmark and chroma alone
+// rendering every body of the corpus to HTML, on all cores, with the
+// extensions baton uses and nothing else (no links to resolve, no
+// templates, no writes). baton's full build is reported as a multiple of it.
+func BenchmarkFloor(b *testing.B) {
+	docs := bodies(b)
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM, extension.DefinitionList, extension.Footnote, extension.Typographer,
+			highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true)), highlighting.WithGuessLanguage(false)),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	for b.Loop() {
+		onAllCores(len(docs), func(i int) {
+			var buf bytes.Buffer
+			if err := md.Convert(docs[i], &buf); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+}
+
+// BenchmarkPrepare is baton's Markdown stage: Prepare on every body, on all
+// cores.
+func BenchmarkPrepare(b *testing.B) {
+	docs := bodies(b)
+	r := markdown.New(false)
+	for b.Loop() {
+		onAllCores(len(docs), func(i int) {
+			if _, err := r.Prepare(docs[i]); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+}

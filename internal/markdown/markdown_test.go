@@ -1,0 +1,124 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func render(t testing.TB, r *Renderer, src string) (*Doc, string) {
+	t.Helper()
+	d, err := r.Prepare([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	d.Resolve(&b, func(i int) string { return "L" + d.Links[i].Dest }, "")
+	return d, b.String()
+}
+
+func TestFeatures(t *testing.T) {
+	r := New(false)
+	tests := []struct{ name, src, want string }{
+		{"callout", "> [!WARNING]\n> Mind the gap.", `<div class="callout callout-warning" role="note">` + "\n" + `<p class="callout-title">Warning</p>` + "\n<p>Mind the gap.</p>\n</div>"},
+		{"callout alone", "> [!NOTE]", `<p class="callout-title">Note</p>`},
+		{"plain quote", "> [!NOPE]\n> x", "<blockquote>"},
+		{"heading id", "## Why “CEO of the product” misleads", `id="why-ceo-of-the-product-misleads"`},
+		{"repeat heading", "## A\n\n## A", `id="a-1"`},
+		{"table", "| a |\n|---|\n| b |", "<table>"},
+		{"task", "- [x] done", `<input checked="" disabled="" type="checkbox">`},
+		{"footnote", "x[^1]\n\n[^1]: n", `id="fn:1"`},
+		{"deflist", "Term\n: Def", "<dl>\n<dt>Term</dt>\n<dd>Def</dd>"},
+		{"typographer", `"quoted" -- yes...`, "&ldquo;quoted&rdquo; &ndash; yes&hellip;"},
+		{"highlight", "```go\nfunc f() {}\n```", `<span class="kd">func</span>`},
+		{"link placeholder", "[x](a.md#b)", `<a href="La.md#b">x</a>`},
+		{"raw html dropped", "<script>alert(1)</script>\n\nok <b onclick=x>b</b>", "<!-- raw HTML omitted -->"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, got := render(t, r, tt.src); !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnsafeKeepsHTML(t *testing.T) {
+	_, got := render(t, New(true), "<div class=x>kept</div>")
+	if !strings.Contains(got, "<div class=x>kept</div>") {
+		t.Errorf("unsafe dropped raw HTML: %s", got)
+	}
+}
+
+func TestPrefixAndLinks(t *testing.T) {
+	d, err := New(false).Prepare([]byte("## Top\n\nSee [a](one.md) and ![i](x.png)[^n].\n\n[^n]: note"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Links) != 2 || d.Links[0].Dest != "one.md" || !d.Links[1].Image {
+		t.Fatalf("links = %+v", d.Links)
+	}
+	if d.Links[0].Offset != strings.Index("## Top\n\nSee [a]", "[a]") {
+		t.Errorf("link offset %d", d.Links[0].Offset)
+	}
+	var b bytes.Buffer
+	d.Resolve(&b, func(i int) string { return []string{"../one/", "../x.png"}[i] }, "p-")
+	got := b.String()
+	for _, want := range []string{`id="p-top"`, `href="#p-top"`, `id="p-fnref:1"`, `href="../one/"`, `src="../x.png"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
+	}
+	if strings.ContainsRune(got, 0) {
+		t.Errorf("a placeholder survived")
+	}
+}
+
+func TestNULCannotForgePlaceholders(t *testing.T) {
+	_, got := render(t, New(false), "a\x00L0\x00b \x00P\x00")
+	if strings.ContainsRune(got, 0) || strings.Contains(got, "La") {
+		t.Errorf("NUL in source reached output: %q", got)
+	}
+}
+
+// FuzzNoScript renders arbitrary Markdown without unsafe_html, with every
+// link pointing at a harmless URL as the resolver ensures, parses the result
+// as a browser would, and checks that no element, event attribute or URL
+// that runs script survives.
+func FuzzNoScript(f *testing.F) {
+	for _, s := range []string{"<script>x</script>", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "<a href='javascript:x'>a</a>", "```html\n<script>\n```", "`<script>`", "> [!NOTE]\n> <b onclick=x>", "![a](x \"t\" onload=x)", "# on x=1"} {
+		f.Add(s)
+	}
+	r := New(false)
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := r.Prepare([]byte(src))
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		d.Resolve(&b, func(int) string { return "safe.html" }, "")
+		z := html.NewTokenizer(&b)
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "iframe", "object", "embed", "style", "base", "form":
+				t.Fatalf("<%s> survived in:\n%s", tok.Data, src)
+			}
+			for _, a := range tok.Attr {
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:") {
+					t.Fatalf("attribute %s=%q survived from:\n%s", a.Key, a.Val, src)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,80 @@
+package publish_test
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/publish"
+)
+
+var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+
+// outputs stands in for a built site: one file per corpus page, of the
+// size of a rendered page (its source, repeated to about 30 KB).
+func outputs(b *testing.B) []publish.File {
+	b.Helper()
+	var files []publish.File
+	var size int64
+	for i, f := range corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}) {
+		data := append([]byte(nil), f.Data...)
+		for len(data) < 30_000 {
+			data = append(data, f.Data...)
+		}
+		files = append(files, publish.File{Path: fmt.Sprintf("%s/%d/index.html", filepath.Dir(f.Path), i), Data: data})
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	return files
+}
+
+// BenchmarkWrite writes the site into an empty output folder.
+func BenchmarkWrite(b *testing.B) {
+	files := outputs(b)
+	for b.Loop() {
+		b.StopTimer()
+		out := filepath.Join(b.TempDir(), "public")
+		b.StartTimer()
+		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteUnchanged writes the same site over its previous output:
+// every file is hard-linked from it, none rewritten.
+func BenchmarkWriteUnchanged(b *testing.B) {
+	files := outputs(b)
+	out := filepath.Join(b.TempDir(), "public")
+	if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteChanged writes a site over a previous output whose every
+// file differs: the same work as BenchmarkWriteUnchanged (compare, carry
+// over, swap, remove the old output) but every file rewritten.
+func BenchmarkWriteChanged(b *testing.B) {
+	files := outputs(b)
+	out := filepath.Join(b.TempDir(), "public")
+	if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		for k := range files {
+			files[k].Data[0] = byte('a' + i%2)
+		}
+		b.StartTimer()
+		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

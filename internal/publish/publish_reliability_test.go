@@ -1,0 +1,224 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// tmpFolders lists the temporary folders beside out.
+func tmpFolders(t *testing.T, out string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestKilledBuildLeftoversRemoved stands in for a build killed half way:
+// a temporary folder with baton's marker and half the files. The next
+// build removes it, and leaves alone a look-alike folder without the
+// marker, which baton did not make.
+func TestKilledBuildLeftoversRemoved(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Write(File{Path: "half/index.html", Data: []byte("half")}); err != nil {
+		t.Fatal(err)
+	}
+	killed := tx.tmp // the process dies here: no Commit, no Abort
+	foreign := filepath.Join(dir, ".public.tmp-mine")
+	writeFile(t, filepath.Join(foreign, "notes.txt"), "not baton's")
+	before := snapshot(t, out)
+
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(killed); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the killed build's folder %s is still there", killed)
+	}
+	if got := snapshot(t, foreign)["notes.txt"]; got != "not baton's" {
+		t.Errorf("a folder baton did not make was changed: %q", got)
+	}
+	if got := tmpFolders(t, out); len(got) != 1 || got[0] != foreign {
+		t.Errorf("temporary folders left: %v", got)
+	}
+	after := snapshot(t, out)
+	delete(before, Marker)
+	delete(after, Marker)
+	if fmt.Sprint(before) != fmt.Sprint(after) {
+		t.Errorf("output changed: %v → %v", before, after)
+	}
+}
+
+// TestKilledInsideSwapRestoresOutput: killed between moving the old output
+// away and the new one in, a build leaves no output folder at all; the
+// next build puts the old one back before it starts.
+func TestKilledInsideSwapRestoresOutput(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	old := filepath.Join(dir, ".public.tmp-123-old")
+	if err := os.Rename(out, old); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Abort()
+	if got := snapshot(t, out); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("old output not restored: %v, want %v", got, before)
+	}
+	if got := tmpFolders(t, out); len(got) != 0 {
+		t.Errorf("temporary folders left: %v", got)
+	}
+}
+
+// TestSymlinksInOutputNotFollowed: links in the output that lead outside
+// it (a user's, or an attacker's) are moved as links, never followed, so
+// nothing outside the output is deleted or changed, and an output folder
+// that is itself a link is refused.
+func TestSymlinksInOutputNotFollowed(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	victim := t.TempDir()
+	writeFile(t, filepath.Join(victim, "precious.txt"), "precious")
+	writeFile(t, filepath.Join(victim, "index.html"), "victim's index")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(out, "evil")); err != nil {
+		t.Fatal(err)
+	}
+	// a folder baton writes into, swapped for a link
+	if err := os.RemoveAll(filepath.Join(out, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(out, "a")); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		_ = Write(opts(dir, out), files) // may fail on the swapped folder; must not harm the victim
+		if got := snapshot(t, victim); got["precious.txt"] != "precious" || got["index.html"] != "victim's index" || len(got) != 2 {
+			t.Fatalf("files outside the output changed: %v", got)
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(out, "evil")); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the user's link was not carried over as a link: %v", err)
+	}
+
+	linked := filepath.Join(dir, "linked-out")
+	if err := os.Symlink(victim, linked); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(opts(dir, linked), files); err == nil {
+		t.Errorf("an output folder that is a symbolic link was accepted")
+	}
+	if got := snapshot(t, victim); len(got) != 2 {
+		t.Errorf("the link's target changed: %v", got)
+	}
+}
+
+// TestForeignFilesKept: what the user put in the output (a .git folder, a
+// .git file as git worktree makes, CNAME, .nojekyll, _redirects) survives
+// every build byte for byte.
+func TestForeignFilesKept(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	mine := map[string]string{
+		".git":       "gitdir: /elsewhere/.git/worktrees/public\n",
+		"CNAME":      "handbook.example.com",
+		".nojekyll":  "",
+		"_redirects": "/old /new 301",
+		".domains":   "example.com",
+		".gitignore": "*.log",
+		"keep/x":     "kept",
+	}
+	for p, body := range mine {
+		writeFile(t, filepath.Join(out, p), body)
+	}
+	for i := range 3 {
+		next := []File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
+		if err := Write(opts(dir, out), next); err != nil {
+			t.Fatal(err)
+		}
+		got := snapshot(t, out)
+		for p, body := range mine {
+			if got[p] != body {
+				t.Errorf("build %d: %s = %q, want %q", i, p, got[p], body)
+			}
+		}
+		if _, ok := got["a/index.html"]; ok {
+			t.Errorf("build %d: a stale file survived", i)
+		}
+	}
+}
+
+// TestReadersNeverSeeHalfFiles reads the output over and over while it is
+// rebuilt: every read gives one whole version of the file. (The folder is
+// swapped by two renames, so a reader may find it missing for an instant;
+// it never finds it truncated or mixed.)
+func TestReadersNeverSeeHalfFiles(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	versions := map[string]bool{}
+	big := func(i int) []byte { return bytes.Repeat([]byte(fmt.Sprintf("version %03d\n", i)), 50_000) }
+	for i := range 30 {
+		versions[string(big(i))] = true
+	}
+	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: big(0)}}); err != nil {
+		t.Fatal(err)
+	}
+	var stop atomic.Bool
+	var bad atomic.Int32
+	var reads atomic.Int32
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for !stop.Load() {
+			data, err := os.ReadFile(filepath.Join(out, "index.html"))
+			if err != nil {
+				continue
+			}
+			reads.Add(1)
+			if !versions[string(data)] {
+				bad.Add(1)
+			}
+		}
+	}()
+	for i := 1; i < 30; i++ {
+		if err := Write(opts(dir, out), []File{{Path: "index.html", Data: big(i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop.Store(true)
+	wg.Wait()
+	if bad.Load() != 0 {
+		t.Errorf("%d of %d reads saw a file that is no whole version", bad.Load(), reads.Load())
+	}
+	if !strings.HasPrefix(snapshot(t, out)["index.html"], "version 029") {
+		t.Errorf("last version not in place")
+	}
+}

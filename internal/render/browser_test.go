@@ -1,0 +1,146 @@
+package render_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/browsertest"
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
+	"github.com/chromedp/chromedp"
+)
+
+// publishDefault builds the repository's own handbook into a temp folder.
+func publishDefault(t *testing.T, baseURL string) string {
+	t.Helper()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := os.DirFS("../..")
+	res, diags := build.New(build.Options{Theme: theme, BaseURL: baseURL}).Build(context.Background(), src)
+	if res == nil {
+		t.Fatalf("build failed: %v", diags)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if err := publish.Write(publish.Options{Out: out, Source: src}, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestReaderFromFileSystem opens the built handbook from file:// and
+// follows links as a reader would: folder links must open their pages.
+func TestReaderFromFileSystem(t *testing.T) {
+	out := publishDefault(t, "")
+	ctx := browsertest.New(t)
+	home := "file://" + filepath.ToSlash(out) + "/index.html"
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(home),
+		chromedp.WaitVisible(".conductor-diagram"),
+		chromedp.Click(`.site-nav a[href$="roles/index.html"]`),
+		chromedp.WaitVisible(".roles-list"),
+		chromedp.Click(`.roles-list a[href*="product-manager"]`),
+		chromedp.WaitVisible("#responsibilities"),
+	); err != nil {
+		t.Fatalf("navigating from file://: %v", err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(loc, "/roles/product-manager/index.html") {
+		t.Errorf("ended at %s", loc)
+	}
+}
+
+// TestThemeAndReflectPersist checks the dark-mode toggle and the reflect
+// journal survive a reload, and the matrix filter hides rows, on a real
+// server.
+func TestThemeAndReflectPersist(t *testing.T) {
+	out := publishDefault(t, "https://x.example/pm/")
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+	page := srv.URL + "/playbooks/conductor-model/conductor/"
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(page),
+		chromedp.WaitVisible(".theme-toggle"),
+		chromedp.Click(".theme-toggle"),
+		chromedp.Click(`.reflect input[data-key="0"]`),
+		chromedp.SendKeys(`.reflect textarea[data-key="0"]`, "Delegate the launch checklist."),
+		chromedp.Navigate(page),
+		chromedp.WaitVisible(".reflect"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	theme, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.theme || ""`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if theme != "dark" && theme != "light" {
+		t.Errorf("theme after reload = %q, want the toggled one", theme)
+	}
+	checked, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('.reflect input[data-key="0"]').checked`))
+	if err != nil || !checked {
+		t.Errorf("reflect checkbox not kept: %v %v", checked, err)
+	}
+	note, err := chromedp.Run(ctx, chromedp.Value(`.reflect textarea[data-key="0"]`))
+	if err != nil || note != "Delegate the launch checklist." {
+		t.Errorf("reflect note = %q (%v)", note, err)
+	}
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/responsibilities/"),
+		chromedp.WaitVisible(".kind-filter"),
+		chromedp.Click(`.kind-filter input[value="activity"]`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="activity"]')].filter(r => r.hidden).length`))
+	if err != nil || hidden == 0 {
+		t.Errorf("kind filter hid %d activity rows (%v)", hidden, err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="output"]')].filter(r => !r.hidden).length`))
+	if err != nil || shown == 0 {
+		t.Errorf("kind filter hid output rows too (%v)", err)
+	}
+}
+
+// TestPathProgress follows a reading path from its page: the step bar
+// counts the steps read.
+func TestPathProgress(t *testing.T) {
+	out := publishDefault(t, "")
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/paths/first-week/"),
+		chromedp.Click(`#step-1 a`),
+		chromedp.WaitVisible(`.path-bar[data-path="first-week"] .path-progress`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.path-bar[data-path="first-week"] .path-progress').getAttribute('aria-label')`))
+	if err != nil || !strings.HasPrefix(label, "1 of ") {
+		t.Errorf("progress = %q (%v)", label, err)
+	}
+	others, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.path-bar')].filter(b => !b.hidden && b.dataset.path !== "first-week").length`))
+	if err != nil || others != 0 {
+		t.Errorf("%d other path bars still shown while following first-week (%v)", others, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/paths/first-week/"), chromedp.WaitVisible(".steps")); err != nil {
+		t.Fatal(err)
+	}
+	done, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.step.done').length`))
+	if err != nil || done != 1 {
+		t.Errorf("path page marks %d steps done, want 1 (%v)", done, err)
+	}
+}

@@ -1,0 +1,107 @@
+package render
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton"
+)
+
+// TestRelNeverReadsAsScheme: a page or file whose name holds a colon
+// ("javascript:alert(1).md") must not become a link a browser reads as a
+// URL with that scheme (regression: Rel returned "javascript:alert(1)/").
+func TestRelNeverReadsAsScheme(t *testing.T) {
+	for _, c := range []struct{ from, to, want string }{
+		{"/a/", "/a/javascript:alert(1)/", "./javascript:alert(1)/"},
+		{"/", "/javascript:alert(1)/", "./javascript:alert(1)/"},
+		{"/", "/mailto:x/y/", "./mailto:x/y/"},
+		{"/a/b/", "/a/x:y/", "../x:y/"},
+		{"/a/", "/a/b/c:d/", "b/c:d/"},
+	} {
+		if got := Rel(c.from, c.to); got != c.want {
+			t.Errorf("Rel(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
+		}
+	}
+}
+
+// TestFuncMapAllowlist: templates get exactly these functions: none reads
+// files, the environment, or runs anything.
+func TestFuncMapAllowlist(t *testing.T) {
+	var got []string
+	for k := range funcs {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	want := []string{"add", "involvement", "join", "kinds", "nav", "pages", "plural", "roles", "stageTitle", "steps"}
+	if !slices.Equal(got, want) {
+		t.Errorf("template functions %v, want %v: review any new one for file, environment or process access, then add it here", got, want)
+	}
+}
+
+// TestOneTrustedHTMLBoundary: the only strings marked as safe HTML are the
+// rendered Markdown bodies and the diagram, both in pages.go; any other
+// template.HTML conversion would bypass html/template's escaping.
+func TestOneTrustedHTMLBoundary(t *testing.T) {
+	allowed := map[string]int{"internal/render/pages.go": 3}
+	found := map[string]int{}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".") && p != root) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if n := strings.Count(string(data), "template.HTML("); n > 0 {
+			rel, _ := filepath.Rel(root, p)
+			found[filepath.ToSlash(rel)] = n
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, n := range found {
+		if allowed[f] != n {
+			t.Errorf("%s converts to template.HTML %d times; allowed %d", f, n, allowed[f])
+		}
+	}
+}
+
+var (
+	remoteRE = regexp.MustCompile(`(?i)(src|href|action)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?\s*(https?:)?//|@import|fetch\(\s*["']https?:`)
+	sinkRE   = regexp.MustCompile(`\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(`)
+)
+
+// TestThemeLoadsNothingRemote: no theme file loads a script, style, font
+// or image from another site (no CDN, no web fonts), and no theme script
+// writes HTML from strings (innerHTML and kin), which is how search boxes
+// and banners in other themes became XSS.
+func TestThemeLoadsNothingRemote(t *testing.T) {
+	theme, err := LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range theme {
+		if m := remoteRE.Find(data); m != nil {
+			t.Errorf("%s loads from another site: %q", name, m)
+		}
+		if strings.HasSuffix(name, ".js") {
+			if m := sinkRE.Find(data); m != nil {
+				t.Errorf("%s uses an HTML sink: %q", name, m)
+			}
+		}
+	}
+}

@@ -1,0 +1,279 @@
+// Package schema derives JSON Schemas (draft 2020-12) for a handbook's YAML
+// files from the very Go structs that strictyaml decodes them into, so what
+// an editor checks as people type and what a build accepts cannot drift
+// apart.
+//
+// The walk is mechanical: a yaml tag names a property, ",required" makes it
+// required, strictyaml.Str and string are strings, int is an integer, bool a
+// boolean, a slice an array, a struct a closed object (additionalProperties:
+// false, as strictyaml rejects unknown keys). A small table adds what the
+// types cannot say: descriptions for editors' hovers, the kind and stage
+// enums, the id pattern for ids and id references. Generation panics when
+// that table names a key the structs lack, so a renamed field fails the
+// tests rather than silently dropping its constraint.
+//
+// The schemas are a little stricter than the decoder in one way, on
+// purpose: the decoder also reads a bare number or true written where text
+// is expected, and an empty value, as text; the schemas ask for a string.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/strictyaml"
+)
+
+// Names lists the schemas.
+var Names = []string{"config", "role", "playbook", "path"}
+
+// File is the file name of the schema called name in a handbook's
+// schemas/ folder.
+func File(name string) string { return name + ".json" }
+
+// Of returns the schema called name as indented JSON ending in a newline,
+// or false when there is no such schema.
+func Of(name string) ([]byte, bool) {
+	d, ok := documents[name]
+	if !ok {
+		return nil, false
+	}
+	s := derive(d.typ, d.keys)
+	s.Schema = "https://json-schema.org/draft/2020-12/schema"
+	s.Title = d.title
+	s.Description = d.description
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		panic(err) // a node always marshals
+	}
+	return buf.Bytes(), true
+}
+
+// document says which struct a file decodes into and what the types alone
+// cannot say about its keys.
+type document struct {
+	typ         reflect.Type
+	title       string
+	description string
+	// keys refines properties, per struct type and yaml key.
+	keys map[reflect.Type]map[string]refinement
+}
+
+// refinement adds to a derived property.
+type refinement struct {
+	description string
+	// enum and pattern constrain a string, or each string of a list.
+	enum    []string
+	pattern string
+	// minItems constrains a list.
+	minItems int
+}
+
+const idHint = " Lower-case words joined by hyphens."
+
+var (
+	roleKeys = map[string]refinement{
+		"title":             {description: "The role's name, like Product Manager."},
+		"summary":           {description: "One sentence on what the role does."},
+		"part":              {description: "The role's part in the conductor model, like Conductor or Strings."},
+		"weight":            {description: "Order in lists: lower comes first."},
+		"owns":              {description: "Decisions this role has authority over."},
+		"influences":        {description: "What this role shapes without authority."},
+		"needs":             {description: "What this role needs from the others to do its part."},
+		"collaborates_with": {description: "Ids of the roles this one works with most (their file names)." + idHint, pattern: handbook.IDPattern},
+		"responsibilities":  {description: "Hands-on responsibilities this role leads."},
+	}
+	responsibilityKeys = map[string]refinement{
+		"id":       {description: "Unique across the handbook; the page is /responsibilities/ID/." + idHint, pattern: handbook.IDPattern},
+		"title":    {description: "What the responsibility is, like Prioritizing the product backlog."},
+		"kind":     {description: "Whether it is an activity, an output or an outcome.", enum: handbook.Kinds},
+		"stage":    {description: "The stage of the product lifecycle it belongs to.", enum: handbook.Stages},
+		"summary":  {description: "One or two sentences."},
+		"partners": {description: "Ids of the roles that partner in it." + idHint, pattern: handbook.IDPattern},
+	}
+	frontMatterKeys = map[string]refinement{
+		"title":            {description: "The page's title."},
+		"summary":          {description: "One sentence, shown in lists and search results. Defaults to the start of the first paragraph."},
+		"weight":           {description: "Order in its section: lower comes first."},
+		"slug":             {description: "Renames the last segment of the page's URL.", pattern: `^[A-Za-z0-9._-]+$`},
+		"roles":            {description: "Ids of the roles this page is for; it is listed on their pages." + idHint, pattern: handbook.IDPattern},
+		"responsibilities": {description: "Ids of the responsibilities this page covers; it is listed on their pages." + idHint, pattern: handbook.IDPattern},
+		"tags":             {description: "Tags; each has a page listing its pages."},
+		"reflect":          {description: "Self-assessment prompts, rendered as a private checklist."},
+		"draft":            {description: "Leave the page out unless built with --drafts."},
+	}
+	pathKeys = map[string]refinement{
+		"title":    {description: "The reading path's title, like Your first week as a PM."},
+		"summary":  {description: "One sentence on where the path leads."},
+		"audience": {description: "Who the path is for."},
+		"steps":    {description: "The steps, in order; each names one page, role or responsibility.", minItems: 1},
+	}
+	stepKeys = map[string]refinement{
+		"page":           {description: "A Markdown page, relative to content/, like playbooks/conductor-model/conductor.md.", pattern: `^[^/].*\.md$`},
+		"role":           {description: "A role id." + idHint, pattern: handbook.IDPattern},
+		"responsibility": {description: "A responsibility id." + idHint, pattern: handbook.IDPattern},
+		"why":            {description: "Why this step matters."},
+	}
+	configKeys = map[string]refinement{
+		"title":       {description: "The handbook's name, shown on every page."},
+		"description": {description: "One or two sentences, shown on the home page and to search engines."},
+		"base_url":    {description: "Where the site is served from: an http(s) URL or a path starting with /. baton build --base-url overrides it; links stay relative."},
+		"edit_url":    {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
+		"language":    {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
+		"unsafe_html": {description: "Keep raw HTML in Markdown. It is dropped unless this is true."},
+	}
+)
+
+var documents = map[string]document{
+	"config": {
+		typ:         reflect.TypeFor[config.Raw](),
+		title:       "baton handbook configuration",
+		description: "content/handbook.yaml of a baton handbook.",
+		keys:        map[reflect.Type]map[string]refinement{reflect.TypeFor[config.Raw](): configKeys},
+	},
+	"role": {
+		typ:         reflect.TypeFor[handbook.RoleFile](),
+		title:       "baton role",
+		description: "A role of a baton handbook, content/roles/ID.yaml; the file name is the role's id.",
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[handbook.RoleFile]():           roleKeys,
+			reflect.TypeFor[handbook.ResponsibilityFile](): responsibilityKeys,
+		},
+	},
+	"playbook": {
+		typ:         reflect.TypeFor[handbook.FrontMatter](),
+		title:       "baton page front matter",
+		description: "The YAML between the --- lines at the top of a Markdown page of a baton handbook.",
+		keys:        map[reflect.Type]map[string]refinement{reflect.TypeFor[handbook.FrontMatter](): frontMatterKeys},
+	},
+	"path": {
+		typ:         reflect.TypeFor[handbook.PathFile](),
+		title:       "baton reading path",
+		description: "A reading path of a baton handbook, content/paths/ID.yaml; the file name is the path's id.",
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[handbook.PathFile](): pathKeys,
+			reflect.TypeFor[handbook.StepFile](): stepKeys,
+		},
+	},
+}
+
+// node is one JSON Schema. Its fields marshal in the order a person reads
+// them, and properties keep the order of the struct's fields.
+type node struct {
+	Schema               string     `json:"$schema,omitempty"`
+	Title                string     `json:"title,omitempty"`
+	Description          string     `json:"description,omitempty"`
+	Type                 string     `json:"type,omitempty"`
+	Enum                 []string   `json:"enum,omitempty"`
+	Pattern              string     `json:"pattern,omitempty"`
+	MinItems             int        `json:"minItems,omitempty"`
+	Items                *node      `json:"items,omitempty"`
+	Properties           properties `json:"properties,omitempty"`
+	Required             []string   `json:"required,omitempty"`
+	AdditionalProperties *bool      `json:"additionalProperties,omitempty"`
+	OneOf                []*node    `json:"oneOf,omitempty"`
+}
+
+type property struct {
+	name string
+	node *node
+}
+
+type properties []property
+
+func (ps properties) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, p := range ps {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, _ := json.Marshal(p.name)
+		v, err := json.Marshal(p.node)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(v)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+var strType = reflect.TypeFor[strictyaml.Str]()
+
+// derive walks t as strictyaml's decoder does.
+func derive(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
+	switch {
+	case t == strType || t.Kind() == reflect.String:
+		return &node{Type: "string"}
+	case t.Kind() == reflect.Int:
+		return &node{Type: "integer"}
+	case t.Kind() == reflect.Bool:
+		return &node{Type: "boolean"}
+	case t.Kind() == reflect.Slice:
+		return &node{Type: "array", Items: derive(t.Elem(), keys)}
+	case t.Kind() == reflect.Struct:
+		return object(t, keys)
+	}
+	panic(fmt.Sprintf("schema: no JSON Schema for %s", t))
+}
+
+func object(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
+	closed := false
+	n := &node{Type: "object", AdditionalProperties: &closed}
+	used := map[string]bool{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		p := derive(f.Type, keys)
+		if r, ok := keys[t][name]; ok {
+			used[name] = true
+			refine(p, r)
+		}
+		n.Properties = append(n.Properties, property{name, p})
+		if opts == "required" {
+			n.Required = append(n.Required, name)
+		}
+	}
+	for name := range keys[t] {
+		if !used[name] {
+			panic(fmt.Sprintf("schema: %s has no yaml key %q", t, name))
+		}
+	}
+	if t == reflect.TypeFor[handbook.StepFile]() {
+		// A step names exactly one target (handbook.Resolve checks the same).
+		for _, k := range []string{"page", "role", "responsibility"} {
+			n.OneOf = append(n.OneOf, &node{Required: []string{k}})
+		}
+	}
+	return n
+}
+
+func refine(p *node, r refinement) {
+	p.Description = r.description
+	target := p
+	if p.Type == "array" {
+		target = p.Items
+		p.MinItems = r.minItems
+	}
+	if target.Type == "string" {
+		target.Enum = r.enum
+		target.Pattern = r.pattern
+	} else if r.enum != nil || r.pattern != "" {
+		panic(fmt.Sprintf("schema: enum or pattern on a %s", target.Type))
+	}
+}

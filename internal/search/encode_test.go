@@ -1,0 +1,91 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestPostingsRoundTrip(t *testing.T) {
+	ps := []posting{{0, 0, 0}, {1, 31, 1}, {33, 5, 32}, {1 << 20, 30, 1025}, {1<<20 + 1, 3, 0}}
+	s := encodePostings(ps)
+	if strings.ContainsAny(s, `"\'<>`) {
+		t.Errorf("encoded postings %q need escaping", s)
+	}
+	if diff := cmp.Diff(ps, decodePostings(s), cmp.AllowUnexported(posting{})); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	// Small numbers take one character each: a common word costs three
+	// bytes a page.
+	if got := encodePostings([]posting{{1, 7, 3}, {2, 7, 3}}); len(got) != 6 {
+		t.Errorf("two small postings take %d characters, want 6", len(got))
+	}
+}
+
+func TestTFBucket(t *testing.T) {
+	prev := -1
+	for tf := range 100 {
+		b := tfBucket(tf)
+		if b < prev || b > 7 {
+			t.Fatalf("tfBucket(%d) = %d after %d", tf, b, prev)
+		}
+		prev = b
+	}
+	if tfBucket(0) != 0 || tfBucket(1) != 1 || tfBucket(1000) != 7 {
+		t.Errorf("tfBucket ends wrong")
+	}
+}
+
+func TestShardsSplitByPrefix(t *testing.T) {
+	ix := newIndexer()
+	// 200 stems under "co", a few under "ca", one that is exactly "co".
+	for i := range 200 {
+		ix.add(i, Document{Title: fmt.Sprintf("co%c%cx", 'a'+i%20, 'a'+i/20)})
+	}
+	ix.add(200, Document{Title: "co cab"})
+	shards := ix.shards(1000)
+	var keys []string
+	for _, s := range shards {
+		keys = append(keys, s.key)
+		if len(s.data) > 1000 && len(s.key) < 4 {
+			t.Errorf("shard %q is %d bytes", s.key, len(s.data))
+		}
+	}
+	split := SplitPrefixes(keys)
+	if !split["co"] || split["ca"] {
+		t.Errorf("split prefixes %v: want co split, ca not", split)
+	}
+	for _, stem := range []string{"co", "cab", "coaax", "cotjx"} {
+		k := Route(stem, split)
+		found := false
+		for _, s := range shards {
+			if s.key == k {
+				for _, e := range s.entries {
+					found = found || e.stem == stem
+				}
+			}
+		}
+		if !found {
+			t.Errorf("stem %q routes to %q, which does not hold it (keys %q)", stem, k, keys)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 12, "one two …"},
+		{"ééééééééé", 5, "éé …"},
+	}
+	for _, tt := range tests {
+		if got := clip(tt.in, tt.n); got != tt.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,602 @@
+// Package search builds the site's full-text search index from the model.
+//
+// The index is a set of JavaScript files under _baton/search/ that call a
+// global registration function (batonSearch.meta, .shard, .doc), so the
+// client script loads them with script tags: that works from file:// where
+// fetch does not. It is split so a query loads only what it needs:
+//
+//   - index.js, the meta: the number of documents, the shard keys with
+//     their sizes, the stop words and a version hash;
+//   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
+//     its surface forms ("variants") and, per variant, the postings;
+//   - d/N.js, one per document: URL, title, section, and the headings and
+//     their text, for showing a result and its snippet.
+//
+// A shard key is the first two characters of a stem; a shard larger than
+// Options.ShardBytes is split by one more character, recursively, keeping
+// in the parent the stems exactly as long as its key. So a stem's shard is
+// found by walking its prefixes while they are split (see route), and the
+// client knows which prefixes are split from the keys alone.
+//
+// A posting is three numbers, written as base-64 varints in one string per
+// variant: the document (as a delta from the previous posting), a code
+// (field | tf bucket << 2) and the section (0 for the top of the page, i+1
+// for the page's heading i) where the word counts most.
+//
+// Build is a pure function of the Site: no I/O, no maps iterated into the
+// output, so the same site gives the same bytes.
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"html"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Dir is where the index goes, relative to the output folder.
+const Dir = "_baton/search"
+
+// Fields, best first. The client weighs them in this order.
+const (
+	fieldTitle = iota
+	fieldHeading
+	fieldMeta // summary, section, tags, roles
+	fieldBody
+)
+
+// File is one output file of the index.
+type File struct {
+	Path string // relative to the output folder
+	Data []byte
+}
+
+// Options tune the index; the zero value means the defaults.
+type Options struct {
+	// ShardBytes is the size above which a shard is split by a longer
+	// prefix.
+	ShardBytes int
+	// SectionChars caps the text kept per section for snippets, and
+	// DocChars per document.
+	SectionChars, DocChars int
+}
+
+func (o Options) withDefaults() Options {
+	if o.ShardBytes == 0 {
+		o.ShardBytes = 24 << 10
+	}
+	if o.SectionChars == 0 {
+		o.SectionChars = 3000
+	}
+	if o.DocChars == 0 {
+		o.DocChars = 12000
+	}
+	return o
+}
+
+// Build returns the index files for a site, sorted by path.
+func Build(site *handbook.Site, opts Options) []File {
+	opts = opts.withDefaults()
+	docs := Documents(site)
+	ix := newIndexer()
+	for id, d := range docs {
+		ix.add(id, d)
+	}
+	var files []File
+	shards := ix.shards(opts.ShardBytes)
+	for _, s := range shards {
+		files = append(files, File{Path: Dir + "/s/" + ShardFile(s.key) + ".js", Data: s.data})
+	}
+	for id, d := range docs {
+		files = append(files, File{Path: Dir + "/d/" + strconv.Itoa(id) + ".js", Data: docFile(id, d, opts)})
+	}
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(f.Data)
+	}
+	files = append(files, File{Path: Dir + "/index.js", Data: metaFile(len(docs), shards, hex.EncodeToString(h.Sum(nil)[:6]))})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// Document is one search result: a page, a role, a responsibility or a
+// reading path.
+type Document struct {
+	URL     string
+	Title   string
+	Section string // the section it is in, for display
+	// Meta is text that describes the document: summary, section, tags,
+	// role names.
+	Meta []string
+	// Sections[0] is the top of the document; Sections[i+1] follows
+	// heading i.
+	Sections []DocSection
+}
+
+// DocSection is a heading (empty for the top) and the text under it.
+type DocSection struct {
+	Anchor, Heading, Text string
+}
+
+// Documents lists what the index holds, in a fixed order: pages by URL,
+// then roles, responsibilities and reading paths.
+func Documents(site *handbook.Site) []Document {
+	var docs []Document
+	for _, p := range site.Pages {
+		d := Document{URL: p.URL, Title: p.Title}
+		sec := p.Section
+		if p.IsSection && sec != nil {
+			sec = sec.Parent
+		}
+		if sec != nil && sec.Parent != nil {
+			d.Section = sec.Title
+		}
+		d.Meta = append(d.Meta, p.Summary, d.Section)
+		for _, t := range p.Tags {
+			d.Meta = append(d.Meta, t.Name)
+		}
+		for _, r := range p.Roles {
+			d.Meta = append(d.Meta, r.Title)
+		}
+		top := DocSection{Text: p.Summary}
+		d.Sections = append(d.Sections, top)
+		if p.Doc != nil {
+			// The Markdown text holds the typographer's entities ("&rsquo;").
+			for _, h := range p.Doc.Headings {
+				d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
+			}
+			for _, s := range p.Doc.Sections {
+				ds := &d.Sections[s.Heading+1]
+				ds.Text = join(ds.Text, html.UnescapeString(s.Text))
+			}
+		}
+		docs = append(docs, d)
+	}
+	for _, r := range site.Roles {
+		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
+		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
+		add := func(anchor, heading string, items []string) {
+			if len(items) > 0 {
+				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: strings.Join(items, ". ")})
+			}
+		}
+		add("owns", "Owns", r.Owns)
+		add("influences", "Influences", r.Influences)
+		add("needs", "Needs", r.Needs)
+		var resp []string
+		for _, x := range r.Responsibilities {
+			resp = append(resp, join(x.Title, x.Summary))
+		}
+		add("responsibilities", "Responsibilities it leads", resp)
+		docs = append(docs, d)
+	}
+	for _, x := range site.Responsibilities {
+		d := Document{URL: x.URL, Title: x.Title, Section: "Responsibilities",
+			Meta: []string{x.Summary, x.Kind, handbook.StageTitle(x.Stage)}}
+		text := x.Summary
+		if x.Lead != nil {
+			d.Meta = append(d.Meta, x.Lead.Title)
+			text = join(text, "Led by "+x.Lead.Title+".")
+		}
+		for _, p := range x.Partners {
+			d.Meta = append(d.Meta, p.Title)
+		}
+		d.Sections = []DocSection{{Text: text}}
+		docs = append(docs, d)
+	}
+	for _, pa := range site.Paths {
+		d := Document{URL: pa.URL, Title: pa.Title, Section: "Reading paths", Meta: []string{pa.Summary, pa.Audience}}
+		text := join(pa.Summary, pa.Audience)
+		for _, st := range pa.Steps {
+			text = join(text, join(st.Title()+".", st.Why))
+		}
+		d.Sections = []DocSection{{Text: text}}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+// occurrence is what one document says about one variant.
+type occurrence struct {
+	variant   int32 // index into indexer.variants
+	field     int8
+	tf        int32 // occurrences in headings and body
+	sec       int32
+	bodySec   int32 // the body section with the most occurrences so far
+	bodyCount int32
+	curSec    int32
+	curCount  int32
+}
+
+type posting struct{ doc, code, sec int }
+
+// indexer collects postings document by document. Variants are interned:
+// a map lookup per distinct word of a document, not per word.
+type indexer struct {
+	ids      map[string]int32 // variant → index
+	variants []string
+	postings [][]posting // by variant index
+	// per document, reused: variant index → slot in occ, or stopSlot
+	slot map[string]int32
+	occ  []occurrence
+}
+
+const stopSlot = -1
+
+func newIndexer() *indexer {
+	return &indexer{ids: map[string]int32{}, slot: map[string]int32{}}
+}
+
+func (ix *indexer) add(id int, d Document) {
+	clear(ix.slot)
+	ix.occ = ix.occ[:0]
+	see := func(text string, field, sec int) {
+		tokenize(text, func(w string, _ bool) {
+			k, ok := ix.slot[w]
+			if !ok {
+				if field != fieldTitle && stopSet[w] {
+					ix.slot[w] = stopSlot
+					return
+				}
+				v, known := ix.ids[w]
+				if !known {
+					v = int32(len(ix.variants))
+					ix.ids[w] = v
+					ix.variants = append(ix.variants, w)
+					ix.postings = append(ix.postings, nil)
+				}
+				k = int32(len(ix.occ))
+				ix.slot[w] = k
+				ix.occ = append(ix.occ, occurrence{variant: v, field: int8(field), sec: int32(sec), curSec: -1})
+			} else if k == stopSlot {
+				return
+			}
+			o := &ix.occ[k]
+			if int8(field) < o.field {
+				o.field, o.sec = int8(field), int32(sec)
+			}
+			if field == fieldHeading || field == fieldBody {
+				o.tf++
+			}
+			if field == fieldBody {
+				if o.curSec != int32(sec) {
+					o.curSec, o.curCount = int32(sec), 0
+				}
+				o.curCount++
+				if o.curCount > o.bodyCount {
+					o.bodySec, o.bodyCount = o.curSec, o.curCount
+				}
+			}
+		})
+	}
+	see(d.Title, fieldTitle, 0)
+	for i, s := range d.Sections {
+		if s.Heading != "" {
+			see(s.Heading, fieldHeading, i)
+		}
+	}
+	for _, m := range d.Meta {
+		see(m, fieldMeta, 0)
+	}
+	for i, s := range d.Sections {
+		see(s.Text, fieldBody, i)
+	}
+	// ix.occ is in order of first sight, so nothing depends on map order.
+	for _, o := range ix.occ {
+		sec := o.sec
+		if o.field == fieldBody {
+			sec = o.bodySec
+		}
+		ix.postings[o.variant] = append(ix.postings[o.variant], posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)})
+	}
+}
+
+// tfBucket compresses a term frequency into 0..7.
+func tfBucket(tf int) int {
+	for i, limit := range []int{0, 1, 2, 3, 5, 8, 13} {
+		if tf <= limit {
+			return i
+		}
+	}
+	return 7
+}
+
+// stemEntry is one stem with its variants, encoded.
+type stemEntry struct {
+	stem string
+	json []byte // ["stem",["variant","postings",...]]
+}
+
+type shard struct {
+	key     string
+	entries []stemEntry
+	data    []byte
+}
+
+func (ix *indexer) entries() []stemEntry {
+	byStem := map[string][]int32{}
+	for v, w := range ix.variants {
+		s := Stem(w)
+		byStem[s] = append(byStem[s], int32(v))
+	}
+	stems := make([]string, 0, len(byStem))
+	for s := range byStem {
+		stems = append(stems, s)
+	}
+	slices.Sort(stems)
+	out := make([]stemEntry, 0, len(stems))
+	for _, s := range stems {
+		vs := byStem[s]
+		slices.SortFunc(vs, func(a, b int32) int { return strings.Compare(ix.variants[a], ix.variants[b]) })
+		var b bytes.Buffer
+		b.WriteByte('[')
+		b.Write(jsonString(s))
+		b.WriteString(",[")
+		for i, v := range vs {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(jsonString(ix.variants[v]))
+			b.WriteString(`,"`)
+			b.WriteString(encodePostings(ix.postings[v]))
+			b.WriteByte('"')
+		}
+		b.WriteString("]]")
+		out = append(out, stemEntry{stem: s, json: b.Bytes()})
+	}
+	return out
+}
+
+// shards groups the stems by prefix, splitting large groups.
+func (ix *indexer) shards(budget int) []shard {
+	var out []shard
+	var place func(key string, entries []stemEntry)
+	place = func(key string, entries []stemEntry) {
+		// The file's size: the call around the entries, and the entries
+		// with the separators between them.
+		size := len("batonSearch.shard(,[\n\n]);\n") + len(jsonString(key))
+		longer := false
+		n := utf8.RuneCountInString(key)
+		for _, e := range entries {
+			size += len(e.json) + 2
+			if utf8.RuneCountInString(e.stem) > n {
+				longer = true
+			}
+		}
+		// One stem never splits: it would only move, under a longer key.
+		if size <= budget || !longer || len(entries) == 1 {
+			out = append(out, shard{key: key, entries: entries})
+			return
+		}
+		var stay []stemEntry
+		groups := map[string][]stemEntry{}
+		var keys []string
+		for _, e := range entries {
+			k := prefix(e.stem, n+1)
+			if k == key {
+				stay = append(stay, e)
+				continue
+			}
+			if _, ok := groups[k]; !ok {
+				keys = append(keys, k)
+			}
+			groups[k] = append(groups[k], e)
+		}
+		if len(stay) > 0 {
+			out = append(out, shard{key: key, entries: stay})
+		}
+		for _, k := range keys { // in stem order, since entries are sorted
+			place(k, groups[k])
+		}
+	}
+	entries := ix.entries()
+	for i := 0; i < len(entries); {
+		k := prefix(entries[i].stem, 2)
+		j := i
+		for j < len(entries) && prefix(entries[j].stem, 2) == k {
+			j++
+		}
+		place(k, entries[i:j])
+		i = j
+	}
+	slices.SortFunc(out, func(a, b shard) int { return strings.Compare(a.key, b.key) })
+	for i := range out {
+		s := &out[i]
+		var b bytes.Buffer
+		b.WriteString("batonSearch.shard(")
+		b.Write(jsonString(s.key))
+		b.WriteString(",[\n")
+		for j, e := range s.entries {
+			if j > 0 {
+				b.WriteString(",\n")
+			}
+			b.Write(e.json)
+		}
+		b.WriteString("\n]);\n")
+		s.data = b.Bytes()
+	}
+	return out
+}
+
+// prefix is the first n runes of s.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// ShardFile names the file of a shard key: the key itself when it is
+// lower-case ASCII letters and digits, else "_" and its UTF-8 in hex.
+func ShardFile(key string) string {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return "_" + hex.EncodeToString([]byte(key))
+		}
+	}
+	return key
+}
+
+// Route returns the key of the shard that holds stem, given the set of
+// split prefixes: the stem's first two characters, lengthened while that
+// prefix was split and the stem is longer.
+func Route(stem string, split map[string]bool) string {
+	n := 2
+	k := prefix(stem, n)
+	for split[k] && utf8.RuneCountInString(stem) > n {
+		n++
+		k = prefix(stem, n)
+	}
+	return k
+}
+
+// SplitPrefixes derives the split prefixes from the shard keys: every
+// proper prefix, two characters or longer, of a key.
+func SplitPrefixes(keys []string) map[string]bool {
+	split := map[string]bool{}
+	for _, k := range keys {
+		for n := utf8.RuneCountInString(k) - 1; n >= 2; n-- {
+			split[prefix(k, n)] = true
+		}
+	}
+	return split
+}
+
+const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// appendVarint writes v five bits at a time, low bits first; the sixth
+// bit of each character says more follow.
+func appendVarint(b []byte, v int) []byte {
+	for v >= 32 {
+		b = append(b, digits[32|v&31])
+		v >>= 5
+	}
+	return append(b, digits[v])
+}
+
+func encodePostings(ps []posting) string {
+	b := make([]byte, 0, len(ps)*3)
+	prev := 0
+	for _, p := range ps {
+		b = appendVarint(b, p.doc-prev)
+		b = appendVarint(b, p.code)
+		b = appendVarint(b, p.sec)
+		prev = p.doc
+	}
+	return string(b)
+}
+
+// decodePostings reverses encodePostings; tests use it.
+func decodePostings(s string) []posting {
+	var vals []int
+	v, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := strings.IndexByte(digits, s[i])
+		v |= (c & 31) << shift
+		if c&32 != 0 {
+			shift += 5
+			continue
+		}
+		vals = append(vals, v)
+		v, shift = 0, 0
+	}
+	var out []posting
+	doc := 0
+	for i := 0; i+2 < len(vals); i += 3 {
+		doc += vals[i]
+		out = append(out, posting{doc: doc, code: vals[i+1], sec: vals[i+2]})
+	}
+	return out
+}
+
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return b
+}
+
+func metaFile(n int, shards []shard, version string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`batonSearch.meta({"version":`)
+	b.Write(jsonString(version))
+	b.WriteString(`,"docs":`)
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(`,"shards":{`)
+	for i, s := range shards {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(s.key))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(len(s.data)))
+	}
+	b.WriteString(`},"stop":[`)
+	for i, w := range stopWords {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(w))
+	}
+	b.WriteString("]});\n")
+	return b.Bytes()
+}
+
+// docFile is the display record of one document, with its text capped.
+func docFile(id int, d Document, opts Options) []byte {
+	type out struct {
+		URL      string      `json:"url"`
+		Title    string      `json:"title"`
+		Section  string      `json:"section,omitempty"`
+		Sections [][3]string `json:"sections"`
+	}
+	o := out{URL: d.URL, Title: d.Title, Section: d.Section}
+	left := opts.DocChars
+	for _, s := range d.Sections {
+		text := clip(s.Text, min(opts.SectionChars, max(left, 0)))
+		left -= len(text)
+		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
+	}
+	data, _ := json.Marshal(o) // plain strings always marshal
+	var b bytes.Buffer
+	b.WriteString("batonSearch.doc(" + strconv.Itoa(id) + ",")
+	b.Write(data)
+	b.WriteString(");\n")
+	return b.Bytes()
+}
+
+// clip cuts s to at most n bytes at a word boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut] + " …"
+}

@@ -1,0 +1,439 @@
+package search_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/render"
+	"github.com/batonhq/baton/internal/search"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // joined forms of compounds marked with +
+	}{
+		{"The Conductor model", []string{"the", "conductor", "model"}},
+		{"decision-making, well-being", []string{"decision", "making", "+decisionmaking", "well", "being", "+wellbeing"}},
+		{"getUserProfile fetch_team_members", []string{"get", "user", "profile", "+getuserprofile", "fetch", "team", "members", "+fetchteammembers"}},
+		{"HTTPServer parseJSON", []string{"http", "server", "+httpserver", "parse", "json", "+parsejson"}},
+		{"don't the team's students' ‘quoted’ rock’n’roll", []string{"don't", "the", "team's", "students", "quoted", "rock'n'roll"}},
+		{"a I x - -- _ 3.5 Q3 OKR2024 v2", []string{"q3", "okr2024", "v2"}},
+		{"naïve Café résumé Ünïcode", []string{"naïve", "café", "résumé", "ünïcode"}},
+		{"iPhone x-ray", []string{"phone", "+iphone", "ray", "+xray"}},
+		{strings.Repeat("x", 41) + " ok", []string{"ok"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range search.Tokenize(tt.in) {
+			w := tok.Word
+			if tok.Whole {
+				w = "+" + w
+			}
+			got = append(got, w)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+	if got, want := search.QueryWords("decision-making camelCase"), []string{"decision", "making", "camel", "case"}; !slices.Equal(got, want) {
+		t.Errorf("QueryWords = %q, want %q", got, want)
+	}
+}
+
+func TestStem(t *testing.T) {
+	same := [][]string{
+		{"planning", "plans", "planned", "plan"},
+		{"prioritize", "prioritizing", "prioritized"},
+		{"roadmaps", "roadmap"},
+		{"team's", "teams", "team"},
+		{"owns", "own", "owned", "owning"},
+		{"generously", "generous"},
+	}
+	for _, group := range same {
+		want := search.Stem(group[0])
+		for _, w := range group[1:] {
+			if got := search.Stem(w); got != want {
+				t.Errorf("Stem(%q) = %q, want %q like Stem(%q)", w, got, want, group[0])
+			}
+		}
+	}
+	differ := [][2]string{{"owner", "own"}, {"news", "new"}, {"policy", "police"}}
+	for _, p := range differ {
+		if search.Stem(p[0]) == search.Stem(p[1]) {
+			t.Errorf("Stem(%q) == Stem(%q) == %q; want different stems", p[0], p[1], search.Stem(p[0]))
+		}
+	}
+	for _, w := range []string{"café", "okr2024", "2024", "ünïcode"} {
+		if got := search.Stem(w); got != w {
+			t.Errorf("Stem(%q) = %q; words that are not plain ASCII letters are their own stem", w, got)
+		}
+	}
+}
+
+// index is a decoded search index, read back from the files as the client
+// would read them, with a decoder written independently of the encoder.
+type index struct {
+	meta struct {
+		Version string         `json:"version"`
+		Docs    int            `json:"docs"`
+		Shards  map[string]int `json:"shards"`
+		Stop    []string       `json:"stop"`
+	}
+	// stems[key][stem][variant] = postings
+	shards map[string]map[string]map[string][]post
+	docs   []docFile
+	files  map[string][]byte
+}
+
+type post struct{ Doc, Field, TF, Sec int }
+
+type docFile struct {
+	URL      string      `json:"url"`
+	Title    string      `json:"title"`
+	Section  string      `json:"section"`
+	Sections [][3]string `json:"sections"`
+}
+
+// call strips "batonSearch.NAME(" and ");\n" around a file's arguments.
+func call(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	s := string(data)
+	pre := "batonSearch." + name + "("
+	if !strings.HasPrefix(s, pre) || !strings.HasSuffix(s, ");\n") {
+		t.Fatalf("file does not call %s: %.60q", pre, s)
+	}
+	return s[len(pre) : len(s)-3]
+}
+
+func decodeVarints(t *testing.T, s string) []int {
+	t.Helper()
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	var out []int
+	v, mul := 0, 1
+	for _, c := range s {
+		d := strings.IndexRune(digits, c)
+		if d < 0 {
+			t.Fatalf("bad posting character %q", c)
+		}
+		v += (d & 31) * mul
+		if d&32 != 0 {
+			mul *= 32
+			continue
+		}
+		out = append(out, v)
+		v, mul = 0, 1
+	}
+	if mul != 1 {
+		t.Fatalf("postings %q end inside a number", s)
+	}
+	return out
+}
+
+func readIndex(t *testing.T, files []search.File) *index {
+	t.Helper()
+	ix := &index{shards: map[string]map[string]map[string][]post{}, files: map[string][]byte{}}
+	for _, f := range files {
+		ix.files[f.Path] = f.Data
+	}
+	meta, ok := ix.files["_baton/search/index.js"]
+	if !ok {
+		t.Fatal("no _baton/search/index.js")
+	}
+	if err := json.Unmarshal([]byte(call(t, meta, "meta")), &ix.meta); err != nil {
+		t.Fatal(err)
+	}
+	for key, size := range ix.meta.Shards {
+		data, ok := ix.files["_baton/search/s/"+search.ShardFile(key)+".js"]
+		if !ok {
+			t.Fatalf("meta lists shard %q, which has no file", key)
+		}
+		if len(data) != size {
+			t.Errorf("shard %q: meta says %d bytes, file has %d", key, size, len(data))
+		}
+		args := call(t, data, "shard")
+		var raw []json.RawMessage
+		if err := json.Unmarshal([]byte("["+args+"]"), &raw); err != nil {
+			t.Fatalf("shard %q: %v", key, err)
+		}
+		var gotKey string
+		var entries [][2]json.RawMessage
+		if err := json.Unmarshal(raw[0], &gotKey); err != nil || gotKey != key {
+			t.Fatalf("shard file for %q registers %q (%v)", key, gotKey, err)
+		}
+		if err := json.Unmarshal(raw[1], &entries); err != nil {
+			t.Fatalf("shard %q: %v", key, err)
+		}
+		stems := map[string]map[string][]post{}
+		for _, e := range entries {
+			var stem string
+			var vs []string
+			if err := json.Unmarshal(e[0], &stem); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(e[1], &vs); err != nil {
+				t.Fatal(err)
+			}
+			variants := map[string][]post{}
+			for i := 0; i+1 < len(vs); i += 2 {
+				vals := decodeVarints(t, vs[i+1])
+				if len(vals)%3 != 0 {
+					t.Fatalf("%s/%s: %d numbers, not triples", stem, vs[i], len(vals))
+				}
+				var ps []post
+				doc := 0
+				for j := 0; j < len(vals); j += 3 {
+					doc += vals[j]
+					ps = append(ps, post{Doc: doc, Field: vals[j+1] & 3, TF: vals[j+1] >> 2, Sec: vals[j+2]})
+				}
+				variants[vs[i]] = ps
+			}
+			stems[stem] = variants
+		}
+		ix.shards[key] = stems
+	}
+	for i := range ix.meta.Docs {
+		data, ok := ix.files[fmt.Sprintf("_baton/search/d/%d.js", i)]
+		if !ok {
+			t.Fatalf("no file for document %d", i)
+		}
+		args := call(t, data, "doc")
+		id, rest, _ := strings.Cut(args, ",")
+		if id != fmt.Sprint(i) {
+			t.Fatalf("document file %d registers %s", i, id)
+		}
+		var d docFile
+		if err := json.Unmarshal([]byte(rest), &d); err != nil {
+			t.Fatal(err)
+		}
+		ix.docs = append(ix.docs, d)
+	}
+	return ix
+}
+
+// lookup finds a stem's variants the way the client does.
+func (ix *index) lookup(stem string) map[string][]post {
+	keys := make([]string, 0, len(ix.meta.Shards))
+	for k := range ix.meta.Shards {
+		keys = append(keys, k)
+	}
+	return ix.shards[search.Route(stem, search.SplitPrefixes(keys))][stem]
+}
+
+func (ix *index) docID(t *testing.T, url string) int {
+	t.Helper()
+	for i, d := range ix.docs {
+		if d.URL == url {
+			return i
+		}
+	}
+	t.Fatalf("no document for %s", url)
+	return -1
+}
+
+func testSite(t testing.TB, dir string) *handbook.Site {
+	t.Helper()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, diags := build.New(build.Options{Theme: theme}).Build(context.Background(), os.DirFS(dir))
+	if res == nil {
+		t.Fatalf("build failed:\n%v", diags)
+	}
+	return res.Site
+}
+
+const (
+	fieldTitle = iota
+	fieldHeading
+	fieldMeta
+	fieldBody
+)
+
+// TestIndexFields checks what ranking rests on: each page's posting for a
+// word says in which field the word is best (title, heading, meta, body)
+// and in which section, so the client can rank title over heading over
+// body and link to the heading.
+func TestIndexFields(t *testing.T) {
+	ix := readIndex(t, search.Build(testSite(t, "testdata/site"), search.Options{}))
+	roadmap := ix.lookup(search.Stem("roadmaps"))
+	if roadmap == nil {
+		t.Fatal("no stem for roadmaps")
+	}
+	got := map[int]post{}
+	for _, p := range roadmap["roadmaps"] {
+		got[p.Doc] = p
+	}
+	tests := []struct {
+		url          string
+		field, sec   int
+		anchor, head string
+	}{
+		{"/playbooks/planning/roadmaps/", fieldTitle, 0, "", ""},
+		{"/playbooks/planning/quarterly/", fieldHeading, 2, "roadmaps-in-practice", "Roadmaps in practice"},
+		{"/playbooks/planning/retro/", fieldBody, 2, "what-to-change", "What to change"},
+	}
+	for _, tt := range tests {
+		id := ix.docID(t, tt.url)
+		p, ok := got[id]
+		if !ok {
+			t.Errorf("%s: no posting for roadmaps", tt.url)
+			continue
+		}
+		if p.Field != tt.field || p.Sec != tt.sec {
+			t.Errorf("%s: field %d section %d, want field %d section %d", tt.url, p.Field, p.Sec, tt.field, tt.sec)
+		}
+		sec := ix.docs[id].Sections[p.Sec]
+		if sec[0] != tt.anchor || sec[1] != tt.head {
+			t.Errorf("%s: section %d is %q %q, want %q %q", tt.url, p.Sec, sec[0], sec[1], tt.anchor, tt.head)
+		}
+	}
+	// Tags, roles and the section name are meta; the tag "strategy" is
+	// only in front matter.
+	if ps := ix.lookup(search.Stem("strategy"))["strategy"]; len(ps) != 1 || ps[0].Field != fieldMeta || ps[0].Doc != ix.docID(t, "/playbooks/planning/roadmaps/") {
+		t.Errorf("strategy postings = %+v, want one meta posting on the roadmaps page", ps)
+	}
+	// Exact forms are kept apart under one stem, so the client can rank
+	// exact matches over stemmed ones.
+	plan := ix.lookup(search.Stem("planning"))
+	if plan["planning"] == nil || plan["plan"] == nil {
+		t.Errorf("stem %q variants = %v, want planning and plan", search.Stem("planning"), slices.Sorted(mapsKeys(plan)))
+	}
+	// Stop words are left out of bodies but kept in titles.
+	if the := ix.lookup("the"); the != nil {
+		for _, p := range the["the"] {
+			if p.Field != fieldTitle {
+				t.Errorf("stop word the has a posting in field %d", p.Field)
+			}
+		}
+	}
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func TestIndexWords(t *testing.T) {
+	ix := readIndex(t, search.Build(testSite(t, "testdata/site"), search.Options{}))
+	api := ix.docID(t, "/playbooks/teams/api-design/")
+	for _, w := range []string{"getuserprofile", "profile", "fetchteammembers", "members", "snakecase", "camelcase",
+		"decisionmaking", "team's", "café", "naïve", "résumés", "javascript"} {
+		found := false
+		for _, p := range ix.lookup(search.Stem(w))[w] {
+			found = found || p.Doc == api
+		}
+		if !found {
+			t.Errorf("%q is not indexed for the API page", w)
+		}
+	}
+	// A role is a document with its own sections.
+	role := ix.docs[ix.docID(t, "/roles/conductor/")]
+	if !slices.ContainsFunc(role.Sections, func(s [3]string) bool { return s[0] == "owns" && strings.Contains(s[2], "tempo") }) {
+		t.Errorf("role document sections = %q, want an owns section about tempo", role.Sections)
+	}
+	for _, d := range ix.docs {
+		if d.URL == "/playbooks/planning/quarterly/" && d.Section != "Planning" {
+			t.Errorf("quarterly page section = %q, want Planning", d.Section)
+		}
+	}
+}
+
+// TestSharding builds the index with a tiny shard budget, so shards split
+// several levels deep, and checks that every stem is where the client's
+// routing looks for it and that no shard over budget could have split.
+func TestSharding(t *testing.T) {
+	site := testSite(t, "testdata/site")
+	const budget = 100
+	ix := readIndex(t, search.Build(site, search.Options{ShardBytes: budget}))
+	keys := slices.Sorted(mapsKeys(ix.meta.Shards))
+	split := search.SplitPrefixes(keys)
+	deep := 0
+	stems := 0
+	for key, entries := range ix.shards {
+		if len([]rune(key)) > 2 {
+			deep++
+		}
+		for stem := range entries {
+			stems++
+			if got := search.Route(stem, split); got != key {
+				t.Errorf("stem %q is in shard %q, routing looks in %q", stem, key, got)
+			}
+		}
+		if size := ix.meta.Shards[key]; size > budget && len(entries) > 1 {
+			for stem := range entries {
+				if len([]rune(stem)) > len([]rune(key)) {
+					t.Errorf("shard %q is %d bytes, over budget, yet holds the longer stem %q", key, size, stem)
+					break
+				}
+			}
+		}
+	}
+	if deep == 0 {
+		t.Errorf("no shard split at budget %d: keys %q", budget, keys)
+	}
+	// The default budget keeps this small site in two-character shards, and
+	// both hold the same stems.
+	def := readIndex(t, search.Build(site, search.Options{}))
+	n := 0
+	for key, entries := range def.shards {
+		if len([]rune(key)) > 2 {
+			t.Errorf("small site split shard %q", key)
+		}
+		n += len(entries)
+	}
+	if n != stems {
+		t.Errorf("default index has %d stems, split one %d", n, stems)
+	}
+}
+
+func TestRoute(t *testing.T) {
+	split := search.SplitPrefixes([]string{"co", "com", "comm", "comp", "con", "pl"})
+	tests := []struct{ stem, want string }{
+		{"commit", "comm"}, {"compos", "comp"}, {"com", "com"}, {"comet", "come"}, {"conduct", "con"},
+		{"co", "co"}, {"cat", "ca"}, {"plan", "pl"}, {"é", "é"}, {"éxé", "éx"},
+	}
+	for _, tt := range tests {
+		if got := search.Route(tt.stem, split); got != tt.want {
+			t.Errorf("Route(%q) = %q, want %q", tt.stem, got, tt.want)
+		}
+	}
+	for key, want := range map[string]string{"co": "co", "x1": "x1", "é": "_c3a9", "Co": "_436f"} {
+		if got := search.ShardFile(key); got != want {
+			t.Errorf("ShardFile(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	site := testSite(t, "testdata/site")
+	a := search.Build(site, search.Options{ShardBytes: 500})
+	b := search.Build(testSite(t, "testdata/site"), search.Options{ShardBytes: 500})
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("file %d differs between builds: %s, %s", i, a[i].Path, b[i].Path)
+		}
+		if i > 0 && a[i-1].Path >= a[i].Path {
+			t.Errorf("files not sorted or not unique: %s, %s", a[i-1].Path, a[i].Path)
+		}
+	}
+}

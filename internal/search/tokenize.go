@@ -1,0 +1,229 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// The tokeniser below has a twin in layouts/assets/search.js; the two must
+// split text the same way, or a query misses words the index holds.
+// TestBrowserTokenizeParity runs both on the same text.
+
+const (
+	minTokenRunes = 2
+	maxTokenRunes = 40
+)
+
+// Token is a word of indexed text, lower-cased.
+type Token struct {
+	Word string
+	// Whole marks the joined form of a compound ("decisionmaking" for
+	// "decision-making", "camelcase" for "camelCase"); it is indexed but a
+	// query never produces one.
+	Whole bool
+}
+
+// Tokenize splits text into words: runs of letters and digits, with
+// hyphens, underscores and camelCase humps splitting a compound into its
+// parts (and the parts joined into one more token), apostrophes kept
+// inside a word ("don't") and dropped at its edges. Words shorter than two
+// or longer than forty characters are left out.
+func Tokenize(text string) []Token {
+	var out []Token
+	tokenize(text, func(w string, whole bool) { out = append(out, Token{Word: w, Whole: whole}) })
+	return out
+}
+
+// QueryWords splits a query the way Tokenize splits text, without the
+// joined forms of compounds.
+func QueryWords(q string) []string {
+	var out []string
+	tokenize(q, func(w string, whole bool) {
+		if !whole {
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// tokenize calls emit for each token of text, without allocating for the
+// common case of a plain ASCII word.
+func tokenize(text string, emit func(w string, whole bool)) {
+	i := 0
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !chunkRune(r) {
+			i += n
+			continue
+		}
+		j, plain := i, true
+		for j < len(text) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if !asciiWord(c) && c != '\'' && c != '-' && c != '_' {
+					break
+				}
+				if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || j == i && 'A' <= c && c <= 'Z') {
+					plain = false
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !chunkRune(r) {
+				break
+			}
+			plain = false
+			j += n
+		}
+		chunk := text[i:j]
+		if plain {
+			// One word, at most its first letter upper case.
+			if n := len(chunk); n >= minTokenRunes && n <= maxTokenRunes {
+				emit(strings.ToLower(chunk), false)
+			}
+		} else {
+			splitChunk(chunk, emit)
+		}
+		i = j
+	}
+}
+
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '\u201b'
+}
+
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// chunkRune says whether r belongs to a compound: a word rune or a joiner.
+func chunkRune(r rune) bool { return wordRune(r) || isApostrophe(r) || r == '-' || r == '_' }
+
+// splitChunk splits one compound into its parts.
+func splitChunk(chunk string, emit func(w string, whole bool)) {
+	rs := []rune(chunk)
+	for k, r := range rs {
+		if isApostrophe(r) {
+			rs[k] = '\''
+		}
+	}
+	var parts []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		p := strings.Trim(string(rs[start:end]), "'")
+		if p != "" {
+			// JavaScript lowers a final capital sigma to ς, Go to σ: both
+			// sides use σ.
+			parts = append(parts, strings.ReplaceAll(strings.ToLower(p), "ς", "σ"))
+		}
+		start = -1
+	}
+	for k, r := range rs {
+		switch {
+		case r == '-' || r == '_':
+			flush(k)
+			continue
+		case r == '\'':
+			// Kept only between two word runes.
+			if start < 0 || k+1 >= len(rs) || !wordRune(rs[k+1]) {
+				flush(k)
+			}
+			continue
+		}
+		if start >= 0 && k > start && unicode.IsUpper(r) {
+			prev := rs[k-1]
+			next := rune(0)
+			if k+1 < len(rs) {
+				next = rs[k+1]
+			}
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && unicode.IsLower(next)) {
+				flush(k)
+			}
+		}
+		if start < 0 {
+			start = k
+		}
+	}
+	flush(len(rs))
+	for _, p := range parts {
+		if keep(p) {
+			emit(p, false)
+		}
+	}
+	if len(parts) > 1 {
+		whole := strings.ReplaceAll(strings.Join(parts, ""), "'", "")
+		if keep(whole) {
+			emit(whole, true)
+		}
+	}
+}
+
+func keep(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= minTokenRunes && n <= maxTokenRunes
+}
+
+// Stem is a word's English stem (Porter2, from the Snowball project). Only
+// words of ASCII letters and apostrophes are stemmed; others, numbers and
+// words in other scripts, are their own stem. The client script has a port
+// of the same stemmer, and TestBrowserStemParity holds them equal.
+func Stem(word string) string {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if (c < 'a' || c > 'z') && c != '\'' {
+			return word
+		}
+	}
+	return english.Stem(word, true)
+}
+
+// stopWords are left out of the index except in titles, and dropped from
+// queries that have other words: they are in nearly every page, so their
+// postings would be the largest shards and rank nothing. The list is
+// Snowball's English one without "own" (who owns a decision matters in a
+// handbook) plus common contractions.
+var stopWords = []string{
+	"a", "about", "above", "after", "again", "against", "all", "am", "an",
+	"and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before",
+	"being", "below", "between", "both", "but", "by", "can", "can't", "did", "didn't", "do",
+	"does", "doesn't", "doing", "don", "don't", "down", "during", "each", "few", "for", "from",
+	"further", "had", "has", "have", "having", "he", "her", "here", "hers",
+	"herself", "him", "himself", "his", "how", "i", "i'm", "if", "in", "into", "is", "isn't",
+	"it", "it's", "its", "itself", "just", "me", "more", "most", "my", "myself",
+	"no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+	"other", "our", "ours", "ourselves", "out", "over", "s", "same",
+	"she", "should", "so", "some", "such", "t", "than", "that", "that's", "the", "their",
+	"theirs", "them", "themselves", "then", "there", "these", "they", "they're",
+	"this", "those", "through", "to", "too", "under", "until", "up",
+	"very", "was", "we", "we're", "were", "what", "when", "where", "which", "while",
+	"who", "whom", "why", "will", "with", "won't", "you", "you're", "your", "yours", "yourself",
+	"yourselves",
+}
+
+var stopSet = func() map[string]bool {
+	m := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether w is left out of the index outside titles.
+func IsStopWord(w string) bool { return stopSet[w] }

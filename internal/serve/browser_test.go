@@ -1,0 +1,72 @@
+package serve_test
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/batonhq/baton/internal/browsertest"
+	"github.com/chromedp/chromedp"
+)
+
+// waitText polls the page until its body text contains want.
+func waitText(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+		if err == nil && strings.Contains(text, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("page never showed %q (last error %v)", want, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestBrowserReloads opens a served page in Chromium, edits the source,
+// and sees the page reload by itself: with the new text, with the error
+// overlay after a bad save, and again after the server restarts.
+func TestBrowserReloads(t *testing.T) {
+	ctx := browsertest.New(t)
+	s := newSite(t, basic())
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.http.URL+"/a/")); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, ctx, "Alpha text")
+	// Mark the document: a reload replaces it, so the mark disappears.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.batonMark = true`)); err != nil {
+		t.Fatal(err)
+	}
+	write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", "Live edit arrives."))
+	waitText(t, ctx, "Live edit arrives.")
+	if marked, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.batonMark === true`)); marked {
+		t.Errorf("content changed without a reload")
+	}
+
+	write(t, s.path("content/a.md"), "---\ntitle: [broken\n---\n")
+	waitText(t, ctx, "The last build failed")
+	write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", "Fixed again."))
+	waitText(t, ctx, "Fixed again.")
+
+	// Restart: close the server, start a new one on the same address.
+	addr := s.http.Listener.Addr().String()
+	s.http.CloseClientConnections()
+	s.http.Close()
+	write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", "After restart."))
+	time.Sleep(200 * time.Millisecond)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Skipf("cannot listen again on %s: %v", addr, err)
+	}
+	s.srv.Rebuild(context.Background())
+	hs := &http.Server{Handler: s.srv}
+	go hs.Serve(ln)
+	defer hs.Close()
+	waitText(t, ctx, "After restart.")
+}

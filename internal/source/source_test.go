@@ -1,0 +1,116 @@
+package source
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src     string
+		yaml          string
+		present       bool
+		err           bool
+		bodyFirstLine int // line of the first body byte that is not a newline
+	}{
+		{"none", "# Hello\n", "", false, false, 1},
+		{"basic", "---\ntitle: x\n---\nBody\n", "title: x\n", true, false, 4},
+		{"crlf", "---\r\ntitle: x\r\n---\r\nBody\r\n", "title: x\r\n", true, false, 4},
+		{"dots", "---\na: 1\n...\nBody", "a: 1\n", true, false, 4},
+		{"bom", "\ufeff---\na: 1\n---\nB", "a: 1\n", true, false, 4},
+		{"empty", "---\n---\nB", "", true, false, 3},
+		{"unclosed", "---\ntitle: x\n", "", false, true, 0},
+		{"not a fence", "----\ntitle: x\n---\n", "", false, false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, err := SplitFrontMatter([]byte(tt.src))
+			if (err != nil) != tt.err {
+				t.Fatalf("err = %v, want error %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			if string(fm.YAML) != tt.yaml || fm.Present != tt.present {
+				t.Errorf("got yaml %q present %v, want %q %v", fm.YAML, fm.Present, tt.yaml, tt.present)
+			}
+			trimmed := bytes.TrimLeft(fm.Body, "\n")
+			line := 1 + len(fm.Body) - len(trimmed)
+			if line != tt.bodyFirstLine && len(trimmed) > 0 {
+				t.Errorf("body starts on line %d, want %d (body %q)", line, tt.bodyFirstLine, fm.Body)
+			}
+		})
+	}
+}
+
+// FuzzSplitFrontMatter checks that splitting never panics and always keeps
+// the body's line numbers: the body has exactly as many lines as the file
+// (less the BOM), and ends with the file's own bytes.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{"", "---\n", "---\na: b\n---\nbody", "---\r\n---\r\n", "x\n---\n", "---\n...\n\n", "\ufeff---\nq\n---"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fm, err := SplitFrontMatter(src)
+		if err != nil {
+			return
+		}
+		in := bytes.TrimPrefix(src, []byte("\ufeff"))
+		if bytes.Count(fm.Body, []byte("\n")) != bytes.Count(in, []byte("\n")) && fm.Present {
+			t.Fatalf("body has %d lines, file %d", bytes.Count(fm.Body, []byte("\n")), bytes.Count(in, []byte("\n")))
+		}
+		if !bytes.HasSuffix(in, bytes.TrimLeft(fm.Body, "\n")) {
+			t.Fatalf("body %q is not the end of the file", fm.Body)
+		}
+	})
+}
+
+func TestIgnored(t *testing.T) {
+	for _, name := range []string{".p.md.swp", ".p.md.swx", "4913", "5036", "p.md~", ".#p.md", "p.md___jb_tmp___", "p.md___jb_old___", "#p.md#", ".git", "node_modules", "x.tmp", "baseof.html.bck"} {
+		if !Ignored(name) {
+			t.Errorf("Ignored(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"p.md", "2024-plan.md", "123.md", "roles", "_index.md", "design.yaml"} {
+		if Ignored(name) {
+			t.Errorf("Ignored(%q) = true", name)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":           {Data: []byte("a")},
+		"content/.a.md.swp":      {Data: []byte("junk")},
+		"content/img/x.png":      {Data: []byte("png")},
+		"content/static/f.pdf":   {Data: []byte("pdf")},
+		"content/big.md":         {Data: []byte(strings.Repeat("x", MaxTextSize+1))},
+		"layouts/page.html":      {Data: []byte("<p>")},
+		"content/.git/config":    {Data: []byte("x")},
+		"content/roles/pm.yaml":  {Data: []byte("title: PM")},
+		"public/index.html":      {Data: []byte("not read")},
+		"content/notes/4913":     {Data: []byte("vim probe")},
+		"content/notes/plan.md~": {Data: []byte("backup")},
+	}
+	tree, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range tree.Content {
+		kind := "text"
+		if f.Static {
+			kind = "static"
+		}
+		got = append(got, f.Path+" "+kind)
+	}
+	want := []string{"content/a.md text", "content/img/x.png static", "content/roles/pm.yaml text", "content/static/f.pdf static"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("content = %q, want %q", got, want)
+	}
+	if len(tree.Layouts) != 1 || len(tree.TooLarge) != 1 || tree.TooLarge[0].Path != "content/big.md" {
+		t.Errorf("layouts %v, too large %v", tree.Layouts, tree.TooLarge)
+	}
+}
