@@ -166,6 +166,11 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 		}
 		dates = b.opts.Dates(paths)
 	}
+	// The parsed files hold copies of all they need: drop the sources'
+	// bytes, the largest thing a build of a big handbook would otherwise
+	// keep to the end.
+	hasLayouts := len(tree.Layouts) > 0
+	tree = source.Tree{}
 	site, rd := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates})
 	diags.Append(rd)
 	diags = diags.Sort()
@@ -229,11 +234,25 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 	// keys cover what the default theme reads, so a site with layouts of
 	// its own renders every page.
 	var cache *outputCache
-	if sink == nil && len(tree.Layouts) == 0 {
+	if sink == nil && !hasLayouts {
 		if b.outputsBy != rdr {
 			b.outputs, b.outputsBy = nil, rdr
 		}
 		cache = &outputCache{seed: b.seed, prev: b.outputs, next: map[string]output{}}
+	}
+	if sink != nil {
+		// Write the search index, assets and static files first, so their
+		// bytes are gone before the pages are rendered.
+		for i, f := range files {
+			if err := sink(f); err != nil {
+				diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
+				return nil, diags.Sort()
+			}
+			files[i] = publish.File{}
+		}
+		for i := range all {
+			all[i].Data = nil
+		}
 	}
 	rendered, rendErr := renderAll(ctx, jobs, b.opts.Progress, sink, cache)
 	if cache != nil && !rendErr.HasErrors() {
@@ -246,15 +265,6 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 		return nil, diags.Sort()
 	}
 	if sink != nil {
-		for _, f := range files {
-			if err := sink(f); err != nil {
-				diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
-				return nil, diags.Sort()
-			}
-		}
-		for i := range all {
-			all[i].Data = nil
-		}
 		return &Result{Site: site, Files: all, Parsed: n}, diags.Sort()
 	}
 	files = append(files, rendered...)
@@ -386,12 +396,23 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 					}
 					defer func() { cache.store(j.Path, key, files[i].Data) }()
 				}
-				var buf bytes.Buffer
-				if err := j.Run(&buf); err != nil {
+				// Render into a pooled buffer and keep an exact copy: growing a
+				// fresh buffer page by page costs more than the copy, and the
+				// kept bytes carry no spare capacity.
+				buf, _ := bufPool.Get().(*bytes.Buffer)
+				if buf == nil {
+					buf = new(bytes.Buffer)
+				}
+				defer bufPool.Put(buf)
+				buf.Reset()
+				if err := j.Run(buf); err != nil {
 					errs[i] = err
 					return nil
 				}
-				files[i] = publish.File{Path: j.Path, Data: buf.Bytes()}
+				files[i] = publish.File{Path: j.Path, Data: bytes.Clone(buf.Bytes())}
+				if buf.Cap() > 1<<20 {
+					*buf = bytes.Buffer{} // do not keep the print view's buffer
+				}
 				return nil
 			}
 			buf, _ := bufPool.Get().(*bytes.Buffer)

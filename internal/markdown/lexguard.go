@@ -5,10 +5,11 @@ import (
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // lexTimeout bounds how long one code block may take to tokenise. Real
@@ -17,69 +18,76 @@ import (
 // a broken lexer reaches it.
 const lexTimeout = 10 * time.Second
 
-// lexGuard tokenises each fenced code block with its language's lexer
-// under lexTimeout, and in a goroutine of its own so a panic there is
-// caught; a block whose lexer fails or does not finish loses its language
-// and renders as plain, escaped code. (The stuck goroutine cannot be
-// stopped; it is one per broken block, and the file's parse is cached.)
-type lexGuard struct{}
+// codeStyle decides which token types get a class; the colours themselves
+// come from the theme's chroma.css, light and dark.
+var codeStyle = styles.Get("github")
 
-func (lexGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	var blocks []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && b.Info != nil {
-			blocks = append(blocks, b)
-		}
+// formatter writes highlighted code with CSS classes. One is shared by all
+// goroutines: chroma's formatter keeps only a locked cache of the style's
+// classes, which it would otherwise rebuild for every block.
+var formatter = chromahtml.New(chromahtml.WithClasses(true))
+
+// fencedCode renders a fenced code block highlighted by chroma. Each block
+// is tokenised once, in a goroutine of its own and under lexTimeout, so a
+// lexer that panics or never finishes costs the block its colours, not the
+// build: it renders as plain, escaped code. (A stuck goroutine cannot be
+// stopped; it is one per broken block, and the file's parse is cached.)
+//
+// This replaces goldmark-highlighting, which cannot bound a lexer and
+// builds a new formatter, and so the style's classes, for every block.
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
 		return ast.WalkContinue, nil
-	})
-	for _, b := range blocks {
-		// As FencedCodeBlock.Language reads it; not that method itself,
-		// which caches the language on the node.
-		lang, _, _ := strings.Cut(string(b.Info.Segment.Value(src)), " ")
-		if len(lang) == 0 {
-			continue
-		}
-		lexer := lexers.Get(lang)
-		if lexer == nil {
-			continue
-		}
-		var code strings.Builder
-		for i := range b.Lines().Len() {
-			seg := b.Lines().At(i)
-			code.Write(seg.Value(src))
-		}
-		if !tokenises(lexer, code.String()) {
-			b.Info = nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code strings.Builder
+	for i := range n.Lines().Len() {
+		seg := n.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lang := n.Language(src)
+	if lexer := lexers.Get(string(lang)); len(lang) > 0 && lexer != nil {
+		if tokens, ok := tokenise(chroma.Coalesce(lexer), code.String()); ok {
+			if err := formatter.Format(w, codeStyle, chroma.Literator(tokens...)); err == nil {
+				return ast.WalkContinue, nil
+			}
 		}
 	}
+	_, _ = w.WriteString("<pre><code")
+	if len(lang) > 0 {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML(lang))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkContinue, nil
 }
 
-// tokenises reports whether lexer gets through code in time and without
-// a panic.
-func tokenises(lexer chroma.Lexer, code string) bool {
-	done := make(chan bool, 1)
+// tokenise runs lexer over code in its own goroutine, and reports false
+// when the lexer fails, panics or does not finish within lexTimeout.
+func tokenise(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
+	type result struct {
+		tokens []chroma.Token
+		ok     bool
+	}
+	done := make(chan result, 1)
 	go func() {
 		defer func() {
 			if recover() != nil {
-				done <- false
+				done <- result{}
 			}
 		}()
-		it, err := lexer.Tokenise(nil, code)
-		if err != nil {
-			done <- false
-			return
-		}
-		for t := it(); t != chroma.EOF; t = it() {
-		}
-		done <- true
+		tokens, err := chroma.Tokenise(lexer, nil, code)
+		done <- result{tokens, err == nil}
 	}()
 	timer := time.NewTimer(lexTimeout)
 	defer timer.Stop()
 	select {
-	case ok := <-done:
-		return ok
+	case r := <-done:
+		return r.tokens, r.ok
 	case <-timer.C:
-		return false
+		return nil, false
 	}
 }

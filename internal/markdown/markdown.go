@@ -17,9 +17,7 @@ import (
 	"strings"
 	"unicode"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -54,14 +52,10 @@ func New(unsafe bool) *Renderer {
 			extension.DefinitionList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
 			extension.NewTypographer(),
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100), util.Prioritized(lexGuard{}, 200)),
+			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),

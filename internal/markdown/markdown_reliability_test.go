@@ -14,7 +14,7 @@ import (
 // inputs that hung or crashed lexers before (a lone "/", an unterminated
 // heredoc, string or comment, nesting). Each block must come back: a lexer
 // that loops (JSONata on an unterminated string does) is cut off by
-// lexGuard after lexTimeout and its block renders as plain code; a panic
+// fencedCode after lexTimeout and its block renders as plain code; a panic
 // is caught. The wait per block is lexTimeout plus a generous margin.
 func TestEveryLexerSurvives(t *testing.T) {
 	if testing.Short() {

@@ -22,6 +22,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(KindCallout, r.callout)
+	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 }
 
 func writePlaceholder(w util.BufWriter, n ast.Node) {

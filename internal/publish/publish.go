@@ -286,7 +286,9 @@ func (t *Tx) add(p string) {
 	t.mu.Unlock()
 }
 
-// unchanged reports whether the previous output holds f's bytes.
+// unchanged reports whether the previous output holds f's bytes. It reads
+// the old file in small chunks, so comparing the print view of a large
+// handbook does not hold a second copy of it.
 func (t *Tx) unchanged(f File) bool {
 	old, err := os.Open(filepath.Join(t.out, filepath.FromSlash(f.Path)))
 	if err != nil {
@@ -297,11 +299,15 @@ func (t *Tx) unchanged(f File) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(f.Data)) {
 		return false
 	}
-	buf := make([]byte, len(f.Data))
-	if _, err := io.ReadFull(old, buf); err != nil {
-		return false
+	var chunk [32 << 10]byte
+	for rest := f.Data; len(rest) > 0; {
+		n, err := io.ReadFull(old, chunk[:min(len(chunk), len(rest))])
+		if err != nil || !bytes.Equal(chunk[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
 	}
-	return bytes.Equal(buf, f.Data)
+	return true
 }
 
 // Linked is how many files were hard-linked from the previous output.
