@@ -79,6 +79,8 @@ type Builder struct {
 	outputs   map[string]output
 	outputsBy *render.Renderer
 	seed      maphash.Seed
+	// words keeps each search document's words between builds.
+	words *search.Cache
 }
 
 // output is a rendered file and the key of its inputs.
@@ -95,7 +97,7 @@ type cacheKey struct {
 
 // New returns a Builder.
 func New(opts Options) *Builder {
-	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[bool]*markdown.Renderer{}, seed: maphash.MakeSeed()}
+	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[bool]*markdown.Renderer{}, seed: maphash.MakeSeed(), words: search.NewCache()}
 }
 
 // Build builds the site whose folder is fsys (holding content/ and,
@@ -186,7 +188,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 	for _, a := range rdr.Assets() {
 		files = append(files, publish.File{Path: "_baton/" + a.Name, Data: a.Data})
 	}
-	for _, f := range search.Build(site, search.Options{}) {
+	for _, f := range search.Build(site, search.Options{Cache: b.words}) {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
 	// Check that no two files share a path before rendering, so a build

@@ -39,7 +39,7 @@ func TestTFBucket(t *testing.T) {
 }
 
 func TestShardsSplitByPrefix(t *testing.T) {
-	ix := newIndexer()
+	ix := newIndexer(nil)
 	// 200 stems under "co", a few under "ca", one that is exactly "co".
 	for i := range 200 {
 		ix.add(i, Document{Title: fmt.Sprintf("co%c%cx", 'a'+i%20, 'a'+i/20)})

@@ -32,6 +32,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash/maphash"
 	"html"
 	"slices"
 	"strconv"
@@ -66,6 +67,8 @@ type Options struct {
 	// SectionChars caps the text kept per section for snippets, and
 	// DocChars per document.
 	SectionChars, DocChars int
+	// Cache, when set, keeps documents' words between builds.
+	Cache *Cache
 }
 
 func (o Options) withDefaults() Options {
@@ -85,7 +88,10 @@ func (o Options) withDefaults() Options {
 func Build(site *handbook.Site, opts Options) []File {
 	opts = opts.withDefaults()
 	docs := Documents(site)
-	ix := newIndexer()
+	if opts.Cache != nil {
+		opts.Cache.rotate()
+	}
+	ix := newIndexer(opts.Cache)
 	for id, d := range docs {
 		ix.add(id, d)
 	}
@@ -95,7 +101,7 @@ func Build(site *handbook.Site, opts Options) []File {
 		files = append(files, File{Path: Dir + "/s/" + ShardFile(s.key) + ".js", Data: s.data})
 	}
 	for id, d := range docs {
-		files = append(files, File{Path: Dir + "/d/" + strconv.Itoa(id) + ".js", Data: docFile(id, d, opts)})
+		files = append(files, File{Path: Dir + "/d/" + strconv.Itoa(id) + ".js", Data: opts.Cache.docFile(id, d, opts)})
 	}
 	h := sha256.New()
 	for _, f := range files {
@@ -217,7 +223,7 @@ func join(a, b string) string {
 
 // occurrence is what one document says about one variant.
 type occurrence struct {
-	variant   int32 // index into indexer.variants
+	word      string
 	field     int8
 	tf        int32 // occurrences in headings and body
 	sec       int32
@@ -235,18 +241,40 @@ type indexer struct {
 	ids      map[string]int32 // variant → index
 	variants []string
 	postings [][]posting // by variant index
-	// per document, reused: variant index → slot in occ, or stopSlot
-	slot map[string]int32
-	occ  []occurrence
+	// per document, reused: word → slot in occ, or stopSlot
+	slot  map[string]int32
+	occ   []occurrence
+	cache *Cache
 }
 
 const stopSlot = -1
 
-func newIndexer() *indexer {
-	return &indexer{ids: map[string]int32{}, slot: map[string]int32{}}
+func newIndexer(cache *Cache) *indexer {
+	return &indexer{ids: map[string]int32{}, slot: map[string]int32{}, cache: cache}
 }
 
+// add indexes document id, taking its words from the cache when the
+// document did not change since the last build.
 func (ix *indexer) add(id int, d Document) {
+	var key uint64
+	if ix.cache != nil {
+		key = ix.cache.key(d)
+		if occ, ok := ix.cache.prev[key]; ok {
+			ix.cache.next[key] = occ
+			ix.merge(id, occ)
+			return
+		}
+	}
+	occ := ix.words(d)
+	if ix.cache != nil {
+		ix.cache.next[key] = slices.Clone(occ)
+	}
+	ix.merge(id, occ)
+}
+
+// words lists each word of d once, in order of first sight, with the
+// field it counts most in, its frequency and its best section.
+func (ix *indexer) words(d Document) []occurrence {
 	clear(ix.slot)
 	ix.occ = ix.occ[:0]
 	see := func(text string, field, sec int) {
@@ -257,16 +285,9 @@ func (ix *indexer) add(id int, d Document) {
 					ix.slot[w] = stopSlot
 					return
 				}
-				v, known := ix.ids[w]
-				if !known {
-					v = int32(len(ix.variants))
-					ix.ids[w] = v
-					ix.variants = append(ix.variants, w)
-					ix.postings = append(ix.postings, nil)
-				}
 				k = int32(len(ix.occ))
 				ix.slot[w] = k
-				ix.occ = append(ix.occ, occurrence{variant: v, field: int8(field), sec: int32(sec), curSec: -1})
+				ix.occ = append(ix.occ, occurrence{word: w, field: int8(field), sec: int32(sec), curSec: -1})
 			} else if k == stopSlot {
 				return
 			}
@@ -300,14 +321,96 @@ func (ix *indexer) add(id int, d Document) {
 	for i, s := range d.Sections {
 		see(s.Text, fieldBody, i)
 	}
-	// ix.occ is in order of first sight, so nothing depends on map order.
-	for _, o := range ix.occ {
+	return ix.occ
+}
+
+// merge adds one document's words to the postings. occ is in order of
+// first sight, so nothing depends on map order.
+func (ix *indexer) merge(id int, occ []occurrence) {
+	for _, o := range occ {
+		v, known := ix.ids[o.word]
+		if !known {
+			v = int32(len(ix.variants))
+			ix.ids[o.word] = v
+			ix.variants = append(ix.variants, o.word)
+			ix.postings = append(ix.postings, nil)
+		}
 		sec := o.sec
 		if o.field == fieldBody {
 			sec = o.bodySec
 		}
-		ix.postings[o.variant] = append(ix.postings[o.variant], posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)})
+		ix.postings[v] = append(ix.postings[v], posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)})
 	}
+}
+
+// Cache keeps each document's words and display file from one build to
+// the next, keyed by a hash of everything they are made from, so a rebuild
+// tokenises and encodes only the documents that changed. It is not safe for
+// concurrent use; give each build.Builder its own.
+type Cache struct {
+	seed             maphash.Seed
+	prev, next       map[uint64][]occurrence
+	prevDoc, nextDoc map[uint64][]byte
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache {
+	return &Cache{seed: maphash.MakeSeed(), next: map[uint64][]occurrence{}, nextDoc: map[uint64][]byte{}}
+}
+
+// rotate keeps only what the last build used.
+func (c *Cache) rotate() {
+	c.prev, c.next = c.next, make(map[uint64][]occurrence, len(c.next))
+	c.prevDoc, c.nextDoc = c.nextDoc, make(map[uint64][]byte, len(c.nextDoc))
+}
+
+// docFile is docFile, taken from the cache when document id is as it was.
+func (c *Cache) docFile(id int, d Document, opts Options) []byte {
+	if c == nil {
+		return docFile(id, d, opts)
+	}
+	key := c.key(d) ^ c.displayKey(id, d)
+	data, ok := c.prevDoc[key]
+	if !ok {
+		data = docFile(id, d, opts)
+	}
+	c.nextDoc[key] = data
+	return data
+}
+
+// displayKey hashes what a display file holds beyond the indexed text.
+func (c *Cache) displayKey(id int, d Document) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString(strconv.Itoa(id))
+	h.WriteByte(0)
+	h.WriteString(d.URL)
+	h.WriteByte(0)
+	h.WriteString(d.Section)
+	for _, s := range d.Sections {
+		h.WriteByte(0)
+		h.WriteString(s.Anchor)
+	}
+	return h.Sum64()
+}
+
+func (c *Cache) key(d Document) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	str := func(s string) {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	str(d.Title)
+	for _, m := range d.Meta {
+		str(m)
+	}
+	h.WriteByte(1)
+	for _, s := range d.Sections {
+		str(s.Heading)
+		str(s.Text)
+	}
+	return h.Sum64()
 }
 
 // tfBucket compresses a term frequency into 0..7.

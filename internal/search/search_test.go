@@ -437,3 +437,38 @@ func TestBuildDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheChangesNothing builds with a warm word cache, before and after
+// an edit the cache must not hide, and wants the bytes of a cold build.
+func TestCacheChangesNothing(t *testing.T) {
+	warm := search.Options{ShardBytes: 500, Cache: search.NewCache()}
+	cold := search.Options{ShardBytes: 500}
+	same := func(got, want []search.File) bool {
+		t.Helper()
+		if len(got) != len(want) {
+			return false
+		}
+		for i := range got {
+			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+				return false
+			}
+		}
+		return true
+	}
+	edit := func() *handbook.Site {
+		s := testSite(t, "testdata/site")
+		s.Pages[0].Title += " renamed zebra"
+		return s
+	}
+	search.Build(testSite(t, "testdata/site"), warm)
+	if !same(search.Build(testSite(t, "testdata/site"), warm), search.Build(testSite(t, "testdata/site"), cold)) {
+		t.Errorf("a warm build of the same site differs from a cold one")
+	}
+	edited := search.Build(edit(), warm)
+	if !same(edited, search.Build(edit(), cold)) {
+		t.Errorf("a warm build after an edit differs from a cold one")
+	}
+	if same(edited, search.Build(testSite(t, "testdata/site"), cold)) {
+		t.Errorf("the edit does not change the index")
+	}
+}
