@@ -386,53 +386,49 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	// Each job renders into a pooled buffer: growing a fresh buffer page by
+	// page costs more than copying the result out.
+	run := func(j render.Job, use func([]byte) error) error {
+		buf, _ := bufPool.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		defer bufPool.Put(buf)
+		buf.Reset()
+		err := j.Run(buf)
+		if err == nil {
+			err = use(buf.Bytes())
+		}
+		if buf.Cap() > 1<<20 {
+			*buf = bytes.Buffer{} // do not keep the print view's buffer
+		}
+		return err
+	}
 	for i, j := range jobs {
 		g.Go(func() error {
 			defer report()
-			if sink == nil {
-				if cache != nil && j.Key != nil {
-					data, key, ok := cache.lookup(j)
-					if ok {
-						files[i] = publish.File{Path: j.Path, Data: data}
-						return nil
+			if sink != nil {
+				errs[i] = run(j, func(data []byte) error {
+					if err := sink(publish.File{Path: j.Path, Data: data}); err != nil {
+						return fmt.Errorf("writing: %w", err)
 					}
-					defer func() { cache.store(j.Path, key, files[i].Data) }()
-				}
-				// Render into a pooled buffer and keep an exact copy: growing a
-				// fresh buffer page by page costs more than the copy, and the
-				// kept bytes carry no spare capacity.
-				buf, _ := bufPool.Get().(*bytes.Buffer)
-				if buf == nil {
-					buf = new(bytes.Buffer)
-				}
-				defer bufPool.Put(buf)
-				buf.Reset()
-				if err := j.Run(buf); err != nil {
-					errs[i] = err
+					return nil
+				})
+				return nil
+			}
+			if cache != nil && j.Key != nil {
+				data, key, ok := cache.lookup(j)
+				if ok {
+					files[i] = publish.File{Path: j.Path, Data: data}
 					return nil
 				}
-				files[i] = publish.File{Path: j.Path, Data: bytes.Clone(buf.Bytes())}
-				if buf.Cap() > 1<<20 {
-					*buf = bytes.Buffer{} // do not keep the print view's buffer
-				}
+				defer func() { cache.store(j.Path, key, files[i].Data) }()
+			}
+			// Keep an exact copy, with no spare capacity.
+			errs[i] = run(j, func(data []byte) error {
+				files[i] = publish.File{Path: j.Path, Data: bytes.Clone(data)}
 				return nil
-			}
-			buf, _ := bufPool.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			defer bufPool.Put(buf)
-			buf.Reset()
-			if err := j.Run(buf); err != nil {
-				errs[i] = err
-				return nil
-			}
-			if err := sink(publish.File{Path: j.Path, Data: buf.Bytes()}); err != nil {
-				errs[i] = fmt.Errorf("writing: %w", err)
-			}
-			if buf.Cap() > 1<<20 {
-				*buf = bytes.Buffer{} // do not keep the print view's buffer
-			}
+			})
 			return nil
 		})
 	}
