@@ -104,11 +104,11 @@ func TestThemeAndReflectPersist(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="activity"]')].filter(r => r.hidden).length`))
+	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="activity"]')].filter(r => r.getClientRects().length === 0).length`))
 	if err != nil || hidden == 0 {
 		t.Errorf("kind filter hid %d activity rows (%v)", hidden, err)
 	}
-	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="output"]')].filter(r => !r.hidden).length`))
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.matrix tr[data-kind="output"]')].filter(r => r.getClientRects().length > 0).length`))
 	if err != nil || shown == 0 {
 		t.Errorf("kind filter hid output rows too (%v)", err)
 	}
@@ -121,6 +121,17 @@ func TestPathProgress(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	ctx := browsertest.New(t)
+	// Not following a path: a page in several paths shows one summary line.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/playbooks/conductor-model/conductor/"),
+		chromedp.WaitVisible(".path-summary"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shownBars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.path-bar[data-path]')].filter(b => b.getClientRects().length > 0).length`))
+	if err != nil || shownBars != 0 {
+		t.Errorf("%d step bars shown before following a path, want the summary alone (%v)", shownBars, err)
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/paths/first-week/"),
 		chromedp.Click(`#step-1 a`),
@@ -132,7 +143,8 @@ func TestPathProgress(t *testing.T) {
 	if err != nil || !strings.HasPrefix(label, "1 of ") {
 		t.Errorf("progress = %q (%v)", label, err)
 	}
-	others, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.path-bar')].filter(b => !b.hidden && b.dataset.path !== "first-week").length`))
+	others, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.path-bar')].filter(b => b.getClientRects().length > 0 && b.dataset.path !== "first-week").length`))
+	// (the summary line has no data-path, so it counts among the others)
 	if err != nil || others != 0 {
 		t.Errorf("%d other path bars still shown while following first-week (%v)", others, err)
 	}

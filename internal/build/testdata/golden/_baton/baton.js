@@ -90,10 +90,13 @@
   try { active = sessionStorage.getItem("baton-active-path"); } catch (e) {}
   var bars = doc.querySelectorAll(".path-bar");
   var following = Array.prototype.some.call(bars, function (b) { return b.dataset.path === active; });
+  var summary = doc.querySelector(".path-summary");
+  if (summary && following) summary.hidden = true;
   bars.forEach(function (bar) {
     var id = bar.dataset.path, n = +bar.dataset.steps, s = pathState(id);
     bar.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
-    if (following && id !== active) { bar.hidden = true; return; }
+    if (following) bar.hidden = id !== active;
+    if (bar.hidden) return;
     if (id === active) { s[bar.dataset.step] = true; store("baton-path:" + id, s); }
     var done = Object.keys(s).length, prog = bar.querySelector(".path-progress");
     prog.hidden = false;
