@@ -447,10 +447,15 @@ func carryOver(out, tmp string, written map[string]bool) error {
 	})
 }
 
-// swap puts tmp in place of out.
+// swap puts tmp in place of out. Where the system can exchange two
+// folders in one step (Linux), out never stops existing; elsewhere there is
+// an instant between the two renames when it does not.
 func swap(tmp, out string) error {
 	if _, err := os.Lstat(out); os.IsNotExist(err) {
 		return os.Rename(tmp, out)
+	}
+	if exchange(tmp, out) == nil {
+		return os.RemoveAll(tmp) // tmp now holds the old output
 	}
 	old := tmp + "-old"
 	if err := os.Rename(out, old); err != nil {

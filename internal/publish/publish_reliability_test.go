@@ -191,8 +191,7 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stop atomic.Bool
-	var bad atomic.Int32
-	var reads atomic.Int32
+	var bad, reads, missing atomic.Int32
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -200,6 +199,7 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 		for !stop.Load() {
 			data, err := os.ReadFile(filepath.Join(out, "index.html"))
 			if err != nil {
+				missing.Add(1)
 				continue
 			}
 			reads.Add(1)
@@ -217,6 +217,11 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 	wg.Wait()
 	if bad.Load() != 0 {
 		t.Errorf("%d of %d reads saw a file that is no whole version", bad.Load(), reads.Load())
+	}
+	// Where folders can be exchanged in one step, the output never goes
+	// missing either.
+	if exchange(t.TempDir(), t.TempDir()) == nil && missing.Load() != 0 {
+		t.Errorf("%d reads found no output during the swaps", missing.Load())
 	}
 	if !strings.HasPrefix(snapshot(t, out)["index.html"], "version 029") {
 		t.Errorf("last version not in place")

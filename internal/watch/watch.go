@@ -216,9 +216,13 @@ func (w *Watcher) send(pending map[string]bool) {
 	}
 }
 
+// stamp is what polling compares. The change time (ctime) catches an edit
+// that keeps a file's size and sets its mtime back, which size and mtime
+// alone miss; no user can set ctime.
 type stamp struct {
-	size int64
-	mod  time.Time
+	size  int64
+	mod   time.Time
+	ctime int64
 }
 
 func (w *Watcher) snapshot() map[string]stamp {
@@ -238,7 +242,7 @@ func (w *Watcher) snapshot() map[string]stamp {
 				return nil
 			}
 			if info, err := e.Info(); err == nil {
-				snap[w.rel(p)] = stamp{info.Size(), info.ModTime()}
+				snap[w.rel(p)] = stamp{info.Size(), info.ModTime(), changeTime(info)}
 			}
 			return nil
 		})

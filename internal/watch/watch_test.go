@@ -115,3 +115,26 @@ func TestFallsBackToPolling(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "content/a.md"), "changed by polling")
 	next(t, w, "content/a.md")
 }
+
+// TestPollSeesSameSizeSameMtime changes a file's bytes but not its size,
+// and sets its mtime back: polling must still report it (research W7).
+func TestPollSeesSameSizeSameMtime(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "content/a.md")
+	writeFile(t, p, "aaaa")
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(Options{Root: dir, Dirs: []string{"content"}, Poll: 30 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	time.Sleep(100 * time.Millisecond)
+	writeFile(t, p, "bbbb")
+	if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	next(t, w, "content/a.md")
+}
