@@ -3,6 +3,7 @@ package build_test
 import (
 	"context"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,9 +68,17 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 	if res, diags := bl.Build(context.Background(), src); res == nil {
 		b.Fatal(diags)
 	}
-	file := filepath.Join(dir, "content/playbooks/s0/s0/p00003.md")
-	if *benchPages >= 10000 {
-		file = filepath.Join(dir, "content/playbooks/s0/s0/s0/p00003.md")
+	// Edit the deepest page named p00003.md, wherever the corpus's nesting
+	// put it for this size.
+	var file string
+	_ = filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == "p00003.md" && (file == "" || strings.Count(p, "/") > strings.Count(file, "/")) {
+			file = p
+		}
+		return nil
+	})
+	if file == "" {
+		b.Fatal("no page p00003.md in the corpus")
 	}
 	orig, err := os.ReadFile(file)
 	if err != nil {

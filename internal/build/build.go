@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
@@ -50,6 +51,10 @@ type Options struct {
 	// with how many are done out of total. Calls come one at a time, with
 	// done increasing, from the build's goroutines.
 	Progress func(done, total int)
+	// ParseTimeout bounds the parse of one file (default 30 s). Markdown
+	// built to be slow (goldmark is quadratic on thousands of unclosed
+	// links) then fails with a diagnostic instead of stalling the build.
+	ParseTimeout time.Duration
 }
 
 // Result is a successful build.
@@ -312,18 +317,25 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	timeout := b.opts.ParseTimeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
-			out[i] = handbook.Parse(files[i], md)
+			out[i], timedOut[i] = parseWithin(files[i], md, timeout)
 			return nil
 		})
 	}
 	_ = g.Wait()
 	// Keep only what this build used, so the cache does not grow with every
-	// edit.
+	// edit; a parse that ran out of time is tried again next build.
 	next := make(map[cacheKey]*handbook.Parsed, len(files))
 	for i, k := range keys {
-		next[k] = out[i]
+		if !timedOut[i] {
+			next[k] = out[i]
+		}
 	}
 	b.parsed = next
 	return out, len(todo)
@@ -500,4 +512,23 @@ func (c *outputCache) store(path string, key uint64, data []byte) {
 	c.mu.Lock()
 	c.next[path] = output{key: key, data: data}
 	c.mu.Unlock()
+}
+
+// parseWithin parses f, or gives up after timeout with a diagnostic. The
+// parse goes on in the background until it ends (Go cannot stop it), but
+// the build does not wait for it.
+func parseWithin(f source.File, md *markdown.Renderer, timeout time.Duration) (*handbook.Parsed, bool) {
+	done := make(chan *handbook.Parsed, 1)
+	go func() { done <- handbook.Parse(f, md) }()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case p := <-done:
+		return p, false
+	case <-timer.C:
+		p := &handbook.Parsed{File: f.Path, Kind: handbook.Classify(f), Size: f.Size}
+		p.Diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1},
+			"reading this file took over %s; simplify its Markdown (thousands of unclosed links or brackets make the parser slow)", timeout)
+		return p, true
+	}
 }

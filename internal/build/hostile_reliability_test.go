@@ -602,3 +602,23 @@ func files2(t *testing.T, dir string, res *build.Result) map[string][]byte {
 	t.Helper()
 	return files(t, os.DirFS(dir), res)
 }
+
+// TestSlowMarkdownIsAnError builds a page built to be slow for goldmark
+// (thousands of unclosed links: quadratic in its parser, seconds at this
+// size) with a shorter parse bound: the build ends promptly with a
+// diagnostic on the file, instead of stalling (research B8).
+func TestSlowMarkdownIsAnError(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/ok.md":   "---\ntitle: OK\n---\nFine.\n",
+		"content/slow.md": "---\ntitle: Slow\n---\n" + strings.Repeat("[a](", 16<<10) + "\n",
+	})
+	b := newBuilder(t, build.Options{ParseTimeout: 100 * time.Millisecond})
+	res, diags := b.Build(context.Background(), os.DirFS(dir))
+	if res != nil {
+		t.Fatalf("build succeeded; want the slow page reported")
+	}
+	want := "content/slow.md:1:1: reading this file took over 100ms; simplify its Markdown"
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), want) {
+		t.Errorf("diagnostics = %v, want one starting %q", diags, want)
+	}
+}
