@@ -49,8 +49,10 @@ type Server struct {
 	mu      sync.RWMutex
 	site    Site
 	clients map[chan string]bool
-	// hosts are the Host header values the server answers.
-	hosts map[string]bool
+	// hosts are the Host header values the server answers; anyIPPort, when
+	// set, admits any IP address on that port too.
+	hosts     map[string]bool
+	anyIPPort string
 }
 
 // New returns a Server that builds src with b.
@@ -72,8 +74,21 @@ func (s *Server) AllowHosts(addr net.Addr) {
 		}
 	}
 	if ip != nil && ip.IsUnspecified() {
-		s.hosts["*"] = true
+		// Bound to every address: accept any IP literal on this port, but
+		// still no DNS name, which is what a rebinding attack needs.
+		s.anyIPPort = port
 	}
+}
+
+// allowedHost reports whether the server answers for this Host header.
+func (s *Server) allowedHost(hostport string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.hosts[hostport] {
+		return true
+	}
+	host, port, err := net.SplitHostPort(hostport)
+	return err == nil && s.anyIPPort != "" && port == s.anyIPPort && (net.ParseIP(host) != nil || host == "localhost")
 }
 
 // Result describes one rebuild.
@@ -92,20 +107,28 @@ func (s *Server) Rebuild(ctx context.Context) Result {
 	start := time.Now()
 	res, diags := s.builder.Build(ctx, s.src)
 	r := Result{Diags: diags, Duration: time.Since(start)}
-	s.mu.Lock()
-	s.site.diags = diags
-	s.site.gen++
+	var files map[string]publish.File
 	if res != nil {
+		// Compare with the site being served outside the write lock, so
+		// readers are held up only for the swap itself.
+		s.mu.RLock()
+		prev := s.site.files
+		s.mu.RUnlock()
 		r.OK = true
 		r.Parsed = res.Parsed
-		files := make(map[string]publish.File, len(res.Files))
+		files = make(map[string]publish.File, len(res.Files))
 		for _, f := range res.Files {
-			if old, ok := s.site.files[f.Path]; !ok || f.From != old.From || !bytes.Equal(f.Data, old.Data) {
+			if old, ok := prev[f.Path]; !ok || f.From != old.From || !bytes.Equal(f.Data, old.Data) {
 				r.Changed++
 			}
 			files[f.Path] = f
 		}
 		r.Files = len(files)
+	}
+	s.mu.Lock()
+	s.site.diags = diags
+	s.site.gen++
+	if files != nil {
 		s.site.files = files
 	}
 	for c := range s.clients {
@@ -127,10 +150,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	s.mu.RLock()
-	allowed := s.hosts[r.Host] || s.hosts["*"]
-	s.mu.RUnlock()
-	if !allowed {
+	if !s.allowedHost(r.Host) {
 		http.Error(w, "unexpected Host header: this server answers only for its own address", http.StatusMisdirectedRequest)
 		return
 	}

@@ -327,3 +327,27 @@ func TestSecurity(t *testing.T) {
 		})
 	}
 }
+
+// TestAnyAddressStillRefusesNames binds to every address (--bind 0.0.0.0):
+// any IP literal on the port is answered, a DNS name never is, since that
+// is what a rebinding attack needs.
+func TestAnyAddressStillRefusesNames(t *testing.T) {
+	s := newSite(t, basic())
+	s.srv.AllowHosts(&net.TCPAddr{IP: net.IPv4zero, Port: 4242})
+	for host, want := range map[string]int{
+		"192.168.1.20:4242":   200,
+		"[fe80::1]:4242":      200,
+		"localhost:4242":      200,
+		"evil.example:4242":   421,
+		"192.168.1.20:4243":   421,
+		"handbook.local:4242": 421,
+	} {
+		req := httptest.NewRequest("GET", "/a/", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		s.srv.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: status %d, want %d", host, rec.Code, want)
+		}
+	}
+}
