@@ -2,23 +2,15 @@ package serve_test
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/batonhq/baton"
-	"github.com/batonhq/baton/internal/build"
-	"github.com/batonhq/baton/internal/render"
-	"github.com/batonhq/baton/internal/serve"
-	"github.com/batonhq/baton/internal/watch"
 )
 
 // rawGET sends one request with target written as is (no client cleans
@@ -199,22 +191,6 @@ func newLinkedSite(t *testing.T) linkedSite {
 	if err := os.Symlink(real, filepath.Join(dir, "content")); err != nil {
 		t.Fatal(err)
 	}
-	theme, err := render.LoadTheme(baton.Layouts())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &site{t: t, dir: dir}
-	s.srv = serve.New(build.New(build.Options{Theme: theme}), os.DirFS(dir))
-	s.srv.Rebuild(context.Background())
-	s.http = httptest.NewServer(s.srv)
-	t.Cleanup(s.http.Close)
-	s.srv.AllowHosts(s.http.Listener.Addr())
-	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Quiet: 50 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(func() { cancel(); w.Close() })
-	go s.srv.Watch(ctx, w.Changes, w.Notice, func(serve.Result, []string) { s.rebuilds.Add(1) }, nil)
+	s := startSite(t, dir)
 	return linkedSite{site: s, real: real}
 }

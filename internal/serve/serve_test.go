@@ -43,6 +43,12 @@ func newSite(t *testing.T, files map[string]string) *site {
 	for name, body := range files {
 		write(t, filepath.Join(dir, name), body)
 	}
+	return startSite(t, dir)
+}
+
+// startSite builds and serves the site in dir, and watches it.
+func startSite(t *testing.T, dir string) *site {
+	t.Helper()
 	theme, err := render.LoadTheme(baton.Layouts())
 	if err != nil {
 		t.Fatal(err)
