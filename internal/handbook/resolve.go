@@ -788,6 +788,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// shorten cuts s to about n bytes at a word boundary, or, in a long
+// word, at a character boundary, and marks the cut.
 func shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -795,6 +797,9 @@ func shorten(s string, n int) string {
 	cut := strings.LastIndexByte(s[:n], ' ')
 	if cut < n/2 {
 		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:.") + "…"
 }
