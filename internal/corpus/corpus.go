@@ -449,20 +449,7 @@ func Baton(opts Options) []File {
 		fmt.Fprintf(&b, "  - role: %s\n    why: Meet the role.\n", g.roles[k].id)
 		add(fmt.Sprintf("content/paths/path-%d.yaml", k+1), b.Bytes())
 	}
-	for _, s := range g.sections {
-		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\nThe %s section.\n", s.title, s.weight, strings.ToLower(s.title)))
-	}
-	for i, p := range g.pages {
-		m, body, links := g.page(i)
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\nweight: %d\nroles: %s\n", p.title, m.summary, p.weight, yamlList(m.roles))
-		if len(m.resps) > 0 {
-			fmt.Fprintf(&b, "responsibilities: %s\n", yamlList(m.resps))
-		}
-		fmt.Fprintf(&b, "tags: %s\n---\n\n", yamlList(m.tags))
-		b.Write(fill(body, links, false))
-		add(p.file, b.Bytes())
-	}
+	g.writePages(add, false)
 	return files
 }
 
@@ -484,4 +471,24 @@ func WriteDir(dir string, files []File) error {
 		}
 	}
 	return nil
+}
+
+// writePages writes the sections' index pages and the pages, the same for
+// both generators; hugo selects link syntax (published URLs for Hugo,
+// source files for baton).
+func (g *gen) writePages(add func(string, []byte), hugo bool) {
+	for _, s := range g.sections {
+		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\nThe %s section.\n", s.title, s.weight, strings.ToLower(s.title)))
+	}
+	for i, p := range g.pages {
+		m, body, links := g.page(i)
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\nweight: %d\nroles: %s\n", p.title, m.summary, p.weight, yamlList(m.roles))
+		if len(m.resps) > 0 {
+			fmt.Fprintf(&b, "responsibilities: %s\n", yamlList(m.resps))
+		}
+		fmt.Fprintf(&b, "tags: %s\n---\n\n", yamlList(m.tags))
+		b.Write(fill(body, links, hugo))
+		add(p.file, b.Bytes())
+	}
 }

@@ -43,20 +43,7 @@ func Hugo(opts Options) []File {
 		}
 		add(fmt.Sprintf("content/paths/path-%d.md", k+1), b.Bytes())
 	}
-	for _, s := range g.sections {
-		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\nThe %s section.\n", s.title, s.weight, strings.ToLower(s.title)))
-	}
-	for i, p := range g.pages {
-		m, body, links := g.page(i)
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\nweight: %d\nroles: %s\n", p.title, m.summary, p.weight, yamlList(m.roles))
-		if len(m.resps) > 0 {
-			fmt.Fprintf(&b, "responsibilities: %s\n", yamlList(m.resps))
-		}
-		fmt.Fprintf(&b, "tags: %s\n---\n\n", yamlList(m.tags))
-		b.Write(fill(body, links, true))
-		add(p.file, b.Bytes())
-	}
+	g.writePages(add, true)
 	return files
 }
 
