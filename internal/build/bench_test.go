@@ -60,11 +60,27 @@ func BenchmarkBuildWrite(b *testing.B) {
 }
 
 // BenchmarkRebuildOneEdit is the dev server's case: a warm Builder, one
-// page's body edited, the site rebuilt in memory.
+// page's body edited, the site rebuilt in memory from the changed path the
+// watcher reports.
 func BenchmarkRebuildOneEdit(b *testing.B) {
+	benchmarkRebuild(b, func(orig string, i int) string {
+		return strings.Replace(orig, "\n\n", "\n\nAn edit, number "+strings.Repeat("i", i%7+1)+".\n\n", 1)
+	}, true)
+}
+
+// BenchmarkRebuildTitleEdit edits one page's title, which other pages show
+// (sidebar, related pages, tags, roles): a full rebuild from the sources
+// in memory.
+func BenchmarkRebuildTitleEdit(b *testing.B) {
+	benchmarkRebuild(b, func(orig string, i int) string {
+		return strings.Replace(orig, "title: ", "title: Edit "+strings.Repeat("i", i%7+1)+" ", 1)
+	}, false)
+}
+
+func benchmarkRebuild(b *testing.B, edit func(orig string, i int) string, patch bool) {
 	dir := writeCorpus(b, *benchPages)
 	src := os.DirFS(dir)
-	bl := newBuilder(b, build.Options{})
+	bl := newBuilder(b, build.Options{Lazy: true})
 	if res, diags := bl.Build(context.Background(), src); res == nil {
 		b.Fatal(diags)
 	}
@@ -80,6 +96,10 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 	if file == "" {
 		b.Fatal("no page p00003.md in the corpus")
 	}
+	rel, err := filepath.Rel(dir, file)
+	if err != nil {
+		b.Fatal(err)
+	}
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
@@ -88,17 +108,16 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 	for b.Loop() {
 		i++
 		b.StopTimer()
-		edited := strings.Replace(string(orig), "\n\n", "\n\nAn edit, number "+strings.Repeat("i", i%7+1)+".\n\n", 1)
-		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte(edit(string(orig), i)), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, diags := bl.Build(context.Background(), src)
+		res, diags := bl.Rebuild(context.Background(), src, []string{filepath.ToSlash(rel)})
 		if res == nil {
 			b.Fatal(diags)
 		}
-		if res.Parsed != 1 {
-			b.Fatalf("parsed %d files; want 1", res.Parsed)
+		if res.Parsed != 1 || res.Patched != patch {
+			b.Fatalf("parsed %d files, patched %v; want 1 file, patched %v", res.Parsed, res.Patched, patch)
 		}
 		reused = res.Reused
 	}

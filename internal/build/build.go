@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -55,6 +56,10 @@ type Options struct {
 	// built to be slow (goldmark is quadratic on thousands of unclosed
 	// links) then fails with a diagnostic instead of stalling the build.
 	ParseTimeout time.Duration
+	// Lazy leaves the print view, the largest page by far, to be rendered
+	// when its File is first read (publish.File.Lazy) in builds held in
+	// memory with the default theme: what the dev server wants.
+	Lazy bool
 }
 
 // Result is a successful build.
@@ -67,6 +72,9 @@ type Result struct {
 	// because their inputs did not change. Their Data is shared with the
 	// last Result: no one may change a File's Data.
 	Reused int
+	// Patched reports that Rebuild patched the last build (only page
+	// bodies changed) instead of building in full.
+	Patched bool
 }
 
 // Builder builds one site again and again, reusing what did not change.
@@ -86,6 +94,24 @@ type Builder struct {
 	seed      maphash.Seed
 	// words keeps each search document's words between builds.
 	words *search.Cache
+	// tree is the sources as last read, the content files without their
+	// bytes (all but handbook.yaml), for Rebuild to bring up to date.
+	tree   source.Tree
+	loaded bool
+	// last is the last build held in memory, when it succeeded with the
+	// default theme: what Rebuild patches when only page bodies changed.
+	last *lastBuild
+}
+
+// lastBuild is what a patch starts from.
+type lastBuild struct {
+	site   *handbook.Site
+	parsed map[string]*handbook.Parsed // the files site was resolved from, by path
+	diags  diag.List                   // the build's diagnostics, all warnings
+	dates  map[string]int64
+	index  *search.Index
+	files  []publish.File // the Result's files, sorted by path
+	at     map[string]int // path → index in files
 }
 
 // output is a rendered file and the key of its inputs.
@@ -109,7 +135,9 @@ func New(opts Options) *Builder {
 // optionally, layouts/). Diagnostics are sorted; when they hold an error the
 // Result is nil.
 func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
-	return b.build(ctx, fsys, nil)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.load(ctx, fsys, nil)
 }
 
 // BuildTo builds the site like Build and writes each file into tx as soon
@@ -118,20 +146,62 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 // bytes. When the diagnostics hold an error the Result is nil and the
 // caller must Abort tx; otherwise it commits tx.
 func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, tx *publish.Tx) (*Result, diag.List) {
-	return b.build(ctx, fsys, tx.Write)
-}
-
-// build builds the site; with a sink, each output file goes to the sink
-// instead of into the Result.
-func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File) error) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	var diags diag.List
-	tree, err := source.Load(fsys)
+	return b.load(ctx, fsys, tx.Write)
+}
+
+// Rebuild builds the site again after the files at the changed paths
+// (relative to fsys, slash-separated, as watch reports them) changed,
+// reading only those. When only page bodies changed, in ways that move
+// nothing on other pages (handbook.Patch), it patches the last build:
+// re-renders the edited pages, re-indexes them for search, and reuses every
+// other output. Otherwise it builds in full from the sources it holds. A
+// nil changed means unknown: everything is read again. The Result equals
+// what Build gives for the same sources.
+func (b *Builder) Rebuild(ctx context.Context, fsys fs.FS, changed []string) (*Result, diag.List) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.loaded || changed == nil {
+		return b.load(ctx, fsys, nil)
+	}
+	tree, err := source.Update(fsys, b.tree, changed)
 	if err != nil {
+		var diags diag.List
 		diags.Errorf(diag.Pos{}, "%v", err)
+		b.loaded, b.last = false, nil
 		return nil, diags
 	}
+	res, diags, ok, parsed := b.patch(ctx, tree)
+	if ok {
+		return res, diags
+	}
+	// Files the patch parsed before it gave up are in the parse cache.
+	res, diags = b.build(ctx, fsys, tree, nil)
+	if res != nil {
+		res.Parsed += parsed
+	}
+	return res, diags
+}
+
+// load reads every source and builds.
+func (b *Builder) load(ctx context.Context, fsys fs.FS, sink func(publish.File) error) (*Result, diag.List) {
+	tree, err := source.Load(fsys)
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(diag.Pos{}, "%v", err)
+		b.loaded, b.last = false, nil
+		return nil, diags
+	}
+	return b.build(ctx, fsys, tree, sink)
+}
+
+// build builds the site from tree; with a sink, each output file goes to
+// the sink instead of into the Result.
+func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink func(publish.File) error) (*Result, diag.List) {
+	b.last = nil
+	b.tree, b.loaded = source.Tree{}, false
+	var diags diag.List
 	if len(tree.Content) == 0 {
 		diags.Errorf(diag.Pos{File: "content"}, "no content: a handbook needs a content/ folder with Markdown or YAML files")
 		return nil, diags
@@ -161,7 +231,18 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 		cfg.BaseURL = u
 	}
 
-	parsed, n := b.parse(ctx, tree.Content, cfg.UnsafeHTML)
+	parsed, n, ok := b.parse(ctx, tree.Content, cfg.UnsafeHTML)
+	if !ok {
+		// A file to parse is one whose bytes were dropped after an earlier
+		// build (the HTML setting changed, or a parse ran out of time):
+		// read everything again.
+		var err error
+		if tree, err = source.Load(fsys); err != nil {
+			diags.Errorf(diag.Pos{}, "%v", err)
+			return nil, diags
+		}
+		parsed, n, _ = b.parse(ctx, tree.Content, cfg.UnsafeHTML)
+	}
 	rdr, td := b.theme_(tree.Layouts)
 	diags.Append(td)
 
@@ -175,9 +256,14 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 	}
 	// The parsed files hold copies of all they need: drop the sources'
 	// bytes, the largest thing a build of a big handbook would otherwise
-	// keep to the end.
+	// keep to the end. Rebuild reads again the files that change.
 	hasLayouts := len(tree.Layouts) > 0
-	tree = source.Tree{}
+	for i := range tree.Content {
+		if tree.Content[i].Path != config.File {
+			tree.Content[i].Data = nil
+		}
+	}
+	b.tree, b.loaded = tree, true
 	site, rd := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates})
 	diags.Append(rd)
 	diags = diags.Sort()
@@ -193,9 +279,20 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 	for _, a := range rdr.Assets() {
 		files = append(files, publish.File{Path: "_baton/" + a.Name, Data: a.Data})
 	}
-	for _, f := range search.Build(site, search.Options{Cache: b.words}) {
+	// The dev server keeps the index to patch; a one-off build drops it.
+	keep := sink == nil && !hasLayouts
+	var index *search.Index
+	var searchFiles []search.File
+	if keep {
+		index = search.NewIndex(site, search.Options{Cache: b.words})
+		searchFiles = index.Files()
+	} else {
+		searchFiles = search.Build(site, search.Options{Cache: b.words})
+	}
+	for _, f := range searchFiles {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
+	searchFiles = nil
 	// Check that no two files share a path before rendering, so a build
 	// that writes as it renders never starts on a doomed output.
 	all := make([]publish.File, 0, len(jobs)+len(files))
@@ -261,7 +358,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 			all[i].Data = nil
 		}
 	}
-	rendered, rendErr := renderAll(ctx, jobs, b.opts.Progress, sink, cache)
+	rendered, rendErr := renderAll(ctx, jobs, b.opts.Progress, sink, cache, b.opts.Lazy && keep)
 	if cache != nil && !rendErr.HasErrors() {
 		b.outputs = cache.next
 	} else {
@@ -280,7 +377,24 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, sink func(publish.File)
 	if cache != nil {
 		res.Reused = int(cache.reused.Load())
 	}
-	return res, diags.Sort()
+	diags = diags.Sort()
+	if keep {
+		byPath := make(map[string]*handbook.Parsed, len(parsed))
+		for _, p := range parsed {
+			byPath[p.File] = p
+		}
+		b.last = &lastBuild{site: site, parsed: byPath, diags: diags, dates: dates, index: index,
+			files: files, at: indexPaths(files)}
+	}
+	return res, diags
+}
+
+func indexPaths(files []publish.File) map[string]int {
+	at := make(map[string]int, len(files))
+	for i, f := range files {
+		at[f.Path] = i
+	}
+	return at
 }
 
 func firstNonEmpty(a, b string) string {
@@ -293,7 +407,7 @@ func firstNonEmpty(a, b string) string {
 // parse parses every content file, in parallel, taking unchanged files
 // from the cache. It returns the files in input order and how many it
 // parsed afresh.
-func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int) {
+func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int, bool) {
 	md := b.md[unsafe]
 	if md == nil {
 		md = markdown.New(unsafe)
@@ -303,14 +417,11 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	keys := make([]cacheKey, len(files))
 	var todo []int
 	for i, f := range files {
-		keys[i] = cacheKey{path: f.Path, unsafe: unsafe}
-		if !f.Static {
-			keys[i].sum = sha256.Sum256(f.Data)
-		} else {
-			keys[i].sum = sha256.Sum256(fmt.Appendf(nil, "static %d", f.Size))
-		}
+		keys[i] = cacheKey{path: f.Path, sum: f.Sum, unsafe: unsafe}
 		if p, ok := b.parsed[keys[i]]; ok {
 			out[i] = p
+		} else if f.Data == nil && !f.Static {
+			return nil, 0, false
 		} else {
 			todo = append(todo, i)
 		}
@@ -338,7 +449,7 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 		}
 	}
 	b.parsed = next
-	return out, len(todo)
+	return out, len(todo), true
 }
 
 // theme_ merges the site's layouts over the default theme and parses it,
@@ -378,7 +489,10 @@ func (b *Builder) theme_(site []source.File) (*render.Renderer, diag.List) {
 // slots so the order never depends on scheduling. With a sink, each file
 // goes to it as soon as it is rendered and its buffer is reused, so memory
 // holds only the files being rendered.
-func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink func(publish.File) error, cache *outputCache) ([]publish.File, diag.List) {
+//
+// With lazy, the job that shows every page's body is not rendered: its
+// File renders it when first read.
+func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink func(publish.File) error, cache *outputCache, lazy bool) ([]publish.File, diag.List) {
 	var bufPool sync.Pool // render buffers, reused while writing as it renders
 	var files []publish.File
 	if sink == nil {
@@ -417,6 +531,11 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 		return err
 	}
 	for i, j := range jobs {
+		if lazy && j.Bodies {
+			files[i] = lazyFile(j)
+			report()
+			continue
+		}
 		g.Go(func() error {
 			defer report()
 			if sink != nil {
@@ -452,6 +571,17 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 		}
 	}
 	return files, diags
+}
+
+// lazyFile is a job's File that renders the job when first read.
+func lazyFile(j render.Job) publish.File {
+	return publish.File{Path: j.Path, Lazy: publish.Once(func() ([]byte, error) {
+		var buf bytes.Buffer
+		if err := j.Run(&buf); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", j.Path, err)
+		}
+		return buf.Bytes(), nil
+	})}
 }
 
 // templatePos finds the theme file, line and column of a template error,
@@ -531,4 +661,136 @@ func parseWithin(f source.File, md *markdown.Renderer, timeout time.Duration) (*
 			"reading this file took over %s; simplify its Markdown (thousands of unclosed links or brackets make the parser slow)", timeout)
 		return p, true
 	}
+}
+
+// patch rebuilds from tree by patching the last build, when every change
+// since it is to page bodies that handbook.Patch takes. It reports false
+// when a full build is needed, having changed nothing that build relies
+// on (files it parsed stay in the parse cache).
+func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, diags diag.List, ok bool, parsed int) {
+	l, old := b.last, b.tree
+	if l == nil || len(tree.Layouts) > 0 || len(old.Layouts) > 0 || len(tree.Content) != len(old.Content) ||
+		!slices.EqualFunc(tree.TooLarge, old.TooLarge, func(a, b source.File) bool { return a.Path == b.Path }) ||
+		!slices.Equal(tree.Skipped, old.Skipped) {
+		return nil, nil, false, parsed
+	}
+	var edited []source.File
+	var oldSums [][32]byte
+	for i, f := range tree.Content {
+		o := old.Content[i]
+		if f.Path != o.Path || f.Static != o.Static {
+			return nil, nil, false, parsed
+		}
+		if f.Sum != o.Sum {
+			if f.Static || f.Data == nil || handbook.Classify(f) != handbook.KindPage {
+				return nil, nil, false, parsed
+			}
+			edited = append(edited, f)
+			oldSums = append(oldSums, o.Sum)
+		}
+	}
+	dates := l.dates
+	if b.opts.Dates != nil {
+		paths := make([]string, len(tree.Content))
+		for i, f := range tree.Content {
+			paths[i] = f.Path
+		}
+		if dates = b.opts.Dates(paths); !maps.Equal(dates, l.dates) {
+			return nil, nil, false, parsed
+		}
+	}
+	unsafe := l.site.Config.UnsafeHTML
+	md := b.md[unsafe]
+	timeout := b.opts.ParseTimeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	olds := make([]*handbook.Parsed, len(edited))
+	news := make([]*handbook.Parsed, len(edited))
+	for i, f := range edited {
+		k := cacheKey{path: f.Path, sum: f.Sum, unsafe: unsafe}
+		p, ok := b.parsed[k]
+		if !ok {
+			var timedOut bool
+			if p, timedOut = parseWithin(f, md, timeout); timedOut {
+				return nil, nil, false, parsed
+			}
+			b.parsed[k] = p
+			parsed++
+		}
+		olds[i], news[i] = l.parsed[f.Path], p
+		if olds[i] == nil {
+			return nil, nil, false, parsed
+		}
+	}
+	if !handbook.Patch(l.site, olds, news) {
+		return nil, nil, false, parsed
+	}
+	// From here the last build is being changed: it stays valid only if
+	// all goes well.
+	b.last = nil
+	for i := range tree.Content {
+		if tree.Content[i].Path != config.File {
+			tree.Content[i].Data = nil
+		}
+	}
+	b.tree = tree
+	files := map[string]bool{}
+	for i, p := range news {
+		l.parsed[p.File] = p
+		files[p.File] = true
+		// The old version is parsed no more: keep the cache to what is used.
+		delete(b.parsed, cacheKey{path: p.File, sum: oldSums[i], unsafe: unsafe})
+	}
+	site := l.site
+	pages := make(map[*handbook.Page]bool, len(news))
+	var list []*handbook.Page
+	for _, p := range site.Pages {
+		if files[p.File] {
+			pages[p] = true
+			list = append(list, p)
+		}
+	}
+	out := slices.Clone(l.files)
+	changed, reshaped := l.index.Update(site, list)
+	if !reshaped {
+		for _, f := range changed {
+			out[l.at[f.Path]] = publish.File{Path: f.Path, Data: f.Data}
+		}
+	}
+	var todo []render.Job
+	for _, j := range b.renderer.Jobs(site) {
+		switch {
+		case j.Bodies && b.opts.Lazy:
+			out[l.at[j.Path]] = lazyFile(j)
+		case j.Bodies || pages[j.Page]:
+			todo = append(todo, j)
+		}
+	}
+	cache := &outputCache{seed: b.seed, prev: b.outputs, next: map[string]output{}}
+	rendered, diags := renderAll(ctx, todo, nil, nil, cache, false)
+	if diags.HasErrors() {
+		b.outputs = nil
+		return nil, diags.Sort(), true, parsed
+	}
+	if b.outputs == nil {
+		b.outputs = map[string]output{}
+	}
+	maps.Copy(b.outputs, cache.next)
+	for _, f := range rendered {
+		out[l.at[f.Path]] = f
+	}
+	if reshaped {
+		// The search index's files are not the same set as before: list
+		// the outputs anew.
+		out = slices.DeleteFunc(out, func(f publish.File) bool { return strings.HasPrefix(f.Path, search.Dir+"/") })
+		for _, f := range l.index.Files() {
+			out = append(out, publish.File{Path: f.Path, Data: f.Data})
+		}
+		slices.SortFunc(out, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+		l.at = indexPaths(out)
+	}
+	l.files, l.dates = out, dates
+	b.last = l
+	return &Result{Site: site, Files: out, Parsed: parsed, Reused: len(out) - len(rendered), Patched: true}, l.diags, true, parsed
 }

@@ -38,7 +38,10 @@ func files(t testing.TB, src fs.FS, res *build.Result) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	for _, f := range res.Files {
-		data := f.Data
+		data, err := f.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if f.From != "" {
 			var err error
 			if data, err = fs.ReadFile(src, f.From); err != nil {
@@ -200,44 +203,81 @@ func TestIncremental(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBuilder(t, build.Options{})
-	mustBuild(t, b, src)
+	// One builder reads everything each time; the other is told what
+	// changed, patches where it can, and renders the print view lazily, as
+	// the dev server does.
+	full := newBuilder(t, build.Options{})
+	told := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, full, src)
+	mustBuild(t, told, src)
+	appendTo := func(name, text string) func() []string {
+		return func() []string {
+			f := src[name]
+			f.Data = append(slices.Clone(f.Data), []byte(text)...)
+			return []string{name}
+		}
+	}
 	edits := []struct {
-		name string
-		edit func()
+		name  string
+		edit  func() []string
+		patch bool // whether the told builder may patch
 	}{
-		{"body", func() {
-			f := src["content/notes.md"]
-			f.Data = append(slices.Clone(f.Data), []byte("\nA new paragraph.\n")...)
-		}},
-		{"title", func() {
+		{"body", appendTo("content/notes.md", "\nA new paragraph.\n"), true},
+		{"body of a page with links", appendTo("content/playbooks/basics/start.md", "\nMore on [the second page](second.md).\n"), false},
+		{"the same body again", appendTo("content/playbooks/basics/start.md", "\nAnd *more*.\n"), true},
+		{"home body", appendTo("content/_index.md", "\nA closing line.\n"), true},
+		{"section body", appendTo("content/playbooks/_index.md", "\nAbout this section.\n"), true},
+		{"two bodies", func() []string {
+			return append(appendTo("content/notes.md", "\nTwo.\n")(), appendTo("content/playbooks/basics/second.md", "\nTwo.\n")()...)
+		}, true},
+		{"nothing", func() []string { return []string{"content/notes.md"} }, true},
+		{"title", func() []string {
 			f := src["content/playbooks/basics/second.md"]
 			f.Data = bytes.Replace(f.Data, []byte("title: The second page"), []byte("title: Page two, renamed"), 1)
-		}},
-		{"role", func() {
+			return []string{"content/playbooks/basics/second.md"}
+		}, false},
+		{"role", func() []string {
 			f := src["content/roles/design.yaml"]
 			f.Data = bytes.Replace(f.Data, []byte("title: Design"), []byte("title: Product design"), 1)
-		}},
-		{"new page in new folder", func() {
+			return []string{"content/roles/design.yaml"}
+		}, false},
+		{"new page in new folder", func() []string {
 			src["content/playbooks/more/deep/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\n---\nSee [start](../../basics/start.md).\n")}
-		}},
-		{"delete", func() { delete(src, "content/playbooks/more/deep/new.md") }},
-		{"rename", func() {
+			return []string{"content/playbooks/more"}
+		}, false},
+		{"body of the new page", appendTo("content/playbooks/more/deep/new.md", "\nMore.\n"), true},
+		{"delete", func() []string {
+			delete(src, "content/playbooks/more/deep/new.md")
+			return []string{"content/playbooks/more/deep/new.md"}
+		}, false},
+		{"rename", func() []string {
 			src["content/renamed.md"] = src["content/notes.md"]
 			delete(src, "content/notes.md")
 			f := src["content/playbooks/basics/start.md"]
 			f.Data = bytes.Replace(f.Data, []byte("../../notes.md"), []byte("../../renamed.md"), 1)
-		}},
-		{"theme", func() {
+			return []string{"content/renamed.md", "content/notes.md", "content/playbooks/basics/start.md"}
+		}, false},
+		{"theme", func() []string {
 			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte("Built with baton"), []byte("Made here"), 1)}
-		}},
+			return []string{"layouts/partials.html"}
+		}, false},
+		{"body, with a theme of the site's own", appendTo("content/renamed.md", "\nThemed.\n"), false},
 	}
 	for _, e := range edits {
-		e.edit()
-		got := mustBuild(t, b, src)
+		changed := e.edit()
 		want := mustBuild(t, newBuilder(t, build.Options{}), src)
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, mustBuild(t, full, src)); diff != "" {
 			t.Errorf("after %s: incremental build differs from a fresh one:\n%s", e.name, diff)
+		}
+		res, diags := told.Rebuild(context.Background(), src, changed)
+		if res == nil || len(diags) > 0 {
+			t.Fatalf("after %s: rebuild failed:\n%v", e.name, diags)
+		}
+		if diff := cmp.Diff(want, files(t, src, res)); diff != "" {
+			t.Errorf("after %s: rebuild told of %q differs from a fresh build:\n%s", e.name, changed, diff)
+		}
+		if res.Patched != e.patch {
+			t.Errorf("after %s: patched %v; want %v", e.name, res.Patched, e.patch)
 		}
 	}
 }

@@ -38,6 +38,10 @@ type Site struct {
 	Paths            []*Path
 	Tags             []*Tag
 	Static           []Static
+
+	// r is the resolver that made the site, kept so Patch can check an
+	// edited page's links against it.
+	r *resolver
 }
 
 // Page is a Markdown page.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/strictyaml"
 	"golang.org/x/text/unicode/norm"
 )
@@ -130,6 +131,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.warnUnused(roleFiles)
 	r.navigation()
 	r.finish()
+	r.site.r = r
 	return r.site, r.diags
 }
 
@@ -236,9 +238,9 @@ func (r *resolver) addPage(f *Parsed) {
 		Updated: r.opts.Dates[f.File],
 	}
 	if p.Summary == "" {
-		p.Summary = shorten(p.Doc.Lead, 180)
+		p.Summary = leadSummary(p.Doc)
 	}
-	p.Minutes = max(1, (p.Doc.Words+219)/220)
+	p.Minutes = readingMinutes(p.Doc)
 	if base == "_index.md" {
 		if fm.Slug.Value != "" {
 			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
@@ -280,6 +282,12 @@ func (r *resolver) addPage(f *Parsed) {
 	r.parsed[f.File] = f.Page
 	r.site.Pages = append(r.site.Pages, p)
 }
+
+// leadSummary is the summary of a page whose front matter gives none.
+func leadSummary(d *markdown.Doc) string { return shorten(d.Lead, 180) }
+
+// readingMinutes is a page's reading time, at 220 words a minute.
+func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
 
 // ValidSlug reports whether s can stand as the last segment of a URL.
 func ValidSlug(s string) bool {

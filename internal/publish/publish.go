@@ -43,6 +43,24 @@ type File struct {
 	Data []byte
 	// From, when set, names a file in the source FS to copy instead of Data.
 	From string
+	// Lazy, when set, makes the bytes on first use instead of Data, and
+	// keeps them: the dev server renders its largest page only when a
+	// browser asks for it. Make one with Once.
+	Lazy func() ([]byte, error)
+}
+
+// Once returns a Lazy function that calls make at most once.
+func Once(make func() ([]byte, error)) func() ([]byte, error) {
+	return sync.OnceValues(make)
+}
+
+// Bytes returns the file's bytes, made now if the file is lazy. Files
+// copied from the source (From) have none.
+func (f File) Bytes() ([]byte, error) {
+	if f.Lazy != nil {
+		return f.Lazy()
+	}
+	return f.Data, nil
 }
 
 // Options say where the site comes from and where it goes.
@@ -265,6 +283,13 @@ func (t *Tx) Write(f File) error {
 			}
 			t.dirs.Store(dir, true)
 		}
+	}
+	if f.Lazy != nil {
+		data, err := f.Lazy()
+		if err != nil {
+			return err
+		}
+		f = File{Path: f.Path, Data: data}
 	}
 	if f.From == "" && t.old[f.Path] && t.unchanged(f) {
 		if err := os.Link(filepath.Join(t.out, filepath.FromSlash(f.Path)), dst); err == nil {

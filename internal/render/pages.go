@@ -190,6 +190,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			kind = "section"
 		}
 		add(p.URL, func() *View { return r.pageView(site, p, kind) })
+		jobs[len(jobs)-1].Page = p
 		if kind != "home" {
 			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
 		}
@@ -226,7 +227,11 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Tags", "/tags/"}, Crumb{Title: t.Name})}
 		})
 	}
-	add("/print/", func() *View { return r.printView(site) })
+	// The print view takes the pages' bodies now, so that rendering it
+	// later (the dev server renders it when asked) shows this build's.
+	bodies := printBodies(site)
+	add("/print/", func() *View { return r.printView(site, bodies) })
+	jobs[len(jobs)-1].Bodies = true
 	add("/search/", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w *bytes.Buffer) error { return sitemap(w, site) }},
 		Job{Path: "robots.txt", Run: func(w *bytes.Buffer) error { return robots(w, site) }})
@@ -332,9 +337,29 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 	return level(site.Root)
 }
 
-func (r *Renderer) printView(site *handbook.Site) *View {
+// printBody is a page's body as one build has it.
+type printBody struct {
+	doc   *markdown.Doc
+	hrefs []handbook.Href
+}
+
+// printPages lists the pages of the print view, in order.
+func printPages(site *handbook.Site) []*handbook.Page {
+	return append([]*handbook.Page{site.Home}, site.Order...)
+}
+
+func printBodies(site *handbook.Site) []printBody {
+	pages := printPages(site)
+	out := make([]printBody, len(pages))
+	for i, p := range pages {
+		out[i] = printBody{p.Doc, p.Hrefs}
+	}
+	return out
+}
+
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody) *View {
 	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
-	pages := append([]*handbook.Page{site.Home}, site.Order...)
+	pages := printPages(site)
 	ids := map[string]string{}
 	for _, p := range pages {
 		ids[p.URL] = printID(p.URL)
@@ -342,14 +367,14 @@ func (r *Renderer) printView(site *handbook.Site) *View {
 	for _, role := range site.Roles {
 		ids[role.URL] = printID(role.URL)
 	}
-	for _, p := range pages {
+	for i, p := range pages {
 		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
-		if p.Doc != nil {
+		if b := bodies[i]; b.doc != nil {
 			prefix := e.ID + "--"
 			e.body = func() template.HTML {
 				var buf bytes.Buffer
-				p.Doc.Resolve(&buf, func(i int) string {
-					h := p.Hrefs[i]
+				b.doc.Resolve(&buf, func(i int) string {
+					h := b.hrefs[i]
 					if id, ok := ids[h.URL]; ok && !h.External {
 						if h.Fragment != "" {
 							return "#" + id + "--" + h.Fragment

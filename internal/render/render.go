@@ -167,6 +167,12 @@ type Job struct {
 	// rebuild with the same Renderer may reuse the job's last output when
 	// its key is the same. Jobs that read the whole site have none.
 	Key func(h *maphash.Hash)
+	// Page is the page the job shows, for the home, section and page
+	// jobs. Bodies marks the job that shows every page's body (the print
+	// view). With the default theme, an edit that handbook.Patch takes
+	// changes the output of only the edited pages' jobs and that one.
+	Page   *handbook.Page
+	Bodies bool
 }
 
 // Assets returns the theme's assets.

@@ -29,7 +29,6 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"hash/maphash"
@@ -86,32 +85,7 @@ func (o Options) withDefaults() Options {
 
 // Build returns the index files for a site, sorted by path.
 func Build(site *handbook.Site, opts Options) []File {
-	opts = opts.withDefaults()
-	docs := Documents(site)
-	if opts.Cache != nil {
-		opts.Cache.rotate()
-	}
-	ix := newIndexer(opts.Cache)
-	for id, d := range docs {
-		ix.add(id, d)
-	}
-	var files []File
-	shards := ix.shards(opts.ShardBytes)
-	for _, s := range shards {
-		files = append(files, File{Path: Dir + "/s/" + ShardFile(s.key) + ".js", Data: s.data})
-	}
-	for id, d := range docs {
-		files = append(files, File{Path: Dir + "/d/" + strconv.Itoa(id) + ".js", Data: opts.Cache.docFile(id, d, opts)})
-	}
-	h := sha256.New()
-	for _, f := range files {
-		h.Write([]byte(f.Path))
-		h.Write([]byte{0})
-		h.Write(f.Data)
-	}
-	files = append(files, File{Path: Dir + "/index.js", Data: metaFile(len(docs), shards, hex.EncodeToString(h.Sum(nil)[:6]))})
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
+	return NewIndex(site, opts).Files()
 }
 
 // Document is one search result: a page, a role, a responsibility or a
@@ -138,34 +112,7 @@ type DocSection struct {
 func Documents(site *handbook.Site) []Document {
 	var docs []Document
 	for _, p := range site.Pages {
-		d := Document{URL: p.URL, Title: p.Title}
-		sec := p.Section
-		if p.IsSection && sec != nil {
-			sec = sec.Parent
-		}
-		if sec != nil && sec.Parent != nil {
-			d.Section = sec.Title
-		}
-		d.Meta = append(d.Meta, p.Summary, d.Section)
-		for _, t := range p.Tags {
-			d.Meta = append(d.Meta, t.Name)
-		}
-		for _, r := range p.Roles {
-			d.Meta = append(d.Meta, r.Title)
-		}
-		top := DocSection{Text: p.Summary}
-		d.Sections = append(d.Sections, top)
-		if p.Doc != nil {
-			// The Markdown text holds the typographer's entities ("&rsquo;").
-			for _, h := range p.Doc.Headings {
-				d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
-			}
-			for _, s := range p.Doc.Sections {
-				ds := &d.Sections[s.Heading+1]
-				ds.Text = join(ds.Text, html.UnescapeString(s.Text))
-			}
-		}
-		docs = append(docs, d)
+		docs = append(docs, pageDocument(p))
 	}
 	for _, r := range site.Roles {
 		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
@@ -211,6 +158,38 @@ func Documents(site *handbook.Site) []Document {
 	return docs
 }
 
+// pageDocument is the search document of a page.
+func pageDocument(p *handbook.Page) Document {
+	d := Document{URL: p.URL, Title: p.Title}
+	sec := p.Section
+	if p.IsSection && sec != nil {
+		sec = sec.Parent
+	}
+	if sec != nil && sec.Parent != nil {
+		d.Section = sec.Title
+	}
+	d.Meta = append(d.Meta, p.Summary, d.Section)
+	for _, t := range p.Tags {
+		d.Meta = append(d.Meta, t.Name)
+	}
+	for _, r := range p.Roles {
+		d.Meta = append(d.Meta, r.Title)
+	}
+	top := DocSection{Text: p.Summary}
+	d.Sections = append(d.Sections, top)
+	if p.Doc != nil {
+		// The Markdown text holds the typographer's entities ("&rsquo;").
+		for _, h := range p.Doc.Headings {
+			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
+		}
+		for _, s := range p.Doc.Sections {
+			ds := &d.Sections[s.Heading+1]
+			ds.Text = join(ds.Text, html.UnescapeString(s.Text))
+		}
+	}
+	return d
+}
+
 func join(a, b string) string {
 	switch {
 	case a == "":
@@ -254,22 +233,23 @@ func newIndexer(cache *Cache) *indexer {
 }
 
 // add indexes document id, taking its words from the cache when the
-// document did not change since the last build.
-func (ix *indexer) add(id int, d Document) {
+// document did not change since the last build, and returns its words.
+func (ix *indexer) add(id int, d Document) []occurrence {
 	var key uint64
 	if ix.cache != nil {
 		key = ix.cache.key(d)
 		if occ, ok := ix.cache.prev[key]; ok {
 			ix.cache.next[key] = occ
 			ix.merge(id, occ)
-			return
+			return occ
 		}
 	}
-	occ := ix.words(d)
+	occ := slices.Clone(ix.words(d))
 	if ix.cache != nil {
-		ix.cache.next[key] = slices.Clone(occ)
+		ix.cache.next[key] = occ
 	}
 	ix.merge(id, occ)
+	return occ
 }
 
 // words lists each word of d once, in order of first sight, with the
@@ -328,19 +308,31 @@ func (ix *indexer) words(d Document) []occurrence {
 // first sight, so nothing depends on map order.
 func (ix *indexer) merge(id int, occ []occurrence) {
 	for _, o := range occ {
-		v, known := ix.ids[o.word]
-		if !known {
-			v = int32(len(ix.variants))
-			ix.ids[o.word] = v
-			ix.variants = append(ix.variants, o.word)
-			ix.postings = append(ix.postings, nil)
-		}
-		sec := o.sec
-		if o.field == fieldBody {
-			sec = o.bodySec
-		}
-		ix.postings[v] = append(ix.postings[v], posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)})
+		v := ix.intern(o.word)
+		ix.postings[v] = append(ix.postings[v], o.posting(id))
 	}
+}
+
+// intern returns the index of a variant, adding it when it is new.
+func (ix *indexer) intern(w string) int32 {
+	v, known := ix.ids[w]
+	if !known {
+		v = int32(len(ix.variants))
+		ix.ids[w] = v
+		ix.variants = append(ix.variants, w)
+		ix.postings = append(ix.postings, nil)
+	}
+	return v
+}
+
+// posting is what document id says about the word: the field it counts
+// most in, its frequency, and its best section.
+func (o occurrence) posting(id int) posting {
+	sec := o.sec
+	if o.field == fieldBody {
+		sec = o.bodySec
+	}
+	return posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)}
 }
 
 // Cache keeps each document's words and display file from one build to
@@ -435,45 +427,33 @@ type shard struct {
 	data    []byte
 }
 
-func (ix *indexer) entries() []stemEntry {
-	byStem := map[string][]int32{}
-	for v, w := range ix.variants {
-		s := Stem(w)
-		byStem[s] = append(byStem[s], int32(v))
-	}
-	stems := make([]string, 0, len(byStem))
-	for s := range byStem {
-		stems = append(stems, s)
-	}
-	slices.Sort(stems)
-	out := make([]stemEntry, 0, len(stems))
-	for _, s := range stems {
-		vs := byStem[s]
-		slices.SortFunc(vs, func(a, b int32) int { return strings.Compare(ix.variants[a], ix.variants[b]) })
-		var b bytes.Buffer
-		b.WriteByte('[')
-		b.Write(jsonString(s))
-		b.WriteString(",[")
-		for i, v := range vs {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(jsonString(ix.variants[v]))
-			b.WriteString(`,"`)
-			b.WriteString(encodePostings(ix.postings[v]))
-			b.WriteByte('"')
+// encodeStem is a stem's entry: its variants, sorted, each with its
+// postings.
+func (ix *indexer) encodeStem(stem string, vs []int32) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	b.Write(jsonString(stem))
+	b.WriteString(",[")
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(',')
 		}
-		b.WriteString("]]")
-		out = append(out, stemEntry{stem: s, json: b.Bytes()})
+		b.Write(jsonString(ix.variants[v]))
+		b.WriteString(`,"`)
+		b.WriteString(encodePostings(ix.postings[v]))
+		b.WriteByte('"')
 	}
-	return out
+	b.WriteString("]]")
+	return b.Bytes()
 }
 
-// shards groups the stems by prefix, splitting large groups.
-func (ix *indexer) shards(budget int) []shard {
+// place lays out the shards of one group (the stems that share their
+// first two characters, sorted), splitting it while a shard is over budget.
+// The shards come without their bytes (see encode).
+func place(group string, entries []stemEntry, budget int) []shard {
 	var out []shard
-	var place func(key string, entries []stemEntry)
-	place = func(key string, entries []stemEntry) {
+	var placeKey func(key string, entries []stemEntry)
+	placeKey = func(key string, entries []stemEntry) {
 		// The file's size: the call around the entries, and the entries
 		// with the separators between them.
 		size := len("batonSearch.shard(,[\n\n]);\n") + len(jsonString(key))
@@ -508,36 +488,27 @@ func (ix *indexer) shards(budget int) []shard {
 			out = append(out, shard{key: key, entries: stay})
 		}
 		for _, k := range keys { // in stem order, since entries are sorted
-			place(k, groups[k])
+			placeKey(k, groups[k])
 		}
 	}
-	entries := ix.entries()
-	for i := 0; i < len(entries); {
-		k := prefix(entries[i].stem, 2)
-		j := i
-		for j < len(entries) && prefix(entries[j].stem, 2) == k {
-			j++
-		}
-		place(k, entries[i:j])
-		i = j
-	}
-	slices.SortFunc(out, func(a, b shard) int { return strings.Compare(a.key, b.key) })
-	for i := range out {
-		s := &out[i]
-		var b bytes.Buffer
-		b.WriteString("batonSearch.shard(")
-		b.Write(jsonString(s.key))
-		b.WriteString(",[\n")
-		for j, e := range s.entries {
-			if j > 0 {
-				b.WriteString(",\n")
-			}
-			b.Write(e.json)
-		}
-		b.WriteString("\n]);\n")
-		s.data = b.Bytes()
-	}
+	placeKey(group, entries)
 	return out
+}
+
+// encode writes the shard's file.
+func (s *shard) encode() {
+	var b bytes.Buffer
+	b.WriteString("batonSearch.shard(")
+	b.Write(jsonString(s.key))
+	b.WriteString(",[\n")
+	for j, e := range s.entries {
+		if j > 0 {
+			b.WriteString(",\n")
+		}
+		b.Write(e.json)
+	}
+	b.WriteString("\n]);\n")
+	s.data = b.Bytes()
 }
 
 // prefix is the first n runes of s.
@@ -640,7 +611,7 @@ func jsonString(s string) []byte {
 	return b
 }
 
-func metaFile(n int, shards []shard, version string) []byte {
+func metaFile(n int, shards []*shard, version string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`batonSearch.meta({"version":`)
 	b.Write(jsonString(version))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
 	"github.com/google/go-cmp/cmp"
@@ -470,5 +472,69 @@ func TestCacheChangesNothing(t *testing.T) {
 	}
 	if same(edited, search.Build(testSite(t, "testdata/site"), cold)) {
 		t.Errorf("the edit does not change the index")
+	}
+}
+
+// TestIndexUpdate edits page bodies at random (words come and go, stems
+// appear and vanish, small shards split and merge) and checks after each
+// edit that the updated index equals one built afresh.
+func TestIndexUpdate(t *testing.T) {
+	site := testSite(t, "testdata/site")
+	md := markdown.New(false)
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := strings.Fields("conductor conducts conducting orchestra score tempo zebra zebras quartz quiver " +
+		"roadmap roadmaps discovery discover delivery deliver alpha beta gamma delta co cab coal coat code coder")
+	opts := search.Options{ShardBytes: 400, Cache: search.NewCache()}
+	warm := search.NewIndex(site, opts)
+	before := map[string][]byte{}
+	for _, f := range warm.Files() {
+		before[f.Path] = f.Data
+	}
+	reshapes := 0
+	for round := range 60 {
+		var edited []*handbook.Page
+		for range 1 + rng.IntN(2) {
+			p := site.Pages[rng.IntN(len(site.Pages))]
+			var body strings.Builder
+			for range rng.IntN(4) {
+				fmt.Fprintf(&body, "## %s %s\n\n", vocab[rng.IntN(len(vocab))], vocab[rng.IntN(len(vocab))])
+				for range rng.IntN(30) {
+					body.WriteString(vocab[rng.IntN(len(vocab))] + " ")
+				}
+				body.WriteString("\n\n")
+			}
+			doc, err := md.Prepare([]byte(body.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Doc = doc
+			edited = append(edited, p)
+		}
+		changed, reshaped := warm.Update(site, edited)
+		if reshaped {
+			reshapes++
+		}
+		got, want := warm.Files(), search.Build(site, search.Options{ShardBytes: 400})
+		// What Update says changed is exactly what did.
+		for _, f := range changed {
+			before[f.Path] = f.Data
+		}
+		for _, f := range got {
+			if !reshaped && !bytes.Equal(before[f.Path], f.Data) {
+				t.Fatalf("round %d: %s changed, but Update did not list it", round, f.Path)
+			}
+			before[f.Path] = f.Data
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: updated index has %d files; a fresh one %d", round, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Fatalf("round %d: updated %s differs from fresh %s:\n%s\n---\n%s", round, got[i].Path, want[i].Path, got[i].Data, want[i].Data)
+			}
+		}
+	}
+	if reshapes == 0 || reshapes == 60 {
+		t.Errorf("%d of 60 edits moved shards: the test wants both kinds", reshapes)
 	}
 }

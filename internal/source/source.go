@@ -7,13 +7,16 @@ package source
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -31,6 +34,9 @@ type File struct {
 	// content/static/, and any content file that is not Markdown or YAML
 	// (an image beside the page that shows it).
 	Static bool
+	// Sum identifies the content: the SHA-256 of a text file's bytes, or
+	// of a static file's size. It outlives Data, which a build may drop.
+	Sum [32]byte
 }
 
 // Tree is every file of a site that a build reads, sorted by path.
@@ -59,74 +65,218 @@ func Load(fsys fs.FS) (Tree, error) {
 	var t Tree
 	for _, root := range []string{"content", "layouts"} {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == root && errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipDir
-				}
-				return err
+			if err != nil && p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
 			}
-			if p != root && Ignored(d.Name()) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !utf8.ValidString(d.Name()) {
-				// fs.FS paths are UTF-8: such a name can be neither
-				// opened through fsys nor put in a URL.
-				t.Skipped = append(t.Skipped, Skip{Path: p, Why: "the name is not valid UTF-8: rename it", Err: true})
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				t.Skipped = append(t.Skipped, Skip{Path: p, Why: skipReason(fsys, p, d.Type())})
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			f := File{Path: p, Size: info.Size()}
-			if root == "content" && (strings.HasPrefix(p, "content/static/") || !IsText(p)) {
-				f.Static = true
-				t.Content = append(t.Content, f)
-				return nil
-			}
-			if f.Size > MaxTextSize {
-				t.TooLarge = append(t.TooLarge, f)
-				return nil
-			}
-			data, err := readAtMost(fsys, p, MaxTextSize)
-			if errors.Is(err, errTooLarge) {
-				// It grew after the walk saw its size.
-				f.Size = max(f.Size, int64(len(data)))
-				t.TooLarge = append(t.TooLarge, f)
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			f.Data = data
-			if root == "content" {
-				t.Content = append(t.Content, f)
-			} else {
-				t.Layouts = append(t.Layouts, f)
-			}
-			return nil
+			return t.visit(fsys, root, p, d, err)
 		})
 		if err != nil {
 			return Tree{}, fmt.Errorf("reading %s: %w", root, err)
 		}
 	}
+	t.sort()
+	return t, nil
+}
+
+// visit takes one entry of a walk of root into the tree.
+func (t *Tree) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		return err
+	}
+	if p != root && Ignored(d.Name()) {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if !utf8.ValidString(d.Name()) {
+		// fs.FS paths are UTF-8: such a name can be neither opened
+		// through fsys nor put in a URL.
+		t.Skipped = append(t.Skipped, Skip{Path: p, Why: "the name is not valid UTF-8: rename it", Err: true})
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.IsDir() {
+		return nil
+	}
+	if !d.Type().IsRegular() {
+		t.Skipped = append(t.Skipped, Skip{Path: p, Why: skipReason(fsys, p, d.Type())})
+		return nil
+	}
+	info, err := d.Info()
+	if err != nil {
+		return err
+	}
+	f := File{Path: p, Size: info.Size()}
+	if root == "content" && (strings.HasPrefix(p, "content/static/") || !IsText(p)) {
+		f.Static = true
+		f.Sum = sha256.Sum256(fmt.Appendf(nil, "static %d", f.Size))
+		t.Content = append(t.Content, f)
+		return nil
+	}
+	if f.Size > MaxTextSize {
+		t.TooLarge = append(t.TooLarge, f)
+		return nil
+	}
+	data, err := readAtMost(fsys, p, MaxTextSize)
+	if errors.Is(err, errTooLarge) {
+		// It grew after the walk saw its size.
+		f.Size = max(f.Size, int64(len(data)))
+		t.TooLarge = append(t.TooLarge, f)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	f.Data = data
+	f.Sum = sha256.Sum256(data)
+	if root == "content" {
+		t.Content = append(t.Content, f)
+	} else {
+		t.Layouts = append(t.Layouts, f)
+	}
+	return nil
+}
+
+func (t *Tree) sort() {
 	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
 	slices.SortFunc(t.Content, byPath)
 	slices.SortFunc(t.Layouts, byPath)
-	return t, nil
+	slices.SortFunc(t.TooLarge, byPath)
+	slices.SortFunc(t.Skipped, func(a, b Skip) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// Update returns t brought up to date for the paths that changed since it
+// was loaded, reading only those: a path that is now a file is read again,
+// one that is gone takes itself and everything under it away, and one that
+// is now a folder is walked. changed holds slash-separated paths relative
+// to fsys's root, as watch reports them; paths outside content/ and
+// layouts/, or under an ignored name, are passed over. The result equals
+// what Load would return, provided changed names every path that changed.
+// t is not modified; files of t that were not read again keep their Data
+// as t had it (the caller may have dropped it).
+func Update(fsys fs.FS, t Tree, changed []string) (Tree, error) {
+	u := Tree{
+		Content:  slices.Clone(t.Content),
+		Layouts:  slices.Clone(t.Layouts),
+		TooLarge: slices.Clone(t.TooLarge),
+		Skipped:  slices.Clone(t.Skipped),
+	}
+	var fresh Tree
+	seen := map[string]bool{}
+	for _, p := range changed {
+		seen[path.Clean(p)] = true
+	}
+	covered := func(p string) bool { // an ancestor's walk reads p too
+		for a := path.Dir(p); a != "." && a != "/"; a = path.Dir(a) {
+			if seen[a] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range slices.Sorted(maps.Keys(seen)) {
+		root, _, _ := strings.Cut(p, "/")
+		if root != "content" && root != "layouts" || ignoredPath(p) || covered(p) {
+			continue
+		}
+		u.Content = without(u.Content, p, func(f File) string { return f.Path })
+		u.Layouts = without(u.Layouts, p, func(f File) string { return f.Path })
+		u.TooLarge = without(u.TooLarge, p, func(f File) string { return f.Path })
+		u.Skipped = without(u.Skipped, p, func(s Skip) string { return s.Path })
+		d, err := lstat(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			continue // gone, or a file now stands where its folder was
+		}
+		if err != nil {
+			return Tree{}, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if d.IsDir() {
+			err = fs.WalkDir(fsys, p, func(q string, d fs.DirEntry, err error) error {
+				return fresh.visit(fsys, root, q, d, err)
+			})
+		} else {
+			err = fresh.visit(fsys, root, p, d, nil)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			return Tree{}, fmt.Errorf("reading %s: %w", p, err)
+		}
+	}
+	u.Content = merged(u.Content, fresh.Content, func(f File) string { return f.Path })
+	u.Layouts = merged(u.Layouts, fresh.Layouts, func(f File) string { return f.Path })
+	u.TooLarge = merged(u.TooLarge, fresh.TooLarge, func(f File) string { return f.Path })
+	u.Skipped = merged(u.Skipped, fresh.Skipped, func(s Skip) string { return s.Path })
+	return u, nil
+}
+
+// ignoredPath reports whether any name in p, below its root, is ignored.
+func ignoredPath(p string) bool {
+	names := strings.Split(p, "/")
+	for _, n := range names[1:] {
+		if Ignored(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// without removes from a slice sorted by path the entry at p and every
+// entry under p/, which sit together in sorted order.
+func without[T any](s []T, p string, key func(T) string) []T {
+	at := func(q string) int {
+		i, _ := slices.BinarySearchFunc(s, q, func(e T, q string) int { return strings.Compare(key(e), q) })
+		return i
+	}
+	if i := at(p); i < len(s) && key(s[i]) == p {
+		s = slices.Delete(s, i, i+1)
+	}
+	i := at(p + "/")
+	j := i
+	for j < len(s) && strings.HasPrefix(key(s[j]), p+"/") {
+		j++
+	}
+	return slices.Delete(s, i, j)
+}
+
+// merged adds entries to a slice sorted by path, keeping it sorted: one by
+// one for a few, by sorting for many.
+func merged[T any](s, add []T, key func(T) string) []T {
+	cmp := func(a, b T) int { return strings.Compare(key(a), key(b)) }
+	if len(add) > 64 {
+		s = append(s, add...)
+		slices.SortFunc(s, cmp)
+		return s
+	}
+	for _, e := range add {
+		i, _ := slices.BinarySearchFunc(s, e, cmp)
+		s = slices.Insert(s, i, e)
+	}
+	return s
+}
+
+// lstat describes the entry at p without following a symbolic link.
+func lstat(fsys fs.FS, p string) (fs.DirEntry, error) {
+	if l, ok := fsys.(fs.ReadLinkFS); ok {
+		info, err := l.Lstat(p)
+		if err != nil {
+			return nil, err
+		}
+		return fs.FileInfoToDirEntry(info), nil
+	}
+	// Without Lstat, the parent's listing describes the entry as a walk
+	// would.
+	entries, err := fs.ReadDir(fsys, path.Dir(p))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Name() == path.Base(p) {
+			return e, nil
+		}
+	}
+	return nil, fs.ErrNotExist
 }
 
 var errTooLarge = errors.New("file too large")

@@ -1,0 +1,287 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Index is a built index that can take edits: Update re-indexes a few
+// pages and re-encodes only the shards their words route to, so the dev
+// server's rebuild after one page's edit costs that page, not the site.
+// Its files always equal those Build gives for the same site.
+type Index struct {
+	opts Options
+	ix   *indexer
+	// occ is each document's words, to take its postings out again.
+	occ [][]occurrence
+	// stem is each variant's stem; variants lists every variant a stem
+	// has had, sorted (some may have no postings left); groups lists the
+	// stems with postings of each group (the stems that share their first
+	// two characters), sorted.
+	stem     []string
+	variants map[string][]int32
+	groups   map[string][]string
+	entry    map[string][]byte   // stem → its encoded entry
+	shards   map[string][]*shard // group → its shards, in key order
+	docs     [][]byte            // display files, by document
+	files    []File              // sorted by path
+	at       map[string]int      // path → index in files
+	sum      map[string][32]byte // path → hash of the file's data
+	fresh    []*shard            // the shards placeGroup encoded anew
+}
+
+const metaPath = Dir + "/index.js"
+
+// NewIndex indexes every document of site.
+func NewIndex(site *handbook.Site, opts Options) *Index {
+	opts = opts.withDefaults()
+	docs := Documents(site)
+	if opts.Cache != nil {
+		opts.Cache.rotate()
+	}
+	x := &Index{opts: opts, ix: newIndexer(opts.Cache), occ: make([][]occurrence, len(docs)),
+		variants: map[string][]int32{}, groups: map[string][]string{}, entry: map[string][]byte{},
+		shards: map[string][]*shard{}, docs: make([][]byte, len(docs)), sum: map[string][32]byte{}}
+	for id, d := range docs {
+		x.occ[id] = x.ix.add(id, d)
+		x.setDoc(id, opts.Cache.docFile(id, d, opts))
+	}
+	for v, w := range x.ix.variants {
+		s := Stem(w)
+		x.stem = append(x.stem, s)
+		x.variants[s] = append(x.variants[s], int32(v))
+	}
+	for s, vs := range x.variants {
+		x.sortVariants(vs)
+		x.entry[s] = x.ix.encodeStem(s, vs)
+		g := prefix(s, 2)
+		x.groups[g] = append(x.groups[g], s)
+	}
+	for g, stems := range x.groups {
+		slices.Sort(stems)
+		x.placeGroup(g, nil)
+	}
+	x.fresh = nil
+	x.assemble()
+	return x
+}
+
+func (x *Index) sortVariants(vs []int32) {
+	slices.SortFunc(vs, func(a, b int32) int { return strings.Compare(x.ix.variants[a], x.ix.variants[b]) })
+}
+
+func docPath(id int) string { return Dir + "/d/" + strconv.Itoa(id) + ".js" }
+
+func shardPath(key string) string { return Dir + "/s/" + ShardFile(key) + ".js" }
+
+func (x *Index) setDoc(id int, data []byte) {
+	x.docs[id] = data
+	x.sum[docPath(id)] = sha256.Sum256(data)
+}
+
+// placeGroup lays out the shards of group g afresh, and reports whether
+// their keys changed. A shard with the same stems as before, none of them
+// in dirty, keeps its bytes.
+func (x *Index) placeGroup(g string, dirty map[string]bool) bool {
+	old := map[string]*shard{}
+	var oldKeys []string
+	for _, s := range x.shards[g] {
+		old[s.key] = s
+		oldKeys = append(oldKeys, s.key)
+	}
+	var out []*shard
+	if stems := x.groups[g]; len(stems) > 0 {
+		entries := make([]stemEntry, len(stems))
+		for i, s := range stems {
+			entries[i] = stemEntry{stem: s, json: x.entry[s]}
+		}
+		for _, s := range place(g, entries, x.opts.ShardBytes) {
+			if o := old[s.key]; o != nil && !slices.ContainsFunc(s.entries, func(e stemEntry) bool { return dirty[e.stem] }) &&
+				slices.EqualFunc(o.entries, s.entries, func(a, b stemEntry) bool { return a.stem == b.stem }) {
+				out = append(out, o)
+				delete(old, s.key)
+				continue
+			}
+			s.encode()
+			out = append(out, &s)
+			x.sum[shardPath(s.key)] = sha256.Sum256(s.data)
+			x.fresh = append(x.fresh, &s)
+			delete(old, s.key)
+		}
+		x.shards[g] = out
+	} else {
+		delete(x.groups, g)
+		delete(x.shards, g)
+	}
+	for key := range old { // shards that are no more
+		delete(x.sum, shardPath(key))
+	}
+	return !slices.Equal(oldKeys, slices.Collect(func(yield func(string) bool) {
+		for _, s := range out {
+			if !yield(s.key) {
+				return
+			}
+		}
+	}))
+}
+
+// assemble lists every file, sorted by path.
+func (x *Index) assemble() {
+	x.files = x.files[:0]
+	for _, g := range x.shards {
+		for _, s := range g {
+			x.files = append(x.files, File{Path: shardPath(s.key), Data: s.data})
+		}
+	}
+	for id, d := range x.docs {
+		x.files = append(x.files, File{Path: docPath(id), Data: d})
+	}
+	x.files = append(x.files, File{Path: metaPath})
+	slices.SortFunc(x.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	x.at = make(map[string]int, len(x.files))
+	for i, f := range x.files {
+		x.at[f.Path] = i
+	}
+	x.meta()
+}
+
+// meta writes index.js: the document count, every shard's size, and a
+// version made from every other file's hash, so it changes with any.
+func (x *Index) meta() {
+	h := sha256.New()
+	for _, f := range x.files {
+		if f.Path == metaPath {
+			continue
+		}
+		sum := x.sum[f.Path]
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(sum[:])
+	}
+	var keyed []*shard
+	for _, g := range x.shards {
+		keyed = append(keyed, g...)
+	}
+	slices.SortFunc(keyed, func(a, b *shard) int { return strings.Compare(a.key, b.key) })
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), keyed, hex.EncodeToString(h.Sum(nil)[:6]))
+}
+
+// Files returns the index's files, sorted by path. They share their bytes
+// with the index, which replaces (never changes) a file's bytes on Update.
+func (x *Index) Files() []File { return slices.Clone(x.files) }
+
+// Update re-indexes the given pages of site, which must be the site the
+// index was built from with only these pages' text changed: the same
+// documents in the same order, with the same titles, summaries, sections,
+// tags and roles. It returns the files whose bytes changed; or, when the
+// set of files changed too (a shard split differently), reshaped and no
+// list, and Files has them all.
+func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []File, reshaped bool) {
+	ids := make([]int, len(pages))
+	for i, p := range pages {
+		id, ok := slices.BinarySearchFunc(site.Pages, p.URL, func(q *handbook.Page, u string) int { return strings.Compare(q.URL, u) })
+		if !ok || id >= len(x.docs) {
+			panic("search: Update of a page that is not in the index")
+		}
+		ids[i] = id
+	}
+	byDoc := func(p posting, id int) int { return p.doc - id }
+	dirty := map[string]bool{} // stems
+	for i, p := range pages {
+		id := ids[i]
+		d := pageDocument(p)
+		occ := slices.Clone(x.ix.words(d))
+		// Only the words whose posting for this document changed (new,
+		// gone, or in another field, frequency or section) change shards.
+		was := make(map[string]posting, len(x.occ[id]))
+		for _, o := range x.occ[id] {
+			was[o.word] = o.posting(id)
+		}
+		for _, o := range occ {
+			np := o.posting(id)
+			op, had := was[o.word]
+			delete(was, o.word)
+			if had && op == np {
+				continue
+			}
+			v := x.ix.intern(o.word)
+			if int(v) == len(x.stem) {
+				s := Stem(o.word)
+				x.stem = append(x.stem, s)
+				x.variants[s] = append(x.variants[s], v)
+				x.sortVariants(x.variants[s])
+			}
+			ps := x.ix.postings[v]
+			j, found := slices.BinarySearchFunc(ps, id, byDoc)
+			if found {
+				ps[j] = np
+			} else {
+				x.ix.postings[v] = slices.Insert(ps, j, np)
+			}
+			dirty[x.stem[v]] = true
+		}
+		for w := range was { // words the document no longer has
+			v := x.ix.ids[w]
+			if j, ok := slices.BinarySearchFunc(x.ix.postings[v], id, byDoc); ok {
+				x.ix.postings[v] = slices.Delete(x.ix.postings[v], j, j+1)
+			}
+			dirty[x.stem[v]] = true
+		}
+		x.occ[id] = occ
+		x.setDoc(id, docFile(id, d, x.opts))
+	}
+	groups := map[string]bool{}
+	for s := range dirty {
+		var live []int32
+		for _, v := range x.variants[s] {
+			if len(x.ix.postings[v]) > 0 {
+				live = append(live, v)
+			}
+		}
+		g := prefix(s, 2)
+		stems := x.groups[g]
+		i, had := slices.BinarySearch(stems, s)
+		switch {
+		case len(live) == 0 && had:
+			x.groups[g] = slices.Delete(stems, i, i+1)
+			delete(x.entry, s)
+		case len(live) > 0:
+			if !had {
+				x.groups[g] = slices.Insert(stems, i, s)
+			}
+			x.entry[s] = x.ix.encodeStem(s, live)
+		}
+		groups[g] = true
+	}
+	moved := false
+	x.fresh = x.fresh[:0]
+	for g := range groups {
+		if x.placeGroup(g, dirty) {
+			moved = true
+		}
+	}
+	if moved {
+		x.assemble()
+		return nil, true
+	}
+	// The same files: replace the bytes of those that changed.
+	set := func(p string, data []byte) {
+		i := x.at[p]
+		x.files[i].Data = data
+		changed = append(changed, x.files[i])
+	}
+	for _, id := range ids {
+		set(docPath(id), x.docs[id])
+	}
+	for _, s := range x.fresh {
+		set(shardPath(s.key), s.data)
+	}
+	x.meta()
+	changed = append(changed, x.files[x.at[metaPath]])
+	return changed, false
+}
