@@ -235,10 +235,7 @@ func buildOptions(dir, baseURL string, drafts bool) (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{
-		BaseURL: baseURL, Drafts: drafts, Theme: theme,
-		Dates: func(files []string) map[string]int64 { return gitdate.Dates(dir, files) },
-	}, nil
+	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(dir).Dates}, nil
 }
 
 const buildHelp = `Usage: baton build [SITE] [flags]

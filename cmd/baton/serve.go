@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/serve"
 	"github.com/batonhq/baton/internal/watch"
 )
@@ -53,11 +54,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := siteDir(dir); err != nil {
 		return err
 	}
-	b, err := newBuilder(dir, "", *drafts)
+	opts, err := buildOptions(dir, "", *drafts)
 	if err != nil {
 		return err
 	}
-	srv := serve.New(b, os.DirFS(dir))
+	opts.Lazy = true // the print view renders when a browser asks for it
+	srv := serve.New(build.New(opts), os.DirFS(dir))
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen: %w (is another server on port %d? try --port)", err, *port)
@@ -66,12 +68,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ip := net.ParseIP(*bind); ip != nil && !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "WARNING: serving on %s, reachable from other machines on your network\n", *bind)
 	}
-	report(stdout, stderr, srv.Rebuild(ctx), nil)
+	// Watch before the first build, so no save is missed between the two:
+	// rebuilds read only the files the watcher names.
 	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Poll: *poll})
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	report(stdout, stderr, srv.Rebuild(ctx, nil), nil)
 	url := "http://" + ln.Addr().String() + "/"
 	if strings.HasPrefix(ln.Addr().String(), "127.0.0.1:") {
 		url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"

@@ -64,7 +64,7 @@ func TestBrowserReloads(t *testing.T) {
 	if err != nil {
 		t.Skipf("cannot listen again on %s: %v", addr, err)
 	}
-	s.srv.Rebuild(context.Background())
+	s.srv.Rebuild(context.Background(), nil)
 	hs := &http.Server{Handler: s.srv}
 	go hs.Serve(ln)
 	defer hs.Close()

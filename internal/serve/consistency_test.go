@@ -36,7 +36,11 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := func(name, body string) { write(t, filepath.Join(dir, name), body) }
+	var changed []string // since the last rebuild, as the watcher would say
+	w := func(name, body string) {
+		write(t, filepath.Join(dir, name), body)
+		changed = append(changed, name)
+	}
 	w("content/handbook.yaml", "title: Random\n")
 	w("content/_index.md", "---\ntitle: Home\n---\nSee [the anchor](anchor.md#stay).\n")
 	w("content/anchor.md", "---\ntitle: Anchor\nroles: [lead]\n---\n## Stay\nThe page every other page may link to.\n")
@@ -60,15 +64,24 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	for range 12 {
 		newPage()
 	}
-	srv := serve.New(build.New(build.Options{Theme: theme}), os.DirFS(dir))
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
 	hs := httptest.NewServer(srv)
 	defer hs.Close()
 	srv.AllowHosts(hs.Listener.Addr())
-	if r := srv.Rebuild(context.Background()); !r.OK {
+	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		t.Fatalf("first build failed: %v", r.Diags)
 	}
+	patched := 0
 	for i := range ops {
-		switch op := rng.IntN(8); {
+		changed = nil
+		switch op := rng.IntN(10); {
+		case op >= 8 && len(pages) > 0: // a body edit that moves nothing else
+			p := pages[rng.IntN(len(pages))]
+			data, err := os.ReadFile(filepath.Join(dir, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w(p, string(data)+"\nAnd "+strings.Repeat("rehearse ", rng.IntN(5))+"again.\n")
 		case op < 3 && len(pages) > 0: // edit a body or title
 			p := pages[rng.IntN(len(pages))]
 			w(p, randomPage(rng, p, dir))
@@ -77,6 +90,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		case op == 4 && len(pages) > 3: // delete
 			k := rng.IntN(len(pages))
 			os.Remove(filepath.Join(dir, pages[k]))
+			changed = append(changed, pages[k])
 			pages = slices.Delete(pages, k, k+1)
 		case op == 5 && len(pages) > 0: // rename, maybe into another folder
 			k := rng.IntN(len(pages))
@@ -90,6 +104,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			if err := os.Rename(filepath.Join(dir, pages[k]), filepath.Join(dir, to)); err != nil {
 				t.Fatal(err)
 			}
+			changed = append(changed, pages[k], to)
 			if filepath.Dir(to) != filepath.Dir(pages[k]) {
 				w(to, randomPage(rng, to, dir)) // its link must suit the new folder
 			}
@@ -100,13 +115,20 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			folder := folders[1+rng.IntN(len(folders)-1)]
 			w(folder+"/_index.md", fmt.Sprintf("---\ntitle: Section %d\nweight: %d\n---\nIntro.\n", rng.IntN(50), rng.IntN(5)))
 		}
-		r := srv.Rebuild(context.Background())
+		r := srv.Rebuild(context.Background(), changed)
 		if !r.OK {
 			t.Fatalf("op %d: build failed: %v", i, r.Diags)
 		}
-		if i%50 == 49 || i == ops-1 {
+		if r.Patched {
+			patched++
+		}
+		if i%50 == 49 || i == ops-1 || r.Patched && patched%5 == 1 {
 			compareWithClean(t, dir, theme, srv, hs.URL)
 		}
+	}
+	t.Logf("%d of %d rebuilds patched the last build", patched, ops)
+	if patched == 0 {
+		t.Errorf("no rebuild patched the last build: the body edits all took the full path")
 	}
 }
 
@@ -137,7 +159,10 @@ func compareWithClean(t *testing.T, dir string, theme render.Theme, srv *serve.S
 	var want []string
 	for _, f := range res.Files {
 		want = append(want, f.Path)
-		data := f.Data
+		data, err := f.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if f.From != "" {
 			data, _ = fs.ReadFile(src, f.From)
 		}

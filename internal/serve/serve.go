@@ -93,19 +93,24 @@ func (s *Server) allowedHost(hostport string) bool {
 
 // Result describes one rebuild.
 type Result struct {
-	OK       bool
-	Diags    diag.List
-	Files    int
-	Changed  int
-	Parsed   int
+	OK      bool
+	Diags   diag.List
+	Files   int
+	Changed int
+	Parsed  int
+	// Patched reports a rebuild that patched the last build (only page
+	// bodies changed) instead of building in full.
+	Patched  bool
 	Duration time.Duration
 }
 
-// Rebuild builds the site and, when it succeeds, swaps it in. Either way
-// browsers are told to reload: to show the new site, or the errors.
-func (s *Server) Rebuild(ctx context.Context) Result {
+// Rebuild builds the site after the files at the changed paths changed
+// (nil: anything may have changed) and, when it succeeds, swaps it in.
+// Either way browsers are told to reload: to show the new site, or the
+// errors.
+func (s *Server) Rebuild(ctx context.Context, changed []string) Result {
 	start := time.Now()
-	res, diags := s.builder.Build(ctx, s.src)
+	res, diags := s.builder.Rebuild(ctx, s.src, changed)
 	r := Result{Diags: diags, Duration: time.Since(start)}
 	var files map[string]publish.File
 	if res != nil {
@@ -115,10 +120,11 @@ func (s *Server) Rebuild(ctx context.Context) Result {
 		prev := s.site.files
 		s.mu.RUnlock()
 		r.OK = true
-		r.Parsed = res.Parsed
+		r.Parsed, r.Patched = res.Parsed, res.Patched
 		files = make(map[string]publish.File, len(res.Files))
 		for _, f := range res.Files {
-			if old, ok := prev[f.Path]; !ok || f.From != old.From || !bytes.Equal(f.Data, old.Data) {
+			// A lazy file (the print view) is made anew by every build.
+			if old, ok := prev[f.Path]; !ok || f.From != old.From || f.Lazy != nil || !bytes.Equal(f.Data, old.Data) {
 				r.Changed++
 			}
 			files[f.Path] = f
@@ -212,7 +218,12 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		}
 		data = b
 	} else {
-		data = f.Data
+		b, err := f.Bytes() // the print view is rendered when first asked for
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		data = b
 	}
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data, site.diags)
@@ -333,6 +344,12 @@ func (s *Server) Watch(ctx context.Context, changes Changes, notices <-chan stri
 			if notice != nil {
 				notice(msg)
 			}
+			// The watcher changed how it watches, and may have missed
+			// changes meanwhile: read everything again.
+			r := s.Rebuild(ctx, nil)
+			if report != nil {
+				report(r, nil)
+			}
 		case batch := <-changes:
 			// Take whatever else is already waiting, so a burst gives one build.
 			for more := true; more; {
@@ -343,7 +360,7 @@ func (s *Server) Watch(ctx context.Context, changes Changes, notices <-chan stri
 					more = false
 				}
 			}
-			r := s.Rebuild(ctx)
+			r := s.Rebuild(ctx, batch)
 			if report != nil {
 				report(r, batch)
 			}

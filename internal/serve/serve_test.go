@@ -55,7 +55,7 @@ func startSite(t *testing.T, dir string) *site {
 	}
 	s := &site{t: t, dir: dir}
 	s.srv = serve.New(build.New(build.Options{Theme: theme}), os.DirFS(dir))
-	s.srv.Rebuild(context.Background())
+	s.srv.Rebuild(context.Background(), nil)
 	s.http = httptest.NewServer(s.srv)
 	t.Cleanup(s.http.Close)
 	s.srv.AllowHosts(s.http.Listener.Addr())

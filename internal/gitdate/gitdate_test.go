@@ -1,0 +1,70 @@
+package gitdate
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// commit commits every change in dir at the Unix time when.
+func commit(t *testing.T, dir string, when string) {
+	t.Helper()
+	for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "-m", "edit", "--date", "@" + when}} {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE=@"+when, "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+}
+
+func TestDatesAndCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/a.md", "a")
+	write("content/b.md", "b")
+	commit(t, dir, "1700000000")
+	write("content/b.md", "b, edited")
+	commit(t, dir, "1700000100")
+	files := []string{"content/a.md", "content/b.md", "content/new.md"}
+
+	got := Dates(dir, files)
+	if got["content/a.md"] != 1700000000 || got["content/b.md"] != 1700000100 || len(got) != 2 {
+		t.Errorf("Dates = %v; want a at 1700000000, b at 1700000100, nothing for the uncommitted file", got)
+	}
+	c := NewCache(dir)
+	if got := c.Dates(files); got["content/b.md"] != 1700000100 {
+		t.Errorf("Cache.Dates = %v", got)
+	}
+	// A commit moves HEAD: the cache reads the log again.
+	write("content/a.md", "a, edited")
+	commit(t, dir, "1700000200")
+	if got := c.Dates(files); got["content/a.md"] != 1700000200 {
+		t.Errorf("after a commit, Cache.Dates gives a %d; want 1700000200", got["content/a.md"])
+	}
+	// SOURCE_DATE_EPOCH dates what git does not know, and clamps the rest.
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000150")
+	got = c.Dates(files)
+	if got["content/new.md"] != 1700000150 || got["content/a.md"] != 1700000150 || got["content/b.md"] != 1700000100 {
+		t.Errorf("with SOURCE_DATE_EPOCH, dates are %v", got)
+	}
+	if got := Dates(t.TempDir(), files); len(got) != 3 || got["content/a.md"] != 1700000150 || got["content/new.md"] != 1700000150 {
+		t.Errorf("outside a git work tree, dates are %v; want only the epoch for every file", got)
+	}
+}
