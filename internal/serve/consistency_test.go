@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/batonhq/baton"
@@ -182,5 +183,65 @@ func compareWithClean(t *testing.T, dir string, theme render.Theme, srv *serve.S
 	slices.Sort(want)
 	if diff := cmp.Diff(want, srv.Paths()); diff != "" {
 		t.Fatalf("served files differ from a clean build's (-clean +served):\n%s", diff)
+	}
+}
+
+// TestPatchWhileServing reads the print view (rendered on demand from an
+// earlier build) and pages while rebuilds patch the site, for the race
+// detector: a patch must never change what an earlier build's lazy print
+// view reads.
+func TestPatchWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\nSee [a](a.md).\n")
+	body := "---\ntitle: A\nsummary: Fixed.\n---\n## Part\n\nSee [home](_index.md).\n"
+	write(t, filepath.Join(dir, "content/a.md"), body)
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	srv.AllowHosts(hs.Listener.Addr())
+	if r := srv.Rebuild(context.Background(), nil); !r.OK {
+		t.Fatal(r.Diags)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, u := range []string{"/print/", "/a/", "/print/"} {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := http.Get(hs.URL + u)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		})
+	}
+	for i := range 40 {
+		body += fmt.Sprintf("\nLine %d.\n", i)
+		write(t, filepath.Join(dir, "content/a.md"), body)
+		if r := srv.Rebuild(context.Background(), []string{"content/a.md"}); !r.OK || !r.Patched {
+			t.Fatalf("rebuild %d: ok %v, patched %v: %v", i, r.OK, r.Patched, r.Diags)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	resp, err := http.Get(hs.URL + "/print/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(got), "Line 39.") {
+		t.Errorf("the print view does not show the last edit")
 	}
 }

@@ -54,15 +54,17 @@ func startSite(t *testing.T, dir string) *site {
 		t.Fatal(err)
 	}
 	s := &site{t: t, dir: dir}
-	s.srv = serve.New(build.New(build.Options{Theme: theme}), os.DirFS(dir))
-	s.srv.Rebuild(context.Background(), nil)
-	s.http = httptest.NewServer(s.srv)
-	t.Cleanup(s.http.Close)
-	s.srv.AllowHosts(s.http.Listener.Addr())
+	// As `baton serve` does: the print view on demand, the watcher started
+	// before the first build.
+	s.srv = serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
 	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Quiet: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.srv.Rebuild(context.Background(), nil)
+	s.http = httptest.NewServer(s.srv)
+	t.Cleanup(s.http.Close)
+	s.srv.AllowHosts(s.http.Listener.Addr())
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(func() { cancel(); w.Close() })
 	go s.srv.Watch(ctx, w.Changes, w.Notice, func(r serve.Result, _ []string) {
