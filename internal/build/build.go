@@ -15,6 +15,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -148,7 +149,7 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, tx *publish.Tx) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.load(ctx, fsys, tx.Write)
+	return b.load(ctx, fsys, tx)
 }
 
 // Rebuild builds the site again after the files at the changed paths
@@ -185,7 +186,7 @@ func (b *Builder) Rebuild(ctx context.Context, fsys fs.FS, changed []string) (*R
 }
 
 // load reads every source and builds.
-func (b *Builder) load(ctx context.Context, fsys fs.FS, sink func(publish.File) error) (*Result, diag.List) {
+func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, diag.List) {
 	tree, err := source.Load(fsys)
 	if err != nil {
 		var diags diag.List
@@ -196,9 +197,17 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink func(publish.File) 
 	return b.build(ctx, fsys, tree, sink)
 }
 
+// Sink takes the output files of a build as they are made: a publish.Tx.
+type Sink interface {
+	Write(publish.File) error
+	// WriteStream writes a file as write produces it, for the print view,
+	// which is too large to hold whole.
+	WriteStream(path string, write func(io.Writer) error) error
+}
+
 // build builds the site from tree; with a sink, each output file goes to
 // the sink instead of into the Result.
-func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink func(publish.File) error) (*Result, diag.List) {
+func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink Sink) (*Result, diag.List) {
 	b.last = nil
 	b.tree, b.loaded = source.Tree{}, false
 	var diags diag.List
@@ -283,10 +292,14 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	keep := sink == nil && !hasLayouts
 	var index *search.Index
 	var searchFiles []search.File
-	if keep {
+	switch {
+	case keep:
 		index = search.NewIndex(site, search.Options{Cache: b.words})
 		searchFiles = index.Files()
-	} else {
+	case sink != nil:
+		// A one-off build: a word cache would only hold memory.
+		searchFiles = search.Build(site, search.Options{})
+	default:
 		searchFiles = search.Build(site, search.Options{Cache: b.words})
 	}
 	for _, f := range searchFiles {
@@ -348,7 +361,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 		// Write the search index, assets and static files first, so their
 		// bytes are gone before the pages are rendered.
 		for i, f := range files {
-			if err := sink(f); err != nil {
+			if err := sink.Write(f); err != nil {
 				diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
 				return nil, diags.Sort()
 			}
@@ -492,7 +505,7 @@ func (b *Builder) theme_(site []source.File) (*render.Renderer, diag.List) {
 //
 // With lazy, the job that shows every page's body is not rendered: its
 // File renders it when first read.
-func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink func(publish.File) error, cache *outputCache, lazy bool) ([]publish.File, diag.List) {
+func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink Sink, cache *outputCache, lazy bool) ([]publish.File, diag.List) {
 	var bufPool sync.Pool // render buffers, reused while writing as it renders
 	var files []publish.File
 	if sink == nil {
@@ -536,11 +549,19 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 			report()
 			continue
 		}
+		if sink != nil && j.Bodies {
+			g.Go(func() error {
+				defer report()
+				errs[i] = sink.WriteStream(j.Path, j.Run)
+				return nil
+			})
+			continue
+		}
 		g.Go(func() error {
 			defer report()
 			if sink != nil {
 				errs[i] = run(j, func(data []byte) error {
-					if err := sink(publish.File{Path: j.Path, Data: data}); err != nil {
+					if err := sink.Write(publish.File{Path: j.Path, Data: data}); err != nil {
 						return fmt.Errorf("writing: %w", err)
 					}
 					return nil

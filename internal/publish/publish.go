@@ -272,17 +272,9 @@ func globEscape(s string) string {
 
 // Write writes one file into the new output. It is safe for concurrent use.
 func (t *Tx) Write(f File) error {
-	if !filepath.IsLocal(filepath.FromSlash(f.Path)) || f.Path == Marker {
-		return fmt.Errorf("output path %q would leave the output folder", f.Path)
-	}
-	dst := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
-	if dir := filepath.Dir(dst); dir != t.tmp {
-		if _, ok := t.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			t.dirs.Store(dir, true)
-		}
+	dst, err := t.dest(f.Path)
+	if err != nil {
+		return err
 	}
 	if f.Lazy != nil {
 		data, err := f.Lazy()
@@ -303,6 +295,50 @@ func (t *Tx) Write(f File) error {
 	}
 	t.add(f.Path)
 	return nil
+}
+
+// WriteStream writes one file into the new output from write, through a
+// buffer, so a large file (the print view) is never held in memory whole.
+// It is safe for concurrent use.
+func (t *Tx) WriteStream(p string, write func(io.Writer) error) error {
+	dst, err := t.dest(p)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	t.add(p)
+	return nil
+}
+
+// dest checks an output path and makes its folder in the new output.
+func (t *Tx) dest(p string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
+		return "", fmt.Errorf("output path %q would leave the output folder", p)
+	}
+	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
+	if dir := filepath.Dir(dst); dir != t.tmp {
+		if _, ok := t.dirs.Load(dir); !ok {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return "", err
+			}
+			t.dirs.Store(dir, true)
+		}
+	}
+	return dst, nil
 }
 
 func (t *Tx) add(p string) {

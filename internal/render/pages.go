@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"strings"
 	"time"
 
@@ -169,7 +170,7 @@ type sub struct {
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	var jobs []Job
 	add := func(u string, v func() *View) {
-		jobs = append(jobs, Job{Path: outPath(u), Run: func(w *bytes.Buffer) error {
+		jobs = append(jobs, Job{Path: outPath(u), Run: func(w io.Writer) error {
 			view := v()
 			view.Site, view.r = site, r
 			if view.URL == "" {
@@ -233,8 +234,8 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	add("/print/", func() *View { return r.printView(site, bodies) })
 	jobs[len(jobs)-1].Bodies = true
 	add("/search/", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
-	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w *bytes.Buffer) error { return sitemap(w, site) }},
-		Job{Path: "robots.txt", Run: func(w *bytes.Buffer) error { return robots(w, site) }})
+	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w io.Writer) error { return sitemap(w, site) }},
+		Job{Path: "robots.txt", Run: func(w io.Writer) error { return robots(w, site) }})
 	add("/404.html", func() *View {
 		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
 	})
@@ -399,7 +400,7 @@ func printID(u string) string {
 	return "p-" + strings.ReplaceAll(s, "/", "-")
 }
 
-func (r *Renderer) execute(w *bytes.Buffer, v *View) error {
+func (r *Renderer) execute(w io.Writer, v *View) error {
 	t := r.pages[v.Kind]
 	if t == nil {
 		return fmt.Errorf("no template for %s", v.Kind)

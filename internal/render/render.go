@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -162,7 +163,7 @@ type Job struct {
 	// Path is the output path, slash-separated, relative to the output
 	// folder ("roles/design/index.html").
 	Path string
-	Run  func(w *bytes.Buffer) error
+	Run  func(w io.Writer) error
 	// Key, when set, writes into h every input of the job, so that a
 	// rebuild with the same Renderer may reuse the job's last output when
 	// its key is the same. Jobs that read the whole site have none.
@@ -220,10 +221,10 @@ func Rel(from, to string) string {
 
 // sitemap lists every page with its last commit date where known. Its
 // locations are absolute when the base URL is.
-func sitemap(w *bytes.Buffer, site *handbook.Site) error {
+func sitemap(w io.Writer, site *handbook.Site) error {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
-	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	w.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	io.WriteString(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+"\n")
 	var urls []string
 	dates := map[string]int64{}
 	for _, p := range site.Pages {
@@ -245,22 +246,22 @@ func sitemap(w *bytes.Buffer, site *handbook.Site) error {
 	urls = append(urls, "/roles/", "/responsibilities/", "/paths/", "/tags/")
 	slices.Sort(urls)
 	for _, u := range urls {
-		w.WriteString("  <url><loc>")
+		io.WriteString(w, "  <url><loc>")
 		template.HTMLEscape(w, []byte(base+u))
-		w.WriteString("</loc>")
+		io.WriteString(w, "</loc>")
 		if d := dates[u]; d != 0 {
-			w.WriteString("<lastmod>" + time.Unix(d, 0).UTC().Format("2006-01-02") + "</lastmod>")
+			io.WriteString(w, "<lastmod>"+time.Unix(d, 0).UTC().Format("2006-01-02")+"</lastmod>")
 		}
-		w.WriteString("</url>\n")
+		io.WriteString(w, "</url>\n")
 	}
-	w.WriteString("</urlset>\n")
+	io.WriteString(w, "</urlset>\n")
 	return nil
 }
 
-func robots(w *bytes.Buffer, site *handbook.Site) error {
-	w.WriteString("User-agent: *\nAllow: /\n")
+func robots(w io.Writer, site *handbook.Site) error {
+	io.WriteString(w, "User-agent: *\nAllow: /\n")
 	if strings.Contains(site.Config.BaseURL, "://") {
-		w.WriteString("Sitemap: " + site.Config.BaseURL + "sitemap.xml\n")
+		io.WriteString(w, "Sitemap: "+site.Config.BaseURL+"sitemap.xml\n")
 	}
 	return nil
 }

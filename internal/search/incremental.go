@@ -39,16 +39,27 @@ const metaPath = Dir + "/index.js"
 
 // NewIndex indexes every document of site.
 func NewIndex(site *handbook.Site, opts Options) *Index {
+	return newIndex(site, opts, true)
+}
+
+// newIndex indexes every document of site; with updatable, it keeps what
+// Update needs (every document's words).
+func newIndex(site *handbook.Site, opts Options, updatable bool) *Index {
 	opts = opts.withDefaults()
-	docs := Documents(site)
+	n := documentCount(site)
 	if opts.Cache != nil {
 		opts.Cache.rotate()
 	}
-	x := &Index{opts: opts, ix: newIndexer(opts.Cache), occ: make([][]occurrence, len(docs)),
-		variants: map[string][]int32{}, groups: map[string][]string{}, entry: map[string][]byte{},
-		shards: map[string][]*shard{}, docs: make([][]byte, len(docs)), sum: map[string][32]byte{}}
-	for id, d := range docs {
-		x.occ[id] = x.ix.add(id, d)
+	x := &Index{opts: opts, ix: newIndexer(opts.Cache), variants: map[string][]int32{}, groups: map[string][]string{},
+		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{}}
+	if updatable {
+		x.occ = make([][]occurrence, n)
+	}
+	for id, d := range documents(site) {
+		occ := x.ix.add(id, d)
+		if updatable {
+			x.occ[id] = occ
+		}
 		x.setDoc(id, opts.Cache.docFile(id, d, opts))
 	}
 	for v, w := range x.ix.variants {

@@ -33,6 +33,7 @@ import (
 	"encoding/json"
 	"hash/maphash"
 	"html"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,7 +86,7 @@ func (o Options) withDefaults() Options {
 
 // Build returns the index files for a site, sorted by path.
 func Build(site *handbook.Site, opts Options) []File {
-	return NewIndex(site, opts).Files()
+	return newIndex(site, opts, false).Files()
 }
 
 // Document is one search result: a page, a role, a responsibility or a
@@ -111,9 +112,44 @@ type DocSection struct {
 // then roles, responsibilities and reading paths.
 func Documents(site *handbook.Site) []Document {
 	var docs []Document
-	for _, p := range site.Pages {
-		docs = append(docs, pageDocument(p))
+	for _, d := range documents(site) {
+		docs = append(docs, d)
 	}
+	return docs
+}
+
+// documents yields the documents of Documents one by one, with their
+// ids, so the index never holds the text of them all at once.
+func documents(site *handbook.Site) iter.Seq2[int, Document] {
+	return func(yield func(int, Document) bool) {
+		id := 0
+		emit := func(d Document) bool {
+			ok := yield(id, d)
+			id++
+			return ok
+		}
+		for _, p := range site.Pages {
+			if !emit(pageDocument(p)) {
+				return
+			}
+		}
+		for _, d := range otherDocuments(site) {
+			if !emit(d) {
+				return
+			}
+		}
+	}
+}
+
+// documentCount is how many documents documents yields.
+func documentCount(site *handbook.Site) int {
+	return len(site.Pages) + len(site.Roles) + len(site.Responsibilities) + len(site.Paths)
+}
+
+// otherDocuments are the documents of roles, responsibilities and paths:
+// few, and small.
+func otherDocuments(site *handbook.Site) []Document {
+	var docs []Document
 	for _, r := range site.Roles {
 		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
 		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
