@@ -418,8 +418,9 @@ func firstNonEmpty(a, b string) string {
 }
 
 // parse parses every content file, in parallel, taking unchanged files
-// from the cache. It returns the files in input order and how many it
-// parsed afresh.
+// from the cache, and drops the bytes of each file it parses (but the
+// config's). It returns the files in input order and how many it parsed
+// afresh; or false when a file it must parse has no bytes left.
 func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int, bool) {
 	md := b.md[unsafe]
 	if md == nil {
@@ -449,6 +450,12 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	for _, i := range todo {
 		g.Go(func() error {
 			out[i], timedOut[i] = parseWithin(files[i], md, timeout)
+			if files[i].Path != config.File {
+				// The parse holds copies of all it needs: drop the bytes now,
+				// not after every file is parsed, so a big handbook's sources
+				// and parses are not all held at once.
+				files[i].Data = nil
+			}
 			return nil
 		})
 	}

@@ -201,7 +201,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 		}
 		ids[i] = id
 	}
-	byDoc := func(p posting, id int) int { return p.doc - id }
+	byDoc := func(p posting, id int) int { return int(p.doc) - id }
 	dirty := map[string]bool{} // stems
 	for i, p := range pages {
 		id := ids[i]

@@ -248,7 +248,9 @@ type occurrence struct {
 	curCount  int32
 }
 
-type posting struct{ doc, code, sec int }
+// posting is what one document says about one variant. Millions are held
+// at once in a big handbook: int32 halves them.
+type posting struct{ doc, code, sec int32 }
 
 // indexer collects postings document by document. Variants are interned:
 // a map lookup per distinct word of a document, not per word.
@@ -368,7 +370,7 @@ func (o occurrence) posting(id int) posting {
 	if o.field == fieldBody {
 		sec = o.bodySec
 	}
-	return posting{doc: id, code: int(o.field) | tfBucket(int(o.tf))<<2, sec: int(sec)}
+	return posting{doc: int32(id), code: int32(int(o.field) | tfBucket(int(o.tf))<<2), sec: sec}
 }
 
 // Cache keeps each document's words and display file from one build to
@@ -534,6 +536,11 @@ func place(group string, entries []stemEntry, budget int) []shard {
 // encode writes the shard's file.
 func (s *shard) encode() {
 	var b bytes.Buffer
+	size := 64 + len(s.key)
+	for _, e := range s.entries {
+		size += len(e.json) + 2
+	}
+	b.Grow(size) // all shards are held at once: no spare capacity
 	b.WriteString("batonSearch.shard(")
 	b.Write(jsonString(s.key))
 	b.WriteString(",[\n")
@@ -609,11 +616,11 @@ func appendVarint(b []byte, v int) []byte {
 
 func encodePostings(ps []posting) string {
 	b := make([]byte, 0, len(ps)*3)
-	prev := 0
+	prev := int32(0)
 	for _, p := range ps {
-		b = appendVarint(b, p.doc-prev)
-		b = appendVarint(b, p.code)
-		b = appendVarint(b, p.sec)
+		b = appendVarint(b, int(p.doc-prev))
+		b = appendVarint(b, int(p.code))
+		b = appendVarint(b, int(p.sec))
 		prev = p.doc
 	}
 	return string(b)
@@ -637,7 +644,7 @@ func decodePostings(s string) []posting {
 	doc := 0
 	for i := 0; i+2 < len(vals); i += 3 {
 		doc += vals[i]
-		out = append(out, posting{doc: doc, code: vals[i+1], sec: vals[i+2]})
+		out = append(out, posting{doc: int32(doc), code: int32(vals[i+1]), sec: int32(vals[i+2])})
 	}
 	return out
 }
@@ -689,11 +696,12 @@ func docFile(id int, d Document, opts Options) []byte {
 		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
 	}
 	data, _ := json.Marshal(o) // plain strings always marshal
-	var b bytes.Buffer
-	b.WriteString("batonSearch.doc(" + strconv.Itoa(id) + ",")
-	b.Write(data)
-	b.WriteString(");\n")
-	return b.Bytes()
+	// Exactly the file's size: ten thousand of these are held at once.
+	head := "batonSearch.doc(" + strconv.Itoa(id) + ","
+	b := make([]byte, 0, len(head)+len(data)+3)
+	b = append(b, head...)
+	b = append(b, data...)
+	return append(b, ");\n"...)
 }
 
 // clip cuts s to at most n bytes at a word boundary.
