@@ -46,8 +46,11 @@ type View struct {
 
 // NavItem is an entry of the sidebar.
 type NavItem struct {
-	Title    string
-	URL      string
+	Title string
+	URL   string
+	// Href is URL relative to the page that shows the sidebar: made in Go,
+	// since the sidebar is most of each page's links.
+	Href     string
 	Current  bool
 	Open     bool
 	Section  bool
@@ -80,6 +83,14 @@ func (e PrintEntry) Body() template.HTML {
 		return ""
 	}
 	return e.body()
+}
+
+// linkNav sets the Href of every sidebar item.
+func (v *View) linkNav(items []NavItem) {
+	for i := range items {
+		items[i].Href = v.Rel(items[i].URL)
+		v.linkNav(items[i].Children)
+	}
 }
 
 // Rel links from this page to a site-absolute URL.
@@ -179,6 +190,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			if view.Nav == nil && view.Kind != "print" {
 				view.Nav = sidebar(site, nil)
 			}
+			view.linkNav(view.Nav)
 			return r.execute(w, view)
 		}})
 	}
