@@ -5,9 +5,12 @@
 // in alternation, each from an empty output folder, and prints the medians of
 // wall time and peak memory (the child's maximum resident set size) and the
 // baton/Hugo ratios. Baton runs as the built binary, in a subprocess, like
-// Hugo. Where hugo is not on PATH only baton is measured.
+// Hugo. Where hugo is not on PATH only baton is measured. With -keep, each
+// build goes over the previous output instead, as local rebuilds and CI
+// jobs with a cached output folder do.
 //
 //	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
+//	go run ./cmd/benchcmp -pages 10000 -runs 3 -keep
 package main
 
 import (
@@ -48,7 +51,9 @@ func main() {
 	dir := flag.String("dir", "", "working `folder` (default: a new temporary folder, removed afterwards)")
 	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
 	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
+	keep := flag.Bool("keep", false, "build over the previous output instead of into an empty folder")
 	flag.Parse()
+	fresh = !*keep
 
 	var sizes []int
 	for _, s := range strings.Split(*pagesFlag, ",") {
@@ -126,10 +131,16 @@ func main() {
 	report(results)
 }
 
-// run builds once from an empty output folder and measures the child.
+// fresh empties the output folder before each build.
+var fresh = true
+
+// run builds once, from an empty output folder unless -keep, and measures
+// the child.
 func run(out, dir, bin string, args ...string) sample {
-	if err := os.RemoveAll(out); err != nil {
-		fail("%v", err)
+	if fresh {
+		if err := os.RemoveAll(out); err != nil {
+			fail("%v", err)
+		}
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
@@ -175,6 +186,11 @@ func median(ss []sample) sample {
 }
 
 func report(results []result) {
+	if fresh {
+		fmt.Printf("\neach build into an empty output folder")
+	} else {
+		fmt.Printf("\neach build over the previous output")
+	}
 	fmt.Printf("\n%-7s %-6s %10s %10s %10s %8s   %s\n", "pages", "tool", "wall", "peak RSS", "output", "files", "all walls")
 	for _, r := range results {
 		line := func(tool string, m sample, all []sample) {

@@ -752,12 +752,15 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, dia
 		k := cacheKey{path: f.Path, sum: f.Sum, unsafe: unsafe}
 		p, ok := b.parsed[k]
 		if !ok {
+			// A parse that ran out of time is kept too, with its error: the
+			// full build that follows takes it instead of waiting again.
 			var timedOut bool
-			if p, timedOut = parseWithin(f, md, timeout); timedOut {
-				return nil, nil, false, parsed
-			}
+			p, timedOut = parseWithin(f, md, timeout)
 			b.parsed[k] = p
 			parsed++
+			if timedOut {
+				return nil, nil, false, parsed
+			}
 		}
 		olds[i], news[i] = l.parsed[f.Path], p
 		if olds[i] == nil {

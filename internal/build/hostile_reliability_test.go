@@ -622,3 +622,28 @@ func TestSlowMarkdownIsAnError(t *testing.T) {
 		t.Errorf("diagnostics = %v, want one starting %q", diags, want)
 	}
 }
+
+// TestSlowMarkdownOnRebuild makes a page slow with an edit the dev server
+// reports: the rebuild's patch gives up on it, and the full build that
+// follows reports it once, from the parse the patch already made.
+func TestSlowMarkdownOnRebuild(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/ok.md":   "---\ntitle: OK\n---\nFine.\n",
+		"content/slow.md": "---\ntitle: Slow\n---\nNot yet.\n",
+	})
+	b := newBuilder(t, build.Options{ParseTimeout: 100 * time.Millisecond})
+	if res, diags := b.Build(context.Background(), os.DirFS(dir)); res == nil {
+		t.Fatal(diags)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/slow.md"), []byte("---\ntitle: Slow\n---\n"+strings.Repeat("[a](", 16<<10)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, diags := b.Rebuild(context.Background(), os.DirFS(dir), []string{"content/slow.md"})
+	if res != nil {
+		t.Fatalf("rebuild succeeded; want the slow page reported")
+	}
+	want := "content/slow.md:1:1: reading this file took over 100ms; simplify its Markdown"
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), want) {
+		t.Errorf("diagnostics = %v, want one starting %q", diags, want)
+	}
+}
