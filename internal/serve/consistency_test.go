@@ -245,3 +245,50 @@ func TestPatchWhileServing(t *testing.T) {
 		t.Errorf("the print view does not show the last edit")
 	}
 }
+
+// TestNoticeReadsEverything sends the watcher's fallback notice after an
+// edit no event reported: the server must read every file again, since
+// the watcher may have missed changes while it switched to polling.
+func TestNoticeReadsEverything(t *testing.T) {
+	dir := t.TempDir()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "content/a.md"), "---\ntitle: A\n---\nBefore.\n")
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	srv.AllowHosts(hs.Listener.Addr())
+	if r := srv.Rebuild(context.Background(), nil); !r.OK {
+		t.Fatal(r.Diags)
+	}
+	// An edit, and a batch that names another file only.
+	write(t, filepath.Join(dir, "content/a.md"), "---\ntitle: A\n---\nAfter.\n")
+	changes, notices := make(chan []string, 1), make(chan string, 1)
+	done := make(chan []string, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go srv.Watch(ctx, changes, notices, func(_ serve.Result, batch []string) { done <- batch }, nil)
+	changes <- []string{"content/other.md"}
+	<-done
+	body := func() string {
+		resp, err := http.Get(hs.URL + "/a/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if strings.Contains(body(), "After.") {
+		t.Fatalf("a rebuild told of another file read a.md again: the test shows nothing")
+	}
+	notices <- "file watching failed; polling"
+	if batch := <-done; batch != nil {
+		t.Fatalf("after a notice, the rebuild's batch is %q; want a full read (nil)", batch)
+	}
+	if !strings.Contains(body(), "After.") {
+		t.Errorf("after the watcher's notice, the served page still lacks the edit")
+	}
+}
