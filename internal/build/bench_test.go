@@ -3,7 +3,6 @@ package build_test
 import (
 	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,22 +83,11 @@ func benchmarkRebuild(b *testing.B, edit func(orig string, i int) string, patch 
 	if res, diags := bl.Build(context.Background(), src); res == nil {
 		b.Fatal(diags)
 	}
-	// Edit the deepest page named p00003.md, wherever the corpus's nesting
-	// put it for this size.
-	var file string
-	_ = filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Name() == "p00003.md" && (file == "" || strings.Count(p, "/") > strings.Count(file, "/")) {
-			file = p
-		}
-		return nil
-	})
-	if file == "" {
-		b.Fatal("no page p00003.md in the corpus")
-	}
-	rel, err := filepath.Rel(dir, file)
+	rel, err := corpus.EditTarget(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
+	file := filepath.Join(dir, rel)
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
@@ -112,7 +100,7 @@ func benchmarkRebuild(b *testing.B, edit func(orig string, i int) string, patch 
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, diags := bl.Rebuild(context.Background(), src, []string{filepath.ToSlash(rel)})
+		res, diags := bl.Rebuild(context.Background(), src, []string{rel})
 		if res == nil {
 			b.Fatal(diags)
 		}

@@ -16,6 +16,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -491,4 +492,25 @@ func (g *gen) writePages(add func(string, []byte), hugo bool) {
 		b.Write(fill(body, links, hugo))
 		add(p.file, b.Bytes())
 	}
+}
+
+// EditTarget is the page benchmarks edit in a corpus written to dir: the
+// deepest page named p00003.md, wherever the nesting puts it for the
+// corpus's size. It returns the path relative to dir, slash-separated.
+func EditTarget(dir string) (string, error) {
+	var best string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == "p00003.md" && (best == "" || strings.Count(p, "/") > strings.Count(best, "/")) {
+			best = p
+		}
+		return err
+	})
+	if err == nil && best == "" {
+		err = fmt.Errorf("no page p00003.md under %s", dir)
+	}
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(dir, best)
+	return filepath.ToSlash(rel), err
 }

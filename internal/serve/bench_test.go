@@ -3,7 +3,6 @@ package serve_test
 import (
 	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,14 +34,11 @@ func BenchmarkServeOneEdit(b *testing.B) {
 	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		b.Fatal(r.Diags)
 	}
-	var file string
-	_ = filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Name() == "p00003.md" && (file == "" || strings.Count(p, "/") > strings.Count(file, "/")) {
-			file = p
-		}
-		return nil
-	})
-	rel, _ := filepath.Rel(dir, file)
+	rel, err := corpus.EditTarget(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, rel)
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
@@ -56,7 +52,7 @@ func BenchmarkServeOneEdit(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		r := srv.Rebuild(context.Background(), []string{filepath.ToSlash(rel)})
+		r := srv.Rebuild(context.Background(), []string{rel})
 		if !r.OK || !r.Patched || r.Parsed != 1 {
 			b.Fatalf("rebuild: ok %v, patched %v, parsed %d", r.OK, r.Patched, r.Parsed)
 		}

@@ -65,10 +65,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	for range 12 {
 		newPage()
 	}
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	srv.AllowHosts(hs.Listener.Addr())
+	srv, hs := serveDir(t, dir)
 	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		t.Fatalf("first build failed: %v", r.Diags)
 	}
@@ -186,23 +183,32 @@ func compareWithClean(t *testing.T, dir string, theme render.Theme, srv *serve.S
 	}
 }
 
+// serveDir serves the site in dir as `baton serve` does (print view on
+// demand) on a real server on 127.0.0.1, without a watcher: the test says
+// what changed.
+func serveDir(t *testing.T, dir string) (*serve.Server, *httptest.Server) {
+	t.Helper()
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	srv.AllowHosts(hs.Listener.Addr())
+	return srv, hs
+}
+
 // TestPatchWhileServing reads the print view (rendered on demand from an
 // earlier build) and pages while rebuilds patch the site, for the race
 // detector: a patch must never change what an earlier build's lazy print
 // view reads.
 func TestPatchWhileServing(t *testing.T) {
 	dir := t.TempDir()
-	theme, err := render.LoadTheme(baton.Layouts())
-	if err != nil {
-		t.Fatal(err)
-	}
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\nSee [a](a.md).\n")
 	body := "---\ntitle: A\nsummary: Fixed.\n---\n## Part\n\nSee [home](_index.md).\n"
 	write(t, filepath.Join(dir, "content/a.md"), body)
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	srv.AllowHosts(hs.Listener.Addr())
+	srv, hs := serveDir(t, dir)
 	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		t.Fatal(r.Diags)
 	}
@@ -251,15 +257,8 @@ func TestPatchWhileServing(t *testing.T) {
 // the watcher may have missed changes while it switched to polling.
 func TestNoticeReadsEverything(t *testing.T) {
 	dir := t.TempDir()
-	theme, err := render.LoadTheme(baton.Layouts())
-	if err != nil {
-		t.Fatal(err)
-	}
 	write(t, filepath.Join(dir, "content/a.md"), "---\ntitle: A\n---\nBefore.\n")
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	srv.AllowHosts(hs.Listener.Addr())
+	srv, hs := serveDir(t, dir)
 	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		t.Fatal(r.Diags)
 	}
