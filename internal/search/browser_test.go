@@ -128,6 +128,10 @@ func sites(t *testing.T, out string) []site {
 
 // poll evaluates expr until check accepts its JSON result or ctx ends, and
 // fails with the last result seen.
+// scriptRan is true once the deferred search script has run, and so
+// listens for keys: the box exists before that.
+const scriptRan = `document.readyState === "complete" && typeof window.batonSearch === "object"`
+
 func poll[T any](t *testing.T, ctx context.Context, what, expr string, check func(T) bool) T {
 	t.Helper()
 	var last T
@@ -188,6 +192,7 @@ func TestBrowserSearchBox(t *testing.T) {
 		t.Run(s.name, func(t *testing.T) {
 			ctx := tab(t, bctx, 30*time.Second)
 			run(t, ctx, "open page", chromedp.Navigate(s.url("/playbooks/teams/api-design/")), chromedp.WaitReady("body"))
+			poll(t, ctx, "search script ran", scriptRan, func(ok bool) bool { return ok })
 			run(t, ctx, "press /", chromedp.KeyEvent("/"))
 			poll(t, ctx, "/ focuses the box", `document.activeElement && document.activeElement.id`, func(id string) bool { return id == "baton-q" })
 			run(t, ctx, "type", chromedp.KeyEvent("roadmaps"))
@@ -214,7 +219,9 @@ func TestBrowserSearchBox(t *testing.T) {
 			poll(t, ctx, "Enter opens the heading", `location.pathname + location.hash`, func(p string) bool {
 				return strings.HasSuffix(p, wantHrefs[1])
 			})
-			run(t, ctx, "loaded", chromedp.WaitReady("#baton-q"))
+			// The keys are heard once the deferred search script has run, not
+			// as soon as the box exists.
+			poll(t, ctx, "search script ran", scriptRan, func(ok bool) bool { return ok })
 			run(t, ctx, "ctrl-k", chromedp.KeyEvent("k", chromedp.KeyModifiers(kb.ModifierCtrl)))
 			poll(t, ctx, "Ctrl-K focuses the box", `document.activeElement && document.activeElement.id`, func(id string) bool { return id == "baton-q" })
 			run(t, ctx, "type prefix", chromedp.KeyEvent("retro"))

@@ -86,13 +86,36 @@ func (x *Index) sortVariants(vs []int32) {
 	slices.SortFunc(vs, func(a, b int32) int { return strings.Compare(x.ix.variants[a], x.ix.variants[b]) })
 }
 
-func docPath(id int) string { return Dir + "/d/" + strconv.Itoa(id) + ".js" }
+// DocsPerFile is how many documents' display records share a file: d/N.js
+// holds documents 4N to 4N+3. One file per document would double the
+// files of a big handbook's output (slow to create on many disks, and to
+// upload); four keep a first query's download well under 300 KB
+// (BenchmarkIndex10k).
+const DocsPerFile = 4
+
+// docPath is the display file that holds document id.
+func docPath(id int) string { return Dir + "/d/" + strconv.Itoa(id/DocsPerFile) + ".js" }
+
+// docGroup is the display file that holds document id: the records of
+// its group, in order.
+func (x *Index) docGroup(id int) []byte {
+	first := id - id%DocsPerFile
+	last := min(first+DocsPerFile, len(x.docs))
+	n := 0
+	for i := first; i < last; i++ {
+		n += len(x.docs[i])
+	}
+	out := make([]byte, 0, n)
+	for i := first; i < last; i++ {
+		out = append(out, x.docs[i]...)
+	}
+	return out
+}
 
 func shardPath(key string) string { return Dir + "/s/" + ShardFile(key) + ".js" }
 
 func (x *Index) setDoc(id int, data []byte) {
 	x.docs[id] = data
-	x.sum[docPath(id)] = sha256.Sum256(data)
 }
 
 // placeGroup lays out the shards of group g afresh, and reports whether
@@ -149,8 +172,10 @@ func (x *Index) assemble() {
 			x.files = append(x.files, File{Path: shardPath(s.key), Data: s.data})
 		}
 	}
-	for id, d := range x.docs {
-		x.files = append(x.files, File{Path: docPath(id), Data: d})
+	for id := 0; id < len(x.docs); id += DocsPerFile {
+		f := File{Path: docPath(id), Data: x.docGroup(id)}
+		x.sum[f.Path] = sha256.Sum256(f.Data)
+		x.files = append(x.files, f)
 	}
 	x.files = append(x.files, File{Path: metaPath})
 	slices.SortFunc(x.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
@@ -287,7 +312,11 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 		changed = append(changed, x.files[i])
 	}
 	for _, id := range ids {
-		set(docPath(id), x.docs[id])
+		if p := docPath(id); !slices.ContainsFunc(changed, func(f File) bool { return f.Path == p }) {
+			data := x.docGroup(id)
+			x.sum[p] = sha256.Sum256(data)
+			set(p, data)
+		}
 	}
 	for _, s := range x.fresh {
 		set(shardPath(s.key), s.data)

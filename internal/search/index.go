@@ -9,8 +9,9 @@
 //     their sizes, the stop words and a version hash;
 //   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
 //     its surface forms ("variants") and, per variant, the postings;
-//   - d/N.js, one per document: URL, title, section, and the headings and
-//     their text, for showing a result and its snippet.
+//   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
+//     URL, title, section, and the headings and their text, for showing a
+//     result and its snippet.
 //
 // A shard key is the first two characters of a stem; a shard larger than
 // Options.ShardBytes is split by one more character, recursively, keeping
@@ -660,6 +661,8 @@ func metaFile(n int, shards []*shard, version string) []byte {
 	b.Write(jsonString(version))
 	b.WriteString(`,"docs":`)
 	b.WriteString(strconv.Itoa(n))
+	b.WriteString(`,"docsPerFile":`)
+	b.WriteString(strconv.Itoa(DocsPerFile))
 	b.WriteString(`,"shards":{`)
 	for i, s := range shards {
 		if i > 0 {

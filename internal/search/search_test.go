@@ -89,6 +89,7 @@ type index struct {
 	meta struct {
 		Version string         `json:"version"`
 		Docs    int            `json:"docs"`
+		PerFile int            `json:"docsPerFile"`
 		Shards  map[string]int `json:"shards"`
 		Stop    []string       `json:"stop"`
 	}
@@ -204,15 +205,29 @@ func readIndex(t *testing.T, files []search.File) *index {
 		}
 		ix.shards[key] = stems
 	}
-	for i := range ix.meta.Docs {
-		data, ok := ix.files[fmt.Sprintf("_baton/search/d/%d.js", i)]
+	if ix.meta.PerFile != search.DocsPerFile {
+		t.Fatalf("meta says %d documents per file; want %d", ix.meta.PerFile, search.DocsPerFile)
+	}
+	var records []string // every display file's records, in file order
+	for f := 0; f*search.DocsPerFile < ix.meta.Docs; f++ {
+		data, ok := ix.files[fmt.Sprintf("_baton/search/d/%d.js", f)]
 		if !ok {
-			t.Fatalf("no file for document %d", i)
+			t.Fatalf("no display file %d", f)
 		}
-		args := call(t, data, "doc")
+		lines := strings.SplitAfter(string(data), ");\n")
+		if last := lines[len(lines)-1]; last != "" {
+			t.Fatalf("display file %d ends with %q", f, last)
+		}
+		records = append(records, lines[:len(lines)-1]...)
+	}
+	if len(records) != ix.meta.Docs {
+		t.Fatalf("display files hold %d records for %d documents", len(records), ix.meta.Docs)
+	}
+	for i := range ix.meta.Docs {
+		args := call(t, []byte(records[i]), "doc")
 		id, rest, _ := strings.Cut(args, ",")
 		if id != fmt.Sprint(i) {
-			t.Fatalf("document file %d registers %s", i, id)
+			t.Fatalf("record %d registers document %s", i, id)
 		}
 		var d docFile
 		if err := json.Unmarshal([]byte(rest), &d); err != nil {

@@ -2,7 +2,8 @@
 // _baton/search/ (see internal/search) as scripts that call batonSearch.meta,
 // .shard and .doc, so it loads with script tags and works from file:// too.
 // A query loads the meta, one shard per word (and, for the word being
-// typed, the shards its prefix needs), and one small file per result shown.
+// typed, the shards its prefix needs), and the small file of each result
+// shown (four documents' records to a file).
 (function () {
   "use strict";
   var doc = document, html = doc.documentElement;
@@ -36,7 +37,8 @@
     return "_" + hex;
   }
   function loadShard(key) { return script("s/" + shardFile(key) + ".js"); }
-  function loadDoc(id) { return script("d/" + id + ".js"); }
+  // Documents' display records come DocsPerFile to a file.
+  function loadDoc(id) { return script("d/" + Math.floor(id / (meta.docsPerFile || 1)) + ".js"); }
 
   window.batonSearch = {
     meta: function (m) {

@@ -1,1 +1,2 @@
-batonSearch.doc(3,{"url":"/playbooks/basics/","title":"The basics","section":"Playbooks","sections":[["","","Where to start. Start here."]]});
+batonSearch.doc(12,{"url":"/responsibilities/applause/","title":"Earning applause","section":"Responsibilities","sections":[["","","Led by Conductor."]]});
+batonSearch.doc(13,{"url":"/paths/first/","title":"First steps","section":"Reading paths","sections":[["","","A short path. New people Getting started. Begin here. Engineering. Meet the builders. Writing the score. See the plan. The second page. Then this."]]});

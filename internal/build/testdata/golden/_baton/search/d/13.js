@@ -1,1 +1,0 @@
-batonSearch.doc(13,{"url":"/paths/first/","title":"First steps","section":"Reading paths","sections":[["","","A short path. New people Getting started. Begin here. Engineering. Meet the builders. Writing the score. See the plan. The second page. Then this."]]});

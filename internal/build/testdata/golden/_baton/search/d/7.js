@@ -1,1 +1,0 @@
-batonSearch.doc(7,{"url":"/roles/engineering/","title":"Engineering","section":"Roles","sections":[["","","Builds the instruments. Strings"],["owns","Owns","Estimates"],["influences","Influences","Scope"],["needs","Needs","Clarity on what and why"],["responsibilities","Responsibilities it leads","Tuning the instruments"]]});

@@ -1,1 +1,0 @@
-batonSearch.doc(8,{"url":"/roles/design/","title":"Design","section":"Roles","sections":[["","","Shapes what people touch. Woodwinds"],["owns","Owns","Interaction design"],["influences","Influences","Priorities"],["needs","Needs","Research tied to the business"]]});
