@@ -192,6 +192,7 @@ type Tx struct {
 	paths    []string
 	linked   atomic.Int64
 	done     bool
+	chunks   sync.Pool // 32 KB buffers for comparing with the old output
 }
 
 // Begin checks the output folder and starts writing a new output beside it.
@@ -360,7 +361,13 @@ func (t *Tx) unchanged(f File) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(f.Data)) {
 		return false
 	}
-	var chunk [32 << 10]byte
+	// One buffer per comparison would allocate 32 KB for every file of
+	// the site: reuse them.
+	chunk, _ := t.chunks.Get().(*[32 << 10]byte)
+	if chunk == nil {
+		chunk = new([32 << 10]byte)
+	}
+	defer t.chunks.Put(chunk)
 	for rest := f.Data; len(rest) > 0; {
 		n, err := io.ReadFull(old, chunk[:min(len(chunk), len(rest))])
 		if err != nil || !bytes.Equal(chunk[:n], rest[:n]) {
