@@ -55,7 +55,11 @@ func TestBrowserReloads(t *testing.T) {
 	waitText(t, ctx, "Fixed again.")
 
 	// Restart: close the server, start a new one on the same address.
+	// The listener closes first: the page reconnects 500 ms after losing
+	// its stream, and a reconnection that slipped in before Close would
+	// hold Close up for as long as the stream lasts.
 	addr := s.http.Listener.Addr().String()
+	s.http.Listener.Close()
 	s.http.CloseClientConnections()
 	s.http.Close()
 	write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", "After restart."))
