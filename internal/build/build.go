@@ -271,7 +271,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// The parsed files hold copies of all they need: drop the sources'
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
-	hasLayouts := len(tree.Layouts) > 0
+	hasLayouts := b.ownLayouts(tree.Layouts)
 	for i := range tree.Content {
 		if tree.Content[i].Path != config.File {
 			tree.Content[i].Data = nil
@@ -494,6 +494,19 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	}
 	b.parsed = next
 	return out, len(todo), true
+}
+
+// ownLayouts reports whether the site's layouts change the default theme:
+// a site whose layouts/ only repeats it (baton's own repository, whose
+// layouts/ is the default theme) renders and rebuilds as one without.
+func (b *Builder) ownLayouts(site []source.File) bool {
+	for _, f := range site {
+		def, ok := b.opts.Theme[strings.TrimPrefix(f.Path, "layouts/")]
+		if !ok || !bytes.Equal(def, f.Data) {
+			return true
+		}
+	}
+	return false
 }
 
 // theme_ merges the site's layouts over the default theme and parses it,
@@ -721,7 +734,8 @@ func parseWithin(f source.File, md *markdown.Renderer, timeout time.Duration) (*
 // on (files it parsed stay in the parse cache).
 func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, diags diag.List, ok bool, parsed int) {
 	l, old := b.last, b.tree
-	if l == nil || len(tree.Layouts) > 0 || len(old.Layouts) > 0 || len(tree.Content) != len(old.Content) ||
+	if l == nil || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
+		!slices.EqualFunc(tree.Layouts, old.Layouts, func(a, b source.File) bool { return a.Path == b.Path && a.Sum == b.Sum }) ||
 		!slices.EqualFunc(tree.TooLarge, old.TooLarge, func(a, b source.File) bool { return a.Path == b.Path }) ||
 		!slices.Equal(tree.Skipped, old.Skipped) {
 		return nil, nil, false, parsed

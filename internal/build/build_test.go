@@ -360,3 +360,48 @@ func TestBuildToEqualsBuild(t *testing.T) {
 		t.Errorf("BuildTo wrote other files than Build makes (-Build +BuildTo):\n%s", diff)
 	}
 }
+
+// TestDefaultThemeCopyIsNotOwnLayouts builds a site whose layouts/ is a
+// copy of the default theme, as baton's own repository is: it patches body
+// edits like a site without layouts, until a layout really differs.
+func TestDefaultThemeCopyIsNotOwnLayouts(t *testing.T) {
+	src := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n")},
+		"content/b.md": {Data: []byte("---\ntitle: B\n---\nSee [a](a.md).\n")},
+	}
+	err := fs.WalkDir(baton.Layouts(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(baton.Layouts(), p)
+		src["layouts/"+p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	rebuild := func(name, text string) *build.Result {
+		t.Helper()
+		src[name] = &fstest.MapFile{Data: []byte(text)}
+		res, diags := b.Rebuild(context.Background(), src, []string{name})
+		if res == nil {
+			t.Fatalf("rebuild failed:\n%v", diags)
+		}
+		if diff := cmp.Diff(mustBuild(t, newBuilder(t, build.Options{}), src), files(t, src, res)); diff != "" {
+			t.Errorf("rebuild after editing %s differs from a fresh build:\n%s", name, diff)
+		}
+		return res
+	}
+	if res := rebuild("content/a.md", "---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n\nSecond.\n"); !res.Patched {
+		t.Errorf("a body edit with the default theme's copy in layouts/ was not patched")
+	}
+	css := string(src["layouts/assets/style.css"].Data) + "\n/* the site's own */\n"
+	if res := rebuild("layouts/assets/style.css", css); res.Patched {
+		t.Errorf("a theme edit was patched")
+	}
+	if res := rebuild("content/a.md", "---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n\nThird.\n"); res.Patched {
+		t.Errorf("a body edit was patched with layouts of the site's own")
+	}
+}
