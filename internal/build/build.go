@@ -272,12 +272,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	hasLayouts := b.ownLayouts(tree.Layouts)
-	for i := range tree.Content {
-		if tree.Content[i].Path != config.File {
-			tree.Content[i].Data = nil
-		}
-	}
-	b.tree, b.loaded = tree, true
+	b.keepTree(tree)
 	site, rd := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates})
 	diags.Append(rd)
 	diags = diags.Sort()
@@ -466,10 +461,7 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	timeout := b.opts.ParseTimeout
-	if timeout == 0 {
-		timeout = 30 * time.Second
-	}
+	timeout := b.parseTimeout()
 	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
@@ -494,6 +486,25 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	}
 	b.parsed = next
 	return out, len(todo), true
+}
+
+// keepTree keeps tree for the next Rebuild, without the content files'
+// bytes (but the config's): the parsed files hold all they need.
+func (b *Builder) keepTree(tree source.Tree) {
+	for i := range tree.Content {
+		if tree.Content[i].Path != config.File {
+			tree.Content[i].Data = nil
+		}
+	}
+	b.tree, b.loaded = tree, true
+}
+
+// parseTimeout bounds the parse of one file.
+func (b *Builder) parseTimeout() time.Duration {
+	if b.opts.ParseTimeout == 0 {
+		return 30 * time.Second
+	}
+	return b.opts.ParseTimeout
 }
 
 // ownLayouts reports whether the site's layouts change the default theme:
@@ -767,10 +778,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, dia
 	}
 	unsafe := l.site.Config.UnsafeHTML
 	md := b.md[unsafe]
-	timeout := b.opts.ParseTimeout
-	if timeout == 0 {
-		timeout = 30 * time.Second
-	}
+	timeout := b.parseTimeout()
 	olds := make([]*handbook.Parsed, len(edited))
 	news := make([]*handbook.Parsed, len(edited))
 	for i, f := range edited {
@@ -798,12 +806,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, dia
 	// From here the last build is being changed: it stays valid only if
 	// all goes well.
 	b.last = nil
-	for i := range tree.Content {
-		if tree.Content[i].Path != config.File {
-			tree.Content[i].Data = nil
-		}
-	}
-	b.tree = tree
+	b.keepTree(tree)
 	files := map[string]bool{}
 	for i, p := range news {
 		l.parsed[p.File] = p

@@ -155,13 +155,7 @@ func (x *Index) placeGroup(g string, dirty map[string]bool) bool {
 	for key := range old { // shards that are no more
 		delete(x.sum, shardPath(key))
 	}
-	return !slices.Equal(oldKeys, slices.Collect(func(yield func(string) bool) {
-		for _, s := range out {
-			if !yield(s.key) {
-				return
-			}
-		}
-	}))
+	return !slices.EqualFunc(oldKeys, out, func(k string, s *shard) bool { return k == s.key })
 }
 
 // assemble lists every file, sorted by path.
