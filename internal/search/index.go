@@ -156,7 +156,7 @@ func otherDocuments(site *handbook.Site) []Document {
 		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
 		add := func(anchor, heading string, items []string) {
 			if len(items) > 0 {
-				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: strings.Join(items, ". ")})
+				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: sentences(items)})
 			}
 		}
 		add("owns", "Owns", r.Owns)
@@ -164,7 +164,7 @@ func otherDocuments(site *handbook.Site) []Document {
 		add("needs", "Needs", r.Needs)
 		var resp []string
 		for _, x := range r.Responsibilities {
-			resp = append(resp, join(x.Title, x.Summary))
+			resp = append(resp, sentences([]string{x.Title, x.Summary}))
 		}
 		add("responsibilities", "Responsibilities it leads", resp)
 		docs = append(docs, d)
@@ -225,6 +225,25 @@ func pageDocument(p *handbook.Page) Document {
 		}
 	}
 	return d
+}
+
+// sentences joins list items into one text, each ending in a full stop
+// unless it already ends in punctuation ("Leads. Decides.", never "..").
+func sentences(items []string) string {
+	var b strings.Builder
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(it)
+		if !strings.HasSuffix(it, ".") && !strings.HasSuffix(it, "!") && !strings.HasSuffix(it, "?") {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
 }
 
 func join(a, b string) string {

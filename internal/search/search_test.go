@@ -553,3 +553,24 @@ func TestIndexUpdate(t *testing.T) {
 		t.Errorf("%d of 60 edits moved shards: the test wants both kinds", reshapes)
 	}
 }
+
+// TestRoleTextReadsWell checks the text of role documents, which snippets
+// show: list items and responsibilities become sentences, never "..".
+func TestRoleTextReadsWell(t *testing.T) {
+	site := testSite(t, "../..") // the default handbook: full stops in its summaries
+	roles := 0
+	for _, d := range search.Documents(site) {
+		if !strings.HasPrefix(d.URL, "/roles/") {
+			continue // pages keep their own text, ellipses and all
+		}
+		roles++
+		for _, s := range d.Sections {
+			if strings.Contains(s.Text, "..") {
+				t.Errorf("%s, %q: text has \"..\": %.120q", d.URL, s.Heading, s.Text)
+			}
+		}
+	}
+	if roles == 0 {
+		t.Fatal("no role documents: the test shows nothing")
+	}
+}

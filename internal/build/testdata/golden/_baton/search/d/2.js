@@ -1,4 +1,4 @@
-batonSearch.doc(8,{"url":"/roles/design/","title":"Design","section":"Roles","sections":[["","","Shapes what people touch. Woodwinds"],["owns","Owns","Interaction design"],["influences","Influences","Priorities"],["needs","Needs","Research tied to the business"]]});
+batonSearch.doc(8,{"url":"/roles/design/","title":"Design","section":"Roles","sections":[["","","Shapes what people touch. Woodwinds"],["owns","Owns","Interaction design."],["influences","Influences","Priorities."],["needs","Needs","Research tied to the business."]]});
 batonSearch.doc(9,{"url":"/responsibilities/set-tempo/","title":"Setting the tempo","section":"Responsibilities","sections":[["","","Decide how fast we go. Led by Conductor."]]});
 batonSearch.doc(10,{"url":"/responsibilities/write-score/","title":"Writing the score","section":"Responsibilities","sections":[["","","The plan everyone reads. Led by Conductor."]]});
 batonSearch.doc(11,{"url":"/responsibilities/tune-instruments/","title":"Tuning the instruments","section":"Responsibilities","sections":[["","","Led by Engineering."]]});
