@@ -29,7 +29,6 @@ type View struct {
 	Path        *handbook.Path
 	Tag         *handbook.Tag
 	Body        template.HTML
-	Nav         []NavItem
 	Crumbs      []Crumb
 	TOC         []markdown.Heading
 	Print       []PrintEntry
@@ -42,6 +41,14 @@ type View struct {
 	// Canonical is the page's absolute URL when the base URL is absolute.
 	Canonical string
 	r         *Renderer
+	// navPage is the page whose branch the sidebar opens (nil: only the
+	// top level); noNav is set for views without a sidebar (the print view).
+	navPage *handbook.Page
+	noNav   bool
+	nav     []NavItem
+	navDone bool
+	side    template.HTML
+	sideOK  bool
 }
 
 // NavItem is an entry of the sidebar.
@@ -83,6 +90,20 @@ func (e PrintEntry) Body() template.HTML {
 		return ""
 	}
 	return e.body()
+}
+
+// Nav is the sidebar as a tree, for themes that lay it out themselves: the
+// path from the root to the page, with the siblings at each level. The
+// default theme prints Sidebar instead.
+func (v *View) Nav() []NavItem {
+	if v.noNav || v.Site == nil {
+		return nil
+	}
+	if !v.navDone {
+		v.nav, v.navDone = sidebar(v.Site, v.navPage), true
+		v.linkNav(v.nav)
+	}
+	return v.nav
 }
 
 // linkNav sets the Href of every sidebar item.
@@ -187,10 +208,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			if view.URL == "" {
 				view.URL = u
 			}
-			if view.Nav == nil && view.Kind != "print" {
-				view.Nav = sidebar(site, nil)
-			}
-			view.linkNav(view.Nav)
+			view.noNav = view.noNav || view.Kind == "print"
 			return r.execute(w, view)
 		}})
 	}
@@ -298,7 +316,7 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 	if p != site.Home {
 		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
 	}
-	v.Nav = sidebar(site, p)
+	v.navPage = p
 	if site.Config.EditURL != "" && p.Doc != nil {
 		v.EditURL = strings.ReplaceAll(site.Config.EditURL, "{path}", p.File)
 	}

@@ -47,7 +47,7 @@ func TestFuncMapAllowlist(t *testing.T) {
 // rendered Markdown bodies and the diagram, both in pages.go; any other
 // template.HTML conversion would bypass html/template's escaping.
 func TestOneTrustedHTMLBoundary(t *testing.T) {
-	allowed := map[string]int{"internal/render/pages.go": 3}
+	allowed := map[string]int{"internal/render/pages.go": 3, "internal/render/sidebar.go": 1}
 	found := map[string]int{}
 	root := filepath.Join("..", "..")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
+)
+
+// navTemplate is the sidebar as a template would print it from Nav: what
+// the Go-written Sidebar must equal, escaping included.
+var navTemplate = template.Must(template.New("navlist").Parse(`<ul>
+{{range .}}<li{{if .Section}} class="nav-section{{if .Open}} open{{end}}"{{end}}><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{if .Children}}
+{{template "navlist" .Children}}{{end}}</li>
+{{end}}</ul>
+`))
+
+func resolveFiles(t *testing.T, files []corpus.File) *handbook.Site {
+	t.Helper()
+	md := markdown.New(false)
+	var cfg config.Config
+	var parsed []*handbook.Parsed
+	for _, f := range files {
+		if f.Path == config.File {
+			cfg, _ = config.Decode(f.Data)
+			continue
+		}
+		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))}, md))
+	}
+	s, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return s
+}
+
+// TestSidebarMatchesTemplate: for every page of a generated handbook and of
+// one whose titles and slugs hold every character the escapers treat
+// specially, Sidebar prints exactly what html/template prints from Nav.
+func TestSidebarMatchesTemplate(t *testing.T) {
+	odd := []corpus.File{
+		{Path: config.File, Data: []byte("title: Odd\n")},
+		{Path: "content/_index.md", Data: []byte("---\ntitle: Home <&>\n---\nx\n")},
+	}
+	names := []string{`a b`, `plus+sign`, `ünï`, `x:y`, `quote'd`, `amp&er`, `lt<gt>`, `semi;colon`, `javascript:alert(1)`}
+	for i, n := range names {
+		title := fmt.Sprintf("Title %d <b>&'\"+ \x00 %s", i, n)
+		odd = append(odd,
+			corpus.File{Path: fmt.Sprintf("content/%d%s/_index.md", i, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", title)},
+			corpus.File{Path: fmt.Sprintf("content/%d%s/%s.md", i, n, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "page "+title)},
+			corpus.File{Path: fmt.Sprintf("content/%d%s/deeper/_index.md", i, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "deeper "+n)},
+			corpus.File{Path: fmt.Sprintf("content/%d%s/deeper/%s.md", i, n, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "q "+n)},
+		)
+	}
+	for _, site := range []*handbook.Site{
+		resolveFiles(t, odd),
+		resolveFiles(t, corpus.Baton(corpus.Options{Pages: 400, Seed: 3})),
+	} {
+		views := []*View{{Site: site, URL: "/roles/"}, {Site: site, URL: "/404.html", Absolute: true, BasePath: "/docs/"}}
+		for _, p := range site.Pages {
+			views = append(views, &View{Site: site, URL: p.URL, navPage: p})
+		}
+		for _, v := range views {
+			var want strings.Builder
+			if err := navTemplate.Execute(&want, v.Nav()); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(v.Sidebar()); got != want.String() {
+				t.Fatalf("sidebar of %s:\n%s\nwant (html/template):\n%s", v.URL, got, want.String())
+			}
+		}
+	}
+	if got := (&View{Site: resolveFiles(t, odd[:2]), URL: "/"}).Sidebar(); got != "" {
+		t.Errorf("a handbook without sections has sidebar %q, want none", got)
+	}
+}
+
+// TestURLEscapingMatchesTemplate: writeAttrURL and htmlEscape escape random
+// strings (ASCII, multi-byte, invalid UTF-8, schemes, escapes) exactly as
+// html/template does in a quoted href and in text.
+func TestURLEscapingMatchesTemplate(t *testing.T) {
+	tpl := template.Must(template.New("").Parse(`<a href="{{.}}">{{.}}</a>`))
+	alphabet := []string{"a", "Z", "0", "/", ":", "%", "4", "f", "G", " ", "+", "&", "'", `"`, "<", ">", "#", "?", "=", "(", ")", "\x00", "\t", "é", "\xff", "\xc3", "\uFFFD", "\ufdd0", "javascript:", "http:", "MAILTO:", "../", "~", "!", "[", "\\", "`"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		var want strings.Builder
+		if err := tpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		got.WriteString(`<a href="`)
+		writeAttrURL(&got, s)
+		got.WriteString(`">`)
+		htmlEscape.WriteString(&got, s)
+		got.WriteString("</a>")
+		if got.String() != want.String() {
+			t.Fatalf("%q: got %s, html/template %s", s, got.String(), want.String())
+		}
+	}
+}
