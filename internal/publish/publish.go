@@ -523,7 +523,7 @@ func swap(tmp, out string) error {
 		return os.Rename(tmp, out)
 	}
 	if exchange(tmp, out) == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old output
+		return removeTree(tmp) // tmp now holds the old output
 	}
 	old := tmp + "-old"
 	if err := os.Rename(out, old); err != nil {
@@ -533,5 +533,5 @@ func swap(tmp, out string) error {
 		_ = os.Rename(old, out)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
