@@ -55,13 +55,13 @@ func newIndex(site *handbook.Site, opts Options, updatable bool) *Index {
 	if updatable {
 		x.occ = make([][]occurrence, n)
 	}
-	for id, d := range documents(site) {
-		occ := x.ix.add(id, d)
+	x.addAll(site, func(id int, in indexed) {
+		x.ix.keep(id, in)
 		if updatable {
-			x.occ[id] = occ
+			x.occ[id] = in.occ
 		}
-		x.setDoc(id, opts.Cache.docFile(id, d, opts))
-	}
+		x.setDoc(id, in.doc)
+	})
 	for v, w := range x.ix.variants {
 		s := Stem(w)
 		x.stem = append(x.stem, s)
@@ -225,7 +225,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	for i, p := range pages {
 		id := ids[i]
 		d := pageDocument(p)
-		occ := slices.Clone(x.ix.words(d))
+		occ := slices.Clone(x.ix.tok.words(d))
 		// Only the words whose posting for this document changed (new,
 		// gone, or in another field, frequency or section) change shards.
 		was := make(map[string]posting, len(x.occ[id]))

@@ -35,6 +35,7 @@ import (
 	"hash/maphash"
 	"html"
 	"iter"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -278,58 +279,83 @@ type indexer struct {
 	ids      map[string]int32 // variant → index
 	variants []string
 	postings [][]posting // by variant index
-	// per document, reused: word → slot in occ, or stopSlot
-	slot  map[string]int32
-	occ   []occurrence
-	cache *Cache
+	tok      tokenizer
+	cache    *Cache
+}
+
+// tokenizer lists the words of one document at a time, reusing its
+// memory; each goroutine that lists words has its own.
+type tokenizer struct {
+	slot map[string]int32 // word → slot in occ, or stopSlot
+	occ  []occurrence
 }
 
 const stopSlot = -1
 
 func newIndexer(cache *Cache) *indexer {
-	return &indexer{ids: map[string]int32{}, slot: map[string]int32{}, cache: cache}
+	return &indexer{ids: map[string]int32{}, tok: tokenizer{slot: map[string]int32{}}, cache: cache}
 }
 
-// add indexes document id, taking its words from the cache when the
-// document did not change since the last build, and returns its words.
-func (ix *indexer) add(id int, d Document) []occurrence {
-	var key uint64
-	if ix.cache != nil {
-		key = ix.cache.key(d)
-		if occ, ok := ix.cache.prev[key]; ok {
-			ix.cache.next[key] = occ
-			ix.merge(id, occ)
-			return occ
-		}
+// indexed is what the indexer keeps of one document: its words, and its
+// display file, each with the cache key it was found or is to be kept
+// under.
+type indexed struct {
+	occ         []occurrence
+	key, docKey uint64
+	doc         []byte
+}
+
+// prepare lists the words of document id and makes its display file,
+// taking either from the cache when the document is as it was. It only
+// reads the cache, so goroutines may prepare documents side by side.
+func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options) indexed {
+	c := ix.cache
+	if c == nil {
+		return indexed{occ: slices.Clone(tok.words(d)), doc: docFile(id, d, opts)}
 	}
-	occ := slices.Clone(ix.words(d))
-	if ix.cache != nil {
-		ix.cache.next[key] = occ
+	var in indexed
+	in.key = c.key(d)
+	in.docKey = in.key ^ c.displayKey(id, d)
+	var ok bool
+	if in.occ, ok = c.prev[in.key]; !ok {
+		in.occ = slices.Clone(tok.words(d))
 	}
-	ix.merge(id, occ)
-	return occ
+	if in.doc, ok = c.prevDoc[in.docKey]; !ok {
+		in.doc = docFile(id, d, opts)
+	}
+	return in
+}
+
+// keep adds a prepared document's words to the postings, and both its
+// words and display file to the cache for the next build.
+func (ix *indexer) keep(id int, in indexed) {
+	if ix.cache != nil {
+		ix.cache.next[in.key] = in.occ
+		ix.cache.nextDoc[in.docKey] = in.doc
+	}
+	ix.merge(id, in.occ)
 }
 
 // words lists each word of d once, in order of first sight, with the
 // field it counts most in, its frequency and its best section.
-func (ix *indexer) words(d Document) []occurrence {
-	clear(ix.slot)
-	ix.occ = ix.occ[:0]
+func (t *tokenizer) words(d Document) []occurrence {
+	clear(t.slot)
+	t.occ = t.occ[:0]
 	see := func(text string, field, sec int) {
 		tokenize(text, func(w string, _ bool) {
-			k, ok := ix.slot[w]
+			k, ok := t.slot[w]
 			if !ok {
 				if field != fieldTitle && stopSet[w] {
-					ix.slot[w] = stopSlot
+					t.slot[w] = stopSlot
 					return
 				}
-				k = int32(len(ix.occ))
-				ix.slot[w] = k
-				ix.occ = append(ix.occ, occurrence{word: w, field: int8(field), sec: int32(sec), curSec: -1})
+				k = int32(len(t.occ))
+				t.slot[w] = k
+				t.occ = append(t.occ, occurrence{word: w, field: int8(field), sec: int32(sec), curSec: -1})
 			} else if k == stopSlot {
 				return
 			}
-			o := &ix.occ[k]
+			o := &t.occ[k]
 			if int8(field) < o.field {
 				o.field, o.sec = int8(field), int32(sec)
 			}
@@ -359,7 +385,7 @@ func (ix *indexer) words(d Document) []occurrence {
 	for i, s := range d.Sections {
 		see(s.Text, fieldBody, i)
 	}
-	return ix.occ
+	return t.occ
 }
 
 // merge adds one document's words to the postings. occ is in order of
@@ -412,20 +438,6 @@ func NewCache() *Cache {
 func (c *Cache) rotate() {
 	c.prev, c.next = c.next, make(map[uint64][]occurrence, len(c.next))
 	c.prevDoc, c.nextDoc = c.nextDoc, make(map[uint64][]byte, len(c.nextDoc))
-}
-
-// docFile is docFile, taken from the cache when document id is as it was.
-func (c *Cache) docFile(id int, d Document, opts Options) []byte {
-	if c == nil {
-		return docFile(id, d, opts)
-	}
-	key := c.key(d) ^ c.displayKey(id, d)
-	data, ok := c.prevDoc[key]
-	if !ok {
-		data = docFile(id, d, opts)
-	}
-	c.nextDoc[key] = data
-	return data
 }
 
 // displayKey hashes what a display file holds beyond the indexed text.
@@ -739,4 +751,58 @@ func clip(s string, n int) string {
 		}
 	}
 	return s[:cut] + " …"
+}
+
+// docChunk is how many documents one goroutine prepares at a time.
+const docChunk = 32
+
+// addAll prepares every document of site on all cores and hands each to
+// keep in id order, so the index is the same bytes as one made document
+// by document. Listing words and making display files is most of the
+// index's time; postings are merged on one goroutine. At most a few
+// chunks wait to be kept at once, so the documents' text is never all
+// held together.
+func (x *Index) addAll(site *handbook.Site, keep func(id int, in indexed)) {
+	others := otherDocuments(site)
+	n := len(site.Pages) + len(others)
+	doc := func(id int) Document {
+		if id < len(site.Pages) {
+			return pageDocument(site.Pages[id])
+		}
+		return others[id-len(site.Pages)]
+	}
+	workers := runtime.GOMAXPROCS(0)
+	chunks := (n + docChunk - 1) / docChunk
+	ready := make([]chan []indexed, chunks)
+	for c := range ready {
+		ready[c] = make(chan []indexed, 1)
+	}
+	next := make(chan int)
+	inFlight := make(chan struct{}, 4*workers)
+	go func() {
+		for c := range chunks {
+			inFlight <- struct{}{}
+			next <- c
+		}
+		close(next)
+	}()
+	for range min(workers, chunks) {
+		go func() {
+			tok := &tokenizer{slot: map[string]int32{}}
+			for c := range next {
+				first, last := c*docChunk, min((c+1)*docChunk, n)
+				out := make([]indexed, 0, last-first)
+				for id := first; id < last; id++ {
+					out = append(out, x.ix.prepare(tok, id, doc(id), x.opts))
+				}
+				ready[c] <- out
+			}
+		}()
+	}
+	for c := range chunks {
+		for i, in := range <-ready[c] {
+			keep(c*docChunk+i, in)
+		}
+		<-inFlight
+	}
 }
