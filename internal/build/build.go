@@ -143,15 +143,16 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 	return b.load(ctx, fsys, nil)
 }
 
-// BuildTo builds the site like Build and writes each file into tx as soon
-// as it is rendered, so the rendered site is never held in memory at once:
-// what `baton build` does. The Result's Files list every path without their
-// bytes. When the diagnostics hold an error the Result is nil and the
-// caller must Abort tx; otherwise it commits tx.
-func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, tx *publish.Tx) (*Result, diag.List) {
+// BuildTo builds the site like Build and writes each file into sink (a
+// publish.Tx) as soon as it is made, so the rendered site is never held in
+// memory at once: what `baton build` does. The Result's Files list every
+// path without their bytes. When the diagnostics hold an error the Result
+// is nil and the caller must Abort the transaction; otherwise it commits
+// it.
+func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.load(ctx, fsys, tx)
+	return b.load(ctx, fsys, sink)
 }
 
 // Rebuild builds the site again after the files at the changed paths
@@ -200,6 +201,7 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, dia
 }
 
 // Sink takes the output files of a build as they are made: a publish.Tx.
+// Both methods may be called from several goroutines at once.
 type Sink interface {
 	Write(publish.File) error
 	// WriteStream writes a file as write produces it, for the print view,
@@ -290,15 +292,28 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	}
 	// The dev server keeps the index to patch; a one-off build drops it.
 	keep := sink == nil && !hasLayouts
+	if sink != nil && os.Getenv("GOGC") == "" {
+		// The search index and the pages are made on all cores, fast,
+		// over a heap that is mostly the parsed pages: collect a little
+		// more often than the default, for a lower peak at no cost in time
+		// we could measure. A GOGC the user set is left alone.
+		defer debug.SetGCPercent(debug.SetGCPercent(renderGCPercent))
+	}
 	var index *search.Index
 	var searchFiles []search.File
+	var streamed []string // paths already written to the sink
 	switch {
 	case keep:
 		index = search.NewIndex(site, search.Options{Cache: b.words})
 		searchFiles = index.Files()
 	case sink != nil:
-		// A one-off build: a word cache would only hold memory.
-		searchFiles = search.Build(site, search.Options{})
+		// A one-off build: a word cache would only hold memory, and the
+		// files go to the sink as they are made.
+		var err error
+		if streamed, err = streamSearch(site, sink); err != nil {
+			diags.Errorf(diag.Pos{}, "writing the search index: %v", err)
+			return nil, diags.Sort()
+		}
 	default:
 		searchFiles = search.Build(site, search.Options{Cache: b.words})
 	}
@@ -308,9 +323,12 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	searchFiles = nil
 	// Check that no two files share a path before rendering, so a build
 	// that writes as it renders never starts on a doomed output.
-	all := make([]publish.File, 0, len(jobs)+len(files))
+	all := make([]publish.File, 0, len(jobs)+len(files)+len(streamed))
 	for _, j := range jobs {
 		all = append(all, publish.File{Path: j.Path})
+	}
+	for _, p := range streamed {
+		all = append(all, publish.File{Path: p})
 	}
 	all = append(all, files...)
 	slices.SortStableFunc(all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
@@ -371,13 +389,6 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 			all[i].Data = nil
 		}
 		releaseMemory()
-		// Rendering allocates fast over a heap that is mostly the parsed
-		// pages: collect a little more often than the default, for a lower
-		// peak (0.75 GB to 0.70 GB at 10,000 pages) at no cost in time we
-		// could measure. A GOGC the user set is left alone.
-		if os.Getenv("GOGC") == "" {
-			defer debug.SetGCPercent(debug.SetGCPercent(renderGCPercent))
-		}
 	}
 	rendered, rendErr := renderAll(ctx, jobs, b.opts.Progress, sink, cache, b.opts.Lazy && keep)
 	if cache != nil && !rendErr.HasErrors() {
@@ -410,6 +421,36 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	return res, diags
 }
 
+// streamSearch writes the search index into sink as search.Stream makes
+// it, on a goroutine of its own so indexing never waits on the disk, and
+// returns the paths it wrote. The index files are written before the
+// output paths are checked for clashes: the transaction is dropped whole
+// if they clash.
+func streamSearch(site *handbook.Site, sink Sink) ([]string, error) {
+	queue := make(chan publish.File, 64)
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for f := range queue {
+			if err == nil {
+				err = sink.Write(f)
+			}
+		}
+		written <- err
+	}()
+	var paths []string
+	err := search.Stream(site, search.Options{}, func(f search.File) error {
+		paths = append(paths, f.Path)
+		queue <- publish.File{Path: f.Path, Data: f.Data}
+		return nil
+	})
+	close(queue)
+	if werr := <-written; werr != nil {
+		return nil, werr
+	}
+	return paths, err
+}
+
 func indexPaths(files []publish.File) map[string]int {
 	at := make(map[string]int, len(files))
 	for i, f := range files {
@@ -426,7 +467,8 @@ func indexPaths(files []publish.File) map[string]int {
 // tenth, for two collections. The dev server skips it: it wants speed.
 func releaseMemory() { debug.FreeOSMemory() }
 
-// renderGCPercent is the collector's GOGC while a one-off build renders.
+// renderGCPercent is the collector's GOGC while a one-off build indexes
+// and renders.
 const renderGCPercent = 70
 
 func firstNonEmpty(a, b string) string {

@@ -3,7 +3,10 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -403,5 +406,29 @@ func TestDefaultThemeCopyIsNotOwnLayouts(t *testing.T) {
 	}
 	if res := rebuild("content/a.md", "---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n\nThird.\n"); res.Patched {
 		t.Errorf("a body edit was patched with layouts of the site's own")
+	}
+}
+
+// failingSink refuses the files under one folder.
+type failingSink struct{ under string }
+
+func (s failingSink) Write(f publish.File) error {
+	if strings.HasPrefix(f.Path, s.under) {
+		return errors.New("disk full")
+	}
+	return nil
+}
+
+func (s failingSink) WriteStream(p string, write func(io.Writer) error) error {
+	return write(io.Discard)
+}
+
+// TestBuildToReportsSearchWriteError: the search index is written while it
+// is made; a write that fails ends the build with the error, not a panic
+// or a silent gap in the output.
+func TestBuildToReportsSearchWriteError(t *testing.T) {
+	res, diags := newBuilder(t, build.Options{}).BuildTo(context.Background(), os.DirFS("testdata/site"), failingSink{under: "_baton/search/"})
+	if res != nil || !strings.Contains(fmt.Sprint(diags), "writing the search index: disk full") {
+		t.Errorf("got result %v and diagnostics:\n%v\nwant a failed build that names the search index", res != nil, diags)
 	}
 }

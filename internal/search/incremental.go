@@ -3,6 +3,7 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,12 +40,37 @@ const metaPath = Dir + "/index.js"
 
 // NewIndex indexes every document of site.
 func NewIndex(site *handbook.Site, opts Options) *Index {
-	return newIndex(site, opts, true)
+	return newIndex(site, opts, true, nil)
+}
+
+// Stream makes the index files of site, as Build does, and hands each to
+// emit as soon as it is made: a display file once its documents are
+// indexed, then the shards, then index.js. It keeps no display file after
+// emitting it, so a one-off build never holds them all (80 MB at 10,000
+// pages). It stops at the first error emit returns, and returns it.
+func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
+	var err error
+	x := newIndex(site, opts, false, func(f File) {
+		if err == nil {
+			err = emit(f)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range x.keyedShards() {
+		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
+			return err
+		}
+	}
+	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), x.keyedShards(), x.version())})
 }
 
 // newIndex indexes every document of site; with updatable, it keeps what
-// Update needs (every document's words).
-func newIndex(site *handbook.Site, opts Options, updatable bool) *Index {
+// Update needs (every document's words). With emit, each display file goes
+// to emit once its documents are indexed, and the index keeps only what
+// the shards need: Files is then empty.
+func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)) *Index {
 	opts = opts.withDefaults()
 	n := documentCount(site)
 	if opts.Cache != nil {
@@ -61,6 +87,12 @@ func newIndex(site *handbook.Site, opts Options, updatable bool) *Index {
 			x.occ[id] = in.occ
 		}
 		x.setDoc(id, in.doc)
+		if emit != nil && (id%DocsPerFile == DocsPerFile-1 || id == n-1) {
+			f := File{Path: docPath(id), Data: x.docGroup(id)}
+			x.sum[f.Path] = sha256.Sum256(f.Data)
+			emit(f)
+			clear(x.docs[id-id%DocsPerFile : id+1])
+		}
 	})
 	for v, w := range x.ix.variants {
 		s := Stem(w)
@@ -78,7 +110,9 @@ func newIndex(site *handbook.Site, opts Options, updatable bool) *Index {
 		x.placeGroup(g, nil)
 	}
 	x.fresh = nil
-	x.assemble()
+	if emit == nil {
+		x.assemble()
+	}
 	return x
 }
 
@@ -183,22 +217,30 @@ func (x *Index) assemble() {
 // meta writes index.js: the document count, every shard's size, and a
 // version made from every other file's hash, so it changes with any.
 func (x *Index) meta() {
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.version())
+}
+
+// version is a hash of every file's path and hash but index.js's, in path
+// order: x.sum holds exactly those files.
+func (x *Index) version() string {
 	h := sha256.New()
-	for _, f := range x.files {
-		if f.Path == metaPath {
-			continue
-		}
-		sum := x.sum[f.Path]
-		h.Write([]byte(f.Path))
+	for _, p := range slices.Sorted(maps.Keys(x.sum)) {
+		sum := x.sum[p]
+		h.Write([]byte(p))
 		h.Write([]byte{0})
 		h.Write(sum[:])
 	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// keyedShards lists every shard in key order.
+func (x *Index) keyedShards() []*shard {
 	var keyed []*shard
 	for _, g := range x.shards {
 		keyed = append(keyed, g...)
 	}
 	slices.SortFunc(keyed, func(a, b *shard) int { return strings.Compare(a.key, b.key) })
-	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), keyed, hex.EncodeToString(h.Sum(nil)[:6]))
+	return keyed
 }
 
 // Files returns the index's files, sorted by path. They share their bytes

@@ -88,7 +88,13 @@ func (o Options) withDefaults() Options {
 
 // Build returns the index files for a site, sorted by path.
 func Build(site *handbook.Site, opts Options) []File {
-	return newIndex(site, opts, false).Files()
+	var files []File
+	_ = Stream(site, opts, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
 }
 
 // Document is one search result: a page, a role, a responsibility or a
