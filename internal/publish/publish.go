@@ -333,8 +333,13 @@ func (t *Tx) dest(p string) (string, error) {
 	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
 	if dir := filepath.Dir(dst); dir != t.tmp {
 		if _, ok := t.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return "", err
+			// Most folders are new and their parent made: one Mkdir, where
+			// MkdirAll would look for the folder and its parent first (three
+			// system calls a folder, 10,600 folders at 10,000 pages).
+			if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return "", err
+				}
 			}
 			t.dirs.Store(dir, true)
 		}

@@ -114,3 +114,24 @@ func TestLoad(t *testing.T) {
 		t.Errorf("layouts %v, too large %v", tree.Layouts, tree.TooLarge)
 	}
 }
+
+// TestReadAtMost reads files of every size around the buffer's first guess
+// and the limit whole, and refuses one byte over the limit.
+func TestReadAtMost(t *testing.T) {
+	const limit = 4096
+	for _, n := range []int{0, 1, 511, 512, 513, 4095, 4096, 4097, 10000} {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte('a' + i%26)
+		}
+		got, err := readAtMost(fstest.MapFS{"f": {Data: data}}, "f", limit)
+		switch {
+		case n > limit:
+			if err != errTooLarge || len(got) != limit+1 {
+				t.Errorf("%d bytes: err %v, read %d, want errTooLarge after %d", n, err, len(got), limit+1)
+			}
+		case err != nil || !bytes.Equal(got, data):
+			t.Errorf("%d bytes: err %v, read %d bytes, equal %v", n, err, len(got), bytes.Equal(got, data))
+		}
+	}
+}
