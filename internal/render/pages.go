@@ -49,6 +49,8 @@ type View struct {
 	navDone bool
 	side    template.HTML
 	sideOK  bool
+	// partials is the build's output of cached partials.
+	partials *partials
 }
 
 // NavItem is an entry of the sidebar.
@@ -122,6 +124,11 @@ func (v *View) Rel(u string) string {
 	return Rel(v.URL, u)
 }
 
+// Root links from this page to the site's root: "../../" or, for the
+// home page, "./". Links written from it ("{{.Root}}roles/") depend only
+// on how deep the page is, which lets a theme cache what holds them.
+func (v *View) Root() string { return v.Rel("/") }
+
 // Asset links to a theme asset by name.
 func (v *View) Asset(name string) string { return v.Rel(v.r.urls[name]) }
 
@@ -182,11 +189,12 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
-	"join":  strings.Join,
-	"nav":   func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
-	"pages": func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
-	"roles": func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
-	"steps": func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+	"join":   strings.Join,
+	"cached": cached,
+	"nav":    func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
+	"pages":  func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
+	"roles":  func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+	"steps":  func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 }
 
 // sub passes the page's View into a partial together with a list.
@@ -201,10 +209,11 @@ type sub struct {
 // Jobs lists every file the site renders, except static files.
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	var jobs []Job
+	shared := &partials{}
 	add := func(u string, v func() *View) {
 		jobs = append(jobs, Job{Path: outPath(u), Run: func(w io.Writer) error {
 			view := v()
-			view.Site, view.r = site, r
+			view.Site, view.r, view.partials = site, r, shared
 			if view.URL == "" {
 				view.URL = u
 			}

@@ -48,6 +48,9 @@ type Renderer struct {
 	pages  map[string]*template.Template
 	assets []Asset
 	urls   map[string]string
+	// uncached makes cached print its partial every time: tests compare
+	// the two.
+	uncached bool
 }
 
 // Theme maps a theme file's name ("page.html", "assets/style.css") to its

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
@@ -107,6 +108,44 @@ func TestURLEscapingMatchesTemplate(t *testing.T) {
 		got.WriteString("</a>")
 		if got.String() != want.String() {
 			t.Fatalf("%q: got %s, html/template %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestCachedPartialsKeyed: the default theme's cached header and footer
+// read nothing but their keys: every page of a generated handbook (with
+// roles, tags and paths at every depth) renders to the same bytes with the
+// partials cached as without.
+func TestCachedPartialsKeyed(t *testing.T) {
+	site := resolveFiles(t, corpus.Baton(corpus.Options{Pages: 300, Seed: 5}))
+	theme, err := LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, diags := New(theme)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	render := func(jobs []Job) map[string]string {
+		out := map[string]string{}
+		for _, j := range jobs {
+			var b strings.Builder
+			if err := j.Run(&b); err != nil {
+				t.Fatal(err)
+			}
+			out[j.Path] = b.String()
+		}
+		return out
+	}
+	cachedOut := render(r.Jobs(site))
+	r.uncached = true
+	plain := render(r.Jobs(site))
+	if len(plain) < 300 {
+		t.Fatalf("only %d files", len(plain))
+	}
+	for p, want := range plain {
+		if cachedOut[p] != want {
+			t.Errorf("%s differs when its partials are cached", p)
 		}
 	}
 }
