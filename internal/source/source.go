@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode/utf8"
 )
@@ -52,6 +53,19 @@ type Tree struct {
 	Skipped []Skip
 }
 
+// walk fills a Tree: visit takes each entry, read then reads the text
+// files visit found.
+type walk struct {
+	*Tree
+	unread []unread
+}
+
+type unread struct {
+	file     File
+	layout   bool
+	tooLarge bool // it grew past MaxTextSize after the walk saw its size
+}
+
 // Skip is an entry Load did not read, and why. Err marks the ones that
 // must fail a build (a name that is not UTF-8 cannot be a URL).
 type Skip struct {
@@ -63,13 +77,17 @@ type Skip struct {
 // Load walks content/ and layouts/ of fsys.
 func Load(fsys fs.FS) (Tree, error) {
 	var t Tree
+	w := walk{Tree: &t}
 	for _, root := range []string{"content", "layouts"} {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil && p == root && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
-			return t.visit(fsys, root, p, d, err)
+			return w.visit(fsys, root, p, d, err)
 		})
+		if err == nil {
+			err = w.read(fsys, false)
+		}
 		if err != nil {
 			return Tree{}, fmt.Errorf("reading %s: %w", root, err)
 		}
@@ -78,8 +96,62 @@ func Load(fsys fs.FS) (Tree, error) {
 	return t, nil
 }
 
+// readers is how many files Load reads at once: reading is mostly system
+// calls, and hashing is fast, so a few more goroutines than cores keep the
+// disk busy.
+const readers = 8
+
+// read reads the text files the walk found (t.unread) on a few goroutines.
+// A file that grew past MaxTextSize since the walk moves to TooLarge; with
+// gone, one that is no longer there (or whose folder is now a file) is
+// left out instead of failing the read.
+func (t *walk) read(fsys fs.FS, gone bool) error {
+	files := t.unread
+	t.unread = nil
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(readers, len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				f := &files[i].file
+				data, err := readAtMost(fsys, f.Path, MaxTextSize)
+				switch {
+				case errors.Is(err, errTooLarge):
+					f.Size = max(f.Size, int64(len(data)))
+					files[i].tooLarge = true
+				case err != nil:
+					errs[i] = err
+				default:
+					f.Data, f.Sum = data, sha256.Sum256(data)
+				}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, u := range files {
+		switch {
+		case gone && (errors.Is(errs[i], fs.ErrNotExist) || errors.Is(errs[i], syscall.ENOTDIR)):
+			continue
+		case errs[i] != nil:
+			return errs[i]
+		case u.tooLarge:
+			t.TooLarge = append(t.TooLarge, u.file)
+		case u.layout:
+			t.Layouts = append(t.Layouts, u.file)
+		default:
+			t.Content = append(t.Content, u.file)
+		}
+	}
+	return nil
+}
+
 // visit takes one entry of a walk of root into the tree.
-func (t *Tree) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error {
+func (t *walk) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error {
 	if err != nil {
 		return err
 	}
@@ -120,23 +192,7 @@ func (t *Tree) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error
 		t.TooLarge = append(t.TooLarge, f)
 		return nil
 	}
-	data, err := readAtMost(fsys, p, MaxTextSize)
-	if errors.Is(err, errTooLarge) {
-		// It grew after the walk saw its size.
-		f.Size = max(f.Size, int64(len(data)))
-		t.TooLarge = append(t.TooLarge, f)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	f.Data = data
-	f.Sum = sha256.Sum256(data)
-	if root == "content" {
-		t.Content = append(t.Content, f)
-	} else {
-		t.Layouts = append(t.Layouts, f)
-	}
+	t.unread = append(t.unread, unread{file: f, layout: root != "content"})
 	return nil
 }
 
@@ -164,7 +220,7 @@ func Update(fsys fs.FS, t Tree, changed []string) (Tree, error) {
 		TooLarge: slices.Clone(t.TooLarge),
 		Skipped:  slices.Clone(t.Skipped),
 	}
-	var fresh Tree
+	fresh := walk{Tree: &Tree{}}
 	seen := map[string]bool{}
 	for _, p := range changed {
 		seen[path.Clean(p)] = true
@@ -203,6 +259,9 @@ func Update(fsys fs.FS, t Tree, changed []string) (Tree, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			return Tree{}, fmt.Errorf("reading %s: %w", p, err)
 		}
+	}
+	if err := fresh.read(fsys, true); err != nil {
+		return Tree{}, fmt.Errorf("reading: %w", err)
 	}
 	u.Content = merged(u.Content, fresh.Content, func(f File) string { return f.Path })
 	u.Layouts = merged(u.Layouts, fresh.Layouts, func(f File) string { return f.Path })
