@@ -29,11 +29,14 @@ type Index struct {
 	groups   map[string][]string
 	entry    map[string][]byte   // stem → its encoded entry
 	shards   map[string][]*shard // group → its shards, in key order
-	docs     [][]byte            // display files, by document
-	files    []File              // sorted by path
-	at       map[string]int      // path → index in files
-	sum      map[string][32]byte // path → hash of the file's data
-	fresh    []*shard            // the shards placeGroup encoded anew
+	docs     [][]byte            // display records, by document
+	// grouped is each display file (DocsPerFile records), by group: nil
+	// for one that assemble must make again.
+	grouped [][]byte
+	files   []File              // sorted by path
+	at      map[string]int      // path → index in files
+	sum     map[string][32]byte // path → hash of the file's data
+	fresh   []*shard            // the shards placeGroup encoded anew
 }
 
 const metaPath = Dir + "/index.js"
@@ -150,6 +153,23 @@ func shardPath(key string) string { return Dir + "/s/" + ShardFile(key) + ".js" 
 
 func (x *Index) setDoc(id int, data []byte) {
 	x.docs[id] = data
+	if g := id / DocsPerFile; g < len(x.grouped) {
+		x.grouped[g] = nil
+	}
+}
+
+// docFile returns the display file of document id's group, made once
+// after each change to one of its records.
+func (x *Index) docFile(id int) (path string, data []byte) {
+	path, g := docPath(id), id/DocsPerFile
+	if x.grouped == nil {
+		x.grouped = make([][]byte, (len(x.docs)+DocsPerFile-1)/DocsPerFile)
+	}
+	if x.grouped[g] == nil {
+		x.grouped[g] = x.docGroup(id)
+		x.sum[path] = sha256.Sum256(x.grouped[g])
+	}
+	return path, x.grouped[g]
 }
 
 // placeGroup lays out the shards of group g afresh, and reports whether
@@ -201,9 +221,8 @@ func (x *Index) assemble() {
 		}
 	}
 	for id := 0; id < len(x.docs); id += DocsPerFile {
-		f := File{Path: docPath(id), Data: x.docGroup(id)}
-		x.sum[f.Path] = sha256.Sum256(f.Data)
-		x.files = append(x.files, f)
+		p, data := x.docFile(id)
+		x.files = append(x.files, File{Path: p, Data: data})
 	}
 	x.files = append(x.files, File{Path: metaPath})
 	slices.SortFunc(x.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
@@ -349,9 +368,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	}
 	for _, id := range ids {
 		if p := docPath(id); !slices.ContainsFunc(changed, func(f File) bool { return f.Path == p }) {
-			data := x.docGroup(id)
-			x.sum[p] = sha256.Sum256(data)
-			set(p, data)
+			set(x.docFile(id))
 		}
 	}
 	for _, s := range x.fresh {
