@@ -8,12 +8,9 @@ import (
 	"testing"
 
 	"github.com/batonhq/baton"
-	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/render"
-	"github.com/batonhq/baton/internal/source"
 )
 
 var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
@@ -21,20 +18,7 @@ var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the b
 // site resolves the benchmark corpus and parses the default theme.
 func site(b *testing.B) (*handbook.Site, *render.Renderer) {
 	b.Helper()
-	md := markdown.New(false)
-	var parsed []*handbook.Parsed
-	var cfg config.Config
-	for _, f := range corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}) {
-		if f.Path == config.File {
-			cfg, _ = config.Decode(f.Data)
-			continue
-		}
-		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))}, md))
-	}
-	s, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
-	if diags.HasErrors() {
-		b.Fatal(diags)
-	}
+	s := render.ResolveFiles(b, corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}))
 	theme, err := render.LoadTheme(baton.Layouts())
 	if err != nil {
 		b.Fatal(err)

@@ -11,8 +11,6 @@ import (
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/markdown"
-	"github.com/batonhq/baton/internal/source"
 )
 
 // navTemplate is the sidebar as a template would print it from Nav: what
@@ -22,25 +20,6 @@ var navTemplate = template.Must(template.New("navlist").Parse(`<ul>
 {{template "navlist" .Children}}{{end}}</li>
 {{end}}</ul>
 `))
-
-func resolveFiles(t *testing.T, files []corpus.File) *handbook.Site {
-	t.Helper()
-	md := markdown.New(false)
-	var cfg config.Config
-	var parsed []*handbook.Parsed
-	for _, f := range files {
-		if f.Path == config.File {
-			cfg, _ = config.Decode(f.Data)
-			continue
-		}
-		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))}, md))
-	}
-	s, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	return s
-}
 
 // TestSidebarMatchesTemplate: for every page of a generated handbook and of
 // one whose titles and slugs hold every character the escapers treat
@@ -61,8 +40,8 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 		)
 	}
 	for _, site := range []*handbook.Site{
-		resolveFiles(t, odd),
-		resolveFiles(t, corpus.Baton(corpus.Options{Pages: 400, Seed: 3})),
+		ResolveFiles(t, odd),
+		ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 400, Seed: 3})),
 	} {
 		views := []*View{{Site: site, URL: "/roles/"}, {Site: site, URL: "/404.html", Absolute: true, BasePath: "/docs/"}}
 		for _, p := range site.Pages {
@@ -78,7 +57,7 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 			}
 		}
 	}
-	if got := (&View{Site: resolveFiles(t, odd[:2]), URL: "/"}).Sidebar(); got != "" {
+	if got := (&View{Site: ResolveFiles(t, odd[:2]), URL: "/"}).Sidebar(); got != "" {
 		t.Errorf("a handbook without sections has sidebar %q, want none", got)
 	}
 }
@@ -117,7 +96,7 @@ func TestURLEscapingMatchesTemplate(t *testing.T) {
 // roles, tags and paths at every depth) renders to the same bytes with the
 // partials cached as without.
 func TestCachedPartialsKeyed(t *testing.T) {
-	site := resolveFiles(t, corpus.Baton(corpus.Options{Pages: 300, Seed: 5}))
+	site := ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 300, Seed: 5}))
 	theme, err := LoadTheme(baton.Layouts())
 	if err != nil {
 		t.Fatal(err)

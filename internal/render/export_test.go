@@ -1,0 +1,32 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
+)
+
+// ResolveFiles parses and resolves a generated handbook in memory, for
+// this package's tests and benchmarks.
+func ResolveFiles(tb testing.TB, files []corpus.File) *handbook.Site {
+	tb.Helper()
+	md := markdown.New(false)
+	var cfg config.Config
+	var parsed []*handbook.Parsed
+	for _, f := range files {
+		if f.Path == config.File {
+			cfg, _ = config.Decode(f.Data)
+			continue
+		}
+		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))}, md))
+	}
+	s, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
+	if diags.HasErrors() {
+		tb.Fatal(diags)
+	}
+	return s
+}
