@@ -704,12 +704,16 @@ func lazyFile(j render.Job) publish.File {
 
 // templatePos finds the theme file, line and column of a template error,
 // which text/template gives only in its text ("template: layouts/x.html:3:11:
-// executing ..."), falling back to the layouts folder.
+// executing ..."), falling back to the layouts folder. Of an error that
+// wraps another (a partial printed with cached), it takes the innermost:
+// the line that failed.
 func templatePos(err error) diag.Pos {
-	rest, ok := strings.CutPrefix(err.Error(), "template: ")
-	if !ok || !strings.HasPrefix(rest, "layouts/") {
+	msg := err.Error()
+	i := strings.LastIndex(msg, "template: layouts/")
+	if i < 0 {
 		return diag.Pos{File: "layouts"}
 	}
+	rest := msg[i+len("template: "):]
 	parts := strings.SplitN(rest, ":", 4)
 	pos := diag.Pos{File: parts[0]}
 	if len(parts) > 1 {

@@ -432,3 +432,23 @@ func TestBuildToReportsSearchWriteError(t *testing.T) {
 		t.Errorf("got result %v and diagnostics:\n%v\nwant a failed build that names the search index", res != nil, diags)
 	}
 }
+
+// TestCachedPartialErrorPosition: a theme error inside a partial printed
+// with cached is reported at the partial's line, not at the cached call.
+func TestCachedPartialErrorPosition(t *testing.T) {
+	partials, err := fs.ReadFile(baton.Layouts(), "partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := fstest.MapFS{
+		"content/a.md":          {Data: []byte("---\ntitle: A\n---\nA page.\n")},
+		"layouts/partials.html": {Data: []byte(strings.Replace(string(partials), `href="{{.Root}}roles/"`, `href="{{.Rel "/roles/"}}"`, 1))},
+	}
+	res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
+	if res != nil || len(diags) == 0 {
+		t.Fatalf("the build passed: %v", diags)
+	}
+	if p := diags[0].Pos; p.File != "layouts/partials.html" || p.Line == 0 {
+		t.Errorf("error at %v, want a line of layouts/partials.html: %v", p, diags[0])
+	}
+}

@@ -49,6 +49,8 @@ func (r *Renderer) partial(name string, v *View) (template.HTML, error) {
 		return "", fmt.Errorf("no template for %s", v.Kind)
 	}
 	var b bytes.Buffer
+	v.inCached++
+	defer func() { v.inCached-- }()
 	if err := t.ExecuteTemplate(&b, name, v); err != nil {
 		return "", err
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"html/template"
@@ -49,8 +50,10 @@ type View struct {
 	navDone bool
 	side    template.HTML
 	sideOK  bool
-	// partials is the build's output of cached partials.
+	// partials is the build's output of cached partials; inCached counts
+	// the cached partials being printed now.
 	partials *partials
+	inCached int
 }
 
 // NavItem is an entry of the sidebar.
@@ -111,13 +114,23 @@ func (v *View) Nav() []NavItem {
 // linkNav sets the Href of every sidebar item.
 func (v *View) linkNav(items []NavItem) {
 	for i := range items {
-		items[i].Href = v.Rel(items[i].URL)
+		items[i].Href = v.rel(items[i].URL)
 		v.linkNav(items[i].Children)
 	}
 }
 
-// Rel links from this page to a site-absolute URL.
-func (v *View) Rel(u string) string {
+// Rel links from this page to a site-absolute URL. A partial printed with
+// cached may not call it: the link it makes depends on the page's folder,
+// and cached prints one page's partial on every page of the same depth.
+func (v *View) Rel(u string) (string, error) {
+	if v.inCached > 0 {
+		return "", errors.New(`.Rel in a partial printed with cached: its links would hold on one page and break on others of the same depth; link from .Root ("{{.Root}}roles/")`)
+	}
+	return v.rel(u), nil
+}
+
+// rel links from this page to a site-absolute URL.
+func (v *View) rel(u string) string {
 	if v.Absolute {
 		return v.BasePath + strings.TrimPrefix(u, "/")
 	}
@@ -127,14 +140,14 @@ func (v *View) Rel(u string) string {
 // Root links from this page to the site's root: "../../" or, for the
 // home page, "./". Links written from it ("{{.Root}}roles/") depend only
 // on how deep the page is, which lets a theme cache what holds them.
-func (v *View) Root() string { return v.Rel("/") }
+func (v *View) Root() string { return v.rel("/") }
 
 // Asset links to a theme asset by name.
-func (v *View) Asset(name string) string { return v.Rel(v.r.urls[name]) }
+func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
 
 // Diagram is the conductor diagram with links from this page.
 func (v *View) Diagram() template.HTML {
-	return template.HTML(diagram.SVG(v.Site.Roles, v.Rel))
+	return template.HTML(diagram.SVG(v.Site.Roles, v.rel))
 }
 
 // DiagramText is the diagram's text alternative.
@@ -345,9 +358,9 @@ func (v *View) href(h handbook.Href) string {
 	case h.URL == v.URL && h.Fragment != "":
 		return "#" + h.Fragment
 	case h.Fragment != "":
-		return v.Rel(h.URL) + "#" + h.Fragment
+		return v.rel(h.URL) + "#" + h.Fragment
 	}
-	return v.Rel(h.URL)
+	return v.rel(h.URL)
 }
 
 // sidebar is the path from the root to p (nil for pages outside the

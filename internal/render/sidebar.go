@@ -44,7 +44,7 @@ func (v *View) writeNav(b *strings.Builder, s *handbook.Section) {
 			b.WriteString("<li>")
 		}
 		b.WriteString(`<a href="`)
-		writeAttrURL(b, v.Rel(c.URL))
+		writeAttrURL(b, v.rel(c.URL))
 		b.WriteByte('"')
 		if c == v.navPage {
 			b.WriteString(` aria-current="page"`)

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -127,4 +128,32 @@ func TestCachedPartialsKeyed(t *testing.T) {
 			t.Errorf("%s differs when its partials are cached", p)
 		}
 	}
+}
+
+// TestCachedPartialRefusesRel: a header printed with cached that links
+// with .Rel (as an older copy of the theme's partials.html does) fails
+// with a message that names the fix, instead of printing one page's
+// relative links on every page of the same depth.
+func TestCachedPartialRefusesRel(t *testing.T) {
+	site := ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 30, Seed: 2}))
+	theme, err := LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme["partials.html"] = []byte(strings.Replace(string(theme["partials.html"]), `href="{{.Root}}roles/"`, `href="{{.Rel "/roles/"}}"`, 1))
+	r, diags := New(theme)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, j := range r.Jobs(site) {
+		if j.Page == nil {
+			continue
+		}
+		err := j.Run(io.Discard)
+		if err == nil || !strings.Contains(err.Error(), `.Rel in a partial printed with cached`) || !strings.Contains(err.Error(), "{{.Root}}roles/") {
+			t.Fatalf("%s: got %v, want the .Rel-in-cached error", j.Path, err)
+		}
+		return
+	}
+	t.Fatal("no page job")
 }
