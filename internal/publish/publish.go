@@ -15,6 +15,7 @@ package publish
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"io/fs"
@@ -504,37 +505,56 @@ func carryOver(out, tmp string, written map[string]bool) error {
 			}
 		}
 	}
-	return filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == out {
-				return fs.SkipAll
+	// First list what to carry, walking the old output on several
+	// goroutines (10,600 folders at 10,000 pages) and changing nothing;
+	// then move it. A move that fails puts back the ones made before it:
+	// a failed commit removes the new output, and must not take the
+	// user's files with it.
+	var mu sync.Mutex
+	var first error
+	var foreign []string
+	walkFolders(out, func(dir string, entries []fs.DirEntry, err error) []string {
+		var subs, found []string
+		if err != nil && !(os.IsNotExist(err) && dir == out) {
+			mu.Lock()
+			first = cmp.Or(first, err)
+			mu.Unlock()
+		}
+		for _, d := range entries {
+			rel, _ := filepath.Rel(out, filepath.Join(dir, d.Name()))
+			slash := filepath.ToSlash(rel)
+			switch {
+			case slash == Marker:
+			case d.IsDir() && dirs[slash]:
+				subs = append(subs, filepath.Join(dir, d.Name())) // a folder baton writes into: look inside
+			case !d.IsDir() && (old[slash] || written[slash]):
+			default:
+				found = append(found, rel)
 			}
-			return err
 		}
-		rel, _ := filepath.Rel(out, p)
-		slash := filepath.ToSlash(rel)
-		if rel == "." || slash == Marker {
-			return nil
-		}
-		if d.IsDir() {
-			if dirs[slash] {
-				return nil // a folder baton writes into: look inside
-			}
-		} else if old[slash] || written[slash] {
-			return nil
-		}
+		mu.Lock()
+		foreign = append(foreign, found...)
+		mu.Unlock()
+		return subs
+	}, nil)
+	if first != nil {
+		return first
+	}
+	slices.Sort(foreign)
+	for i, rel := range foreign {
 		dst := filepath.Join(tmp, rel)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		err := os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err == nil {
+			err = os.Rename(filepath.Join(out, rel), dst)
+		}
+		if err != nil {
+			for _, back := range foreign[:i] {
+				_ = os.Rename(filepath.Join(tmp, back), filepath.Join(out, back))
+			}
 			return err
 		}
-		if err := os.Rename(p, dst); err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return fs.SkipDir
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // swap puts tmp in place of out. Where the system can exchange two

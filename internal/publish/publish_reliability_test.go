@@ -227,3 +227,30 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 		t.Errorf("last version not in place")
 	}
 }
+
+// TestFailedCarryOverKeepsForeignFiles: when one of the user's files in
+// the output cannot be carried over (here a link where baton writes a
+// folder), the build fails and every other file of the user's is still in
+// the output, including those carried before the failure.
+func TestFailedCarryOverKeepsForeignFiles(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(out, "0-first.txt"), "mine")
+	writeFile(t, filepath.Join(out, "0-folder", "x.txt"), "mine too")
+	if err := os.RemoveAll(filepath.Join(out, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(t.TempDir(), filepath.Join(out, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(opts(dir, out), files); err == nil {
+		t.Fatal("carrying a link over a folder baton writes succeeded")
+	}
+	got := snapshot(t, out)
+	if got["0-first.txt"] != "mine" || got["0-folder/x.txt"] != "mine too" {
+		t.Errorf("the user's files are gone after a failed build: %v", got)
+	}
+}
