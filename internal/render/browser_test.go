@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/browsertest"
@@ -155,4 +156,49 @@ func TestPathProgress(t *testing.T) {
 	if err != nil || done != 1 {
 		t.Errorf("path page marks %d steps done, want 1 (%v)", done, err)
 	}
+}
+
+// TestPhoneMenuOpensSidebar: at phone width the sidebar is hidden behind
+// the header's Menu button; the button opens it, the current page is
+// marked in it, and its links lead to their pages.
+func TestPhoneMenuOpensSidebar(t *testing.T) {
+	out := publishDefault(t, "")
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+	visible := func(sel string) bool {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(e => !!e && e.getClientRects().length > 0)(document.querySelector(`+"`"+sel+"`"+`))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(400, 850),
+		chromedp.Navigate(srv.URL+"/playbooks/working-with/engineering/"),
+		chromedp.WaitVisible(".nav-toggle"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if visible("#sidebar") {
+		t.Fatal("the sidebar shows at phone width before the menu is opened")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(".nav-toggle"), chromedp.WaitVisible("#sidebar")); err != nil {
+		t.Fatalf("opening the menu: %v", err)
+	}
+	current, err := chromedp.Run(ctx, chromedp.Text(`#sidebar a[aria-current="page"]`))
+	if err != nil || current != "Working with engineering" {
+		t.Errorf("current item in the sidebar = %q (%v)", current, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`#sidebar a[href="../design/"]`)); err != nil {
+		t.Fatal(err)
+	}
+	var loc string
+	for range 50 { // the click starts a navigation: wait for it
+		if loc, err = chromedp.Run(ctx, chromedp.Location()); err == nil && strings.HasSuffix(loc, "/playbooks/working-with/design/") {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Errorf("following the sidebar's link ended at %s (%v)", loc, err)
 }
