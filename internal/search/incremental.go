@@ -61,12 +61,13 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 	if err != nil {
 		return err
 	}
-	for _, s := range x.keyedShards() {
+	shards := x.keyedShards()
+	for _, s := range shards {
 		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), x.keyedShards(), x.version())})
+	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // newIndex indexes every document of site; with updatable, it keeps what
@@ -75,7 +76,7 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 // the shards need: Files is then empty.
 func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)) *Index {
 	opts = opts.withDefaults()
-	n := documentCount(site)
+	n, doc := documents(site)
 	if opts.Cache != nil {
 		opts.Cache.rotate()
 	}
@@ -84,17 +85,17 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	if updatable {
 		x.occ = make([][]occurrence, n)
 	}
-	x.addAll(site, func(id int, in indexed) {
+	x.addAll(n, doc, func(id int, in indexed) {
 		x.ix.keep(id, in)
 		if updatable {
 			x.occ[id] = in.occ
 		}
 		x.setDoc(id, in.doc)
 		if emit != nil && (id%DocsPerFile == DocsPerFile-1 || id == n-1) {
-			f := File{Path: docPath(id), Data: x.docGroup(id)}
-			x.sum[f.Path] = sha256.Sum256(f.Data)
-			emit(f)
+			p, data := x.docFile(id)
+			emit(File{Path: p, Data: data})
 			clear(x.docs[id-id%DocsPerFile : id+1])
+			x.grouped[id/DocsPerFile] = nil
 		}
 	})
 	for v, w := range x.ix.variants {
@@ -236,14 +237,20 @@ func (x *Index) assemble() {
 // meta writes index.js: the document count, every shard's size, and a
 // version made from every other file's hash, so it changes with any.
 func (x *Index) meta() {
-	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.version())
+	paths := make([]string, 0, len(x.files)-1)
+	for _, f := range x.files { // sorted by path
+		if f.Path != metaPath {
+			paths = append(paths, f.Path)
+		}
+	}
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.version(paths))
 }
 
-// version is a hash of every file's path and hash but index.js's, in path
-// order: x.sum holds exactly those files.
-func (x *Index) version() string {
+// version is a hash of the path and hash of every file but index.js,
+// listed in paths in path order: x.sum holds the hashes.
+func (x *Index) version(paths []string) string {
 	h := sha256.New()
-	for _, p := range slices.Sorted(maps.Keys(x.sum)) {
+	for _, p := range paths {
 		sum := x.sum[p]
 		h.Write([]byte(p))
 		h.Write([]byte{0})

@@ -34,7 +34,6 @@ import (
 	"encoding/json"
 	"hash/maphash"
 	"html"
-	"iter"
 	"runtime"
 	"slices"
 	"strconv"
@@ -119,39 +118,25 @@ type DocSection struct {
 // Documents lists what the index holds, in a fixed order: pages by URL,
 // then roles, responsibilities and reading paths.
 func Documents(site *handbook.Site) []Document {
-	var docs []Document
-	for _, d := range documents(site) {
-		docs = append(docs, d)
+	n, doc := documents(site)
+	docs := make([]Document, n)
+	for id := range n {
+		docs[id] = doc(id)
 	}
 	return docs
 }
 
-// documents yields the documents of Documents one by one, with their
-// ids, so the index never holds the text of them all at once.
-func documents(site *handbook.Site) iter.Seq2[int, Document] {
-	return func(yield func(int, Document) bool) {
-		id := 0
-		emit := func(d Document) bool {
-			ok := yield(id, d)
-			id++
-			return ok
+// documents returns how many documents Documents lists, and a function
+// that makes the one with a given id, so the index never holds the text of
+// them all at once and can make them on several goroutines.
+func documents(site *handbook.Site) (int, func(id int) Document) {
+	others := otherDocuments(site)
+	return len(site.Pages) + len(others), func(id int) Document {
+		if id < len(site.Pages) {
+			return pageDocument(site.Pages[id])
 		}
-		for _, p := range site.Pages {
-			if !emit(pageDocument(p)) {
-				return
-			}
-		}
-		for _, d := range otherDocuments(site) {
-			if !emit(d) {
-				return
-			}
-		}
+		return others[id-len(site.Pages)]
 	}
-}
-
-// documentCount is how many documents documents yields.
-func documentCount(site *handbook.Site) int {
-	return len(site.Pages) + len(site.Roles) + len(site.Responsibilities) + len(site.Paths)
 }
 
 // otherDocuments are the documents of roles, responsibilities and paths:
@@ -762,21 +747,13 @@ func clip(s string, n int) string {
 // docChunk is how many documents one goroutine prepares at a time.
 const docChunk = 32
 
-// addAll prepares every document of site on all cores and hands each to
+// addAll prepares the n documents doc makes on all cores and hands each to
 // keep in id order, so the index is the same bytes as one made document
 // by document. Listing words and making display files is most of the
 // index's time; postings are merged on one goroutine. At most a few
 // chunks wait to be kept at once, so the documents' text is never all
 // held together.
-func (x *Index) addAll(site *handbook.Site, keep func(id int, in indexed)) {
-	others := otherDocuments(site)
-	n := len(site.Pages) + len(others)
-	doc := func(id int) Document {
-		if id < len(site.Pages) {
-			return pageDocument(site.Pages[id])
-		}
-		return others[id-len(site.Pages)]
-	}
+func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in indexed)) {
 	workers := runtime.GOMAXPROCS(0)
 	chunks := (n + docChunk - 1) / docChunk
 	ready := make([]chan []indexed, chunks)
