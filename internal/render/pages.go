@@ -101,7 +101,7 @@ func (e PrintEntry) Body() template.HTML {
 // path from the root to the page, with the siblings at each level. The
 // default theme prints Sidebar instead.
 func (v *View) Nav() []NavItem {
-	if v.noNav || v.Site == nil {
+	if v.noNav || v.Site == nil || v.Site.Root == nil {
 		return nil
 	}
 	if !v.navDone {

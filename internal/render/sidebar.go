@@ -3,72 +3,54 @@ package render
 import (
 	"html/template"
 	"strings"
-
-	"github.com/batonhq/baton/internal/handbook"
 )
 
-// Sidebar is the sidebar's list as HTML, or "" for a view without one. It
-// holds the same items as Nav. It is written in Go rather than by a
-// template: the sidebar is most of each page's markup, and printing it
-// through html/template's reflective escapers was half of the time spent
-// rendering a page. Its escaping is html/template's, byte for byte
-// (TestSidebarMatchesTemplate).
+// Sidebar is Nav as HTML, or "" for a view without a sidebar. It is
+// written in Go rather than by a template: the sidebar is most of each
+// page's markup, and printing it through html/template's reflective
+// escapers was half of the time spent rendering a page. Its escaping is
+// html/template's, byte for byte (TestSidebarMatchesTemplate).
 func (v *View) Sidebar() template.HTML {
-	if v.noNav || v.Site == nil || v.Site.Root == nil {
-		return ""
-	}
 	if !v.sideOK {
 		var b strings.Builder
-		b.Grow(4096)
-		v.writeNav(&b, v.Site.Root)
+		if items := v.Nav(); len(items) > 0 {
+			b.Grow(4096)
+			writeNav(&b, items)
+		}
 		v.side, v.sideOK = template.HTML(b.String()), true
 	}
 	return v.side
 }
 
-// writeNav writes one level of the sidebar: a section's children, with
-// the sections on the way to the page opened.
-func (v *View) writeNav(b *strings.Builder, s *handbook.Section) {
-	if len(s.Children) == 0 {
-		return
-	}
+// writeNav writes one level of the sidebar and, under the open sections,
+// the levels below.
+func writeNav(b *strings.Builder, items []NavItem) {
 	b.WriteString("<ul>\n")
-	for _, c := range s.Children {
-		open := c.IsSection && v.navPage != nil && within(v.navPage.Section, c.Section)
+	for _, it := range items {
 		switch {
-		case c.IsSection && open:
+		case it.Section && it.Open:
 			b.WriteString(`<li class="nav-section open">`)
-		case c.IsSection:
+		case it.Section:
 			b.WriteString(`<li class="nav-section">`)
 		default:
 			b.WriteString("<li>")
 		}
 		b.WriteString(`<a href="`)
-		writeAttrURL(b, v.rel(c.URL))
+		writeAttrURL(b, it.Href)
 		b.WriteByte('"')
-		if c == v.navPage {
+		if it.Current {
 			b.WriteString(` aria-current="page"`)
 		}
 		b.WriteByte('>')
-		htmlEscape.WriteString(b, c.Title)
+		htmlEscape.WriteString(b, it.Title)
 		b.WriteString("</a>")
-		if open && len(c.Section.Children) > 0 {
+		if len(it.Children) > 0 {
 			b.WriteByte('\n')
-			v.writeNav(b, c.Section)
+			writeNav(b, it.Children)
 		}
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n")
-}
-
-// within reports whether section s is sec or one of its descendants.
-func within(s, sec *handbook.Section) bool {
-	for ; s != nil; s = s.Parent {
-		if s == sec {
-			return true
-		}
-	}
-	return false
 }
 
 // htmlEscape is html/template's escaping of a string in text or in a quoted
