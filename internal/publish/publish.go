@@ -521,12 +521,13 @@ func carryOver(out, tmp string, written map[string]bool) error {
 			mu.Unlock()
 		}
 		for _, d := range entries {
-			rel, _ := filepath.Rel(out, filepath.Join(dir, d.Name()))
+			p := filepath.Join(dir, d.Name())
+			rel, _ := filepath.Rel(out, p)
 			slash := filepath.ToSlash(rel)
 			switch {
 			case slash == Marker:
 			case d.IsDir() && dirs[slash]:
-				subs = append(subs, filepath.Join(dir, d.Name())) // a folder baton writes into: look inside
+				subs = append(subs, p) // a folder baton writes into: look inside
 			case !d.IsDir() && (old[slash] || written[slash]):
 			default:
 				found = append(found, rel)
