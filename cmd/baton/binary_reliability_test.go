@@ -228,7 +228,9 @@ func TestKilledBuild(t *testing.T) {
 	}
 
 	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "build after the kill")
-	if tmps, _ := filepath.Glob(filepath.Join(site, ".public*")); len(tmps) != 0 {
+	// The killed build's folder is kept as the previous output for the
+	// build after (see publish.Previous), never as a temporary folder.
+	if tmps, _ := filepath.Glob(filepath.Join(site, ".public.tmp-*")); len(tmps) != 0 {
 		t.Errorf("temporary folders left after the next build: %v", tmps)
 	}
 	page, err := os.ReadFile(filepath.Join(public, "s00", "p0000", "index.html"))
@@ -240,7 +242,8 @@ func TestKilledBuild(t *testing.T) {
 // TestTemplateFailsWhileRendering overrides a theme file with a template
 // that parses but fails when it runs. The build exits 1 naming the
 // template, and writes nothing: the previous output stays byte for byte,
-// and no temporary folder is left.
+// and no temporary folder is left (the failed build's is set aside as the
+// previous output for the next build).
 func TestTemplateFailsWhileRendering(t *testing.T) {
 	bin := batonBinary(t)
 	site := t.TempDir()
@@ -261,7 +264,7 @@ func TestTemplateFailsWhileRendering(t *testing.T) {
 			t.Errorf("%s: stderr does not name the theme and say the output was kept:\n%s", tmpl, r.stderr)
 		}
 		sameTree(t, "public/ after "+tmpl, before, checksum(t, public))
-		if tmps, _ := filepath.Glob(filepath.Join(site, ".public*")); len(tmps) != 0 {
+		if tmps, _ := filepath.Glob(filepath.Join(site, ".public.tmp-*")); len(tmps) != 0 {
 			t.Errorf("%s: temporary folders left: %v", tmpl, tmps)
 		}
 	}

@@ -44,12 +44,16 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // BenchmarkWriteUnchanged writes the same site over its previous output:
-// every file is hard-linked from it, none rewritten.
+// after the first two builds each build reads every file of the output it
+// set aside last time and finds its bytes already there.
 func BenchmarkWriteUnchanged(b *testing.B) {
 	files := outputs(b)
 	out := filepath.Join(b.TempDir(), "public")
-	if err := publish.Write(publish.Options{Out: out}, files); err != nil {
-		b.Fatal(err)
+	// Two builds: the second sets the first aside for the loop to reuse.
+	for range 2 {
+		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for b.Loop() {
 		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
@@ -60,12 +64,15 @@ func BenchmarkWriteUnchanged(b *testing.B) {
 
 // BenchmarkWriteChanged writes a site over a previous output whose every
 // file differs: the same work as BenchmarkWriteUnchanged (compare, carry
-// over, swap, remove the old output) but every file rewritten.
+// over, swap, set the old output aside) but every file replaced.
 func BenchmarkWriteChanged(b *testing.B) {
 	files := outputs(b)
 	out := filepath.Join(b.TempDir(), "public")
-	if err := publish.Write(publish.Options{Out: out}, files); err != nil {
-		b.Fatal(err)
+	// Two builds: the second sets the first aside for the loop to reuse.
+	for range 2 {
+		if err := publish.Write(publish.Options{Out: out}, files); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()

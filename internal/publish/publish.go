@@ -7,9 +7,10 @@
 // that is, contains or lies inside the site's sources. Files in the output
 // that baton did not write (a CNAME, a .git folder) are carried over.
 //
-// A file whose bytes did not change since the previous build is hard-linked
-// from the previous output into the new one rather than written again; the
-// swap and its guarantees are the same.
+// The output a swap replaces is kept beside the new one (see Previous), and
+// the next build writes over it: a file whose bytes did not change is only
+// read, and nothing is made or removed but what changed. The swap and its
+// guarantees are the same.
 package publish
 
 import (
@@ -177,24 +178,36 @@ func writers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Tx is an output folder being written. Files go into a temporary folder
 // beside the output as they are written, which Commit swaps in whole and
-// Abort removes, so the output is replaced in one step or not at all.
+// Abort sets aside, so the output is replaced in one step or not at all.
 //
-// A file whose bytes equal those of the same file in the previous output
-// is hard-linked from it instead of written again, so a rebuild that
-// changes a few pages writes a few pages. The previous output is renamed
-// away and removed by Commit, so the new output never shares a file with
-// a folder that baton goes on changing.
+// The output a swap replaces is not removed: it is kept beside the new one
+// (see Previous), and the next build writes into it, in place, instead of
+// into an empty folder. A file whose bytes are already there is read and
+// left alone, a changed one is rewritten from its first changed byte, and
+// whatever the new build does not write is removed at Commit. A rebuild so
+// makes no folders and no files but those that are new, and removes none
+// but those that are gone: on ext4, making a file costs far more system
+// time in the minute after many were removed (it steps over their
+// numbers), and a 10,000-page output is 24,000 of them.
 type Tx struct {
-	opts     Options
-	out, tmp string
-	old      map[string]bool // the previous build's manifest
-	dirs     sync.Map        // folders already made in tmp
-	mkdir    sync.Mutex      // one folder is made at a time
-	mu       sync.Mutex
-	paths    []string
-	linked   atomic.Int64
-	done     bool
-	chunks   sync.Pool // 32 KB buffers for comparing with the old output
+	opts      Options
+	out, tmp  string
+	reuse     bool       // tmp is a previous output, updated in place
+	dirs      sync.Map   // folders already made in tmp
+	mkdir     sync.Mutex // one folder is made at a time
+	mu        sync.Mutex
+	paths     []string
+	unchanged atomic.Int64
+	done      bool
+	chunks    sync.Pool // 32 KB buffers for comparing with the previous bytes
+}
+
+// Previous is the folder beside out where the output a build replaced is
+// kept for the next build to update: for public, .public.prev. It holds a
+// .gitignore that ignores it, and removing it is always safe; the next
+// build then writes every file anew.
+func Previous(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".prev")
 }
 
 // Begin checks the output folder and starts writing a new output beside it.
@@ -216,6 +229,10 @@ func Begin(opts Options) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
+	t := &Tx{opts: opts, out: out, tmp: tmp}
+	if t.reuse = adopt(Previous(out), tmp); t.reuse {
+		return t, nil
+	}
 	// The marker goes in first, so a folder left by a killed build can be
 	// told from anyone else's; Commit rewrites it with the file list.
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -226,10 +243,53 @@ func Begin(opts Options) (*Tx, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Tx{opts: opts, out: out, tmp: tmp, old: readManifest(out)}, nil
+	return t, nil
 }
 
-// recoverKilled cleans up after a build that was killed: it removes the
+// adopt moves a previous output kept at prev to tmp, an empty folder that
+// Begin made, and reports whether it did. Only a real folder with baton's
+// marker is taken.
+func adopt(prev, tmp string) bool {
+	if !isOutput(prev) {
+		return false
+	}
+	if err := os.Remove(tmp); err != nil {
+		return false
+	}
+	if err := os.Rename(prev, tmp); err != nil {
+		_ = os.Mkdir(tmp, 0o755)
+		return false
+	}
+	return true
+}
+
+// isOutput reports whether dir is a folder (not a link to one) with
+// baton's marker in it.
+func isOutput(dir string) bool {
+	info, err := os.Lstat(dir)
+	if err != nil || !info.IsDir() {
+		return false
+	}
+	m, err := os.Lstat(filepath.Join(dir, Marker))
+	return err == nil && m.Mode().IsRegular()
+}
+
+// setAside keeps dir, an output that is no longer live, as the previous
+// output for the next build; where there already is one, or dir cannot be
+// moved there, it removes dir.
+func setAside(dir, out string) error {
+	prev := Previous(out)
+	if _, err := os.Lstat(prev); os.IsNotExist(err) {
+		// The folder must not be committed with the site's sources.
+		_ = os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("# baton's previous output, kept to rewrite only what changes; safe to remove\n*\n"), 0o644)
+		if os.Rename(dir, prev) == nil {
+			return nil
+		}
+	}
+	return removeTree(dir)
+}
+
+// recoverKilled cleans up after a build that was killed: it sets aside the
 // temporary folders it left beside out (only folders named as Begin names
 // them that hold baton's marker), and when it was killed inside swap,
 // between moving the old output away and the new one in, it puts the old
@@ -241,11 +301,7 @@ func recoverKilled(out string) error {
 	}
 	slices.Sort(stale)
 	for _, dir := range stale {
-		info, err := os.Lstat(dir)
-		if err != nil || !info.IsDir() {
-			continue
-		}
-		if m, err := os.Lstat(filepath.Join(dir, Marker)); err != nil || !m.Mode().IsRegular() {
+		if !isOutput(dir) {
 			continue
 		}
 		if _, err := os.Lstat(out); os.IsNotExist(err) && strings.HasSuffix(dir, "-old") {
@@ -254,7 +310,9 @@ func recoverKilled(out string) error {
 			}
 			continue
 		}
-		if err := os.RemoveAll(dir); err != nil {
+		// A half-written output is as good a start as any: the next
+		// build compares every byte and removes what it does not write.
+		if err := setAside(dir, out); err != nil {
 			return err
 		}
 	}
@@ -275,10 +333,6 @@ func globEscape(s string) string {
 
 // Write writes one file into the new output. It is safe for concurrent use.
 func (t *Tx) Write(f File) error {
-	dst, err := t.dest(f.Path)
-	if err != nil {
-		return err
-	}
 	if f.Lazy != nil {
 		data, err := f.Lazy()
 		if err != nil {
@@ -286,61 +340,108 @@ func (t *Tx) Write(f File) error {
 		}
 		f = File{Path: f.Path, Data: data}
 	}
-	if f.From == "" && t.old[f.Path] && t.unchanged(f) {
-		if err := os.Link(filepath.Join(t.out, filepath.FromSlash(f.Path)), dst); err == nil {
-			t.linked.Add(1)
-			t.add(f.Path)
-			return nil
+	if f.From != "" {
+		in, err := t.opts.Source.Open(f.From)
+		if err != nil {
+			return err
 		}
+		defer in.Close()
+		return t.put(f.Path, -1, func(w io.Writer) error {
+			_, err := io.Copy(w, in)
+			return err
+		})
 	}
-	if err := writeOne(dst, f, t.opts.Source); err != nil {
+	return t.put(f.Path, int64(len(f.Data)), func(w io.Writer) error {
+		_, err := w.Write(f.Data)
 		return err
-	}
-	t.add(f.Path)
-	return nil
+	})
 }
 
 // WriteStream writes one file into the new output from write, through a
 // buffer, so a large file (the print view) is never held in memory whole.
 // It is safe for concurrent use.
 func (t *Tx) WriteStream(p string, write func(io.Writer) error) error {
+	return t.put(p, -1, func(w io.Writer) error {
+		b := bufio.NewWriterSize(w, 256<<10)
+		if err := write(b); err != nil {
+			return err
+		}
+		return b.Flush()
+	})
+}
+
+// put writes the file at p, whose bytes write makes (size of them, or -1
+// when not known before), into the new output: into a new file, or, when
+// the new output is a previous one, by way of a replacer.
+func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 	dst, err := t.dest(p)
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
+	var old *os.File
+	if t.reuse {
+		if old, err = t.openOld(dst); err != nil {
+			return err
+		}
 	}
-	w := bufio.NewWriterSize(f, 256<<10)
-	err = write(w)
+	if old == nil {
+		f, err := t.create(dst)
+		if err != nil {
+			return err
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		t.add(p)
+		return nil
+	}
+	r := &replacer{t: t, dst: dst, old: old}
+	err = r.start(size)
 	if err == nil {
-		err = w.Flush()
+		err = write(r)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	same, err := r.finish(err)
 	if err != nil {
 		return err
+	}
+	if same {
+		t.unchanged.Add(1)
 	}
 	t.add(p)
 	return nil
 }
 
-// dest checks an output path and makes its folder in the new output.
+// dest checks an output path and returns where it goes in the new output.
 func (t *Tx) dest(p string) (string, error) {
 	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
 		return "", fmt.Errorf("output path %q would leave the output folder", p)
 	}
-	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
+	return filepath.Join(t.tmp, filepath.FromSlash(p)), nil
+}
+
+// create makes a new file at dst, and its folder.
+func (t *Tx) create(dst string) (*os.File, error) {
 	if dir := filepath.Dir(dst); dir != t.tmp {
 		if _, ok := t.dirs.Load(dir); !ok {
 			if err := t.makeDir(dir); err != nil {
-				return "", err
+				return nil, err
 			}
 		}
 	}
-	return dst, nil
+	const flags = os.O_CREATE | os.O_WRONLY | os.O_TRUNC | noFollow
+	f, err := os.OpenFile(dst, flags, 0o644)
+	if err != nil && t.reuse {
+		// A previous output can hold a folder or a link where the new
+		// one has a file: replace it.
+		if os.RemoveAll(dst) == nil {
+			f, err = os.OpenFile(dst, flags, 0o644)
+		}
+	}
+	return f, err
 }
 
 // makeDir makes a folder of the new output, one at a time: on ext4,
@@ -353,10 +454,14 @@ func (t *Tx) makeDir(dir string) error {
 	if _, ok := t.dirs.Load(dir); ok {
 		return nil
 	}
-	// Most folders are new and their parent made: one Mkdir, where
-	// MkdirAll would look for the folder and its parent first (three
-	// system calls a folder, 10,600 folders at 10,000 pages).
-	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+	if t.reuse {
+		if err := t.clearDirs(dir); err != nil {
+			return err
+		}
+	} else if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		// Most folders are new and their parent made: one Mkdir, where
+		// MkdirAll would look for the folder and its parent first (three
+		// system calls a folder, 10,600 folders at 10,000 pages).
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
@@ -365,47 +470,183 @@ func (t *Tx) makeDir(dir string) error {
 	return nil
 }
 
+// clearDirs makes dir and the folders above it inside the previous output
+// that the new one is written over, replacing any file or link that stands
+// where a folder must be. It runs only for files the previous output does
+// not have, so it can afford to look at every step.
+func (t *Tx) clearDirs(dir string) error {
+	rel, err := filepath.Rel(t.tmp, dir)
+	if err != nil {
+		return err
+	}
+	at := t.tmp
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		at = filepath.Join(at, name)
+		info, err := os.Lstat(at)
+		switch {
+		case err == nil && info.IsDir():
+			continue
+		case err == nil:
+			if err := os.Remove(at); err != nil {
+				return err
+			}
+		case !os.IsNotExist(err):
+			return err
+		}
+		if err := os.Mkdir(at, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openOld opens the file at dst in the previous output, to compare with,
+// or returns nil when there is none. What is not a plain file there (a
+// folder, a link) is removed, never followed.
+func (t *Tx) openOld(dst string) (*os.File, error) {
+	f, err := openNoFollow(dst)
+	if err != nil {
+		return nil, nil // missing, or a link: create replaces it
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, os.RemoveAll(dst)
+	}
+	return f, nil
+}
+
 func (t *Tx) add(p string) {
 	t.mu.Lock()
 	t.paths = append(t.paths, p)
 	t.mu.Unlock()
 }
 
-// unchanged reports whether the previous output holds f's bytes. It reads
-// the old file in small chunks, so comparing the print view of a large
-// handbook does not hold a second copy of it.
-func (t *Tx) unchanged(f File) bool {
-	old, err := os.Open(filepath.Join(t.out, filepath.FromSlash(f.Path)))
-	if err != nil {
-		return false
-	}
-	defer old.Close()
-	info, err := old.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(f.Data)) {
-		return false
-	}
-	// One buffer per comparison would allocate 32 KB for every file of
-	// the site: reuse them.
-	chunk, _ := t.chunks.Get().(*[32 << 10]byte)
-	if chunk == nil {
-		chunk = new([32 << 10]byte)
-	}
-	defer t.chunks.Put(chunk)
-	for rest := f.Data; len(rest) > 0; {
-		n, err := io.ReadFull(old, chunk[:min(len(chunk), len(rest))])
-		if err != nil || !bytes.Equal(chunk[:n], rest[:n]) {
-			return false
-		}
-		rest = rest[n:]
-	}
-	return true
+// replacer takes a file's new bytes for a file of the previous output.
+// While they match the bytes already there it only reads them; at the
+// first difference it removes the old file and writes a new one, which it
+// starts with the bytes that matched, read from the old file. The old file
+// is never written into: it may have been live one build ago, and a reader
+// still holding it (a web server sending the print view) keeps its bytes
+// whole. Reading a file from the page cache costs less than writing it,
+// and an unchanged file keeps its blocks and times.
+type replacer struct {
+	t       *Tx
+	dst     string
+	old     *os.File
+	oldSize int64
+	off     int64    // new bytes so far
+	new     *os.File // from the first difference on: the new file
+	chunk   *[32 << 10]byte
 }
 
-// Linked is how many files were hard-linked from the previous output.
-func (t *Tx) Linked() int { return int(t.linked.Load()) }
+// start begins with the old file's size: new bytes of another length
+// (size, or -1 when not known) are written whole, without reading the old.
+func (r *replacer) start(size int64) error {
+	info, err := r.old.Stat()
+	if err != nil {
+		return err
+	}
+	r.oldSize = info.Size()
+	if size >= 0 && size != r.oldSize {
+		return r.diverge()
+	}
+	return nil
+}
 
-// Commit carries over the files of the old output that baton did not
-// write, writes the manifest and swaps the new output in.
+func (r *replacer) Write(p []byte) (int, error) {
+	n := len(p)
+	for r.new == nil && len(p) > 0 {
+		if r.chunk == nil {
+			r.chunk, _ = r.t.chunks.Get().(*[32 << 10]byte)
+			if r.chunk == nil {
+				r.chunk = new([32 << 10]byte)
+			}
+		}
+		k := min(len(p), len(r.chunk))
+		m, _ := io.ReadFull(r.old, r.chunk[:k])
+		i := commonPrefix(r.chunk[:m], p[:k])
+		r.off += int64(i)
+		p = p[i:]
+		if i < k {
+			if err := r.diverge(); err != nil {
+				return n - len(p), err
+			}
+		}
+	}
+	if len(p) > 0 {
+		m, err := r.new.Write(p)
+		r.off += int64(m)
+		if err != nil {
+			return n - len(p) + m, err
+		}
+	}
+	return n, nil
+}
+
+// diverge replaces the old file with a new one that holds the off bytes
+// that matched, copied from the old one, which stays open for it.
+func (r *replacer) diverge() error {
+	if err := os.Remove(r.dst); err != nil {
+		return err
+	}
+	// The folder is there: the old file was in it.
+	f, err := os.OpenFile(r.dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY|noFollow, 0o644)
+	if err != nil {
+		return err
+	}
+	r.new = f
+	if r.off == 0 {
+		return nil
+	}
+	if _, err := r.old.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err = io.CopyN(f, r.old, r.off)
+	return err
+}
+
+// finish ends the file, after the write that made its bytes returned err,
+// and reports whether its bytes were already the new ones.
+func (r *replacer) finish(err error) (same bool, _ error) {
+	if r.chunk != nil {
+		r.t.chunks.Put(r.chunk)
+		r.chunk = nil
+	}
+	if err == nil && r.new == nil && r.off != r.oldSize {
+		err = r.diverge() // the new bytes end sooner than the old
+	}
+	r.old.Close()
+	if r.new == nil {
+		return err == nil, err
+	}
+	if cerr := r.new.Close(); err == nil {
+		err = cerr
+	}
+	return false, err
+}
+
+// commonPrefix is the length of the longest prefix a and b share.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	if bytes.Equal(a[:n], b[:n]) {
+		return n
+	}
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// Unchanged is how many files a previous output already held, byte for
+// byte, and were left as they were.
+func (t *Tx) Unchanged() int { return int(t.unchanged.Load()) }
+
+// Commit removes what the new output holds but the build did not write
+// (when it is a previous output updated in place), carries over the files
+// of the live output that baton did not write, writes the manifest and
+// swaps the new output in. The output it replaces is set aside for the
+// next build.
 func (t *Tx) Commit() (err error) {
 	if t.done {
 		return fmt.Errorf("publish: Commit after Commit or Abort")
@@ -413,7 +654,7 @@ func (t *Tx) Commit() (err error) {
 	t.done = true
 	defer func() {
 		if err != nil {
-			os.RemoveAll(t.tmp)
+			_ = setAside(t.tmp, t.out)
 		}
 	}()
 	slices.Sort(t.paths)
@@ -424,6 +665,11 @@ func (t *Tx) Commit() (err error) {
 		}
 		written[p] = true
 	}
+	if t.reuse {
+		if err := prune(t.tmp, written); err != nil {
+			return err
+		}
+	}
 	if err := carryOver(t.out, t.tmp, written); err != nil {
 		return err
 	}
@@ -433,32 +679,66 @@ func (t *Tx) Commit() (err error) {
 	return swap(t.tmp, t.out)
 }
 
-// Abort removes the new output; the old one stays as it was.
+// Abort sets the new output aside (see Previous); the live one stays as it
+// was.
 func (t *Tx) Abort() {
 	if !t.done {
 		t.done = true
-		os.RemoveAll(t.tmp)
+		_ = setAside(t.tmp, t.out)
 	}
 }
 
-func writeOne(dst string, f File, src fs.FS) error {
-	if f.From == "" {
-		return os.WriteFile(dst, f.Data, 0o644)
+// ancestors lists the folders the paths lie in, as slash paths.
+func ancestors(sets ...map[string]bool) map[string]bool {
+	dirs := map[string]bool{}
+	for _, set := range sets {
+		for p := range set {
+			for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+				dirs[d] = true
+			}
+		}
 	}
-	in, err := src.Open(f.From)
-	if err != nil {
-		return err
+	return dirs
+}
+
+// prune removes from root, a previous output the build wrote over, every
+// file it did not write and every folder none of those lie in. Only plain
+// files survive: a link is removed, never followed.
+func prune(root string, written map[string]bool) error {
+	dirs := ancestors(written)
+	var mu sync.Mutex
+	var first error
+	fail := func(err error) {
+		mu.Lock()
+		first = cmp.Or(first, err)
+		mu.Unlock()
 	}
-	defer in.Close()
-	w, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(w, in); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	walkFolders(root, func(dir string, entries []fs.DirEntry, err error) []string {
+		if err != nil {
+			fail(err)
+		}
+		var subs []string
+		for _, d := range entries {
+			p := filepath.Join(dir, d.Name())
+			rel, _ := filepath.Rel(root, p)
+			slash := filepath.ToSlash(rel)
+			switch {
+			case d.IsDir() && dirs[slash]:
+				subs = append(subs, p)
+			case d.Type().IsRegular() && (written[slash] || slash == Marker):
+			case d.IsDir():
+				if err := removeTree(p); err != nil {
+					fail(err)
+				}
+			default:
+				if err := os.Remove(p); err != nil {
+					fail(err)
+				}
+			}
+		}
+		return subs
+	}, nil)
+	return first
 }
 
 // writeManifest lists paths, which are sorted.
@@ -497,14 +777,7 @@ func carryOver(out, tmp string, written map[string]bool) error {
 	if old == nil {
 		return nil
 	}
-	dirs := map[string]bool{}
-	for _, set := range []map[string]bool{old, written} {
-		for p := range set {
-			for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
-				dirs[d] = true
-			}
-		}
-	}
+	dirs := ancestors(old, written)
 	// First list what to carry, walking the old output on several
 	// goroutines (10,600 folders at 10,000 pages) and changing nothing;
 	// then move it. A move that fails puts back the ones made before it:
@@ -566,7 +839,7 @@ func swap(tmp, out string) error {
 		return os.Rename(tmp, out)
 	}
 	if exchange(tmp, out) == nil {
-		return removeTree(tmp) // tmp now holds the old output
+		return setAside(tmp, out) // tmp now holds the old output
 	}
 	old := tmp + "-old"
 	if err := os.Rename(out, old); err != nil {
@@ -576,5 +849,5 @@ func swap(tmp, out string) error {
 		_ = os.Rename(old, out)
 		return err
 	}
-	return removeTree(old)
+	return setAside(old, out)
 }
