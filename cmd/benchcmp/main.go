@@ -9,7 +9,17 @@
 // build goes over the previous output instead, as local rebuilds and CI
 // jobs with a cached output folder do.
 //
+// Removing a build's output makes the next one slower on some file
+// systems: ext4 without a journal, as on this project's machines, steps
+// over the numbers of files removed in the last minute or more each time
+// it makes a file, so a build right after 24,000 removals spends several
+// times the system time of one on a quiet disk. With -defer-removal each
+// output is moved into a trash folder instead and all are removed at the
+// end, so every build goes into an empty folder on a disk with no recent
+// removals, as on a CI machine's fresh checkout.
+//
 //	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
+//	go run ./cmd/benchcmp -pages 10000 -runs 5 -defer-removal
 //	go run ./cmd/benchcmp -pages 10000 -runs 3 -keep
 package main
 
@@ -52,8 +62,12 @@ func main() {
 	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
 	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
 	keep := flag.Bool("keep", false, "build over the previous output instead of into an empty folder")
+	deferRemoval := flag.Bool("defer-removal", false, "move each output aside and remove them all at the end, so no build follows a mass removal")
 	flag.Parse()
 	fresh = !*keep
+	if *deferRemoval && *keep {
+		fail("-defer-removal and -keep exclude each other")
+	}
 
 	var sizes []int
 	for _, s := range strings.Split(*pagesFlag, ",") {
@@ -70,6 +84,13 @@ func main() {
 			fail("%v", err)
 		}
 		defer os.RemoveAll(work)
+	}
+	if *deferRemoval {
+		trash = filepath.Join(work, "trash")
+		if err := os.MkdirAll(trash, 0o755); err != nil {
+			fail("%v", err)
+		}
+		defer os.RemoveAll(trash)
 	}
 	if *batonBin == "" {
 		*batonBin = filepath.Join(work, "baton")
@@ -134,13 +155,14 @@ func main() {
 // fresh empties the output folder before each build.
 var fresh = true
 
+// trash, when set, is where outputs go instead of being removed.
+var trash string
+
 // run builds once, from an empty output folder unless -keep, and measures
 // the child.
 func run(out, dir, bin string, args ...string) sample {
 	if fresh {
-		if err := os.RemoveAll(out); err != nil {
-			fail("%v", err)
-		}
+		clear(out)
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
@@ -165,6 +187,28 @@ func run(out, dir, bin string, args ...string) sample {
 	return s
 }
 
+// clear takes away the output folder and what a tool keeps beside it
+// (baton's .public.prev), so the next build starts from nothing.
+func clear(out string) {
+	beside, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".*"))
+	if err != nil {
+		fail("%v", err)
+	}
+	for _, p := range append(beside, out) {
+		if trash == "" {
+			err = os.RemoveAll(p)
+		} else if _, serr := os.Lstat(p); serr == nil {
+			trashed++
+			err = os.Rename(p, filepath.Join(trash, strconv.Itoa(trashed)))
+		}
+		if err != nil {
+			fail("%v", err)
+		}
+	}
+}
+
+var trashed int
+
 func median(ss []sample) sample {
 	pick := func(f func(sample) int64) int64 {
 		v := make([]int64, len(ss))
@@ -186,8 +230,10 @@ func median(ss []sample) sample {
 }
 
 func report(results []result) {
-	if fresh {
-		fmt.Printf("\neach build into an empty output folder")
+	if fresh && trash != "" {
+		fmt.Printf("\neach build into an empty output folder, no removals during the runs")
+	} else if fresh {
+		fmt.Printf("\neach build into an empty output folder, the previous one removed just before")
 	} else {
 		fmt.Printf("\neach build over the previous output")
 	}
