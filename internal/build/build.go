@@ -243,7 +243,6 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 		}
 		cfg.BaseURL = u
 	}
-
 	parsed, n, ok := b.parse(ctx, tree.Content, cfg.UnsafeHTML)
 	if !ok {
 		// A file to parse is one whose bytes were dropped after an earlier
@@ -281,7 +280,6 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	if diags.HasErrors() || rdr == nil {
 		return nil, diags
 	}
-
 	jobs := rdr.Jobs(site)
 	var files []publish.File
 	for _, s := range site.Static {
@@ -640,7 +638,23 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 		}
 		return err
 	}
+	// The job that shows every page's body (the print view) is the
+	// longest by far, and one goroutine runs it: start it first, so the
+	// others render the pages meanwhile. Started last, it ran alone for
+	// its last 0.75 s at 10,000 pages, half the machine idle.
+	order := make([]int, 0, len(jobs))
 	for i, j := range jobs {
+		if j.Bodies {
+			order = append(order, i)
+		}
+	}
+	for i, j := range jobs {
+		if !j.Bodies {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		j := jobs[i]
 		if lazy && j.Bodies {
 			files[i] = lazyFile(j)
 			report()
