@@ -12,6 +12,7 @@ package markdown
 import (
 	"bytes"
 	"hash/maphash"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -89,6 +90,7 @@ type Section struct {
 // Doc is a prepared Markdown body.
 type Doc struct {
 	html     []byte
+	marks    int // links and ids Resolve fills in
 	Headings []Heading
 	Links    []Link
 	Sections []Section
@@ -112,6 +114,7 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	// A Doc is cached for the life of the dev server and held for the
 	// whole build: keep exactly its bytes, not the buffer's spare capacity.
 	d.html = bytes.Clone(buf.Bytes())
+	d.marks = bytes.Count(d.html, []byte{mark}) / 2
 	return d, nil
 }
 
@@ -129,9 +132,11 @@ func (d *Doc) Hash(h *maphash.Hash) {
 
 // Resolve writes the document's HTML with href(i) for the destination of
 // Links[i] and prefix before every id the document defines. href returns
-// the value to put in the attribute, unescaped.
-func (d *Doc) Resolve(w *bytes.Buffer, href func(i int) string, prefix string) {
+// the value to put in the attribute, unescaped. Size the writer's buffer
+// with Size.
+func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string) {
 	h := d.html
+	var esc []byte // prefix, escaped, made on first use
 	for {
 		i := bytes.IndexByte(h, mark)
 		if i < 0 {
@@ -143,13 +148,25 @@ func (d *Doc) Resolve(w *bytes.Buffer, href func(i int) string, prefix string) {
 		end := bytes.IndexByte(h[i+2:], mark) + i + 2
 		switch kind {
 		case 'P':
-			w.Write(util.EscapeHTML([]byte(prefix)))
+			if esc == nil {
+				esc = util.EscapeHTML([]byte(prefix))
+			}
+			w.Write(esc)
 		case 'L':
-			n, _ := strconv.Atoi(string(h[i+2 : end]))
+			n := 0
+			for _, c := range h[i+2 : end] {
+				n = n*10 + int(c-'0')
+			}
 			w.Write(util.EscapeHTML(util.URLEscape([]byte(href(n)), false)))
 		}
 		h = h[end+1:]
 	}
+}
+
+// Size is about how many bytes Resolve writes with prefix, rounded up for
+// links of up to 96 bytes: enough to size a buffer once.
+func (d *Doc) Size(prefix string) int {
+	return len(d.html) + d.marks*(len(prefix)+96)
 }
 
 // collect gathers headings, links, text and word counts from the AST.
