@@ -266,3 +266,45 @@ func TestCommonPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestKilledWhileCarryingOverPutsFilesBack: a build killed after it moved
+// the user's files out of the live output into its new folder, and before
+// the swap, leaves them listed there; the next build puts them back before
+// it reuses that folder, and carries them over again.
+func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(dir, "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
+	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := tx.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The kill: carryOver has listed and moved both, nothing after.
+	if err := carryOver(out, tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(tx.tmp, carried), "CNAME\n.git/config\n")
+	if _, err := os.Lstat(filepath.Join(out, "CNAME")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("CNAME was not moved: %v", err)
+	}
+
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	got := snapshot(t, out)
+	if got["CNAME"] != "handbook.example.com" || got[filepath.Join(".git", "config")] != "[core]" {
+		t.Errorf("the user's files were lost: %v", got)
+	}
+	if _, ok := got[carried]; ok {
+		t.Errorf("%s was published", carried)
+	}
+}

@@ -312,6 +312,10 @@ func recoverKilled(out string) error {
 		}
 		// A half-written output is as good a start as any: the next
 		// build compares every byte and removes what it does not write.
+		// The user's files it was given go back first.
+		if err := putBack(dir, out); err != nil {
+			return err
+		}
 		if err := setAside(dir, out); err != nil {
 			return err
 		}
@@ -417,7 +421,7 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 
 // dest checks an output path and returns where it goes in the new output.
 func (t *Tx) dest(p string) (string, error) {
-	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
+	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker || p == carried {
 		return "", fmt.Errorf("output path %q would leave the output folder", p)
 	}
 	return filepath.Join(t.tmp, filepath.FromSlash(p)), nil
@@ -815,6 +819,16 @@ func carryOver(out, tmp string, written map[string]bool) error {
 		return first
 	}
 	slices.Sort(foreign)
+	if len(foreign) == 0 {
+		return nil
+	}
+	// The list goes in first: a build killed while the user's files are
+	// in the new folder leaves it for the next build, which puts them back
+	// (recoverKilled) before it reuses or removes the folder.
+	list := filepath.Join(tmp, carried)
+	if err := os.WriteFile(list, []byte(strings.Join(foreign, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
 	for i, rel := range foreign {
 		dst := filepath.Join(tmp, rel)
 		err := os.MkdirAll(filepath.Dir(dst), 0o755)
@@ -825,10 +839,46 @@ func carryOver(out, tmp string, written map[string]bool) error {
 			for _, back := range foreign[:i] {
 				_ = os.Rename(filepath.Join(tmp, back), filepath.Join(out, back))
 			}
+			_ = os.Remove(list)
 			return err
 		}
 	}
-	return nil
+	return os.Remove(list)
+}
+
+// carried lists, in a new output, the files carryOver is moving into it
+// from the live one, while it moves them.
+const carried = ".baton-carried"
+
+// putBack moves the files a killed build's carryOver had moved into dir
+// back into out, where out has nothing of that name.
+func putBack(dir, out string) error {
+	list, err := os.ReadFile(filepath.Join(dir, carried))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, rel := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+		if rel == "" || !filepath.IsLocal(rel) {
+			continue
+		}
+		src, dst := filepath.Join(dir, rel), filepath.Join(out, rel)
+		if _, err := os.Lstat(src); err != nil {
+			continue // not moved yet
+		}
+		if _, err := os.Lstat(dst); err == nil {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(src, dst); err != nil {
+			return err
+		}
+	}
+	return os.Remove(filepath.Join(dir, carried))
 }
 
 // swap puts tmp in place of out. Where the system can exchange two
