@@ -91,6 +91,26 @@ func TestInstalledBinary(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(hb, "public", "index.html")); err != nil {
 		t.Errorf("build wrote no public/index.html: %v", err)
 	}
+	// The second build keeps the first output beside the new one; the
+	// third writes over it and changes nothing.
+	runBinary(t, bin, hb, "build").want(t, 0, "second build")
+	r = runBinary(t, bin, hb, "build")
+	r.want(t, 0, "third build")
+	if !regexp.MustCompile(`^built \d+ files \(0 changed\) into `).MatchString(r.stdout) {
+		t.Errorf("a build over an unchanged output says %q, want (0 changed)", r.stdout)
+	}
+	if _, err := exec.LookPath("git"); err == nil {
+		if out, err := exec.Command("git", "init", "-q", hb).CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v\n%s", err, out)
+		}
+		out, err := exec.Command("git", "-C", hb, "status", "--porcelain", "--untracked-files=all").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "content/") || strings.Contains(string(out), ".public") {
+			t.Errorf("git status of the site should list content/ and not the kept output:\n%s", out)
+		}
+	}
 
 	for _, c := range []struct{ args, file, placeholder string }{
 		{"new role product-ops", "content/roles/product-ops.yaml", "One sentence on what Product Ops does"},

@@ -308,7 +308,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "%s %d files into %s in %s%s\n", pal.good("built"), len(res.Files), *out,
+		changed := ""
+		if n, over := tx.Changed(); over {
+			// The output a build replaced is written over: say how much
+			// of it this build changed.
+			changed = fmt.Sprintf(" (%d changed)", n)
+		}
+		fmt.Fprintf(stdout, "%s %d files%s into %s in %s%s\n", pal.good("built"), len(res.Files), changed, *out,
 			time.Since(start).Round(time.Millisecond), countWarnings(diags))
 	}
 	return nil

@@ -646,6 +646,16 @@ func commonPrefix(a, b []byte) int {
 // byte, and were left as they were.
 func (t *Tx) Unchanged() int { return int(t.unchanged.Load()) }
 
+// Changed is how many of the files written so far a previous output did
+// not already hold, and whether the new output is a previous one written
+// over (when it is not, every file is new).
+func (t *Tx) Changed() (n int, overPrevious bool) {
+	t.mu.Lock()
+	n = len(t.paths)
+	t.mu.Unlock()
+	return n - t.Unchanged(), t.reuse
+}
+
 // Commit removes what the new output holds but the build did not write
 // (when it is a previous output updated in place), carries over the files
 // of the live output that baton did not write, writes the manifest and
