@@ -33,7 +33,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/batonhq/baton/internal/corpus"
@@ -172,9 +171,7 @@ func run(out, dir, bin string, args ...string) sample {
 		fail("%s %s in %s: %v", bin, strings.Join(args, " "), dir, err)
 	}
 	s := sample{wall: time.Since(start)}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.rss = int64(ru.Maxrss) * 1024 // kilobytes on Linux
-	}
+	s.rss = peakRSS(cmd.ProcessState)
 	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
 			if info, err := d.Info(); err == nil {
