@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -264,7 +263,7 @@ func TestOversizedFilesNotRead(t *testing.T) {
 // in for a file that grows: it is never opened at all).
 func TestSpecialFilesNotOpened(t *testing.T) {
 	dir := writeSite(t, map[string]string{"content/ok.md": fmt.Sprintf(fm, "OK", "Fine.")})
-	if err := syscall.Mkfifo(filepath.Join(dir, "content", "pipe.md"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "content", "pipe.md")); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
 	// Reading a FIFO with no writer blocks forever: the build must not.

@@ -8,24 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
-
-// inode is the file's number on disk, to tell a file left in place from
-// one written anew.
-func inode(t *testing.T, p string) uint64 {
-	t.Helper()
-	info, err := os.Lstat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		t.Skip("no inode numbers on this system")
-	}
-	return st.Ino
-}
 
 // withoutMarker drops the manifest from a snapshot.
 func withoutMarker(m map[string]string) map[string]string {
