@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
@@ -12,48 +13,33 @@ import (
 // the file BATON_TRACE names, for `go tool trace` (see
 // docs/performance.md). It returns the function that ends both.
 func startProfile() func() {
-	stopTrace := startTrace()
-	stopCPU := startCPUProfile()
+	stopTrace := startTo("BATON_TRACE", trace.Start, trace.Stop)
+	stopCPU := startTo("BATON_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile)
 	return func() {
 		stopCPU()
 		stopTrace()
 	}
 }
 
-func startTrace() func() {
-	name := os.Getenv("BATON_TRACE")
+// startTo starts writing into the file the environment variable env
+// names, when it names one, and returns the function that stops.
+func startTo(env string, start func(io.Writer) error, stop func()) func() {
+	name := os.Getenv(env)
 	if name == "" {
 		return func() {}
 	}
 	f, err := os.Create(name)
 	if err == nil {
-		err = trace.Start(f)
+		if err = start(f); err != nil {
+			f.Close()
+		}
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "BATON_TRACE: %v\n", err)
+		fmt.Fprintf(os.Stderr, "%s: %v\n", env, err)
 		return func() {}
 	}
 	return func() {
-		trace.Stop()
-		f.Close()
-	}
-}
-
-func startCPUProfile() func() {
-	name := os.Getenv("BATON_CPUPROFILE")
-	if name == "" {
-		return func() {}
-	}
-	f, err := os.Create(name)
-	if err == nil {
-		err = pprof.StartCPUProfile(f)
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "BATON_CPUPROFILE: %v\n", err)
-		return func() {}
-	}
-	return func() {
-		pprof.StopCPUProfile()
+		stop()
 		f.Close()
 	}
 }

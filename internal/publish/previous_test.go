@@ -11,6 +11,19 @@ import (
 	"testing"
 )
 
+// built makes a site and writes files into its public/ builds times.
+func built(t *testing.T, builds int) (dir, out string) {
+	t.Helper()
+	dir = site(t)
+	out = filepath.Join(dir, "public")
+	for range builds {
+		if err := Write(opts(dir, out), files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, out
+}
+
 // withoutMarker drops the manifest from a snapshot.
 func withoutMarker(m map[string]string) map[string]string {
 	delete(m, Marker)
@@ -194,14 +207,7 @@ func TestPreviousOutputNeverWrittenThrough(t *testing.T) {
 // TestAbortKeepsPreviousOutput: a failed build sets its folder aside for
 // the next, which still writes a correct output over it.
 func TestAbortKeepsPreviousOutput(t *testing.T) {
-	dir := site(t)
-	out := filepath.Join(dir, "public")
-	if err := Write(opts(dir, out), files); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(opts(dir, out), files); err != nil {
-		t.Fatal(err)
-	}
+	dir, out := built(t, 2)
 	tx, err := Begin(opts(dir, out))
 	if err != nil {
 		t.Fatal(err)
@@ -256,11 +262,7 @@ func TestCommonPrefix(t *testing.T) {
 // the swap, leaves them listed there; the next build puts them back before
 // it reuses that folder, and carries them over again.
 func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
-	dir := site(t)
-	out := filepath.Join(dir, "public")
-	if err := Write(opts(dir, out), files); err != nil {
-		t.Fatal(err)
-	}
+	dir, out := built(t, 1)
 	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
 	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
 	tx, err := Begin(opts(dir, out))
