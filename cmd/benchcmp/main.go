@@ -21,6 +21,7 @@
 //	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
 //	go run ./cmd/benchcmp -pages 10000 -runs 5 -defer-removal
 //	go run ./cmd/benchcmp -pages 10000 -runs 3 -keep
+//	go run ./cmd/benchcmp -pages 10000 -runs 5 -keep -floor   # and the goldmark + chroma floor
 package main
 
 import (
@@ -49,6 +50,7 @@ type result struct {
 	pages        int
 	baton, hugo  []sample
 	haveHugo     bool
+	floor        []time.Duration // BenchmarkFloor's time in each run, with -floor
 	batonSummary sample
 	hugoSummary  sample
 }
@@ -61,6 +63,7 @@ func main() {
 	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
 	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
 	keep := flag.Bool("keep", false, "build over the previous output instead of into an empty folder")
+	floorFlag := flag.Bool("floor", false, "also time the goldmark + chroma floor (internal/markdown BenchmarkFloor) in each run and print baton's build as a multiple of it")
 	deferRemoval := flag.Bool("defer-removal", false, "move each output aside and remove them all at the end, so no build follows a mass removal")
 	flag.Parse()
 	fresh = !*keep
@@ -97,6 +100,15 @@ func main() {
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			fail("building baton: %v", err)
+		}
+	}
+	floorBin := ""
+	if *floorFlag {
+		floorBin = filepath.Join(work, "markdown.test")
+		cmd := exec.Command("go", "test", "-c", "-o", floorBin, "./internal/markdown")
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fail("building the floor benchmark: %v", err)
 		}
 	}
 	hugo := ""
@@ -141,6 +153,9 @@ func main() {
 			if r.haveHugo {
 				r.hugo = append(r.hugo, hugoRun())
 			}
+			if floorBin != "" {
+				r.floor = append(r.floor, floorRun(floorBin, n))
+			}
 		}
 		r.batonSummary = median(r.baton)
 		if r.haveHugo {
@@ -182,6 +197,27 @@ func run(out, dir, bin string, args ...string) sample {
 		return nil
 	})
 	return s
+}
+
+// floorRun times one run of BenchmarkFloor on the same corpus size: the
+// bodies rendered by goldmark and chroma alone, on all cores.
+func floorRun(bin string, pages int) time.Duration {
+	out, err := exec.Command(bin, "-test.run", "^$", "-test.bench", "^BenchmarkFloor$", "-test.benchtime", "1x",
+		"-pages", strconv.Itoa(pages)).CombinedOutput()
+	if err != nil {
+		fail("floor benchmark: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 4 && strings.HasPrefix(f[0], "BenchmarkFloor") && f[3] == "ns/op" {
+			ns, err := strconv.ParseFloat(f[2], 64)
+			if err == nil {
+				return time.Duration(ns)
+			}
+		}
+	}
+	fail("floor benchmark printed no time:\n%s", out)
+	return 0
 }
 
 // clear takes away the output folder and what a tool keeps beside it
@@ -244,6 +280,17 @@ func report(results []result) {
 			fmt.Printf("%-7d %-6s %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, tool, m.wall.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
 		}
 		line("baton", r.batonSummary, r.baton)
+		if len(r.floor) > 0 {
+			walls := make([]sample, len(r.floor))
+			var all []string
+			for i, d := range r.floor {
+				walls[i] = sample{wall: d}
+				all = append(all, fmt.Sprintf("%.2f", d.Seconds()))
+			}
+			f := median(walls).wall
+			fmt.Printf("%-7d %-6s %9.2fs %10s %10s %8s   %s\n", r.pages, "floor", f.Seconds(), "", "", "", strings.Join(all, " "))
+			fmt.Printf("%-7d ratio  baton %.2f× the floor (target ≤ 1.50)\n", r.pages, r.batonSummary.wall.Seconds()/f.Seconds())
+		}
 		if r.haveHugo {
 			line("hugo", r.hugoSummary, r.hugo)
 			b, h := r.batonSummary, r.hugoSummary
