@@ -183,12 +183,11 @@ func writers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 // The output a swap replaces is not removed: it is kept beside the new one
 // (see Previous), and the next build writes into it, in place, instead of
 // into an empty folder. A file whose bytes are already there is read and
-// left alone, a changed one is rewritten from its first changed byte, and
+// left alone, a changed one is replaced by a new file (see replacer), and
 // whatever the new build does not write is removed at Commit. A rebuild so
-// makes no folders and no files but those that are new, and removes none
-// but those that are gone: on ext4, making a file costs far more system
-// time in the minute after many were removed (it steps over their
-// numbers), and a 10,000-page output is 24,000 of them.
+// makes and removes only the files that changed: on ext4, making a file
+// costs far more system time in the minute after many were removed (it
+// steps over their numbers), and a 10,000-page output is 24,000 of them.
 type Tx struct {
 	opts      Options
 	out, tmp  string
@@ -383,8 +382,9 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 		return err
 	}
 	var old *os.File
+	var oldSize int64
 	if t.reuse {
-		if old, err = t.openOld(dst); err != nil {
+		if old, oldSize, err = t.openOld(dst); err != nil {
 			return err
 		}
 	}
@@ -403,7 +403,7 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 		t.add(p)
 		return nil
 	}
-	r := &replacer{t: t, dst: dst, old: old}
+	r := &replacer{t: t, dst: dst, old: old, oldSize: oldSize}
 	err = r.start(size)
 	if err == nil {
 		err = write(r)
@@ -507,16 +507,17 @@ func (t *Tx) clearDirs(dir string) error {
 // openOld opens the file at dst in the previous output, to compare with,
 // or returns nil when there is none. What is not a plain file there (a
 // folder, a link) is removed, never followed.
-func (t *Tx) openOld(dst string) (*os.File, error) {
+func (t *Tx) openOld(dst string) (*os.File, int64, error) {
 	f, err := openNoFollow(dst)
 	if err != nil {
-		return nil, nil // missing, or a link: create replaces it
+		return nil, 0, nil // missing, or a link: create replaces it
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		f.Close()
-		return nil, os.RemoveAll(dst)
+		return nil, 0, os.RemoveAll(dst)
 	}
-	return f, nil
+	return f, info.Size(), nil
 }
 
 func (t *Tx) add(p string) {
@@ -543,14 +544,10 @@ type replacer struct {
 	chunk   *[32 << 10]byte
 }
 
-// start begins with the old file's size: new bytes of another length
-// (size, or -1 when not known) are written whole, without reading the old.
+// start compares the new length, size (-1 when not known), with the old
+// file's: new bytes of another length are written whole, without reading
+// the old.
 func (r *replacer) start(size int64) error {
-	info, err := r.old.Stat()
-	if err != nil {
-		return err
-	}
-	r.oldSize = info.Size()
 	if size >= 0 && size != r.oldSize {
 		return r.diverge()
 	}
