@@ -18,7 +18,7 @@ import (
 
 // CrumbItems is the breadcrumbs as list items.
 func (v *View) CrumbItems() (template.HTML, error) {
-	return v.items(func(b *strings.Builder) {
+	return v.items(".CrumbItems", func(b *strings.Builder) {
 		for _, c := range v.Crumbs {
 			b.WriteString("<li>")
 			if c.URL != "" {
@@ -39,7 +39,7 @@ func (v *View) CrumbItems() (template.HTML, error) {
 
 // TOCItems is the table of contents as list items.
 func (v *View) TOCItems() (template.HTML, error) {
-	return v.items(func(b *strings.Builder) {
+	return v.items(".TOCItems", func(b *strings.Builder) {
 		for _, h := range v.TOC {
 			b.WriteString(`<li class="toc-l`)
 			b.WriteString(strconv.Itoa(h.Level))
@@ -54,7 +54,7 @@ func (v *View) TOCItems() (template.HTML, error) {
 
 // ChipItems is a list of responsibilities as chips, coloured by kind.
 func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
-	return v.items(func(b *strings.Builder) {
+	return v.items(".ChipItems", func(b *strings.Builder) {
 		for _, r := range rs {
 			b.WriteString(`<li><a class="chip chip-`)
 			htmlEscape.WriteString(b, r.Kind)
@@ -69,7 +69,7 @@ func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
 
 // TagLinks is a page's tags as links, separated by commas.
 func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
-	return v.items(func(b *strings.Builder) {
+	return v.items(".TagLinks", func(b *strings.Builder) {
 		for i, t := range tags {
 			if i > 0 {
 				b.WriteString(", ")
@@ -85,7 +85,7 @@ func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
 
 // PageItems is the partial's pages as cards, one list item a line.
 func (s sub) PageItems() (template.HTML, error) {
-	return s.View.items(func(b *strings.Builder) {
+	return s.View.items(".PageItems", func(b *strings.Builder) {
 		for _, p := range s.Pages {
 			b.WriteString("\n  <li class=\"card\"><a href=\"")
 			writeAttrURL(b, s.View.rel(p.URL))
@@ -104,7 +104,7 @@ func (s sub) PageItems() (template.HTML, error) {
 
 // RoleItems is the partial's roles as chips.
 func (s sub) RoleItems() (template.HTML, error) {
-	return s.View.items(func(b *strings.Builder) {
+	return s.View.items(".RoleItems", func(b *strings.Builder) {
 		for _, r := range s.Roles {
 			b.WriteString(`<li><a class="chip chip-role" href="`)
 			writeAttrURL(b, s.View.rel(r.URL))
@@ -116,9 +116,10 @@ func (s sub) RoleItems() (template.HTML, error) {
 }
 
 // items runs write into a new buffer, unless the view is being printed
-// inside a cached partial, where links to other pages would be wrong.
-func (v *View) items(write func(*strings.Builder)) (template.HTML, error) {
-	if _, err := v.Rel("/"); err != nil {
+// inside a cached partial, where the method named what would make links
+// that are wrong on other pages.
+func (v *View) items(what string, write func(*strings.Builder)) (template.HTML, error) {
+	if err := v.mayLink(what); err != nil {
 		return "", err
 	}
 	var b strings.Builder

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"html/template"
@@ -122,10 +121,19 @@ func (v *View) linkNav(items []NavItem) {
 // cached may not call it: the link it makes depends on the page's folder,
 // and cached prints one page's partial on every page of the same depth.
 func (v *View) Rel(u string) (string, error) {
-	if v.inCached > 0 {
-		return "", errors.New(`.Rel in a partial printed with cached: its links would hold on one page and break on others of the same depth; link from .Root ("{{.Root}}roles/")`)
+	if err := v.mayLink(".Rel"); err != nil {
+		return "", err
 	}
 	return v.rel(u), nil
+}
+
+// mayLink refuses what, a method that links relative to the page, inside a
+// partial printed with cached.
+func (v *View) mayLink(what string) error {
+	if v.inCached > 0 {
+		return fmt.Errorf(`%s in a partial printed with cached: its links would hold on one page and break on others of the same depth; link from .Root ("{{.Root}}roles/")`, what)
+	}
+	return nil
 }
 
 // rel links from this page to a site-absolute URL.

@@ -136,24 +136,33 @@ func TestCachedPartialsKeyed(t *testing.T) {
 // relative links on every page of the same depth.
 func TestCachedPartialRefusesRel(t *testing.T) {
 	site := ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 30, Seed: 2}))
-	theme, err := LoadTheme(baton.Layouts())
-	if err != nil {
-		t.Fatal(err)
-	}
-	theme["partials.html"] = []byte(strings.Replace(string(theme["partials.html"]), `href="{{.Root}}roles/"`, `href="{{.Rel "/roles/"}}"`, 1))
-	r, diags := New(theme)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	for _, j := range r.Jobs(site) {
-		if j.Page == nil {
-			continue
+	for _, c := range []struct{ call, method string }{
+		{`{{.Rel "/roles/"}}`, ".Rel"},
+		{`{{.CrumbItems}}`, ".CrumbItems"}, // the lists link with .Rel's rule
+	} {
+		theme, err := LoadTheme(baton.Layouts())
+		if err != nil {
+			t.Fatal(err)
 		}
-		err := j.Run(io.Discard)
-		if err == nil || !strings.Contains(err.Error(), `.Rel in a partial printed with cached`) || !strings.Contains(err.Error(), "{{.Root}}roles/") {
-			t.Fatalf("%s: got %v, want the .Rel-in-cached error", j.Path, err)
+		theme["partials.html"] = []byte(strings.Replace(string(theme["partials.html"]), `href="{{.Root}}roles/"`, `href="`+c.call+`"`, 1))
+		r, diags := New(theme)
+		if diags.HasErrors() {
+			t.Fatal(diags)
 		}
-		return
+		ran := false
+		for _, j := range r.Jobs(site) {
+			if j.Page == nil {
+				continue
+			}
+			err := j.Run(io.Discard)
+			if err == nil || !strings.Contains(err.Error(), c.method+" in a partial printed with cached") || !strings.Contains(err.Error(), "{{.Root}}roles/") {
+				t.Fatalf("%s with %s: got %v, want the %s-in-cached error", j.Path, c.call, err, c.method)
+			}
+			ran = true
+			break
+		}
+		if !ran {
+			t.Fatal("no page job")
+		}
 	}
-	t.Fatal("no page job")
 }
