@@ -176,7 +176,7 @@ var trash string
 // the child.
 func run(out, dir, bin string, args ...string) sample {
 	if fresh {
-		clear(out)
+		emptyOutput(out)
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
@@ -220,9 +220,9 @@ func floorRun(bin string, pages int) time.Duration {
 	return 0
 }
 
-// clear takes away the output folder and what a tool keeps beside it
+// emptyOutput takes away the output folder and what a tool keeps beside it
 // (baton's .public.prev), so the next build starts from nothing.
-func clear(out string) {
+func emptyOutput(out string) {
 	beside, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".*"))
 	if err != nil {
 		fail("%v", err)
