@@ -99,6 +99,23 @@ func TestInstalledBinary(t *testing.T) {
 	if !regexp.MustCompile(`^built \d+ files \(0 changed\) into `).MatchString(r.stdout) {
 		t.Errorf("a build over an unchanged output says %q, want (0 changed)", r.stdout)
 	}
+	// The builds kept the highlighted code in the build cache; a build
+	// without it writes the same bytes.
+	if info, err := os.Stat(filepath.Join(hb, ".baton-cache", "code-blocks")); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("the build cache was not kept, or not readable by all: %v, %v", info, err)
+	}
+	fresh := filepath.Join(root, "fresh")
+	runBinary(t, bin, hb, "build", "--no-cache", "--out", fresh).want(t, 0, "build --no-cache")
+	if want := checksum(t, filepath.Join(hb, "public")); len(want) < 10 {
+		t.Errorf("the build wrote %d files", len(want))
+	} else {
+		sameTree(t, "a build without the cache", want, checksum(t, fresh))
+	}
+	alt := filepath.Join(root, "cache")
+	runBinary(t, bin, hb, "build", "--cache-dir", alt, "--out", fresh).want(t, 0, "build --cache-dir")
+	if _, err := os.Stat(filepath.Join(alt, "code-blocks")); err != nil {
+		t.Errorf("build --cache-dir did not keep its cache there: %v", err)
+	}
 	if _, err := exec.LookPath("git"); err == nil {
 		if out, err := exec.Command("git", "init", "-q", hb).CombinedOutput(); err != nil {
 			t.Fatalf("git init: %v\n%s", err, out)
@@ -107,8 +124,8 @@ func TestInstalledBinary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(out), "content/") || strings.Contains(string(out), ".public") {
-			t.Errorf("git status of the site should list content/ and not the kept output:\n%s", out)
+		if !strings.Contains(string(out), "content/") || strings.Contains(string(out), ".public") || strings.Contains(string(out), ".baton-cache") {
+			t.Errorf("git status of the site should list content/ and not the kept output or the cache:\n%s", out)
 		}
 	}
 

@@ -257,6 +257,11 @@ jobs:
           go-version: stable
           cache: false
       - run: go install github.com/batonhq/baton/cmd/baton@latest
+      - uses: actions/cache@v4 # baton's build cache: code highlighted by earlier builds
+        with:
+          path: .baton-cache
+          key: baton-${{ github.run_id }}
+          restore-keys: baton-
       - id: pages
         uses: actions/configure-pages@v5
       - run: baton build --base-url "${{ steps.pages.outputs.base_url }}"

@@ -27,9 +27,9 @@ const usage = `baton builds a product handbook from YAML roles and Markdown play
 
 Usage:
   baton init    DIR
-  baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--open] [--drafts] [--poll DURATION]
-  baton build   [SITE] [--out DIR] [--base-url URL] [--drafts] [--quiet]
-  baton check   [SITE] [--format text|json|github] [--strict]
+  baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--open] [--drafts] [--poll DURATION] [--no-cache]
+  baton build   [SITE] [--out DIR] [--base-url URL] [--drafts] [--quiet] [--cache-dir DIR] [--no-cache]
+  baton check   [SITE] [--format text|json|github] [--strict] [--no-cache]
   baton new     role ID | playbook PATH | path ID   [--site SITE]
   baton schema  role|playbook|path|config
   baton version
@@ -225,14 +225,6 @@ func siteDir(dir string) error {
 	return nil
 }
 
-func newBuilder(dir, baseURL string, drafts bool) (*build.Builder, error) {
-	opts, err := buildOptions(dir, baseURL, drafts)
-	if err != nil {
-		return nil, err
-	}
-	return build.New(opts), nil
-}
-
 func buildOptions(dir, baseURL string, drafts bool) (build.Options, error) {
 	theme, err := defaultTheme()
 	if err != nil {
@@ -262,6 +254,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fs.String("base-url", "", "the `URL` the site is served from (overrides base_url)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	quiet := fs.Bool("quiet", false, "print nothing but errors and warnings")
+	cacheDir := cacheFlags(fs)
 	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
@@ -283,6 +276,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	loadCache(&opts, cacheDir(dir))
 	var bar *progressBar
 	if !*quiet && isTerminal(stderr) {
 		bar = newProgressBar(stderr, time.Now)
@@ -307,6 +301,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := tx.Commit(); err != nil {
 		return err
 	}
+	saveCache(stderr, opts, cacheDir(dir))
 	if !*quiet {
 		changed := ""
 		if n, over := tx.Changed(); over {
@@ -340,6 +335,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "text", "output `format`: text, json or github")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	cacheDir := cacheFlags(fs)
 	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
@@ -352,11 +348,15 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := siteDir(dir); err != nil {
 		return err
 	}
-	b, err := newBuilder(dir, "", *drafts)
+	opts, err := buildOptions(dir, "", *drafts)
 	if err != nil {
 		return err
 	}
-	res, diags := b.Build(ctx, os.DirFS(dir))
+	loadCache(&opts, cacheDir(dir))
+	res, diags := build.New(opts).Build(ctx, os.DirFS(dir))
+	if res != nil {
+		saveCache(stderr, opts, cacheDir(dir))
+	}
 	printDiags(stdout, diags, *format)
 	failed := res == nil || diags.HasErrors() || *strict && len(diags) > 0
 	if *format != "text" {

@@ -24,7 +24,8 @@ const serveHelp = `Usage: baton serve [SITE] [flags]
 Builds the handbook in SITE (default: the current folder) into memory, serves
 it at http://127.0.0.1:1313, and rebuilds and reloads the browser on every
 save. Build errors show in the browser and here; the last good site stays up.
-Nothing is written to disk.
+Nothing is written to disk but the build cache (SITE/.baton-cache, which
+makes the next start or build quicker; --no-cache to leave it alone).
 
 Examples:
   baton serve
@@ -41,6 +42,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	open := fs.Bool("open", false, "open the site in a browser")
 	poll := fs.Duration("poll", 0, "poll for changes at this `interval` instead of using file events")
+	cacheDir := cacheFlags(fs)
 	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
@@ -59,6 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
+	loadCache(&opts, cacheDir(dir))
 	srv := serve.New(build.New(opts), os.DirFS(dir))
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
@@ -76,6 +79,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer w.Close()
 	report(stdout, stderr, srv.Rebuild(ctx, nil), nil)
+	// The cache is saved after the first build and when the server stops,
+	// not on every save: rebuilds stay as quick as they can be.
+	saveCache(stderr, opts, cacheDir(dir))
+	defer saveCache(stderr, opts, cacheDir(dir))
 	url := "http://" + ln.Addr().String() + "/"
 	if strings.HasPrefix(ln.Addr().String(), "127.0.0.1:") {
 		url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"

@@ -18,10 +18,16 @@
 // end, so every build goes into an empty folder on a disk with no recent
 // removals, as on a CI machine's fresh checkout.
 //
+// baton runs with --no-cache unless -cache is given: then its build cache
+// (the highlighted code blocks, in SITE/.baton-cache) is kept from the
+// warm-up build on, as on a developer's machine or a CI job that keeps the
+// cache folder.
+//
 //	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
 //	go run ./cmd/benchcmp -pages 10000 -runs 5 -defer-removal
 //	go run ./cmd/benchcmp -pages 10000 -runs 3 -keep
 //	go run ./cmd/benchcmp -pages 10000 -runs 5 -keep -floor   # and the goldmark + chroma floor
+//	go run ./cmd/benchcmp -pages 10000 -runs 5 -keep -cache -floor
 package main
 
 import (
@@ -63,6 +69,7 @@ func main() {
 	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
 	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
 	keep := flag.Bool("keep", false, "build over the previous output instead of into an empty folder")
+	cache := flag.Bool("cache", false, "keep baton's build cache between runs (default: --no-cache)")
 	floorFlag := flag.Bool("floor", false, "also time the goldmark + chroma floor (internal/markdown BenchmarkFloor) in each run and print baton's build as a multiple of it")
 	deferRemoval := flag.Bool("defer-removal", false, "move each output aside and remove them all at the end, so no build follows a mass removal")
 	flag.Parse()
@@ -134,7 +141,11 @@ func main() {
 			fail("%v", err)
 		}
 		batonRun := func() sample {
-			return run(filepath.Join(bdir, "public"), bdir, *batonBin, "build", "--quiet", ".")
+			args := []string{"build", "--quiet", "--no-cache", "."}
+			if *cache {
+				args = slices.Delete(args, 2, 3)
+			}
+			return run(filepath.Join(bdir, "public"), bdir, *batonBin, args...)
 		}
 		hugoRun := func() sample { return run(filepath.Join(hdir, "public"), hdir, hugo, "--quiet") }
 		if r.haveHugo {
@@ -163,7 +174,7 @@ func main() {
 		}
 		results = append(results, r)
 	}
-	report(results)
+	report(results, *cache)
 }
 
 // fresh empties the output folder before each build.
@@ -262,13 +273,18 @@ func median(ss []sample) sample {
 	}
 }
 
-func report(results []result) {
-	if fresh && trash != "" {
-		fmt.Printf("\neach build into an empty output folder, no removals during the runs")
-	} else if fresh {
-		fmt.Printf("\neach build into an empty output folder, the previous one removed just before")
+func report(results []result, cache bool) {
+	if cache {
+		fmt.Printf("\nbaton's build cache kept between runs;")
 	} else {
-		fmt.Printf("\neach build over the previous output")
+		fmt.Printf("\nno build cache (baton --no-cache);")
+	}
+	if fresh && trash != "" {
+		fmt.Printf(" each build into an empty output folder, no removals during the runs")
+	} else if fresh {
+		fmt.Printf(" each build into an empty output folder, the previous one removed just before")
+	} else {
+		fmt.Printf(" each build over the previous output")
 	}
 	fmt.Printf("\n%-7s %-6s %10s %10s %10s %8s   %s\n", "pages", "tool", "wall", "peak RSS", "output", "files", "all walls")
 	for _, r := range results {

@@ -59,6 +59,9 @@ type Options struct {
 	// built to be slow (goldmark is quadratic on thousands of unclosed
 	// links) then fails with a diagnostic instead of stalling the build.
 	ParseTimeout time.Duration
+	// Code, when set, gives highlighted code blocks an earlier run made
+	// and keeps those this build makes (markdown.CodeCache).
+	Code *markdown.CodeCache
 	// Lazy leaves the print view, the largest page by far, to be rendered
 	// when its File is first read (publish.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
@@ -483,7 +486,7 @@ func firstNonEmpty(a, b string) string {
 func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int, bool) {
 	md := b.md[unsafe]
 	if md == nil {
-		md = markdown.New(unsafe)
+		md = markdown.NewCached(unsafe, b.opts.Code)
 		b.md[unsafe] = md
 	}
 	out := make([]*handbook.Parsed, len(files))

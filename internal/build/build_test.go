@@ -19,6 +19,7 @@ import (
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/google/go-cmp/cmp"
@@ -134,6 +135,20 @@ func TestDeterministic(t *testing.T) {
 		}
 		if diff := cmp.Diff(many, again); diff != "" {
 			t.Errorf("%s: a cached rebuild changes the output:\n%s", dir, diff)
+		}
+		// A second builder takes every code block from the first one's
+		// code cache, and writes the same bytes.
+		code := markdown.NewCodeCache()
+		mustBuild(t, newBuilder(t, build.Options{Code: code}), src)
+		if _, made := code.Stats(); made == 0 {
+			t.Fatalf("%s: the build highlighted no code", dir)
+		}
+		cached := mustBuild(t, newBuilder(t, build.Options{Code: code}), src)
+		if reused, made := code.Stats(); reused == 0 {
+			t.Errorf("%s: the second build took nothing from the code cache (%d made)", dir, made)
+		}
+		if diff := cmp.Diff(one, cached); diff != "" {
+			t.Errorf("%s: code from the cache changes the output:\n%s", dir, diff)
 		}
 	}
 }

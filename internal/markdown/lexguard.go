@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -47,10 +48,9 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	}
 	lang := n.Language(src)
 	if lexer := lexers.Get(string(lang)); len(lang) > 0 && lexer != nil {
-		if tokens, ok := tokenise(chroma.Coalesce(lexer), code.String()); ok {
-			if err := formatter.Format(w, codeStyle, chroma.Literator(tokens...)); err == nil {
-				return ast.WalkContinue, nil
-			}
+		if html, ok := r.highlight(lexer, code.String()); ok {
+			_, _ = w.Write(html)
+			return ast.WalkContinue, nil
 		}
 	}
 	_, _ = w.WriteString("<pre><code")
@@ -63,6 +63,30 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkContinue, nil
+}
+
+// highlight returns code as lexer highlights it, from the cache when it has
+// the block; false when the lexer fails.
+func (r *nodeRenderer) highlight(lexer chroma.Lexer, code string) ([]byte, bool) {
+	var key codeKey
+	if r.code != nil {
+		key = keyOf(lexer.Config().Name, code)
+		if html, ok := r.code.get(key); ok {
+			return html, true
+		}
+	}
+	tokens, ok := tokenise(chroma.Coalesce(lexer), code)
+	if !ok {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if err := formatter.Format(&buf, codeStyle, chroma.Literator(tokens...)); err != nil {
+		return nil, false
+	}
+	if r.code != nil {
+		r.code.put(key, buf.Bytes())
+	}
+	return buf.Bytes(), true
 }
 
 // tokenise runs lexer over code in its own goroutine, and reports false

@@ -43,7 +43,11 @@ type Renderer struct {
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept;
 // otherwise it is dropped.
-func New(unsafe bool) *Renderer {
+func New(unsafe bool) *Renderer { return NewCached(unsafe, nil) }
+
+// NewCached returns a Renderer that takes highlighted code blocks from
+// code, and keeps there those it highlights; a nil code is no cache.
+func NewCached(unsafe bool, code *CodeCache) *Renderer {
 	var htmlOpts []renderer.Option
 	if unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
@@ -60,7 +64,7 @@ func New(unsafe bool) *Renderer {
 			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)))...),
 	)
 	return &Renderer{md: md}
 }

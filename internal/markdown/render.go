@@ -13,8 +13,11 @@ import (
 const linkIndexAttr = "\x00link"
 
 // nodeRenderer renders the nodes whose output depends on the rest of the
-// site (links, images, heading ids) as placeholders, and callouts.
-type nodeRenderer struct{}
+// site (links, images, heading ids) as placeholders, callouts, and
+// highlighted code, taken from code when it has the block.
+type nodeRenderer struct {
+	code *CodeCache
+}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)

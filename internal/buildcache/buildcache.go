@@ -1,0 +1,84 @@
+// Package buildcache keeps on disk what one run of baton gives the next:
+// the code blocks chroma highlighted (markdown.CodeCache), so a build
+// highlights only the blocks that changed since the last one.
+//
+// The cache is a folder, by default SITE/.baton-cache, holding a .gitignore
+// of "*" and one file per kind of entry. Nothing in it is ever needed:
+// removing it, or any file in it, only makes the next build do the work
+// again, and a file written by another version of baton or of chroma, or
+// damaged, is ignored. Files are replaced whole (written beside, then
+// renamed), so a build that reads one while another build writes it reads
+// the old or the new, never a mix.
+package buildcache
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/batonhq/baton/internal/markdown"
+)
+
+// Dir is the cache's folder in a site, by default.
+const Dir = ".baton-cache"
+
+// codeFile holds the highlighted code blocks.
+const codeFile = "code-blocks"
+
+const gitignore = "# baton's build cache: safe to remove, and to keep between CI runs\n*\n"
+
+// LoadCode reads the code blocks cached in dir. A missing, unreadable or
+// stale file gives an empty cache.
+func LoadCode(dir string) *markdown.CodeCache {
+	data, err := os.ReadFile(filepath.Join(dir, codeFile))
+	if err != nil {
+		return markdown.NewCodeCache()
+	}
+	return markdown.DecodeCodeCache(data)
+}
+
+// SaveCode writes c into dir when it changed since LoadCode, making dir and
+// its .gitignore when needed.
+func SaveCode(dir string, c *markdown.CodeCache) error {
+	if !c.Changed() {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := c.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ignore := filepath.Join(dir, ".gitignore")
+	if _, err := os.Lstat(ignore); errors.Is(err, fs.ErrNotExist) {
+		if err := os.WriteFile(ignore, []byte(gitignore), 0o644); err != nil {
+			return err
+		}
+	}
+	return replace(filepath.Join(dir, codeFile), buf.Bytes())
+}
+
+// replace writes data into a new file beside name and renames it over name.
+func replace(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	err = f.Chmod(0o644) // as os.WriteFile would make it, not CreateTemp's 0600
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+	return err
+}

@@ -1,0 +1,188 @@
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"hash/crc32"
+	"io"
+	"maps"
+	"runtime/debug"
+	"slices"
+	"sync"
+)
+
+// codeFormat names the shape of fencedCode's highlighted output and of the
+// cache's encoding. Change it whenever either changes, so that caches
+// written before are dropped instead of pasted into pages.
+const codeFormat = "baton code cache 1"
+
+// A CodeCache keeps fenced code blocks as chroma highlighted them, keyed by
+// lexer and code, so that a build highlights only the blocks no earlier
+// build did. Chroma's lexers are about half of the Markdown stage's time, and
+// a handbook's code rarely changes between two builds. Encode and
+// DecodeCodeCache carry a cache from one run to the next; what they carry
+// is dropped whenever chroma, its regular expressions or baton's output
+// format differ from the run that wrote it.
+//
+// A CodeCache is safe for concurrent use. What it gives for a key is always
+// what chroma gives for that block, so a build's output never depends on
+// what was cached.
+type CodeCache struct {
+	old map[codeKey][]byte // decoded from the last run; read only
+
+	mu   sync.Mutex
+	live map[codeKey][]byte // got or put in this run: what Encode keeps
+	made int                // blocks highlighted in this run
+	hits int                // blocks taken from the cache in this run
+}
+
+type codeKey [sha256.Size]byte
+
+func keyOf(lexer, code string) codeKey {
+	h := sha256.New()
+	h.Write([]byte(lexer))
+	h.Write([]byte{0})
+	h.Write([]byte(code))
+	var k codeKey
+	h.Sum(k[:0])
+	return k
+}
+
+// NewCodeCache returns an empty cache.
+func NewCodeCache() *CodeCache {
+	return &CodeCache{old: map[codeKey][]byte{}, live: map[codeKey][]byte{}}
+}
+
+// DecodeCodeCache returns the cache Encode wrote into data. Data written by
+// another version of chroma or of the format, cut short or damaged gives an
+// empty cache: the blocks are highlighted again, never taken from it. The
+// cache keeps parts of data; the caller must not change it.
+func DecodeCodeCache(data []byte) *CodeCache {
+	c := NewCodeCache()
+	head := codeHeader()
+	body, ok := bytes.CutPrefix(data, head)
+	if !ok || len(body) < 4 || codeVersion() == "" {
+		return c
+	}
+	body, sum := body[:len(body)-4], binary.LittleEndian.Uint32(body[len(body)-4:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return c
+	}
+	for len(body) > 0 {
+		if len(body) < len(codeKey{}) {
+			return NewCodeCache()
+		}
+		k := codeKey(body[:len(codeKey{})])
+		n, w := binary.Uvarint(body[len(k):])
+		rest := body[len(k)+max(w, 0):]
+		if w <= 0 || n > uint64(len(rest)) {
+			return NewCodeCache()
+		}
+		c.old[k] = rest[:n:n]
+		body = rest[n:]
+	}
+	return c
+}
+
+// Encode writes the blocks this run highlighted or took from the cache,
+// and no others: a block no page has any more is dropped. The bytes are the
+// same for the same blocks.
+func (c *CodeCache) Encode(w io.Writer) error {
+	c.mu.Lock()
+	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b codeKey) int { return bytes.Compare(a[:], b[:]) })
+	var body bytes.Buffer
+	for _, k := range keys {
+		html := c.live[k]
+		body.Write(k[:])
+		body.Write(binary.AppendUvarint(nil, uint64(len(html))))
+		body.Write(html)
+	}
+	c.mu.Unlock()
+	var out bytes.Buffer
+	out.Grow(len(codeHeader()) + body.Len() + 4)
+	out.Write(codeHeader())
+	out.Write(body.Bytes())
+	out.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(body.Bytes(), crcTable)))
+	_, err := w.Write(out.Bytes())
+	return err
+}
+
+// Changed reports whether Encode would write other blocks than were
+// decoded (some were highlighted in this run, or some were not used) that a
+// later run could use.
+func (c *CodeCache) Changed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return (c.made > 0 || len(c.live) != len(c.old)) && codeVersion() != ""
+}
+
+// Stats returns how many blocks this run took from the cache and how many
+// it highlighted.
+func (c *CodeCache) Stats() (reused, made int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits, c.made
+}
+
+// get returns the highlighted block for k, when a run has made it.
+func (c *CodeCache) get(k codeKey) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	html, ok := c.live[k]
+	if !ok {
+		if html, ok = c.old[k]; ok {
+			c.live[k] = html
+		}
+	}
+	if ok {
+		c.hits++
+	}
+	return html, ok
+}
+
+// put keeps html, which the caller no longer changes, as the block for k.
+func (c *CodeCache) put(k codeKey, html []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.live[k]; !ok {
+		c.live[k] = html
+		c.made++
+	}
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// codeHeader opens an encoded cache: the format and the versions of what
+// decides the highlighted bytes.
+func codeHeader() []byte {
+	return []byte(codeFormat + "\n" + codeVersion() + "\n")
+}
+
+// codeVersion is the versions of chroma and of its regular expressions this
+// program was built with, or "" when the build does not say: a cache is
+// then neither trusted nor worth writing.
+var codeVersion = sync.OnceValue(func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var v []string
+	for _, d := range info.Deps {
+		switch d.Path {
+		case "github.com/alecthomas/chroma/v2", "github.com/dlclark/regexp2/v2":
+			if d.Replace != nil {
+				d = d.Replace
+			}
+			if d.Version == "" || d.Version == "(devel)" {
+				return "" // a local copy: its version says nothing
+			}
+			v = append(v, d.Path+"@"+d.Version+" "+d.Sum)
+		}
+	}
+	if len(v) != 2 {
+		return ""
+	}
+	slices.Sort(v)
+	return v[0] + " " + v[1]
+})

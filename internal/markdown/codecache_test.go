@@ -1,0 +1,125 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const codeDoc = "# Code\n\n```go\npackage main\n\nfunc main() { println(\"hi\") }\n```\n\n" +
+	"Text.\n\n```yaml\nroles: [pm]\n```\n\n```golang\npackage main\n\nfunc main() { println(\"hi\") }\n```\n\n" +
+	"```nosuchlanguage\n<b>plain</b>\n```\n"
+
+// knownVersions stands in for the versions of chroma and regexp2, which a
+// test binary's build information leaves out (a real binary has them).
+func knownVersions(t *testing.T) {
+	if codeVersion() != "" {
+		return
+	}
+	real := codeVersion
+	codeVersion = func() string {
+		return "github.com/alecthomas/chroma/v2@v2.0.0-test github.com/dlclark/regexp2/v2@v2.0.0-test"
+	}
+	t.Cleanup(func() { codeVersion = real })
+}
+
+func prepared(t *testing.T, r *Renderer, src string) string {
+	t.Helper()
+	d, err := r.Prepare([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(d.html)
+}
+
+func encoded(t *testing.T, c *CodeCache) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := c.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestCodeCacheGivesWhatChromaGives: a block taken from a cache, fresh or
+// carried from an earlier run, is the block chroma writes, and a run that
+// takes every block from the cache highlights none.
+func TestCodeCacheGivesWhatChromaGives(t *testing.T) {
+	knownVersions(t)
+	want := prepared(t, New(false), codeDoc)
+	if !strings.Contains(want, `<span class="kd">func</span>`) {
+		t.Fatalf("chroma did not highlight the Go block:\n%s", want)
+	}
+
+	first := NewCodeCache()
+	if got := prepared(t, NewCached(false, first), codeDoc); got != want {
+		t.Errorf("with an empty cache:\n%s\nwant\n%s", got, want)
+	}
+	// "go" and "golang" are one lexer and one block, highlighted once; the
+	// unknown language is not highlighted, so not cached.
+	if reused, made := first.Stats(); reused != 1 || made != 2 {
+		t.Errorf("first run: %d reused, %d made; want 1 and 2", reused, made)
+	}
+	if !first.Changed() {
+		t.Error("a cache that highlighted blocks says it did not change")
+	}
+
+	second := DecodeCodeCache(encoded(t, first))
+	if got := prepared(t, NewCached(false, second), codeDoc); got != want {
+		t.Errorf("from the cache:\n%s\nwant\n%s", got, want)
+	}
+	if reused, made := second.Stats(); reused != 3 || made != 0 {
+		t.Errorf("second run: %d reused, %d made; want 3 and 0", reused, made)
+	}
+	if second.Changed() {
+		t.Error("a run that took every block from the cache says it changed")
+	}
+	if !bytes.Equal(encoded(t, second), encoded(t, first)) {
+		t.Error("the same blocks encode to other bytes")
+	}
+
+	// An edited block is highlighted; the block no page has any more is
+	// dropped from what the run keeps.
+	edited := strings.Replace(codeDoc, "roles: [pm]", "roles: [pm, eng]", 1)
+	third := DecodeCodeCache(encoded(t, second))
+	if got, want := prepared(t, NewCached(false, third), edited), prepared(t, New(false), edited); got != want {
+		t.Errorf("after an edit:\n%s\nwant\n%s", got, want)
+	}
+	if reused, made := third.Stats(); reused != 2 || made != 1 || !third.Changed() {
+		t.Errorf("after an edit: %d reused, %d made, changed %v; want 2, 1, true", reused, made, third.Changed())
+	}
+	if kept := DecodeCodeCache(encoded(t, third)); len(kept.old) != 2 {
+		t.Errorf("after an edit the cache keeps %d blocks, want 2", len(kept.old))
+	}
+}
+
+// TestCodeCacheDropsWhatItCannotTrust: data from another chroma or format,
+// cut short or damaged anywhere gives an empty cache, never a wrong block.
+func TestCodeCacheDropsWhatItCannotTrust(t *testing.T) {
+	knownVersions(t)
+	c := NewCodeCache()
+	prepared(t, NewCached(false, c), codeDoc)
+	good := encoded(t, c)
+	if n := len(DecodeCodeCache(good).old); n != 2 {
+		t.Fatalf("the good data decodes to %d blocks, want 2", n)
+	}
+	bad := map[string][]byte{
+		"empty":          nil,
+		"another chroma": bytes.Replace(good, []byte("chroma/v2@"), []byte("chroma/v2@v0.0.1-"), 1),
+		"another format": bytes.Replace(good, []byte(codeFormat), []byte("baton code cache 0"), 1),
+		"header only":    codeHeader(),
+	}
+	for _, n := range []int{1, 4, 40, len(good) / 2, len(good) - 1} {
+		bad["cut "+string(rune('a'+len(bad)))] = good[:len(good)-n]
+	}
+	for i := len(codeHeader()); i < len(good); i += 97 {
+		b := bytes.Clone(good)
+		b[i] ^= 0x20
+		bad["flipped "+string(rune('a'+len(bad)))] = b
+	}
+	for name, data := range bad {
+		if n := len(DecodeCodeCache(data).old); n != 0 {
+			t.Errorf("%s: decoded %d blocks, want none", name, n)
+		}
+	}
+}
