@@ -116,6 +116,12 @@ func TestInstalledBinary(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(alt, "code-blocks")); err != nil {
 		t.Errorf("build --cache-dir did not keep its cache there: %v", err)
 	}
+	// A cache that cannot be kept is a warning: the build stands.
+	r = runBinary(t, bin, hb, "build", "--cache-dir", filepath.Join(hb, "README.md"), "--out", fresh)
+	r.want(t, 0, "build with a file for --cache-dir")
+	if !strings.Contains(r.stderr, "warning: the build cache was not saved: ") {
+		t.Errorf("build with a file for --cache-dir says %q", r.stderr)
+	}
 	if _, err := exec.LookPath("git"); err == nil {
 		if out, err := exec.Command("git", "init", "-q", hb).CombinedOutput(); err != nil {
 			t.Fatalf("git init: %v\n%s", err, out)
