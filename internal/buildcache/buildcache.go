@@ -12,8 +12,8 @@
 package buildcache
 
 import (
-	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,10 +45,6 @@ func SaveCode(dir string, c *markdown.CodeCache) error {
 	if !c.Changed() {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := c.Encode(&buf); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -58,18 +54,19 @@ func SaveCode(dir string, c *markdown.CodeCache) error {
 			return err
 		}
 	}
-	return replace(filepath.Join(dir, codeFile), buf.Bytes())
+	return replace(filepath.Join(dir, codeFile), c.Encode)
 }
 
-// replace writes data into a new file beside name and renames it over name.
-func replace(name string, data []byte) error {
+// replace writes a new file beside name with write and renames it over
+// name.
+func replace(name string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
 	if err != nil {
 		return err
 	}
 	err = f.Chmod(0o644) // as os.WriteFile would make it, not CreateTemp's 0600
 	if err == nil {
-		_, err = f.Write(data)
+		err = write(f)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -87,25 +88,26 @@ func DecodeCodeCache(data []byte) *CodeCache {
 
 // Encode writes the blocks this run highlighted or took from the cache,
 // and no others: a block no page has any more is dropped. The bytes are the
-// same for the same blocks.
+// same for the same blocks. It writes as it goes, so it holds no copy of
+// the cache.
 func (c *CodeCache) Encode(w io.Writer) error {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b codeKey) int { return bytes.Compare(a[:], b[:]) })
-	var body bytes.Buffer
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(codeHeader())
+	sum := crc32.New(crcTable)
+	body := io.MultiWriter(bw, sum)
+	var n []byte
 	for _, k := range keys {
 		html := c.live[k]
+		n = binary.AppendUvarint(n[:0], uint64(len(html)))
 		body.Write(k[:])
-		body.Write(binary.AppendUvarint(nil, uint64(len(html))))
+		body.Write(n)
 		body.Write(html)
 	}
-	c.mu.Unlock()
-	var out bytes.Buffer
-	out.Grow(len(codeHeader()) + body.Len() + 4)
-	out.Write(codeHeader())
-	out.Write(body.Bytes())
-	out.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(body.Bytes(), crcTable)))
-	_, err := w.Write(out.Bytes())
-	return err
+	bw.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+	return bw.Flush()
 }
 
 // Changed reports whether Encode would write other blocks than were
@@ -141,8 +143,9 @@ func (c *CodeCache) get(k codeKey) ([]byte, bool) {
 	return html, ok
 }
 
-// put keeps html, which the caller no longer changes, as the block for k.
+// put keeps a copy of html as the block for k.
 func (c *CodeCache) put(k codeKey, html []byte) {
+	html = bytes.Clone(html) // exactly its bytes, not a buffer's spare room
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.live[k]; !ok {
