@@ -32,10 +32,12 @@ const codeFormat = "baton code cache 1"
 type CodeCache struct {
 	old map[codeKey][]byte // decoded from the last run; read only
 
-	mu   sync.Mutex
-	live map[codeKey][]byte // got or put in this run: what Encode keeps
-	made int                // blocks highlighted in this run
-	hits int                // blocks taken from the cache in this run
+	mu    sync.Mutex
+	live  map[codeKey][]byte // got or put in this run: what Encode keeps
+	made  int                // blocks highlighted in this run
+	hits  int                // blocks taken from the cache in this run
+	saved int                // blocks in the file: decoded, or last encoded
+	dirty bool               // a block was highlighted since
 }
 
 type codeKey [sha256.Size]byte
@@ -83,6 +85,7 @@ func DecodeCodeCache(data []byte) *CodeCache {
 		c.old[k] = rest[:n:n]
 		body = rest[n:]
 	}
+	c.saved = len(c.old)
 	return c
 }
 
@@ -107,16 +110,20 @@ func (c *CodeCache) Encode(w io.Writer) error {
 		body.Write(html)
 	}
 	bw.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	c.saved, c.dirty = len(c.live), false
+	return nil
 }
 
-// Changed reports whether Encode would write other blocks than were
-// decoded (some were highlighted in this run, or some were not used) that a
-// later run could use.
+// Changed reports whether Encode would write other blocks than the file
+// holds, as decoded or last encoded (some were highlighted since, or some
+// were not used), that a later run could use.
 func (c *CodeCache) Changed() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return (c.made > 0 || len(c.live) != len(c.old)) && codeVersion() != ""
+	return (c.dirty || len(c.live) != c.saved) && codeVersion() != ""
 }
 
 // Stats returns how many blocks this run took from the cache and how many
@@ -151,6 +158,7 @@ func (c *CodeCache) put(k codeKey, html []byte) {
 	if _, ok := c.live[k]; !ok {
 		c.live[k] = html
 		c.made++
+		c.dirty = true
 	}
 }
 

@@ -64,7 +64,16 @@ func TestCodeCacheGivesWhatChromaGives(t *testing.T) {
 		t.Error("a cache that highlighted blocks says it did not change")
 	}
 
-	second := DecodeCodeCache(encoded(t, first))
+	saved := encoded(t, first)
+	if first.Changed() {
+		t.Error("a cache just encoded says it changed")
+	}
+	prepared(t, NewCached(false, first), codeDoc)
+	if first.Changed() {
+		t.Error("a cache that took every block from itself after it was encoded says it changed")
+	}
+
+	second := DecodeCodeCache(saved)
 	if got := prepared(t, NewCached(false, second), codeDoc); got != want {
 		t.Errorf("from the cache:\n%s\nwant\n%s", got, want)
 	}
@@ -79,7 +88,8 @@ func TestCodeCacheGivesWhatChromaGives(t *testing.T) {
 	}
 
 	// An edited block is highlighted; the block no page has any more is
-	// dropped from what the run keeps.
+	// dropped from what the run keeps, and a block made after an Encode
+	// counts as a change.
 	edited := strings.Replace(codeDoc, "roles: [pm]", "roles: [pm, eng]", 1)
 	third := DecodeCodeCache(encoded(t, second))
 	if got, want := prepared(t, NewCached(false, third), edited), prepared(t, New(false), edited); got != want {
@@ -90,6 +100,13 @@ func TestCodeCacheGivesWhatChromaGives(t *testing.T) {
 	}
 	if kept := DecodeCodeCache(encoded(t, third)); len(kept.old) != 2 {
 		t.Errorf("after an edit the cache keeps %d blocks, want 2", len(kept.old))
+	}
+	prepared(t, NewCached(false, third), "```sql\nselect 1;\n```\n")
+	if !third.Changed() {
+		t.Error("a cache that highlighted a block after it was encoded says it did not change")
+	}
+	if kept := DecodeCodeCache(encoded(t, third)); len(kept.old) != 3 {
+		t.Errorf("with one more block the cache keeps %d blocks, want 3", len(kept.old))
 	}
 }
 
