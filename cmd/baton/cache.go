@@ -31,16 +31,21 @@ func cacheFlags(fs *flag.FlagSet) func(dir string) string {
 func loadCache(opts *build.Options, dir string) {
 	if dir != "" {
 		opts.Code = buildcache.LoadCode(dir)
+		opts.Words = buildcache.LoadWords(dir)
 	}
 }
 
 // saveCache writes opts' cache into dir. A cache that cannot be written
 // costs the next build time, not this one its result: it is a warning.
 func saveCache(stderr io.Writer, opts build.Options, dir string) {
-	if dir == "" || opts.Code == nil {
+	if dir == "" || opts.Code == nil || opts.Words == nil {
 		return
 	}
-	if err := buildcache.SaveCode(dir, opts.Code); err != nil {
+	err := buildcache.SaveCode(dir, opts.Code)
+	if err == nil {
+		err = buildcache.SaveWords(dir, opts.Words)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "%s: the build cache was not saved: %v\n", newPalette(stderr).warn("warning"), err)
 	}
 }

@@ -99,10 +99,12 @@ func TestInstalledBinary(t *testing.T) {
 	if !regexp.MustCompile(`^built \d+ files \(0 changed\) into `).MatchString(r.stdout) {
 		t.Errorf("a build over an unchanged output says %q, want (0 changed)", r.stdout)
 	}
-	// The builds kept the highlighted code in the build cache; a build
-	// without it writes the same bytes.
-	if info, err := os.Stat(filepath.Join(hb, ".baton-cache", "code-blocks")); err != nil || info.Mode().Perm() != 0o644 {
-		t.Errorf("the build cache was not kept, or not readable by all: %v, %v", info, err)
+	// The builds kept the highlighted code and the search words in the
+	// build cache; a build without it writes the same bytes.
+	for _, name := range []string{"code-blocks", "search-words"} {
+		if info, err := os.Stat(filepath.Join(hb, ".baton-cache", name)); err != nil || info.Mode().Perm() != 0o644 {
+			t.Errorf("the build cache's %s was not kept, or not readable by all: %v, %v", name, info, err)
+		}
 	}
 	fresh := filepath.Join(root, "fresh")
 	runBinary(t, bin, hb, "build", "--no-cache", "--out", fresh).want(t, 0, "build --no-cache")

@@ -257,7 +257,7 @@ jobs:
           go-version: stable
           cache: false
       - run: go install github.com/batonhq/baton/cmd/baton@latest
-      - uses: actions/cache@v4 # baton's build cache: code highlighted by earlier builds
+      - uses: actions/cache@v4 # baton's build cache: code and search words from earlier builds
         with:
           path: .baton-cache
           key: baton-${{ github.run_id }}

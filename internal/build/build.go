@@ -62,6 +62,9 @@ type Options struct {
 	// Code, when set, gives highlighted code blocks an earlier run made
 	// and keeps those this build makes (markdown.CodeCache).
 	Code *markdown.CodeCache
+	// Words, when set, gives the search index the words of documents an
+	// earlier run listed, and keeps those of this build (search.WordCache).
+	Words *search.WordCache
 	// Lazy leaves the print view, the largest page by far, to be rendered
 	// when its File is first read (publish.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
@@ -293,30 +296,37 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	}
 	// The dev server keeps the index to patch; a one-off build drops it.
 	keep := sink == nil && !hasLayouts
+	setGC := func(int) {}
 	if sink != nil && os.Getenv("GOGC") == "" {
 		// The search index and the pages are made on all cores, fast,
 		// over a heap that is mostly the parsed pages: collect a little
 		// more often than the default, for a lower peak at no cost in time
 		// we could measure. A GOGC the user set is left alone.
 		defer debug.SetGCPercent(debug.SetGCPercent(renderGCPercent))
+		setGC = func(p int) { debug.SetGCPercent(p) }
 	}
 	var index *search.Index
 	var searchFiles []search.File
 	var streamed []string // paths already written to the sink
 	switch {
 	case keep:
-		index = search.NewIndex(site, search.Options{Cache: b.words})
+		index = search.NewIndex(site, search.Options{Cache: b.words, Words: b.opts.Words})
 		searchFiles = index.Files()
 	case sink != nil:
-		// A one-off build: a word cache would only hold memory, and the
-		// files go to the sink as they are made.
+		// A one-off build: no word cache of the dev server's kind, which
+		// would only hold memory (the build cache's words, Options.Words,
+		// are used when given), and the files go to the sink as they are
+		// made.
 		var err error
-		if streamed, err = streamSearch(site, sink); err != nil {
+		setGC(searchGCPercent)
+		streamed, err = streamSearch(site, sink, b.opts.Words)
+		setGC(renderGCPercent)
+		if err != nil {
 			diags.Errorf(diag.Pos{}, "writing the search index: %v", err)
 			return nil, diags.Sort()
 		}
 	default:
-		searchFiles = search.Build(site, search.Options{Cache: b.words})
+		searchFiles = search.Build(site, search.Options{Cache: b.words, Words: b.opts.Words})
 	}
 	for _, f := range searchFiles {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
@@ -427,7 +437,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 // returns the paths it wrote. The index files are written before the
 // output paths are checked for clashes: the transaction is dropped whole
 // if they clash.
-func streamSearch(site *handbook.Site, sink Sink) ([]string, error) {
+func streamSearch(site *handbook.Site, sink Sink, words *search.WordCache) ([]string, error) {
 	queue := make(chan publish.File, 64)
 	written := make(chan error, 1)
 	go func() {
@@ -440,7 +450,7 @@ func streamSearch(site *handbook.Site, sink Sink) ([]string, error) {
 		written <- err
 	}()
 	var paths []string
-	err := search.Stream(site, search.Options{}, func(f search.File) error {
+	err := search.Stream(site, search.Options{Words: words}, func(f search.File) error {
 		paths = append(paths, f.Path)
 		queue <- publish.File{Path: f.Path, Data: f.Data}
 		return nil
@@ -468,9 +478,15 @@ func indexPaths(files []publish.File) map[string]int {
 // tenth, for two collections. The dev server skips it: it wants speed.
 func releaseMemory() { debug.FreeOSMemory() }
 
-// renderGCPercent is the collector's GOGC while a one-off build indexes
-// and renders.
+// renderGCPercent is the collector's GOGC while a one-off build renders.
 const renderGCPercent = 70
+
+// searchGCPercent is the collector's GOGC while a one-off build makes the
+// search index. With its words from the build cache, the index is made in a
+// third of the time, and so as fast as its display files and postings
+// allocate: at 70 the heap peaked 40-60 MB higher than with the words
+// listed afresh (10,000 pages), at 40 no higher, in the same time.
+const searchGCPercent = 40
 
 func firstNonEmpty(a, b string) string {
 	if a != "" {

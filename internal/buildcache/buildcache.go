@@ -1,6 +1,7 @@
 // Package buildcache keeps on disk what one run of baton gives the next:
-// the code blocks chroma highlighted (markdown.CodeCache), so a build
-// highlights only the blocks that changed since the last one.
+// the code blocks chroma highlighted (markdown.CodeCache) and the words of
+// each search document (search.WordCache), so a build highlights and
+// tokenises only what changed since the last one.
 //
 // The cache is a folder, by default SITE/.baton-cache, holding a .gitignore
 // of "*" and one file per kind of entry. Nothing in it is ever needed:
@@ -19,13 +20,17 @@ import (
 	"path/filepath"
 
 	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/search"
 )
 
 // Dir is the cache's folder in a site, by default.
 const Dir = ".baton-cache"
 
-// codeFile holds the highlighted code blocks.
-const codeFile = "code-blocks"
+// The files, one per kind of entry.
+const (
+	codeFile  = "code-blocks"
+	wordsFile = "search-words"
+)
 
 const gitignore = "# baton's build cache: safe to remove, and to keep between CI runs\n*\n"
 
@@ -39,9 +44,28 @@ func LoadCode(dir string) *markdown.CodeCache {
 	return markdown.DecodeCodeCache(data)
 }
 
+// LoadWords reads the search words cached in dir, in the background (see
+// search.LoadWordCache). A missing, unreadable or stale file gives an empty
+// cache.
+func LoadWords(dir string) *search.WordCache {
+	return search.LoadWordCache(func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, wordsFile)) })
+}
+
+// entry is a cache that can be written to its file.
+type entry interface {
+	Changed() bool
+	Encode(io.Writer) error
+}
+
 // SaveCode writes c into dir when it changed since LoadCode, making dir and
 // its .gitignore when needed.
-func SaveCode(dir string, c *markdown.CodeCache) error {
+func SaveCode(dir string, c *markdown.CodeCache) error { return save(dir, codeFile, c) }
+
+// SaveWords writes c into dir when it changed since LoadWords, as SaveCode
+// does.
+func SaveWords(dir string, c *search.WordCache) error { return save(dir, wordsFile, c) }
+
+func save(dir, name string, c entry) error {
 	if !c.Changed() {
 		return nil
 	}
@@ -54,7 +78,7 @@ func SaveCode(dir string, c *markdown.CodeCache) error {
 			return err
 		}
 	}
-	return replace(filepath.Join(dir, codeFile), c.Encode)
+	return replace(filepath.Join(dir, name), c.Encode)
 }
 
 // replace writes a new file beside name with write and renames it over

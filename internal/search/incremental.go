@@ -85,6 +85,11 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	if updatable {
 		x.occ = make([][]occurrence, n)
 	}
+	if w := opts.Words; w != nil {
+		x.ix.words = w
+		w.begin()
+		defer func() { w.end(variantsOf(x.ix)) }()
+	}
 	x.addAll(n, doc, func(id int, in indexed) {
 		x.ix.keep(id, in)
 		if updatable {

@@ -70,6 +70,9 @@ type Options struct {
 	SectionChars, DocChars int
 	// Cache, when set, keeps documents' words between builds.
 	Cache *Cache
+	// Words, when set, gives documents' words an earlier run listed, and
+	// keeps those of this build for the next run (see WordCache).
+	Words *WordCache
 }
 
 func (o Options) withDefaults() Options {
@@ -272,6 +275,8 @@ type indexer struct {
 	postings [][]posting // by variant index
 	tok      tokenizer
 	cache    *Cache
+	words    *WordCache
+	vids     []int32 // the variants of the document merge last merged
 }
 
 // tokenizer lists the words of one document at a time, reusing its
@@ -279,6 +284,7 @@ type indexer struct {
 type tokenizer struct {
 	slot map[string]int32 // word → slot in occ, or stopSlot
 	occ  []occurrence
+	buf  []byte // wordKeyOf's bytes
 }
 
 const stopSlot = -1
@@ -293,25 +299,41 @@ func newIndexer(cache *Cache) *indexer {
 type indexed struct {
 	occ         []occurrence
 	key, docKey uint64
+	wkey        wordKey // with Options.Words
+	entry       []byte  // the words, as the WordCache holds them, when occ is nil
 	doc         []byte
 }
 
 // prepare lists the words of document id and makes its display file,
 // taking either from the cache when the document is as it was. It only
 // reads the cache, so goroutines may prepare documents side by side.
-func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options) indexed {
-	c := ix.cache
-	if c == nil {
-		return indexed{occ: slices.Clone(tok.words(d)), doc: docFile(id, d, opts)}
-	}
+//
+// With keepOcc, the words are always listed as occurrences; without, words
+// from the WordCache stay in its encoding, for keep to merge.
+func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, keepOcc bool) indexed {
 	var in indexed
-	in.key = c.key(d)
-	in.docKey = in.key ^ c.displayKey(id, d)
-	var ok bool
-	if in.occ, ok = c.prev[in.key]; !ok {
-		in.occ = slices.Clone(tok.words(d))
+	var found, docFound bool
+	if c := ix.cache; c != nil {
+		in.key = c.key(d)
+		in.docKey = in.key ^ c.displayKey(id, d)
+		in.occ, found = c.prev[in.key]
+		in.doc, docFound = c.prevDoc[in.docKey]
 	}
-	if in.doc, ok = c.prevDoc[in.docKey]; !ok {
+	if w := opts.Words; w != nil {
+		in.wkey, tok.buf = wordKeyOf(d, tok.buf)
+		if !found {
+			if in.entry, found = w.lookup(in.wkey); found && keepOcc {
+				in.occ, in.entry = w.occurrences(in.entry), nil
+			}
+		}
+	}
+	if !found {
+		in.occ = slices.Clone(tok.words(d))
+		if opts.Words != nil {
+			opts.Words.tokenised()
+		}
+	}
+	if !docFound {
 		in.doc = docFile(id, d, opts)
 	}
 	return in
@@ -324,7 +346,14 @@ func (ix *indexer) keep(id int, in indexed) {
 		ix.cache.next[in.key] = in.occ
 		ix.cache.nextDoc[in.docKey] = in.doc
 	}
+	if in.occ == nil && in.entry != nil {
+		ix.words.mergeEntry(ix, id, in.wkey, in.entry)
+		return
+	}
 	ix.merge(id, in.occ)
+	if ix.words != nil {
+		ix.words.record(in.wkey, in.occ, ix.vids)
+	}
 }
 
 // words lists each word of d once, in order of first sight, with the
@@ -382,9 +411,11 @@ func (t *tokenizer) words(d Document) []occurrence {
 // merge adds one document's words to the postings. occ is in order of
 // first sight, so nothing depends on map order.
 func (ix *indexer) merge(id int, occ []occurrence) {
+	ix.vids = ix.vids[:0]
 	for _, o := range occ {
 		v := ix.intern(o.word)
 		ix.postings[v] = append(ix.postings[v], o.posting(id))
+		ix.vids = append(ix.vids, v)
 	}
 }
 
@@ -407,7 +438,11 @@ func (o occurrence) posting(id int) posting {
 	if o.field == fieldBody {
 		sec = o.bodySec
 	}
-	return posting{doc: int32(id), code: int32(int(o.field) | tfBucket(int(o.tf))<<2), sec: sec}
+	return makePosting(id, o.field, o.tf, sec)
+}
+
+func makePosting(id int, field int8, tf, sec int32) posting {
+	return posting{doc: int32(id), code: int32(int(field) | tfBucket(int(tf))<<2), sec: sec}
 }
 
 // Cache keeps each document's words and display file from one build to
@@ -776,7 +811,7 @@ func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in in
 				first, last := c*docChunk, min((c+1)*docChunk, n)
 				out := make([]indexed, 0, last-first)
 				for id := first; id < last; id++ {
-					out = append(out, x.ix.prepare(tok, id, doc(id), x.opts))
+					out = append(out, x.ix.prepare(tok, id, doc(id), x.opts, x.occ != nil))
 				}
 				ready[c] <- out
 			}

@@ -460,18 +460,7 @@ func TestBuildDeterministic(t *testing.T) {
 func TestCacheChangesNothing(t *testing.T) {
 	warm := search.Options{ShardBytes: 500, Cache: search.NewCache()}
 	cold := search.Options{ShardBytes: 500}
-	same := func(got, want []search.File) bool {
-		t.Helper()
-		if len(got) != len(want) {
-			return false
-		}
-		for i := range got {
-			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
-				return false
-			}
-		}
-		return true
-	}
+	same := sameFiles
 	edit := func() *handbook.Site {
 		s := testSite(t, "testdata/site")
 		s.Pages[0].Title += " renamed zebra"

@@ -1,0 +1,332 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"hash/crc32"
+	"io"
+	"math"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/batonhq/baton/internal/buildid"
+)
+
+// wordsFormat names the encoding of a WordCache. The header also names
+// the program that wrote it (buildid), so a change to the tokenizer or the
+// stop words never reads words listed the old way.
+const wordsFormat = "baton search words 1"
+
+// A WordCache keeps each document's words, as the index lists them, from
+// one run of baton to the next, keyed by the SHA-256 of the text they come
+// from, so that a build tokenises only the documents that changed since the
+// last one: listing words is most of the search index's time. Encode and
+// DecodeWordCache carry it between runs; a file another program wrote, cut
+// short or damaged gives an empty cache, never wrong words.
+//
+// An index build looks documents up from several goroutines and records
+// them from one; two index builds must not use one WordCache at once.
+type WordCache struct {
+	ready chan struct{}      // closed when what LoadWordCache reads is decoded
+	old   map[wordKey][]byte // entries decoded from the last run; read only
+	vocab []string           // the words old's entries number
+
+	mu     sync.Mutex
+	next   []byte   // this run's entries, in document order: what Encode writes
+	words  []string // the words next's entries number: the index's variants
+	n      int      // entries in next
+	body   []byte   // record's scratch
+	remap  []int32  // the index's number for each of the file's words, or -1
+	savedN int      // entries in the file, as decoded or last encoded
+	size   int      // bytes of the file decoded
+
+	dirty      atomic.Bool // a document was tokenised since
+	hits, made atomic.Int64
+}
+
+type wordKey [sha256.Size]byte
+
+// NewWordCache returns an empty cache.
+func NewWordCache() *WordCache { return &WordCache{old: map[wordKey][]byte{}, savedN: -1} }
+
+// wordKeyOf hashes what a document's words are made from (see words),
+// using buf, which it returns grown, for the bytes.
+func wordKeyOf(d Document, buf []byte) (wordKey, []byte) {
+	b := buf[:0]
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(d.Title)
+	b = binary.AppendUvarint(b, uint64(len(d.Meta)))
+	for _, m := range d.Meta {
+		str(m)
+	}
+	for _, s := range d.Sections {
+		str(s.Heading)
+		str(s.Text)
+	}
+	return sha256.Sum256(b), b
+}
+
+// lookup returns the entry cached for k, checked. Safe for concurrent use
+// during an index build.
+func (c *WordCache) lookup(k wordKey) ([]byte, bool) {
+	e, ok := c.old[k]
+	if !ok || !c.walk(e, nil) {
+		return nil, false
+	}
+	c.hits.Add(1)
+	return e, true
+}
+
+// walk calls f, unless nil, with each word of entry e: its number in the
+// file's words, field, frequency and section. It reports whether e is well
+// formed; lookup walks every entry it gives without f, so a cut or damaged
+// entry is a miss, never wrong words.
+func (c *WordCache) walk(e []byte, f func(v uint64, field int8, tf, sec uint64)) bool {
+	n, w := binary.Uvarint(e)
+	if w <= 0 || n > uint64(len(e)) {
+		return false
+	}
+	e = e[w:]
+	for range n {
+		v, w := binary.Uvarint(e)
+		if w <= 0 || v >= uint64(len(c.vocab)) || len(e) < w+1 {
+			return false
+		}
+		field := int8(e[w])
+		e = e[w+1:]
+		tf, w := binary.Uvarint(e)
+		if w <= 0 || tf > math.MaxInt32 {
+			return false
+		}
+		e = e[w:]
+		sec, w := binary.Uvarint(e)
+		if w <= 0 || sec > math.MaxInt32 || field < fieldTitle || field > fieldBody {
+			return false
+		}
+		e = e[w:]
+		if f != nil {
+			f(v, field, tf, sec)
+		}
+	}
+	return len(e) == 0
+}
+
+// occurrences decodes a checked entry, for an index that keeps every
+// document's words (NewIndex).
+func (c *WordCache) occurrences(e []byte) []occurrence {
+	n, _ := binary.Uvarint(e)
+	occ := make([]occurrence, 0, n)
+	c.walk(e, func(v uint64, field int8, tf, sec uint64) {
+		occ = append(occ, occurrence{word: c.vocab[v], field: field, tf: int32(tf), sec: int32(sec), bodySec: int32(sec), curSec: -1})
+	})
+	return occ
+}
+
+// tokenised counts a document whose words were listed afresh.
+func (c *WordCache) tokenised() {
+	c.made.Add(1)
+	c.dirty.Store(true)
+}
+
+// LoadWordCache returns a cache that decodes what read gives (see
+// DecodeWordCache) in the background, so reading and checking the file
+// does not hold up the start of a build: an index build waits for it.
+func LoadWordCache(read func() ([]byte, error)) *WordCache {
+	c := NewWordCache()
+	c.ready = make(chan struct{})
+	go func() {
+		defer close(c.ready)
+		if data, err := read(); err == nil {
+			d := DecodeWordCache(data)
+			c.old, c.vocab, c.savedN, c.size = d.old, d.vocab, d.savedN, d.size
+		}
+	}()
+	return c
+}
+
+// wait waits for LoadWordCache's decoding.
+func (c *WordCache) wait() {
+	if c.ready != nil {
+		<-c.ready
+	}
+}
+
+// begin starts the entries of a new index build.
+func (c *WordCache) begin() {
+	c.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// Room for as many entries as the file held, so that appending
+	// entries rarely copies them.
+	c.next, c.words, c.n = make([]byte, 0, c.size), nil, 0
+	c.remap = make([]int32, len(c.vocab))
+	for i := range c.remap {
+		c.remap[i] = -1
+	}
+	c.hits.Store(0)
+	c.made.Store(0)
+}
+
+// record adds a document's words, whose variants the index numbers vids,
+// to this run's entries.
+func (c *WordCache) record(k wordKey, occ []occurrence, vids []int32) {
+	body := binary.AppendUvarint(c.body[:0], uint64(len(occ)))
+	for i, o := range occ {
+		sec := o.sec
+		if o.field == fieldBody {
+			sec = o.bodySec
+		}
+		body = appendWord(body, uint64(vids[i]), o.field, uint64(o.tf), uint64(sec))
+	}
+	c.add(k, body)
+}
+
+// mergeEntry adds the postings of document id from a checked entry e of
+// the file to ix, and e to this run's entries: what merge and record do
+// for words tokenised afresh, without listing them as occurrences.
+func (c *WordCache) mergeEntry(ix *indexer, id int, k wordKey, e []byte) {
+	n, _ := binary.Uvarint(e)
+	body := binary.AppendUvarint(c.body[:0], n)
+	c.walk(e, func(v uint64, field int8, tf, sec uint64) {
+		nv := c.remap[v]
+		if nv < 0 {
+			nv = ix.intern(c.vocab[v])
+			c.remap[v] = nv
+		}
+		ix.postings[nv] = append(ix.postings[nv], makePosting(id, field, int32(tf), int32(sec)))
+		body = appendWord(body, uint64(nv), field, tf, sec)
+	})
+	c.add(k, body)
+}
+
+func appendWord(b []byte, v uint64, field int8, tf, sec uint64) []byte {
+	b = binary.AppendUvarint(b, v)
+	b = append(b, byte(field))
+	b = binary.AppendUvarint(b, tf)
+	return binary.AppendUvarint(b, sec)
+}
+
+// add appends an entry to this run's.
+func (c *WordCache) add(k wordKey, body []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next = append(c.next, k[:]...)
+	c.next = binary.AppendUvarint(c.next, uint64(len(body)))
+	c.next = append(c.next, body...)
+	c.body = body
+	c.n++
+}
+
+// end closes an index build whose variants are words: the cache then
+// holds only what this build used, and drops what it decoded.
+func (c *WordCache) end(words []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.words = words
+	c.old, c.vocab, c.remap = map[wordKey][]byte{}, nil, nil
+}
+
+// DecodeWordCache returns the cache Encode wrote into data. Data another
+// program wrote (another build of baton), cut short or damaged gives an
+// empty cache. The cache keeps parts of data; the caller must not change
+// it.
+func DecodeWordCache(data []byte) *WordCache {
+	c := NewWordCache()
+	head := wordsHeader()
+	body, ok := bytes.CutPrefix(data, head)
+	if !ok || len(body) < 4 || buildid.Executable() == "" {
+		return c
+	}
+	body, sum := body[:len(body)-4], binary.LittleEndian.Uint32(body[len(body)-4:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return c
+	}
+	count, w := binary.Uvarint(body)
+	if w <= 0 || count > uint64(len(body)) {
+		return c
+	}
+	body = body[w:]
+	vocab := make([]string, 0, count)
+	for range count {
+		n, w := binary.Uvarint(body)
+		if w <= 0 || n > uint64(len(body)-w) {
+			return c
+		}
+		vocab = append(vocab, string(body[w:w+int(n)]))
+		body = body[w+int(n):]
+	}
+	old := map[wordKey][]byte{}
+	for len(body) > 0 {
+		if len(body) < len(wordKey{}) {
+			return c
+		}
+		k := wordKey(body[:len(wordKey{})])
+		n, w := binary.Uvarint(body[len(k):])
+		rest := body[len(k)+max(w, 0):]
+		if w <= 0 || n > uint64(len(rest)) {
+			return c
+		}
+		old[k] = rest[:n:n]
+		body = rest[n:]
+	}
+	c.old, c.vocab, c.savedN, c.size = old, vocab, len(old), len(data)
+	return c
+}
+
+// Encode writes the words of the documents the last index build listed,
+// and no others, with the variants they use. It writes as it goes, so it
+// holds no copy of the cache.
+func (c *WordCache) Encode(w io.Writer) error {
+	c.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(wordsHeader())
+	sum := crc32.New(crcTable)
+	body := io.MultiWriter(bw, sum)
+	var n []byte
+	body.Write(binary.AppendUvarint(n, uint64(len(c.words))))
+	for _, word := range c.words {
+		body.Write(binary.AppendUvarint(n[:0], uint64(len(word))))
+		io.WriteString(body, word)
+	}
+	body.Write(c.next)
+	bw.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	c.savedN = c.n
+	c.dirty.Store(false)
+	return nil
+}
+
+// Changed reports whether Encode would write other entries than the file
+// holds, as decoded or last encoded: an index build since tokenised a
+// document, or did not use every entry.
+func (c *WordCache) Changed() bool {
+	c.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.words != nil && (c.dirty.Load() || c.n != c.savedN) && buildid.Executable() != ""
+}
+
+// Stats returns how many documents the last index build took from the
+// cache and how many it tokenised.
+func (c *WordCache) Stats() (reused, made int) {
+	return int(c.hits.Load()), int(c.made.Load())
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+func wordsHeader() []byte {
+	return []byte(wordsFormat + "\n" + buildid.Executable() + "\n")
+}
+
+// variantsOf is the variants of an index's words, for end.
+func variantsOf(ix *indexer) []string { return slices.Clip(slices.Clone(ix.variants)) }
