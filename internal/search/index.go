@@ -308,9 +308,11 @@ type indexed struct {
 // taking either from the cache when the document is as it was. It only
 // reads the cache, so goroutines may prepare documents side by side.
 //
-// With keepOcc, the words are always listed as occurrences; without, words
-// from the WordCache stay in its encoding, for keep to merge.
+// With keepOcc, or an in-memory Cache (which keeps them), the words are
+// always listed as occurrences; otherwise words from the WordCache stay in
+// its encoding, for keep to merge.
 func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, keepOcc bool) indexed {
+	keepOcc = keepOcc || ix.cache != nil
 	var in indexed
 	var found, docFound bool
 	if c := ix.cache; c != nil {

@@ -100,6 +100,16 @@ func TestWordCacheGivesWhatTokenizingGives(t *testing.T) {
 		t.Errorf("an updatable index reused %d documents and tokenised %d, want %d and 0", reused, made, docs)
 	}
 
+	// The dev server with a theme of the site's own builds with both
+	// caches, again and again: the second build takes every document
+	// from the in-memory one, which must have kept the words the file gave.
+	both := search.Options{ShardBytes: 500, Words: search.DecodeWordCache(data), Cache: search.NewCache()}
+	for i := range 2 {
+		if got := search.Build(wordSite(t), both); !sameFiles(got, cold) {
+			t.Errorf("build %d with the word cache and the in-memory cache differs from one without them", i+1)
+		}
+	}
+
 	// A run after an edit: one document tokenised, and the index still
 	// equals one built without the cache.
 	edit := func() *handbook.Site {
