@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/batonhq/baton/internal/buildid"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/search"
 )
@@ -37,6 +38,7 @@ const gitignore = "# baton's build cache: safe to remove, and to keep between CI
 // LoadCode reads the code blocks cached in dir. A missing, unreadable or
 // stale file gives an empty cache.
 func LoadCode(dir string) *markdown.CodeCache {
+	go buildid.Executable() // the cache's header names the program: hash it while the file is read
 	data, err := os.ReadFile(filepath.Join(dir, codeFile))
 	if err != nil {
 		return markdown.NewCodeCache()

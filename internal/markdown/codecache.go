@@ -11,11 +11,14 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+
+	"github.com/batonhq/baton/internal/buildid"
 )
 
 // codeFormat names the shape of fencedCode's highlighted output and of the
-// cache's encoding. Change it whenever either changes, so that caches
-// written before are dropped instead of pasted into pages.
+// cache's encoding. Change it whenever either changes. (The header also
+// names the program that wrote the cache, by its executable's hash, so a
+// build of baton with local changes never trusts another's cache either.)
 const codeFormat = "baton code cache 1"
 
 // A CodeCache keeps fenced code blocks as chroma highlighted them, keyed by
@@ -23,8 +26,8 @@ const codeFormat = "baton code cache 1"
 // build did. Chroma's lexers are about half of the Markdown stage's time, and
 // a handbook's code rarely changes between two builds. Encode and
 // DecodeCodeCache carry a cache from one run to the next; what they carry
-// is dropped whenever chroma, its regular expressions or baton's output
-// format differ from the run that wrote it.
+// is dropped whenever chroma, its regular expressions, baton's output
+// format or the program itself differ from the run that wrote it.
 //
 // A CodeCache is safe for concurrent use. What it gives for a key is always
 // what chroma gives for that block, so a build's output never depends on
@@ -171,9 +174,20 @@ func codeHeader() []byte {
 }
 
 // codeVersion is the versions of chroma and of its regular expressions this
-// program was built with, or "" when the build does not say: a cache is
-// then neither trusted nor worth writing.
-var codeVersion = sync.OnceValue(func() string {
+// program was built with, and the program's own hash (buildid), or "" when
+// the build does not say: a cache is then neither trusted nor worth
+// writing.
+func codeVersion() string {
+	deps, id := depVersions(), buildid.Executable()
+	if deps == "" || id == "" {
+		return ""
+	}
+	return deps + " " + id
+}
+
+// depVersions is the versions of chroma and of its regular expressions
+// this program was built with, or "" when the build does not say.
+var depVersions = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return ""

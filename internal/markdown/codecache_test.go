@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/batonhq/baton/internal/buildid"
 )
 
 const codeDoc = "# Code\n\n```go\npackage main\n\nfunc main() { println(\"hi\") }\n```\n\n" +
@@ -13,14 +15,14 @@ const codeDoc = "# Code\n\n```go\npackage main\n\nfunc main() { println(\"hi\") 
 // knownVersions stands in for the versions of chroma and regexp2, which a
 // test binary's build information leaves out (a real binary has them).
 func knownVersions(t *testing.T) {
-	if codeVersion() != "" {
+	if depVersions() != "" {
 		return
 	}
-	real := codeVersion
-	codeVersion = func() string {
+	real := depVersions
+	depVersions = func() string {
 		return "github.com/alecthomas/chroma/v2@v2.0.0-test github.com/dlclark/regexp2/v2@v2.0.0-test"
 	}
-	t.Cleanup(func() { codeVersion = real })
+	t.Cleanup(func() { depVersions = real })
 }
 
 func prepared(t *testing.T, r *Renderer, src string) string {
@@ -121,10 +123,11 @@ func TestCodeCacheDropsWhatItCannotTrust(t *testing.T) {
 		t.Fatalf("the good data decodes to %d blocks, want 2", n)
 	}
 	bad := map[string][]byte{
-		"empty":          nil,
-		"another chroma": bytes.Replace(good, []byte("chroma/v2@"), []byte("chroma/v2@v0.0.1-"), 1),
-		"another format": bytes.Replace(good, []byte(codeFormat), []byte("baton code cache 0"), 1),
-		"header only":    codeHeader(),
+		"empty":           nil,
+		"another chroma":  bytes.Replace(good, []byte("chroma/v2@"), []byte("chroma/v2@v0.0.1-"), 1),
+		"another format":  bytes.Replace(good, []byte(codeFormat), []byte("baton code cache 0"), 1),
+		"another program": bytes.Replace(good, []byte(buildid.Executable()), bytes.Repeat([]byte("0"), 64), 1),
+		"header only":     codeHeader(),
 	}
 	for _, n := range []int{1, 4, 40, len(good) / 2, len(good) - 1} {
 		bad["cut "+string(rune('a'+len(bad)))] = good[:len(good)-n]
