@@ -101,3 +101,33 @@ func equalMaps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestBuildSaysWhyNoSitemap builds with a base URL that is a path, and then
+// with one that names its host: the first says once why it wrote no
+// sitemap.xml, the second writes one and says nothing of it.
+func TestBuildSaysWhyNoSitemap(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "_index.md"), []byte("---\ntitle: Home\n---\nHello.\n"), 0o644)
+	for _, c := range []struct {
+		args    []string
+		notes   int
+		sitemap bool
+	}{
+		{[]string{"build", dir}, 1, false},
+		{[]string{"build", dir, "--base-url", "/pm/"}, 1, false},
+		{[]string{"build", dir, "--quiet"}, 0, false},
+		{[]string{"build", dir, "--base-url", "https://x.example/pm/"}, 0, true},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), c.args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d\n%s", c.args, code, stderr.String())
+		}
+		if got := strings.Count(stdout.String(), "no sitemap.xml"); got != c.notes {
+			t.Errorf("%v: %d notes of no sitemap, want %d:\n%s", c.args, got, c.notes, stdout.String())
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public", "sitemap.xml")); (err == nil) != c.sitemap {
+			t.Errorf("%v: sitemap.xml written: %v, want %v", c.args, err == nil, c.sitemap)
+		}
+	}
+}

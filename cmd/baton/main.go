@@ -18,6 +18,7 @@ import (
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/gitdate"
 	"github.com/batonhq/baton/internal/publish"
@@ -263,6 +264,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := siteDir(dir); err != nil {
 		return err
 	}
+	if *baseURL != "" {
+		if _, msg := config.CheckBaseURL(*baseURL); msg != "" {
+			return usageError{"--base-url " + msg}
+		}
+	}
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
@@ -310,8 +316,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			// of it this build changed.
 			changed = fmt.Sprintf(" (%d changed)", n)
 		}
-		fmt.Fprintf(stdout, "%s %d files%s into %s in %s%s\n", pal.good("built"), len(res.Files), changed, *out,
-			time.Since(start).Round(time.Millisecond), countWarnings(diags))
+		// Why there is no sitemap goes on the summary line: off a terminal
+		// a build prints that line and nothing else.
+		noSitemap := ""
+		if why := render.NoSitemap(res.Site); why != "" {
+			noSitemap = "; " + why
+		}
+		fmt.Fprintf(stdout, "%s %d files%s into %s in %s%s%s\n", pal.good("built"), len(res.Files), changed, *out,
+			time.Since(start).Round(time.Millisecond), countWarnings(diags), noSitemap)
 	}
 	return nil
 }

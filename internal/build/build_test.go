@@ -194,7 +194,7 @@ func TestDefaultHandbook(t *testing.T) {
 	src := os.DirFS("../..")
 	out := mustBuild(t, newBuilder(t, build.Options{}), src)
 	crawl(t, out)
-	for _, want := range []string{"index.html", "roles/index.html", "responsibilities/index.html", "paths/index.html", "print/index.html", "404.html", "sitemap.xml", "robots.txt", "tags/index.html"} {
+	for _, want := range []string{"index.html", "roles/index.html", "responsibilities/index.html", "paths/index.html", "print/index.html", "404.html", "robots.txt", "tags/index.html"} {
 		if _, ok := out[want]; !ok {
 			t.Errorf("default handbook has no %s", want)
 		}

@@ -70,3 +70,22 @@ func TestSubPath(t *testing.T) {
 		})
 	}
 }
+
+// TestSitemapNeedsAbsoluteBase writes sitemap.xml only for a base URL that
+// names its host: crawlers reject relative locations, so a sitemap of paths
+// would be wrong, not merely incomplete. robots.txt names it only then.
+func TestSitemapNeedsAbsoluteBase(t *testing.T) {
+	for _, base := range []string{"", "/", "/pm/"} {
+		out := mustBuild(t, newBuilder(t, build.Options{BaseURL: base}), os.DirFS("testdata/site"))
+		if s, ok := out["sitemap.xml"]; ok {
+			t.Errorf("base %q: sitemap.xml written with relative locations:\n%.200s", base, s)
+		}
+		if robots := string(out["robots.txt"]); strings.Contains(robots, "Sitemap") {
+			t.Errorf("base %q: robots.txt names a sitemap:\n%s", base, robots)
+		}
+	}
+	out := mustBuild(t, newBuilder(t, build.Options{BaseURL: "https://x.example/"}), os.DirFS("testdata/site"))
+	if !strings.Contains(string(out["sitemap.xml"]), "<loc>https://x.example/</loc>") {
+		t.Errorf("base https://x.example/: sitemap.xml does not list the home page:\n%.300s", out["sitemap.xml"])
+	}
+}

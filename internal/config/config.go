@@ -88,24 +88,43 @@ func Decode(src []byte) (Config, diag.List) {
 }
 
 // CheckBaseURL normalises a base URL (an absolute http(s) URL or a path
-// starting with /) to end with a slash. It returns a message when the URL
-// cannot be used.
+// starting with a single /) to end with a slash. It returns a message when
+// the URL cannot be used. Pages link from the base URL's path (404.html
+// loads its styles and scripts from it), so nothing a browser would read as
+// another host passes: no //host, no backslash (browsers read /\ as //), no
+// spaces or control characters, no user name or password.
 func CheckBaseURL(s string) (string, string) {
+	const want = "must be an http(s) URL like https://handbook.example.com/pm/ or a path like /pm/"
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' }) {
+		return "", want + " (it has a space, a control character or a backslash)"
+	}
 	u, err := url.Parse(s)
 	if err != nil {
 		return "", "is not a URL: " + err.Error()
 	}
-	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || u.Scheme != "" && u.Host == "" {
-		return "", "must be an http(s) URL or a path starting with /"
-	}
-	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
-		return "", "must be an http(s) URL or a path starting with /"
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	switch {
+	case u.Scheme == "" && (u.Host != "" || strings.HasPrefix(s, "//")):
+		return "", want + " (//host is another site)"
+	case u.Scheme == "" && !strings.HasPrefix(u.Path, "/"):
+		return "", want
+	case u.Scheme != "" && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != ""):
+		return "", want
+	case u.User != nil:
+		return "", "must not hold a user name or password"
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
 		return "", "must not have a query or fragment"
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
+		if u.RawPath != "" {
+			u.RawPath += "/"
+		}
 	}
 	return u.String(), ""
+}
+
+// Absolute reports whether the base URL names its host, as a sitemap's
+// locations must.
+func (c Config) Absolute() bool {
+	return strings.HasPrefix(c.BaseURL, "https://") || strings.HasPrefix(c.BaseURL, "http://")
 }

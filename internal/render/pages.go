@@ -293,8 +293,12 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	add("/print/", func() *View { return r.printView(site, bodies) })
 	jobs[len(jobs)-1].Bodies = true
 	add("/search/", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
-	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w io.Writer) error { return sitemap(w, site) }},
-		Job{Path: "robots.txt", Run: func(w io.Writer) error { return robots(w, site) }})
+	// Crawlers take only absolute locations: a sitemap needs a base URL
+	// that names its host (see NoSitemap).
+	if site.Config.Absolute() {
+		jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w io.Writer) error { return sitemap(w, site) }})
+	}
+	jobs = append(jobs, Job{Path: "robots.txt", Run: func(w io.Writer) error { return robots(w, site) }})
 	add("/404.html", func() *View {
 		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
 	})

@@ -222,8 +222,16 @@ func Rel(from, to string) string {
 	return strings.Repeat("../", up) + rest
 }
 
-// sitemap lists every page with its last commit date where known. Its
-// locations are absolute when the base URL is.
+// NoSitemap is why a site has no sitemap.xml, or "" when it has one.
+func NoSitemap(site *handbook.Site) string {
+	if site.Config.Absolute() {
+		return ""
+	}
+	return "no sitemap.xml, since base_url " + site.Config.BaseURL + " is not an absolute URL (--base-url https://… gives one)"
+}
+
+// sitemap lists every page with its last commit date where known, at
+// absolute locations: it is written only when the base URL names its host.
 func sitemap(w io.Writer, site *handbook.Site) error {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
@@ -263,7 +271,7 @@ func sitemap(w io.Writer, site *handbook.Site) error {
 
 func robots(w io.Writer, site *handbook.Site) error {
 	io.WriteString(w, "User-agent: *\nAllow: /\n")
-	if strings.Contains(site.Config.BaseURL, "://") {
+	if site.Config.Absolute() {
 		io.WriteString(w, "Sitemap: "+site.Config.BaseURL+"sitemap.xml\n")
 	}
 	return nil
