@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/batonhq/baton/internal/scaffold"
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 )
@@ -261,8 +262,8 @@ func TestDeployDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(data)
-	if !strings.Contains(doc, "```yaml\n"+githubWorkflow+"```\n") {
-		t.Errorf("docs/deploy.md does not show the workflow baton init writes (cmd/baton/init.go githubWorkflow)")
+	if !strings.Contains(doc, "```yaml\n"+string(scaffold.Workflow())+"```\n") {
+		t.Errorf("docs/deploy.md does not show the workflow baton init writes (internal/scaffold/templates/workflow.yml)")
 	}
 	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```\n").FindAllStringSubmatch(doc, -1)
 	if len(blocks) < 3 {

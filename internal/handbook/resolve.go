@@ -207,20 +207,10 @@ func (r *resolver) section(dir string) *Section {
 	}
 	parent := r.section(path.Dir(dir))
 	rel := strings.ToLower(norm.NFC.String(strings.TrimPrefix(dir, "content/")))
-	s := &Section{Dir: dir, URL: "/" + rel + "/", Parent: parent, Depth: parent.Depth + 1, Title: titleFromName(path.Base(dir))}
+	s := &Section{Dir: dir, URL: "/" + rel + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(path.Base(dir), false)}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
-}
-
-func titleFromName(name string) string {
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
-	for i, w := range words {
-		if i == 0 && w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 func (r *resolver) addPage(f *Parsed) {
