@@ -323,6 +323,9 @@ func TestBrowserStemParity(t *testing.T) {
 	ctx := tab(t, bctx, 60*time.Second)
 	run(t, ctx, "open", chromedp.Navigate("file://"+filepath.ToSlash(out)+"/index.html"), chromedp.WaitReady("body"))
 	poll(t, ctx, "script loaded", `typeof batonSearch`, func(s string) bool { return s == "object" })
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`batonSearch.load().then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("loading the index's meta: %v", err)
+	}
 
 	seen := map[string]bool{}
 	for _, d := range search.Documents(testSite(t, "../..")) {

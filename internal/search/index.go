@@ -1,50 +1,14 @@
-// Package search builds the site's full-text search index from the model.
-//
-// The index is a set of JavaScript files under _baton/search/ that call a
-// global registration function (batonSearch.meta, .shard, .doc), so the
-// client script loads them with script tags: that works from file:// where
-// fetch does not. It is split so a query loads only what it needs:
-//
-//   - index.js, the meta: the number of documents, the shard keys with
-//     their sizes, the stop words and a version hash;
-//   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
-//     its surface forms ("variants") and, per variant, the postings;
-//   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
-//     URL, title, section, and the headings and their text, for showing a
-//     result and its snippet.
-//
-// A shard key is the first two characters of a stem; a shard larger than
-// Options.ShardBytes is split by one more character, recursively, keeping
-// in the parent the stems exactly as long as its key. So a stem's shard is
-// found by walking its prefixes while they are split (see route), and the
-// client knows which prefixes are split from the keys alone.
-//
-// A posting is three numbers, written as base-64 varints in one string per
-// variant: the document (as a delta from the previous posting), a code
-// (field | tf bucket << 2) and the section (0 for the top of the page, i+1
-// for the page's heading i) where the word counts most.
-//
-// Build is a pure function of the Site: no I/O, no maps iterated into the
-// output, so the same site gives the same bytes.
 package search
 
 import (
-	"bytes"
-	"encoding/hex"
-	"encoding/json"
 	"hash/maphash"
-	"html"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/handbook"
 )
-
-// Dir is where the index goes, relative to the output folder.
-const Dir = "_baton/search"
 
 // Fields, best first. The client weighs them in this order.
 const (
@@ -53,215 +17,6 @@ const (
 	fieldMeta // summary, section, tags, roles
 	fieldBody
 )
-
-// File is one output file of the index.
-type File struct {
-	Path string // relative to the output folder
-	Data []byte
-}
-
-// Options tune the index; the zero value means the defaults.
-type Options struct {
-	// ShardBytes is the size above which a shard is split by a longer
-	// prefix.
-	ShardBytes int
-	// SectionChars caps the text kept per section for snippets, and
-	// DocChars per document.
-	SectionChars, DocChars int
-	// Cache, when set, keeps documents' words between builds.
-	Cache *Cache
-	// Words, when set, gives documents' words an earlier run listed, and
-	// keeps those of this build for the next run (see WordCache).
-	Words *WordCache
-}
-
-func (o Options) withDefaults() Options {
-	if o.ShardBytes == 0 {
-		o.ShardBytes = 24 << 10
-	}
-	if o.SectionChars == 0 {
-		o.SectionChars = 3000
-	}
-	if o.DocChars == 0 {
-		o.DocChars = 12000
-	}
-	return o
-}
-
-// Build returns the index files for a site, sorted by path.
-func Build(site *handbook.Site, opts Options) []File {
-	var files []File
-	_ = Stream(site, opts, func(f File) error {
-		files = append(files, f)
-		return nil
-	})
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
-}
-
-// Document is one search result: a page, a role, a responsibility or a
-// reading path.
-type Document struct {
-	URL     string
-	Title   string
-	Section string // the section it is in, for display
-	// Meta is text that describes the document: summary, section, tags,
-	// role names.
-	Meta []string
-	// Sections[0] is the top of the document; Sections[i+1] follows
-	// heading i.
-	Sections []DocSection
-}
-
-// DocSection is a heading (empty for the top) and the text under it.
-type DocSection struct {
-	Anchor, Heading, Text string
-}
-
-// Documents lists what the index holds, in a fixed order: pages by URL,
-// then roles, responsibilities and reading paths.
-func Documents(site *handbook.Site) []Document {
-	n, doc := documents(site)
-	docs := make([]Document, n)
-	for id := range n {
-		docs[id] = doc(id)
-	}
-	return docs
-}
-
-// documents returns how many documents Documents lists, and a function
-// that makes the one with a given id, so the index never holds the text of
-// them all at once and can make them on several goroutines.
-func documents(site *handbook.Site) (int, func(id int) Document) {
-	others := otherDocuments(site)
-	return len(site.Pages) + len(others), func(id int) Document {
-		if id < len(site.Pages) {
-			return pageDocument(site.Pages[id])
-		}
-		return others[id-len(site.Pages)]
-	}
-}
-
-// otherDocuments are the documents of roles, responsibilities and paths:
-// few, and small.
-func otherDocuments(site *handbook.Site) []Document {
-	var docs []Document
-	for _, r := range site.Roles {
-		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
-		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
-		add := func(anchor, heading string, items []string) {
-			if len(items) > 0 {
-				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: sentences(items)})
-			}
-		}
-		add("owns", "Owns", r.Owns)
-		add("influences", "Influences", r.Influences)
-		add("needs", "Needs", r.Needs)
-		var resp []string
-		for _, x := range r.Responsibilities {
-			resp = append(resp, sentences([]string{x.Title, x.Summary}))
-		}
-		add("responsibilities", "Responsibilities it leads", resp)
-		docs = append(docs, d)
-	}
-	for _, x := range site.Responsibilities {
-		d := Document{URL: x.URL, Title: x.Title, Section: "Responsibilities",
-			Meta: []string{x.Summary, x.Kind, handbook.StageTitle(x.Stage)}}
-		text := x.Summary
-		if x.Lead != nil {
-			d.Meta = append(d.Meta, x.Lead.Title)
-			text = join(text, "Led by "+x.Lead.Title+".")
-		}
-		for _, p := range x.Partners {
-			d.Meta = append(d.Meta, p.Title)
-		}
-		d.Sections = []DocSection{{Text: text}}
-		docs = append(docs, d)
-	}
-	for _, pa := range site.Paths {
-		d := Document{URL: pa.URL, Title: pa.Title, Section: "Reading paths", Meta: []string{pa.Summary, pa.Audience}}
-		text := join(pa.Summary, pa.Audience)
-		for _, st := range pa.Steps {
-			text = join(text, join(st.Title()+".", st.Why))
-		}
-		d.Sections = []DocSection{{Text: text}}
-		docs = append(docs, d)
-	}
-	return docs
-}
-
-// pageDocument is the search document of a page.
-func pageDocument(p *handbook.Page) Document {
-	d := Document{URL: p.URL, Title: p.Title}
-	sec := p.Section
-	if p.IsSection && sec != nil {
-		sec = sec.Parent
-	}
-	if sec != nil && sec.Parent != nil {
-		d.Section = sec.Title
-	}
-	d.Meta = append(d.Meta, p.Summary, d.Section)
-	for _, t := range p.Tags {
-		d.Meta = append(d.Meta, t.Name)
-	}
-	for _, r := range p.Roles {
-		d.Meta = append(d.Meta, r.Title)
-	}
-	top := DocSection{Text: p.Summary}
-	d.Sections = append(d.Sections, top)
-	if p.Doc != nil {
-		// The Markdown text holds the typographer's entities ("&rsquo;").
-		for _, h := range p.Doc.Headings {
-			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
-		}
-		for _, s := range p.Doc.Sections {
-			ds := &d.Sections[s.Heading+1]
-			ds.Text = join(ds.Text, html.UnescapeString(s.Text))
-		}
-	}
-	return d
-}
-
-// sentences joins list items into one text, each ending in a full stop
-// unless it already ends in punctuation ("Leads. Decides.", never "..").
-func sentences(items []string) string {
-	var b strings.Builder
-	for _, it := range items {
-		if it = strings.TrimSpace(it); it == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(it)
-		if !strings.HasSuffix(it, ".") && !strings.HasSuffix(it, "!") && !strings.HasSuffix(it, "?") {
-			b.WriteByte('.')
-		}
-	}
-	return b.String()
-}
-
-func join(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + " " + b
-}
-
-// occurrence is what one document says about one variant.
-type occurrence struct {
-	word      string
-	field     int8
-	tf        int32 // occurrences in headings and body
-	sec       int32
-	bodySec   int32 // the body section with the most occurrences so far
-	bodyCount int32
-	curSec    int32
-	curCount  int32
-}
 
 // posting is what one document says about one variant. Millions are held
 // at once in a big handbook: int32 halves them.
@@ -278,16 +33,6 @@ type indexer struct {
 	words    *WordCache
 	vids     []int32 // the variants of the document merge last merged
 }
-
-// tokenizer lists the words of one document at a time, reusing its
-// memory; each goroutine that lists words has its own.
-type tokenizer struct {
-	slot map[string]int32 // word → slot in occ, or stopSlot
-	occ  []occurrence
-	buf  []byte // wordKeyOf's bytes
-}
-
-const stopSlot = -1
 
 func newIndexer(cache *Cache) *indexer {
 	return &indexer{ids: map[string]int32{}, tok: tokenizer{slot: map[string]int32{}}, cache: cache}
@@ -358,58 +103,6 @@ func (ix *indexer) keep(id int, in indexed) {
 	}
 }
 
-// words lists each word of d once, in order of first sight, with the
-// field it counts most in, its frequency and its best section.
-func (t *tokenizer) words(d Document) []occurrence {
-	clear(t.slot)
-	t.occ = t.occ[:0]
-	see := func(text string, field, sec int) {
-		tokenize(text, func(w string, _ bool) {
-			k, ok := t.slot[w]
-			if !ok {
-				if field != fieldTitle && stopSet[w] {
-					t.slot[w] = stopSlot
-					return
-				}
-				k = int32(len(t.occ))
-				t.slot[w] = k
-				t.occ = append(t.occ, occurrence{word: w, field: int8(field), sec: int32(sec), curSec: -1})
-			} else if k == stopSlot {
-				return
-			}
-			o := &t.occ[k]
-			if int8(field) < o.field {
-				o.field, o.sec = int8(field), int32(sec)
-			}
-			if field == fieldHeading || field == fieldBody {
-				o.tf++
-			}
-			if field == fieldBody {
-				if o.curSec != int32(sec) {
-					o.curSec, o.curCount = int32(sec), 0
-				}
-				o.curCount++
-				if o.curCount > o.bodyCount {
-					o.bodySec, o.bodyCount = o.curSec, o.curCount
-				}
-			}
-		})
-	}
-	see(d.Title, fieldTitle, 0)
-	for i, s := range d.Sections {
-		if s.Heading != "" {
-			see(s.Heading, fieldHeading, i)
-		}
-	}
-	for _, m := range d.Meta {
-		see(m, fieldMeta, 0)
-	}
-	for i, s := range d.Sections {
-		see(s.Text, fieldBody, i)
-	}
-	return t.occ
-}
-
 // merge adds one document's words to the postings. occ is in order of
 // first sight, so nothing depends on map order.
 func (ix *indexer) merge(id int, occ []occurrence) {
@@ -445,6 +138,16 @@ func (o occurrence) posting(id int) posting {
 
 func makePosting(id int, field int8, tf, sec int32) posting {
 	return posting{doc: int32(id), code: int32(int(field) | tfBucket(int(tf))<<2), sec: sec}
+}
+
+// tfBucket compresses a term frequency into 0..7.
+func tfBucket(tf int) int {
+	for i, limit := range []int{0, 1, 2, 3, 5, 8, 13} {
+		if tf <= limit {
+			return i
+		}
+	}
+	return 7
 }
 
 // Cache keeps each document's words and display file from one build to
@@ -503,282 +206,91 @@ func (c *Cache) key(d Document) uint64 {
 	return h.Sum64()
 }
 
-// tfBucket compresses a term frequency into 0..7.
-func tfBucket(tf int) int {
-	for i, limit := range []int{0, 1, 2, 3, 5, 8, 13} {
-		if tf <= limit {
-			return i
+// Index is a built index that can take edits: Update re-indexes a few
+// pages and re-encodes only the shards their words route to, so the dev
+// server's rebuild after one page's edit costs that page, not the site.
+// Its files always equal those Build gives for the same site.
+type Index struct {
+	opts Options
+	ix   *indexer
+	// occ is each document's words, to take its postings out again.
+	occ [][]occurrence
+	// stem is each variant's stem; variants lists every variant a stem
+	// has had, sorted (some may have no postings left); groups lists the
+	// stems with postings of each group (the stems that share their first
+	// two characters), sorted.
+	stem     []string
+	variants map[string][]int32
+	groups   map[string][]string
+	entry    map[string][]byte   // stem → its encoded entry
+	shards   map[string][]*shard // group → its shards, in key order
+	docs     [][]byte            // display records, by document
+	// grouped is each display file (DocsPerFile records), by group: nil
+	// for one that assemble must make again.
+	grouped [][]byte
+	files   []File              // sorted by path
+	at      map[string]int      // path → index in files
+	sum     map[string][32]byte // path → hash of the file's data
+	fresh   []*shard            // the shards placeGroup encoded anew
+}
+
+// newIndex indexes every document of site; with updatable, it keeps what
+// Update needs (every document's words). With emit, each display file goes
+// to emit once its documents are indexed, and the index keeps only what
+// the shards need: Files is then empty.
+func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)) *Index {
+	opts = opts.withDefaults()
+	n, doc := documents(site)
+	if opts.Cache != nil {
+		opts.Cache.rotate()
+	}
+	x := &Index{opts: opts, ix: newIndexer(opts.Cache), variants: map[string][]int32{}, groups: map[string][]string{},
+		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{}}
+	if updatable {
+		x.occ = make([][]occurrence, n)
+	}
+	if w := opts.Words; w != nil {
+		x.ix.words = w
+		w.begin()
+		defer func() { w.end(variantsOf(x.ix)) }()
+	}
+	x.addAll(n, doc, func(id int, in indexed) {
+		x.ix.keep(id, in)
+		if updatable {
+			x.occ[id] = in.occ
 		}
-	}
-	return 7
-}
-
-// stemEntry is one stem with its variants, encoded.
-type stemEntry struct {
-	stem string
-	json []byte // ["stem",["variant","postings",...]]
-}
-
-type shard struct {
-	key     string
-	entries []stemEntry
-	data    []byte
-}
-
-// encodeStem is a stem's entry: its variants, sorted, each with its
-// postings.
-func (ix *indexer) encodeStem(stem string, vs []int32) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	b.Write(jsonString(stem))
-	b.WriteString(",[")
-	for i, v := range vs {
-		if i > 0 {
-			b.WriteByte(',')
+		x.setDoc(id, in.doc)
+		if emit != nil && (id%DocsPerFile == DocsPerFile-1 || id == n-1) {
+			p, data := x.docFile(id)
+			emit(File{Path: p, Data: data})
+			clear(x.docs[id-id%DocsPerFile : id+1])
+			x.grouped[id/DocsPerFile] = nil
 		}
-		b.Write(jsonString(ix.variants[v]))
-		b.WriteString(`,"`)
-		b.WriteString(encodePostings(ix.postings[v]))
-		b.WriteByte('"')
+	})
+	for v, w := range x.ix.variants {
+		s := Stem(w)
+		x.stem = append(x.stem, s)
+		x.variants[s] = append(x.variants[s], int32(v))
 	}
-	b.WriteString("]]")
-	return b.Bytes()
+	for s, vs := range x.variants {
+		x.sortVariants(vs)
+		x.entry[s] = x.ix.encodeStem(s, vs)
+		g := prefix(s, keyRunes)
+		x.groups[g] = append(x.groups[g], s)
+	}
+	for g, stems := range x.groups {
+		slices.Sort(stems)
+		x.placeGroup(g, nil)
+	}
+	x.fresh = nil
+	if emit == nil {
+		x.assemble()
+	}
+	return x
 }
 
-// place lays out the shards of one group (the stems that share their
-// first two characters, sorted), splitting it while a shard is over budget.
-// The shards come without their bytes (see encode).
-func place(group string, entries []stemEntry, budget int) []shard {
-	var out []shard
-	var placeKey func(key string, entries []stemEntry)
-	placeKey = func(key string, entries []stemEntry) {
-		// The file's size: the call around the entries, and the entries
-		// with the separators between them.
-		size := len("batonSearch.shard(,[\n\n]);\n") + len(jsonString(key))
-		longer := false
-		n := utf8.RuneCountInString(key)
-		for _, e := range entries {
-			size += len(e.json) + 2
-			if utf8.RuneCountInString(e.stem) > n {
-				longer = true
-			}
-		}
-		// One stem never splits: it would only move, under a longer key.
-		if size <= budget || !longer || len(entries) == 1 {
-			out = append(out, shard{key: key, entries: entries})
-			return
-		}
-		var stay []stemEntry
-		groups := map[string][]stemEntry{}
-		var keys []string
-		for _, e := range entries {
-			k := prefix(e.stem, n+1)
-			if k == key {
-				stay = append(stay, e)
-				continue
-			}
-			if _, ok := groups[k]; !ok {
-				keys = append(keys, k)
-			}
-			groups[k] = append(groups[k], e)
-		}
-		if len(stay) > 0 {
-			out = append(out, shard{key: key, entries: stay})
-		}
-		for _, k := range keys { // in stem order, since entries are sorted
-			placeKey(k, groups[k])
-		}
-	}
-	placeKey(group, entries)
-	return out
-}
-
-// encode writes the shard's file.
-func (s *shard) encode() {
-	var b bytes.Buffer
-	size := 64 + len(s.key)
-	for _, e := range s.entries {
-		size += len(e.json) + 2
-	}
-	b.Grow(size) // all shards are held at once: no spare capacity
-	b.WriteString("batonSearch.shard(")
-	b.Write(jsonString(s.key))
-	b.WriteString(",[\n")
-	for j, e := range s.entries {
-		if j > 0 {
-			b.WriteString(",\n")
-		}
-		b.Write(e.json)
-	}
-	b.WriteString("\n]);\n")
-	s.data = b.Bytes()
-}
-
-// prefix is the first n runes of s.
-func prefix(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
-}
-
-// ShardFile names the file of a shard key: the key itself when it is
-// lower-case ASCII letters and digits, else "_" and its UTF-8 in hex.
-func ShardFile(key string) string {
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
-			return "_" + hex.EncodeToString([]byte(key))
-		}
-	}
-	return key
-}
-
-// Route returns the key of the shard that holds stem, given the set of
-// split prefixes: the stem's first two characters, lengthened while that
-// prefix was split and the stem is longer.
-func Route(stem string, split map[string]bool) string {
-	n := 2
-	k := prefix(stem, n)
-	for split[k] && utf8.RuneCountInString(stem) > n {
-		n++
-		k = prefix(stem, n)
-	}
-	return k
-}
-
-// SplitPrefixes derives the split prefixes from the shard keys: every
-// proper prefix, two characters or longer, of a key.
-func SplitPrefixes(keys []string) map[string]bool {
-	split := map[string]bool{}
-	for _, k := range keys {
-		for n := utf8.RuneCountInString(k) - 1; n >= 2; n-- {
-			split[prefix(k, n)] = true
-		}
-	}
-	return split
-}
-
-const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
-// appendVarint writes v five bits at a time, low bits first; the sixth
-// bit of each character says more follow.
-func appendVarint(b []byte, v int) []byte {
-	for v >= 32 {
-		b = append(b, digits[32|v&31])
-		v >>= 5
-	}
-	return append(b, digits[v])
-}
-
-func encodePostings(ps []posting) string {
-	b := make([]byte, 0, len(ps)*3)
-	prev := int32(0)
-	for _, p := range ps {
-		b = appendVarint(b, int(p.doc-prev))
-		b = appendVarint(b, int(p.code))
-		b = appendVarint(b, int(p.sec))
-		prev = p.doc
-	}
-	return string(b)
-}
-
-// decodePostings reverses encodePostings; tests use it.
-func decodePostings(s string) []posting {
-	var vals []int
-	v, shift := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := strings.IndexByte(digits, s[i])
-		v |= (c & 31) << shift
-		if c&32 != 0 {
-			shift += 5
-			continue
-		}
-		vals = append(vals, v)
-		v, shift = 0, 0
-	}
-	var out []posting
-	doc := 0
-	for i := 0; i+2 < len(vals); i += 3 {
-		doc += vals[i]
-		out = append(out, posting{doc: int32(doc), code: int32(vals[i+1]), sec: int32(vals[i+2])})
-	}
-	return out
-}
-
-func jsonString(s string) []byte {
-	b, _ := json.Marshal(s) // a string always marshals
-	return b
-}
-
-func metaFile(n int, shards []*shard, version string) []byte {
-	var b bytes.Buffer
-	b.WriteString(`batonSearch.meta({"version":`)
-	b.Write(jsonString(version))
-	b.WriteString(`,"docs":`)
-	b.WriteString(strconv.Itoa(n))
-	b.WriteString(`,"docsPerFile":`)
-	b.WriteString(strconv.Itoa(DocsPerFile))
-	b.WriteString(`,"shards":{`)
-	for i, s := range shards {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(jsonString(s.key))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(len(s.data)))
-	}
-	b.WriteString(`},"stop":[`)
-	for i, w := range stopWords {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(jsonString(w))
-	}
-	b.WriteString("]});\n")
-	return b.Bytes()
-}
-
-// docFile is the display record of one document, with its text capped.
-func docFile(id int, d Document, opts Options) []byte {
-	type out struct {
-		URL      string      `json:"url"`
-		Title    string      `json:"title"`
-		Section  string      `json:"section,omitempty"`
-		Sections [][3]string `json:"sections"`
-	}
-	o := out{URL: d.URL, Title: d.Title, Section: d.Section}
-	left := opts.DocChars
-	for _, s := range d.Sections {
-		text := clip(s.Text, min(opts.SectionChars, max(left, 0)))
-		left -= len(text)
-		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
-	}
-	data, _ := json.Marshal(o) // plain strings always marshal
-	// Exactly the file's size: ten thousand of these are held at once.
-	head := "batonSearch.doc(" + strconv.Itoa(id) + ","
-	b := make([]byte, 0, len(head)+len(data)+3)
-	b = append(b, head...)
-	b = append(b, data...)
-	return append(b, ");\n"...)
-}
-
-// clip cuts s to at most n bytes at a word boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return s[:cut] + " …"
+func (x *Index) sortVariants(vs []int32) {
+	slices.SortFunc(vs, func(a, b int32) int { return strings.Compare(x.ix.variants[a], x.ix.variants[b]) })
 }
 
 // docChunk is how many documents one goroutine prepares at a time.
@@ -826,3 +338,7 @@ func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in in
 		<-inFlight
 	}
 }
+
+// Files returns the index's files, sorted by path. They share their bytes
+// with the index, which replaces (never changes) a file's bytes on Update.
+func (x *Index) Files() []File { return slices.Clone(x.files) }

@@ -17,38 +17,6 @@ const (
 	maxTokenRunes = 40
 )
 
-// Token is a word of indexed text, lower-cased.
-type Token struct {
-	Word string
-	// Whole marks the joined form of a compound ("decisionmaking" for
-	// "decision-making", "camelcase" for "camelCase"); it is indexed but a
-	// query never produces one.
-	Whole bool
-}
-
-// Tokenize splits text into words: runs of letters and digits, with
-// hyphens, underscores and camelCase humps splitting a compound into its
-// parts (and the parts joined into one more token), apostrophes kept
-// inside a word ("don't") and dropped at its edges. Words shorter than two
-// or longer than forty characters are left out.
-func Tokenize(text string) []Token {
-	var out []Token
-	tokenize(text, func(w string, whole bool) { out = append(out, Token{Word: w, Whole: whole}) })
-	return out
-}
-
-// QueryWords splits a query the way Tokenize splits text, without the
-// joined forms of compounds.
-func QueryWords(q string) []string {
-	var out []string
-	tokenize(q, func(w string, whole bool) {
-		if !whole {
-			out = append(out, w)
-		}
-	})
-	return out
-}
-
 // tokenize calls emit for each token of text, without allocating for the
 // common case of a plain ASCII word.
 func tokenize(text string, emit func(w string, whole bool)) {
@@ -225,5 +193,76 @@ var stopSet = func() map[string]bool {
 	return m
 }()
 
-// IsStopWord reports whether w is left out of the index outside titles.
-func IsStopWord(w string) bool { return stopSet[w] }
+// occurrence is what one document says about one variant.
+type occurrence struct {
+	word      string
+	field     int8
+	tf        int32 // occurrences in headings and body
+	sec       int32
+	bodySec   int32 // the body section with the most occurrences so far
+	bodyCount int32
+	curSec    int32
+	curCount  int32
+}
+
+// tokenizer lists the words of one document at a time, reusing its
+// memory; each goroutine that lists words has its own.
+type tokenizer struct {
+	slot map[string]int32 // word → slot in occ, or stopSlot
+	occ  []occurrence
+	buf  []byte // wordKeyOf's bytes
+}
+
+const stopSlot = -1
+
+// words lists each word of d once, in order of first sight, with the
+// field it counts most in, its frequency and its best section.
+func (t *tokenizer) words(d Document) []occurrence {
+	clear(t.slot)
+	t.occ = t.occ[:0]
+	see := func(text string, field, sec int) {
+		tokenize(text, func(w string, _ bool) {
+			k, ok := t.slot[w]
+			if !ok {
+				if field != fieldTitle && stopSet[w] {
+					t.slot[w] = stopSlot
+					return
+				}
+				k = int32(len(t.occ))
+				t.slot[w] = k
+				t.occ = append(t.occ, occurrence{word: w, field: int8(field), sec: int32(sec), curSec: -1})
+			} else if k == stopSlot {
+				return
+			}
+			o := &t.occ[k]
+			if int8(field) < o.field {
+				o.field, o.sec = int8(field), int32(sec)
+			}
+			if field == fieldHeading || field == fieldBody {
+				o.tf++
+			}
+			if field == fieldBody {
+				if o.curSec != int32(sec) {
+					o.curSec, o.curCount = int32(sec), 0
+				}
+				o.curCount++
+				if o.curCount > o.bodyCount {
+					o.bodySec, o.bodyCount = o.curSec, o.curCount
+				}
+			}
+		})
+	}
+	see(d.Title, fieldTitle, 0)
+	for i, s := range d.Sections {
+		if s.Heading != "" {
+			see(s.Heading, fieldHeading, i)
+		}
+	}
+	for _, m := range d.Meta {
+		see(m, fieldMeta, 0)
+	}
+	for i, s := range d.Sections {
+		see(s.Text, fieldBody, i)
+	}
+	return t.occ
+}

@@ -45,13 +45,16 @@
       meta = m;
       Object.keys(m.shards).forEach(function (k) {
         var cs = Array.from(k);
-        for (var n = cs.length - 1; n >= 2; n--) split[cs.slice(0, n).join("")] = true;
+        for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       });
       m.stop.forEach(function (w) { stops[w] = true; });
     },
     shard: function (key, entries) { shards[key] = entries; },
     doc: function (id, d) { docs[id] = d; },
     stem: stem,
+    // The index's meta says how long a word may be: load it before
+    // tokenizing.
+    load: function () { return loadMeta(); },
     tokenize: function (text) { return tokenize(text, true); },
     search: function (q, n) { return search(q, n || 10); }
   };
@@ -66,7 +69,8 @@
     return out;
   }
   function normalize(text) { return text.replace(/[\u2019\u2018\u02bc\u201b]/g, "'"); }
-  function keep(w) { var n = Array.from(w).length; return n >= 2 && n <= 40; }
+  // The index's meta gives the word lengths it keeps (internal/search).
+  function keep(w) { var n = Array.from(w).length; return n >= meta.words[0] && n <= meta.words[1]; }
   function splitChunk(rs, out, whole) {
     var parts = [], start = -1;
     function flush(end) {
@@ -214,7 +218,7 @@
   var PREFIX_BYTES = 100 * 1024, PREFIX_VARIANTS = 200;
 
   function route(s) {
-    var cs = Array.from(s), n = Math.min(2, cs.length), k = cs.slice(0, n).join("");
+    var cs = Array.from(s), n = Math.min(meta.keyRunes, cs.length), k = cs.slice(0, n).join("");
     while (split[k] && cs.length > n) { n++; k = cs.slice(0, n).join(""); }
     return k;
   }

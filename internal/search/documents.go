@@ -1,0 +1,149 @@
+package search
+
+import (
+	"html"
+	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Document is one search result: a page, a role, a responsibility or a
+// reading path.
+type Document struct {
+	URL     string
+	Title   string
+	Section string // the section it is in, for display
+	// Meta is text that describes the document: summary, section, tags,
+	// role names.
+	Meta []string
+	// Sections[0] is the top of the document; Sections[i+1] follows
+	// heading i.
+	Sections []DocSection
+}
+
+// DocSection is a heading (empty for the top) and the text under it.
+type DocSection struct {
+	Anchor, Heading, Text string
+}
+
+// documents returns how many documents Documents lists, and a function
+// that makes the one with a given id, so the index never holds the text of
+// them all at once and can make them on several goroutines.
+func documents(site *handbook.Site) (int, func(id int) Document) {
+	others := otherDocuments(site)
+	return len(site.Pages) + len(others), func(id int) Document {
+		if id < len(site.Pages) {
+			return pageDocument(site.Pages[id])
+		}
+		return others[id-len(site.Pages)]
+	}
+}
+
+// otherDocuments are the documents of roles, responsibilities and paths:
+// few, and small.
+func otherDocuments(site *handbook.Site) []Document {
+	var docs []Document
+	for _, r := range site.Roles {
+		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
+		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
+		add := func(anchor, heading string, items []string) {
+			if len(items) > 0 {
+				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: sentences(items)})
+			}
+		}
+		add("owns", "Owns", r.Owns)
+		add("influences", "Influences", r.Influences)
+		add("needs", "Needs", r.Needs)
+		var resp []string
+		for _, x := range r.Responsibilities {
+			resp = append(resp, sentences([]string{x.Title, x.Summary}))
+		}
+		add("responsibilities", "Responsibilities it leads", resp)
+		docs = append(docs, d)
+	}
+	for _, x := range site.Responsibilities {
+		d := Document{URL: x.URL, Title: x.Title, Section: "Responsibilities",
+			Meta: []string{x.Summary, x.Kind, handbook.StageTitle(x.Stage)}}
+		text := x.Summary
+		if x.Lead != nil {
+			d.Meta = append(d.Meta, x.Lead.Title)
+			text = join(text, "Led by "+x.Lead.Title+".")
+		}
+		for _, p := range x.Partners {
+			d.Meta = append(d.Meta, p.Title)
+		}
+		d.Sections = []DocSection{{Text: text}}
+		docs = append(docs, d)
+	}
+	for _, pa := range site.Paths {
+		d := Document{URL: pa.URL, Title: pa.Title, Section: "Reading paths", Meta: []string{pa.Summary, pa.Audience}}
+		text := join(pa.Summary, pa.Audience)
+		for _, st := range pa.Steps {
+			text = join(text, join(st.Title()+".", st.Why))
+		}
+		d.Sections = []DocSection{{Text: text}}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// pageDocument is the search document of a page.
+func pageDocument(p *handbook.Page) Document {
+	d := Document{URL: p.URL, Title: p.Title}
+	sec := p.Section
+	if p.IsSection && sec != nil {
+		sec = sec.Parent
+	}
+	if sec != nil && sec.Parent != nil {
+		d.Section = sec.Title
+	}
+	d.Meta = append(d.Meta, p.Summary, d.Section)
+	for _, t := range p.Tags {
+		d.Meta = append(d.Meta, t.Name)
+	}
+	for _, r := range p.Roles {
+		d.Meta = append(d.Meta, r.Title)
+	}
+	top := DocSection{Text: p.Summary}
+	d.Sections = append(d.Sections, top)
+	if p.Doc != nil {
+		// The Markdown text holds the typographer's entities ("&rsquo;").
+		for _, h := range p.Doc.Headings {
+			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
+		}
+		for _, s := range p.Doc.Sections {
+			ds := &d.Sections[s.Heading+1]
+			ds.Text = join(ds.Text, html.UnescapeString(s.Text))
+		}
+	}
+	return d
+}
+
+// sentences joins list items into one text, each ending in a full stop
+// unless it already ends in punctuation ("Leads. Decides.", never "..").
+func sentences(items []string) string {
+	var b strings.Builder
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(it)
+		if !strings.HasSuffix(it, ".") && !strings.HasSuffix(it, "!") && !strings.HasSuffix(it, "?") {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}

@@ -1,0 +1,242 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// What the browser reads: the files' formats. layouts/assets/search.js
+// decodes them.
+
+// encodeStem is a stem's entry: its variants, sorted, each with its
+// postings.
+func (ix *indexer) encodeStem(stem string, vs []int32) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	b.Write(jsonString(stem))
+	b.WriteString(",[")
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(ix.variants[v]))
+		b.WriteString(`,"`)
+		b.WriteString(encodePostings(ix.postings[v]))
+		b.WriteByte('"')
+	}
+	b.WriteString("]]")
+	return b.Bytes()
+}
+
+// encode writes the shard's file.
+func (s *shard) encode() {
+	var b bytes.Buffer
+	size := 64 + len(s.key)
+	for _, e := range s.entries {
+		size += len(e.json) + 2
+	}
+	b.Grow(size) // all shards are held at once: no spare capacity
+	b.WriteString("batonSearch.shard(")
+	b.Write(jsonString(s.key))
+	b.WriteString(",[\n")
+	for j, e := range s.entries {
+		if j > 0 {
+			b.WriteString(",\n")
+		}
+		b.Write(e.json)
+	}
+	b.WriteString("\n]);\n")
+	s.data = b.Bytes()
+}
+
+const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// appendVarint writes v five bits at a time, low bits first; the sixth
+// bit of each character says more follow.
+func appendVarint(b []byte, v int) []byte {
+	for v >= 32 {
+		b = append(b, digits[32|v&31])
+		v >>= 5
+	}
+	return append(b, digits[v])
+}
+
+func encodePostings(ps []posting) string {
+	b := make([]byte, 0, len(ps)*3)
+	prev := int32(0)
+	for _, p := range ps {
+		b = appendVarint(b, int(p.doc-prev))
+		b = appendVarint(b, int(p.code))
+		b = appendVarint(b, int(p.sec))
+		prev = p.doc
+	}
+	return string(b)
+}
+
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return b
+}
+
+func metaFile(n int, shards []*shard, version string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`batonSearch.meta({"version":`)
+	b.Write(jsonString(version))
+	b.WriteString(`,"docs":`)
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(`,"docsPerFile":`)
+	b.WriteString(strconv.Itoa(DocsPerFile))
+	// The rules the client must share with the index: how long a word may
+	// be, and how many characters of a stem name its shard.
+	fmt.Fprintf(&b, `,"words":[%d,%d],"keyRunes":%d`, minTokenRunes, maxTokenRunes, keyRunes)
+	b.WriteString(`,"shards":{`)
+	for i, s := range shards {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(s.key))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(len(s.data)))
+	}
+	b.WriteString(`},"stop":[`)
+	for i, w := range stopWords {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(w))
+	}
+	b.WriteString("]});\n")
+	return b.Bytes()
+}
+
+// docFile is the display record of one document, with its text capped.
+func docFile(id int, d Document, opts Options) []byte {
+	type out struct {
+		URL      string      `json:"url"`
+		Title    string      `json:"title"`
+		Section  string      `json:"section,omitempty"`
+		Sections [][3]string `json:"sections"`
+	}
+	o := out{URL: d.URL, Title: d.Title, Section: d.Section}
+	left := opts.DocChars
+	for _, s := range d.Sections {
+		text := clip(s.Text, min(opts.SectionChars, max(left, 0)))
+		left -= len(text)
+		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
+	}
+	data, _ := json.Marshal(o) // plain strings always marshal
+	// Exactly the file's size: ten thousand of these are held at once.
+	head := "batonSearch.doc(" + strconv.Itoa(id) + ","
+	b := make([]byte, 0, len(head)+len(data)+3)
+	b = append(b, head...)
+	b = append(b, data...)
+	return append(b, ");\n"...)
+}
+
+// clip cuts s to at most n bytes at a word boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut] + " …"
+}
+
+// docPath is the display file that holds document id.
+func docPath(id int) string { return Dir + "/d/" + strconv.Itoa(id/DocsPerFile) + ".js" }
+
+// docGroup is the display file that holds document id: the records of
+// its group, in order.
+func (x *Index) docGroup(id int) []byte {
+	first := id - id%DocsPerFile
+	last := min(first+DocsPerFile, len(x.docs))
+	n := 0
+	for i := first; i < last; i++ {
+		n += len(x.docs[i])
+	}
+	out := make([]byte, 0, n)
+	for i := first; i < last; i++ {
+		out = append(out, x.docs[i]...)
+	}
+	return out
+}
+
+func (x *Index) setDoc(id int, data []byte) {
+	x.docs[id] = data
+	if g := id / DocsPerFile; g < len(x.grouped) {
+		x.grouped[g] = nil
+	}
+}
+
+// docFile returns the display file of document id's group, made once
+// after each change to one of its records.
+func (x *Index) docFile(id int) (path string, data []byte) {
+	path, g := docPath(id), id/DocsPerFile
+	if x.grouped == nil {
+		x.grouped = make([][]byte, (len(x.docs)+DocsPerFile-1)/DocsPerFile)
+	}
+	if x.grouped[g] == nil {
+		x.grouped[g] = x.docGroup(id)
+		x.sum[path] = sha256.Sum256(x.grouped[g])
+	}
+	return path, x.grouped[g]
+}
+
+// assemble lists every file, sorted by path.
+func (x *Index) assemble() {
+	x.files = x.files[:0]
+	for _, g := range x.shards {
+		for _, s := range g {
+			x.files = append(x.files, File{Path: shardPath(s.key), Data: s.data})
+		}
+	}
+	for id := 0; id < len(x.docs); id += DocsPerFile {
+		p, data := x.docFile(id)
+		x.files = append(x.files, File{Path: p, Data: data})
+	}
+	x.files = append(x.files, File{Path: metaPath})
+	slices.SortFunc(x.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	x.at = make(map[string]int, len(x.files))
+	for i, f := range x.files {
+		x.at[f.Path] = i
+	}
+	x.meta()
+}
+
+// meta writes index.js: the document count, every shard's size, and a
+// version made from every other file's hash, so it changes with any.
+func (x *Index) meta() {
+	paths := make([]string, 0, len(x.files)-1)
+	for _, f := range x.files { // sorted by path
+		if f.Path != metaPath {
+			paths = append(paths, f.Path)
+		}
+	}
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.version(paths))
+}
+
+// version is a hash of the path and hash of every file but index.js,
+// listed in paths in path order: x.sum holds the hashes.
+func (x *Index) version(paths []string) string {
+	h := sha256.New()
+	for _, p := range paths {
+		sum := x.sum[p]
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}

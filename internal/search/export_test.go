@@ -1,0 +1,104 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// What the tests of package search_test use and the build does not.
+
+// Documents lists what the index holds, in a fixed order: pages by URL,
+// then roles, responsibilities and reading paths.
+func Documents(site *handbook.Site) []Document {
+	n, doc := documents(site)
+	docs := make([]Document, n)
+	for id := range n {
+		docs[id] = doc(id)
+	}
+	return docs
+}
+
+// Route returns the key of the shard that holds stem, given the set of
+// split prefixes: the stem's first two characters, lengthened while that
+// prefix was split and the stem is longer.
+func Route(stem string, split map[string]bool) string {
+	n := keyRunes
+	k := prefix(stem, n)
+	for split[k] && utf8.RuneCountInString(stem) > n {
+		n++
+		k = prefix(stem, n)
+	}
+	return k
+}
+
+// SplitPrefixes derives the split prefixes from the shard keys: every
+// proper prefix, two characters or longer, of a key.
+func SplitPrefixes(keys []string) map[string]bool {
+	split := map[string]bool{}
+	for _, k := range keys {
+		for n := utf8.RuneCountInString(k) - 1; n >= keyRunes; n-- {
+			split[prefix(k, n)] = true
+		}
+	}
+	return split
+}
+
+// decodePostings reverses encodePostings; tests use it.
+func decodePostings(s string) []posting {
+	var vals []int
+	v, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := strings.IndexByte(digits, s[i])
+		v |= (c & 31) << shift
+		if c&32 != 0 {
+			shift += 5
+			continue
+		}
+		vals = append(vals, v)
+		v, shift = 0, 0
+	}
+	var out []posting
+	doc := 0
+	for i := 0; i+2 < len(vals); i += 3 {
+		doc += vals[i]
+		out = append(out, posting{doc: int32(doc), code: int32(vals[i+1]), sec: int32(vals[i+2])})
+	}
+	return out
+}
+
+// Token is a word of indexed text, lower-cased.
+type Token struct {
+	Word string
+	// Whole marks the joined form of a compound ("decisionmaking" for
+	// "decision-making", "camelcase" for "camelCase"); it is indexed but a
+	// query never produces one.
+	Whole bool
+}
+
+// Tokenize splits text into words: runs of letters and digits, with
+// hyphens, underscores and camelCase humps splitting a compound into its
+// parts (and the parts joined into one more token), apostrophes kept
+// inside a word ("don't") and dropped at its edges. Words shorter than two
+// or longer than forty characters are left out.
+func Tokenize(text string) []Token {
+	var out []Token
+	tokenize(text, func(w string, whole bool) { out = append(out, Token{Word: w, Whole: whole}) })
+	return out
+}
+
+// QueryWords splits a query the way Tokenize splits text, without the
+// joined forms of compounds.
+func QueryWords(q string) []string {
+	var out []string
+	tokenize(q, func(w string, whole bool) {
+		if !whole {
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// IsStopWord reports whether w is left out of the index outside titles.
+func IsStopWord(w string) bool { return stopSet[w] }

@@ -1,0 +1,133 @@
+// Package search builds the site's full-text search index from the model.
+//
+// The index is a set of JavaScript files under _baton/search/ that call a
+// global registration function (batonSearch.meta, .shard, .doc), so the
+// client script loads them with script tags: that works from file:// where
+// fetch does not. It is split so a query loads only what it needs:
+//
+//   - index.js, the meta: the number of documents, the shard keys with
+//     their sizes, the stop words and a version hash;
+//   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
+//     its surface forms ("variants") and, per variant, the postings;
+//   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
+//     URL, title, section, and the headings and their text, for showing a
+//     result and its snippet.
+//
+// A shard key is the first two characters of a stem; a shard larger than
+// Options.ShardBytes is split by one more character, recursively, keeping
+// in the parent the stems exactly as long as its key. So a stem's shard is
+// found by walking its prefixes while they are split (route, in search.js),
+// and the client knows which prefixes are split from the keys alone. The
+// meta also carries the rules the client must share with the index (word
+// lengths, the shard key's length, the stop words), so they are written
+// once, here.
+//
+// A posting is three numbers, written as base-64 varints in one string per
+// variant: the document (as a delta from the previous posting), a code
+// (field | tf bucket << 2) and the section (0 for the top of the page, i+1
+// for the page's heading i) where the word counts most.
+//
+// Build is a pure function of the Site: no I/O, no maps iterated into the
+// output, so the same site gives the same bytes.
+//
+// The files, by job: documents.go makes the search documents from the
+// Site; tokenize.go splits their text into words and stems them; index.go
+// gathers the postings (Index) and keeps words between builds (Cache);
+// shards.go lays the stems out in shards; encode.go writes what the
+// browser reads; update.go re-indexes edited pages for the dev server;
+// wordcache.go is the words kept on disk between runs.
+package search
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Dir is where the index goes, relative to the output folder.
+const Dir = "_baton/search"
+
+// File is one output file of the index.
+type File struct {
+	Path string // relative to the output folder
+	Data []byte
+}
+
+// Options tune the index; the zero value means the defaults.
+type Options struct {
+	// ShardBytes is the size above which a shard is split by a longer
+	// prefix.
+	ShardBytes int
+	// SectionChars caps the text kept per section for snippets, and
+	// DocChars per document.
+	SectionChars, DocChars int
+	// Cache, when set, keeps documents' words between builds.
+	Cache *Cache
+	// Words, when set, gives documents' words an earlier run listed, and
+	// keeps those of this build for the next run (see WordCache).
+	Words *WordCache
+}
+
+func (o Options) withDefaults() Options {
+	if o.ShardBytes == 0 {
+		o.ShardBytes = 24 << 10
+	}
+	if o.SectionChars == 0 {
+		o.SectionChars = 3000
+	}
+	if o.DocChars == 0 {
+		o.DocChars = 12000
+	}
+	return o
+}
+
+// Build returns the index files for a site, sorted by path.
+func Build(site *handbook.Site, opts Options) []File {
+	var files []File
+	_ = Stream(site, opts, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// NewIndex indexes every document of site.
+func NewIndex(site *handbook.Site, opts Options) *Index {
+	return newIndex(site, opts, true, nil)
+}
+
+// Stream makes the index files of site, as Build does, and hands each to
+// emit as soon as it is made: a display file once its documents are
+// indexed, then the shards, then index.js. It keeps no display file after
+// emitting it, so a one-off build never holds them all (80 MB at 10,000
+// pages). It stops at the first error emit returns, and returns it.
+func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
+	var err error
+	x := newIndex(site, opts, false, func(f File) {
+		if err == nil {
+			err = emit(f)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	shards := x.keyedShards()
+	for _, s := range shards {
+		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
+			return err
+		}
+	}
+	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.version(slices.Sorted(maps.Keys(x.sum))))})
+}
+
+// DocsPerFile is how many documents' display records share a file: d/N.js
+// holds documents 4N to 4N+3. One file per document would double the
+// files of a big handbook's output (slow to create on many disks, and to
+// upload); four keep a first query's download well under 300 KB
+// (BenchmarkIndex10k).
+const DocsPerFile = 4
+
+const metaPath = Dir + "/index.js"

@@ -1,0 +1,121 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Update re-indexes the given pages of site, which must be the site the
+// index was built from with only these pages' text changed: the same
+// documents in the same order, with the same titles, summaries, sections,
+// tags and roles. It returns the files whose bytes changed; or, when the
+// set of files changed too (a shard split differently), reshaped and no
+// list, and Files has them all.
+func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []File, reshaped bool) {
+	ids := make([]int, len(pages))
+	for i, p := range pages {
+		id, ok := slices.BinarySearchFunc(site.Pages, p.URL, func(q *handbook.Page, u string) int { return strings.Compare(q.URL, u) })
+		if !ok || id >= len(x.docs) {
+			panic("search: Update of a page that is not in the index")
+		}
+		ids[i] = id
+	}
+	byDoc := func(p posting, id int) int { return int(p.doc) - id }
+	dirty := map[string]bool{} // stems
+	for i, p := range pages {
+		id := ids[i]
+		d := pageDocument(p)
+		occ := slices.Clone(x.ix.tok.words(d))
+		// Only the words whose posting for this document changed (new,
+		// gone, or in another field, frequency or section) change shards.
+		was := make(map[string]posting, len(x.occ[id]))
+		for _, o := range x.occ[id] {
+			was[o.word] = o.posting(id)
+		}
+		for _, o := range occ {
+			np := o.posting(id)
+			op, had := was[o.word]
+			delete(was, o.word)
+			if had && op == np {
+				continue
+			}
+			v := x.ix.intern(o.word)
+			if int(v) == len(x.stem) {
+				s := Stem(o.word)
+				x.stem = append(x.stem, s)
+				x.variants[s] = append(x.variants[s], v)
+				x.sortVariants(x.variants[s])
+			}
+			ps := x.ix.postings[v]
+			j, found := slices.BinarySearchFunc(ps, id, byDoc)
+			if found {
+				ps[j] = np
+			} else {
+				x.ix.postings[v] = slices.Insert(ps, j, np)
+			}
+			dirty[x.stem[v]] = true
+		}
+		for w := range was { // words the document no longer has
+			v := x.ix.ids[w]
+			if j, ok := slices.BinarySearchFunc(x.ix.postings[v], id, byDoc); ok {
+				x.ix.postings[v] = slices.Delete(x.ix.postings[v], j, j+1)
+			}
+			dirty[x.stem[v]] = true
+		}
+		x.occ[id] = occ
+		x.setDoc(id, docFile(id, d, x.opts))
+	}
+	groups := map[string]bool{}
+	for s := range dirty {
+		var live []int32
+		for _, v := range x.variants[s] {
+			if len(x.ix.postings[v]) > 0 {
+				live = append(live, v)
+			}
+		}
+		g := prefix(s, keyRunes)
+		stems := x.groups[g]
+		i, had := slices.BinarySearch(stems, s)
+		switch {
+		case len(live) == 0 && had:
+			x.groups[g] = slices.Delete(stems, i, i+1)
+			delete(x.entry, s)
+		case len(live) > 0:
+			if !had {
+				x.groups[g] = slices.Insert(stems, i, s)
+			}
+			x.entry[s] = x.ix.encodeStem(s, live)
+		}
+		groups[g] = true
+	}
+	moved := false
+	x.fresh = x.fresh[:0]
+	for g := range groups {
+		if x.placeGroup(g, dirty) {
+			moved = true
+		}
+	}
+	if moved {
+		x.assemble()
+		return nil, true
+	}
+	// The same files: replace the bytes of those that changed.
+	set := func(p string, data []byte) {
+		i := x.at[p]
+		x.files[i].Data = data
+		changed = append(changed, x.files[i])
+	}
+	for _, id := range ids {
+		if p := docPath(id); !slices.ContainsFunc(changed, func(f File) bool { return f.Path == p }) {
+			set(x.docFile(id))
+		}
+	}
+	for _, s := range x.fresh {
+		set(shardPath(s.key), s.data)
+	}
+	x.meta()
+	changed = append(changed, x.files[x.at[metaPath]])
+	return changed, false
+}
