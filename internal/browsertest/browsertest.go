@@ -22,10 +22,18 @@ func Path() string {
 	return ""
 }
 
-// New starts a browser for t and returns a context for chromedp actions. It
-// closes the browser when the test ends. Each call gets a fresh profile, so
-// nothing (localStorage included) leaks between tests.
+// New starts a browser for t and returns a tab in it that may run for 90
+// seconds: what a test that needs one page wants.
 func New(t *testing.T) context.Context {
+	t.Helper()
+	return Tab(t, Browser(t), 90*time.Second)
+}
+
+// Browser starts a browser for t, with the flags a root user on a closed
+// network needs, and closes it when the test ends. Each call gets a fresh
+// profile, so nothing (localStorage included) leaks between tests. Open
+// tabs in it with Tab.
+func Browser(t *testing.T) context.Context {
 	t.Helper()
 	path := Path()
 	if path == "" {
@@ -39,17 +47,33 @@ func New(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 		// Pages opened from file:// may load their own scripts.
 		chromedp.Flag("allow-file-access-from-files", true),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// The first Do starts the browser and ties it to the context it gets,
+	// so it must be ctx itself, not one with a deadline; a watchdog bounds
+	// the start instead.
+	timer := time.AfterFunc(30*time.Second, cancel)
+	err := chromedp.Do(ctx)
+	timer.Stop()
+	if err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
+	return ctx
+}
+
+// Tab opens a new tab in a browser from Browser, closed when the test ends
+// or after limit.
+func Tab(t *testing.T, browser context.Context, limit time.Duration) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancelTime := context.WithTimeout(ctx, limit)
+	t.Cleanup(func() { cancelTime(); cancel() })
 	return ctx
 }

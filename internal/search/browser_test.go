@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/browsertest"
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
@@ -25,57 +25,6 @@ import (
 
 // These tests drive the real client script in headless Chromium, against
 // the built site served over HTTP and opened from the file system.
-
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("browser test skipped: no chromium, chromium-browser or google-chrome on PATH (apt-get install chromium)")
-	return ""
-}
-
-// browser starts a fresh headless Chromium for one test.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := chromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	// The first Do starts the browser and ties it to the context it gets,
-	// so it must be ctx itself, not one with a deadline; a watchdog bounds
-	// the start instead.
-	timer := time.AfterFunc(30*time.Second, cancel)
-	err := chromedp.Do(ctx)
-	timer.Stop()
-	if err != nil {
-		t.Fatalf("starting %s: %v", path, err)
-	}
-	return ctx
-}
-
-// tab opens a new tab in the browser with a time limit.
-func tab(t *testing.T, browserCtx context.Context, limit time.Duration) context.Context {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	ctx, cancelTime := context.WithTimeout(ctx, limit)
-	t.Cleanup(func() { cancelTime(); cancel() })
-	return ctx
-}
 
 // publishSite builds the site in dir and writes it to a temporary folder.
 func publishSite(t *testing.T, dir string) string {
@@ -186,11 +135,11 @@ const shownJS = `(() => {
 // heading, then body) linking to the matching heading, arrows move, Enter
 // opens, Ctrl-K focuses again, Esc closes.
 func TestBrowserSearchBox(t *testing.T) {
-	bctx := browser(t)
+	bctx := browsertest.Browser(t)
 	out := publishSite(t, "testdata/site")
 	for _, s := range sites(t, out) {
 		t.Run(s.name, func(t *testing.T) {
-			ctx := tab(t, bctx, 30*time.Second)
+			ctx := browsertest.Tab(t, bctx, 30*time.Second)
 			run(t, ctx, "open page", chromedp.Navigate(s.url("/playbooks/teams/api-design/")), chromedp.WaitReady("body"))
 			poll(t, ctx, "search script ran", scriptRan, func(ok bool) bool { return ok })
 			run(t, ctx, "press /", chromedp.KeyEvent("/"))
@@ -242,7 +191,7 @@ func TestBrowserSearchBox(t *testing.T) {
 
 // TestBrowserSearchPage opens the search page with a query string.
 func TestBrowserSearchPage(t *testing.T) {
-	bctx := browser(t)
+	bctx := browsertest.Browser(t)
 	out := publishSite(t, "testdata/site")
 	type page struct {
 		Status string
@@ -258,7 +207,7 @@ func TestBrowserSearchPage(t *testing.T) {
 	}))()`
 	for _, s := range sites(t, out) {
 		t.Run(s.name, func(t *testing.T) {
-			ctx := tab(t, bctx, 30*time.Second)
+			ctx := browsertest.Tab(t, bctx, 30*time.Second)
 			run(t, ctx, "open", chromedp.Navigate(s.url("/search/?q=roadmaps")), chromedp.WaitReady("body"))
 			got := poll(t, ctx, "search page results", pageJS, func(v page) bool { return len(v.Titles) == 3 })
 			if got.Titles[0] != "Roadmaps" || got.Value != "roadmaps" || !strings.HasPrefix(got.Status, "3 results") {
@@ -276,10 +225,10 @@ func TestBrowserSearchPage(t *testing.T) {
 // TestBrowserRanking asks the client for results and checks the order:
 // exact title matches before stemmed ones before bodies; compounds split.
 func TestBrowserRanking(t *testing.T) {
-	bctx := browser(t)
+	bctx := browsertest.Browser(t)
 	out := publishSite(t, "testdata/site")
 	s := sites(t, out)[1] // from the file system
-	ctx := tab(t, bctx, 30*time.Second)
+	ctx := browsertest.Tab(t, bctx, 30*time.Second)
 	run(t, ctx, "open", chromedp.Navigate(s.url("/")), chromedp.WaitReady("body"))
 	titles := func(q string) []string {
 		return poll(t, ctx, "query "+q, `window.__r`, func(v []string) bool { return v != nil })
@@ -318,9 +267,9 @@ func TestBrowserRanking(t *testing.T) {
 // every word of the default handbook and on words built to reach every
 // rule of the stemmer; and the client's tokeniser equal to the Go one.
 func TestBrowserStemParity(t *testing.T) {
-	bctx := browser(t)
+	bctx := browsertest.Browser(t)
 	out := publishSite(t, "testdata/site")
-	ctx := tab(t, bctx, 60*time.Second)
+	ctx := browsertest.Tab(t, bctx, 60*time.Second)
 	run(t, ctx, "open", chromedp.Navigate("file://"+filepath.ToSlash(out)+"/index.html"), chromedp.WaitReady("body"))
 	poll(t, ctx, "script loaded", `typeof batonSearch`, func(s string) bool { return s == "object" })
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`batonSearch.load().then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
