@@ -274,7 +274,7 @@ func (r *resolver) addPage(f *Parsed) {
 }
 
 // leadSummary is the summary of a page whose front matter gives none.
-func leadSummary(d *markdown.Doc) string { return shorten(d.Lead, 180) }
+func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, 180) }
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
@@ -784,20 +784,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// shorten cuts s to about n bytes at a word boundary, or, in a long
-// word, at a character boundary, and marks the cut.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(s[:cut], " ,;:.") + "…"
 }

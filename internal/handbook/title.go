@@ -20,3 +20,20 @@ func TitleFromName(name string, every bool) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// Shorten cuts s to about n bytes at a word boundary, or, in a long word
+// or a script written without spaces, at a character boundary, and marks
+// the cut.
+func Shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+}

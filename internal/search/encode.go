@@ -9,7 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/batonhq/baton/internal/handbook"
 )
 
 // What the browser reads: the files' formats. layouts/assets/search.js
@@ -127,7 +128,7 @@ func docFile(id int, d Document, opts Options) []byte {
 	o := out{URL: d.URL, Title: d.Title, Section: d.Section}
 	left := opts.DocChars
 	for _, s := range d.Sections {
-		text := clip(s.Text, min(opts.SectionChars, max(left, 0)))
+		text := handbook.Shorten(s.Text, min(opts.SectionChars, max(left, 0)))
 		left -= len(text)
 		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
 	}
@@ -138,21 +139,6 @@ func docFile(id int, d Document, opts Options) []byte {
 	b = append(b, head...)
 	b = append(b, data...)
 	return append(b, ");\n"...)
-}
-
-// clip cuts s to at most n bytes at a word boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return s[:cut] + " …"
 }
 
 // docPath is the display file that holds document id.

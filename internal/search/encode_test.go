@@ -93,20 +93,3 @@ func TestShardsSplitByPrefix(t *testing.T) {
 		}
 	}
 }
-
-func TestClip(t *testing.T) {
-	tests := []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"one two three four", 12, "one two …"},
-		{"ééééééééé", 5, "éé …"},
-	}
-	for _, tt := range tests {
-		if got := clip(tt.in, tt.n); got != tt.want {
-			t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
-	}
-}
