@@ -47,38 +47,73 @@ var (
 // mapping, so required fields are reported.
 func Decode(file string, src []byte, lineOffset int, v any) (diags diag.List) {
 	d := decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1}
-	start := diag.Pos{File: file, Line: lineOffset + 1, Col: 1}
 	defer func() {
 		if r := recover(); r != nil {
-			diags = append(d.diags, diag.Diagnostic{Pos: start, Message: fmt.Sprintf("cannot read YAML: %v", r)})
+			diags = append(d.diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: lineOffset + 1, Col: 1}, Message: fmt.Sprintf("cannot read YAML: %v", r)})
+		}
+	}()
+	root, ok := d.parse(src)
+	if ok {
+		d.value(root, reflect.ValueOf(v).Elem(), "")
+	}
+	return d.diags
+}
+
+// Parse parses src under the same guards as Decode (size, UTF-8, depth, no
+// anchors or aliases, no panic) and returns its root node, for files whose
+// keys baton does not own (another tool's settings, like mkdocs.yml): the
+// caller reads the keys it knows and ignores the rest. It returns nil with
+// the diagnostics when src cannot be read. Node positions are lines of src;
+// Pos turns them into positions in file.
+func Parse(file string, src []byte) (*yaml.Node, diag.List) {
+	d := decoder{file: file, lastLine: bytes.Count(src, []byte("\n")) + 1}
+	root, ok := d.parse(src)
+	if !ok {
+		return nil, d.diags
+	}
+	return root, d.diags
+}
+
+// Pos is where n, a node Parse returned, stands in file.
+func Pos(file string, n *yaml.Node) diag.Pos {
+	return diag.Pos{File: file, Line: n.Line, Col: n.Column}
+}
+
+// parse reads src into its root node, an empty mapping for an empty
+// document, or reports why it cannot.
+func (d *decoder) parse(src []byte) (root *yaml.Node, ok bool) {
+	start := diag.Pos{File: d.file, Line: d.lineOffset + 1, Col: 1}
+	defer func() {
+		if r := recover(); r != nil {
+			d.diags = append(d.diags, diag.Diagnostic{Pos: start, Message: fmt.Sprintf("cannot read YAML: %v", r)})
+			root, ok = nil, false
 		}
 	}()
 	if len(src) > MaxSize {
 		d.diags.Errorf(start, "YAML is %d bytes, more than the %d this reader accepts", len(src), MaxSize)
-		return d.diags
+		return nil, false
 	}
-	if p, ok := diag.CheckUTF8(file, src); !ok {
-		p.Line += lineOffset
+	if p, ok := diag.CheckUTF8(d.file, src); !ok {
+		p.Line += d.lineOffset
 		d.diags.Errorf(p, "invalid UTF-8")
-		return d.diags
+		return nil, false
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		d.diags.Errorf(d.syntaxPos(err, start), "invalid YAML: %s", syntaxMessage(err))
-		return d.diags
+		return nil, false
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		root = doc.Content[0]
 	}
 	if !d.safe(root, 0) {
-		return d.diags
+		return nil, false
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		root = &yaml.Node{Kind: yaml.MappingNode, Line: root.Line, Column: root.Column}
 	}
-	d.value(root, reflect.ValueOf(v).Elem(), "")
-	return d.diags
+	return root, true
 }
 
 type decoder struct {

@@ -1,0 +1,158 @@
+// Package layout recognises how an existing handbook is laid out, so that
+// baton can build it as it is: baton's own content/ folder, a Hugo site,
+// MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
+// (SUMMARY.md and README.md), or any folder of Markdown.
+//
+// Detect looks only at the files that name a layout and at the navigation
+// file, never at the pages: it is cheap, and the build reads the pages
+// through the Root it returns. A navigation file that cannot be read is a
+// diagnostic with its position, and the layout is still returned, without
+// the order.
+package layout
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+)
+
+// Kind names a layout.
+type Kind string
+
+const (
+	Baton    Kind = "baton"
+	Hugo     Kind = "Hugo"
+	MkDocs   Kind = "MkDocs"
+	MdBook   Kind = "mdBook"
+	GitBook  Kind = "GitBook"
+	Markdown Kind = "a folder of Markdown"
+)
+
+// Layout is what Detect found.
+type Layout struct {
+	Kind Kind
+	// Root is the folder that holds the pages, slash-separated and
+	// relative to the site folder: "content", "docs", "src", or "." for
+	// the site folder itself.
+	Root string
+	// Title is the site's name where the layout's settings give one
+	// (mkdocs.yml site_name, book.toml's title, Hugo's title).
+	Title string
+	// NavFile is the file that orders the pages (mkdocs.yml, SUMMARY.md),
+	// relative to the site folder; "" when there is none. Nav is its
+	// entries, in order.
+	NavFile string
+	Nav     []Entry
+	// Theme reports whether layouts/ holds baton's theme files. A Hugo
+	// site's layouts/ holds Hugo's.
+	Theme bool
+	// Diags are the problems of the files Detect read.
+	Diags diag.List
+}
+
+// Entry is one item of a navigation file.
+type Entry struct {
+	// Title is the title the navigation gives, or "" to take the page's.
+	Title string
+	// Path is the page, relative to Root and slash-separated; "" for an
+	// entry without a page (a part heading, a group of pages).
+	Path string
+	// External is a link to another site, kept as written.
+	External string
+	// Part marks a part heading (mdBook's "# Part", a GitBook group).
+	Part     bool
+	Children []Entry
+	Pos      diag.Pos
+}
+
+// hugoConfigs are the files that make a folder with content/ a Hugo site.
+var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// Detect reads the layout of the site in fsys.
+func Detect(fsys fs.FS) Layout {
+	switch {
+	case isDir(fsys, "content") && exists(fsys, "content/handbook.yaml"):
+		return Layout{Kind: Baton, Root: "content", Theme: true}
+	case isDir(fsys, "content"):
+		if cfg := firstExisting(fsys, hugoConfigs...); cfg != "" || isDir(fsys, "config/_default") {
+			l := Layout{Kind: Hugo, Root: "content"}
+			l.Title = hugoTitle(fsys, cfg)
+			return l
+		}
+		return Layout{Kind: Baton, Root: "content", Theme: true}
+	case exists(fsys, "mkdocs.yml") || exists(fsys, "mkdocs.yaml"):
+		return readMkDocs(fsys, firstExisting(fsys, "mkdocs.yml", "mkdocs.yaml"))
+	case exists(fsys, "book.toml"):
+		return readMdBook(fsys)
+	}
+	if l, ok := readGitBook(fsys); ok {
+		return l
+	}
+	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
+}
+
+// markdownRoot is the folder of a plain Markdown site: the site folder
+// when it holds Markdown itself, else the one of docs/, src/ or pages/
+// that does.
+func markdownRoot(fsys fs.FS) string {
+	if hasMarkdown(fsys, ".") {
+		return "."
+	}
+	for _, dir := range []string{"docs", "src", "pages", "doc", "handbook"} {
+		if isDir(fsys, dir) && hasMarkdown(fsys, dir) {
+			return dir
+		}
+	}
+	return "."
+}
+
+// hasMarkdown reports whether dir holds a Markdown file (not in a
+// subfolder).
+func hasMarkdown(fsys fs.FS, dir string) bool {
+	entries, _ := fs.ReadDir(fsys, dir)
+	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !e.IsDir() && IsPage(e.Name()) })
+}
+
+// IsPage reports whether a file name is a page: Markdown or MDX.
+func IsPage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	}
+	return false
+}
+
+func exists(fsys fs.FS, name string) bool {
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
+}
+
+func isDir(fsys fs.FS, name string) bool {
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.IsDir()
+}
+
+func firstExisting(fsys fs.FS, names ...string) string {
+	for _, n := range names {
+		if exists(fsys, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// cleanRoot turns a folder a settings file names ("./docs/", "docs") into
+// a Root, or reports that it leaves the site.
+func cleanRoot(dir string) (string, bool) {
+	dir = path.Clean(strings.TrimSpace(strings.ReplaceAll(dir, "\\", "/")))
+	if dir == "" || dir == "." {
+		return ".", true
+	}
+	if !fs.ValidPath(dir) {
+		return "", false
+	}
+	return dir, true
+}

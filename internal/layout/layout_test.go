@@ -1,0 +1,120 @@
+package layout
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/google/go-cmp/cmp"
+)
+
+func files(m map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for k, v := range m {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		kind  Kind
+		root  string
+		title string
+		nav   string // the file the order comes from
+		theme bool
+	}{
+		{"baton", map[string]string{"content/handbook.yaml": "title: T\n", "content/_index.md": "", "mkdocs.yml": "site_name: x\n"}, Baton, "content", "", "", true},
+		{"content without settings", map[string]string{"content/a.md": ""}, Baton, "content", "", "", true},
+		{"hugo", map[string]string{"content/_index.md": "", "hugo.toml": "title = 'Ops handbook'\n", "layouts/_default/single.html": ""}, Hugo, "content", "Ops handbook", "", false},
+		{"hugo, config folder", map[string]string{"content/_index.md": "", "config/_default/config.yaml": "title: Y\n"}, Hugo, "content", "Y", "", false},
+		{"mkdocs", map[string]string{"mkdocs.yml": "site_name: Team handbook\ndocs_dir: handbook/\n", "handbook/index.md": ""}, MkDocs, "handbook", "Team handbook", "mkdocs.yml", false},
+		{"mkdocs default docs", map[string]string{"mkdocs.yml": "site_name: H\n", "docs/index.md": ""}, MkDocs, "docs", "H", "mkdocs.yml", false},
+		{"mkdocs docs_dir outside", map[string]string{"mkdocs.yml": "docs_dir: ../x\n"}, MkDocs, "docs", "", "mkdocs.yml", false},
+		{"mdbook", map[string]string{"book.toml": "[book]\ntitle = \"The book\"\nsrc = \"pages\"\n", "pages/SUMMARY.md": "# Summary\n\n- [A](a.md)\n"}, MdBook, "pages", "The book", "pages/SUMMARY.md", false},
+		{"mdbook default src", map[string]string{"book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n"}, MdBook, "src", "", "src/SUMMARY.md", false},
+		{"gitbook", map[string]string{"SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n", "README.md": ""}, GitBook, ".", "", "SUMMARY.md", false},
+		{"gitbook with root", map[string]string{".gitbook.yaml": "root: ./docs/\nstructure:\n  summary: toc.md\n", "docs/toc.md": "* [A](a.md)\n"}, GitBook, "docs", "", "docs/toc.md", false},
+		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
+		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},
+		{"nothing", map[string]string{"LICENSE": ""}, Markdown, ".", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Detect(files(tt.files))
+			if l.Kind != tt.kind || l.Root != tt.root || l.Title != tt.title || l.NavFile != tt.nav || l.Theme != tt.theme {
+				t.Errorf("Detect = %s, root %q, title %q, nav %q, theme %v; want %s, %q, %q, %q, %v",
+					l.Kind, l.Root, l.Title, l.NavFile, l.Theme, tt.kind, tt.root, tt.title, tt.nav, tt.theme)
+			}
+		})
+	}
+}
+
+func TestMkDocsNav(t *testing.T) {
+	l := Detect(files(map[string]string{"mkdocs.yml": `site_name: H
+theme:
+  name: material
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+nav:
+  - index.md
+  - Getting started: start/index.md
+  - Teams:
+      - Design: teams/design.md
+      - ./teams/eng.md
+      - Status page: https://status.example.com/
+  - Empty: {}
+`}))
+	want := []Entry{
+		{Path: "index.md", Pos: diag.Pos{File: "mkdocs.yml", Line: 8, Col: 5}},
+		{Title: "Getting started", Path: "start/index.md", Pos: diag.Pos{File: "mkdocs.yml", Line: 9, Col: 5}},
+		{Title: "Teams", Pos: diag.Pos{File: "mkdocs.yml", Line: 10, Col: 5}, Children: []Entry{
+			{Title: "Design", Path: "teams/design.md", Pos: diag.Pos{File: "mkdocs.yml", Line: 11, Col: 9}},
+			{Path: "teams/eng.md", Pos: diag.Pos{File: "mkdocs.yml", Line: 12, Col: 9}},
+			{Title: "Status page", External: "https://status.example.com/", Pos: diag.Pos{File: "mkdocs.yml", Line: 13, Col: 9}},
+		}},
+	}
+	if diff := cmp.Diff(want, l.Nav); diff != "" {
+		t.Errorf("nav (-want +got):\n%s", diff)
+	}
+	if len(l.Diags) != 1 || l.Diags[0].Pos.Line != 14 {
+		t.Errorf("diagnostics = %v, want one warning at line 14 (Empty: {})", l.Diags)
+	}
+}
+
+func TestMkDocsBroken(t *testing.T) {
+	for name, src := range map[string]string{
+		"syntax":   "site_name: [\n",
+		"aliases":  "a: &x [1]\nnav: *x\n",
+		"nav list": "nav: index.md\n",
+	} {
+		l := Detect(files(map[string]string{"mkdocs.yml": src}))
+		if l.Kind != MkDocs || len(l.Diags) == 0 || l.Diags[0].Pos.File != "mkdocs.yml" || l.Diags[0].Pos.Line == 0 {
+			t.Errorf("%s: %s, diagnostics %v; want MkDocs with a positioned diagnostic", name, l.Kind, l.Diags)
+		}
+	}
+}
+
+func TestSummaryNav(t *testing.T) {
+	src := "# Summary\n\n[Introduction](README.md)\n\n# User guide\n\n- [Installing](guide/install.md)\n- [Reading `books`](guide/reading%20books.md)\n    - [Nested](guide/nested.md)\n- [Draft]()\n- Plain \\(group\\) &amp; co\n  - [In group](g/a.md)\n\n---\n\n[Contributors](misc/contributors.md)\n"
+	got := summaryEntries("src/SUMMARY.md", []byte(src))
+	p := func(line, col int) diag.Pos { return diag.Pos{File: "src/SUMMARY.md", Line: line, Col: col} }
+	want := []Entry{
+		{Title: "Introduction", Path: "README.md", Pos: p(3, 2)},
+		{Title: "User guide", Part: true, Pos: p(5, 3), Children: []Entry{
+			{Title: "Installing", Path: "guide/install.md", Pos: p(7, 4)},
+			{Title: "Reading books", Path: "guide/reading books.md", Pos: p(8, 4), Children: []Entry{
+				{Title: "Nested", Path: "guide/nested.md", Pos: p(9, 8)},
+			}},
+			{Title: "Draft", Pos: p(10, 4)},
+			{Title: "Plain (group) & co", Pos: p(11, 3), Children: []Entry{{Title: "In group", Path: "g/a.md", Pos: p(12, 6)}}},
+		}},
+		{Title: "Contributors", Path: "misc/contributors.md", Pos: p(16, 2)},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SUMMARY.md entries (-want +got):\n%s", diff)
+	}
+}

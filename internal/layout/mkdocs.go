@@ -1,0 +1,97 @@
+package layout
+
+import (
+	"io/fs"
+	"strings"
+
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// readMkDocs reads an MkDocs site's settings: docs_dir (default docs),
+// site_name, and nav (or the older pages), whose entries are a page path,
+// {Title: path or URL}, or {Title: [entries]}.
+func readMkDocs(fsys fs.FS, file string) Layout {
+	l := Layout{Kind: MkDocs, Root: "docs", NavFile: file}
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		l.Diags.Errorf(diag.Pos{File: file}, "cannot read %s: %v", file, err)
+		return l
+	}
+	root, diags := strictyaml.Parse(file, src)
+	l.Diags.Append(diags)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return l
+	}
+	var nav *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "site_name":
+			if v.Kind == yaml.ScalarNode {
+				l.Title = v.Value
+			}
+		case "docs_dir":
+			dir, ok := cleanRoot(v.Value)
+			if v.Kind != yaml.ScalarNode || !ok {
+				l.Diags.Warnf(strictyaml.Pos(file, v), "docs_dir %q is not a folder inside the site; reading docs/", v.Value)
+				continue
+			}
+			l.Root = dir
+		case "nav", "pages":
+			if nav == nil || k.Value == "nav" {
+				nav = v
+			}
+		}
+	}
+	if nav != nil {
+		l.Nav = mkdocsEntries(file, nav, &l.Diags)
+	}
+	return l
+}
+
+// mkdocsEntries reads a nav list.
+func mkdocsEntries(file string, list *yaml.Node, diags *diag.List) []Entry {
+	if list.Kind != yaml.SequenceNode {
+		diags.Warnf(strictyaml.Pos(file, list), "nav is not a list; the pages keep the order of their files")
+		return nil
+	}
+	var out []Entry
+	for _, item := range list.Content {
+		switch item.Kind {
+		case yaml.ScalarNode:
+			out = append(out, target(Entry{Pos: strictyaml.Pos(file, item)}, item.Value))
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k, v := item.Content[i], item.Content[i+1]
+				e := Entry{Title: k.Value, Pos: strictyaml.Pos(file, k)}
+				switch v.Kind {
+				case yaml.ScalarNode:
+					e = target(e, v.Value)
+				case yaml.SequenceNode:
+					e.Children = mkdocsEntries(file, v, diags)
+				default:
+					diags.Warnf(strictyaml.Pos(file, v), "nav entry %q is neither a page nor a list", k.Value)
+					continue
+				}
+				out = append(out, e)
+			}
+		default:
+			diags.Warnf(strictyaml.Pos(file, item), "nav entry is neither a page nor a titled entry")
+		}
+	}
+	return out
+}
+
+// target sets what an entry leads to: a page, as a path relative to the
+// root, or another site.
+func target(e Entry, dest string) Entry {
+	dest = strings.TrimSpace(dest)
+	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") {
+		e.External = dest
+		return e
+	}
+	e.Path = strings.TrimPrefix(dest, "./")
+	return e
+}
