@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"runtime"
 	"strconv"
@@ -62,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
 	loadCache(&opts, cacheDir(dir))
-	srv := serve.New(build.New(opts), os.DirFS(dir))
+	srv := serve.New(build.New(opts), dir)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen: %w (is another server on port %d? try --port)", err, *port)

@@ -192,7 +192,7 @@ func serveDir(t *testing.T, dir string) (*serve.Server, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), dir)
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	srv.AllowHosts(hs.Listener.Addr())

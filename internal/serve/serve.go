@@ -6,12 +6,16 @@
 // A failed build never stops the server: it keeps the last good site and
 // shows every diagnostic in an overlay on each page until a save fixes
 // them. The server answers only GET and HEAD, only for the Host it serves
-// (against DNS rebinding), and only files of the built site.
+// (against DNS rebinding), and only files of the built site: static files
+// are read at request time, but only a regular file reached without a
+// symbolic link below content/, as the build's walk reads them, whatever
+// the folder holds while a build is failing.
 package serve
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -19,11 +23,13 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/batonhq/baton/internal/build"
@@ -44,7 +50,10 @@ type Site struct {
 // Server serves one site.
 type Server struct {
 	builder *build.Builder
-	src     fs.FS
+	// root is the site folder, and src the same folder as the build reads
+	// it.
+	root string
+	src  fs.FS
 
 	mu      sync.RWMutex
 	site    Site
@@ -55,10 +64,14 @@ type Server struct {
 	anyIPPort string
 }
 
-// New returns a Server that builds src with b.
-func New(b *build.Builder, src fs.FS) *Server {
-	return &Server{builder: b, src: src, clients: map[chan string]bool{}, hosts: map[string]bool{}}
+// New returns a Server that builds the site in the folder dir with b.
+func New(b *build.Builder, dir string) *Server {
+	return &Server{builder: b, root: dir, src: os.DirFS(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}}
 }
+
+// errNotServed says a static file's path now leads to something other
+// than a regular file reached without a link.
+var errNotServed = errors.New("not a regular file, or reached through a symbolic link")
 
 // AllowHosts sets the Host header values to accept, from the listener's
 // address: the address itself, plus localhost names on loopback.
@@ -194,6 +207,20 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	var static *os.File
+	if ok && f.From != "" {
+		var err error
+		static, err = openStatic(s.root, f.From)
+		switch {
+		case err == nil:
+			defer static.Close()
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, errNotServed):
+			ok = false // what the build listed is gone, or no longer a plain file
+		default:
+			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)
+			return
+		}
+	}
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusNotFound
@@ -210,10 +237,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	var data []byte
-	if f.From != "" {
-		b, err := fs.ReadFile(s.src, f.From)
+	if static != nil {
+		b, err := io.ReadAll(static)
 		if err != nil {
-			http.Error(w, "cannot read "+f.From, http.StatusInternalServerError)
+			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)
 			return
 		}
 		data = b

@@ -56,7 +56,7 @@ func startSite(t *testing.T, dir string) *site {
 	s := &site{t: t, dir: dir}
 	// As `baton serve` does: the print view on demand, the watcher started
 	// before the first build.
-	s.srv = serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	s.srv = serve.New(build.New(build.Options{Theme: theme, Lazy: true}), dir)
 	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Quiet: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
