@@ -236,24 +236,28 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
-	var data []byte
 	if static != nil {
-		b, err := io.ReadAll(static)
+		// Streamed from the file, as the build copies it: no page script,
+		// Range and HEAD answered without reading what is not sent.
+		info, err := static.Stat()
 		if err != nil {
 			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)
 			return
 		}
-		data = b
-	} else {
-		b, err := f.Bytes() // the print view is rendered when first asked for
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		data = b
+		http.ServeContent(w, r, name, info.ModTime(), static)
+		return
+	}
+	data, err := f.Bytes() // the print view is rendered when first asked for
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data, site.diags)
+	}
+	if status == http.StatusOK {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
