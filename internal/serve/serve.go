@@ -253,7 +253,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, site.diags)
+		data = inject(data, site.diags, site.gen)
 	}
 	if status == http.StatusOK {
 		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
@@ -267,8 +267,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the live-reload script, and the error overlay when the last
-// build failed, before </body>.
-func inject(page []byte, diags diag.List) []byte {
+// build failed, before </body>. The script carries the number of the build
+// the page comes from (gen), which it gives the reload stream, so a page
+// whose stream connects only after a newer build is told to reload.
+func inject(page []byte, diags diag.List, gen int) []byte {
 	var add bytes.Buffer
 	if diags.HasErrors() {
 		add.WriteString(`<div id="baton-overlay" role="alertdialog" aria-labelledby="baton-overlay-title" style="position:fixed;inset:0;z-index:9999;overflow:auto;background:rgba(15,20,27,.92);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem">`)
@@ -280,7 +282,7 @@ func inject(page []byte, diags diag.List) []byte {
 		}
 		add.WriteString(`</ol><p style="color:#c3cad4">Fix the files and save: this page reloads by itself.</p><button type="button" onclick="this.parentNode.remove()" style="font:inherit;padding:.3rem .8rem">Dismiss</button></div>`)
 	}
-	add.WriteString(`<script src="` + ReloadPath + `.js"></script>`)
+	fmt.Fprintf(&add, `<script src="%s.js" data-build="%d"></script>`, ReloadPath, gen)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], add.Bytes()...)
@@ -298,7 +300,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// events streams reload messages to one browser.
+// events streams reload messages to one browser. A page gives the build
+// it comes from (?build=N); when that is not the build being served, the
+// page missed a reload (its stream connected late, or the server
+// restarted) and is told to reload at once.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if origin := r.Header.Get("Origin"); origin != "" && origin != "http://"+r.Host {
 		http.Error(w, "cross-origin request refused", http.StatusForbidden)
@@ -311,16 +316,24 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	build, err := strconv.Atoi(r.URL.Query().Get("build"))
 	c := make(chan string, 1)
 	s.mu.Lock()
 	s.clients[c] = true
+	// Decided as the stream joins, under the lock a rebuild takes to
+	// count itself and tell the streams: any later build reaches c.
+	stale := err == nil && build != s.site.gen
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		delete(s.clients, c)
 		s.mu.Unlock()
 	}()
-	io.WriteString(w, "retry: 500\n: connected\n\n")
+	io.WriteString(w, "retry: 500\n\n")
+	if stale {
+		io.WriteString(w, "data: reload\n\n")
+	}
+	io.WriteString(w, ": connected\n\n")
 	flusher.Flush()
 	tick := time.NewTicker(20 * time.Second)
 	defer tick.Stop()
@@ -339,15 +352,18 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // reloadScript reloads the page when told to, keeping the scroll position,
-// and reconnects by itself after the server restarts.
+// and reconnects by itself after the server restarts. It tells the server
+// which build its page comes from (the data-build attribute inject
+// writes), so a stream that connects after a rebuild still reloads.
 const reloadScript = `(function () {
   var key = "baton-scroll:" + location.pathname;
   try {
     var y = sessionStorage.getItem(key);
     if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, +y); }
   } catch (e) {}
+  var build = document.currentScript && document.currentScript.getAttribute("data-build");
   var wasDown = false;
-  var es = new EventSource("` + ReloadPath + `");
+  var es = new EventSource("` + ReloadPath + `" + (build ? "?build=" + encodeURIComponent(build) : ""));
   es.onmessage = function (e) {
     if (e.data === "reload") {
       try { sessionStorage.setItem(key, String(window.scrollY)); } catch (err) {}
