@@ -87,7 +87,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", dir, url)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := srv.HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if *open {
@@ -100,7 +100,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case <-ctx.Done():
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		_ = hs.Shutdown(shut)
+		// Shutdown ends the reload streams and closes idle connections;
+		// a request still running when the bound passes is cut off, so
+		// the cache is saved all the same.
+		if hs.Shutdown(shut) != nil {
+			_ = hs.Close()
+		}
 		fmt.Fprintln(stdout, "stopped")
 		return nil
 	case err := <-errc:

@@ -58,6 +58,10 @@ type Server struct {
 	mu      sync.RWMutex
 	site    Site
 	clients map[chan string]bool
+	// stop is closed by Close: every reload stream ends, and any opened
+	// after ends at once.
+	stop      chan struct{}
+	closeOnce sync.Once
 	// hosts are the Host header values the server answers; anyIPPort, when
 	// set, admits any IP address on that port too.
 	hosts     map[string]bool
@@ -66,7 +70,13 @@ type Server struct {
 
 // New returns a Server that builds the site in the folder dir with b.
 func New(b *build.Builder, dir string) *Server {
-	return &Server{builder: b, root: dir, src: os.DirFS(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}}
+	return &Server{builder: b, root: dir, src: os.DirFS(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
+}
+
+// Close ends every reload stream, and any opened later as soon as it
+// opens. Pages reconnect by themselves to whatever serves next.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.stop) })
 }
 
 // errNotServed says a static file's path now leads to something other
@@ -115,6 +125,16 @@ type Result struct {
 	// bodies changed) instead of building in full.
 	Patched  bool
 	Duration time.Duration
+}
+
+// HTTPServer returns an http.Server that serves s. Its Shutdown ends the
+// reload streams (Close), which would otherwise hold it up as long as a
+// page is open, and it closes connections left idle (a browser keeps
+// several) and clients that never finish their headers.
+func (s *Server) HTTPServer() *http.Server {
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(s.Close)
+	return hs
 }
 
 // Rebuild builds the site after the files at the changed paths changed
@@ -340,6 +360,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-s.stop:
 			return
 		case msg := <-c:
 			fmt.Fprintf(w, "data: %s\n\n", msg)
