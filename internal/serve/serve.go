@@ -1,15 +1,16 @@
 // Package serve is the development server: it builds the site into memory,
 // serves it on the loopback address, rebuilds on every batch of changes,
 // and tells browsers to reload over Server-Sent Events once the new site
-// is complete.
+// is complete. Each page carries the number of its build, so a page whose
+// stream connects only after a newer build is told to reload at once.
 //
 // A failed build never stops the server: it keeps the last good site and
 // shows every diagnostic in an overlay on each page until a save fixes
 // them. The server answers only GET and HEAD, only for the Host it serves
-// (against DNS rebinding), and only files of the built site: static files
-// are read at request time, but only a regular file reached without a
-// symbolic link below content/, as the build's walk reads them, whatever
-// the folder holds while a build is failing.
+// (against DNS rebinding), and only files of the built site. Static files
+// are streamed from the site folder at request time, but only a regular
+// file reached without a symbolic link below content/, as the build's walk
+// reads them, whatever the folder holds while a build is failing.
 package serve
 
 import (
