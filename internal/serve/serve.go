@@ -36,6 +36,7 @@ import (
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/source"
 )
 
 // ReloadPath is where browsers listen for reloads.
@@ -79,10 +80,6 @@ func New(b *build.Builder, dir string) *Server {
 func (s *Server) Close() {
 	s.closeOnce.Do(func() { close(s.stop) })
 }
-
-// errNotServed says a static file's path now leads to something other
-// than a regular file reached without a link.
-var errNotServed = errors.New("not a regular file, or reached through a symbolic link")
 
 // AllowHosts sets the Host header values to accept, from the listener's
 // address: the address itself, plus localhost names on loopback.
@@ -231,11 +228,11 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	var static *os.File
 	if ok && f.From != "" {
 		var err error
-		static, err = openStatic(s.root, f.From)
+		static, err = source.Open(s.root, f.From)
 		switch {
 		case err == nil:
 			defer static.Close()
-		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, errNotServed):
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, source.ErrNotRegular):
 			ok = false // what the build listed is gone, or no longer a plain file
 		default:
 			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)

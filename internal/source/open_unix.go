@@ -1,6 +1,6 @@
 //go:build unix
 
-package serve
+package source
 
 import (
 	"io/fs"
@@ -11,14 +11,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// openStatic opens the static file at name (slash-separated, relative to
-// the site folder root) for reading, reaching it as the build's walk did
-// (source.Load): the first folder (content/) through a link if it is one,
+// Open opens the file at name (slash-separated, relative to the site
+// folder root) for reading as Load reads the site: the first folder
+// (content/) through a link if it is one (a shared drive, a monorepo),
 // nothing below it through a link. It walks the folders with openat, so no
 // folder can be swapped for a link between the checks and the open, and
-// opens the file without blocking, so a named pipe never holds a request.
-// Anything but a regular file is errNotServed.
-func openStatic(root, name string) (*os.File, error) {
+// opens the file without blocking, so a named pipe never holds the caller.
+// Anything but a regular file is ErrNotRegular.
+func Open(root, name string) (*os.File, error) {
 	parts := strings.Split(name, "/")
 	fail := func(err error) (*os.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -58,7 +58,7 @@ func openStatic(root, name string) (*os.File, error) {
 	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		unix.Close(fd)
 		if err == nil {
-			err = errNotServed
+			err = ErrNotRegular
 		}
 		return fail(err)
 	}
@@ -76,8 +76,11 @@ func isKind(dir int, name string, kind uint32) error {
 	if err := unix.Fstatat(dir, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
 		return err
 	}
-	if uint32(st.Mode)&unix.S_IFMT != kind {
-		return errNotServed
+	switch got := uint32(st.Mode) & unix.S_IFMT; {
+	case got == kind:
+		return nil
+	case got == unix.S_IFREG:
+		return unix.ENOTDIR // a file where the path needs a folder, as open would say
 	}
-	return nil
+	return ErrNotRegular
 }

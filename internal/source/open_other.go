@@ -1,21 +1,22 @@
 //go:build !unix
 
-package serve
+package source
 
 import (
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
-// openStatic opens the static file at name (slash-separated, relative to
-// the site folder root) for reading, reaching it as the build's walk did
-// (source.Load): the first folder (content/) through a link if it is one,
+// Open opens the file at name (slash-separated, relative to the site
+// folder root) for reading as Load reads the site: the first folder
+// (content/) through a link if it is one (a shared drive, a monorepo),
 // nothing below it through a link. Without openat, each entry is looked at
 // before the open, and the file opened is checked to be the one looked
-// at. Anything but a regular file is errNotServed.
-func openStatic(root, name string) (*os.File, error) {
+// at. Anything but a regular file is ErrNotRegular.
+func Open(root, name string) (*os.File, error) {
 	parts := strings.Split(name, "/")
 	fail := func(err error) (*os.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -34,8 +35,11 @@ func openStatic(root, name string) (*os.File, error) {
 		if err != nil {
 			return fail(err)
 		}
-		if last := i == len(parts)-1; last && !info.Mode().IsRegular() || !last && !info.IsDir() {
-			return fail(errNotServed)
+		switch last := i == len(parts)-1; {
+		case !last && info.Mode().IsRegular():
+			return fail(syscall.ENOTDIR) // a file where the path needs a folder, as open would say
+		case last && !info.Mode().IsRegular() || !last && !info.IsDir():
+			return fail(ErrNotRegular)
 		}
 	}
 	f, err := os.Open(p)
@@ -44,7 +48,7 @@ func openStatic(root, name string) (*os.File, error) {
 	}
 	if got, err := f.Stat(); err != nil || !os.SameFile(got, info) {
 		f.Close()
-		return fail(errNotServed)
+		return fail(ErrNotRegular)
 	}
 	return f, nil
 }
