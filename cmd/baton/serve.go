@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"runtime"
 	"strconv"
@@ -62,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
 	loadCache(&opts, cacheDir(dir))
-	srv := serve.New(build.New(opts), os.DirFS(dir))
+	srv := serve.New(build.New(opts), dir)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen: %w (is another server on port %d? try --port)", err, *port)
@@ -88,7 +87,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", dir, url)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := srv.HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if *open {
@@ -101,7 +100,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case <-ctx.Done():
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		_ = hs.Shutdown(shut)
+		// Shutdown ends the reload streams and closes idle connections;
+		// a request still running when the bound passes is cut off, so
+		// the cache is saved all the same.
+		if hs.Shutdown(shut) != nil {
+			_ = hs.Close()
+		}
 		fmt.Fprintln(stdout, "stopped")
 		return nil
 	case err := <-errc:

@@ -30,7 +30,7 @@ func BenchmarkServeOneEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), dir)
 	if r := srv.Rebuild(context.Background(), nil); !r.OK {
 		b.Fatal(r.Diags)
 	}

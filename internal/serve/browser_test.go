@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/batonhq/baton/internal/browsertest"
+	"github.com/batonhq/baton/internal/serve"
 	"github.com/chromedp/chromedp"
 )
 
@@ -73,4 +77,67 @@ func TestBrowserReloads(t *testing.T) {
 	go hs.Serve(ln)
 	defer hs.Close()
 	waitText(t, ctx, "After restart.")
+}
+
+// TestBrowserReloadsWhenStreamIsLate loads a page in Chromium whose
+// reload stream is held up (a slow tab, a busy proxy) until after a save
+// has rebuilt the site: once the stream connects, the page reloads and
+// shows the edit. No watcher runs: the one rebuild is the test's, so no
+// later one can send the reload instead.
+func TestBrowserReloadsWhenStreamIsLate(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := t.TempDir()
+	for name, body := range basic() {
+		write(t, filepath.Join(dir, name), body)
+	}
+	srv, _ := serveDir(t, dir)
+	if r := srv.Rebuild(context.Background(), nil); !r.OK {
+		t.Fatal(r.Diags)
+	}
+	asked := make(chan struct{}, 1)
+	hold := make(chan struct{})
+	release := sync.OnceFunc(func() { close(hold) })
+	gate := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == serve.ReloadPath {
+			select {
+			case asked <- struct{}{}:
+			default:
+			}
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		// The page's stream stays open: end it, or Close waits for it.
+		release()
+		gate.CloseClientConnections()
+		gate.Close()
+	})
+	srv.AllowHosts(gate.Listener.Addr())
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(gate.URL+"/a/")); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, ctx, "Alpha text")
+	select {
+	case <-asked:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the page never asked for its reload stream")
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.batonMark = true`)); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "content/a.md"), fmt.Sprintf(page, "Page A", "Saved while the stream was held."))
+	if r := srv.Rebuild(context.Background(), []string{"content/a.md"}); !r.OK {
+		t.Fatal(r.Diags)
+	}
+	release()
+	waitText(t, ctx, "Saved while the stream was held.")
+	if marked, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.batonMark === true`)); marked {
+		t.Errorf("content changed without a reload")
+	}
 }

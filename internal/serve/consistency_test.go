@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -171,7 +172,7 @@ func compareWithClean(t *testing.T, dir string, theme render.Theme, srv *serve.S
 		got, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if strings.HasSuffix(f.Path, ".html") {
-			got = []byte(strings.Replace(string(got), `<script src="`+serve.ReloadPath+`.js"></script>`, "", 1))
+			got = reloadScript.ReplaceAll(got, nil)
 		}
 		if string(got) != string(data) {
 			t.Fatalf("served %s differs from a clean build:\n%s", f.Path, cmp.Diff(string(data), string(got)))
@@ -183,6 +184,9 @@ func compareWithClean(t *testing.T, dir string, theme render.Theme, srv *serve.S
 	}
 }
 
+// reloadScript matches the script the server adds to every page.
+var reloadScript = regexp.MustCompile(`<script src="` + regexp.QuoteMeta(serve.ReloadPath) + `\.js" data-build="\d+"></script>`)
+
 // serveDir serves the site in dir as `baton serve` does (print view on
 // demand) on a real server on 127.0.0.1, without a watcher: the test says
 // what changed.
@@ -192,7 +196,7 @@ func serveDir(t *testing.T, dir string) (*serve.Server, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	srv := serve.New(build.New(build.Options{Theme: theme, Lazy: true}), dir)
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	srv.AllowHosts(hs.Listener.Addr())

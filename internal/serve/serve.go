@@ -1,17 +1,22 @@
 // Package serve is the development server: it builds the site into memory,
 // serves it on the loopback address, rebuilds on every batch of changes,
 // and tells browsers to reload over Server-Sent Events once the new site
-// is complete.
+// is complete. Each page carries the number of its build, so a page whose
+// stream connects only after a newer build is told to reload at once.
 //
 // A failed build never stops the server: it keeps the last good site and
 // shows every diagnostic in an overlay on each page until a save fixes
 // them. The server answers only GET and HEAD, only for the Host it serves
-// (against DNS rebinding), and only files of the built site.
+// (against DNS rebinding), and only files of the built site. Static files
+// are streamed from the site folder at request time, but only a regular
+// file reached without a symbolic link below content/, as the build's walk
+// reads them, whatever the folder holds while a build is failing.
 package serve
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -19,16 +24,19 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/source"
 )
 
 // ReloadPath is where browsers listen for reloads.
@@ -44,20 +52,33 @@ type Site struct {
 // Server serves one site.
 type Server struct {
 	builder *build.Builder
-	src     fs.FS
+	// root is the site folder, and src the same folder as the build reads
+	// it.
+	root string
+	src  fs.FS
 
 	mu      sync.RWMutex
 	site    Site
 	clients map[chan string]bool
+	// stop is closed by Close: every reload stream ends, and any opened
+	// after ends at once.
+	stop      chan struct{}
+	closeOnce sync.Once
 	// hosts are the Host header values the server answers; anyIPPort, when
 	// set, admits any IP address on that port too.
 	hosts     map[string]bool
 	anyIPPort string
 }
 
-// New returns a Server that builds src with b.
-func New(b *build.Builder, src fs.FS) *Server {
-	return &Server{builder: b, src: src, clients: map[chan string]bool{}, hosts: map[string]bool{}}
+// New returns a Server that builds the site in the folder dir with b.
+func New(b *build.Builder, dir string) *Server {
+	return &Server{builder: b, root: dir, src: os.DirFS(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
+}
+
+// Close ends every reload stream, and any opened later as soon as it
+// opens. Pages reconnect by themselves to whatever serves next.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.stop) })
 }
 
 // AllowHosts sets the Host header values to accept, from the listener's
@@ -102,6 +123,16 @@ type Result struct {
 	// bodies changed) instead of building in full.
 	Patched  bool
 	Duration time.Duration
+}
+
+// HTTPServer returns an http.Server that serves s. Its Shutdown ends the
+// reload streams (Close), which would otherwise hold it up as long as a
+// page is open, and it closes connections left idle (a browser keeps
+// several) and clients that never finish their headers.
+func (s *Server) HTTPServer() *http.Server {
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(s.Close)
+	return hs
 }
 
 // Rebuild builds the site after the files at the changed paths changed
@@ -194,6 +225,20 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	var static *os.File
+	if ok && f.From != "" {
+		var err error
+		static, err = source.Open(s.root, f.From)
+		switch {
+		case err == nil:
+			defer static.Close()
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, source.ErrNotRegular):
+			ok = false // what the build listed is gone, or no longer a plain file
+		default:
+			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)
+			return
+		}
+	}
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusNotFound
@@ -209,24 +254,28 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
-	var data []byte
-	if f.From != "" {
-		b, err := fs.ReadFile(s.src, f.From)
+	if static != nil {
+		// Streamed from the file, as the build copies it: no page script,
+		// Range and HEAD answered without reading what is not sent.
+		info, err := static.Stat()
 		if err != nil {
-			http.Error(w, "cannot read "+f.From, http.StatusInternalServerError)
+			http.Error(w, fmt.Sprintf("cannot read %s: %v", f.From, err), http.StatusInternalServerError)
 			return
 		}
-		data = b
-	} else {
-		b, err := f.Bytes() // the print view is rendered when first asked for
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		data = b
+		http.ServeContent(w, r, name, info.ModTime(), static)
+		return
+	}
+	data, err := f.Bytes() // the print view is rendered when first asked for
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, site.diags)
+		data = inject(data, site.diags, site.gen)
+	}
+	if status == http.StatusOK {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
@@ -236,8 +285,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds the live-reload script, and the error overlay when the last
-// build failed, before </body>.
-func inject(page []byte, diags diag.List) []byte {
+// build failed, before </body>. The script carries the number of the build
+// the page comes from (gen), which it gives the reload stream, so a page
+// whose stream connects only after a newer build is told to reload.
+func inject(page []byte, diags diag.List, gen int) []byte {
 	var add bytes.Buffer
 	if diags.HasErrors() {
 		add.WriteString(`<div id="baton-overlay" role="alertdialog" aria-labelledby="baton-overlay-title" style="position:fixed;inset:0;z-index:9999;overflow:auto;background:rgba(15,20,27,.92);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem">`)
@@ -249,7 +300,7 @@ func inject(page []byte, diags diag.List) []byte {
 		}
 		add.WriteString(`</ol><p style="color:#c3cad4">Fix the files and save: this page reloads by itself.</p><button type="button" onclick="this.parentNode.remove()" style="font:inherit;padding:.3rem .8rem">Dismiss</button></div>`)
 	}
-	add.WriteString(`<script src="` + ReloadPath + `.js"></script>`)
+	fmt.Fprintf(&add, `<script src="%s.js" data-build="%d"></script>`, ReloadPath, gen)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], add.Bytes()...)
@@ -267,7 +318,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// events streams reload messages to one browser.
+// events streams reload messages to one browser. A page gives the build
+// it comes from (?build=N); when that is not the build being served, the
+// page missed a reload (its stream connected late, or the server
+// restarted) and is told to reload at once.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if origin := r.Header.Get("Origin"); origin != "" && origin != "http://"+r.Host {
 		http.Error(w, "cross-origin request refused", http.StatusForbidden)
@@ -280,22 +334,32 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	build, err := strconv.Atoi(r.URL.Query().Get("build"))
 	c := make(chan string, 1)
 	s.mu.Lock()
 	s.clients[c] = true
+	// Decided as the stream joins, under the lock a rebuild takes to
+	// count itself and tell the streams: any later build reaches c.
+	stale := err == nil && build != s.site.gen
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
 		delete(s.clients, c)
 		s.mu.Unlock()
 	}()
-	io.WriteString(w, "retry: 500\n: connected\n\n")
+	io.WriteString(w, "retry: 500\n\n")
+	if stale {
+		io.WriteString(w, "data: reload\n\n")
+	}
+	io.WriteString(w, ": connected\n\n")
 	flusher.Flush()
 	tick := time.NewTicker(20 * time.Second)
 	defer tick.Stop()
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-s.stop:
 			return
 		case msg := <-c:
 			fmt.Fprintf(w, "data: %s\n\n", msg)
@@ -308,15 +372,18 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // reloadScript reloads the page when told to, keeping the scroll position,
-// and reconnects by itself after the server restarts.
+// and reconnects by itself after the server restarts. It tells the server
+// which build its page comes from (the data-build attribute inject
+// writes), so a stream that connects after a rebuild still reloads.
 const reloadScript = `(function () {
   var key = "baton-scroll:" + location.pathname;
   try {
     var y = sessionStorage.getItem(key);
     if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, +y); }
   } catch (e) {}
+  var build = document.currentScript && document.currentScript.getAttribute("data-build");
   var wasDown = false;
-  var es = new EventSource("` + ReloadPath + `");
+  var es = new EventSource("` + ReloadPath + `" + (build ? "?build=" + encodeURIComponent(build) : ""));
   es.onmessage = function (e) {
     if (e.data === "reload") {
       try { sessionStorage.setItem(key, String(window.scrollY)); } catch (err) {}

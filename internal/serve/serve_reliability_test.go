@@ -164,7 +164,7 @@ func TestDotfilesAndLinksNotServed(t *testing.T) {
 
 // TestSymlinkedContentRoot: content/ may itself be a link to the real
 // folder (a shared drive, a monorepo); an edit under the real folder
-// rebuilds the page.
+// rebuilds the page, and a static file there is served.
 func TestSymlinkedContentRoot(t *testing.T) {
 	s := newLinkedSite(t)
 	s.eventually("first page", s.pageHas("/a/", "Alpha text"))
@@ -172,6 +172,12 @@ func TestSymlinkedContentRoot(t *testing.T) {
 	s.eventually("edit under the link's target", s.pageHas("/a/", "Edited through the link."))
 	write(t, filepath.Join(s.real, "new", "n.md"), fmt.Sprintf(page, "New", "A new folder."))
 	s.eventually("new folder under the link's target", s.pageHas("/new/n/", "A new folder."))
+	// Static files are read through the link too, as the build reads them.
+	write(t, filepath.Join(s.real, "static", "s.txt"), "static through the link")
+	s.eventually("static file under the link's target", func() bool {
+		code, body := s.get("/s.txt")
+		return code == 200 && body == "static through the link"
+	})
 }
 
 type linkedSite struct {

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,7 +57,7 @@ func startSite(t *testing.T, dir string) *site {
 	s := &site{t: t, dir: dir}
 	// As `baton serve` does: the print view on demand, the watcher started
 	// before the first build.
-	s.srv = serve.New(build.New(build.Options{Theme: theme, Lazy: true}), os.DirFS(dir))
+	s.srv = serve.New(build.New(build.Options{Theme: theme, Lazy: true}), dir)
 	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Quiet: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -356,6 +357,85 @@ func TestAnyAddressStillRefusesNames(t *testing.T) {
 		s.srv.ServeHTTP(rec, req)
 		if rec.Code != want {
 			t.Errorf("Host %s: status %d, want %d", host, rec.Code, want)
+		}
+	}
+}
+
+// buildOf returns the build number a served page was given for its
+// live-reload connection.
+func buildOf(t *testing.T, page string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<script src="` + regexp.QuoteMeta(serve.ReloadPath) + `\.js" data-build="(\d+)"></script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the page carries no build number for its reload script")
+	}
+	return m[1]
+}
+
+// events opens the reload stream as a page of the given build would, and
+// returns the messages the server sent before its ": connected" comment,
+// and the stream to read on.
+func (s *site) events(build string) ([]string, *bufio.Reader) {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // a guard against a hang
+	s.t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.http.URL+serve.ReloadPath+"?build="+build, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { resp.Body.Close() })
+	r := bufio.NewReader(resp.Body)
+	var msgs []string
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			s.t.Fatalf("the stream ended before it said it was connected: %v", err)
+		}
+		line = strings.TrimSpace(line)
+		if line == ": connected" {
+			return msgs, r
+		}
+		if data, ok := strings.CutPrefix(line, "data: "); ok {
+			msgs = append(msgs, data)
+		}
+	}
+}
+
+// TestStalePageReloadsOnConnect: a page whose reload stream connects only
+// after a rebuild (a slow tab, a stream held up) is told to reload at
+// once; a page of the build being served is told nothing until the next
+// one.
+func TestStalePageReloadsOnConnect(t *testing.T) {
+	s := newSite(t, basic())
+	s.eventually("first page", s.pageHas("/a/", "Alpha text"))
+	_, body := s.get("/a/")
+	old := buildOf(t, body)
+	msgs, current := s.events(old)
+	if len(msgs) != 0 {
+		t.Errorf("a page of the build being served was sent %q on connecting", msgs)
+	}
+
+	write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", "Newer text."))
+	s.eventually("edit", s.pageHas("/a/", "Newer text."))
+	_, body = s.get("/a/")
+	if now := buildOf(t, body); now == old {
+		t.Fatalf("the build number stayed %s across a rebuild", now)
+	}
+	if msgs, _ := s.events(old); len(msgs) != 1 || msgs[0] != "reload" {
+		t.Errorf("a page of build %s, connecting after a rebuild, was sent %q; want [reload]", old, msgs)
+	}
+	if msgs, _ := s.events(buildOf(t, body)); len(msgs) != 0 {
+		t.Errorf("a page of the new build was sent %q on connecting", msgs)
+	}
+	// The stream that was open all along got its reload as before.
+	for {
+		line, err := current.ReadString('\n')
+		if err != nil {
+			t.Fatalf("the open stream had no reload: %v", err)
+		}
+		if strings.TrimSpace(line) == "data: reload" {
+			break
 		}
 	}
 }

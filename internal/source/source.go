@@ -2,7 +2,9 @@
 //
 // It knows which files belong to the site (content/ and layouts/), which are
 // editors' droppings to ignore, and how to split front matter from a Markdown
-// body without moving the body's line numbers.
+// body without moving the body's line numbers. Open reads a file later (a
+// static file the dev server sends) as Load would reach it, never through
+// a link Load would not follow.
 package source
 
 import (
@@ -73,6 +75,10 @@ type Skip struct {
 	Why  string
 	Err  bool
 }
+
+// ErrNotRegular says a path leads to something other than a regular file
+// reached without a symbolic link (see Open).
+var ErrNotRegular = errors.New("not a regular file, or reached through a symbolic link")
 
 // Load walks content/ and layouts/ of fsys.
 func Load(fsys fs.FS) (Tree, error) {

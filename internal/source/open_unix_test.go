@@ -1,0 +1,101 @@
+//go:build unix
+
+package source_test
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/batonhq/baton/internal/source"
+)
+
+// TestOpen opens files of a site folder as Load reaches them: through a
+// link for content/ itself, never through one below it, and nothing but
+// regular files, without waiting on a named pipe.
+func TestOpen(t *testing.T) {
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(outside, "secret.txt"), "OUTSIDE")
+	site := t.TempDir()
+	writeFile(t, filepath.Join(site, "content/static/a.txt"), "a")
+	link(t, filepath.Join(outside, "secret.txt"), filepath.Join(site, "content/static/link.txt"))
+	link(t, outside, filepath.Join(site, "content/linked"))
+	link(t, "a.txt", filepath.Join(site, "content/static/inside-link.txt"))
+	if err := syscall.Mkfifo(filepath.Join(site, "content/static/pipe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	linkedSite := t.TempDir()
+	link(t, filepath.Join(site, "content"), filepath.Join(linkedSite, "content"))
+
+	cases := []struct {
+		root, name string
+		want       string // the bytes, or "" for an error
+		err        error
+	}{
+		{site, "content/static/a.txt", "a", nil},
+		{linkedSite, "content/static/a.txt", "a", nil},
+		{site, "content/static/link.txt", "", source.ErrNotRegular},
+		{site, "content/static/inside-link.txt", "", source.ErrNotRegular},
+		{site, "content/linked/secret.txt", "", source.ErrNotRegular},
+		{site, "content/static/pipe", "", source.ErrNotRegular},
+		{site, "content/static", "", source.ErrNotRegular},
+		{site, "content/static/missing.txt", "", fs.ErrNotExist},
+		{site, "content/static/a.txt/b", "", syscall.ENOTDIR},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			type opened struct {
+				f   *os.File
+				err error
+			}
+			done := make(chan opened, 1)
+			go func() {
+				f, err := source.Open(c.root, c.name)
+				done <- opened{f, err}
+			}()
+			var o opened
+			select {
+			case o = <-done:
+			case <-time.After(30 * time.Second): // a guard against a hang
+				// Let the open go, so the test can end.
+				if w, err := os.OpenFile(filepath.Join(site, "content/static/pipe"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+					w.Close()
+				}
+				t.Fatalf("Open(%s) is still waiting", c.name)
+			}
+			if o.err != nil {
+				if c.err == nil || !errors.Is(o.err, c.err) {
+					t.Errorf("Open(%s): %v, want %v", c.name, o.err, c.err)
+				}
+				return
+			}
+			defer o.f.Close()
+			data, err := io.ReadAll(o.f)
+			if c.err != nil || err != nil || string(data) != c.want {
+				t.Errorf("Open(%s) read %q (%v), want %q or the error %v", c.name, data, err, c.want, c.err)
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, p, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func link(t *testing.T, target, p string) {
+	t.Helper()
+	if err := os.Symlink(target, p); err != nil {
+		t.Fatal(err)
+	}
+}
