@@ -281,3 +281,29 @@ func TestServeLeavesBuiltOutput(t *testing.T) {
 	serveBriefly(t, bin, site) // also checks that it listens on 127.0.0.1
 	sameTree(t, "the site after serve", before, checksum(t, site))
 }
+
+// TestLinkedOutputRefused: public -> /srv/www/handbook, an earlier baton
+// output holding the user's CNAME, .git and .gitignore. The build exits 2
+// with a message that says the output is a link and what to pass instead,
+// and nothing in the target, the link or beside it changes.
+func TestLinkedOutputRefused(t *testing.T) {
+	bin := batonBinary(t)
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	target := filepath.Join(root, "srv", "www", "handbook")
+	writeTree(t, site, smallSite)
+	runBinary(t, bin, site, "build", "--quiet", "--out", target).want(t, 0, "build into the target")
+	writeTree(t, target, map[string]string{"CNAME": "handbook.example.com", ".git/config": "[core]", ".gitignore": "*.log\n"})
+	if err := os.Symlink(target, filepath.Join(site, "public")); err != nil {
+		t.Fatal(err)
+	}
+	before := checksum(t, root)
+	for _, args := range [][]string{{"build"}, {"build", "--out", "public"}, {"build", "--out", filepath.Join(site, "public")}} {
+		r := runBinary(t, bin, site, args...)
+		r.want(t, 2, strings.Join(args, " "))
+		if !strings.Contains(r.stderr, "symbolic link") || !strings.Contains(r.stderr, "--out "+target) {
+			t.Errorf("%s: stderr does not say the output is a link and to pass --out %s:\n%s", strings.Join(args, " "), target, r.stderr)
+		}
+		sameTree(t, strings.Join(args, " "), before, checksum(t, root))
+	}
+}

@@ -254,3 +254,83 @@ func TestFailedCarryOverKeepsForeignFiles(t *testing.T) {
 		t.Errorf("the user's files are gone after a failed build: %v", got)
 	}
 }
+
+// TestLinkedOutputRefused: an output folder that is a symbolic link to an
+// earlier baton output (marker and all, with the user's CNAME, .git and
+// .gitignore in it) is refused, and nothing in the link's target or beside
+// the link changes: replacing the folder whole would replace the link.
+func TestLinkedOutputRefused(t *testing.T) {
+	dir := site(t)
+	target := filepath.Join(t.TempDir(), "srv", "handbook")
+	if err := Write(opts(dir, target), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(target, "CNAME"), "handbook.example.com")
+	writeFile(t, filepath.Join(target, ".git", "config"), "[core]")
+	writeFile(t, filepath.Join(target, ".gitignore"), "*.log\n")
+	out := filepath.Join(dir, "public")
+	if err := os.Symlink(target, out); err != nil {
+		t.Fatal(err)
+	}
+	beforeTarget := snapshot(t, filepath.Dir(target))
+	beforeSite := snapshot(t, dir)
+	err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("new")}})
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") || !strings.Contains(err.Error(), target) {
+		t.Errorf("Write into a linked output = %v, want a refusal that says it is a link to %s", err, target)
+	}
+	if info, err := os.Lstat(out); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", info, err)
+	}
+	if got := snapshot(t, filepath.Dir(target)); fmt.Sprint(got) != fmt.Sprint(beforeTarget) {
+		t.Errorf("the link's target changed:\n%v\nwant\n%v", got, beforeTarget)
+	}
+	if got := snapshot(t, dir); fmt.Sprint(got) != fmt.Sprint(beforeSite) {
+		t.Errorf("the folder beside the link changed:\n%v\nwant\n%v", got, beforeSite)
+	}
+}
+
+// TestOutputUnderLinkedFolder: an output whose parent folder is a link
+// (site/deploy -> /srv/www) is built in the folder the link leads to, with
+// everything baton keeps beside it (the previous output, the lock) there
+// too; the link stays a link and the user's files stay in the output.
+func TestOutputUnderLinkedFolder(t *testing.T) {
+	dir := site(t)
+	www := filepath.Join(t.TempDir(), "www")
+	if err := os.MkdirAll(www, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(www, "other", "keep.txt"), "someone else's")
+	if err := os.Symlink(www, filepath.Join(dir, "deploy")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "deploy", "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
+	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
+	for i := range 3 {
+		next := []File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
+		if err := Write(opts(dir, out), next); err != nil {
+			t.Fatal(err)
+		}
+		got := withoutMarker(snapshot(t, filepath.Join(www, "public")))
+		sameFiles(t, fmt.Sprint("build ", i), got, map[string]string{
+			"index.html": fmt.Sprint("home ", i), "CNAME": "handbook.example.com", filepath.Join(".git", "config"): "[core]",
+		})
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "deploy")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the parent link was replaced: %v, %v", info, err)
+	}
+	entries, _ := os.ReadDir(www)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), ".public.prev other public"; got != want {
+		t.Errorf("beside the output: %s, want %s", got, want)
+	}
+	if got := snapshot(t, filepath.Join(www, "other"))["keep.txt"]; got != "someone else's" {
+		t.Errorf("a folder beside the output changed: %q", got)
+	}
+}
