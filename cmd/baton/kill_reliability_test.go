@@ -10,7 +10,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // straceOrSkip returns the path of strace, or skips the test where strace
@@ -179,4 +181,95 @@ func TestKilledAtEveryStep(t *testing.T) {
 		}
 	}
 	t.Logf("kill points reached (%d):\n%s", len(reached), strings.Join(reached, "\n"))
+}
+
+// TestBuildWhileAnotherHoldsTheLock: with public/'s lock held by another
+// process, a build fails at once (exit 1) with a message that names the
+// lock and the process, and changes nothing; once the lock is free, the
+// build runs.
+func TestBuildWhileAnotherHoldsTheLock(t *testing.T) {
+	bin := batonBinary(t)
+	site := t.TempDir()
+	writeTree(t, site, smallSite)
+	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "first build")
+	lock, err := os.OpenFile(filepath.Join(site, ".public.lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(lock, "%d\n", os.Getpid())
+	before := checksum(t, site)
+	r := runBinary(t, bin, site, "build")
+	r.want(t, 1, "build while the lock is held")
+	if !strings.Contains(r.stderr, ".public.lock") || !strings.Contains(r.stderr, fmt.Sprint("process ", os.Getpid())) {
+		t.Errorf("stderr does not name the lock and the process that holds it:\n%s", r.stderr)
+	}
+	sameTree(t, "site after a refused build", before, checksum(t, site))
+	lock.Close()
+	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "build once the lock is free")
+}
+
+// TestTwoBuildsAtOnce holds a first build (strace delays its swap) while a
+// second build of the same output starts: the second fails at once naming
+// the first's lock, and the first ends well, its output whole and the
+// user's files in it. (Without the lock the second took over the first's
+// temporary folder and the first failed with "no such file".)
+func TestTwoBuildsAtOnce(t *testing.T) {
+	strace := straceOrSkip(t)
+	bin := batonBinary(t)
+	site := t.TempDir()
+	writeTree(t, site, smallSite)
+	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "first build")
+	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "second build")
+	writeTree(t, filepath.Join(site, "public"), userFiles)
+	writeTree(t, site, map[string]string{"content/a.md": "---\ntitle: A\n---\nAlpha, edited.\n"})
+
+	first := exec.Command(strace, "-f", "-qq", "-o", os.DevNull, "-e", "trace=renameat2", "-e", "inject=renameat2:delay_enter=2000000",
+		bin, "build", "--quiet", "--no-cache")
+	first.Dir = site
+	var stderr strings.Builder
+	first.Stderr = &stderr
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- first.Wait() }()
+	// The first build is at its swap once its new output has its list.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		tmps, _ := filepath.Glob(filepath.Join(site, ".public.tmp-*", ".baton-output"))
+		if len(tmps) == 1 {
+			if data, _ := os.ReadFile(tmps[0]); strings.Contains(string(data), "a/index.html") {
+				break
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the first build ended (%v) before the second started:\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first build did not reach its swap within a minute")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	r := runBinary(t, bin, site, "build", "--no-cache")
+	r.want(t, 1, "a second build while the first swaps")
+	if !strings.Contains(r.stderr, "another baton build") || !strings.Contains(r.stderr, ".public.lock") {
+		t.Errorf("the second build does not say the first holds the lock:\n%s", r.stderr)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("the first build failed: %v\n%s", err, stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(site, "public", "a", "index.html"))
+	if err != nil || !strings.Contains(string(page), "Alpha, edited.") {
+		t.Errorf("the first build's output is not live: %v", err)
+	}
+	for p, body := range userFiles {
+		if got, err := os.ReadFile(filepath.Join(site, "public", p)); err != nil || string(got) != body {
+			t.Errorf("%s = %q, %v; want %q", p, got, err, body)
+		}
+	}
 }

@@ -275,6 +275,7 @@ func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
 		}
 	}
 	// The kill: carryOver has listed and moved both, nothing after.
+	die(tx)
 	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}); err != nil {
 		t.Fatal(err)
 	}
@@ -371,6 +372,7 @@ func TestTwoCopiesAfterInterruptedBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The process dies here; the user writes a new CNAME.
+	die(tx)
 	writeFile(t, filepath.Join(out, "CNAME"), "new.example.com")
 	err = Write(opts(dir, out), files)
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "CNAME")) || !strings.Contains(err.Error(), filepath.Join(filepath.Base(tx.tmp), "CNAME")) {

@@ -40,7 +40,8 @@ func TestKilledBuildLeftoversRemoved(t *testing.T) {
 	if err := tx.Write(File{Path: "half/index.html", Data: []byte("half")}); err != nil {
 		t.Fatal(err)
 	}
-	killed := tx.tmp // the process dies here: no Commit, no Abort
+	killed := tx.tmp
+	die(tx) // no Commit, no Abort
 	foreign := filepath.Join(dir, ".public.tmp-mine")
 	writeFile(t, filepath.Join(foreign, "notes.txt"), "not baton's")
 	before := snapshot(t, out)
@@ -332,5 +333,51 @@ func TestOutputUnderLinkedFolder(t *testing.T) {
 	}
 	if got := snapshot(t, filepath.Join(www, "other"))["keep.txt"]; got != "someone else's" {
 		t.Errorf("a folder beside the output changed: %q", got)
+	}
+}
+
+// TestOneBuildAtATime: while a build writes an output, a second build of
+// the same output fails at once, naming the lock and the process that
+// holds it, and touches nothing of the first's; once the first is done,
+// the lock is gone and the next build runs.
+func TestOneBuildAtATime(t *testing.T) {
+	dir, out := built(t, 2)
+	first, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write(File{Path: "index.html", Data: []byte("first")}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, first.tmp)
+	_, err = Begin(opts(dir, out))
+	var locked *LockedError
+	if !errors.As(err, &locked) || locked.PID != os.Getpid() || !strings.Contains(err.Error(), filepath.Join(dir, ".public.lock")) {
+		t.Fatalf("a second Begin while the first writes = %v, want a LockedError naming .public.lock and this process", err)
+	}
+	if got := snapshot(t, first.tmp); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("the second build changed the first's folder: %v", got)
+	}
+	if err := first.Write(File{Path: "a/index.html", Data: []byte("a")}); err != nil {
+		t.Fatalf("the first build cannot go on: %v", err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, ".public.lock")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock is left after Commit: %v", err)
+	}
+	second, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatalf("a build after the first: %v", err)
+	}
+	second.Abort()
+	if _, err := os.Lstat(filepath.Join(dir, ".public.lock")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock is left after Abort: %v", err)
+	}
+	// A lock file left by a process that was killed holds no lock.
+	writeFile(t, filepath.Join(dir, ".public.lock"), "123456\n")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Errorf("a lock file without a process: %v", err)
 	}
 }

@@ -49,6 +49,7 @@ type Tx struct {
 	// journal is the previous output's manifest (with reuse), opened to
 	// add each new file's path before the file is made.
 	journal   *os.File
+	lock      *lock
 	dirs      sync.Map   // folders already made in tmp
 	mkdir     sync.Mutex // one folder is made at a time
 	mu        sync.Mutex
@@ -77,10 +78,25 @@ func Begin(opts Options) (*Tx, error) {
 		return nil, err
 	}
 	o := output{path: filepath.Join(parent, filepath.Base(abs)), name: opts.Out, disk: opts.disk}
+	lock, err := o.lock()
+	if err != nil {
+		return nil, err
+	}
+	t, err := o.begin(opts)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	t.lock = lock
+	return t, nil
+}
+
+// begin starts writing a new output, with the output's lock held.
+func (o output) begin(opts Options) (*Tx, error) {
 	if err := o.recoverKilled(); err != nil {
 		return nil, err
 	}
-	tmp, err := o.disk.mkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	tmp, err := o.disk.mkdirTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".tmp-")
 	if err != nil {
 		return nil, err
 	}
@@ -375,6 +391,7 @@ func (t *Tx) Commit() (err error) {
 		return fmt.Errorf("publish: Commit after Commit or Abort")
 	}
 	t.done = true
+	defer t.lock.release()
 	defer func() {
 		if err != nil {
 			t.discard()
@@ -410,6 +427,7 @@ func (t *Tx) Abort() {
 	if !t.done {
 		t.done = true
 		t.discard()
+		t.lock.release()
 	}
 }
 
