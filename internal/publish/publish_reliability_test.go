@@ -381,3 +381,29 @@ func TestOneBuildAtATime(t *testing.T) {
 		t.Errorf("a lock file without a process: %v", err)
 	}
 }
+
+// TestEmptyLeftoverRemoved: a build killed between making its temporary
+// folder and marking it leaves the folder empty; one killed just after
+// leaves only the marker. Both are baton's beyond doubt (no build is
+// running: the lock says so), and the next build removes them; a
+// look-alike holding anything else is left alone.
+func TestEmptyLeftoverRemoved(t *testing.T) {
+	dir, out := built(t, 2)
+	empty := filepath.Join(dir, ".public.tmp-111")
+	if err := os.Mkdir(empty, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	marked := filepath.Join(dir, ".public.tmp-222")
+	writeFile(t, filepath.Join(marked, Marker), freshHeader)
+	other := filepath.Join(dir, ".public.tmp-333")
+	writeFile(t, filepath.Join(other, "notes.txt"), "not baton's")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	if got := tmpFolders(t, out); len(got) != 1 || got[0] != other {
+		t.Errorf("temporary folders left: %v, want only %s", got, other)
+	}
+	if got := snapshot(t, other)["notes.txt"]; got != "not baton's" {
+		t.Errorf("a folder baton did not make changed: %q", got)
+	}
+}
