@@ -35,8 +35,10 @@ func ancestors(sets ...map[string]bool) map[string]bool {
 // the build's), and so is one that tmp already holds a file of the user's
 // for. The moves are listed in tmp first (carried), and the list stays
 // until the new output is live: a build stopped in between leaves them
-// for the next, which moves them back (evacuate).
-func (o output) carryOver(tmp string, written map[string]bool) (bool, error) {
+// for the next, which moves them back (evacuate). With keepTop, the
+// user's files at the top of the output stay where they are (an output
+// updated in place keeps them).
+func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bool, error) {
 	m, ok := readManifest(o.path)
 	if !ok {
 		return false, nil // no output yet, or an empty folder (Check)
@@ -58,7 +60,7 @@ func (o output) carryOver(tmp string, written map[string]bool) (bool, error) {
 			rel, _ := filepath.Rel(o.path, p)
 			slash := filepath.ToSlash(rel)
 			switch {
-			case dir == o.path && bookkeeping(slash):
+			case dir == o.path && (bookkeeping(slash) || inPlaceName(slash)):
 			case d.IsDir() && dirs[slash]:
 				subs = append(subs, p) // a folder baton writes into: look inside
 			case !d.IsDir() && old[slash]:
@@ -79,6 +81,7 @@ func (o output) carryOver(tmp string, written map[string]bool) (bool, error) {
 	}
 	slices.Sort(foreign)
 	made := ancestors(written)
+	carry := foreign[:0:0]
 	for _, rel := range foreign {
 		slash := filepath.ToSlash(rel)
 		switch {
@@ -91,12 +94,19 @@ func (o output) carryOver(tmp string, written map[string]bool) (bool, error) {
 				return false, fmt.Errorf("%s is yours, and so is %s, left there by an interrupted build: keep the one you want in %s and remove the other",
 					o.show(rel), filepath.Join(filepath.Dir(o.name), filepath.Base(tmp), rel), o.name)
 			}
+			if keepTop && !strings.ContainsRune(rel, filepath.Separator) {
+				continue
+			}
 		}
+		carry = append(carry, rel)
 	}
-	if err := o.disk.writeFile(filepath.Join(tmp, carried), []byte(strings.Join(foreign, "\n")+"\n")); err != nil {
+	if len(carry) == 0 {
+		return false, nil
+	}
+	if err := o.disk.writeFile(filepath.Join(tmp, carried), []byte(strings.Join(carry, "\n")+"\n")); err != nil {
 		return false, err
 	}
-	for _, rel := range foreign {
+	for _, rel := range carry {
 		dst := filepath.Join(tmp, rel)
 		if err := o.disk.mkdirAll(filepath.Dir(dst)); err != nil {
 			return true, err

@@ -96,10 +96,27 @@ func (d disk) writeManifest(dir string, paths []string) error {
 // publish keeps for itself there.
 func bookkeeping(rel string) bool {
 	switch rel {
-	case Marker, Marker + ".new", carried:
+	case Marker, Marker + ".new", carried, planFile, planFile + ".new":
 		return true
 	}
 	return false
+}
+
+// onlyBookkeeping reports whether dir, a folder without a marker, holds
+// nothing but files publish keeps for itself (or nothing at all): a folder
+// of baton's that was made and stopped before its marker went in, or whose
+// marker was being replaced.
+func onlyBookkeeping(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.IsDir() || !bookkeeping(e.Name()) {
+			return false
+		}
+	}
+	return true
 }
 
 // ourIgnore reports whether p is the .gitignore baton puts into a

@@ -276,7 +276,7 @@ func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
 	}
 	// The kill: carryOver has listed and moved both, nothing after.
 	die(tx)
-	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}); err != nil {
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Lstat(filepath.Join(out, "CNAME")); !errors.Is(err, fs.ErrNotExist) {
@@ -368,7 +368,7 @@ func TestTwoCopiesAfterInterruptedBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true}); err != nil {
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true}, false); err != nil {
 		t.Fatal(err)
 	}
 	// The process dies here; the user writes a new CNAME.

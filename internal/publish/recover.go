@@ -137,13 +137,16 @@ func (o output) recoverKilled() error {
 			return err
 		}
 	}
+	if err := o.recoverInPlace(); err != nil {
+		return err
+	}
 	for _, dir := range stale {
 		if !exists(dir) {
 			continue // put back above
 		}
 		if !isOutput(dir) {
-			if entries, err := os.ReadDir(dir); err == nil && len(entries) == 0 {
-				if err := o.disk.remove(dir); err != nil {
+			if onlyBookkeeping(dir) {
+				if err := o.disk.removeTree(dir); err != nil {
 					return err
 				}
 			}

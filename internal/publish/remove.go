@@ -53,21 +53,30 @@ func walkFolders(dir string, visit func(dir string, entries []os.DirEntry, err e
 // removeTree removes dir and everything in it, as os.RemoveAll does, with
 // folders emptied in parallel, each file and folder by remove. Swapping in
 // a new output removes the old one, which at a large handbook's size takes
-// longer than rendering a thousand pages. Callers remove only folders that
-// hold nothing of the user's (see evacuate).
+// longer than rendering a thousand pages. The marker at the top goes last:
+// a removal stopped half way leaves a folder still known to be baton's.
+// Callers remove only folders that hold nothing of the user's (see
+// evacuate).
 func removeTree(dir string, remove func(string) error) error {
-	walkFolders(dir, func(dir string, entries []os.DirEntry, err error) []string {
+	walkFolders(dir, func(sub string, entries []os.DirEntry, err error) []string {
 		var subs []string
 		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
-			if e.IsDir() {
+			p := filepath.Join(sub, e.Name())
+			switch {
+			case e.IsDir():
 				subs = append(subs, p)
-			} else {
+			case sub == dir && e.Name() == Marker:
+			default:
 				_ = remove(p)
 			}
 		}
 		return subs
-	}, func(dir string) { _ = remove(dir) })
+	}, func(sub string) {
+		if sub == dir {
+			_ = remove(filepath.Join(dir, Marker))
+		}
+		_ = remove(sub)
+	})
 	// Whatever a removal above could not take (a file that appeared
 	// meanwhile, an error to report) is left to the standard library.
 	return os.RemoveAll(dir)

@@ -43,6 +43,10 @@ type Tx struct {
 	o     output
 	tmp   string
 	reuse bool // tmp is a previous output, updated in place
+	// inPlace: the output is a mount point, updated in place (see
+	// nextDir); planned: its moves have begun, and a failure leaves them
+	// to the next build to finish.
+	inPlace, planned bool
 	// listed are the files the previous output's manifest lists (with
 	// reuse): baton's, which it may replace and remove.
 	listed map[string]bool
@@ -95,6 +99,9 @@ func Begin(opts Options) (*Tx, error) {
 func (o output) begin(opts Options) (*Tx, error) {
 	if err := o.recoverKilled(); err != nil {
 		return nil, err
+	}
+	if mountPoint(o.path) {
+		return o.beginInPlace(opts)
 	}
 	tmp, err := o.disk.mkdirTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".tmp-")
 	if err != nil {
@@ -239,7 +246,8 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 
 // dest checks an output path and returns where it goes in the new output.
 func (t *Tx) dest(p string) (string, error) {
-	if !filepath.IsLocal(filepath.FromSlash(p)) || bookkeeping(p) {
+	top, _, _ := strings.Cut(p, "/")
+	if !filepath.IsLocal(filepath.FromSlash(p)) || bookkeeping(p) || inPlaceName(top) {
 		return "", fmt.Errorf("output path %q would leave the output folder", p)
 	}
 	return filepath.Join(t.tmp, filepath.FromSlash(p)), nil
@@ -406,12 +414,15 @@ func (t *Tx) Commit() (err error) {
 		}
 		written[p] = true
 	}
+	if t.inPlace {
+		return t.commitInPlace(written)
+	}
 	if t.reuse {
 		if err := t.o.disk.prune(t.tmp, written, t.listed); err != nil {
 			return err
 		}
 	}
-	moved, err := t.o.carryOver(t.tmp, written)
+	moved, err := t.o.carryOver(t.tmp, written, false)
 	if err != nil {
 		return err
 	}
@@ -443,7 +454,14 @@ func (t *Tx) closeJournal() {
 // stays for the next build, which tries again.
 func (t *Tx) discard() {
 	t.closeJournal()
-	if t.o.evacuate(t.tmp, false) == nil {
+	switch {
+	case t.planned:
+		// The moves have begun: the next build finishes them.
+	case t.o.evacuate(t.tmp, false) != nil:
+	case t.inPlace:
+		_ = t.o.disk.removeTree(t.tmp)
+		_ = t.o.disposeOld()
+	default:
 		_ = t.o.setAside(t.tmp)
 	}
 }
