@@ -332,3 +332,46 @@ func TestFailingAtEveryChange(t *testing.T) {
 		}
 	}
 }
+
+// TestDiskFullStopsAtFirstFailure: a write that fails for want of space
+// ends the transaction: the error is a WriteError that names the file and
+// wraps ENOSPC, no file is made after it, and the partial new output is
+// removed, where it would otherwise be kept as the previous output and
+// fill the disk. The live output and the user's files stay as they were.
+func TestDiskFullStopsAtFirstFailure(t *testing.T) {
+	dir, out := sweepSite(t, sweepCase{builds: 2})
+	before := snapshot(t, out)
+	var made, after atomic.Int64
+	o := opts(dir, out)
+	o.disk.before = func(op, path string) error {
+		if op != "create" {
+			return nil
+		}
+		if made.Add(1) > 5 {
+			after.Add(1)
+			return &fs.PathError{Op: "open", Path: path, Err: syscall.ENOSPC}
+		}
+		return nil
+	}
+	var many []File
+	for i := range 200 {
+		many = append(many, File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte("page")})
+	}
+	err := Write(o, many)
+	var we *WriteError
+	if !errors.As(err, &we) || !errors.Is(err, syscall.ENOSPC) || !strings.HasPrefix(we.Path, "p") {
+		t.Fatalf("Write = %v, want a WriteError for a page, wrapping ENOSPC", err)
+	}
+	if n := after.Load(); n > int64(writers()) {
+		t.Errorf("%d files were begun after the disk was full, want at most the %d being written at once", n, writers())
+	}
+	if got := snapshot(t, out); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("the live output changed:\n%v\nwant\n%v", got, before)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if name := e.Name(); name != "content" && name != "layouts" && name != "public" {
+			t.Errorf("%s left beside the output", name)
+		}
+	}
+}

@@ -3,11 +3,13 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -114,5 +116,55 @@ func TestOutputIsMountPoint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDiskFullOnSmallFileSystem writes a site that does not fit into a
+// 1 MB file system that holds an output and its previous one: the write
+// fails with ENOSPC, the live output and the user's files are as they
+// were, nothing of the failed build is left, and the space is free again.
+func TestDiskFullOnSmallFileSystem(t *testing.T) {
+	dir := site(t)
+	vol := filepath.Join(dir, "vol")
+	if err := os.Mkdir(vol, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mountOrSkip(t, "-t", "tmpfs", "-o", "size=1m", "tmpfs", vol)
+	out := filepath.Join(vol, "public")
+	small := []File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
+	for range 2 {
+		if err := Write(opts(dir, out), small); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
+	before := snapshot(t, out)
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(vol, &st); err != nil {
+		t.Fatal(err)
+	}
+	free := st.Bavail
+	var big []File
+	for i := range 300 {
+		big = append(big, File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte(strings.Repeat("x", 8000))})
+	}
+	err := Write(opts(dir, out), big)
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("Write = %v, want ENOSPC", err)
+	}
+	if got := snapshot(t, out); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("the live output changed: %d files, want %d", len(got), len(before))
+	}
+	entries, _ := os.ReadDir(vol)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".public.prev" {
+			t.Errorf("%s left beside the output", e.Name())
+		}
+	}
+	if err := syscall.Statfs(vol, &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Bavail+4 < free {
+		t.Errorf("the failed build's files fill the disk: %d blocks free, %d before", st.Bavail, free)
 	}
 }

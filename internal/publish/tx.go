@@ -59,6 +59,7 @@ type Tx struct {
 	mu        sync.Mutex
 	paths     []string
 	unchanged atomic.Int64
+	failed    atomic.Pointer[WriteError]
 	done      bool
 	chunks    sync.Pool // 32 KB buffers for comparing with the previous bytes
 }
@@ -193,8 +194,12 @@ func (t *Tx) WriteStream(p string, write func(io.Writer) error) error {
 
 // put writes the file at p, whose bytes write makes (size of them, or -1
 // when not known before), into the new output: into a new file, or, when
-// the new output is a previous one, by way of a replacer.
+// the new output is a previous one, by way of a replacer. After a failure
+// of the file system (see WriteError) it writes nothing.
 func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
+	if err := t.Failed(); err != nil {
+		return err
+	}
 	dst, err := t.dest(p)
 	if err != nil {
 		return err
@@ -203,39 +208,52 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 	var oldSize int64
 	if t.reuse {
 		if old, oldSize, err = t.openOld(p, dst); err != nil {
-			return err
+			return t.fail(p, err)
 		}
 	}
 	if old == nil {
 		if t.reuse && !t.listed[p] {
 			// Listed before it is made: the manifest of a folder a build
-			// writes over never misses a file of baton's.
-			if _, err := t.journal.WriteString(p + "\n"); err != nil {
-				return err
+			// writes over never misses a file of baton's. Each path
+			// starts a line of its own, so a write the disk cut short
+			// runs into no other path.
+			if _, err := t.journal.WriteString("\n" + p + "\n"); err != nil {
+				return t.fail(p, err)
 			}
 		}
 		f, err := t.create(p, dst)
 		if err != nil {
-			return err
+			return t.fail(p, err)
 		}
-		err = write(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		w := &diskWriter{w: f}
+		err = write(w)
+		cerr := f.Close()
+		switch {
+		case w.err != nil:
+			return t.fail(p, w.err)
+		case err != nil:
 			return err
+		case cerr != nil:
+			return t.fail(p, cerr)
 		}
 		t.add(p)
 		return nil
 	}
 	r := &replacer{t: t, dst: dst, old: old, oldSize: oldSize}
-	err = r.start(size)
-	if err == nil {
-		err = write(r)
+	w := &diskWriter{w: r}
+	if err := r.start(size); err != nil {
+		_, _ = r.finish(err)
+		return t.fail(p, err)
 	}
-	same, err := r.finish(err)
-	if err != nil {
+	err = write(w)
+	same, ferr := r.finish(err)
+	switch {
+	case w.err != nil:
+		return t.fail(p, w.err)
+	case err != nil:
 		return err
+	case ferr != nil:
+		return t.fail(p, ferr)
 	}
 	if same {
 		t.unchanged.Add(1)
@@ -402,7 +420,8 @@ func (t *Tx) Commit() (err error) {
 	defer t.lock.release()
 	defer func() {
 		if err != nil {
-			t.discard()
+			_, sys := systemError(err)
+			t.discard(sys)
 		}
 	}()
 	t.closeJournal()
@@ -432,12 +451,12 @@ func (t *Tx) Commit() (err error) {
 	return t.o.swap(t.tmp, moved)
 }
 
-// Abort sets the new output aside (see Previous); the live one stays as it
-// was.
+// Abort sets the new output aside (see Previous), or removes it after a
+// WriteError; the live one stays as it was.
 func (t *Tx) Abort() {
 	if !t.done {
 		t.done = true
-		t.discard()
+		t.discard(false)
 		t.lock.release()
 	}
 }
@@ -450,9 +469,10 @@ func (t *Tx) closeJournal() {
 }
 
 // discard puts back the user's files a failed Commit had carried into the
-// new output and sets it aside. Where a file cannot go back, the folder
-// stays for the next build, which tries again.
-func (t *Tx) discard() {
+// new output and sets it aside, or removes it when the file system failed
+// (full: keeping it would hold on to the space). Where a file cannot go
+// back, the folder stays for the next build, which tries again.
+func (t *Tx) discard(systemFailed bool) {
 	t.closeJournal()
 	switch {
 	case t.planned:
@@ -461,6 +481,8 @@ func (t *Tx) discard() {
 	case t.inPlace:
 		_ = t.o.disk.removeTree(t.tmp)
 		_ = t.o.disposeOld()
+	case systemFailed || t.Failed() != nil:
+		_ = t.o.disk.removeTree(t.tmp)
 	default:
 		_ = t.o.setAside(t.tmp)
 	}
