@@ -86,3 +86,39 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("the failed build left its files: %d bytes free, %d before it", now, free)
 	}
 }
+
+// TestBuildIntoMountPoint: public/ is a mount point (a Docker volume),
+// which cannot be renamed. Every build succeeds (each failed with "device
+// or resource busy"), writes the edited site, keeps the user's files, and
+// leaves nothing of baton's inside or beside it.
+func TestBuildIntoMountPoint(t *testing.T) {
+	bin := batonBinary(t)
+	site := t.TempDir()
+	writeTree(t, site, smallSite)
+	public := filepath.Join(site, "public")
+	mountTmpfs(t, public, "8m")
+	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "first build into the mount point")
+	mine := map[string]string{"CNAME": "handbook.example.com", ".git/config": "[core]", "b/notes.txt": "mine"}
+	writeTree(t, public, mine)
+	for i := range 2 {
+		writeTree(t, site, map[string]string{"content/a.md": fmt.Sprintf("---\ntitle: A\n---\nAlpha %d.\n", i)})
+		runBinary(t, bin, site, "build", "--quiet").want(t, 0, "a build into the mount point")
+		page, err := os.ReadFile(filepath.Join(public, "a", "index.html"))
+		if err != nil || !strings.Contains(string(page), fmt.Sprintf("Alpha %d.", i)) {
+			t.Errorf("build %d: the edited page is not in public/: %v", i, err)
+		}
+		for p, body := range mine {
+			if got, err := os.ReadFile(filepath.Join(public, p)); err != nil || string(got) != body {
+				t.Errorf("build %d: %s = %q, %v; want %q", i, p, got, err, body)
+			}
+		}
+	}
+	for _, left := range []string{".baton-next", ".baton-old"} {
+		if _, err := os.Lstat(filepath.Join(public, left)); err == nil {
+			t.Errorf("%s left in public/", left)
+		}
+	}
+	if m, _ := filepath.Glob(filepath.Join(site, ".public*")); len(m) != 0 {
+		t.Errorf("left beside public/: %v", m)
+	}
+}

@@ -24,10 +24,18 @@ func isOutput(dir string) bool {
 
 // setAside keeps dir, a folder of baton's that is not live, as the
 // previous output for the next build; where there already is one, or dir
-// cannot be moved there, it removes dir. Either way the user's files in it
-// go back to the output first (evacuate); when one cannot, dir stays
-// where it is, for the next build to try again.
+// cannot be moved there, it removes dir. The files of the user's that a
+// build was carrying over go back to the output first, and before a
+// removal every other file of the user's too (evacuate); when one cannot,
+// dir stays where it is, for the next build to try again. Kept, a file of
+// the user's its manifest does not list stays in it, and goes live with
+// the next build's output.
 func (o output) setAside(dir string) error {
+	if exists(filepath.Join(dir, carried)) {
+		if err := o.evacuate(dir, false); err != nil {
+			return err
+		}
+	}
 	prev := Previous(o.path)
 	if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) {
 		if err := o.complete(dir); err != nil {

@@ -282,7 +282,7 @@ func (t *Tx) create(p, dst string) (*os.File, error) {
 	}
 	const flags = os.O_CREATE | os.O_WRONLY | os.O_TRUNC | noFollow
 	f, err := t.o.disk.create(dst, flags)
-	if err != nil && t.reuse {
+	if err != nil && t.reuse && exists(dst) {
 		// A previous output can hold a folder or a link where the new
 		// one has a file: replace it, when it is baton's.
 		if cerr := t.clear(p); cerr != nil {
@@ -469,20 +469,24 @@ func (t *Tx) closeJournal() {
 }
 
 // discard puts back the user's files a failed Commit had carried into the
-// new output and sets it aside, or removes it when the file system failed
-// (full: keeping it would hold on to the space). Where a file cannot go
-// back, the folder stays for the next build, which tries again.
+// new output and sets it aside (see setAside), or removes it when the file
+// system failed (full: keeping it would hold on to the space). Where a
+// file cannot go back, the folder stays for the next build, which tries
+// again.
 func (t *Tx) discard(systemFailed bool) {
 	t.closeJournal()
 	switch {
 	case t.planned:
 		// The moves have begun: the next build finishes them.
-	case t.o.evacuate(t.tmp, false) != nil:
 	case t.inPlace:
-		_ = t.o.disk.removeTree(t.tmp)
-		_ = t.o.disposeOld()
+		if t.o.evacuate(t.tmp, false) == nil {
+			_ = t.o.disk.removeTree(t.tmp)
+			_ = t.o.disposeOld()
+		}
 	case systemFailed || t.Failed() != nil:
-		_ = t.o.disk.removeTree(t.tmp)
+		if t.o.evacuate(t.tmp, false) == nil {
+			_ = t.o.disk.removeTree(t.tmp)
+		}
 	default:
 		_ = t.o.setAside(t.tmp)
 	}
