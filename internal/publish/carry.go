@@ -90,9 +90,12 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 			return false, fmt.Errorf("%s is yours (not in baton's manifest), and the build now writes a %s of that name: move yours elsewhere, or remove it if the build's should take its place",
 				o.show(rel), map[bool]string{true: "file", false: "folder"}[written[slash]])
 		default:
+			// Only a previous output the build writes over can hold a
+			// file of the user's, and it goes back there when the build
+			// fails.
 			if _, err := os.Lstat(filepath.Join(tmp, rel)); err == nil {
 				return false, fmt.Errorf("%s is yours, and so is %s, left there by an interrupted build: keep the one you want in %s and remove the other",
-					o.show(rel), filepath.Join(filepath.Dir(o.name), filepath.Base(tmp), rel), o.name)
+					o.show(rel), filepath.Join(Previous(o.name), rel), o.name)
 			}
 			if keepTop && !strings.ContainsRune(rel, filepath.Separator) {
 				continue
@@ -185,15 +188,16 @@ func (o output) evacuate(dir string, create bool) error {
 			}
 		}
 	}
-	var clash []string
+	live, _ := readManifest(o.path)
+	back := mover{o: o, dir: dir, batonDirs: ancestors(live.paths)}
 	for _, rel := range moves {
-		if err := o.moveBack(dir, rel, &clash); err != nil {
+		if err := back.move(rel); err != nil {
 			return err
 		}
 	}
-	if len(clash) > 0 {
+	if len(back.clash) > 0 {
 		return fmt.Errorf("%s is yours, and so is %s, left there by an interrupted build: keep the one you want in %s and remove the other",
-			o.show(clash[0]), filepath.Join(filepath.Dir(o.name), filepath.Base(dir), clash[0]), o.name)
+			o.show(back.clash[0]), filepath.Join(o.showDir(dir), back.clash[0]), o.name)
 	}
 	if hasList {
 		return o.disk.remove(filepath.Join(dir, carried))
@@ -201,21 +205,39 @@ func (o output) evacuate(dir string, create bool) error {
 	return nil
 }
 
-// moveBack moves rel from dir into the output. A folder the output has
-// too (one baton writes into, holding a file of the user's) is merged, its
-// entries moved one by one; a file or link the output has too is added to
-// clash, and stays.
-func (o output) moveBack(dir, rel string, clash *[]string) error {
-	src, dst := filepath.Join(dir, rel), filepath.Join(o.path, rel)
+// showDir names dir, a folder of baton's beside the output or inside it,
+// for a message.
+func (o output) showDir(dir string) string {
+	if rel, err := filepath.Rel(o.path, dir); err == nil && filepath.IsLocal(rel) {
+		return o.show(rel)
+	}
+	return filepath.Join(filepath.Dir(o.name), filepath.Base(dir))
+}
+
+// mover moves the user's files from dir back into the output.
+type mover struct {
+	o   output
+	dir string
+	// batonDirs are the folders of the live output that hold files of
+	// baton's: a folder of the user's from dir is merged into one of
+	// them, never into a folder of the user's (two .git folders mixed
+	// file by file would be neither).
+	batonDirs map[string]bool
+	clash     []string // names the output has too, left where they are
+}
+
+func (m *mover) move(rel string) error {
+	src, dst := filepath.Join(m.dir, rel), filepath.Join(m.o.path, rel)
 	have, err := os.Lstat(dst)
 	if err != nil {
-		if err := o.disk.mkdirAll(filepath.Dir(dst)); err != nil {
+		if err := m.o.disk.mkdirAll(filepath.Dir(dst)); err != nil {
 			return err
 		}
-		return o.disk.rename(src, dst)
+		return m.o.disk.rename(src, dst)
 	}
-	if info, err := os.Lstat(src); err != nil || !info.IsDir() || !have.IsDir() {
-		*clash = append(*clash, rel)
+	info, err := os.Lstat(src)
+	if err != nil || !info.IsDir() || !have.IsDir() || !m.batonDirs[filepath.ToSlash(rel)] {
+		m.clash = append(m.clash, rel)
 		return nil
 	}
 	entries, err := os.ReadDir(src)
@@ -223,11 +245,11 @@ func (o output) moveBack(dir, rel string, clash *[]string) error {
 		return err
 	}
 	for _, e := range entries {
-		if err := o.moveBack(dir, filepath.Join(rel, e.Name()), clash); err != nil {
+		if err := m.move(filepath.Join(rel, e.Name())); err != nil {
 			return err
 		}
 	}
-	_ = o.disk.remove(src) // fails, as it should, where a clash is left in it
+	_ = m.o.disk.remove(src) // fails, as it should, where a clash is left in it
 	return nil
 }
 

@@ -385,3 +385,48 @@ func TestTwoCopiesAfterInterruptedBuild(t *testing.T) {
 		t.Errorf("CNAME left by the stopped build = %q", got)
 	}
 }
+
+// TestUsersFileInPreviousAndOutput: a file of the user's in the previous
+// output (its manifest does not list it) and one of the same name in the
+// output: the build cannot tell which to keep, fails naming both, and
+// both stay where they were.
+func TestUsersFileInPreviousAndOutput(t *testing.T) {
+	dir, out := built(t, 2)
+	writeFile(t, filepath.Join(Previous(out), "CNAME"), "old.example.com")
+	writeFile(t, filepath.Join(out, "CNAME"), "new.example.com")
+	err := Write(opts(dir, out), files)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "CNAME")) || !strings.Contains(err.Error(), filepath.Join(Previous(out), "CNAME")) {
+		t.Errorf("Write = %v, want an error naming both copies", err)
+	}
+	if got := snapshot(t, out)["CNAME"]; got != "new.example.com" {
+		t.Errorf("CNAME in the output = %q", got)
+	}
+	if got := snapshot(t, Previous(out))["CNAME"]; got != "old.example.com" {
+		t.Errorf("CNAME in the previous output = %q", got)
+	}
+}
+
+// TestTwoGitFoldersNotMixed: a build stopped while it carried the user's
+// .git over leaves it in its folder; the user has run git init in the
+// output since. The two are never mixed file by file: the next build
+// fails naming .git, and each stays whole where it was.
+func TestTwoGitFoldersNotMixed(t *testing.T) {
+	dir, out := built(t, 1)
+	writeFile(t, filepath.Join(out, ".git", "config"), "old")
+	writeFile(t, filepath.Join(out, ".git", "objects", "ab"), "object")
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true}, false); err != nil {
+		t.Fatal(err)
+	}
+	die(tx)
+	writeFile(t, filepath.Join(out, ".git", "config"), "new")
+	writeFile(t, filepath.Join(out, ".git", "HEAD"), "ref: refs/heads/main")
+	if err := Write(opts(dir, out), files); err == nil || !strings.Contains(err.Error(), filepath.Join(out, ".git")) {
+		t.Errorf("Write = %v, want an error naming .git", err)
+	}
+	sameFiles(t, "the user's new .git", snapshot(t, filepath.Join(out, ".git")), map[string]string{"config": "new", "HEAD": "ref: refs/heads/main"})
+	sameFiles(t, "the .git left by the stopped build", snapshot(t, filepath.Join(tx.tmp, ".git")), map[string]string{"config": "old", filepath.Join("objects", "ab"): "object"})
+}

@@ -359,8 +359,9 @@ func (t *Tx) clear(p string) error {
 		return err
 	}
 	if len(mine) > 0 {
+		// The folder goes back to where it was when the build fails.
 		return fmt.Errorf("%s is yours (not in baton's manifest), and the build now writes %s there: move yours into %s, or remove it",
-			filepath.Join(filepath.Dir(t.o.name), filepath.Base(t.tmp), mine[0]), p, t.o.name)
+			filepath.Join(Previous(t.o.name), mine[0]), p, t.o.name)
 	}
 	return t.o.disk.removeTree(filepath.Join(t.tmp, rel))
 }
