@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -61,6 +62,17 @@ func Check(opts Options) error {
 	if err != nil {
 		return err
 	}
+	// A first build into a mount point that was stopped leaves its own
+	// folders there (see nextDir), and, once its moves have begun, some of
+	// its new entries without the marker, which moves last: the folder is
+	// still baton's, and the next build finishes the update.
+	if exists(filepath.Join(out, nextDir, planFile)) {
+		return nil
+	}
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool {
+		p := filepath.Join(out, e.Name())
+		return inPlaceName(e.Name()) && e.IsDir() && (isOutput(p) || onlyBookkeeping(p))
+	})
 	if len(entries) == 0 {
 		return nil
 	}

@@ -64,6 +64,9 @@ func sweepSite(t *testing.T, c sweepCase) (dir, out string) {
 			t.Fatal(err)
 		}
 	}
+	if c.builds == 0 {
+		return dir, out // a folder of the user's would not be baton's output
+	}
 	for p, body := range sweepMine {
 		if strings.HasSuffix(p, "/") {
 			if err := os.MkdirAll(filepath.Join(out, p), 0o755); err != nil {
@@ -372,6 +375,35 @@ func TestDiskFullStopsAtFirstFailure(t *testing.T) {
 	for _, e := range entries {
 		if name := e.Name(); name != "content" && name != "layouts" && name != "public" {
 			t.Errorf("%s left beside the output", name)
+		}
+	}
+}
+
+// TestFirstBuildKilledAtEveryChange: the very first build into an output
+// (none yet, or an empty mount point) killed before each of its changes in
+// turn; the next build takes the output as baton's and writes the site.
+func TestFirstBuildKilledAtEveryChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a process for each change")
+	}
+	for _, c := range []sweepCase{{builds: 0}, {builds: 0, mount: true}} {
+		if !sweepable(t, c) {
+			continue
+		}
+		dir, _ := sweepSite(t, c)
+		total, _ := crash(t, dir, 0, false)
+		for at := 1; at <= total; at++ {
+			what := fmt.Sprintf("first build killed at change %d of %d (%v)", at, total, c)
+			dir, out := sweepSite(t, c)
+			if _, killed := crash(t, dir, at, false); !killed {
+				t.Fatalf("%s: not killed", what)
+			}
+			if err := Write(opts(dir, out), sweepNew); err != nil {
+				t.Fatalf("%s: the build after: %v", what, err)
+			}
+			if got, want := fmt.Sprint(siteFiles(snapshot(t, out))), fmt.Sprint(filesMap(sweepNew)); got != want {
+				t.Errorf("%s: output %s, want %s", what, got, want)
+			}
 		}
 	}
 }
