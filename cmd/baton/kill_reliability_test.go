@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -211,11 +212,12 @@ func TestBuildWhileAnotherHoldsTheLock(t *testing.T) {
 	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "build once the lock is free")
 }
 
-// TestTwoBuildsAtOnce holds a first build (strace delays its swap) while a
-// second build of the same output starts: the second fails at once naming
-// the first's lock, and the first ends well, its output whole and the
-// user's files in it. (Without the lock the second took over the first's
-// temporary folder and the first failed with "no such file".)
+// TestTwoBuildsAtOnce holds a first build at its swap (strace stops it
+// there with SIGSTOP) while a second build of the same output starts: the
+// second fails at once naming the first's lock, and the first, continued,
+// ends well, its output whole and the user's files in it. (Without the
+// lock the second took over the first's temporary folder and the first
+// failed with "no such file".)
 func TestTwoBuildsAtOnce(t *testing.T) {
 	strace := straceOrSkip(t)
 	bin := batonBinary(t)
@@ -226,7 +228,7 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	writeTree(t, filepath.Join(site, "public"), userFiles)
 	writeTree(t, site, map[string]string{"content/a.md": "---\ntitle: A\n---\nAlpha, edited.\n"})
 
-	first := exec.Command(strace, "-f", "-qq", "-o", os.DevNull, "-e", "trace=renameat2", "-e", "inject=renameat2:delay_enter=2000000",
+	first := exec.Command(strace, "-f", "-qq", "-o", os.DevNull, "-e", "trace=renameat2", "-e", "inject=renameat2:signal=STOP",
 		bin, "build", "--quiet", "--no-cache")
 	first.Dir = site
 	var stderr strings.Builder
@@ -236,14 +238,20 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- first.Wait() }()
-	// The first build is at its swap once its new output has its list.
+	// The first build is stopped at its swap once its new output has its
+	// full manifest (written just before the swap) and it stays stopped:
+	// under strace each traced call stops it for a moment too.
+	baton, still := 0, 0
+	var manifests []string
 	deadline := time.Now().Add(time.Minute)
-	for {
-		tmps, _ := filepath.Glob(filepath.Join(site, ".public.tmp-*", ".baton-output"))
-		if len(tmps) == 1 {
-			if data, _ := os.ReadFile(tmps[0]); strings.Contains(string(data), "a/index.html") {
-				break
-			}
+	for still < 10 {
+		baton = childOf(first.Process.Pid) // strace forks a probe first
+		manifests, _ = filepath.Glob(filepath.Join(site, ".public.tmp-*", ".baton-output"))
+		if data, _ := os.ReadFile(strings.Join(manifests, "")); baton != 0 && stopped(baton) &&
+			strings.HasPrefix(string(data), "# baton output: ") && strings.Contains(string(data), "a/index.html") {
+			still++
+		} else {
+			still = 0
 		}
 		select {
 		case err := <-done:
@@ -251,11 +259,15 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the first build did not reach its swap within a minute")
+			stat, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", baton))
+			t.Fatalf("the first build did not stop at its swap within a minute: process %d: %s; manifests %v", baton, stat, manifests)
 		}
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	r := runBinary(t, bin, site, "build", "--no-cache")
+	if err := syscall.Kill(baton, syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
 	r.want(t, 1, "a second build while the first swaps")
 	if !strings.Contains(r.stderr, "another baton build") || !strings.Contains(r.stderr, ".public.lock") {
 		t.Errorf("the second build does not say the first holds the lock:\n%s", r.stderr)
@@ -272,4 +284,29 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 			t.Errorf("%s = %q, %v; want %q", p, got, err, body)
 		}
 	}
+}
+
+// childOf is the first child process of pid (the program strace runs), or
+// 0 while it has none.
+func childOf(pid int) int {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) == 0 {
+		return 0
+	}
+	child, _ := strconv.Atoi(fields[0])
+	return child
+}
+
+// stopped reports whether process pid is stopped (by SIGSTOP, traced).
+func stopped(pid int) bool {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	_, rest, _ := strings.Cut(string(data), ") ")
+	return strings.HasPrefix(rest, "t") || strings.HasPrefix(rest, "T")
 }
