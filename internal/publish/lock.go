@@ -18,7 +18,11 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("another baton build (process %d) is writing %s: it holds %s; try again when it has finished", e.PID, e.Out, e.Lock)
+	who := "another baton build"
+	if e.PID > 0 { // 0 when read before the holder wrote its number
+		who = fmt.Sprintf("another baton build (process %d)", e.PID)
+	}
+	return fmt.Sprintf("%s is writing %s: it holds %s; try again when it has finished", who, e.Out, e.Lock)
 }
 
 // lock is held by the build that writes an output, from Begin to the end
