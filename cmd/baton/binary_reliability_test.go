@@ -159,12 +159,20 @@ func TestOutputFolderGuards(t *testing.T) {
 	sameTree(t, "build site --out site", before, checksum(t, root))
 }
 
-// TestKilledBuild builds a large site, changes every page, starts a second
-// build and kills it (SIGKILL) while it writes. The previous output is
-// byte for byte as it was; the next build succeeds and leaves no
-// temporary folder behind.
+// TestKilledBuild builds a large site, puts the user's files into public/,
+// changes every page, starts a second build and stops it while it writes:
+// with SIGKILL, and with SIGTERM (a cancelled CI job, timeout), which
+// baton takes as SIGINT: it stops, says so and exits 1. Either way the
+// previous output is byte for byte as it was, the user's files in it; the
+// next build succeeds and leaves no temporary folder behind.
 func TestKilledBuild(t *testing.T) {
 	bin := batonBinary(t)
+	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) { killWhileWriting(t, bin, sig) })
+	}
+}
+
+func killWhileWriting(t *testing.T, bin string, sig syscall.Signal) {
 	site := t.TempDir()
 	files := map[string]string{"content/handbook.yaml": "title: Big\n"}
 	para := strings.Repeat("The conductor leads by influence, not authority. ", 40)
@@ -174,6 +182,7 @@ func TestKilledBuild(t *testing.T) {
 	writeTree(t, site, files)
 	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "first build")
 	public := filepath.Join(site, "public")
+	writeTree(t, public, map[string]string{"CNAME": "handbook.example.com", ".git/config": "[core]", "s00/notes.txt": "mine"})
 	before := checksum(t, public)
 	for name, body := range files {
 		if strings.HasSuffix(name, ".md") {
@@ -184,6 +193,8 @@ func TestKilledBuild(t *testing.T) {
 
 	cmd := exec.Command(bin, "build", "--quiet")
 	cmd.Dir = site
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +217,7 @@ func TestKilledBuild(t *testing.T) {
 	for written() < 200 {
 		select {
 		case err := <-done:
-			t.Fatalf("the build finished (%v) before it could be killed half way; make the site bigger", err)
+			t.Fatalf("the build finished (%v) before it could be stopped half way; make the site bigger", err)
 		default:
 		}
 		if time.Now().After(deadline) {
@@ -214,21 +225,24 @@ func TestKilledBuild(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	err := <-done
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+	switch {
+	case sig == syscall.SIGKILL && (!errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL):
 		t.Fatalf("the build ended with %v, not by the kill", err)
+	case sig == syscall.SIGTERM && (!errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(stderr.String(), "terminated signal received: build stopped; public left as it was")):
+		t.Fatalf("the build ended with %v, want exit 1 saying it stopped; stderr:\n%s", err, stderr.String())
 	}
-	sameTree(t, "public/ after a killed build", before, checksum(t, public))
-	if written() == 0 {
+	sameTree(t, "public/ after a stopped build", before, checksum(t, public))
+	if sig == syscall.SIGKILL && written() == 0 {
 		t.Fatalf("the killed build left no temporary folder: it was not killed half way")
 	}
 
 	runBinary(t, bin, site, "build", "--quiet").want(t, 0, "build after the kill")
-	// The killed build's folder is kept as the previous output for the
+	// The stopped build's folder is kept as the previous output for the
 	// build after (see publish.Previous), never as a temporary folder.
 	if tmps, _ := filepath.Glob(filepath.Join(site, ".public.tmp-*")); len(tmps) != 0 {
 		t.Errorf("temporary folders left after the next build: %v", tmps)
@@ -236,6 +250,12 @@ func TestKilledBuild(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join(public, "s00", "p0000", "index.html"))
 	if err != nil || !bytes.Contains(page, []byte("Edited.")) {
 		t.Errorf("the build after the kill did not write the edited site: %v", err)
+	}
+	got := checksum(t, public)
+	for _, p := range []string{"CNAME", filepath.Join(".git", "config"), filepath.Join("s00", "notes.txt")} {
+		if got[p] != before[p] {
+			t.Errorf("the user's %s is lost or changed", p)
+		}
 	}
 }
 
@@ -280,4 +300,30 @@ func TestServeLeavesBuiltOutput(t *testing.T) {
 	before := checksum(t, site)
 	serveBriefly(t, bin, site) // also checks that it listens on 127.0.0.1
 	sameTree(t, "the site after serve", before, checksum(t, site))
+}
+
+// TestLinkedOutputRefused: public -> /srv/www/handbook, an earlier baton
+// output holding the user's CNAME, .git and .gitignore. The build exits 2
+// with a message that says the output is a link and what to pass instead,
+// and nothing in the target, the link or beside it changes.
+func TestLinkedOutputRefused(t *testing.T) {
+	bin := batonBinary(t)
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	target := filepath.Join(root, "srv", "www", "handbook")
+	writeTree(t, site, smallSite)
+	runBinary(t, bin, site, "build", "--quiet", "--out", target).want(t, 0, "build into the target")
+	writeTree(t, target, map[string]string{"CNAME": "handbook.example.com", ".git/config": "[core]", ".gitignore": "*.log\n"})
+	if err := os.Symlink(target, filepath.Join(site, "public")); err != nil {
+		t.Fatal(err)
+	}
+	before := checksum(t, root)
+	for _, args := range [][]string{{"build"}, {"build", "--out", "public"}, {"build", "--out", filepath.Join(site, "public")}} {
+		r := runBinary(t, bin, site, args...)
+		r.want(t, 2, strings.Join(args, " "))
+		if !strings.Contains(r.stderr, "symbolic link") || !strings.Contains(r.stderr, "--out "+target) {
+			t.Errorf("%s: stderr does not say the output is a link and to pass --out %s:\n%s", strings.Join(args, " "), target, r.stderr)
+		}
+		sameTree(t, strings.Join(args, " "), before, checksum(t, root))
+	}
 }

@@ -298,6 +298,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res, diags := build.New(opts).BuildTo(ctx, os.DirFS(dir), tx)
 	bar.clear()
+	// A write that failed (a full disk) stopped the build: it is the one
+	// thing to say, and the partial new output goes (Abort).
+	if err := tx.Failed(); err != nil {
+		tx.Abort()
+		return fmt.Errorf("%w; %s left as it was", err, *out)
+	}
+	// SIGINT or SIGTERM (a cancelled CI job) before the swap: nothing
+	// changes. Once the swap has begun, it runs to its end.
+	if ctx.Err() != nil {
+		tx.Abort()
+		return fmt.Errorf("%v: build stopped; %s left as it was", context.Cause(ctx), *out)
+	}
 	printDiags(stderr, diags, "text")
 	pal := newPalette(stdout)
 	if res == nil {

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -390,6 +391,10 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 		// Write the search index, assets and static files first, so their
 		// bytes are gone before the pages are rendered.
 		for i, f := range files {
+			if ctx.Err() != nil {
+				diags.Errorf(diag.Pos{}, "%v", context.Cause(ctx))
+				return nil, diags.Sort()
+			}
 			if err := sink.Write(f); err != nil {
 				diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
 				return nil, diags.Sort()
@@ -619,7 +624,20 @@ func (b *Builder) theme_(site []source.File) (*render.Renderer, diag.List) {
 //
 // With lazy, the job that shows every page's body is not rendered: its
 // File renders it when first read.
+//
+// Rendering stops, jobs not yet begun left undone, when ctx ends (the
+// build is interrupted) or the sink fails to write (publish.WriteError: a
+// full disk): the one diagnostic is then the cause, not one per page.
 func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total int), sink Sink, cache *outputCache, lazy bool) ([]publish.File, diag.List) {
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	halt := func(err error) error {
+		var we *publish.WriteError
+		if errors.As(err, &we) {
+			stop(we)
+		}
+		return err
+	}
 	var bufPool sync.Pool // render buffers, reused while writing as it renders
 	var files []publish.File
 	if sink == nil {
@@ -682,17 +700,22 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 		if sink != nil && j.Bodies {
 			g.Go(func() error {
 				defer report()
-				errs[i] = sink.WriteStream(j.Path, j.Run)
+				if ctx.Err() == nil {
+					errs[i] = halt(sink.WriteStream(j.Path, j.Run))
+				}
 				return nil
 			})
 			continue
 		}
 		g.Go(func() error {
 			defer report()
+			if ctx.Err() != nil {
+				return nil
+			}
 			if sink != nil {
 				errs[i] = run(j, func(data []byte) error {
 					if err := sink.Write(publish.File{Path: j.Path, Data: data}); err != nil {
-						return fmt.Errorf("writing: %w", err)
+						return fmt.Errorf("writing: %w", halt(err))
 					}
 					return nil
 				})
@@ -716,6 +739,10 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 	}
 	_ = g.Wait()
 	var diags diag.List
+	if ctx.Err() != nil {
+		diags.Errorf(diag.Pos{}, "%v", context.Cause(ctx))
+		return files, diags
+	}
 	for i, err := range errs {
 		if err != nil {
 			diags.Errorf(templatePos(err), "rendering %s: %v", jobs[i].Path, err)

@@ -275,10 +275,10 @@ func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
 		}
 	}
 	// The kill: carryOver has listed and moved both, nothing after.
-	if err := carryOver(out, tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}); err != nil {
+	die(tx)
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true, "a/index.html": true}, false); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(tx.tmp, carried), "CNAME\n.git/config\n")
 	if _, err := os.Lstat(filepath.Join(out, "CNAME")); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("CNAME was not moved: %v", err)
 	}
@@ -293,4 +293,140 @@ func TestKilledWhileCarryingOverPutsFilesBack(t *testing.T) {
 	if _, ok := got[carried]; ok {
 		t.Errorf("%s was published", carried)
 	}
+}
+
+// TestUnlistedFilesInPreviousGoLive: a file in the previous output that
+// its manifest does not list is the user's, however it got there: the
+// next build never removes it, and it goes live with the new output.
+func TestUnlistedFilesInPreviousGoLive(t *testing.T) {
+	dir, out := built(t, 2)
+	prev := Previous(out)
+	mine := map[string]string{"CNAME": "handbook.example.com", filepath.Join("x", "mine.txt"): "mine", filepath.Join("a", "mine.txt"): "mine too"}
+	for p, body := range mine {
+		writeFile(t, filepath.Join(prev, p), body)
+	}
+	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("home 3")}}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "home 3"}
+	for p, body := range mine {
+		want[p] = body
+	}
+	sameFiles(t, "output", withoutMarker(snapshot(t, out)), want)
+	for p := range mine {
+		if _, ok := snapshot(t, prev)[p]; ok {
+			t.Errorf("%s is still in the previous output", p)
+		}
+	}
+}
+
+// TestUsersFileWhereBuildWrites: a file of the user's in the output where
+// the build now writes a file or a folder of the same name is an error
+// that names it, and the output stays as it was; when its bytes are the
+// very bytes the build writes, nothing is lost, and the build goes on.
+func TestUsersFileWhereBuildWrites(t *testing.T) {
+	for _, c := range []struct {
+		name, path, body string
+		next             File
+		fails            bool
+	}{
+		{"other bytes", "robots.txt", "mine", File{Path: "robots.txt", Data: []byte("baton's")}, true},
+		{"a file where a folder goes", "guide", "mine", File{Path: "guide/index.html", Data: []byte("baton's")}, true},
+		{"same bytes", "CNAME", "handbook.example.com", File{Path: "CNAME", Data: []byte("handbook.example.com")}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir, out := built(t, 2)
+			writeFile(t, filepath.Join(out, c.path), c.body)
+			before := snapshot(t, out)
+			err := Write(opts(dir, out), append([]File{c.next}, files...))
+			if c.fails {
+				if err == nil || !strings.Contains(err.Error(), filepath.Join(out, c.path)+" is yours") {
+					t.Errorf("Write = %v, want an error that names %s", err, c.path)
+				}
+				sameFiles(t, "output", snapshot(t, out), before)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := snapshot(t, out)
+			if got[c.path] != c.body || !strings.Contains(got[Marker], c.path+"\n") {
+				t.Errorf("%s = %q, listed in %q", c.path, got[c.path], got[Marker])
+			}
+		})
+	}
+}
+
+// TestTwoCopiesAfterInterruptedBuild: a build stopped while it carried the
+// user's CNAME over leaves it in its folder; when the user has made a new
+// one in the output since, the next build cannot tell which to keep: it
+// stops with an error naming both, and both stay.
+func TestTwoCopiesAfterInterruptedBuild(t *testing.T) {
+	dir, out := built(t, 1)
+	writeFile(t, filepath.Join(out, "CNAME"), "old.example.com")
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true}, false); err != nil {
+		t.Fatal(err)
+	}
+	// The process dies here; the user writes a new CNAME.
+	die(tx)
+	writeFile(t, filepath.Join(out, "CNAME"), "new.example.com")
+	err = Write(opts(dir, out), files)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "CNAME")) || !strings.Contains(err.Error(), filepath.Join(filepath.Base(tx.tmp), "CNAME")) {
+		t.Errorf("Write = %v, want an error naming both copies", err)
+	}
+	if got := snapshot(t, out)["CNAME"]; got != "new.example.com" {
+		t.Errorf("CNAME in the output = %q", got)
+	}
+	if got := snapshot(t, tx.tmp)["CNAME"]; got != "old.example.com" {
+		t.Errorf("CNAME left by the stopped build = %q", got)
+	}
+}
+
+// TestUsersFileInPreviousAndOutput: a file of the user's in the previous
+// output (its manifest does not list it) and one of the same name in the
+// output: the build cannot tell which to keep, fails naming both, and
+// both stay where they were.
+func TestUsersFileInPreviousAndOutput(t *testing.T) {
+	dir, out := built(t, 2)
+	writeFile(t, filepath.Join(Previous(out), "CNAME"), "old.example.com")
+	writeFile(t, filepath.Join(out, "CNAME"), "new.example.com")
+	err := Write(opts(dir, out), files)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "CNAME")) || !strings.Contains(err.Error(), filepath.Join(Previous(out), "CNAME")) {
+		t.Errorf("Write = %v, want an error naming both copies", err)
+	}
+	if got := snapshot(t, out)["CNAME"]; got != "new.example.com" {
+		t.Errorf("CNAME in the output = %q", got)
+	}
+	if got := snapshot(t, Previous(out))["CNAME"]; got != "old.example.com" {
+		t.Errorf("CNAME in the previous output = %q", got)
+	}
+}
+
+// TestTwoGitFoldersNotMixed: a build stopped while it carried the user's
+// .git over leaves it in its folder; the user has run git init in the
+// output since. The two are never mixed file by file: the next build
+// fails naming .git, and each stays whole where it was.
+func TestTwoGitFoldersNotMixed(t *testing.T) {
+	dir, out := built(t, 1)
+	writeFile(t, filepath.Join(out, ".git", "config"), "old")
+	writeFile(t, filepath.Join(out, ".git", "objects", "ab"), "object")
+	tx, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.o.carryOver(tx.tmp, map[string]bool{"index.html": true}, false); err != nil {
+		t.Fatal(err)
+	}
+	die(tx)
+	writeFile(t, filepath.Join(out, ".git", "config"), "new")
+	writeFile(t, filepath.Join(out, ".git", "HEAD"), "ref: refs/heads/main")
+	if err := Write(opts(dir, out), files); err == nil || !strings.Contains(err.Error(), filepath.Join(out, ".git")) {
+		t.Errorf("Write = %v, want an error naming .git", err)
+	}
+	sameFiles(t, "the user's new .git", snapshot(t, filepath.Join(out, ".git")), map[string]string{"config": "new", "HEAD": "ref: refs/heads/main"})
+	sameFiles(t, "the .git left by the stopped build", snapshot(t, filepath.Join(tx.tmp, ".git")), map[string]string{"config": "old", filepath.Join("objects", "ab"): "object"})
 }

@@ -40,7 +40,8 @@ func TestKilledBuildLeftoversRemoved(t *testing.T) {
 	if err := tx.Write(File{Path: "half/index.html", Data: []byte("half")}); err != nil {
 		t.Fatal(err)
 	}
-	killed := tx.tmp // the process dies here: no Commit, no Abort
+	killed := tx.tmp
+	die(tx) // no Commit, no Abort
 	foreign := filepath.Join(dir, ".public.tmp-mine")
 	writeFile(t, filepath.Join(foreign, "notes.txt"), "not baton's")
 	before := snapshot(t, out)
@@ -252,5 +253,157 @@ func TestFailedCarryOverKeepsForeignFiles(t *testing.T) {
 	got := snapshot(t, out)
 	if got["0-first.txt"] != "mine" || got["0-folder/x.txt"] != "mine too" {
 		t.Errorf("the user's files are gone after a failed build: %v", got)
+	}
+}
+
+// TestLinkedOutputRefused: an output folder that is a symbolic link to an
+// earlier baton output (marker and all, with the user's CNAME, .git and
+// .gitignore in it) is refused, and nothing in the link's target or beside
+// the link changes: replacing the folder whole would replace the link.
+func TestLinkedOutputRefused(t *testing.T) {
+	dir := site(t)
+	target := filepath.Join(t.TempDir(), "srv", "handbook")
+	if err := Write(opts(dir, target), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(target, "CNAME"), "handbook.example.com")
+	writeFile(t, filepath.Join(target, ".git", "config"), "[core]")
+	writeFile(t, filepath.Join(target, ".gitignore"), "*.log\n")
+	out := filepath.Join(dir, "public")
+	if err := os.Symlink(target, out); err != nil {
+		t.Fatal(err)
+	}
+	beforeTarget := snapshot(t, filepath.Dir(target))
+	beforeSite := snapshot(t, dir)
+	err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("new")}})
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") || !strings.Contains(err.Error(), target) {
+		t.Errorf("Write into a linked output = %v, want a refusal that says it is a link to %s", err, target)
+	}
+	if info, err := os.Lstat(out); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", info, err)
+	}
+	if got := snapshot(t, filepath.Dir(target)); fmt.Sprint(got) != fmt.Sprint(beforeTarget) {
+		t.Errorf("the link's target changed:\n%v\nwant\n%v", got, beforeTarget)
+	}
+	if got := snapshot(t, dir); fmt.Sprint(got) != fmt.Sprint(beforeSite) {
+		t.Errorf("the folder beside the link changed:\n%v\nwant\n%v", got, beforeSite)
+	}
+}
+
+// TestOutputUnderLinkedFolder: an output whose parent folder is a link
+// (site/deploy -> /srv/www) is built in the folder the link leads to, with
+// everything baton keeps beside it (the previous output, the lock) there
+// too; the link stays a link and the user's files stay in the output.
+func TestOutputUnderLinkedFolder(t *testing.T) {
+	dir := site(t)
+	www := filepath.Join(t.TempDir(), "www")
+	if err := os.MkdirAll(www, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(www, "other", "keep.txt"), "someone else's")
+	if err := os.Symlink(www, filepath.Join(dir, "deploy")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "deploy", "public")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
+	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
+	for i := range 3 {
+		next := []File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
+		if err := Write(opts(dir, out), next); err != nil {
+			t.Fatal(err)
+		}
+		got := withoutMarker(snapshot(t, filepath.Join(www, "public")))
+		sameFiles(t, fmt.Sprint("build ", i), got, map[string]string{
+			"index.html": fmt.Sprint("home ", i), "CNAME": "handbook.example.com", filepath.Join(".git", "config"): "[core]",
+		})
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "deploy")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the parent link was replaced: %v, %v", info, err)
+	}
+	entries, _ := os.ReadDir(www)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), ".public.prev other public"; got != want {
+		t.Errorf("beside the output: %s, want %s", got, want)
+	}
+	if got := snapshot(t, filepath.Join(www, "other"))["keep.txt"]; got != "someone else's" {
+		t.Errorf("a folder beside the output changed: %q", got)
+	}
+}
+
+// TestOneBuildAtATime: while a build writes an output, a second build of
+// the same output fails at once, naming the lock and the process that
+// holds it, and touches nothing of the first's; once the first is done,
+// the lock is gone and the next build runs.
+func TestOneBuildAtATime(t *testing.T) {
+	dir, out := built(t, 2)
+	first, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write(File{Path: "index.html", Data: []byte("first")}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, first.tmp)
+	_, err = Begin(opts(dir, out))
+	var locked *LockedError
+	if !errors.As(err, &locked) || locked.PID != os.Getpid() || !strings.Contains(err.Error(), filepath.Join(dir, ".public.lock")) {
+		t.Fatalf("a second Begin while the first writes = %v, want a LockedError naming .public.lock and this process", err)
+	}
+	if got := snapshot(t, first.tmp); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Errorf("the second build changed the first's folder: %v", got)
+	}
+	if err := first.Write(File{Path: "a/index.html", Data: []byte("a")}); err != nil {
+		t.Fatalf("the first build cannot go on: %v", err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, ".public.lock")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock is left after Commit: %v", err)
+	}
+	second, err := Begin(opts(dir, out))
+	if err != nil {
+		t.Fatalf("a build after the first: %v", err)
+	}
+	second.Abort()
+	if _, err := os.Lstat(filepath.Join(dir, ".public.lock")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock is left after Abort: %v", err)
+	}
+	// A lock file left by a process that was killed holds no lock.
+	writeFile(t, filepath.Join(dir, ".public.lock"), "123456\n")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Errorf("a lock file without a process: %v", err)
+	}
+}
+
+// TestEmptyLeftoverRemoved: a build killed between making its temporary
+// folder and marking it leaves the folder empty; one killed just after
+// leaves only the marker. Both are baton's beyond doubt (no build is
+// running: the lock says so), and the next build removes them; a
+// look-alike holding anything else is left alone.
+func TestEmptyLeftoverRemoved(t *testing.T) {
+	dir, out := built(t, 2)
+	empty := filepath.Join(dir, ".public.tmp-111")
+	if err := os.Mkdir(empty, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	marked := filepath.Join(dir, ".public.tmp-222")
+	writeFile(t, filepath.Join(marked, Marker), freshHeader)
+	other := filepath.Join(dir, ".public.tmp-333")
+	writeFile(t, filepath.Join(other, "notes.txt"), "not baton's")
+	if err := Write(opts(dir, out), files); err != nil {
+		t.Fatal(err)
+	}
+	if got := tmpFolders(t, out); len(got) != 1 || got[0] != other {
+		t.Errorf("temporary folders left: %v, want only %s", got, other)
+	}
+	if got := snapshot(t, other)["notes.txt"]; got != "not baton's" {
+		t.Errorf("a folder baton did not make changed: %q", got)
 	}
 }

@@ -46,6 +46,13 @@ func opts(dir, out string) Options {
 		Protected: []string{filepath.Join(dir, "content"), filepath.Join(dir, "layouts")}}
 }
 
+// die stands in for the death of the process writing tx: what the system
+// does then (its files closed, its lock let go), and nothing else.
+func die(tx *Tx) {
+	tx.closeJournal()
+	tx.lock.f.Close()
+}
+
 var files = []File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
 
 func TestRefusesDangerousOutputs(t *testing.T) {

@@ -39,7 +39,7 @@ func TestRemoveTree(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "s3", "link")); err != nil {
 		t.Fatal(err)
 	}
-	if err := removeTree(dir); err != nil {
+	if err := removeTree(dir, os.Remove); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
@@ -48,7 +48,7 @@ func TestRemoveTree(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(outside, "precious")); err != nil {
 		t.Errorf("the link's target lost its file: %v", err)
 	}
-	if err := removeTree(filepath.Join(root, "never-was")); err != nil {
+	if err := removeTree(filepath.Join(root, "never-was"), os.Remove); err != nil {
 		t.Errorf("removing a missing folder: %v", err)
 	}
 }
