@@ -184,10 +184,28 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		}
 		sec.Reset()
 	}
+	// The walk enters every node, headings' too: this is the one pass that
+	// numbers the links, and the renderer refuses a link it did not number.
+	// A heading's text is its Heading's, not its section's.
+	inHeading := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Kind() == ast.KindHeading {
+				inHeading = false
+			}
 			if n.Type() == ast.TypeBlock {
 				sec.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		if inHeading {
+			switch n := n.(type) {
+			case *ast.Link:
+				d.addLink(n, string(n.Destination), false, src)
+			case *ast.Image:
+				d.addLink(n, string(n.Destination), true, src)
+			case *ast.AutoLink:
+				d.addLink(n, autoLinkURL(n, src), false, src)
 			}
 			return ast.WalkContinue, nil
 		}
@@ -198,7 +216,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
 			current = len(d.Headings) - 1
-			return ast.WalkSkipChildren, nil
+			inHeading = true
 		case *ast.Paragraph:
 			if d.Lead == "" {
 				if _, inList := n.Parent().(*ast.ListItem); !inList {
@@ -210,11 +228,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		case *ast.Image:
 			d.addLink(n, string(n.Destination), true, src)
 		case *ast.AutoLink:
-			u := string(n.URL(src))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-				u = "mailto:" + u
-			}
-			d.addLink(n, u, false, src)
+			d.addLink(n, autoLinkURL(n, src), false, src)
 			sec.Write(n.Label(src))
 		case *ast.Text:
 			seg := n.Segment.Value(src)
@@ -238,6 +252,16 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
+}
+
+// autoLinkURL is the destination of an autolink: its text, and mailto:
+// before an address.
+func autoLinkURL(n *ast.AutoLink, src []byte) string {
+	u := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		u = "mailto:" + u
+	}
+	return u
 }
 
 func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {

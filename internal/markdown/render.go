@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -28,12 +29,19 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 }
 
-func writePlaceholder(w util.BufWriter, n ast.Node) {
-	v, _ := n.AttributeString(linkIndexAttr)
-	i, _ := v.(int)
+// writePlaceholder writes the placeholder of link node n. A node that
+// collect did not number is an error, never another link's index: the
+// page would show, unchecked, a destination that is not the one written.
+func writePlaceholder(w util.BufWriter, n ast.Node) error {
+	v, ok := n.AttributeString(linkIndexAttr)
+	i, isInt := v.(int)
+	if !ok || !isInt {
+		return fmt.Errorf("markdown: a %s node was not numbered before rendering", n.Kind())
+	}
 	_, _ = w.WriteString("\x00L")
 	_, _ = w.WriteString(strconv.Itoa(i))
 	_ = w.WriteByte(mark)
+	return nil
 }
 
 func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -43,7 +51,9 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -60,7 +70,9 @@ func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_, _ = w.WriteString(`">`)
 	_, _ = w.Write(util.EscapeHTML(n.Label(src)))
 	_, _ = w.WriteString("</a>")
@@ -73,7 +85,9 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	_, _ = w.WriteString(`<img src="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
 	_ = w.WriteByte('"')
