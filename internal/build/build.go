@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -717,7 +718,12 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 	_ = g.Wait()
 	var diags diag.List
 	for i, err := range errs {
-		if err != nil {
+		var pe *render.PanicError
+		switch {
+		case err == nil:
+		case errors.As(err, &pe):
+			diags.Errorf(diag.Pos{File: pe.File}, "internal error rendering %s: %v (a bug in baton: please report it)", pe.Path, pe.Value)
+		default:
 			diags.Errorf(templatePos(err), "rendering %s: %v", jobs[i].Path, err)
 		}
 	}
