@@ -14,7 +14,6 @@ import (
 	"hash/maphash"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,11 +56,13 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 			extension.GFM,
 			extension.DefinitionList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
-			extension.NewTypographer(),
+			typographer(),
 		),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(calloutTransformer{}, 100),
+				util.Prioritized(headingIDs{}, 50),
+			),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)))...),
@@ -106,8 +107,7 @@ type Doc struct {
 // Prepare parses body. Offsets in the returned links are into body.
 func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := r.md.Parser().Parse(text.NewReader(src))
 	d := &Doc{}
 	collect(d, doc, src)
 	var buf bytes.Buffer
@@ -188,6 +188,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 	// numbers the links, and the renderer refuses a link it did not number.
 	// A heading's text is its Heading's, not its section's.
 	inHeading := false
+	var scratch bytes.Buffer
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Kind() == ast.KindHeading {
@@ -214,13 +215,13 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, src, readerText)})
 			current = len(d.Headings) - 1
 			inHeading = true
 		case *ast.Paragraph:
 			if d.Lead == "" {
 				if _, inList := n.Parent().(*ast.ListItem); !inList {
-					d.Lead = plainText(n, src)
+					d.Lead = nodeText(n, src, readerText)
 				}
 			}
 		case *ast.Link:
@@ -232,7 +233,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			sec.Write(n.Label(src))
 		case *ast.Text:
 			seg := n.Segment.Value(src)
-			sec.Write(seg)
+			writeTextValue(&sec, n, src, &scratch)
 			d.Words += countWords(seg)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				sec.WriteByte(' ')
@@ -335,64 +336,5 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-// plainText is the text of n's inline content, without markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// ids generates GitHub-style heading ids: lower case, letters, digits,
-// hyphens and underscores kept, spaces turned into hyphens, everything else
-// dropped; repeats get -1, -2 and so on.
-type ids struct{ used map[string]bool }
-
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
-
-// Slug is the anchor GitHub gives a heading with this text.
-func Slug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
-func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	s.used[id] = true
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 var calloutRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)

@@ -89,7 +89,7 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		return ast.WalkStop, err
 	}
 	_, _ = w.WriteString(`" alt="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -120,7 +120,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.WriteString(prefixToken)
 	_, _ = w.Write(util.EscapeHTML(id))
 	_, _ = w.WriteString(`" aria-label="Link to this section: `)
-	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_, _ = w.WriteString(`">#</a>`)
 	return ast.WalkContinue, nil
 }
