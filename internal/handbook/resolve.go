@@ -578,7 +578,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.diags.Errorf(pos, "link %q leaves the content folder", dest)
 		return Href{}
 	}
-	h, ok := r.target(file, strings.HasSuffix(unescaped, "/"))
+	h, found, ok := r.target(file, strings.HasSuffix(unescaped, "/"))
 	if !ok {
 		switch {
 		case r.drafts[file]:
@@ -588,6 +588,8 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		}
 		return Href{}
 	}
+	// A folder is its section's page: its anchors are _index.md's.
+	file = found
 	if image && !r.isStatic(file) {
 		r.diags.Errorf(pos, "image %s is not an image file", file)
 		return Href{}
@@ -607,32 +609,37 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 
 func (r *resolver) isStatic(file string) bool { _, ok := r.static[file]; return ok }
 
-// target finds what a source path became.
-func (r *resolver) target(file string, dirOnly bool) (Href, bool) {
+// target finds what a source path became, and the source file that
+// holds it: for a folder, its section's page (_index.md), whose headings
+// a fragment names.
+func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 	if !dirOnly {
 		if p := r.pages[file]; p != nil {
-			return Href{URL: p.URL}, true
+			return Href{URL: p.URL}, file, true
 		}
 		if role := r.roleFiles[file]; role != nil {
-			return Href{URL: role.URL}, true
+			return Href{URL: role.URL}, file, true
 		}
 		if s := r.static[file]; s != nil {
-			return Href{URL: s.URL}, true
+			return Href{URL: s.URL}, file, true
 		}
 		if pathFile := r.pathFileURL(file); pathFile != "" {
-			return Href{URL: pathFile}, true
+			return Href{URL: pathFile}, file, true
 		}
 	}
 	if s := r.dirs[file]; s != nil {
-		return Href{URL: s.URL}, true
+		if s.Page != nil {
+			return Href{URL: s.URL}, s.Page.File, true
+		}
+		return Href{URL: s.URL}, file, true
 	}
 	switch file {
 	case "content/roles":
-		return Href{URL: "/roles/"}, true
+		return Href{URL: "/roles/"}, file, true
 	case "content/paths":
-		return Href{URL: "/paths/"}, true
+		return Href{URL: "/paths/"}, file, true
 	}
-	return Href{}, false
+	return Href{}, "", false
 }
 
 // pathFileURL gives the URL of a path file by name alone: paths resolve
