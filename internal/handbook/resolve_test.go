@@ -1,6 +1,8 @@
 package handbook
 
 import (
+	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -98,5 +100,58 @@ func TestLinksToSections(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBrokenLinkSuggestions: a link to a file that does not exist suggests
+// the obvious fix, from an index built once (a build with thousands of
+// broken links spent most of its time scanning every page for each):
+// a near name in the same folder however large the folder, a missing
+// extension, the same name in another folder when few folders have it.
+func TestBrokenLinkSuggestions(t *testing.T) {
+	files := map[string]string{
+		"content/guide/setup.md":    "---\ntitle: Setup\n---\nS.\n",
+		"content/guide/intro.md":    "---\ntitle: Intro\n---\nI.\n",
+		"content/other/unique.md":   "---\ntitle: Unique\n---\nU.\n",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\n",
+	}
+	for i := range 300 {
+		files[fmt.Sprintf("content/big/page-%03d.md", i)] = "---\ntitle: P\n---\nP.\n"
+	}
+	for _, d := range []string{"a", "b", "c", "d", "e"} {
+		files["content/many/"+d+"/common.md"] = "---\ntitle: C\n---\nC.\n"
+	}
+	tests := []struct{ dest, want string }{
+		{"guide/setpu.md", " (did you mean content/guide/setup.md?)"},
+		{"guide/setup", " (did you mean content/guide/setup.md?)"},
+		{"roles/design", " (did you mean content/roles/design.yaml?)"},
+		{"unique.md", " (did you mean content/other/unique.md?)"},
+		{"guide/unique.md", " (did you mean content/other/unique.md?)"},
+		{"big/pgae-042.md", " (did you mean content/big/page-042.md?)"},
+		{"big/page-42.md", " (did you mean content/big/page-042.md?)"},
+		{"big/page-042x.md", " (did you mean content/big/page-042.md?)"},
+		{"big/zzz.md", ""},
+		{"common.md", ""},
+		{"nothing/like/it.md", ""},
+	}
+	var body strings.Builder
+	for _, tt := range tests {
+		body.WriteString("[x](" + tt.dest + ")\n\n")
+	}
+	files["content/a.md"] = "---\ntitle: A\n---\n" + body.String()
+	_, diags := resolveFiles(t, files)
+	got := map[int]string{}
+	for _, d := range diags.Errors() {
+		if d.Pos.File == "content/a.md" {
+			got[d.Pos.Line] = d.Message
+		}
+	}
+	for i, tt := range tests {
+		line := 4 + 2*i
+		file := path.Join("content", tt.dest)
+		want := "link to " + file + ", which does not exist" + tt.want
+		if got[line] != want {
+			t.Errorf("[x](%s):\n got %q\nwant %q", tt.dest, got[line], want)
+		}
 	}
 }
