@@ -15,9 +15,12 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -37,18 +40,46 @@ const (
 
 // Renderer converts Markdown bodies. Build one per site configuration.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	code   *CodeCache
+	lexers *lexerSet
+	// lexTimeout bounds the highlighting of one code block.
+	lexTimeout time.Duration
+	// timedLimit is the time limit of the lexers that keep chroma's:
+	// chromaMatchTimeout (a test sets it to nothing to make them slow).
+	timedLimit time.Duration
+
+	mu      sync.Mutex
+	flights map[codeKey]*flight // blocks being tokenised
+}
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe keeps raw HTML in the Markdown; otherwise it is dropped.
+	Unsafe bool
+	// Code, when set, gives highlighted code blocks an earlier run made,
+	// and keeps those this Renderer highlights.
+	Code *CodeCache
+	// HighlightTimeout bounds the highlighting of one code block (default
+	// 10 s): a block that takes longer is shown without colours, with a
+	// warning. Only a lexer that loops reaches the default.
+	HighlightTimeout time.Duration
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept;
 // otherwise it is dropped.
-func New(unsafe bool) *Renderer { return NewCached(unsafe, nil) }
+func New(unsafe bool) *Renderer { return NewWith(Options{Unsafe: unsafe}) }
 
 // NewCached returns a Renderer that takes highlighted code blocks from
 // code, and keeps there those it highlights; a nil code is no cache.
 func NewCached(unsafe bool, code *CodeCache) *Renderer {
+	return NewWith(Options{Unsafe: unsafe, Code: code})
+}
+
+// NewWith returns a Renderer configured by opts.
+func NewWith(opts Options) *Renderer {
 	var htmlOpts []renderer.Option
-	if unsafe {
+	if opts.Unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
@@ -65,9 +96,13 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 			),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)))...),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
 	)
-	return &Renderer{md: md}
+	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}}
+	if r.lexTimeout <= 0 {
+		r.lexTimeout = lexTimeout
+	}
+	return r
 }
 
 // Heading is a heading of a document.
@@ -102,6 +137,24 @@ type Doc struct {
 	Words    int
 	// Lead is the plain text of the first paragraph, for summaries.
 	Lead string
+	// Warnings are problems that did not stop the document rendering.
+	Warnings []Warning
+	// Transient is set when the HTML depends on the moment it was made (a
+	// code block whose highlighting ran out of time): a later Prepare may
+	// give other bytes, so the Doc must not be kept for another build.
+	Transient bool
+}
+
+// A Warning is a problem with a document that did not stop it rendering.
+type Warning struct {
+	// Offset is the byte offset in the body the warning is about.
+	Offset  int
+	Message string
+}
+
+func (d *Doc) warn(offset int, transient bool, msg string) {
+	d.Warnings = append(d.Warnings, Warning{Offset: offset, Message: msg})
+	d.Transient = d.Transient || transient
 }
 
 // Prepare parses body. Offsets in the returned links are into body.
@@ -110,6 +163,7 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	d := &Doc{}
 	collect(d, doc, src)
+	r.highlightBlocks(d, doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {

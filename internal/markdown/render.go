@@ -14,11 +14,9 @@ import (
 const linkIndexAttr = "\x00link"
 
 // nodeRenderer renders the nodes whose output depends on the rest of the
-// site (links, images, heading ids) as placeholders, callouts, and
-// highlighted code, taken from code when it has the block.
-type nodeRenderer struct {
-	code *CodeCache
-}
+// site (links, images, heading ids) as placeholders, callouts, and code
+// blocks as highlightBlocks made them.
+type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
@@ -122,5 +120,18 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.WriteString(`" aria-label="Link to this section: `)
 	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_, _ = w.WriteString(`">#</a>`)
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	v, _ := node.AttributeString(codeAttr)
+	html, ok := v.([]byte)
+	if !ok {
+		return ast.WalkStop, fmt.Errorf("markdown: a code block was not highlighted before rendering")
+	}
+	_, _ = w.Write(html)
 	return ast.WalkContinue, nil
 }
