@@ -2,7 +2,10 @@ package markdown
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // TestHeadingIDsAreGitHubs: a heading's id is the one GitHub gives it,
@@ -60,4 +63,33 @@ func TestHeadingIDsAreGitHubs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzHeadingIDs: whatever the Markdown, every heading has an id, no two
+// the same, each one GitHub's rules could make (lower case; letters, marks,
+// numbers, underscores and hyphens), and the page carries it.
+func FuzzHeadingIDs(f *testing.F) {
+	for _, s := range []string{"# A\n# A\n# a-1", "#\n##\n# !", "# [x](y) `z` *w*", "Setext\n===\n\n# Setext", "# a -- b\n# 🚀", "# <b>x</b> &amp;"} {
+		f.Add(s)
+	}
+	r := New(false)
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := r.Prepare([]byte(src))
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		for _, h := range d.Headings {
+			if h.ID == "" || seen[h.ID] {
+				t.Fatalf("heading id %q empty or repeated, from:\n%s", h.ID, src)
+			}
+			seen[h.ID] = true
+			if Slug(h.ID) != h.ID {
+				t.Fatalf("heading id %q is not one GitHub could make, from:\n%s", h.ID, src)
+			}
+			if !strings.Contains(string(d.html), `id="`+prefixToken+string(util.EscapeHTML([]byte(h.ID)))+`"`) {
+				t.Fatalf("heading id %q is not on the page, from:\n%s", h.ID, src)
+			}
+		}
+	})
 }
