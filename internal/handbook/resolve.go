@@ -612,8 +612,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 func (r *resolver) isStatic(file string) bool { _, ok := r.static[file]; return ok }
 
 // target finds what a source path became, and the source file that
-// holds it: for a folder, its section's page (_index.md), whose headings
-// a fragment names.
+// holds it: for a folder, its _index.md, whose headings a fragment names.
 func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 	if !dirOnly {
 		if p := r.pages[file]; p != nil {
@@ -630,10 +629,10 @@ func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 		}
 	}
 	if s := r.dirs[file]; s != nil {
-		if s.Page != nil {
+		if s.Page != nil && r.parsed[s.Page.File] != nil {
 			return Href{URL: s.URL}, s.Page.File, true
 		}
-		return Href{URL: s.URL}, file, true
+		return Href{URL: s.URL}, file, true // a folder without _index.md: no headings
 	}
 	switch file {
 	case "content/roles":

@@ -96,7 +96,7 @@ func TestLinksToSections(t *testing.T) {
 	}
 	want := []string{
 		`content/a.md:4:1: no heading #setpu in content/guide/_index.md (did you mean "setup"?)`,
-		`content/a.md:6:1: no heading #intro in content/plain/_index.md`,
+		`content/a.md:6:1: no heading #intro in content/plain`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
