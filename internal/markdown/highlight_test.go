@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,11 +31,21 @@ func slowRules() chroma.Rules {
 
 // slowRegistry holds the slow lexer as "slowpoke", and as "slowmapped"
 // wrapped so that it cannot be copied (a lexer made in Go from another,
-// as chroma's Go and PHP lexers are): it keeps chroma's time limit.
+// as chroma's Go and PHP lexers are): it keeps chroma's time limit. And
+// "fickle", a lexer with chroma's limit too, that colours a line
+// differently each time it runs: what a run cut short looks like.
 func slowRegistry() *chroma.LexerRegistry {
 	reg := chroma.NewLexerRegistry()
 	reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "slowpoke"}, slowRules))
 	reg.Register(chroma.TypeRemappingLexer(chroma.MustNewLexer(&chroma.Config{Name: "slowmapped"}, slowRules), nil))
+	var runs atomic.Int64
+	fickle := chroma.EmitterFunc(func(groups []string, _ *chroma.LexerState) chroma.Iterator {
+		types := []chroma.TokenType{chroma.Keyword, chroma.Name, chroma.String}
+		return chroma.Literator(chroma.Token{Type: types[runs.Add(1)%3], Value: groups[0]})
+	})
+	reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "fickle"}, func() chroma.Rules {
+		return chroma.Rules{"root": {{Pattern: `[^\n]+`, Type: fickle}, {Pattern: `\n`, Type: chroma.Text}}}
+	}))
 	return reg
 }
 
@@ -70,49 +81,47 @@ func TestHighlightingIgnoresTime(t *testing.T) {
 }
 
 // TestTimedLexerIsCheckedAndNotCached: a lexer that cannot be copied
-// keeps chroma's limit; its block is used and cached when it was lexed
-// within that limit (no match can have run out of time), and tried again
-// when it was not; slow every time (here the limit is set to nothing), it
-// is a warning at the fence and is cached neither in the code cache nor
+// keeps chroma's limit. Its block is trusted (used and cached) when it was
+// lexed within that limit, since no match can have run out of time; when
+// it was slower (here the limit is set to nothing), it is lexed again and
+// trusted when two runs agree; when every run colours it differently, it
+// is a warning at the fence, and is cached neither in the code cache nor
 // anywhere else (the document is Transient).
 func TestTimedLexerIsCheckedAndNotCached(t *testing.T) {
 	r := New(false)
 	r.lexers = newLexerSet(slowRegistry())
 	r.code = NewCodeCache()
-	d, err := r.Prepare([]byte(slowBlock("slowmapped", 3)))
-	if err != nil {
-		t.Fatal(err)
+	trusted := func(what, src, want string, cached int) {
+		t.Helper()
+		d, err := r.Prepare([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(d.html), want) || len(d.Warnings) > 0 || d.Transient {
+			t.Errorf("%s: warnings %v, transient %v, html\n%s", what, d.Warnings, d.Transient, d.html)
+		}
+		if _, made := r.code.Stats(); made != cached {
+			t.Errorf("%s: %d blocks cached, want %d", what, made, cached)
+		}
 	}
-	if !strings.Contains(string(d.html), `<span class="k">aaab</span>`) || len(d.Warnings) > 0 || d.Transient {
-		t.Errorf("a quick block of a timed lexer: warnings %v, transient %v, html\n%s", d.Warnings, d.Transient, d.html)
-	}
-	if _, made := r.code.Stats(); made != 1 {
-		t.Errorf("the quick block is not cached")
-	}
-
+	trusted("a quick block of a timed lexer", slowBlock("slowmapped", 3), `<span class="k">aaab</span>`, 1)
 	r.timedLimit = 0
-	src := slowBlock("slowmapped", 4)
-	d, err = r.Prepare([]byte(src))
+	trusted("a slow block of a timed lexer, lexed alike twice", slowBlock("slowmapped", 4), `<span class="k">aaaab</span>`, 2)
+	trusted("a block of an untimed lexer", slowBlock("slowpoke", 5), `<span class="k">aaaaab</span>`, 3)
+
+	src := "```fickle\nfickle\n```\n"
+	d, err := r.Prepare([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := strings.Index(src, "slowmapped")
-	if len(d.Warnings) != 1 || d.Warnings[0].Offset != at || !strings.Contains(d.Warnings[0].Message, "took over 0s 3 times") {
-		t.Errorf("warnings %+v, want one at offset %d", d.Warnings, at)
+	if len(d.Warnings) != 1 || d.Warnings[0].Offset != 3 || !strings.Contains(d.Warnings[0].Message, "3 runs coloured it differently") {
+		t.Errorf("warnings %+v, want one at offset 3", d.Warnings)
 	}
 	if !d.Transient {
-		t.Error("a document with a block slow to highlight is not Transient")
+		t.Error("a document with a block coloured differently each run is not Transient")
 	}
-	if !strings.Contains(string(d.html), `<span class="k">aaaab</span>`) {
-		t.Errorf("the slow block is not shown highlighted:\n%s", d.html)
-	}
-	if _, made := r.code.Stats(); made != 1 {
-		t.Errorf("the slow block went into the code cache")
-	}
-	// A lexer copied whole is never timed, whatever the limit.
-	d, err = r.Prepare([]byte(slowBlock("slowpoke", 4)))
-	if err != nil || len(d.Warnings) > 0 || d.Transient {
-		t.Errorf("an untimed lexer's block: %v, warnings %v, transient %v", err, d.Warnings, d.Transient)
+	if _, made := r.code.Stats(); made != 3 {
+		t.Errorf("the fickle block went into the code cache")
 	}
 }
 

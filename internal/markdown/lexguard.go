@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -21,7 +22,8 @@ import (
 const lexTimeout = 10 * time.Second
 
 // timedAttempts is how many times a block lexed by a lexer with chroma's
-// time limit is tokenised before its colours are reported as uncertain.
+// time limit, and slower than that limit, is tokenised before its colours
+// are reported as uncertain.
 const timedAttempts = 3
 
 // codeStyle decides which token types get a class; the colours themselves
@@ -70,7 +72,7 @@ func (r *Renderer) codeBlock(d *Doc, n *ast.FencedCodeBlock, src []byte) []byte 
 			case highlighted:
 				return html
 			case uncertain:
-				d.warn(n.Info.Segment.Start, true, fmt.Sprintf("highlighting this %s block took over %s %d times, so chroma may have cut some of its rules short: its colours may differ from a quiet build's, and it is not cached", lang, r.timedLimit, timedAttempts))
+				d.warn(n.Info.Segment.Start, true, fmt.Sprintf("highlighting this %s block took over %s, and %d runs coloured it differently: chroma may have cut some of its rules short, so its colours may differ from a quiet build's, and it is not cached", lang, r.timedLimit, timedAttempts))
 				return html
 			case timedOut:
 				d.warn(n.Info.Segment.Start, true, fmt.Sprintf("highlighting this %s block took over %s, so it is shown without colours (chroma's lexer may loop on it)", lang, r.lexTimeout))
@@ -97,14 +99,17 @@ const (
 	highlighted result = iota
 	failed             // the lexer failed or panicked: the block is plain, as it always will be
 	timedOut           // the lexer ran past lexTimeout: the block is plain this time
-	uncertain          // a lexer with chroma's time limit was slow each time
+	uncertain          // a lexer with chroma's time limit was slow, and its runs disagreed
 )
 
 // highlight returns code as lexer highlights it, from the cache when it has
-// the block. Only a result that cannot depend on time goes in the cache:
-// every result of a lexer without a time limit, and one of a lexer with
-// chroma's that finished within that limit (no match can have run out of
-// time then). A slow one is tokenised again, up to timedAttempts times.
+// the block. Only a result that cannot depend on time is trusted (cached,
+// and used without a warning): every result of a lexer without a time
+// limit; one of a lexer with chroma's that ran within that limit (no match
+// can have run out of time then); and, for a slower one, the tokens that
+// two of up to timedAttempts runs agree on (a match cut short by a pause
+// or a burst of load does not happen at the same place twice, while one
+// too slow ever to finish is cut alike every time).
 func (r *Renderer) highlight(lexer *lazyLexer, code string) ([]byte, result) {
 	key := keyOf(lexer.Config().Name, code)
 	if r.code != nil {
@@ -112,22 +117,31 @@ func (r *Renderer) highlight(lexer *lazyLexer, code string) ([]byte, result) {
 			return html, highlighted
 		}
 	}
-	var f *flight
-	res := uncertain
+	var runs [][]chroma.Token
+	tokens, res := []chroma.Token(nil), uncertain
+runs:
 	for range timedAttempts {
-		if f = r.tokenise(lexer, key, code); f == nil {
+		f := r.tokenise(lexer, key, code)
+		switch {
+		case f == nil:
 			return nil, timedOut
-		}
-		if f.res != highlighted {
+		case f.res != highlighted:
 			return nil, f.res
+		case !f.timed || f.took < r.timedLimit:
+			tokens, res = f.tokens, highlighted
+			break runs
 		}
-		if !f.timed || f.took < r.timedLimit {
-			res = highlighted
-			break
+		for _, other := range runs {
+			if slices.Equal(other, f.tokens) {
+				tokens, res = f.tokens, highlighted
+				break runs
+			}
 		}
+		runs = append(runs, f.tokens)
+		tokens = f.tokens
 	}
 	var buf bytes.Buffer
-	if err := formatter.Format(&buf, codeStyle, chroma.Literator(f.tokens...)); err != nil {
+	if err := formatter.Format(&buf, codeStyle, chroma.Literator(tokens...)); err != nil {
 		return nil, failed
 	}
 	if r.code != nil && res == highlighted {

@@ -3,10 +3,14 @@
 // Prepare turns a Markdown body into a Doc: HTML in which every link and
 // image destination and every id prefix is a placeholder, plus the links,
 // headings and plain text the later stages need. The AST is dropped, so a
-// prepared Doc is small and can be cached across rebuilds; Resolve fills the
-// placeholders in one pass once the site knows where each link points.
+// prepared Doc is small and can be cached across rebuilds (unless it is
+// Transient); Resolve fills the placeholders in one pass once the site
+// knows where each link points. Every link and image of the document is in
+// Links, and its plain text holds characters, never HTML entities.
 //
-// A Renderer holds no per-document state and is safe for concurrent use.
+// A Renderer holds no per-document state and is safe for concurrent use;
+// what it keeps between documents (its lexers, the code blocks being
+// highlighted) is behind locks.
 package markdown
 
 import (
@@ -157,7 +161,8 @@ func (d *Doc) warn(offset int, transient bool, msg string) {
 	d.Transient = d.Transient || transient
 }
 
-// Prepare parses body. Offsets in the returned links are into body.
+// Prepare parses body. Offsets in the returned links and warnings are
+// into body.
 func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	doc := r.md.Parser().Parse(text.NewReader(src))
@@ -253,15 +258,18 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			}
 			return ast.WalkContinue, nil
 		}
-		if inHeading {
-			switch n := n.(type) {
-			case *ast.Link:
-				d.addLink(n, string(n.Destination), false, src)
-			case *ast.Image:
-				d.addLink(n, string(n.Destination), true, src)
-			case *ast.AutoLink:
-				d.addLink(n, autoLinkURL(n, src), false, src)
+		switch n := n.(type) {
+		case *ast.Link:
+			d.addLink(n, string(n.Destination), false, src)
+		case *ast.Image:
+			d.addLink(n, string(n.Destination), true, src)
+		case *ast.AutoLink:
+			d.addLink(n, autoLinkURL(n, src), false, src)
+			if !inHeading {
+				sec.Write(n.Label(src))
 			}
+		}
+		if inHeading {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -278,13 +286,6 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 					d.Lead = nodeText(n, src, readerText)
 				}
 			}
-		case *ast.Link:
-			d.addLink(n, string(n.Destination), false, src)
-		case *ast.Image:
-			d.addLink(n, string(n.Destination), true, src)
-		case *ast.AutoLink:
-			d.addLink(n, autoLinkURL(n, src), false, src)
-			sec.Write(n.Label(src))
 		case *ast.Text:
 			seg := n.Segment.Value(src)
 			writeTextValue(&sec, n, src, &scratch)
