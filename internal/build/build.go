@@ -60,6 +60,10 @@ type Options struct {
 	// built to be slow (goldmark is quadratic on thousands of unclosed
 	// links) then fails with a diagnostic instead of stalling the build.
 	ParseTimeout time.Duration
+	// HighlightTimeout bounds the highlighting of one code block (default
+	// 10 s, markdown.Options): a block that takes longer is shown without
+	// colours, with a warning, and parsed again by the next build.
+	HighlightTimeout time.Duration
 	// Code, when set, gives highlighted code blocks an earlier run made
 	// and keeps those this build makes (markdown.CodeCache).
 	Code *markdown.CodeCache
@@ -122,6 +126,9 @@ type lastBuild struct {
 	index  *search.Index
 	files  []publish.File // the Result's files, sorted by path
 	at     map[string]int // path → index in files
+	// transient is set when a file's parse depended on the moment it was
+	// made: the next build parses it again, so it cannot be patched.
+	transient bool
 }
 
 // output is a rendered file and the key of its inputs.
@@ -428,11 +435,13 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	diags = diags.Sort()
 	if keep {
 		byPath := make(map[string]*handbook.Parsed, len(parsed))
+		transient := false
 		for _, p := range parsed {
 			byPath[p.File] = p
+			transient = transient || p.Transient()
 		}
 		b.last = &lastBuild{site: site, parsed: byPath, diags: diags, dates: dates, index: index,
-			files: files, at: indexPaths(files)}
+			files: files, at: indexPaths(files), transient: transient}
 	}
 	return res, diags
 }
@@ -507,7 +516,7 @@ func firstNonEmpty(a, b string) string {
 func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int, bool) {
 	md := b.md[unsafe]
 	if md == nil {
-		md = markdown.NewCached(unsafe, b.opts.Code)
+		md = markdown.NewWith(markdown.Options{Unsafe: unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout})
 		b.md[unsafe] = md
 	}
 	out := make([]*handbook.Parsed, len(files))
@@ -541,10 +550,11 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	}
 	_ = g.Wait()
 	// Keep only what this build used, so the cache does not grow with every
-	// edit; a parse that ran out of time is tried again next build.
+	// edit; a parse that ran out of time, or whose highlighting did, is
+	// tried again next build.
 	next := make(map[cacheKey]*handbook.Parsed, len(files))
 	for i, k := range keys {
-		if !timedOut[i] {
+		if !timedOut[i] && !out[i].Transient() {
 			next[k] = out[i]
 		}
 	}
@@ -744,7 +754,12 @@ func renderAll(ctx context.Context, jobs []render.Job, progress func(done, total
 		return files, diags
 	}
 	for i, err := range errs {
-		if err != nil {
+		var pe *render.PanicError
+		switch {
+		case err == nil:
+		case errors.As(err, &pe):
+			diags.Errorf(diag.Pos{File: pe.File}, "internal error rendering %s: %v (a bug in baton: please report it)", pe.Path, pe.Value)
+		default:
 			diags.Errorf(templatePos(err), "rendering %s: %v", jobs[i].Path, err)
 		}
 	}
@@ -851,7 +866,7 @@ func parseWithin(f source.File, md *markdown.Renderer, timeout time.Duration) (*
 // on (files it parsed stay in the parse cache).
 func (b *Builder) patch(ctx context.Context, tree source.Tree) (res *Result, diags diag.List, ok bool, parsed int) {
 	l, old := b.last, b.tree
-	if l == nil || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
+	if l == nil || l.transient || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
 		!slices.EqualFunc(tree.Layouts, old.Layouts, func(a, b source.File) bool { return a.Path == b.Path && a.Sum == b.Sum }) ||
 		!slices.EqualFunc(tree.TooLarge, old.TooLarge, func(a, b source.File) bool { return a.Path == b.Path }) ||
 		!slices.Equal(tree.Skipped, old.Skipped) {

@@ -191,8 +191,12 @@ func Suggest(name string, candidates []string) string {
 		limit = 1
 	}
 	for _, c := range candidates {
+		prefix := min(len(c), len(name)) >= 3 && (strings.HasPrefix(name, c) || strings.HasPrefix(c, name))
+		if !prefix && abs(len(c)-len(name)) > limit {
+			continue // at least that many edits apart
+		}
 		d := distance(name, c)
-		if d > limit && min(len(c), len(name)) >= 3 && (strings.HasPrefix(name, c) || strings.HasPrefix(c, name)) {
+		if d > limit && prefix {
 			d = limit
 		}
 		if d <= limit && (bestDist < 0 || d < bestDist || d == bestDist && c < best) {
@@ -211,27 +215,35 @@ func DidYouMean(name string, candidates []string) string {
 }
 
 // distance is the optimal string alignment distance between a and b, over
-// bytes: insertions, deletions, substitutions and swaps of neighbours.
+// bytes: insertions, deletions, substitutions and swaps of neighbours. It
+// keeps the three rows of the table it needs, in one allocation.
 func distance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
+	n := len(b) + 1
+	rows := make([]int, 3*n)
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(a)][len(b)]
+	return prev[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func TestSuggest(t *testing.T) {
 	ids := []string{"engineering", "design", "eng", "end", "product-manager", "pm"}
@@ -49,4 +52,48 @@ func TestLineColAndSort(t *testing.T) {
 	if p, ok := CheckUTF8("x", []byte("ok\n\xffno")); ok || p.Line != 2 || p.Col != 1 {
 		t.Errorf("CheckUTF8 = %v %v", p, ok)
 	}
+}
+
+// TestDistanceMatchesTable: the three-row distance equals the full table's
+// on random strings over a small alphabet (so swaps and repeats are many).
+func TestDistanceMatchesTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, rng.IntN(9))
+		for i := range b {
+			b[i] = "abc-"[rng.IntN(4)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := word(), word()
+		if got, want := distance(a, b), tableDistance(a, b); got != want {
+			t.Fatalf("distance(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
+
+// tableDistance is the optimal string alignment distance by the full table.
+func tableDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }

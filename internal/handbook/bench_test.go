@@ -2,7 +2,11 @@ package handbook_test
 
 import (
 	"flag"
+	"fmt"
+	"path"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -63,4 +67,31 @@ func BenchmarkResolve(b *testing.B) {
 			b.Fatal(diags)
 		}
 	}
+}
+
+// BenchmarkResolveBrokenLinks resolves the corpus with twelve broken links
+// on every page, each a near miss of a real file in its folder, another
+// folder's file or no file at all: what a handbook moved from another
+// tool gives on its first build, every error with its "did you mean".
+func BenchmarkResolveBrokenLinks(b *testing.B) {
+	files := sources(b)
+	for i, f := range files {
+		if !strings.HasSuffix(f.Path, ".md") || strings.HasSuffix(f.Path, "_index.md") {
+			continue
+		}
+		name := strings.TrimSuffix(path.Base(f.Path), ".md")
+		var extra strings.Builder
+		for k := range 4 {
+			fmt.Fprintf(&extra, "\n[near](%s%d.md) [elsewhere](../x%d/%s.md) [none](nothing-like-it-%d.md)\n", name, k, k, name, k)
+		}
+		files[i].Data = append(slices.Clip(f.Data), extra.String()...)
+	}
+	parsed := parseAll(files, markdown.New(false))
+	cfg, _ := config.Decode(files[0].Data)
+	var errs int
+	for b.Loop() {
+		_, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
+		errs = len(diags.Errors())
+	}
+	b.ReportMetric(float64(errs), "errors")
 }

@@ -215,7 +215,18 @@ func parsePage(f source.File, md *markdown.Renderer, diags *diag.List) *ParsedPa
 		line, col := lines.lineCol(l.Offset)
 		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line, Col: col}
 	}
+	for _, w := range doc.Warnings {
+		line, col := lines.lineCol(w.Offset)
+		diags.Warnf(diag.Pos{File: f.Path, Line: line, Col: col}, "%s", w.Message)
+	}
 	return pp
+}
+
+// Transient reports whether the parse depends on the moment it was made (a
+// code block whose highlighting ran out of time): a later build must parse
+// the file again rather than reuse it.
+func (p *Parsed) Transient() bool {
+	return p.Page != nil && p.Page.Doc != nil && p.Page.Doc.Transient
 }
 
 // lineIndex turns byte offsets into lines and columns in O(log n).

@@ -58,6 +58,8 @@ type resolver struct {
 	// targets maps a source path to the URL of what it became.
 	roleFiles  map[string]*Role
 	pathExists map[string]bool
+	// files finds what a broken link meant; made on the first one.
+	files *fileIndex
 }
 
 // Resolve builds the Site from every parsed content file. files must be
@@ -568,7 +570,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.diags.Errorf(pos, "link %q leaves the content folder", dest)
 		return Href{}
 	}
-	h, ok := r.target(file, strings.HasSuffix(unescaped, "/"))
+	h, found, ok := r.target(file, strings.HasSuffix(unescaped, "/"))
 	if !ok {
 		switch {
 		case r.drafts[file]:
@@ -578,6 +580,8 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		}
 		return Href{}
 	}
+	// A folder is its section's page: its anchors are _index.md's.
+	file = found
 	if image && !r.isStatic(file) {
 		r.diags.Errorf(pos, "image %s is not an image file", file)
 		return Href{}
@@ -597,32 +601,36 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 
 func (r *resolver) isStatic(file string) bool { _, ok := r.static[file]; return ok }
 
-// target finds what a source path became.
-func (r *resolver) target(file string, dirOnly bool) (Href, bool) {
+// target finds what a source path became, and the source file that
+// holds it: for a folder, its _index.md, whose headings a fragment names.
+func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 	if !dirOnly {
 		if p := r.pages[file]; p != nil {
-			return Href{URL: p.URL}, true
+			return Href{URL: p.URL}, file, true
 		}
 		if role := r.roleFiles[file]; role != nil {
-			return Href{URL: role.URL}, true
+			return Href{URL: role.URL}, file, true
 		}
 		if s := r.static[file]; s != nil {
-			return Href{URL: s.URL}, true
+			return Href{URL: s.URL}, file, true
 		}
 		if pathFile := r.pathFileURL(file); pathFile != "" {
-			return Href{URL: pathFile}, true
+			return Href{URL: pathFile}, file, true
 		}
 	}
 	if s := r.dirs[file]; s != nil {
-		return Href{URL: s.URL}, true
+		if s.Page != nil && r.parsed[s.Page.File] != nil {
+			return Href{URL: s.URL}, s.Page.File, true
+		}
+		return Href{URL: s.URL}, file, true // a folder without _index.md: no headings
 	}
 	switch file {
 	case "content/roles":
-		return Href{URL: "/roles/"}, true
+		return Href{URL: "/roles/"}, file, true
 	case "content/paths":
-		return Href{URL: "/paths/"}, true
+		return Href{URL: "/paths/"}, file, true
 	}
-	return Href{}, false
+	return Href{}, "", false
 }
 
 // pathFileURL gives the URL of a path file by name alone: paths resolve
@@ -637,25 +645,113 @@ func (r *resolver) pathFileURL(file string) string {
 	return ""
 }
 
-// suggestFile names the file in the same folder whose name is closest.
+// suggestFile names the file a link to the missing file probably meant,
+// from the resolver's fileIndex: the file with an extension added, a near
+// name in the same folder, or the same name in one of a few other folders.
 func (r *resolver) suggestFile(file string) string {
-	var names []string
-	dir := path.Dir(file)
-	for _, m := range []map[string]*Page{r.pages} {
-		for f := range m {
-			if path.Dir(f) == dir {
-				names = append(names, path.Base(f))
+	if r.files == nil {
+		r.files = newFileIndex(r)
+	}
+	if s := r.files.suggest(file); s != "" {
+		return fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return ""
+}
+
+// fileIndex finds the pages and roles a broken link may have meant. It is
+// built once, on the first broken link, so that each suggestion costs the
+// same however large the handbook: a migrated handbook's first build can
+// have tens of thousands of broken links.
+type fileIndex struct {
+	exists map[string]bool
+	byDir  map[string][]string // folder → the names in it, sorted
+	byName map[string][]string // name → the files of that name, sorted
+	// oneEdit maps a folder and a name with one byte deleted ("dir\x00nme")
+	// to the names of that folder it comes from: two names one edit apart
+	// (a byte added, dropped, changed or two swapped) share an entry.
+	oneEdit map[string][]string
+}
+
+// smallFolder is the most names a folder may have for a suggestion to
+// compare the name with each (diag.Suggest, which also finds two typos or
+// a cut name); larger folders are searched only one edit away.
+const smallFolder = 32
+
+// mostSameName is the most folders a name may be in for a link to it in
+// another folder to be suggested: more, and none is the obvious fix.
+const mostSameName = 3
+
+func newFileIndex(r *resolver) *fileIndex {
+	x := &fileIndex{exists: map[string]bool{}, byDir: map[string][]string{}, byName: map[string][]string{}, oneEdit: map[string][]string{}}
+	add := func(f string) {
+		dir, name := path.Dir(f), path.Base(f)
+		x.exists[f] = true
+		x.byDir[dir] = append(x.byDir[dir], name)
+		x.byName[name] = append(x.byName[name], f)
+	}
+	for f := range r.pages {
+		add(f)
+	}
+	for f := range r.roleFiles {
+		add(f)
+	}
+	for dir, names := range x.byDir {
+		slices.Sort(names)
+		if len(names) <= smallFolder {
+			continue
+		}
+		for _, name := range names {
+			for _, d := range deletions(name) {
+				k := dir + "\x00" + d
+				x.oneEdit[k] = append(x.oneEdit[k], name)
 			}
 		}
 	}
-	for f := range r.roleFiles {
-		if path.Dir(f) == dir {
-			names = append(names, path.Base(f))
+	for _, files := range x.byName {
+		slices.Sort(files)
+	}
+	return x
+}
+
+// deletions lists name with each of its bytes deleted in turn, and name.
+func deletions(name string) []string {
+	out := make([]string, 0, len(name)+1)
+	out = append(out, name)
+	for i := range len(name) {
+		out = append(out, name[:i]+name[i+1:])
+	}
+	return out
+}
+
+func (x *fileIndex) suggest(file string) string {
+	for _, ext := range []string{".md", ".yaml", ".yml"} {
+		if x.exists[file+ext] {
+			return file + ext
 		}
 	}
-	slices.Sort(names)
-	if s := diag.Suggest(path.Base(file), names); s != "" {
-		return fmt.Sprintf(" (did you mean %s?)", path.Join(dir, s))
+	dir, name := path.Dir(file), path.Base(file)
+	names := x.byDir[dir]
+	if len(names) > smallFolder {
+		seen := map[string]bool{}
+		names = nil
+		for _, d := range deletions(name) {
+			for _, n := range x.oneEdit[dir+"\x00"+d] {
+				if !seen[n] {
+					seen[n] = true
+					names = append(names, n)
+				}
+			}
+		}
+		slices.Sort(names)
+	}
+	if s := diag.Suggest(name, names); s != "" {
+		return path.Join(dir, s)
+	}
+	if same := x.byName[name]; len(same) > 0 && len(same) <= mostSameName {
+		if s := diag.Suggest(file, same); s != "" {
+			return s
+		}
+		return same[0]
 	}
 	return ""
 }

@@ -99,3 +99,28 @@ func BenchmarkPrepare(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFenceLanguage prepares a page of 50 one-line code blocks: in a
+// language chroma does not know (mermaid: its lookup of an unknown name
+// scans every lexer's file patterns), in none, and in Go. Each block's
+// lookup should cost the same, whatever the name.
+func BenchmarkFenceLanguage(b *testing.B) {
+	for _, lang := range []string{"mermaid", "none", "go"} {
+		b.Run(lang, func(b *testing.B) {
+			fence := lang
+			if lang == "none" {
+				fence = ""
+			}
+			src := []byte(strings.Repeat("```"+fence+"\nx\n```\n\n", 50))
+			r := markdown.New(false)
+			if _, err := r.Prepare(src); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := r.Prepare(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

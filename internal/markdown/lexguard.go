@@ -2,12 +2,14 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -19,6 +21,11 @@ import (
 // a broken lexer reaches it.
 const lexTimeout = 10 * time.Second
 
+// timedAttempts is how many times a block lexed by a lexer with chroma's
+// time limit, and slower than that limit, is tokenised before its colours
+// are reported as uncertain.
+const timedAttempts = 3
+
 // codeStyle decides which token types get a class; the colours themselves
 // come from the theme's chroma.css, light and dark.
 var codeStyle = styles.Get("github")
@@ -28,90 +35,189 @@ var codeStyle = styles.Get("github")
 // classes, which it would otherwise rebuild for every block.
 var formatter = chromahtml.New(chromahtml.WithClasses(true))
 
-// fencedCode renders a fenced code block highlighted by chroma. Each block
-// is tokenised once, in a goroutine of its own and under lexTimeout, so a
-// lexer that panics or never finishes costs the block its colours, not the
-// build: it renders as plain, escaped code. (A stuck goroutine cannot be
-// stopped; it is one per broken block, and the file's parse is cached.)
+// codeAttr is the attribute on each fenced code block that holds its HTML,
+// made by highlightBlocks before the document renders.
+const codeAttr = "\x00code"
+
+// highlightBlocks renders every fenced code block of doc, highlighted by
+// chroma where its language has a lexer, and keeps the HTML on the node
+// for fencedCode to write. A block whose highlighting depended on time is
+// a warning on d at the block's fence, and makes d Transient.
 //
 // This replaces goldmark-highlighting, which cannot bound a lexer and
 // builds a new formatter, and so the style's classes, for every block.
-func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*ast.FencedCodeBlock)
+func (r *Renderer) highlightBlocks(d *Doc, doc ast.Node, src []byte) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		block, ok := n.(*ast.FencedCodeBlock)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		block.SetAttributeString(codeAttr, r.codeBlock(d, block, src))
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// codeBlock is one fenced code block's HTML.
+func (r *Renderer) codeBlock(d *Doc, n *ast.FencedCodeBlock, src []byte) []byte {
 	var code strings.Builder
 	for i := range n.Lines().Len() {
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
 	lang := n.Language(src)
-	if lexer := lexers.Get(string(lang)); len(lang) > 0 && lexer != nil {
-		if html, ok := r.highlight(lexer, code.String()); ok {
-			_, _ = w.Write(html)
-			return ast.WalkContinue, nil
+	if len(lang) > 0 {
+		if lexer := r.lexers.get(string(lang)); lexer != nil {
+			html, res := r.highlight(lexer, code.String())
+			switch res {
+			case highlighted:
+				return html
+			case uncertain:
+				d.warn(n.Info.Segment.Start, true, fmt.Sprintf("highlighting this %s block took over %s, and %d runs coloured it differently: chroma may have cut some of its rules short, so its colours may differ from a quiet build's, and it is not cached", lang, r.timedLimit, timedAttempts))
+				return html
+			case timedOut:
+				d.warn(n.Info.Segment.Start, true, fmt.Sprintf("highlighting this %s block took over %s, so it is shown without colours (chroma's lexer may loop on it)", lang, r.lexTimeout))
+			}
 		}
 	}
-	_, _ = w.WriteString("<pre><code")
+	var b bytes.Buffer
+	b.WriteString("<pre><code")
 	if len(lang) > 0 {
-		_, _ = w.WriteString(` class="language-`)
-		_, _ = w.Write(util.EscapeHTML(lang))
-		_ = w.WriteByte('"')
+		b.WriteString(` class="language-`)
+		b.Write(util.EscapeHTML(lang))
+		b.WriteByte('"')
 	}
-	_ = w.WriteByte('>')
-	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
-	_, _ = w.WriteString("</code></pre>\n")
-	return ast.WalkContinue, nil
+	b.WriteByte('>')
+	b.Write(util.EscapeHTML([]byte(code.String())))
+	b.WriteString("</code></pre>\n")
+	return b.Bytes()
 }
 
+// result is how highlighting a block went.
+type result int
+
+const (
+	highlighted result = iota
+	failed             // the lexer failed or panicked: the block is plain, as it always will be
+	timedOut           // the lexer ran past lexTimeout: the block is plain this time
+	uncertain          // a lexer with chroma's time limit was slow, and its runs disagreed
+)
+
 // highlight returns code as lexer highlights it, from the cache when it has
-// the block; false when the lexer fails.
-func (r *nodeRenderer) highlight(lexer chroma.Lexer, code string) ([]byte, bool) {
-	var key codeKey
+// the block. Only a result that cannot depend on time is trusted (cached,
+// and used without a warning): every result of a lexer without a time
+// limit; one of a lexer with chroma's that ran within that limit (no match
+// can have run out of time then); and, for a slower one, the tokens that
+// two of up to timedAttempts runs agree on (a match cut short by a pause
+// or a burst of load does not happen at the same place twice, while one
+// too slow ever to finish is cut alike every time).
+func (r *Renderer) highlight(lexer *lazyLexer, code string) ([]byte, result) {
+	key := keyOf(lexer.Config().Name, code)
 	if r.code != nil {
-		key = keyOf(lexer.Config().Name, code)
 		if html, ok := r.code.get(key); ok {
-			return html, true
+			return html, highlighted
 		}
 	}
-	tokens, ok := tokenise(chroma.Coalesce(lexer), code)
-	if !ok {
-		return nil, false
+	var runs [][]chroma.Token
+	tokens, res := []chroma.Token(nil), uncertain
+runs:
+	for range timedAttempts {
+		f := r.tokenise(lexer, key, code)
+		switch {
+		case f == nil:
+			return nil, timedOut
+		case f.res != highlighted:
+			return nil, f.res
+		case !f.timed || f.took < r.timedLimit:
+			tokens, res = f.tokens, highlighted
+			break runs
+		}
+		for _, other := range runs {
+			if slices.Equal(other, f.tokens) {
+				tokens, res = f.tokens, highlighted
+				break runs
+			}
+		}
+		runs = append(runs, f.tokens)
+		tokens = f.tokens
 	}
 	var buf bytes.Buffer
 	if err := formatter.Format(&buf, codeStyle, chroma.Literator(tokens...)); err != nil {
-		return nil, false
+		return nil, failed
 	}
-	if r.code != nil {
+	if r.code != nil && res == highlighted {
 		r.code.put(key, buf.Bytes())
 	}
-	return buf.Bytes(), true
+	return buf.Bytes(), res
 }
 
-// tokenise runs lexer over code in its own goroutine, and reports false
-// when the lexer fails, panics or does not finish within lexTimeout.
-func tokenise(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
-	type result struct {
-		tokens []chroma.Token
-		ok     bool
+// A flight is one tokenisation of a block, in a goroutine of its own.
+type flight struct {
+	deadline time.Time     // when a caller stops waiting for it
+	done     chan struct{} // closed when the fields below are set
+	tokens   []chroma.Token
+	res      result        // highlighted or failed
+	took     time.Duration // how long the lexer ran
+	timed    bool          // a lexer with chroma's time limit ran meanwhile
+}
+
+// tokenise runs lexer over code in a goroutine of its own, and returns the
+// finished flight, or nil when the lexer is still running lexTimeout after
+// it started. A block still running from an earlier call (a lexer that
+// loops runs on: Go cannot stop it) is waited for until then, never started
+// again: each block costs at most one goroutine and one wait, however many
+// builds show it; and when a slow one does finish, the next build takes its
+// result.
+func (r *Renderer) tokenise(lexer chroma.Lexer, key codeKey, code string) *flight {
+	r.mu.Lock()
+	f := r.flights[key]
+	if f == nil {
+		f = &flight{deadline: time.Now().Add(r.lexTimeout), done: make(chan struct{})}
+		r.flights[key] = f
+		go f.run(chroma.Coalesce(lexer), code, &r.lexers.timedRuns)
 	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if recover() != nil {
-				done <- result{}
-			}
-		}()
-		tokens, err := chroma.Tokenise(lexer, nil, code)
-		done <- result{tokens, err == nil}
-	}()
-	timer := time.NewTimer(lexTimeout)
+	r.mu.Unlock()
+	finished := func() *flight {
+		r.mu.Lock()
+		if r.flights[key] == f {
+			delete(r.flights, key)
+		}
+		r.mu.Unlock()
+		return f
+	}
+	// A flight that has finished is taken even past its deadline (select
+	// would pick at random between the two).
+	select {
+	case <-f.done:
+		return finished()
+	default:
+	}
+	timer := time.NewTimer(time.Until(f.deadline))
 	defer timer.Stop()
 	select {
-	case r := <-done:
-		return r.tokens, r.ok
+	case <-f.done:
+		return finished()
 	case <-timer.C:
-		return nil, false
+		return nil
 	}
+}
+
+// run tokenises code, recording whether a lexer with chroma's time limit
+// ran meanwhile (in any goroutine: a false alarm only costs a retry).
+func (f *flight) run(lexer chroma.Lexer, code string, timedRuns *atomic.Int64) {
+	defer close(f.done)
+	timed := timedRuns.Load()
+	start := time.Now()
+	defer func() {
+		if recover() != nil {
+			f.tokens, f.res = nil, failed
+		}
+		f.took = time.Since(start)
+		f.timed = timedRuns.Load() != timed
+	}()
+	tokens, err := chroma.Tokenise(lexer, nil, code)
+	if err != nil {
+		f.res = failed
+		return
+	}
+	f.tokens, f.res = tokens, highlighted
 }

@@ -3,10 +3,14 @@
 // Prepare turns a Markdown body into a Doc: HTML in which every link and
 // image destination and every id prefix is a placeholder, plus the links,
 // headings and plain text the later stages need. The AST is dropped, so a
-// prepared Doc is small and can be cached across rebuilds; Resolve fills the
-// placeholders in one pass once the site knows where each link points.
+// prepared Doc is small and can be cached across rebuilds (unless it is
+// Transient); Resolve fills the placeholders in one pass once the site
+// knows where each link points. Every link and image of the document is in
+// Links, and its plain text holds characters, never HTML entities.
 //
-// A Renderer holds no per-document state and is safe for concurrent use.
+// A Renderer holds no per-document state and is safe for concurrent use;
+// what it keeps between documents (its lexers, the code blocks being
+// highlighted) is behind locks.
 package markdown
 
 import (
@@ -14,11 +18,13 @@ import (
 	"hash/maphash"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -38,18 +44,46 @@ const (
 
 // Renderer converts Markdown bodies. Build one per site configuration.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	code   *CodeCache
+	lexers *lexerSet
+	// lexTimeout bounds the highlighting of one code block.
+	lexTimeout time.Duration
+	// timedLimit is the time limit of the lexers that keep chroma's:
+	// chromaMatchTimeout (a test sets it to nothing to make them slow).
+	timedLimit time.Duration
+
+	mu      sync.Mutex
+	flights map[codeKey]*flight // blocks being tokenised
+}
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe keeps raw HTML in the Markdown; otherwise it is dropped.
+	Unsafe bool
+	// Code, when set, gives highlighted code blocks an earlier run made,
+	// and keeps those this Renderer highlights.
+	Code *CodeCache
+	// HighlightTimeout bounds the highlighting of one code block (default
+	// 10 s): a block that takes longer is shown without colours, with a
+	// warning. Only a lexer that loops reaches the default.
+	HighlightTimeout time.Duration
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept;
 // otherwise it is dropped.
-func New(unsafe bool) *Renderer { return NewCached(unsafe, nil) }
+func New(unsafe bool) *Renderer { return NewWith(Options{Unsafe: unsafe}) }
 
 // NewCached returns a Renderer that takes highlighted code blocks from
 // code, and keeps there those it highlights; a nil code is no cache.
 func NewCached(unsafe bool, code *CodeCache) *Renderer {
+	return NewWith(Options{Unsafe: unsafe, Code: code})
+}
+
+// NewWith returns a Renderer configured by opts.
+func NewWith(opts Options) *Renderer {
 	var htmlOpts []renderer.Option
-	if unsafe {
+	if opts.Unsafe {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
@@ -57,16 +91,22 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 			extension.GFM,
 			extension.DefinitionList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
-			extension.NewTypographer(),
+			typographer(),
 		),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(calloutTransformer{}, 100),
+				util.Prioritized(headingIDs{}, 50),
+			),
 		),
 		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)))...),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
 	)
-	return &Renderer{md: md}
+	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}}
+	if r.lexTimeout <= 0 {
+		r.lexTimeout = lexTimeout
+	}
+	return r
 }
 
 // Heading is a heading of a document.
@@ -101,15 +141,34 @@ type Doc struct {
 	Words    int
 	// Lead is the plain text of the first paragraph, for summaries.
 	Lead string
+	// Warnings are problems that did not stop the document rendering.
+	Warnings []Warning
+	// Transient is set when the HTML depends on the moment it was made (a
+	// code block whose highlighting ran out of time): a later Prepare may
+	// give other bytes, so the Doc must not be kept for another build.
+	Transient bool
 }
 
-// Prepare parses body. Offsets in the returned links are into body.
+// A Warning is a problem with a document that did not stop it rendering.
+type Warning struct {
+	// Offset is the byte offset in the body the warning is about.
+	Offset  int
+	Message string
+}
+
+func (d *Doc) warn(offset int, transient bool, msg string) {
+	d.Warnings = append(d.Warnings, Warning{Offset: offset, Message: msg})
+	d.Transient = d.Transient || transient
+}
+
+// Prepare parses body. Offsets in the returned links and warnings are
+// into body.
 func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := r.md.Parser().Parse(text.NewReader(src))
 	d := &Doc{}
 	collect(d, doc, src)
+	r.highlightBlocks(d, doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -184,11 +243,33 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		}
 		sec.Reset()
 	}
+	// The walk enters every node, headings' too: this is the one pass that
+	// numbers the links, and the renderer refuses a link it did not number.
+	// A heading's text is its Heading's, not its section's.
+	inHeading := false
+	var scratch bytes.Buffer
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Kind() == ast.KindHeading {
+				inHeading = false
+			}
 			if n.Type() == ast.TypeBlock {
 				sec.WriteByte(' ')
 			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			d.addLink(n, string(n.Destination), false, src)
+		case *ast.Image:
+			d.addLink(n, string(n.Destination), true, src)
+		case *ast.AutoLink:
+			d.addLink(n, autoLinkURL(n, src), false, src)
+			if !inHeading {
+				sec.Write(n.Label(src))
+			}
+		}
+		if inHeading {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -196,29 +277,18 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, src, readerText)})
 			current = len(d.Headings) - 1
-			return ast.WalkSkipChildren, nil
+			inHeading = true
 		case *ast.Paragraph:
 			if d.Lead == "" {
 				if _, inList := n.Parent().(*ast.ListItem); !inList {
-					d.Lead = plainText(n, src)
+					d.Lead = nodeText(n, src, readerText)
 				}
 			}
-		case *ast.Link:
-			d.addLink(n, string(n.Destination), false, src)
-		case *ast.Image:
-			d.addLink(n, string(n.Destination), true, src)
-		case *ast.AutoLink:
-			u := string(n.URL(src))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-				u = "mailto:" + u
-			}
-			d.addLink(n, u, false, src)
-			sec.Write(n.Label(src))
 		case *ast.Text:
 			seg := n.Segment.Value(src)
-			sec.Write(seg)
+			writeTextValue(&sec, n, src, &scratch)
 			d.Words += countWords(seg)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				sec.WriteByte(' ')
@@ -238,6 +308,16 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
+}
+
+// autoLinkURL is the destination of an autolink: its text, and mailto:
+// before an address.
+func autoLinkURL(n *ast.AutoLink, src []byte) string {
+	u := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		u = "mailto:" + u
+	}
+	return u
 }
 
 func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
@@ -311,64 +391,5 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-// plainText is the text of n's inline content, without markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// ids generates GitHub-style heading ids: lower case, letters, digits,
-// hyphens and underscores kept, spaces turned into hyphens, everything else
-// dropped; repeats get -1, -2 and so on.
-type ids struct{ used map[string]bool }
-
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
-
-// Slug is the anchor GitHub gives a heading with this text.
-func Slug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
-func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	s.used[id] = true
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 var calloutRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)

@@ -31,7 +31,7 @@ func TestFeatures(t *testing.T) {
 		{"task", "- [x] done", `<input checked="" disabled="" type="checkbox">`},
 		{"footnote", "x[^1]\n\n[^1]: n", `id="fn:1"`},
 		{"deflist", "Term\n: Def", "<dl>\n<dt>Term</dt>\n<dd>Def</dd>"},
-		{"typographer", `"quoted" -- yes...`, "&ldquo;quoted&rdquo; &ndash; yes&hellip;"},
+		{"typographer", `"quoted" -- yes...`, "<p>“quoted” – yes…</p>"},
 		{"highlight", "```go\nfunc f() {}\n```", `<span class="kd">func</span>`},
 		{"link placeholder", "[x](a.md#b)", `<a href="La.md#b">x</a>`},
 		{"raw html dropped", "<script>alert(1)</script>\n\nok <b onclick=x>b</b>", "<!-- raw HTML omitted -->"},

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -13,11 +14,9 @@ import (
 const linkIndexAttr = "\x00link"
 
 // nodeRenderer renders the nodes whose output depends on the rest of the
-// site (links, images, heading ids) as placeholders, callouts, and
-// highlighted code, taken from code when it has the block.
-type nodeRenderer struct {
-	code *CodeCache
-}
+// site (links, images, heading ids) as placeholders, callouts, and code
+// blocks as highlightBlocks made them.
+type nodeRenderer struct{}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
@@ -28,12 +27,19 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 }
 
-func writePlaceholder(w util.BufWriter, n ast.Node) {
-	v, _ := n.AttributeString(linkIndexAttr)
-	i, _ := v.(int)
+// writePlaceholder writes the placeholder of link node n. A node that
+// collect did not number is an error, never another link's index: the
+// page would show, unchecked, a destination that is not the one written.
+func writePlaceholder(w util.BufWriter, n ast.Node) error {
+	v, ok := n.AttributeString(linkIndexAttr)
+	i, isInt := v.(int)
+	if !ok || !isInt {
+		return fmt.Errorf("markdown: a %s node was not numbered before rendering", n.Kind())
+	}
 	_, _ = w.WriteString("\x00L")
 	_, _ = w.WriteString(strconv.Itoa(i))
 	_ = w.WriteByte(mark)
+	return nil
 }
 
 func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -43,7 +49,9 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -60,7 +68,9 @@ func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_, _ = w.WriteString(`">`)
 	_, _ = w.Write(util.EscapeHTML(n.Label(src)))
 	_, _ = w.WriteString("</a>")
@@ -73,9 +83,11 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	_, _ = w.WriteString(`<img src="`)
-	writePlaceholder(w, n)
+	if err := writePlaceholder(w, n); err != nil {
+		return ast.WalkStop, err
+	}
 	_, _ = w.WriteString(`" alt="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -106,7 +118,20 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.WriteString(prefixToken)
 	_, _ = w.Write(util.EscapeHTML(id))
 	_, _ = w.WriteString(`" aria-label="Link to this section: `)
-	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
+	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_, _ = w.WriteString(`">#</a>`)
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	v, _ := node.AttributeString(codeAttr)
+	html, ok := v.([]byte)
+	if !ok {
+		return ast.WalkStop, fmt.Errorf("markdown: a code block was not highlighted before rendering")
+	}
+	_, _ = w.Write(html)
 	return ast.WalkContinue, nil
 }

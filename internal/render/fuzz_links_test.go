@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,7 +70,8 @@ func FuzzRel(f *testing.F) {
 // small site with pages, a role, a path and an image to link to. When the
 // site resolves without errors (only then is anything written), every URL
 // in the rendered page must use an allowed scheme or none, and every
-// relative one must stay inside the site.
+// relative one must stay inside the site; and every URL in the page's body
+// must come from a link the resolver checked, each from its own (checkedHrefs).
 func FuzzLinks(f *testing.F) {
 	for _, s := range []string{
 		"[a](../a.md) [b](b.md#intro) ![i](../static/img/x.png) [r](../roles/design.yaml#owns)",
@@ -79,6 +81,7 @@ func FuzzLinks(f *testing.F) {
 		"<javascript:alert(1)> <https://ok.example> <me@example.com> [ref]\n\n[ref]: javascript&colon;alert(1)",
 		"[a](../../../etc/passwd) [b](%2e%2e/%2e%2e/x) [c](..%2f..%2fx) [d](/a.md) [e](#intro)",
 		"# H {onclick=\"x\" style=\"position:fixed\" id=\"a\\\"b\"}\n[t](b.md \"\\\"><script>x</script>\")",
+		"[a](../a.md)\n\n## See [b](b.md#intro) and <https://example.com>\n\n| [t](b.md) |\n|---|\n\nx[^1]\n\n[^1]: [f](../a.md)\n\nTerm [d](b.md)\n: def\n\n> [!NOTE]\n> [n](b.md)",
 	} {
 		f.Add(s)
 	}
@@ -114,6 +117,11 @@ func FuzzLinks(f *testing.F) {
 		if diags.HasErrors() {
 			return
 		}
+		for _, p := range site.Pages {
+			if p.File == "content/docs/c.md" {
+				checkedHrefs(t, p, body)
+			}
+		}
 		for _, j := range rdr.Jobs(site) {
 			if j.Path != "docs/c/index.html" && j.Path != "print/index.html" {
 				continue
@@ -125,6 +133,47 @@ func FuzzLinks(f *testing.F) {
 			checkURLs(t, "/"+strings.TrimSuffix(j.Path, "index.html"), b.Bytes(), body)
 		}
 	})
+}
+
+// checkedHrefs renders the page's body with a token for each link the
+// resolver checked, and wants every URL in it to be one of those tokens,
+// each used at most once (a link node renders once), or a fragment of the
+// page itself (heading anchors, footnotes): no URL in a body may come from
+// anywhere but a checked link, and no link may show another's.
+func checkedHrefs(t *testing.T, p *handbook.Page, src string) {
+	t.Helper()
+	if len(p.Hrefs) != len(p.Doc.Links) {
+		t.Fatalf("%d links resolved of %d, from:\n%s", len(p.Hrefs), len(p.Doc.Links), src)
+	}
+	var b bytes.Buffer
+	p.Doc.Resolve(&b, func(i int) string {
+		if i < 0 || i >= len(p.Doc.Links) {
+			t.Fatalf("the body asks for link %d of %d, from:\n%s", i, len(p.Doc.Links), src)
+		}
+		return "checked:" + strconv.Itoa(i)
+	}, "")
+	used := map[string]bool{}
+	z := html.NewTokenizer(&b)
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		for _, a := range z.Token().Attr {
+			if a.Key != "href" && a.Key != "src" && a.Key != "action" && a.Key != "formaction" {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(a.Val, "#"):
+			case strings.HasPrefix(a.Val, "checked:"):
+				if used[a.Val] {
+					t.Fatalf("link %s rendered twice, from:\n%s", a.Val, src)
+				}
+				used[a.Val] = true
+			default:
+				t.Fatalf("%s=%q in the body comes from no checked link, from:\n%s", a.Key, a.Val, src)
+			}
+		}
+	}
 }
 
 // checkURLs parses a page as a browser would and checks every URL in it.

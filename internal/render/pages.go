@@ -87,12 +87,18 @@ type PrintEntry struct {
 }
 
 // Body is the page's HTML, its ids prefixed and its links to other pages
-// turned into links within the print view.
-func (e PrintEntry) Body() template.HTML {
+// turned into links within the print view. A panic while resolving it is
+// a *PanicError naming the page, not the print view's template line.
+func (e PrintEntry) Body() (body template.HTML, err error) {
 	if e.body == nil {
-		return ""
+		return "", nil
 	}
-	return e.body()
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{File: e.Page.File, Path: "print/index.html", Value: v}
+		}
+	}()
+	return e.body(), nil
 }
 
 // Nav is the sidebar as a tree, for themes that lay it out themselves: the
@@ -230,8 +236,11 @@ type sub struct {
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	var jobs []Job
 	shared := &partials{}
-	add := func(u string, v func() *View) {
-		jobs = append(jobs, Job{Path: outPath(u), Run: func(w io.Writer) error {
+	// add adds the job of the page at URL u, which shows the source file
+	// (or none: "").
+	add := func(u, file string, v func() *View) {
+		p := outPath(u)
+		jobs = append(jobs, Job{Path: p, Run: guard(p, file, func(w io.Writer) error {
 			view := v()
 			view.Site, view.r, view.partials = site, r, shared
 			if view.URL == "" {
@@ -239,7 +248,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			}
 			view.noNav = view.noNav || view.Kind == "print"
 			return r.execute(w, view)
-		}})
+		})})
 	}
 	for _, p := range site.Pages {
 		kind := "page"
@@ -249,40 +258,40 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		case p.IsSection:
 			kind = "section"
 		}
-		add(p.URL, func() *View { return r.pageView(site, p, kind) })
+		add(p.URL, p.File, func() *View { return r.pageView(site, p, kind) })
 		jobs[len(jobs)-1].Page = p
 		if kind != "home" {
 			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
 		}
 	}
-	add("/roles/", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
+	add("/roles/", "", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
 	for _, role := range site.Roles {
-		add(role.URL, func() *View {
+		add(role.URL, role.File, func() *View {
 			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
 		})
 	}
-	add("/responsibilities/", func() *View {
+	add("/responsibilities/", "", func() *View {
 		return &View{Kind: "responsibilities", Title: "Responsibilities", Crumbs: crumbs(site, nil, "Responsibilities")}
 	})
 	for _, resp := range site.Responsibilities {
-		add(resp.URL, func() *View {
+		add(resp.URL, resp.Pos.File, func() *View {
 			return &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}
 		})
 	}
-	add("/paths/", func() *View {
+	add("/paths/", "", func() *View {
 		return &View{Kind: "paths", Title: "Reading paths", Crumbs: crumbs(site, nil, "Reading paths")}
 	})
 	for _, pa := range site.Paths {
-		add(pa.URL, func() *View {
+		add(pa.URL, pa.File, func() *View {
 			return &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}
 		})
 	}
-	add("/tags/", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
+	add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
 	for _, t := range site.Tags {
-		add(t.URL, func() *View {
+		add(t.URL, "", func() *View {
 			return &View{Kind: "tag", Title: "Tagged “" + t.Name + "”", Tag: t,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Tags", "/tags/"}, Crumb{Title: t.Name})}
 		})
@@ -290,19 +299,33 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
-	add("/print/", func() *View { return r.printView(site, bodies) })
+	add("/print/", "", func() *View { return r.printView(site, bodies) })
 	jobs[len(jobs)-1].Bodies = true
-	add("/search/", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
+	add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	// Crawlers take only absolute locations: a sitemap needs a base URL
 	// that names its host (see NoSitemap).
 	if site.Config.Absolute() {
-		jobs = append(jobs, Job{Path: "sitemap.xml", Run: func(w io.Writer) error { return sitemap(w, site) }})
+		jobs = append(jobs, Job{Path: "sitemap.xml", Run: guard("sitemap.xml", "", func(w io.Writer) error { return sitemap(w, site) })})
 	}
-	jobs = append(jobs, Job{Path: "robots.txt", Run: func(w io.Writer) error { return robots(w, site) }})
-	add("/404.html", func() *View {
+	jobs = append(jobs, Job{Path: "robots.txt", Run: guard("robots.txt", "", func(w io.Writer) error { return robots(w, site) })})
+	add("/404.html", "", func() *View {
 		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
 	})
 	return jobs
+}
+
+// guard runs a job, turning a panic into a *PanicError that names the
+// source file the job shows: one page must never take down a build's
+// goroutines or the dev server.
+func guard(path, file string, run func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = &PanicError{File: file, Path: path, Value: v}
+			}
+		}()
+		return run(w)
+	}
 }
 
 func basePath(base string) string {

@@ -276,3 +276,22 @@ func robots(w io.Writer, site *handbook.Site) error {
 	}
 	return nil
 }
+
+// A PanicError is a panic in a job, recovered: a bug in baton, reported
+// on the page's source file instead of ending the process (a build's
+// goroutine, or the dev server serving the print view).
+type PanicError struct {
+	// File is the source file the job shows, or "" for a generated page.
+	File string
+	// Path is the job's output path.
+	Path  string
+	Value any
+}
+
+func (e *PanicError) Error() string {
+	from := ""
+	if e.File != "" {
+		from = " from " + e.File
+	}
+	return fmt.Sprintf("internal error rendering %s%s: %v (a bug in baton: please report it)", e.Path, from, e.Value)
+}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
 )
 
 // TestRelNeverReadsAsScheme: a page or file whose name holds a colon
@@ -107,5 +111,55 @@ func TestThemeLoadsNothingRemote(t *testing.T) {
 				t.Errorf("%s uses an HTML sink: %q", name, m)
 			}
 		}
+	}
+}
+
+// TestPanicInAJobNamesThePage: a panic while rendering a page (a bug in
+// baton; here, as a link in a heading once caused, a page with fewer
+// resolved links than its document has) comes back from the job as a
+// *PanicError naming the page's source file, from the page's own job and
+// from the print view's, and never reaches the caller, where it would end
+// a build's goroutine and the whole process, the dev server included.
+func TestPanicInAJobNamesThePage(t *testing.T) {
+	site := ResolveFiles(t, []corpus.File{
+		{Path: "content/a.md", Data: []byte("---\ntitle: A\n---\nSee [b](b.md).\n")},
+		{Path: "content/b.md", Data: []byte("---\ntitle: B\n---\nB.\n")},
+	})
+	var page *handbook.Page
+	for _, p := range site.Pages {
+		if p.File == "content/a.md" {
+			page = p
+		}
+	}
+	page.Hrefs = nil
+	theme, err := LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, diags := New(theme)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tried := 0
+	for _, j := range r.Jobs(site) {
+		if j.Page != page && !j.Bodies {
+			continue
+		}
+		tried++
+		err := func() (err error) {
+			defer func() {
+				if v := recover(); v != nil {
+					t.Fatalf("%s panicked: %v", j.Path, v)
+				}
+			}()
+			return j.Run(io.Discard)
+		}()
+		var pe *PanicError
+		if !errors.As(err, &pe) || pe.File != "content/a.md" {
+			t.Errorf("%s: error %v, want a *PanicError naming content/a.md", j.Path, err)
+		}
+	}
+	if tried != 2 {
+		t.Errorf("ran %d jobs, want the page's and the print view's", tried)
 	}
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"html"
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
@@ -107,13 +106,13 @@ func pageDocument(p *handbook.Page) Document {
 	top := DocSection{Text: p.Summary}
 	d.Sections = append(d.Sections, top)
 	if p.Doc != nil {
-		// The Markdown text holds the typographer's entities ("&rsquo;").
+		// The Markdown text is characters (markdown.Doc), never entities.
 		for _, h := range p.Doc.Headings {
-			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: html.UnescapeString(h.Text)})
+			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: h.Text})
 		}
 		for _, s := range p.Doc.Sections {
 			ds := &d.Sections[s.Heading+1]
-			ds.Text = join(ds.Text, html.UnescapeString(s.Text))
+			ds.Text = join(ds.Text, s.Text)
 		}
 	}
 	return d

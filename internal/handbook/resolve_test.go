@@ -1,0 +1,157 @@
+package handbook
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
+)
+
+// resolveFiles parses and resolves a site made of files (path → text),
+// sorted by path as Resolve wants them.
+func resolveFiles(t *testing.T, files map[string]string) (*Site, diag.List) {
+	t.Helper()
+	md := markdown.New(false)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var parsed []*Parsed
+	for _, p := range paths {
+		data := []byte(files[p])
+		parsed = append(parsed, Parse(source.File{Path: p, Data: data, Size: int64(len(data))}, md))
+	}
+	return Resolve(config.Default(), parsed, Options{})
+}
+
+// pageAt returns the page made from file.
+func pageAt(t *testing.T, site *Site, file string) *Page {
+	t.Helper()
+	for _, p := range site.Pages {
+		if p.File == file {
+			return p
+		}
+	}
+	t.Fatalf("no page from %s", file)
+	return nil
+}
+
+// TestLinksToSections: a link to a folder reaches its section page in
+// every spelling a git host or another generator accepts, and a fragment
+// names a heading of the folder's _index.md (folder/#heading never
+// resolved: the anchors were looked up on the folder, which has none).
+func TestLinksToSections(t *testing.T) {
+	links := []struct {
+		dest string
+		want Href
+	}{
+		{"guide/", Href{URL: "/guide/"}},
+		{"guide", Href{URL: "/guide/"}},
+		{"guide/#setup", Href{URL: "/guide/", Fragment: "setup"}},
+		{"guide#setup", Href{URL: "/guide/", Fragment: "setup"}},
+		{"guide/_index.md#setup", Href{URL: "/guide/", Fragment: "setup"}},
+		{"./guide/#setup", Href{URL: "/guide/", Fragment: "setup"}},
+		{"/guide/#setup", Href{URL: "/guide/", Fragment: "setup"}},
+		{"guide/deep/#inner", Href{URL: "/guide/deep/", Fragment: "inner"}},
+	}
+	var body strings.Builder
+	for _, l := range links {
+		body.WriteString("[x](" + l.dest + ")\n\n")
+	}
+	site, diags := resolveFiles(t, map[string]string{
+		"content/a.md":                  "---\ntitle: A\n---\n" + body.String(),
+		"content/guide/_index.md":       "---\ntitle: Guide\n---\n## Setup\n",
+		"content/guide/page.md":         "---\ntitle: Page\n---\nBack to [the guide](./#setup) and [up](../guide/#setup).\n",
+		"content/guide/deep/_index.md":  "---\ntitle: Deep\n---\n## Inner\n",
+		"content/guide/deep/child.md":   "---\ntitle: Child\n---\nSee [parent](../#setup).\n",
+		"content/plain/page.md":         "---\ntitle: Plain\n---\nText.\n",
+		"content/plain/another.md":      "---\ntitle: Another\n---\n[folder](./)\n",
+		"content/guide/deep/sibling.md": "---\ntitle: Sibling\n---\n[here](#top)\n\n## Top\n",
+	})
+	if diags.HasErrors() {
+		t.Fatalf("links to sections do not resolve:\n%v", diags)
+	}
+	a := pageAt(t, site, "content/a.md")
+	for i, l := range links {
+		if got := a.Hrefs[i]; got != l.want {
+			t.Errorf("[x](%s) resolves to %+v, want %+v", l.dest, got, l.want)
+		}
+	}
+
+	_, diags = resolveFiles(t, map[string]string{
+		"content/a.md":            "---\ntitle: A\n---\n[x](guide/#setpu)\n\n[y](plain/#intro)\n",
+		"content/guide/_index.md": "---\ntitle: Guide\n---\n## Setup\n",
+		"content/plain/page.md":   "---\ntitle: Plain\n---\n## Intro\n",
+	})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/a.md:4:1: no heading #setpu in content/guide/_index.md (did you mean "setup"?)`,
+		`content/a.md:6:1: no heading #intro in content/plain`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBrokenLinkSuggestions: a link to a file that does not exist suggests
+// the obvious fix, from an index built once (a build with thousands of
+// broken links spent most of its time scanning every page for each):
+// a near name in the same folder however large the folder, a missing
+// extension, the same name in another folder when few folders have it.
+func TestBrokenLinkSuggestions(t *testing.T) {
+	files := map[string]string{
+		"content/guide/setup.md":    "---\ntitle: Setup\n---\nS.\n",
+		"content/guide/intro.md":    "---\ntitle: Intro\n---\nI.\n",
+		"content/other/unique.md":   "---\ntitle: Unique\n---\nU.\n",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\n",
+	}
+	for i := range 300 {
+		files[fmt.Sprintf("content/big/page-%03d.md", i)] = "---\ntitle: P\n---\nP.\n"
+	}
+	for _, d := range []string{"a", "b", "c", "d", "e"} {
+		files["content/many/"+d+"/common.md"] = "---\ntitle: C\n---\nC.\n"
+	}
+	tests := []struct{ dest, want string }{
+		{"guide/setpu.md", " (did you mean content/guide/setup.md?)"},
+		{"guide/setup", " (did you mean content/guide/setup.md?)"},
+		{"roles/design", " (did you mean content/roles/design.yaml?)"},
+		{"unique.md", " (did you mean content/other/unique.md?)"},
+		{"guide/unique.md", " (did you mean content/other/unique.md?)"},
+		{"big/pgae-042.md", " (did you mean content/big/page-042.md?)"},
+		{"big/page-42.md", " (did you mean content/big/page-042.md?)"},
+		{"big/page-042x.md", " (did you mean content/big/page-042.md?)"},
+		{"big/zzz.md", ""},
+		{"common.md", ""},
+		{"nothing/like/it.md", ""},
+	}
+	var body strings.Builder
+	for _, tt := range tests {
+		body.WriteString("[x](" + tt.dest + ")\n\n")
+	}
+	files["content/a.md"] = "---\ntitle: A\n---\n" + body.String()
+	_, diags := resolveFiles(t, files)
+	got := map[int]string{}
+	for _, d := range diags.Errors() {
+		if d.Pos.File == "content/a.md" {
+			got[d.Pos.Line] = d.Message
+		}
+	}
+	for i, tt := range tests {
+		line := 4 + 2*i
+		file := path.Join("content", tt.dest)
+		want := "link to " + file + ", which does not exist" + tt.want
+		if got[line] != want {
+			t.Errorf("[x](%s):\n got %q\nwant %q", tt.dest, got[line], want)
+		}
+	}
+}

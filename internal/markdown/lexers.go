@@ -1,0 +1,155 @@
+package markdown
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// chromaMatchTimeout is the time chroma lets each regular expression of
+// its lexers run on one match (it sets regexp2's MatchTimeout when it
+// compiles a lexer). A match that runs longer counts as no match, and the
+// text is coloured by the next rule instead: under load, or in a process
+// paused by a signal, the same block came out coloured differently.
+const chromaMatchTimeout = 250 * time.Millisecond
+
+// noMatchTimeout is regexp2's "no time limit" (its DefaultMatchTimeout).
+const noMatchTimeout = time.Duration(math.MaxInt64)
+
+// lexerSet is a Renderer's chroma lexers. Each is a copy of one of
+// chroma's, made on first use, whose regular expressions have no time
+// limit, so a block's colours never depend on how busy the machine is or
+// how long the process was paused; the only bound on a block is the
+// Renderer's lexTimeout, which is reported. Lexers that are not rules
+// alone (a few made in Go from other lexers: Go, Markdown, PHP and the
+// like) keep chroma's limit, and the Renderer checks their blocks' timing
+// (see Renderer.highlight).
+//
+// The lexer for each fence language is looked up once: chroma's lookup of
+// a name it does not know (```mermaid) scans every lexer's file patterns,
+// milliseconds a block. A lexerSet is safe for concurrent use.
+type lexerSet struct {
+	base *chroma.LexerRegistry // the lexers to copy: chroma's own but in tests
+
+	once sync.Once
+	reg  *chroma.LexerRegistry // a lazyLexer for each of base's, for sub-lexers too
+
+	mu     sync.Mutex
+	byName map[string]*lazyLexer // fence language → lexer, nil for none
+
+	// timedRuns counts the tokenisations that ran lexers with chroma's
+	// time limit, in all goroutines.
+	timedRuns atomic.Int64
+}
+
+func newLexerSet(base *chroma.LexerRegistry) *lexerSet {
+	return &lexerSet{base: base, byName: map[string]*lazyLexer{}}
+}
+
+// get returns the lexer for a fence's language, or nil.
+func (s *lexerSet) get(lang string) *lazyLexer {
+	s.once.Do(func() {
+		s.reg = chroma.NewLexerRegistry()
+		for _, l := range s.base.Lexers {
+			s.reg.Register(&lazyLexer{orig: l, set: s})
+		}
+	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, ok := s.byName[lang]
+	if !ok {
+		l, _ = s.reg.Get(lang).(*lazyLexer)
+		s.byName[lang] = l
+	}
+	return l
+}
+
+// A lazyLexer stands for one of chroma's lexers in a lexerSet's registry,
+// where lexers find the lexers they embed (HTML's CSS and JavaScript), and
+// copies it on first use.
+type lazyLexer struct {
+	orig chroma.Lexer
+	set  *lexerSet
+	reg  *chroma.LexerRegistry
+
+	once sync.Once
+	made chroma.Lexer
+	// untimed is set when made has no time limit at all: a copy of rules
+	// alone, whose embedded lexers are looked up in the registry.
+	untimed bool
+}
+
+func (l *lazyLexer) Config() *chroma.Config { return l.orig.Config() }
+
+func (l *lazyLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	l.once.Do(l.make)
+	if !l.untimed {
+		l.set.timedRuns.Add(1)
+	}
+	return l.made.Tokenise(opts, text)
+}
+
+func (l *lazyLexer) SetRegistry(r *chroma.LexerRegistry) chroma.Lexer {
+	l.reg = r
+	return l
+}
+
+func (l *lazyLexer) SetAnalyser(func(string) float32) chroma.Lexer { return l }
+
+func (l *lazyLexer) AnalyseText(text string) float32 { return l.orig.AnalyseText(text) }
+
+// make copies the lexer: chroma compiles the copy's rules afresh, and the
+// rule added in untimedState lifts the time limit on every one of them.
+// A lexer that is not a RegexLexer is used as it is, with its limit.
+func (l *lazyLexer) make() {
+	l.made = l.orig
+	rl, ok := l.orig.(*chroma.RegexLexer)
+	if !ok {
+		return
+	}
+	rules, err := rl.Rules()
+	if err != nil {
+		return
+	}
+	made, err := chroma.NewLexer(rl.Config(), func() chroma.Rules {
+		r := rules.Clone()
+		r[untimedState] = []chroma.Rule{{Pattern: "", Mutator: &untimed{}}}
+		return r
+	})
+	if err != nil {
+		return
+	}
+	made.SetRegistry(l.reg)
+	l.made = made
+	// Rules that serialise are data alone: any lexer they embed is looked
+	// up by name, in this set. Others may hold one of chroma's own lexers
+	// (Go's raw strings are lexed by a Go template lexer it holds).
+	_, err = chroma.Marshal(rl)
+	l.untimed = err == nil
+}
+
+// untimedState is a state no rule enters. Its one rule exists for its
+// mutator, which chroma runs while it compiles the lexer, after compiling
+// every regular expression and before any text is lexed.
+const untimedState = "\x00baton untimed"
+
+// untimed lifts chroma's time limit from every compiled rule of a lexer,
+// then removes its own state.
+type untimed struct{}
+
+func (*untimed) Mutate(*chroma.LexerState) error { return nil }
+
+func (*untimed) MutateLexer(rules chroma.CompiledRules, state string, _ int) error {
+	for _, rs := range rules {
+		for _, r := range rs {
+			if r.Regexp != nil {
+				r.Regexp.MatchTimeout = noMatchTimeout
+			}
+		}
+	}
+	delete(rules, state)
+	return nil
+}
