@@ -23,6 +23,7 @@ import (
 	"github.com/batonhq/baton/internal/gitdate"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
+	"github.com/batonhq/baton/internal/source"
 )
 
 const usage = `baton builds a product handbook from YAML roles and Markdown playbooks.
@@ -273,7 +274,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		*out = filepath.Join(dir, "public")
 	}
 	pubOpts := publish.Options{
-		Out: *out, Site: dir, Source: os.DirFS(dir),
+		Out: *out, Site: dir, Source: source.Dir(dir),
 		Protected: []string{filepath.Join(dir, "content"), filepath.Join(dir, "layouts")},
 	}
 	if err := publish.Check(pubOpts); err != nil {
@@ -296,7 +297,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, diags := build.New(opts).BuildTo(ctx, os.DirFS(dir), tx)
+	res, diags := build.New(opts).BuildTo(ctx, source.Dir(dir), tx)
 	bar.clear()
 	// A write that failed (a full disk) stopped the build: it is the one
 	// thing to say, and the partial new output goes (Abort).
@@ -378,7 +379,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	loadCache(&opts, cacheDir(dir))
-	res, diags := build.New(opts).Build(ctx, os.DirFS(dir))
+	res, diags := build.New(opts).Build(ctx, source.Dir(dir))
 	if res != nil {
 		saveCache(stderr, opts, cacheDir(dir))
 	}

@@ -72,7 +72,7 @@ type Server struct {
 
 // New returns a Server that builds the site in the folder dir with b.
 func New(b *build.Builder, dir string) *Server {
-	return &Server{builder: b, root: dir, src: os.DirFS(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
+	return &Server{builder: b, root: dir, src: source.Dir(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
 }
 
 // Close ends every reload stream, and any opened later as soon as it

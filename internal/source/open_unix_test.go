@@ -99,3 +99,59 @@ func link(t *testing.T, target, p string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDirOpensAsOpen reads a site through Dir: Load sees what it sees
+// through os.DirFS, and a file swapped for a link or a pipe after the walk
+// cannot be read through it.
+func TestDirOpensAsOpen(t *testing.T) {
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(outside, "secret.txt"), "OUTSIDE")
+	site := t.TempDir()
+	writeFile(t, filepath.Join(site, "content/_index.md"), "---\ntitle: T\n---\n")
+	writeFile(t, filepath.Join(site, "content/static/a.txt"), "a")
+	writeFile(t, filepath.Join(site, "content/b.md"), "---\ntitle: B\n---\n")
+	got, err := source.Load(source.Dir(site))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := source.Load(os.DirFS(site))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Content) != len(want.Content) || len(got.Content) != 3 {
+		t.Fatalf("Load(Dir) found %d files, Load(os.DirFS) %d; want 3", len(got.Content), len(want.Content))
+	}
+	for i := range got.Content {
+		if got.Content[i].Path != want.Content[i].Path || got.Content[i].Sum != want.Content[i].Sum {
+			t.Errorf("file %d: %s, want %s", i, got.Content[i].Path, want.Content[i].Path)
+		}
+	}
+	// After the walk: the page becomes a link out, the static file a pipe.
+	os.Remove(filepath.Join(site, "content/b.md"))
+	link(t, filepath.Join(outside, "secret.txt"), filepath.Join(site, "content/b.md"))
+	os.Remove(filepath.Join(site, "content/static/a.txt"))
+	if err := syscall.Mkfifo(filepath.Join(site, "content/static/a.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"content/b.md", "content/static/a.txt"} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := fs.ReadFile(source.Dir(site), name)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, source.ErrNotRegular) {
+				t.Errorf("reading %s through Dir: %v, want ErrNotRegular", name, err)
+			}
+		case <-time.After(30 * time.Second): // a guard against a hang
+			if w, err := os.OpenFile(filepath.Join(site, "content/static/a.txt"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+			t.Fatalf("reading %s through Dir is still waiting", name)
+		}
+	}
+	if _, err := fs.ReadDir(source.Dir(site), "content"); err != nil {
+		t.Errorf("ReadDir(content): %v", err)
+	}
+}
