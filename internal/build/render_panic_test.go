@@ -16,7 +16,7 @@ import (
 // TestRenderPanicIsADiagnostic: a panic while rendering one page (a bug in
 // baton; here a page with fewer resolved links than its document has, as
 // a link in a heading once caused) is an error diagnostic on the page's
-// source file, from renderAll and from the lazily rendered print view the
+// source file, from rendering and from the lazily rendered print view the
 // dev server reads; the process goes on.
 func TestRenderPanicIsADiagnostic(t *testing.T) {
 	md := markdown.New(false)
@@ -45,7 +45,10 @@ func TestRenderPanicIsADiagnostic(t *testing.T) {
 		t.Fatal(diags)
 	}
 	for _, lazy := range []bool{false, true} {
-		files, diags := renderAll(context.Background(), rdr.Jobs(site), nil, nil, nil, lazy)
+		mem := &memory{}
+		r := &run{b: New(Options{Lazy: lazy}), sink: mem, mem: mem, keep: lazy}
+		diags := r.renderAll(context.Background(), rdr.Jobs(site), nil)
+		files := mem.files
 		var onPage []string
 		for _, d := range diags.Errors() {
 			if d.Pos.File == "content/a.md" {

@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io"
@@ -83,11 +82,11 @@ func New(theme Theme) (*Renderer, diag.List) {
 	}
 	base := template.New("layouts/baseof.html").Funcs(funcs)
 	if _, err := base.Parse(read("baseof.html")); err != nil {
-		diags.Errorf(templatePos(err, "layouts/baseof.html"), "%v", err)
+		diags.Errorf(errorPos(err, "layouts/baseof.html"), "%v", err)
 		return nil, diags
 	}
 	if _, err := base.New("layouts/partials.html").Parse(read("partials.html")); err != nil {
-		diags.Errorf(templatePos(err, "layouts/partials.html"), "%v", err)
+		diags.Errorf(errorPos(err, "layouts/partials.html"), "%v", err)
 		return nil, diags
 	}
 	for _, kind := range pageKinds {
@@ -97,7 +96,7 @@ func New(theme Theme) (*Renderer, diag.List) {
 			_, err = t.New(name).Parse(read(kind + ".html"))
 		}
 		if err != nil {
-			diags.Errorf(templatePos(err, name), "%v", err)
+			diags.Errorf(errorPos(err, name), "%v", err)
 			continue
 		}
 		r.pages[kind] = t
@@ -117,19 +116,6 @@ func (r *Renderer) addAsset(name string, data []byte) {
 	r.assets = append(r.assets, a)
 	r.urls[name] = a.URL
 	slices.SortStableFunc(r.assets, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
-}
-
-// templatePos reads the file and line out of an html/template error, which
-// carries them only in its text ("template: name:12: ...").
-func templatePos(err error, file string) diag.Pos {
-	msg := err.Error()
-	if i := strings.Index(msg, file+":"); i >= 0 {
-		var line int
-		if _, e := fmt.Sscanf(msg[i+len(file)+1:], "%d", &line); e == nil {
-			return diag.Pos{File: file, Line: line}
-		}
-	}
-	return diag.Pos{File: file}
 }
 
 // chromaCSS is the highlighting theme: a light style, and a dark one that
@@ -275,23 +261,4 @@ func robots(w io.Writer, site *handbook.Site) error {
 		io.WriteString(w, "Sitemap: "+site.Config.BaseURL+"sitemap.xml\n")
 	}
 	return nil
-}
-
-// A PanicError is a panic in a job, recovered: a bug in baton, reported
-// on the page's source file instead of ending the process (a build's
-// goroutine, or the dev server serving the print view).
-type PanicError struct {
-	// File is the source file the job shows, or "" for a generated page.
-	File string
-	// Path is the job's output path.
-	Path  string
-	Value any
-}
-
-func (e *PanicError) Error() string {
-	from := ""
-	if e.File != "" {
-		from = " from " + e.File
-	}
-	return fmt.Sprintf("internal error rendering %s%s: %v (a bug in baton: please report it)", e.Path, from, e.Value)
 }

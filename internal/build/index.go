@@ -1,0 +1,69 @@
+package build
+
+import (
+	"runtime/debug"
+
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/search"
+)
+
+// index makes the search index and writes its files into the sink, and
+// returns their paths. The dev server's build keeps an index it can update
+// (search.Index.Update); a one-off build streams the files as they are
+// made, with the words of an earlier run when given.
+func (r *run) index(site *handbook.Site) ([]string, error) {
+	opts := search.Options{Words: r.b.opts.Words}
+	var files []search.File
+	switch {
+	case r.keep:
+		opts.Cache = r.b.words
+		r.searchIndex = search.NewIndex(site, opts)
+		files = r.searchIndex.Files()
+	case r.mem != nil:
+		opts.Cache = r.b.words
+		files = search.Build(site, opts)
+	default:
+		if r.gc {
+			debug.SetGCPercent(searchGCPercent)
+			defer debug.SetGCPercent(renderGCPercent)
+		}
+		return streamSearch(site, r.sink, opts)
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+		r.mem.Write(publish.File{Path: f.Path, Data: f.Data})
+	}
+	return paths, nil
+}
+
+// streamSearch writes the search index into sink as search.Stream makes
+// it, on a goroutine of its own so indexing never waits on the disk, and
+// returns the paths it wrote. The index files are written before the
+// output paths are checked for clashes: the transaction is dropped whole
+// if they clash.
+func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string, error) {
+	queue := make(chan publish.File, 64)
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for f := range queue {
+			if err == nil {
+				err = sink.Write(f)
+			}
+		}
+		written <- err
+	}()
+	var paths []string
+	err := search.Stream(site, opts, func(f search.File) error {
+		paths = append(paths, f.Path)
+		queue <- publish.File{Path: f.Path, Data: f.Data}
+		return nil
+	})
+	close(queue)
+	if werr := <-written; werr != nil {
+		return nil, werr
+	}
+	return paths, err
+}
