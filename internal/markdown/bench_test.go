@@ -124,3 +124,16 @@ func BenchmarkFenceLanguage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLongFenceLanguage prepares a block whose fence names a
+// "language" of 4,000 bytes, with a renderer that has looked up nothing:
+// chroma's lookup matched such a name against every file name pattern, a
+// second or more a block; a name longer than any lexer's is not looked up.
+func BenchmarkLongFenceLanguage(b *testing.B) {
+	src := []byte("```" + strings.Repeat("h~", 2000) + "\nx\n```\n")
+	for b.Loop() {
+		if _, err := markdown.New(false).Prepare(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -203,7 +203,13 @@ func TestCopiedLexersMatchChroma(t *testing.T) {
 			t.Errorf("%s: the lookup finds %v", name, copied)
 			continue
 		}
+		if len(name) > maxLanguage {
+			t.Errorf("%s: the name is longer than the %d bytes a lookup takes", name, maxLanguage)
+		}
 		for _, alias := range orig.Config().Aliases {
+			if len(alias) > maxLanguage {
+				t.Errorf("%s: alias %q is longer than the %d bytes a lookup takes", name, alias, maxLanguage)
+			}
 			if got := s.get(alias); got == nil || got.Config().Name != lexers.Get(alias).Config().Name {
 				t.Errorf("%s: alias %q finds another lexer", name, alias)
 			}

@@ -49,8 +49,15 @@ func newLexerSet(base *chroma.LexerRegistry) *lexerSet {
 	return &lexerSet{base: base, byName: map[string]*lazyLexer{}}
 }
 
-// get returns the lexer for a fence's language, or nil.
+// get returns the lexer for a fence's language, or nil. A name longer
+// than any lexer's is not looked up: chroma's lookup matches it against
+// every lexer's file name patterns, in time that grows with the name's
+// length times the patterns' (a fence of 2,000 tildes took a second), and
+// remembering every such name would let one page fill memory.
 func (s *lexerSet) get(lang string) *lazyLexer {
+	if !plausibleLanguage(lang) {
+		return nil
+	}
 	s.once.Do(func() {
 		s.reg = chroma.NewLexerRegistry()
 		for _, l := range s.base.Lexers {
@@ -153,3 +160,10 @@ func (*untimed) MutateLexer(rules chroma.CompiledRules, state string, _ int) err
 	delete(rules, state)
 	return nil
 }
+
+// plausibleLanguage reports whether lang could name one of chroma's
+// lexers or a file name it matches: every name and alias of theirs is at
+// most 32 bytes.
+func plausibleLanguage(lang string) bool { return lang != "" && len(lang) <= maxLanguage }
+
+const maxLanguage = 32
