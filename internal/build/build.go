@@ -236,7 +236,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	}
 	cfg, d := settings(tree, b.opts.BaseURL)
 	diags.Append(d)
-	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, cfg.UnsafeHTML)
+	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, howOf(cfg))
 	diags.Append(d)
 	if parsed == nil {
 		return nil, diags.Sort()

@@ -321,7 +321,7 @@ func TestPublishFailedBuildKeepsOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := tree(t, out)
-	broken := fstest.MapFS{"content/x.md": {Data: []byte("---\ntitle: x\n---\n[gone](nowhere.md)\n")}}
+	broken := fstest.MapFS{"content/handbook.yaml": {Data: []byte("title: Handbook\n")}, "content/x.md": {Data: []byte("---\ntitle: x\n---\n[gone](nowhere.md)\n")}}
 	res2, diags := newBuilder(t, build.Options{}).Build(context.Background(), broken)
 	if res2 != nil || !diags.HasErrors() {
 		t.Fatalf("broken build succeeded")

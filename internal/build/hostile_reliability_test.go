@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,10 +25,16 @@ import (
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
-// writeSite writes files into a new site folder and returns it.
+// writeSite writes files into a new site folder and returns it. A site
+// without content/handbook.yaml gets one, so it is read as a baton
+// handbook, strictly: these tests hold what baton's own handbooks get.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	if _, ok := files["content/handbook.yaml"]; !ok {
+		files = maps.Clone(files)
+		files["content/handbook.yaml"] = "title: Handbook\n"
+	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -17,24 +17,41 @@ import (
 type cacheKey struct {
 	path   string
 	sum    [32]byte
-	unsafe bool
+	how    how
+}
+
+// how is what a parse depends on beyond a file's path and bytes: the
+// site's settings for raw HTML and for reading pages written for other
+// tools.
+type how struct {
+	unsafe  bool
+	lenient bool
+}
+
+// howOf is how the site's settings ask files to be parsed.
+func howOf(cfg config.Config) how { return how{unsafe: cfg.UnsafeHTML, lenient: !cfg.Strict} }
+
+// markdown is the Markdown renderer for h, made once.
+func (b *Builder) markdown(h how) *markdown.Renderer {
+	md := b.md[h.unsafe]
+	if md == nil {
+		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout})
+		b.md[h.unsafe] = md
+	}
+	return md
 }
 
 // parse parses every content file, in parallel, taking unchanged files
 // from the cache, and drops the bytes of each file it parses (but the
 // config's). It returns the files in input order and how many it parsed
 // afresh; or false when a file it must parse has no bytes left.
-func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) ([]*handbook.Parsed, int, bool) {
-	md := b.md[unsafe]
-	if md == nil {
-		md = markdown.NewWith(markdown.Options{Unsafe: unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout})
-		b.md[unsafe] = md
-	}
+func (b *Builder) parse(ctx context.Context, files []source.File, h how) ([]*handbook.Parsed, int, bool) {
+	md := b.markdown(h)
 	out := make([]*handbook.Parsed, len(files))
 	keys := make([]cacheKey, len(files))
 	var todo []int
 	for i, f := range files {
-		keys[i] = cacheKey{path: f.Path, sum: f.Sum, unsafe: unsafe}
+		keys[i] = cacheKey{path: f.Path, sum: f.Sum, how: h}
 		if p, ok := b.parsed[keys[i]]; ok {
 			out[i] = p
 		} else if f.Data == nil && !f.Static {
@@ -49,7 +66,7 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
-			out[i], timedOut[i] = parseWithin(files[i], md, timeout)
+			out[i], timedOut[i] = parseWithin(files[i], md, h, timeout)
 			if files[i].Path != config.File {
 				// The parse holds copies of all it needs: drop the bytes now,
 				// not after every file is parsed, so a big handbook's sources
@@ -76,9 +93,9 @@ func (b *Builder) parse(ctx context.Context, files []source.File, unsafe bool) (
 // parseWithin parses f, or gives up after timeout with a diagnostic. The
 // parse goes on in the background until it ends (Go cannot stop it), but
 // the build does not wait for it.
-func parseWithin(f source.File, md *markdown.Renderer, timeout time.Duration) (*handbook.Parsed, bool) {
+func parseWithin(f source.File, md *markdown.Renderer, h how, timeout time.Duration) (*handbook.Parsed, bool) {
 	done := make(chan *handbook.Parsed, 1)
-	go func() { done <- handbook.Parse(f, md) }()
+	go func() { done <- handbook.ParseWith(f, md, handbook.ParseOptions{Lenient: h.lenient}) }()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
@@ -116,8 +133,8 @@ func (b *Builder) parseTimeout() time.Duration {
 // build, and the HTML setting changed or a parse ran out of time) it reads
 // everything again, and returns the tree it read. It returns nil parses
 // when the sources cannot be read.
-func (b *Builder) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, unsafe bool) ([]*handbook.Parsed, int, source.Tree, diag.List) {
-	if parsed, n, ok := b.parse(ctx, tree.Content, unsafe); ok {
+func (b *Builder) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, h how) ([]*handbook.Parsed, int, source.Tree, diag.List) {
+	if parsed, n, ok := b.parse(ctx, tree.Content, h); ok {
 		return parsed, n, tree, nil
 	}
 	tree, err := source.Load(fsys)
@@ -126,6 +143,6 @@ func (b *Builder) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, un
 		diags.Errorf(diag.Pos{}, "%v", err)
 		return nil, 0, tree, diags
 	}
-	parsed, n, _ := b.parse(ctx, tree.Content, unsafe)
+	parsed, n, _ := b.parse(ctx, tree.Content, h)
 	return parsed, n, tree, nil
 }

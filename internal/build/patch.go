@@ -71,11 +71,11 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (*Result, diag.Li
 	// all goes well.
 	b.last = nil
 	b.keepTree(tree)
-	unsafe := l.site.Config.UnsafeHTML
+	h := howOf(l.site.Config)
 	for _, e := range edits {
 		l.parsed[e.new.File] = e.new
 		// The old version is parsed no more: keep the cache to what is used.
-		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, unsafe: unsafe})
+		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h})
 	}
 	res, diags := b.apply(ctx, l, edits)
 	if diags.HasErrors() {
@@ -129,20 +129,20 @@ func (b *Builder) patchable(tree source.Tree) (changed []change, dates map[strin
 // reports false when one cannot be patched in: its parse ran out of time,
 // or the last build did not have it.
 func (b *Builder) parseEdits(l *lastBuild, changed []change) ([]edit, int, bool) {
-	unsafe := l.site.Config.UnsafeHTML
-	md := b.md[unsafe]
+	h := howOf(l.site.Config)
+	md := b.markdown(h)
 	timeout := b.parseTimeout()
 	parsed := 0
 	edits := make([]edit, len(changed))
 	for i, c := range changed {
 		f := c.file
-		k := cacheKey{path: f.Path, sum: f.Sum, unsafe: unsafe}
+		k := cacheKey{path: f.Path, sum: f.Sum, how: h}
 		p, ok := b.parsed[k]
 		if !ok {
 			// A parse that ran out of time is kept too, with its error: the
 			// full build that follows takes it instead of waiting again.
 			var timedOut bool
-			p, timedOut = parseWithin(f, md, timeout)
+			p, timedOut = parseWithin(f, md, h, timeout)
 			b.parsed[k] = p
 			parsed++
 			if timedOut {

@@ -20,12 +20,26 @@ type Config struct {
 	EditURL     string `yaml:"edit_url"`
 	Language    string `yaml:"language"`
 	UnsafeHTML  bool   `yaml:"unsafe_html"`
-	Pos         diag.Pos
+	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
+	Links string `yaml:"links"`
+	// Strict is set for a handbook with handbook.yaml, one written for
+	// baton: every page has front matter with a title, and a key baton does
+	// not know is an error. A folder of Markdown written for another tool
+	// is read leniently, and publishes with its broken links as warnings.
+	Strict bool
+	Pos    diag.Pos
 }
 
-// Default is the configuration of a site without handbook.yaml.
+// How a broken link or anchor counts.
+const (
+	LinksError = "error"
+	LinksWarn  = "warn"
+)
+
+// Default is the configuration of a site without handbook.yaml: read
+// leniently, broken links are warnings.
 func Default() Config {
-	return Config{Title: "Handbook", BaseURL: "/", Language: "en"}
+	return Config{Title: "Handbook", BaseURL: "/", Language: "en", Links: LinksWarn}
 }
 
 // Raw is handbook.yaml as written: the type strictyaml decodes it into,
@@ -38,6 +52,7 @@ type Raw struct {
 	EditURL     strictyaml.Str `yaml:"edit_url"`
 	Language    strictyaml.Str `yaml:"language"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Links       strictyaml.Str `yaml:"links"`
 	Pos         diag.Pos
 }
 
@@ -53,6 +68,8 @@ func Decode(src []byte) (Config, diag.List) {
 		EditURL:     raw.EditURL.Value,
 		Language:    raw.Language.Value,
 		UnsafeHTML:  raw.UnsafeHTML,
+		Links:       raw.Links.Value,
+		Strict:      true,
 		Pos:         raw.Pos,
 	}
 	if c.Language == "" {
@@ -60,6 +77,14 @@ func Decode(src []byte) (Config, diag.List) {
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
+	}
+	switch c.Links {
+	case "":
+		c.Links = LinksError
+	case LinksError, LinksWarn:
+	default:
+		diags.Errorf(raw.Links.Pos, "links must be %q or %q, not %q", LinksError, LinksWarn, c.Links)
+		c.Links = LinksError
 	}
 	if diags.HasErrors() {
 		return c, diags

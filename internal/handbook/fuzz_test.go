@@ -3,7 +3,6 @@ package handbook
 import (
 	"testing"
 
-	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/source"
 )
@@ -27,7 +26,7 @@ func FuzzParse(f *testing.F) {
 		for _, p := range []string{"content/roles/r.yaml", "content/paths/p.yaml", "content/a.md", "content/s/_index.md"} {
 			parsed = append(parsed, Parse(source.File{Path: p, Data: data, Size: int64(len(data))}, md))
 		}
-		_, diags := Resolve(config.Default(), parsed, Options{})
+		_, diags := Resolve(strictConfig(), parsed, Options{})
 		for _, d := range diags {
 			if d.Pos.File == "" {
 				t.Fatalf("diagnostic without a file: %v", d)

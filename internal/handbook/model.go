@@ -75,6 +75,9 @@ type Page struct {
 	Hrefs []Href
 	// Paths lists the reading paths that have this page as a step.
 	Paths []PathStep
+	// Params are the front matter keys baton does not know, kept for
+	// layouts in a handbook written for another tool (ParseOptions).
+	Params map[string]any
 }
 
 // Href is where one link points.

@@ -3,6 +3,7 @@ package handbook
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/batonhq/baton/internal/diag"
@@ -38,8 +39,11 @@ type Parsed struct {
 
 // FrontMatter is a page's YAML header.
 type FrontMatter struct {
-	Title            strictyaml.Str   `yaml:"title,required"`
-	Summary          string           `yaml:"summary"`
+	Title   strictyaml.Str `yaml:"title,required"`
+	Summary string         `yaml:"summary"`
+	// Description is the summary's name in Hugo, MkDocs and most other
+	// tools; Summary wins when both are set.
+	Description      string           `yaml:"description"`
 	Weight           int              `yaml:"weight"`
 	Slug             strictyaml.Str   `yaml:"slug"`
 	Roles            []strictyaml.Str `yaml:"roles"`
@@ -48,6 +52,9 @@ type FrontMatter struct {
 	Reflect          []string         `yaml:"reflect"`
 	Draft            bool             `yaml:"draft"`
 	Pos              diag.Pos
+	// Params are the keys baton does not know, kept for layouts
+	// (.Page.Params), in a handbook written for another tool (ParseOptions).
+	Params []strictyaml.Extra
 }
 
 // ParsedPage is a Markdown file before resolution.
@@ -131,7 +138,7 @@ func Classify(f source.File) FileKind {
 		return KindStatic
 	case p == "content/handbook.yaml":
 		return KindConfig
-	case path.Ext(p) == ".md":
+	case IsPageFile(p):
 		return KindPage
 	case path.Dir(p) == "content/roles" && isYAML(p):
 		return KindRole
@@ -141,12 +148,36 @@ func Classify(f source.File) FileKind {
 	return KindOther
 }
 
+// pageExts are the extensions of Markdown pages: baton's own, and what
+// other tools write (MDX is Markdown with components, reported when met).
+var pageExts = []string{".md", ".markdown", ".mdx"}
+
+// IsPageFile reports whether p names a Markdown page.
+func IsPageFile(p string) bool { return slices.Contains(pageExts, strings.ToLower(path.Ext(p))) }
+
+// pageName is a page file's name without its extension.
+func pageName(base string) string { return base[:len(base)-len(path.Ext(base))] }
+
 func isYAML(p string) bool { return path.Ext(p) == ".yaml" || path.Ext(p) == ".yml" }
 
-// Parse reads one content file. It never fails: problems are in Diags,
+// ParseOptions say how to read a page.
+type ParseOptions struct {
+	// Lenient reads a page written for another tool (a handbook without
+	// handbook.yaml): front matter may be missing or have no title (the
+	// resolver finds one), and keys baton does not know are kept in
+	// Params, but for a typo of a known key. A baton handbook is read
+	// strictly: every page has front matter with a title, and an unknown
+	// key is an error.
+	Lenient bool
+}
+
+// Parse reads one content file strictly (ParseWith).
+func Parse(f source.File, md *markdown.Renderer) *Parsed { return ParseWith(f, md, ParseOptions{}) }
+
+// ParseWith reads one content file. It never fails: problems are in Diags,
 // and a panic in a parser below it (Markdown, highlighting) becomes a
 // diagnostic on the file, so no input can crash a build or the server.
-func Parse(f source.File, md *markdown.Renderer) (p *Parsed) {
+func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Parsed) {
 	p = &Parsed{File: f.Path, Kind: Classify(f), Size: f.Size}
 	start := diag.Pos{File: f.Path, Line: 1, Col: 1}
 	defer func() {
@@ -169,7 +200,7 @@ func Parse(f source.File, md *markdown.Renderer) (p *Parsed) {
 	id := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	switch p.Kind {
 	case KindPage:
-		p.Page = parsePage(f, md, &p.Diags)
+		p.Page = parsePage(f, md, opts, &p.Diags)
 	case KindRole:
 		if !ValidID(id) {
 			p.Diags.Errorf(start, "role id %q (the file name) must be lower-case words joined by hyphens, like product-manager", id)
@@ -188,16 +219,19 @@ func Parse(f source.File, md *markdown.Renderer) (p *Parsed) {
 	return p
 }
 
-func parsePage(f source.File, md *markdown.Renderer, diags *diag.List) *ParsedPage {
+func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *diag.List) *ParsedPage {
 	fm, err := source.SplitFrontMatter(f.Data)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "%v", err)
 		return nil
 	}
 	pp := &ParsedPage{}
-	if fm.Present {
+	switch {
+	case fm.Present && opts.Lenient:
+		diags.Append(strictyaml.DecodeLenient(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
+	case fm.Present:
 		diags.Append(strictyaml.Decode(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
-	} else if path.Base(f.Path) != "_index.md" {
+	case !opts.Lenient && path.Base(f.Path) != "_index.md":
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., ---")
 	}
 	if fm.Present && pp.FrontMatter.Title.Value == "" && pp.FrontMatter.Title.Pos.Line != 0 {

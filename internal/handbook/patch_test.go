@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/source"
 )
@@ -32,7 +31,7 @@ func TestPatch(t *testing.T) {
 			}
 			parsed = append(parsed, parse(p, text))
 		}
-		site, diags := Resolve(config.Default(), parsed, Options{})
+		site, diags := Resolve(strictConfig(), parsed, Options{})
 		if len(diags) > 0 {
 			t.Fatalf("resolve: %v", diags)
 		}

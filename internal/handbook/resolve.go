@@ -60,6 +60,37 @@ type resolver struct {
 	pathExists map[string]bool
 	// files finds what a broken link meant; made on the first one.
 	files *fileIndex
+	// index maps a folder to the file that is its page (sectionFiles).
+	index map[string]string
+	// urlFiles maps the URLKey of each URL the site publishes from a
+	// source to that source (a file, or a folder for a section without a
+	// page), for links written as URLs (byURL).
+	urlFiles map[string]string
+}
+
+// sectionFiles picks each folder's page among its Markdown files:
+// _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
+// (GitHub's and GitBook's), in any case and with any page extension.
+func sectionFiles(pages []*Parsed) map[string]string {
+	rank := func(file string) int {
+		switch strings.ToLower(pageName(path.Base(file))) {
+		case "_index":
+			return 1
+		case "index":
+			return 2
+		case "readme":
+			return 3
+		}
+		return 0
+	}
+	index := map[string]string{}
+	for _, f := range pages {
+		dir := path.Dir(f.File)
+		if k := rank(f.File); k > 0 && (index[dir] == "" || k < rank(index[dir])) {
+			index[dir] = f.File
+		}
+	}
+	return index
 }
 
 // Resolve builds the Site from every parsed content file. files must be
@@ -80,6 +111,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		tags:       map[string]*Tag{},
 		roleFiles:  map[string]*Role{},
 		pathExists: map[string]bool{},
+		urlFiles:   map[string]string{URLKey("/roles/"): "content/roles", URLKey("/paths/"): "content/paths"},
 	}
 	for u, what := range reservedURLs {
 		r.urls[URLKey(u)] = what
@@ -108,11 +140,13 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 				pathFiles = append(pathFiles, f)
 			}
 			r.pathExists[f.File] = true
+			r.urlFiles[URLKey("/paths/"+strings.TrimSuffix(path.Base(f.File), path.Ext(f.File))+"/")] = f.File
 		case KindStatic:
 			r.addStatic(f)
 		}
 	}
 	r.root()
+	r.index = sectionFiles(pageFiles)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
@@ -171,6 +205,7 @@ func (r *resolver) addStatic(f *Parsed) {
 	}
 	s := &Static{File: f.File, URL: u, Size: f.Size}
 	r.static[f.File] = s
+	r.urlFiles[URLKey(u)] = f.File
 	r.site.Static = append(r.site.Static, *s)
 }
 
@@ -225,15 +260,21 @@ func (r *resolver) addPage(f *Parsed) {
 	}
 	sec := r.section(dir)
 	p := &Page{
-		File: f.File, Title: strings.TrimSpace(fm.Title.Value), Summary: strings.TrimSpace(fm.Summary),
+		File: f.File, Title: strings.TrimSpace(fm.Title.Value), Summary: cmp.Or(strings.TrimSpace(fm.Summary), strings.TrimSpace(fm.Description)),
 		Weight: fm.Weight, Reflect: fm.Reflect, Draft: fm.Draft, Doc: f.Page.Doc, Section: sec,
-		Updated: r.opts.Dates[f.File],
+		Updated: r.opts.Dates[f.File], Params: params(fm.Params),
+	}
+	// A page that opens with its title as a level-1 heading (as pages
+	// written for GitHub do) takes it as its title when the front matter
+	// gives none, and shows it once, above the body, either way.
+	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) {
+		p.Title, p.Doc = lead, p.Doc.WithoutLeadTitle()
 	}
 	if p.Summary == "" {
 		p.Summary = leadSummary(p.Doc)
 	}
 	p.Minutes = readingMinutes(p.Doc)
-	if base == "_index.md" {
+	if r.index[dir] == f.File {
 		if fm.Slug.Value != "" {
 			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
@@ -248,7 +289,10 @@ func (r *resolver) addPage(f *Parsed) {
 			r.site.Home = p
 		}
 	} else {
-		name := strings.ToLower(norm.NFC.String(strings.TrimSuffix(base, ".md")))
+		if p.Title == "" {
+			p.Title = TitleFromName(pageName(base), false)
+		}
+		name := strings.ToLower(norm.NFC.String(pageName(base)))
 		if fm.Slug.Value != "" {
 			if !ValidSlug(fm.Slug.Value) {
 				r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
@@ -272,7 +316,20 @@ func (r *resolver) addPage(f *Parsed) {
 	}
 	r.pages[f.File] = p
 	r.parsed[f.File] = f.Page
+	r.urlFiles[URLKey(p.URL)] = f.File
 	r.site.Pages = append(r.site.Pages, p)
+}
+
+// params is the front matter keys baton does not know, by name.
+func params(extra []strictyaml.Extra) map[string]any {
+	if len(extra) == 0 {
+		return nil
+	}
+	m := make(map[string]any, len(extra))
+	for _, e := range extra {
+		m[e.Key] = e.Value
+	}
+	return m
 }
 
 // leadSummary is the summary of a page whose front matter gives none.
@@ -312,6 +369,7 @@ func (r *resolver) makeSectionPages() {
 		if !r.claim(p.URL, "the section "+s.Dir, diag.Pos{File: s.Dir}) {
 			continue
 		}
+		r.urlFiles[URLKey(p.URL)] = s.Dir
 		r.site.Pages = append(r.site.Pages, p)
 	}
 }
@@ -333,6 +391,7 @@ func (r *resolver) addRole(f *Parsed) {
 	}
 	r.roles[pr.ID] = role
 	r.roleFiles[f.File] = role
+	r.urlFiles[URLKey(role.URL)] = f.File
 	r.site.Roles = append(r.site.Roles, role)
 	for _, rf := range d.Responsibilities {
 		id := rf.ID.Value
@@ -534,7 +593,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	// them, so decode before judging the scheme (jav&#x61;script:).
 	dest = html.UnescapeString(dest)
 	if dest == "" {
-		r.diags.Errorf(pos, "link has an empty destination")
+		r.broken(pos, "link has an empty destination")
 		return Href{}
 	}
 	if scheme, ok := urlScheme(dest); ok {
@@ -551,37 +610,27 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
 		if !r.hasAnchor(p.File, frag) {
-			r.diags.Errorf(pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
+			r.broken(pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
 		}
 		return Href{URL: p.URL, Fragment: frag}
 	}
 	unescaped, err := url.PathUnescape(target)
 	if err != nil {
-		r.diags.Errorf(pos, "link %q is not a valid path: %v", dest, err)
+		r.broken(pos, "link %q is not a valid path: %v", dest, err)
 		return Href{}
 	}
-	var file string
-	if strings.HasPrefix(unescaped, "/") {
-		file = path.Join("content", unescaped)
-	} else {
-		file = path.Join(path.Dir(p.File), unescaped)
-	}
-	if file != "content" && !strings.HasPrefix(file, "content/") {
-		r.diags.Errorf(pos, "link %q leaves the content folder", dest)
-		return Href{}
-	}
-	h, found, ok := r.target(file, strings.HasSuffix(unescaped, "/"))
+	h, file, ok := r.find(p, unescaped)
 	if !ok {
 		switch {
+		case file == "":
+			r.broken(pos, "link %q leaves the content folder", dest)
 		case r.drafts[file]:
-			r.diags.Errorf(pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", file)
+			r.broken(pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", file)
 		default:
-			r.diags.Errorf(pos, "link to %s, which does not exist%s", file, r.suggestFile(file))
+			r.broken(pos, "link to %s, which does not exist%s", file, r.suggestFile(file))
 		}
 		return Href{}
 	}
-	// A folder is its section's page: its anchors are _index.md's.
-	file = found
 	if image && !r.isStatic(file) {
 		r.diags.Errorf(pos, "image %s is not an image file", file)
 		return Href{}
@@ -592,11 +641,120 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if frag != "" {
 		if !r.hasAnchor(file, frag) {
-			r.diags.Errorf(pos, "no heading #%s in %s%s", frag, file, diag.DidYouMean(frag, r.anchors(file)))
+			r.broken(pos, "no heading #%s in %s%s", frag, file, diag.DidYouMean(frag, r.anchors(file)))
 		}
 		h.Fragment = frag
 	}
 	return h
+}
+
+// broken reports a link or anchor that leads nowhere: an error in a
+// handbook whose settings say so (links: error, the default with
+// handbook.yaml), else a warning, so one stale link does not stop a
+// handbook written for another tool from being published.
+func (r *resolver) broken(pos diag.Pos, format string, args ...any) {
+	if r.cfg.Links == config.LinksWarn {
+		r.diags.Warnf(pos, format, args...)
+		return
+	}
+	r.diags.Errorf(pos, format, args...)
+}
+
+// find finds what a link's path (unescaped, without query and fragment)
+// on page p leads to, in every form the tools handbooks come from accept:
+// a source file, relative to the page or (with a leading /) to the content
+// folder; the same without its extension, with .html for .md, or with a
+// slash after .md; a folder, for its page; and, failing those, a URL of
+// the site, relative to the page's URL (as MkDocs and Hugo read links) or
+// absolute, a static file by the URL it is published at. It returns the
+// target, the source file that holds it (for a folder, its page, whose
+// anchors a fragment names), and whether it found one; when not, the file
+// the link names, or "" when that is outside the content folder.
+func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
+	dirOnly := strings.HasSuffix(dest, "/")
+	var file string
+	if strings.HasPrefix(dest, "/") {
+		file = path.Join("content", dest)
+	} else {
+		file = path.Join(path.Dir(p.File), dest)
+	}
+	if file != "content" && !strings.HasPrefix(file, "content/") {
+		if h, f, ok := r.byURL(p, dest); ok {
+			return h, f, true
+		}
+		return Href{}, "", false
+	}
+	for _, c := range fileForms(file, dirOnly) {
+		if h, f, ok := r.target(c.file, c.dirOnly); ok {
+			return h, f, true
+		}
+	}
+	if h, f, ok := r.byURL(p, dest); ok {
+		return h, f, true
+	}
+	return Href{}, file, false
+}
+
+// form is one way to read a link's path as a source path.
+type form struct {
+	file    string
+	dirOnly bool
+}
+
+// fileForms lists the source paths a link's path may mean, the path as
+// written first.
+func fileForms(file string, dirOnly bool) []form {
+	forms := []form{{file, dirOnly}}
+	base := path.Base(file)
+	switch ext := strings.ToLower(path.Ext(base)); {
+	case dirOnly && IsPageFile(base):
+		forms = append(forms, form{file, false}) // "page.md/"
+	case ext == ".html" || ext == ".htm":
+		stem := strings.TrimSuffix(file, path.Ext(base))
+		if strings.EqualFold(path.Base(stem), "index") {
+			forms = append(forms, form{path.Dir(stem), true})
+		}
+		for _, e := range pageExts {
+			forms = append(forms, form{stem + e, false})
+		}
+	case ext == "" || !IsPageFile(base) && !dirOnly:
+		for _, e := range pageExts {
+			forms = append(forms, form{file + e, false})
+		}
+	}
+	return forms
+}
+
+// byURL finds what is published at a link's path read as a URL: relative
+// to page p's URL, or, with a leading /, to the site's root (or to its
+// base URL's path, when it has one).
+func (r *resolver) byURL(p *Page, dest string) (Href, string, bool) {
+	u := dest
+	if !strings.HasPrefix(u, "/") {
+		u = path.Join(p.URL, dest)
+	} else if base := r.basePath(); base != "/" && strings.HasPrefix(u, base) {
+		u = "/" + strings.TrimPrefix(u, base)
+	}
+	for _, try := range []string{u, strings.TrimSuffix(u, ".html"), strings.TrimSuffix(u, "index.html")} {
+		if file, ok := r.urlFiles[URLKey(norm.NFC.String(try))]; ok {
+			if h, f, ok := r.target(file, false); ok {
+				return h, f, true
+			}
+			if h, f, ok := r.target(file, true); ok {
+				return h, f, true
+			}
+		}
+	}
+	return Href{}, "", false
+}
+
+// basePath is the base URL's path, with slashes at both ends.
+func (r *resolver) basePath() string {
+	u, err := url.Parse(r.cfg.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
 }
 
 func (r *resolver) isStatic(file string) bool { _, ok := r.static[file]; return ok }
@@ -654,6 +812,12 @@ func (r *resolver) suggestFile(file string) string {
 	}
 	if s := r.files.suggest(file); s != "" {
 		return fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	if path.Ext(file) == "" {
+		// A link without an extension means a page (fileForms).
+		if s := r.files.suggest(file + ".md"); s != "" {
+			return fmt.Sprintf(" (did you mean %s?)", s)
+		}
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package handbook
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -28,7 +29,15 @@ func resolveFiles(t *testing.T, files map[string]string) (*Site, diag.List) {
 		data := []byte(files[p])
 		parsed = append(parsed, Parse(source.File{Path: p, Data: data, Size: int64(len(data))}, md))
 	}
-	return Resolve(config.Default(), parsed, Options{})
+	return Resolve(strictConfig(), parsed, Options{})
+}
+
+// strictConfig is the configuration of a baton handbook, with
+// handbook.yaml: broken links are errors.
+func strictConfig() config.Config {
+	cfg := config.Default()
+	cfg.Strict, cfg.Links = true, config.LinksError
+	return cfg
 }
 
 // pageAt returns the page made from file.
@@ -123,7 +132,7 @@ func TestBrokenLinkSuggestions(t *testing.T) {
 	}
 	tests := []struct{ dest, want string }{
 		{"guide/setpu.md", " (did you mean content/guide/setup.md?)"},
-		{"guide/setup", " (did you mean content/guide/setup.md?)"},
+		{"guide/setpu", " (did you mean content/guide/setup.md?)"},
 		{"roles/design", " (did you mean content/roles/design.yaml?)"},
 		{"unique.md", " (did you mean content/other/unique.md?)"},
 		{"guide/unique.md", " (did you mean content/other/unique.md?)"},
@@ -153,5 +162,130 @@ func TestBrokenLinkSuggestions(t *testing.T) {
 		if got[line] != want {
 			t.Errorf("[x](%s):\n got %q\nwant %q", tt.dest, got[line], want)
 		}
+	}
+}
+
+// TestLinkForms resolves a link in every form the tools handbooks come
+// from accept, to the page it means on those tools' own sites.
+func TestLinkForms(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/guide/_index.md":   "---\ntitle: Guide\n---\n## Top\n",
+		"content/guide/setup.md":    "---\ntitle: Setup\n---\n## Install\n",
+		"content/guide/intro.md":    "---\ntitle: Intro\n---\nI.\n",
+		"content/notes.markdown":    "---\ntitle: Notes\n---\nN.\n",
+		"content/static/img/x.png":  "",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\n",
+	}
+	links := []struct{ dest, want string }{
+		{"guide/setup.md", "/guide/setup/"},
+		{"guide/setup", "/guide/setup/"},
+		{"guide/setup.html", "/guide/setup/"},
+		{"guide/setup.md/", "/guide/setup/"},
+		{"guide/setup.md#install", "/guide/setup/#install"},
+		{"guide/", "/guide/"},
+		{"guide", "/guide/"},
+		{"guide/#top", "/guide/#top"},
+		{"guide/index.html", "/guide/"},
+		{"/guide/setup", "/guide/setup/"},
+		{"/guide/setup/", "/guide/setup/"},
+		{"notes", "/notes/"},
+		{"/img/x.png", "/img/x.png"},
+		{"static/img/x.png", "/img/x.png"},
+		{"/roles/design/", "/roles/design/"},
+		{"roles/design.yaml", "/roles/design/"},
+		{"/pm/guide/setup/", "/guide/setup/"},
+	}
+	var body strings.Builder
+	for _, l := range links {
+		body.WriteString("[x](" + l.dest + ")\n\n")
+	}
+	files["content/a.md"] = "---\ntitle: A\n---\n" + body.String()
+	// A link written relative to the page's URL, as MkDocs and Hugo read
+	// it: from /guide/setup/, ../intro/ is /guide/intro/.
+	files["content/guide/setup.md"] += "\n[intro](../intro/)\n"
+	paths := slices.Sorted(maps.Keys(files))
+	var parsed []*Parsed
+	for _, p := range paths {
+		f := source.File{Path: p, Data: []byte(files[p]), Static: strings.HasSuffix(p, ".png")}
+		parsed = append(parsed, Parse(f, md))
+	}
+	cfg := strictConfig()
+	cfg.BaseURL = "https://x.example/pm/"
+	site, diags := Resolve(cfg, parsed, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics:\n%s", diags)
+	}
+	a := pageAt(t, site, "content/a.md")
+	for i, l := range links {
+		if got := a.Hrefs[i].URL + hashed(a.Hrefs[i].Fragment); got != l.want {
+			t.Errorf("[x](%s) leads to %q, want %q", l.dest, got, l.want)
+		}
+	}
+	if got := pageAt(t, site, "content/guide/setup.md").Hrefs[0].URL; got != "/guide/intro/" {
+		t.Errorf("[intro](../intro/) from /guide/setup/ leads to %q, want /guide/intro/", got)
+	}
+}
+
+func hashed(frag string) string {
+	if frag == "" {
+		return ""
+	}
+	return "#" + frag
+}
+
+// TestLenientPages reads a handbook written for another tool, without
+// handbook.yaml: pages need no front matter, take their title from their
+// first heading or their file name, their summary from description, keep
+// keys baton does not know, and a folder's README.md or index.md is its
+// page; a broken link is a warning, a typo of a known key still an error.
+func TestLenientPages(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":         "# Team handbook\n\nWelcome.\n",
+		"content/how-we-work.md":    "Plain text, no title.\n\n[gone](nowhere.md)\n",
+		"content/guide/index.md":    "---\ndescription: How to start.\nlayout: docs\nmenu: {main: {weight: 2}}\n---\n# Getting started\n\nText.\n",
+		"content/guide/README.md":   "# Read me\n",
+		"content/guide/step-one.md": "---\ntitle: Step one\n---\n# Step one\n\nBody.\n",
+		"content/other/_index.md":   "---\ntitle: Other\n---\n",
+		"content/other/index.md":    "# Index page\n",
+		"content/typo.md":           "---\ntitel: Typo\n---\nT.\n",
+	}
+	paths := slices.Sorted(maps.Keys(files))
+	var parsed []*Parsed
+	for _, p := range paths {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	want := []string{
+		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
+		`content/typo.md:2:1: unknown key "titel" (did you mean "title"?)`,
+	}
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, c := range []struct{ file, url, title, summary string }{
+		{"content/README.md", "/", "Team handbook", "Welcome."},
+		{"content/how-we-work.md", "/how-we-work/", "How we work", "Plain text, no title."},
+		{"content/guide/index.md", "/guide/", "Getting started", "How to start."},
+		{"content/guide/README.md", "/guide/readme/", "Read me", ""},
+		{"content/guide/step-one.md", "/guide/step-one/", "Step one", "Body."},
+		{"content/other/_index.md", "/other/", "Other", ""},
+		{"content/other/index.md", "/other/index/", "Index page", ""},
+	} {
+		p := pageAt(t, site, c.file)
+		if p.URL != c.url || p.Title != c.title || c.summary != "" && p.Summary != c.summary {
+			t.Errorf("%s: %s %q %q; want %s %q %q", c.file, p.URL, p.Title, p.Summary, c.url, c.title, c.summary)
+		}
+		if p.Doc.LeadTitle() != "" {
+			t.Errorf("%s: its title is still in its body", c.file)
+		}
+	}
+	if p := pageAt(t, site, "content/guide/index.md"); p.Params["layout"] != "docs" || p.Params["menu"] == nil || p.Params["description"] != nil {
+		t.Errorf("params = %v", p.Params)
 	}
 }

@@ -143,6 +143,9 @@ type Doc struct {
 	Lead string
 	// Warnings are problems that did not stop the document rendering.
 	Warnings []Warning
+	// leadH1 is set when the document opens with a level-1 heading: its
+	// title, written in the body (see LeadTitle).
+	leadH1 bool
 	// Transient is set when the HTML depends on the moment it was made (a
 	// code block whose highlighting ran out of time): a later Prepare may
 	// give other bytes, so the Doc must not be kept for another build.
@@ -168,6 +171,7 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	d := &Doc{}
 	collect(d, doc, src)
+	d.leadH1 = opensWithTitle(doc)
 	r.highlightBlocks(d, doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)

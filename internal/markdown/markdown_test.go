@@ -122,3 +122,37 @@ func FuzzNoScript(f *testing.F) {
 		}
 	})
 }
+
+// TestLeadTitle finds the title a page gives as its first heading, and
+// takes it out of the body once the page uses it.
+func TestLeadTitle(t *testing.T) {
+	r := New(false)
+	d, err := r.Prepare([]byte("# Team [handbook](a.md)\n\nIntro.\n\n## First\n\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.LeadTitle(); got != "Team handbook" {
+		t.Fatalf("LeadTitle = %q", got)
+	}
+	u := d.WithoutLeadTitle()
+	var b strings.Builder
+	u.Resolve(&b, func(int) string { return "x/" }, "")
+	if html := b.String(); strings.Contains(html, "<h1") || !strings.HasPrefix(html, "<p>Intro.</p>") || !strings.Contains(html, `id="first"`) {
+		t.Errorf("without the title:\n%s", html)
+	}
+	if len(u.Headings) != 1 || u.Headings[0].ID != "first" || len(u.Links) != 1 {
+		t.Errorf("headings %v, links %v", u.Headings, u.Links)
+	}
+	if u.Sections[0].Heading != -1 || u.Sections[1].Heading != 0 {
+		t.Errorf("sections %+v: the intro is the top, Text under heading 0", u.Sections)
+	}
+	if d.LeadTitle() != "Team handbook" || u.LeadTitle() != "" {
+		t.Errorf("the original changed, or the copy still has a title")
+	}
+	for _, src := range []string{"Intro.\n\n# Late title\n", "## Second level first\n", ""} {
+		d, _ := r.Prepare([]byte(src))
+		if d.LeadTitle() != "" || d.WithoutLeadTitle() != d {
+			t.Errorf("%q: LeadTitle %q", src, d.LeadTitle())
+		}
+	}
+}

@@ -102,6 +102,7 @@ var (
 	frontMatterKeys = map[string]refinement{
 		"title":            {description: "The page's title."},
 		"summary":          {description: "One sentence, shown in lists and search results. Defaults to the start of the first paragraph."},
+		"description":      {description: "The summary, as Hugo and MkDocs name it; summary wins when both are set."},
 		"weight":           {description: "Order in its section: lower comes first."},
 		"slug":             {description: "Renames the last segment of the page's URL.", pattern: `^[A-Za-z0-9._-]+$`},
 		"roles":            {description: "Ids of the roles this page is for; it is listed on their pages." + idHint, pattern: handbook.IDPattern},
@@ -129,6 +130,7 @@ var (
 		"edit_url":    {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"language":    {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
 		"unsafe_html": {description: "Keep raw HTML in Markdown. It is dropped unless this is true."},
+		"links":       {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
 	}
 )
 

@@ -46,7 +46,32 @@ var (
 // starts below its opening fence). An empty document decodes as an empty
 // mapping, so required fields are reported.
 func Decode(file string, src []byte, lineOffset int, v any) (diags diag.List) {
-	d := decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1}
+	return decode(decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1}, src, v)
+}
+
+// Extra is a key of a mapping that its target does not know, kept by
+// DecodeLenient: its value as YAML decodes it (strings, numbers, booleans,
+// lists and maps of them), and where it was written.
+type Extra struct {
+	Key   string
+	Value any
+	Pos   diag.Pos
+}
+
+// DecodeLenient decodes src as Decode does, for files written for other
+// tools (front matter of a handbook made for Hugo, MkDocs or GitBook): a
+// top-level key the target does not know goes into its field of type
+// []Extra, when it has one, instead of being an error, unless it is one
+// edit from a key it knows (a typo: "titel", "sumary"), which stays an
+// error with the suggestion; and required keys may be missing.
+func DecodeLenient(file string, src []byte, lineOffset int, v any) (diags diag.List) {
+	return decode(decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1, lenient: true}, src, v)
+}
+
+var extraType = reflect.TypeFor[[]Extra]()
+
+func decode(d decoder, src []byte, v any) (diags diag.List) {
+	file, lineOffset := d.file, d.lineOffset
 	defer func() {
 		if r := recover(); r != nil {
 			diags = append(d.diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: lineOffset + 1, Col: 1}, Message: fmt.Sprintf("cannot read YAML: %v", r)})
@@ -121,6 +146,9 @@ type decoder struct {
 	lineOffset int
 	lastLine   int // the last line of src, counted from 1
 	diags      diag.List
+	// lenient keeps the top-level keys the target does not know (Extra)
+	// and skips the required keys; see DecodeLenient.
+	lenient bool
 }
 
 // pos is where n stands. yaml.v3 places the empty value of a document
@@ -277,15 +305,36 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		seen[k.Value] = d.pos(k)
 		f, ok := fields[k.Value]
 		if !ok {
-			d.diags.Errorf(d.pos(k), "unknown key %q%s%s", k.Value, inKey(key), diag.DidYouMean(k.Value, names))
+			hint := diag.DidYouMean(k.Value, names)
+			if d.lenient && key == "" && hint == "" {
+				d.extra(v, k, val)
+				continue
+			}
+			d.diags.Errorf(d.pos(k), "unknown key %q%s%s", k.Value, inKey(key), hint)
 			continue
 		}
 		d.value(val, v.Field(f.index), k.Value)
 	}
 	for _, name := range names {
-		if _, ok := seen[name]; fields[name].required && !ok {
+		if _, ok := seen[name]; fields[name].required && !ok && !d.lenient {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
+	}
+}
+
+// extra keeps an unknown key in v's field of type []Extra, if it has one.
+func (d *decoder) extra(v reflect.Value, k, val *yaml.Node) {
+	for i := range v.NumField() {
+		if v.Field(i).Type() != extraType {
+			continue
+		}
+		var value any
+		if err := val.Decode(&value); err != nil {
+			value = val.Value
+		}
+		f := v.Field(i)
+		f.Set(reflect.Append(f, reflect.ValueOf(Extra{Key: k.Value, Value: value, Pos: d.pos(k)})))
+		return
 	}
 }
 

@@ -1,0 +1,201 @@
+package layout
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// FS presents the site in site as baton reads a site: its pages under
+// content/ (the layout's Root, wherever it is) and, when the layout's
+// layouts/ is baton's theme, layouts/. Nothing else of the site folder is
+// visible: not the output folders named in exclude (slash paths relative
+// to the site), not the navigation file, and, for a layout other than baton's, no file a page would
+// not link to (settings, code, data: only pages and assets such as images
+// and documents). Paths in and out are slash-separated, as fs.FS wants.
+//
+// The build reads through it and never learns where the pages really are;
+// Real turns a path it reports (a diagnostic's, an edit link's) back into
+// the site's own.
+func (l Layout) FS(site fs.FS, exclude ...string) fs.FS {
+	if l.NavFile != "" {
+		// The navigation file orders the pages; it is not one.
+		exclude = append(slices.Clip(exclude), l.NavFile)
+	}
+	return view{site: site, l: l, exclude: exclude}
+}
+
+// Real is the site's own path of a path FS shows: content/x.md is
+// docs/x.md when the pages are in docs/.
+func (l Layout) Real(p string) string {
+	rest, ok := strings.CutPrefix(p, "content")
+	if !ok || rest != "" && rest[0] != '/' || l.Root == "content" || l.Root == "" {
+		return p
+	}
+	if l.Root == "." {
+		return strings.TrimPrefix(rest, "/")
+	}
+	return l.Root + rest
+}
+
+// Virtual is the path FS shows for a path of the site's own, and whether
+// FS shows it: docs/x.md is content/x.md when the pages are in docs/.
+func (l Layout) Virtual(p string) (string, bool) {
+	switch {
+	case l.Root == "content" || l.Root == "":
+		return p, strings.HasPrefix(p+"/", "content/") || l.Theme && strings.HasPrefix(p+"/", "layouts/")
+	case l.Root == ".":
+		return path.Join("content", p), true
+	case p == l.Root || strings.HasPrefix(p, l.Root+"/"):
+		return "content" + strings.TrimPrefix(p, l.Root), true
+	case l.Theme && strings.HasPrefix(p+"/", "layouts/"):
+		return p, true
+	}
+	return "", false
+}
+
+type view struct {
+	site    fs.FS
+	l       Layout
+	exclude []string
+}
+
+var (
+	_ fs.ReadDirFS  = view{}
+	_ fs.StatFS     = view{}
+	_ fs.ReadLinkFS = view{}
+)
+
+// real maps a path of the view to the site's, or reports that the view
+// does not show it.
+func (v view) real(name string) (string, bool) {
+	if !fs.ValidPath(name) {
+		return "", false
+	}
+	top, _, _ := strings.Cut(name, "/")
+	switch {
+	case top == "content":
+		r := v.l.Real(name)
+		if r == "" {
+			r = "."
+		}
+		return r, v.shows(r, name)
+	case top == "layouts" && v.l.Theme:
+		return name, true
+	}
+	return "", false
+}
+
+// shows reports whether the view shows the site's path r (the view's
+// name): every folder on the way must be shown too.
+func (v view) shows(r, name string) bool {
+	if r == "." {
+		return true
+	}
+	for p := r; p != "." && p != v.l.Root; p = path.Dir(p) {
+		if slices.Contains(v.exclude, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// hidden reports whether an entry of a folder of pages is left out: an
+// output folder, or, for a layout other than baton's, a file that is
+// neither a page nor an asset.
+func (v view) hidden(dir string, e fs.DirEntry) bool {
+	p := path.Join(dir, e.Name())
+	if slices.Contains(v.exclude, p) {
+		return true
+	}
+	if v.l.Kind == Baton || e.IsDir() {
+		return false
+	}
+	return !IsPage(e.Name()) && !IsAsset(e.Name())
+}
+
+func (v view) Open(name string) (fs.File, error) {
+	if name == "." {
+		return v.site.Open(".") // never walked: Load starts at content/ and layouts/
+	}
+	r, ok := v.real(name)
+	if !ok || !v.visible(r) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return v.site.Open(r)
+}
+
+// visible reports whether the file or folder at r is shown by the folder
+// that holds it.
+func (v view) visible(r string) bool {
+	if r == "." || r == v.l.Root || !strings.HasPrefix(r+"/", v.rootPrefix()) {
+		return true
+	}
+	info, err := fs.Stat(v.site, r)
+	if err != nil {
+		return true // the open reports it
+	}
+	return !v.hidden(path.Dir(r), fs.FileInfoToDirEntry(info))
+}
+
+func (v view) rootPrefix() string {
+	if v.l.Root == "." {
+		return ""
+	}
+	return v.l.Root + "/"
+}
+
+func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
+	r, ok := v.real(name)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	entries, err := fs.ReadDir(v.site, r)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(name+"/", "content/") {
+		return entries, nil
+	}
+	return slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return v.hidden(r, e) }), nil
+}
+
+func (v view) Stat(name string) (fs.FileInfo, error) {
+	r, ok := v.real(name)
+	if !ok || !v.visible(r) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Stat(v.site, r)
+}
+
+func (v view) Lstat(name string) (fs.FileInfo, error) {
+	r, ok := v.real(name)
+	if !ok || !v.visible(r) {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Lstat(v.site, r)
+}
+
+func (v view) ReadLink(name string) (string, error) {
+	r, ok := v.real(name)
+	if !ok {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.ReadLink(v.site, r)
+}
+
+// IsAsset reports whether a file name is one pages show or offer for
+// download: images, documents, media, fonts, archives.
+func IsAsset(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+		".pdf", ".txt", ".csv", ".tsv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".key", ".numbers", ".pages",
+		".mp4", ".webm", ".mov", ".mp3", ".ogg", ".wav", ".m4a",
+		".zip", ".gz", ".tgz",
+		".woff", ".woff2", ".ttf", ".otf",
+		".drawio", ".excalidraw":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,95 @@
+package layout
+
+import (
+	"io/fs"
+	"slices"
+	"testing"
+
+	"github.com/batonhq/baton/internal/source"
+)
+
+func loaded(t *testing.T, fsys fs.FS) []string {
+	t.Helper()
+	tree, err := source.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range tree.Content {
+		got = append(got, f.Path)
+	}
+	for _, f := range tree.Layouts {
+		got = append(got, f.Path)
+	}
+	return got
+}
+
+// TestFS shows the build a site's pages under content/, wherever they are,
+// and nothing else of the site: not its settings, code or output.
+func TestFS(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   map[string]string
+		exclude []string
+		want    []string
+	}{
+		{"mkdocs", map[string]string{
+			"mkdocs.yml": "docs_dir: handbook\n", "handbook/index.md": "", "handbook/team/a.md": "",
+			"handbook/img/a.png": "", "handbook/data.yml": "", "handbook/x.py": "", "README.md": "", "site/index.html": "",
+			"layouts/page.html": "",
+		}, nil, []string{"content/img/a.png", "content/index.md", "content/team/a.md"}},
+		{"gitbook at the root", map[string]string{
+			"SUMMARY.md": "* [A](a.md)\n", "README.md": "", "a.md": "", "b/c.md": "", "b/d.png": "",
+			"public/index.html": "", "public/x.md": "", "package.json": "", "src/main.go": "", "layouts/x.html": "",
+		}, []string{"public"}, []string{"content/README.md", "content/a.md", "content/b/c.md", "content/b/d.png"}},
+		{"baton", map[string]string{
+			"content/handbook.yaml": "title: T\n", "content/roles/pm.yaml": "", "content/a.md": "", "layouts/page.html": "", "other.md": "",
+		}, nil, []string{"content/a.md", "content/handbook.yaml", "content/roles/pm.yaml", "layouts/page.html"}},
+		{"hugo", map[string]string{
+			"hugo.toml": "", "content/a.md": "", "content/data.yaml": "", "layouts/_default/single.html": "",
+		}, nil, []string{"content/a.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := files(tt.files)
+			l := Detect(site)
+			got := loaded(t, l.FS(site, tt.exclude...))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s read as %s: %q, want %q", tt.name, l.Kind, got, tt.want)
+			}
+			for _, p := range got {
+				if v, ok := l.Virtual(l.Real(p)); !ok || v != p {
+					t.Errorf("Virtual(Real(%q)) = %q, %v", p, v, ok)
+				}
+			}
+		})
+	}
+}
+
+func TestRealAndVirtual(t *testing.T) {
+	docs := Layout{Kind: MkDocs, Root: "docs"}
+	root := Layout{Kind: Markdown, Root: "."}
+	baton := Layout{Kind: Baton, Root: "content", Theme: true}
+	for _, c := range []struct {
+		l          Layout
+		real, virt string
+		shown      bool
+	}{
+		{docs, "docs/a/b.md", "content/a/b.md", true},
+		{docs, "docs", "content", true},
+		{docs, "mkdocs.yml", "", false},
+		{docs, "docsx/a.md", "", false},
+		{root, "a/b.md", "content/a/b.md", true},
+		{baton, "content/a.md", "content/a.md", true},
+		{baton, "layouts/page.html", "layouts/page.html", true},
+		{baton, "README.md", "README.md", false},
+	} {
+		v, ok := c.l.Virtual(c.real)
+		if ok != c.shown || ok && v != c.virt {
+			t.Errorf("%s: Virtual(%q) = %q, %v; want %q, %v", c.l.Kind, c.real, v, ok, c.virt, c.shown)
+		}
+		if ok && c.l.Real(v) != c.real {
+			t.Errorf("%s: Real(%q) = %q, want %q", c.l.Kind, v, c.l.Real(v), c.real)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// opensWithTitle reports whether a document's first block is a level-1
+// heading: how a page written for GitHub, GitBook or MkDocs gives its
+// title.
+func opensWithTitle(doc ast.Node) bool {
+	h, ok := doc.FirstChild().(*ast.Heading)
+	return ok && h.Level == 1
+}
+
+// LeadTitle is the text of the level-1 heading the document opens with,
+// or "" when it opens with anything else.
+func (d *Doc) LeadTitle() string {
+	if !d.leadH1 || len(d.Headings) == 0 {
+		return ""
+	}
+	return d.Headings[0].Text
+}
+
+// WithoutLeadTitle is the document without the level-1 heading it opens
+// with, for a page whose title that heading is: the page shows its title
+// once, above the body. The heading's links stay in Links, checked, with
+// nothing left to print them. It returns d itself when d has no such
+// heading.
+func (d *Doc) WithoutLeadTitle() *Doc {
+	end := bytes.Index(d.html, []byte("</h1>\n"))
+	if d.LeadTitle() == "" || !bytes.HasPrefix(d.html, []byte("<h1")) || end < 0 {
+		return d
+	}
+	c := *d
+	c.leadH1 = false
+	c.html = d.html[end+len("</h1>\n"):]
+	c.marks = bytes.Count(c.html, []byte{mark}) / 2
+	c.Headings = d.Headings[1:]
+	c.Sections = make([]Section, len(d.Sections))
+	for i, s := range d.Sections {
+		// The text under the title is the top of the page now.
+		s.Heading--
+		c.Sections[i] = s
+	}
+	return &c
+}
