@@ -15,9 +15,9 @@ import (
 )
 
 type cacheKey struct {
-	path   string
-	sum    [32]byte
-	how    how
+	path string
+	sum  [32]byte
+	how  how
 }
 
 // how is what a parse depends on beyond a file's path and bytes: the
