@@ -23,7 +23,6 @@ import (
 	"github.com/batonhq/baton/internal/gitdate"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
-	"github.com/batonhq/baton/internal/source"
 )
 
 const usage = `baton builds a product handbook from YAML roles and Markdown playbooks.
@@ -219,21 +218,12 @@ func newFlagSet(name, help string) *flag.FlagSet {
 
 func defaultTheme() (render.Theme, error) { return render.LoadTheme(baton.Layouts()) }
 
-// siteDir checks that SITE is a folder with content/.
-func siteDir(dir string) error {
-	info, err := os.Stat(filepath.Join(dir, "content"))
-	if err != nil || !info.IsDir() {
-		return usageError{fmt.Sprintf("%s has no content/ folder; point baton at a handbook folder, or start one with 'baton init DIR'", dir)}
-	}
-	return nil
-}
-
-func buildOptions(dir, baseURL string, drafts bool) (build.Options, error) {
+func buildOptions(st site, baseURL string, drafts bool) (build.Options, error) {
 	theme, err := defaultTheme()
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(dir).Dates}, nil
+	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(st.dir).Dates, Layout: st.layout}, nil
 }
 
 const buildHelp = `Usage: baton build [SITE] [flags]
@@ -262,9 +252,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := siteDir(dir); err != nil {
-		return err
-	}
 	if *baseURL != "" {
 		if _, msg := config.CheckBaseURL(*baseURL); msg != "" {
 			return usageError{"--base-url " + msg}
@@ -273,14 +260,18 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
-	pubOpts := publish.Options{
-		Out: *out, Site: dir, Source: source.Dir(dir),
-		Protected: []string{filepath.Join(dir, "content"), filepath.Join(dir, "layouts")},
+	st, err := openSite(dir, *out)
+	if err != nil {
+		return err
 	}
+	pubOpts := publish.Options{Out: *out, Site: dir, Source: st.fsys, Protected: st.protected()}
 	if err := publish.Check(pubOpts); err != nil {
 		return usageError{err.Error()}
 	}
-	opts, err := buildOptions(dir, *baseURL, *drafts)
+	if line := st.describe(); line != "" && !*quiet {
+		fmt.Fprintln(stdout, line)
+	}
+	opts, err := buildOptions(st, *baseURL, *drafts)
 	if err != nil {
 		return err
 	}
@@ -297,7 +288,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, diags := build.New(opts).BuildTo(ctx, source.Dir(dir), tx)
+	res, diags := build.New(opts).BuildTo(ctx, st.fsys, tx)
 	bar.clear()
 	// A write that failed (a full disk) stopped the build: it is the one
 	// thing to say, and the partial new output goes (Abort).
@@ -371,15 +362,19 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q: use text, json or github", *format)}
 	}
-	if err := siteDir(dir); err != nil {
+	st, err := openSite(dir, "")
+	if err != nil {
 		return err
 	}
-	opts, err := buildOptions(dir, "", *drafts)
+	if line := st.describe(); line != "" && *format == "text" {
+		fmt.Fprintln(stdout, line)
+	}
+	opts, err := buildOptions(st, "", *drafts)
 	if err != nil {
 		return err
 	}
 	loadCache(&opts, cacheDir(dir))
-	res, diags := build.New(opts).Build(ctx, source.Dir(dir))
+	res, diags := build.New(opts).Build(ctx, st.fsys)
 	if res != nil {
 		saveCache(stderr, opts, cacheDir(dir))
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/batonhq/baton/internal/scaffold"
 )
@@ -40,8 +42,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err := scaffold.CheckKind(rest[0]); err != nil {
 		return refused(err)
 	}
-	if err := siteDir(*site); err != nil {
-		return err
+	if info, err := os.Stat(filepath.Join(*site, "content")); err != nil || !info.IsDir() {
+		return usageError{fmt.Sprintf("%s has no content/ folder; baton new adds to a baton handbook (start one with 'baton init DIR')", *site)}
 	}
 	c, err := scaffold.New(*site, rest[0], rest[1])
 	if err != nil {

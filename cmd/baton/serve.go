@@ -52,16 +52,20 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if net.ParseIP(*bind) == nil && *bind != "localhost" {
 		return usageError{fmt.Sprintf("--bind %q is not an IP address", *bind)}
 	}
-	if err := siteDir(dir); err != nil {
+	st, err := openSite(dir, "")
+	if err != nil {
 		return err
 	}
-	opts, err := buildOptions(dir, "", *drafts)
+	if line := st.describe(); line != "" {
+		fmt.Fprintln(stdout, line)
+	}
+	opts, err := buildOptions(st, "", *drafts)
 	if err != nil {
 		return err
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
 	loadCache(&opts, cacheDir(dir))
-	srv := serve.New(build.New(opts), dir)
+	srv := serve.NewIn(build.New(opts), dir, st.layout, st.fsys)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		return fmt.Errorf("cannot listen: %w (is another server on port %d? try --port)", err, *port)
@@ -72,7 +76,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// Watch before the first build, so no save is missed between the two:
 	// rebuilds read only the files the watcher names.
-	w, err := watch.New(watch.Options{Root: dir, Dirs: []string{"content", "layouts"}, Poll: *poll})
+	w, err := watch.New(watch.Options{Root: dir, Dirs: st.watched(), Poll: *poll})
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,7 @@ import (
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
@@ -73,6 +74,11 @@ type Options struct {
 	// Words, when set, gives the search index the words of documents an
 	// earlier run listed, and keeps those of this build (search.WordCache).
 	Words *search.WordCache
+	// Layout is how the site is laid out (layout.Detect), when it is read
+	// through its layout.FS: diagnostics name the site's own paths, and a
+	// site without handbook.yaml takes the layout's title. The zero value
+	// is a baton handbook.
+	Layout layout.Layout
 	// Lazy leaves the print view, the largest page by far, to be rendered
 	// when its File is first read (publish.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
@@ -131,7 +137,8 @@ func New(opts Options) *Builder {
 func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.load(ctx, fsys, nil)
+	res, diags := b.load(ctx, fsys, nil)
+	return res, b.real(diags)
 }
 
 // BuildTo builds the site like Build and writes each file into sink (a
@@ -143,7 +150,8 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.load(ctx, fsys, sink)
+	res, diags := b.load(ctx, fsys, sink)
+	return res, b.real(diags)
 }
 
 // Rebuild builds the site again after the files at the changed paths
@@ -157,6 +165,11 @@ func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, 
 func (b *Builder) Rebuild(ctx context.Context, fsys fs.FS, changed []string) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	res, diags := b.rebuild(ctx, fsys, changed)
+	return res, b.real(diags)
+}
+
+func (b *Builder) rebuild(ctx context.Context, fsys fs.FS, changed []string) (*Result, diag.List) {
 	if !b.loaded || changed == nil {
 		return b.load(ctx, fsys, nil)
 	}
@@ -230,11 +243,11 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 		r.mem = &memory{}
 		r.sink = r.mem
 	}
-	diags := treeDiagnostics(tree)
+	diags := treeDiagnostics(tree, b.opts.Layout)
 	if len(tree.Content) == 0 {
 		return nil, diags
 	}
-	cfg, d := settings(tree, b.opts.BaseURL)
+	cfg, d := settings(tree, b.opts.BaseURL, b.opts.Layout.Title)
 	diags.Append(d)
 	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, howOf(cfg))
 	diags.Append(d)
@@ -252,7 +265,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		return nil, diags.Sort()
@@ -271,10 +284,14 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 }
 
 // treeDiagnostics reports what the load stage could not read.
-func treeDiagnostics(tree source.Tree) diag.List {
+func treeDiagnostics(tree source.Tree, l layout.Layout) diag.List {
 	var diags diag.List
-	if len(tree.Content) == 0 {
+	switch {
+	case len(tree.Content) > 0:
+	case l.Root == "" || l.Root == "content":
 		diags.Errorf(diag.Pos{File: "content"}, "no content: a handbook needs a content/ folder with Markdown or YAML files")
+	default:
+		diags.Errorf(diag.Pos{File: l.Root}, "no pages: %s holds no Markdown files", l.Root)
 	}
 	for _, f := range tree.TooLarge {
 		diags.Errorf(diag.Pos{File: f.Path}, "file is %d bytes; baton reads Markdown, YAML and theme files up to %d bytes", f.Size, source.MaxTextSize)
@@ -291,8 +308,9 @@ func treeDiagnostics(tree source.Tree) diag.List {
 
 // settings reads handbook.yaml, or takes the defaults without one, and
 // applies --base-url.
-func settings(tree source.Tree, baseURL string) (config.Config, diag.List) {
+func settings(tree source.Tree, baseURL, title string) (config.Config, diag.List) {
 	cfg := config.Default()
+	cfg.Title = title
 	var diags diag.List
 	if i := slices.IndexFunc(tree.Content, func(f source.File) bool { return f.Path == config.File }); i >= 0 {
 		cfg, diags = config.Decode(tree.Content[i].Data)
@@ -314,9 +332,29 @@ func (b *Builder) dates(tree source.Tree) map[string]int64 {
 	}
 	paths := make([]string, len(tree.Content))
 	for i, f := range tree.Content {
-		paths[i] = f.Path
+		paths[i] = b.opts.Layout.Real(f.Path)
 	}
-	return b.opts.Dates(paths)
+	real := b.opts.Dates(paths)
+	dates := make(map[string]int64, len(real))
+	for i, f := range tree.Content {
+		if d, ok := real[paths[i]]; ok {
+			dates[f.Path] = d
+		}
+	}
+	return dates
+}
+
+// real names the site's own files in diagnostics, where the build read
+// them through the layout (Options.Layout).
+func (b *Builder) real(diags diag.List) diag.List {
+	if b.opts.Layout.Root == "" || b.opts.Layout.Root == "content" {
+		return diags
+	}
+	out := slices.Clone(diags)
+	for i := range out {
+		out[i].Pos.File = b.opts.Layout.Real(out[i].Pos.File)
+	}
+	return out
 }
 
 // result is what a build that succeeded returns, and keeps for the next.

@@ -37,10 +37,14 @@ const (
 )
 
 // Default is the configuration of a site without handbook.yaml: read
-// leniently, broken links are warnings.
+// leniently, broken links are warnings. Its Title is empty: the site takes
+// its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{Title: "Handbook", BaseURL: "/", Language: "en", Links: LinksWarn}
+	return Config{BaseURL: "/", Language: "en", Links: LinksWarn}
 }
+
+// DefaultTitle is a site's title when nothing gives one.
+const DefaultTitle = "Handbook"
 
 // Raw is handbook.yaml as written: the type strictyaml decodes it into,
 // with positions, before Decode checks the values. The JSON schema of the

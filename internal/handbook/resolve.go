@@ -24,6 +24,11 @@ type Options struct {
 	Drafts bool
 	// Dates maps source paths to the Unix time of their last commit.
 	Dates map[string]int64
+	// Show names a source path in a diagnostic's message: the site's own
+	// path, where the build reads the site through its layout (the files
+	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
+	// paths as they are.
+	Show func(file string) string
 }
 
 // Generated URLs that no source may take.
@@ -84,10 +89,22 @@ func sectionFiles(pages []*Parsed) map[string]string {
 		return 0
 	}
 	index := map[string]string{}
+	dirs := map[string]bool{}
 	for _, f := range pages {
 		dir := path.Dir(f.File)
+		for d := dir; d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
 		if k := rank(f.File); k > 0 && (index[dir] == "" || k < rank(index[dir])) {
 			index[dir] = f.File
+		}
+	}
+	// A page beside a folder of its name, with no page of its own, is the
+	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
+	for _, f := range pages {
+		own := strings.TrimSuffix(f.File, path.Ext(f.File))
+		if dirs[own] && index[own] == "" {
+			index[own] = f.File
 		}
 	}
 	return index
@@ -150,6 +167,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
+	r.siteTitle()
 	r.makeSectionPages()
 	for _, f := range roleFiles {
 		r.addRole(f)
@@ -171,6 +189,14 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	return r.site, r.diags
 }
 
+// show names a source path in a message (Options.Show).
+func (r *resolver) show(file string) string {
+	if r.opts.Show == nil {
+		return file
+	}
+	return r.opts.Show(file)
+}
+
 // claim records that what produces url, reporting a clash with an earlier
 // claim that names both sources. URLs clash when their keys do (URLKey):
 // two files that differ only in case or Unicode normal form would
@@ -178,11 +204,29 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 func (r *resolver) claim(url, what string, pos diag.Pos) bool {
 	key := URLKey(url)
 	if prev, ok := r.urls[key]; ok {
-		r.diags.Errorf(pos, "%s and %s both map to the URL %s", what, prev, url)
+		if !r.cfg.Strict {
+			// Handbooks written for other tools have such pairs (x.md
+			// beside x/README.md): the first is published.
+			r.diags.Warnf(pos, "%s and %s both map to the URL %s; %s is left out", r.showWhat(what), r.showWhat(prev), url, r.showWhat(what))
+			return false
+		}
+		r.diags.Errorf(pos, "%s and %s both map to the URL %s", r.showWhat(what), r.showWhat(prev), url)
 		return false
 	}
 	r.urls[key] = what
 	return true
+}
+
+// showWhat names what claimed a URL in a message: a source path, "the
+// section" and a folder, or a description.
+func (r *resolver) showWhat(what string) string {
+	if rest, ok := strings.CutPrefix(what, "the section "); ok {
+		return "the section " + r.show(rest)
+	}
+	if strings.HasPrefix(what, "content") {
+		return r.show(what)
+	}
+	return what
 }
 
 // URLKey is what two URLs or output paths that land on one file have in
@@ -236,6 +280,25 @@ func (r *resolver) root() {
 	r.site.Root = s
 }
 
+// siteTitle names a site whose settings give no title (one without
+// handbook.yaml) after its home page, or config.DefaultTitle.
+func (r *resolver) siteTitle() {
+	if r.cfg.Title != "" {
+		return
+	}
+	t := config.DefaultTitle
+	if h := r.site.Home; h != nil && h.Title != "" {
+		t = h.Title
+	}
+	r.cfg.Title, r.site.Config.Title = t, t
+	if r.site.Root.Title == "" {
+		r.site.Root.Title = t
+	}
+	if h := r.site.Home; h != nil && h.Title == "" {
+		h.Title = t
+	}
+}
+
 // section returns the section for a content folder, creating it and its
 // parents.
 func (r *resolver) section(dir string) *Section {
@@ -254,6 +317,9 @@ func (r *resolver) addPage(f *Parsed) {
 	fm := f.Page.FrontMatter
 	dir, base := path.Split(f.File)
 	dir = strings.TrimSuffix(dir, "/")
+	if own := strings.TrimSuffix(f.File, path.Ext(f.File)); r.index[own] == f.File {
+		dir = own // the page of the folder beside it (sectionFiles)
+	}
 	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) {
 		r.diags.Errorf(diag.Pos{File: f.File}, "folder name %q cannot be a URL", rel)
 		return
@@ -625,14 +691,14 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		case file == "":
 			r.broken(pos, "link %q leaves the content folder", dest)
 		case r.drafts[file]:
-			r.broken(pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", file)
+			r.broken(pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", r.show(file))
 		default:
-			r.broken(pos, "link to %s, which does not exist%s", file, r.suggestFile(file))
+			r.broken(pos, "link to %s, which does not exist%s", r.show(file), r.suggestFile(file))
 		}
 		return Href{}
 	}
 	if image && !r.isStatic(file) {
-		r.diags.Errorf(pos, "image %s is not an image file", file)
+		r.diags.Errorf(pos, "image %s is not an image file", r.show(file))
 		return Href{}
 	}
 	if role := r.roleFiles[file]; role != nil && !seenRole[role] {
@@ -641,7 +707,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if frag != "" {
 		if !r.hasAnchor(file, frag) {
-			r.broken(pos, "no heading #%s in %s%s", frag, file, diag.DidYouMean(frag, r.anchors(file)))
+			r.broken(pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
 		}
 		h.Fragment = frag
 	}
@@ -811,12 +877,12 @@ func (r *resolver) suggestFile(file string) string {
 		r.files = newFileIndex(r)
 	}
 	if s := r.files.suggest(file); s != "" {
-		return fmt.Sprintf(" (did you mean %s?)", s)
+		return fmt.Sprintf(" (did you mean %s?)", r.show(s))
 	}
 	if path.Ext(file) == "" {
 		// A link without an extension means a page (fileForms).
 		if s := r.files.suggest(file + ".md"); s != "" {
-			return fmt.Sprintf(" (did you mean %s?)", s)
+			return fmt.Sprintf(" (did you mean %s?)", r.show(s))
 		}
 	}
 	return ""

@@ -35,6 +35,7 @@ import (
 
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/source"
 )
@@ -53,9 +54,10 @@ type Site struct {
 type Server struct {
 	builder *build.Builder
 	// root is the site folder, and src the same folder as the build reads
-	// it.
-	root string
-	src  fs.FS
+	// it, through its layout.
+	root   string
+	src    fs.FS
+	layout layout.Layout
 
 	mu      sync.RWMutex
 	site    Site
@@ -70,9 +72,16 @@ type Server struct {
 	anyIPPort string
 }
 
-// New returns a Server that builds the site in the folder dir with b.
+// New returns a Server that builds the baton handbook in the folder dir
+// with b.
 func New(b *build.Builder, dir string) *Server {
-	return &Server{builder: b, root: dir, src: source.Dir(dir), clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
+	return NewIn(b, dir, layout.Layout{Kind: layout.Baton, Root: "content", Theme: true}, source.Dir(dir))
+}
+
+// NewIn returns a Server that builds the site in the folder dir, laid out
+// as l, with b, reading it through src (l.FS of the folder).
+func NewIn(b *build.Builder, dir string, l layout.Layout, src fs.FS) *Server {
+	return &Server{builder: b, root: dir, src: src, layout: l, clients: map[chan string]bool{}, hosts: map[string]bool{}, stop: make(chan struct{})}
 }
 
 // Close ends every reload stream, and any opened later as soon as it
@@ -135,13 +144,29 @@ func (s *Server) HTTPServer() *http.Server {
 	return hs
 }
 
+// virtual turns the paths the watcher names (the site's own) into the
+// paths the build reads them as (layout.FS), leaving out what it does not
+// read; nil stays nil (anything may have changed).
+func (s *Server) virtual(changed []string) []string {
+	if changed == nil {
+		return nil
+	}
+	out := make([]string, 0, len(changed))
+	for _, p := range changed {
+		if v, ok := s.layout.Virtual(p); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // Rebuild builds the site after the files at the changed paths changed
 // (nil: anything may have changed) and, when it succeeds, swaps it in.
 // Either way browsers are told to reload: to show the new site, or the
 // errors.
 func (s *Server) Rebuild(ctx context.Context, changed []string) Result {
 	start := time.Now()
-	res, diags := s.builder.Rebuild(ctx, s.src, changed)
+	res, diags := s.builder.Rebuild(ctx, s.src, s.virtual(changed))
 	r := Result{Diags: diags, Duration: time.Since(start)}
 	var files map[string]publish.File
 	if res != nil {
@@ -228,7 +253,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	var static *os.File
 	if ok && f.From != "" {
 		var err error
-		static, err = source.Open(s.root, f.From)
+		static, err = source.Open(s.root, s.layout.Real(f.From))
 		switch {
 		case err == nil:
 			defer static.Close()

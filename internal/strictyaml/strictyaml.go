@@ -304,6 +304,17 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		}
 		seen[k.Value] = d.pos(k)
 		f, ok := fields[k.Value]
+		if !ok && d.lenient && key == "" {
+			// Other tools read keys in any case (Hugo's Description).
+			if i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, k.Value) }); i >= 0 {
+				if first, dup := seen[names[i]]; dup {
+					d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
+					continue
+				}
+				seen[names[i]] = d.pos(k)
+				f, ok = fields[names[i]], true
+			}
+		}
 		if !ok {
 			hint := diag.DidYouMean(k.Value, names)
 			if d.lenient && key == "" && hint == "" {

@@ -14,7 +14,7 @@ func TestDecodeLenient(t *testing.T) {
 		Summary string `yaml:"summary"`
 		Extra   []Extra
 	}
-	src := []byte("sumary: x\ndescription: The page\nmenu:\n  main: {weight: 3}\nlayout: docs\n")
+	src := []byte("sumary: x\ndescription: The page\nmenu:\n  main: {weight: 3}\nlayout: docs\nTitle: Hugo's case\n")
 	var v target
 	diags := DecodeLenient("p.md", src, 1, &v)
 	if len(diags) != 1 || diags[0].String() != `p.md:2:1: unknown key "sumary" (did you mean "summary"?)` {
@@ -27,6 +27,9 @@ func TestDecodeLenient(t *testing.T) {
 	if got := strings.Join(keys, " "); got != "description@3 menu@4 layout@6" {
 		t.Errorf("extra keys = %s", got)
 	}
+	if v.Title.Value != "Hugo's case" {
+		t.Errorf("Title: %q, want the value of the key in another case", v.Title.Value)
+	}
 	if v.Extra[0].Value != "The page" {
 		t.Errorf("description = %#v", v.Extra[0].Value)
 	}
@@ -34,7 +37,7 @@ func TestDecodeLenient(t *testing.T) {
 		t.Errorf("menu = %#v, want a map", v.Extra[1].Value)
 	}
 	// The same input, strictly: every unknown key and the missing title.
-	if diags := Decode("p.md", src, 1, &target{}); len(diags) != 5 {
-		t.Errorf("strict diagnostics = %v, want 4 unknown keys and a missing title", diags)
+	if diags := Decode("p.md", src, 1, &target{}); len(diags) != 6 {
+		t.Errorf("strict diagnostics = %v, want 5 unknown keys and the missing title", diags)
 	}
 }

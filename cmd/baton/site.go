@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/batonhq/baton/internal/layout"
+	"github.com/batonhq/baton/internal/source"
+)
+
+// site is a handbook folder as baton reads it: its layout, and the folder
+// through the layout's eyes (layout.FS), which is what a build reads.
+type site struct {
+	dir    string
+	layout layout.Layout
+	fsys   fs.FS
+}
+
+// openSite reads the layout of the handbook in dir. out, when not empty,
+// is an output folder that the build must not read as pages, where it
+// lies inside the folder of pages.
+func openSite(dir, out string) (site, error) {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return site{}, usageError{fmt.Sprintf("%s is not a folder; point baton at a handbook folder, or start one with 'baton init DIR'", dir)}
+	}
+	l := layout.Detect(source.Dir(dir))
+	var exclude []string
+	for _, o := range []string{out, filepath.Join(dir, "public")} {
+		if rel, ok := inside(dir, o); ok {
+			exclude = append(exclude, rel)
+		}
+	}
+	return site{dir: dir, layout: l, fsys: l.FS(source.Dir(dir), exclude...)}, nil
+}
+
+// inside reports whether path p lies in dir, and where, as a slash path.
+func inside(dir, p string) (string, bool) {
+	if p == "" {
+		return "", false
+	}
+	a, err1 := filepath.Abs(dir)
+	b, err2 := filepath.Abs(p)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(a, b)
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// protected are the folders an output folder may not be, contain or lie
+// in: the folder of pages (unless it is the site folder itself, where the
+// output is left out of what is read) and baton's layouts/.
+func (s site) protected() []string {
+	var dirs []string
+	if s.layout.Root != "." {
+		dirs = append(dirs, filepath.Join(s.dir, filepath.FromSlash(s.layout.Root)))
+	}
+	if s.layout.Theme {
+		dirs = append(dirs, filepath.Join(s.dir, "layouts"))
+	}
+	return dirs
+}
+
+// describe is the line that says how baton reads the site, or "" for a
+// handbook written for baton.
+func (s site) describe() string {
+	l := s.layout
+	if l.Kind == layout.Baton {
+		if _, err := os.Stat(filepath.Join(s.dir, "content", "handbook.yaml")); err == nil {
+			return ""
+		}
+		return fmt.Sprintf("reading %s: pages in content/, without content/handbook.yaml, so broken links are warnings", s.dir)
+	}
+	where := "pages in " + strings.TrimSuffix(l.Root, "/") + "/"
+	if l.Root == "." {
+		where = "pages in the folder itself"
+	}
+	if l.NavFile != "" {
+		where += ", order from " + l.NavFile
+	}
+	return fmt.Sprintf("reading %s as %s: %s; broken links are warnings", s.dir, l.Kind, where)
+}
+
+// watched are the folders of the site the dev server watches.
+func (s site) watched() []string {
+	dirs := []string{s.layout.Root}
+	if s.layout.Theme {
+		dirs = append(dirs, "layouts")
+	}
+	return dirs
+}
