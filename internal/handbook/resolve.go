@@ -14,6 +14,7 @@ import (
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
 	"github.com/batonhq/baton/internal/strictyaml"
 	"golang.org/x/text/unicode/norm"
 )
@@ -239,6 +240,9 @@ func URLKey(u string) string {
 func (r *resolver) addStatic(f *Parsed) {
 	rel := strings.TrimPrefix(f.File, "content/")
 	rel = strings.TrimPrefix(rel, "static/")
+	// GitBook's .gitbook/assets is published as gitbook/assets: some
+	// static hosts serve no path with a dot folder in it.
+	rel = strings.ReplaceAll("/"+rel, "/"+source.GitBookAssets+"/", "/"+strings.TrimPrefix(source.GitBookAssets, ".")+"/")[1:]
 	if !safeURLPath(rel) {
 		r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
 		return

@@ -170,14 +170,16 @@ func TestBrokenLinkSuggestions(t *testing.T) {
 func TestLinkForms(t *testing.T) {
 	md := markdown.New(false)
 	files := map[string]string{
-		"content/guide/_index.md":   "---\ntitle: Guide\n---\n## Top\n",
-		"content/guide/setup.md":    "---\ntitle: Setup\n---\n## Install\n",
-		"content/guide/intro.md":    "---\ntitle: Intro\n---\nI.\n",
-		"content/notes.markdown":    "---\ntitle: Notes\n---\nN.\n",
-		"content/static/img/x.png":  "",
-		"content/roles/design.yaml": "title: Design\nsummary: S.\n",
+		"content/guide/_index.md":       "---\ntitle: Guide\n---\n## Top\n",
+		"content/guide/setup.md":        "---\ntitle: Setup\n---\n## Install\n",
+		"content/guide/intro.md":        "---\ntitle: Intro\n---\nI.\n",
+		"content/notes.markdown":        "---\ntitle: Notes\n---\nN.\n",
+		"content/static/img/x.png":      "",
+		"content/.gitbook/assets/y.png": "",
+		"content/roles/design.yaml":     "title: Design\nsummary: S.\n",
 	}
 	links := []struct{ dest, want string }{
+		{".gitbook/assets/y.png", "/gitbook/assets/y.png"},
 		{"guide/setup.md", "/guide/setup/"},
 		{"guide/setup", "/guide/setup/"},
 		{"guide/setup.html", "/guide/setup/"},

@@ -409,12 +409,16 @@ func IsText(p string) bool {
 	return false
 }
 
+// GitBookAssets is the one dot folder a handbook's files may be in: where
+// GitBook keeps the images its pages show.
+const GitBookAssets = ".gitbook"
+
 // Ignored reports whether a file or folder name is one baton never reads:
-// hidden files and folders, and the temporary, swap, backup and lock files
-// that editors leave beside the files they save.
+// hidden files and folders (but GitBookAssets), and the temporary, swap,
+// backup and lock files that editors leave beside the files they save.
 func Ignored(name string) bool {
 	switch {
-	case name == "", strings.HasPrefix(name, "."), // dotfiles, .#lock, .swp
+	case name == "", strings.HasPrefix(name, ".") && name != GitBookAssets, // dotfiles, .#lock, .swp
 		strings.HasSuffix(name, "~"),                                     // emacs, vim backups
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),     // emacs autosave
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), // vim swap
