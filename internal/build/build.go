@@ -30,6 +30,7 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"path"
 	"slices"
 	"sync"
 	"time"
@@ -265,7 +266,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		return nil, diags.Sort()
@@ -369,4 +370,27 @@ func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dat
 		r.b.last = newLastBuild(site, parsed, diags, dates, r.searchIndex, files)
 	}
 	return res
+}
+
+// navOrder is the order and titles of the layout's navigation file, by
+// the paths the build reads the pages as; nil when there is none.
+func navOrder(l layout.Layout) map[string]handbook.NavEntry {
+	if len(l.Nav) == 0 {
+		return nil
+	}
+	order := map[string]handbook.NavEntry{}
+	var walk func([]layout.Entry)
+	walk = func(entries []layout.Entry) {
+		for _, e := range entries {
+			if e.Path != "" {
+				p := path.Join("content", e.Path)
+				if _, seen := order[p]; !seen {
+					order[p] = handbook.NavEntry{Order: len(order) + 1, Title: e.Title}
+				}
+			}
+			walk(e.Children)
+		}
+	}
+	walk(l.Nav)
+	return order
 }

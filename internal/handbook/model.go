@@ -50,6 +50,10 @@ type Page struct {
 	File    string
 	Title   string
 	Summary string
+	// Lede is the summary when the page gives one (summary or description
+	// in front matter), for its own top: a summary taken from its first
+	// paragraph would show that paragraph twice.
+	Lede    string
 	Weight  int
 	Tags    []*Tag
 	Reflect []string

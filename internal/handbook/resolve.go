@@ -25,6 +25,11 @@ type Options struct {
 	Drafts bool
 	// Dates maps source paths to the Unix time of their last commit.
 	Dates map[string]int64
+	// Nav is the order and titles a navigation file gives (mkdocs.yml's
+	// nav, SUMMARY.md), by source path ("content/guide/setup.md", or a
+	// folder for its page): listed pages come first, in its order; a page
+	// without a title of its own takes the one it gives.
+	Nav map[string]NavEntry
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
@@ -190,6 +195,37 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	return r.site, r.diags
 }
 
+// NavEntry is where a navigation file lists a page: its place in the
+// order, from 1, and the title it gives, if any.
+type NavEntry struct {
+	Order int
+	Title string
+}
+
+// navWeight is the weight of a page the navigation file does not list:
+// after every one it lists.
+const navWeight = 1 << 24
+
+// fromNav applies the navigation file's order and title to page p, read
+// from file f.
+func (r *resolver) fromNav(p *Page, f *Parsed) {
+	if r.opts.Nav == nil {
+		return
+	}
+	e, ok := r.opts.Nav[f.File]
+	if !ok && p.IsSection {
+		e, ok = r.opts.Nav[p.Section.Dir]
+	}
+	if !ok {
+		p.Weight = navWeight + p.Weight
+		return
+	}
+	p.Weight = e.Order
+	if p.Title == "" {
+		p.Title = e.Title
+	}
+}
+
 // show names a source path in a message (Options.Show).
 func (r *resolver) show(file string) string {
 	if r.opts.Show == nil {
@@ -340,15 +376,20 @@ func (r *resolver) addPage(f *Parsed) {
 	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) {
 		p.Title, p.Doc = lead, p.Doc.WithoutLeadTitle()
 	}
+	p.Lede = p.Summary
 	if p.Summary == "" {
 		p.Summary = leadSummary(p.Doc)
 	}
 	p.Minutes = readingMinutes(p.Doc)
-	if r.index[dir] == f.File {
+	p.IsSection = r.index[dir] == f.File
+	if p.IsSection {
+		p.Section = sec
+	}
+	r.fromNav(p, f)
+	if p.IsSection {
 		if fm.Slug.Value != "" {
 			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
-		p.IsSection = true
 		p.URL = sec.URL
 		sec.Page = p
 		if p.Title == "" {
@@ -430,6 +471,18 @@ func (r *resolver) makeSectionPages() {
 			continue
 		}
 		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1}
+		if r.opts.Nav != nil {
+			// A folder the navigation file lists (a group of pages), or
+			// else where its first listed page is.
+			p.Weight = minWeight(s)
+			if e, ok := r.opts.Nav[s.Dir]; ok {
+				p.Weight = e.Order
+				if e.Title != "" {
+					p.Title, s.Title = e.Title, e.Title
+				}
+			}
+			s.Weight = p.Weight
+		}
 		if s.Parent == nil {
 			p.Title = r.cfg.Title
 			p.Summary = r.cfg.Description
@@ -442,6 +495,22 @@ func (r *resolver) makeSectionPages() {
 		r.urlFiles[URLKey(p.URL)] = s.Dir
 		r.site.Pages = append(r.site.Pages, p)
 	}
+}
+
+// minWeight is the least weight of a page in section s or below it.
+func minWeight(s *Section) int {
+	w := navWeight * 2
+	for _, p := range s.Pages {
+		w = min(w, p.Weight)
+	}
+	for _, sub := range s.Sections {
+		if sub.Page != nil {
+			w = min(w, sub.Page.Weight)
+		} else {
+			w = min(w, minWeight(sub))
+		}
+	}
+	return w
 }
 
 func (r *resolver) addRole(f *Parsed) {

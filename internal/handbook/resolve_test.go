@@ -291,3 +291,41 @@ func TestLenientPages(t *testing.T) {
 		t.Errorf("params = %v", p.Params)
 	}
 }
+
+// TestNavOrder orders pages as the navigation file lists them (mkdocs.yml,
+// SUMMARY.md), pages it does not list after, and gives a page without a
+// title of its own the title the file gives.
+func TestNavOrder(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":   "# Home\n",
+		"content/a.md":        "# Alpha\n",
+		"content/b.md":        "No title here.\n",
+		"content/z/x.md":      "# Deep\n",
+		"content/unlisted.md": "# Aardvark\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	nav := map[string]NavEntry{
+		"content/README.md": {Order: 1},
+		"content/b.md":      {Order: 2, Title: "Bee"},
+		"content/z/x.md":    {Order: 3, Title: "Ignored: x has its own"},
+		"content/a.md":      {Order: 4},
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{Nav: nav})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, p := range site.Root.Children {
+		got = append(got, p.Title)
+	}
+	if want := []string{"Bee", "Z", "Alpha", "Aardvark"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+	if p := pageAt(t, site, "content/z/x.md"); p.Title != "Deep" {
+		t.Errorf("z/x.md title %q", p.Title)
+	}
+}

@@ -215,13 +215,28 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
-	"join":   strings.Join,
+	"join": strings.Join,
+	// siteRel is a site-absolute URL without its leading slash, for links
+	// written from .Root ("{{.Root}}{{siteRel .URL}}").
+	"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
+	// topSections are the sections the header lists: the top ones, at
+	// most maxTopSections, in their order.
+	"topSections": func(site *handbook.Site) []*handbook.Section {
+		if site.Root == nil {
+			return nil
+		}
+		return site.Root.Sections[:min(len(site.Root.Sections), maxTopSections)]
+	},
 	"cached": cached,
 	"nav":    func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
 	"pages":  func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
 	"roles":  func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
 	"steps":  func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 }
+
+// maxTopSections is the most sections the header lists: more would not
+// fit beside the search box; the sidebar lists them all.
+const maxTopSections = 4
 
 // sub passes the page's View into a partial together with a list.
 type sub struct {
