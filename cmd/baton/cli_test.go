@@ -69,7 +69,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"build", "a", "b"}, "expected at most one SITE folder"},
 		{[]string{"check", "--format", "xml"}, `unknown --format "xml"`},
 		{[]string{"check", "--strikt"}, "did you mean --strict?"},
-		{[]string{"check", filepath.Join(site, "nowhere")}, "has no content/ folder"},
+		{[]string{"check", filepath.Join(site, "nowhere")}, "nowhere is not a folder"},
 		{[]string{"init"}, "name the folder"},
 		{[]string{"init", site}, "is not empty"},
 		{[]string{"new"}, "say what to create"},
@@ -187,6 +187,7 @@ func write(t *testing.T, dir, rel, text string) {
 // --strict and 1 with it, and build to print them and succeed.
 func TestCheckWarnings(t *testing.T) {
 	site := t.TempDir()
+	write(t, site, "content/handbook.yaml", "title: Handbook\n")
 	write(t, site, "content/roles/a.yaml", "title: A\nsummary: x\nresponsibilities:\n  - {id: do-it, title: Do it, kind: activity, stage: grow}\n  - {id: done, title: Done, kind: outcome, stage: grow}\n")
 	write(t, site, "content/roles/b.yaml", "title: B\nsummary: x\n")
 	write(t, site, "content/p.md", "---\ntitle: P\nroles: [a]\nresponsibilities: [done]\n---\nText.\n")

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBringYourHandbook builds a handbook of each layout baton reads as it
+// is, with no baton settings: the first line names the layout, the build
+// succeeds with its broken links as warnings, every page is published at
+// the URL its tool gives it, the navigation file's order is the
+// sidebar's, and nothing but pages and their images is published.
+func TestBringYourHandbook(t *testing.T) {
+	cases := []struct {
+		name   string
+		files  map[string]string
+		line   string   // in the first line
+		pages  []string // output files that must exist
+		absent []string // output files that must not
+		order  []string // titles, in the home page's sidebar order
+	}{
+		{"mkdocs", map[string]string{
+			"mkdocs.yml":            "site_name: Ops handbook\nnav:\n  - index.md\n  - Zebra first: z.md\n  - a.md\n",
+			"docs/index.md":         "# Welcome\n\nSee [A](a.md) and [gone](gone.md).\n",
+			"docs/a.md":             "---\ndescription: About A.\nhide: [toc]\n---\n# Alpha\n\n![x](img/x.png)\n",
+			"docs/z.md":             "Zed.\n",
+			"docs/img/x.png":        "png",
+			"docs/requirements.txt": "mkdocs",
+			"README.md":             "# Repo readme, not a page\n",
+		}, "as MkDocs: pages in docs/, order from mkdocs.yml", []string{"index.html", "a/index.html", "z/index.html", "img/x.png"}, []string{"readme/index.html", "mkdocs.yml"}, []string{"Zebra first", "Alpha"}},
+		{"mdbook", map[string]string{
+			"book.toml":      "[book]\ntitle = \"The book\"\n",
+			"src/SUMMARY.md": "# Summary\n\n[Intro](intro.md)\n\n- [Second](second.md)\n- [First](first.md)\n",
+			"src/intro.md":   "# Intro\n",
+			"src/first.md":   "# First\n",
+			"src/second.md":  "# Second\n",
+		}, "as mdBook: pages in src/, order from src/SUMMARY.md", []string{"intro/index.html", "first/index.html", "second/index.html"}, []string{"summary/index.html"}, []string{"Intro", "Second", "First"}},
+		{"gitbook", map[string]string{
+			"SUMMARY.md":                "# Table of contents\n\n* [Home](README.md)\n* [Team](team/README.md)\n  * [Rituals](team/rituals.md)\n",
+			"README.md":                 "# Our handbook\n\n[Team](team/) and [rituals](team/rituals.md#weekly).\n",
+			"team/README.md":            "# Team\n",
+			"team/rituals.md":           "# Rituals\n\n## Weekly\n\n![board](../.gitbook/assets/board.png)\n",
+			".gitbook/assets/board.png": "png",
+			"package.json":              "{}",
+		}, "as GitBook: pages in the folder itself, order from SUMMARY.md", []string{"index.html", "team/index.html", "team/rituals/index.html", "gitbook/assets/board.png"}, []string{"package.json", "summary/index.html"}, []string{"Team"}},
+		{"markdown", map[string]string{
+			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
+			"benefits.md":       "# Benefits\n\nText.\n",
+			"working-hours.md":  "Hours.\n",
+			"scripts/deploy.sh": "#!/bin/sh\n",
+		}, "as a folder of Markdown: pages in the folder itself", []string{"index.html", "benefits/index.html", "working-hours/index.html"}, []string{"scripts/deploy.sh"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range c.files {
+				write(t, dir, name, text)
+			}
+			r := runIn(t, "build", dir)
+			if r.code != exitOK {
+				t.Fatalf("build: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+			}
+			if first, _, _ := strings.Cut(r.stdout, "\n"); !strings.Contains(first, c.line) {
+				t.Errorf("first line %q, want it to say %q", first, c.line)
+			}
+			out := filepath.Join(dir, "public")
+			for _, p := range c.pages {
+				if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+					t.Errorf("no %s in the output", p)
+				}
+			}
+			for _, p := range c.absent {
+				if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+					t.Errorf("%s was published", p)
+				}
+			}
+			if c.order != nil {
+				home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+				side := string(home)
+				if i := strings.Index(side, `id="sidebar"`); i >= 0 {
+					side, _, _ = strings.Cut(side[i:], "</nav>")
+				}
+				var titles []string
+				for _, m := range regexp.MustCompile(`<a href="[^"]*"[^>]*>([^<]*)</a>`).FindAllStringSubmatch(side, -1) {
+					for _, want := range c.order {
+						if m[1] == want {
+							titles = append(titles, m[1])
+						}
+					}
+				}
+				if strings.Join(titles, ",") != strings.Join(c.order, ",") {
+					t.Errorf("sidebar order %q, want %q", titles, c.order)
+				}
+			}
+		})
+	}
+}
