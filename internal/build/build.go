@@ -269,6 +269,11 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
+		if rdr != nil {
+			// Files that would overwrite each other are reported with
+			// the other errors, not only once those are fixed.
+			diags.Append(clashes(outputPaths(site, rdr)))
+		}
 		return nil, diags.Sort()
 	}
 	defer r.tuneGC()()

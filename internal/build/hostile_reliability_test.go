@@ -653,3 +653,21 @@ func TestSlowMarkdownOnRebuild(t *testing.T) {
 		t.Errorf("diagnostics = %v, want one starting %q", diags, want)
 	}
 }
+
+// TestClashesWithOtherErrors reports files that would overwrite each other
+// in the same run as the other errors: a migrated handbook is fixed in one
+// pass, not one kind of error at a time.
+func TestClashesWithOtherErrors(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"content/a.md":         "---\ntitle: A\n---\n[gone](gone.md)\n",
+		"content/guide/b.md":   "---\ntitle: B\n---\nB.\n",
+		"content/static/guide": "a file where the guide's pages need a folder",
+	})
+	_, diags := buildDir(t, dir)
+	got := joinDiags(diags)
+	for _, want := range []string{"link to content/gone.md, which does not exist", "content/static/guide writes the file guide, where"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+}

@@ -28,10 +28,7 @@ type plan struct {
 // with the transaction when the paths clash.
 func (r *run) plan(site *handbook.Site, rdr *render.Renderer) (plan, diag.List) {
 	var diags diag.List
-	p := plan{jobs: rdr.Jobs(site)}
-	for _, s := range site.Static {
-		p.files = append(p.files, publish.File{Path: strings.TrimPrefix(s.URL, "/"), From: s.File})
-	}
+	p := plan{jobs: rdr.Jobs(site), files: staticFiles(site)}
 	for _, a := range rdr.Assets() {
 		p.files = append(p.files, publish.File{Path: "_baton/" + a.Name, Data: a.Data})
 	}
@@ -40,18 +37,41 @@ func (r *run) plan(site *handbook.Site, rdr *render.Renderer) (plan, diag.List) 
 		diags.Errorf(diag.Pos{}, "writing the search index: %v", err)
 		return p, diags
 	}
-	p.all = make([]publish.File, 0, len(p.jobs)+len(index)+len(p.files))
-	for _, j := range p.jobs {
-		p.all = append(p.all, publish.File{Path: j.Path})
+	p.all = paths(p.jobs, index, p.files)
+	return p, clashes(p.all)
+}
+
+// paths lists the output paths of the jobs, the search index's files and
+// the files written as they are, sorted.
+func paths(jobs []render.Job, index []string, files []publish.File) []publish.File {
+	all := make([]publish.File, 0, len(jobs)+len(index)+len(files))
+	for _, j := range jobs {
+		all = append(all, publish.File{Path: j.Path})
 	}
 	for _, path := range index {
-		p.all = append(p.all, publish.File{Path: path})
+		all = append(all, publish.File{Path: path})
 	}
-	for _, f := range p.files {
-		p.all = append(p.all, publish.File{Path: f.Path, From: f.From})
+	for _, f := range files {
+		all = append(all, publish.File{Path: f.Path, From: f.From})
 	}
-	slices.SortStableFunc(p.all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
-	return p, clashes(p.all)
+	slices.SortStableFunc(all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	return all
+}
+
+// outputPaths lists the output paths of a site that did not resolve
+// cleanly, but for the search index's (which never clash: they are under
+// _baton/), for clashes.
+func outputPaths(site *handbook.Site, rdr *render.Renderer) []publish.File {
+	return paths(rdr.Jobs(site), nil, staticFiles(site))
+}
+
+// staticFiles are the site's files copied as they are.
+func staticFiles(site *handbook.Site) []publish.File {
+	files := make([]publish.File, len(site.Static))
+	for i, s := range site.Static {
+		files[i] = publish.File{Path: strings.TrimPrefix(s.URL, "/"), From: s.File}
+	}
+	return files
 }
 
 // clashes reports the output paths that two files share, up to case and
