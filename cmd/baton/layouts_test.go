@@ -98,3 +98,32 @@ func TestBringYourHandbook(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrationReport ends check of a handbook written for another tool
+// with what moving it leaves to do, in text and as JSON; a baton
+// handbook's check has no report.
+func TestMigrationReport(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "mkdocs.yml", "site_name: H\n")
+	write(t, dir, "docs/index.md", "# Home\n\n[a](a.md) [b](b.md) [c](index.md#nope)\n")
+	r := runIn(t, "check", dir)
+	if r.code != exitOK || !strings.Contains(r.stdout, "Moving to baton: read as MkDocs, pages in docs/; 1 pages, 0 errors, 3 warnings.") ||
+		!strings.Contains(r.stdout, "broken links: 2, in 1 file: docs/index.md (2)") || !strings.Contains(r.stdout, "links to missing headings: 1") {
+		t.Errorf("check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runIn(t, "check", dir, "--format", "json")
+	last := strings.TrimSpace(r.stdout)
+	last = last[strings.LastIndex(last, "\n")+1:]
+	if !strings.HasPrefix(last, `{"report":{"layout":"MkDocs, pages in docs/","pages":1,"errors":0,"warnings":3,"kinds":[{"code":"broken-link"`) {
+		t.Errorf("check --format json ends with %s", last)
+	}
+	if r := runIn(t, "check", "--strict", dir); r.code != exitContent {
+		t.Errorf("check --strict: exit %d, want 1", r.code)
+	}
+	baton := t.TempDir()
+	write(t, baton, "content/handbook.yaml", "title: H\n")
+	write(t, baton, "content/_index.md", "---\ntitle: H\n---\n")
+	if r := runIn(t, "check", baton); strings.Contains(r.stdout, "Moving to baton") {
+		t.Errorf("a baton handbook's check has a report:\n%s", r.stdout)
+	}
+}

@@ -3,6 +3,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,8 +22,10 @@ import (
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/gitdate"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
+	"github.com/batonhq/baton/internal/report"
 )
 
 const usage = `baton builds a product handbook from YAML roles and Markdown playbooks.
@@ -380,6 +383,22 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printDiags(stdout, diags, *format)
 	failed := res == nil || diags.HasErrors() || *strict && len(diags) > 0
+	if st.migrating(res) {
+		var site *handbook.Site
+		if res != nil {
+			site = res.Site
+		}
+		rep := report.New(st.layoutName(), site, diags)
+		switch *format {
+		case "text":
+			rep.Text(stdout)
+		case "json":
+			b, _ := json.Marshal(struct {
+				Report report.Report `json:"report"`
+			}{rep})
+			fmt.Fprintf(stdout, "%s\n", b)
+		}
+	}
 	if *format != "text" {
 		if failed {
 			return contentError{}

@@ -81,7 +81,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer w.Close()
-	report(stdout, stderr, srv.Rebuild(ctx, nil), nil)
+	reportBuild(stdout, stderr, srv.Rebuild(ctx, nil), nil)
 	// The cache is saved after the first build and when the server stops,
 	// not on every save: rebuilds stay as quick as they can be.
 	saveCache(stderr, opts, cacheDir(dir))
@@ -98,7 +98,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		openBrowser(url)
 	}
 	go srv.Watch(ctx, w.Changes, w.Notice,
-		func(r serve.Result, changed []string) { report(stdout, stderr, r, changed) },
+		func(r serve.Result, changed []string) { reportBuild(stdout, stderr, r, changed) },
 		func(msg string) { fmt.Fprintln(stderr, msg) })
 	select {
 	case <-ctx.Done():
@@ -134,7 +134,7 @@ func openBrowser(url string) {
 	_ = cmd.Start()
 }
 
-func report(stdout, stderr io.Writer, r serve.Result, changed []string) {
+func reportBuild(stdout, stderr io.Writer, r serve.Result, changed []string) {
 	what := "built"
 	if changed != nil {
 		what = describeChange(changed)

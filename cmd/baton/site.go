@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/source"
 )
@@ -95,4 +96,28 @@ func (s site) watched() []string {
 		dirs = append(dirs, "layouts")
 	}
 	return dirs
+}
+
+// migrating reports whether the site is a handbook written for another
+// tool (no handbook.yaml): check then ends with a report of what moving it
+// to baton leaves to do.
+func (s site) migrating(res *build.Result) bool {
+	if res != nil {
+		return !res.Site.Config.Strict
+	}
+	return s.describe() != ""
+}
+
+// layoutName says how baton reads the site, for the report.
+func (s site) layoutName() string {
+	l := s.layout
+	where := "pages in " + l.Root + "/"
+	if l.Root == "." {
+		where = "pages in the folder itself"
+	}
+	kind := string(l.Kind)
+	if l.Kind == layout.Baton {
+		kind = "a folder of Markdown"
+	}
+	return kind + ", " + where
 }

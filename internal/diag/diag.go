@@ -56,7 +56,22 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Message  string
+	// Code names the kind of problem where a report counts them (a
+	// migration report): one of the Code constants, or "".
+	Code Code
 }
+
+// Code names a kind of problem.
+type Code string
+
+// The kinds of problem a migration report counts.
+const (
+	BrokenLink   Code = "broken-link"   // a link to a file or URL the site does not have
+	BrokenAnchor Code = "broken-anchor" // a link to a heading or anchor a page does not have
+	URLClash     Code = "url-clash"     // two files on one URL; one is left out
+	Unrendered   Code = "unrendered"    // syntax of another tool baton does not render
+	RawHTML      Code = "raw-html"      // raw HTML dropped or cut
+)
 
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {

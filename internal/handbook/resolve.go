@@ -244,7 +244,8 @@ func (r *resolver) claim(url, what string, pos diag.Pos) bool {
 		if !r.cfg.Strict {
 			// Handbooks written for other tools have such pairs (x.md
 			// beside x/README.md): the first is published.
-			r.diags.Warnf(pos, "%s and %s both map to the URL %s; %s is left out", r.showWhat(what), r.showWhat(prev), url, r.showWhat(what))
+			r.diags = append(r.diags, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: diag.URLClash,
+				Message: fmt.Sprintf("%s and %s both map to the URL %s; %s is left out", r.showWhat(what), r.showWhat(prev), url, r.showWhat(what))})
 			return false
 		}
 		r.diags.Errorf(pos, "%s and %s both map to the URL %s", r.showWhat(what), r.showWhat(prev), url)
@@ -732,7 +733,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	// them, so decode before judging the scheme (jav&#x61;script:).
 	dest = html.UnescapeString(dest)
 	if dest == "" {
-		r.broken(pos, "link has an empty destination")
+		r.broken(diag.BrokenLink, pos, "link has an empty destination")
 		return Href{}
 	}
 	if scheme, ok := urlScheme(dest); ok {
@@ -749,24 +750,24 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
 		if !r.hasAnchor(p.File, frag) {
-			r.broken(pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
+			r.broken(diag.BrokenAnchor, pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
 		}
 		return Href{URL: p.URL, Fragment: frag}
 	}
 	unescaped, err := url.PathUnescape(target)
 	if err != nil {
-		r.broken(pos, "link %q is not a valid path: %v", dest, err)
+		r.broken(diag.BrokenLink, pos, "link %q is not a valid path: %v", dest, err)
 		return Href{}
 	}
 	h, file, ok := r.find(p, unescaped)
 	if !ok {
 		switch {
 		case file == "":
-			r.broken(pos, "link %q leaves the content folder", dest)
+			r.broken(diag.BrokenLink, pos, "link %q leaves the content folder", dest)
 		case r.drafts[file]:
-			r.broken(pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", r.show(file))
+			r.broken(diag.BrokenLink, pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", r.show(file))
 		default:
-			r.broken(pos, "link to %s, which does not exist%s", r.show(file), r.suggestFile(file))
+			r.broken(diag.BrokenLink, pos, "link to %s, which does not exist%s", r.show(file), r.suggestFile(file))
 		}
 		return Href{}
 	}
@@ -780,7 +781,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if frag != "" {
 		if !r.hasAnchor(file, frag) {
-			r.broken(pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
+			r.broken(diag.BrokenAnchor, pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
 		}
 		h.Fragment = frag
 	}
@@ -791,12 +792,12 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 // handbook whose settings say so (links: error, the default with
 // handbook.yaml), else a warning, so one stale link does not stop a
 // handbook written for another tool from being published.
-func (r *resolver) broken(pos diag.Pos, format string, args ...any) {
+func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...any) {
+	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Message: fmt.Sprintf(format, args...), Code: code}
 	if r.cfg.Links == config.LinksWarn {
-		r.diags.Warnf(pos, format, args...)
-		return
+		d.Severity = diag.Warning
 	}
-	r.diags.Errorf(pos, format, args...)
+	r.diags = append(r.diags, d)
 }
 
 // find finds what a link's path (unescaped, without query and fragment)
