@@ -1,15 +1,18 @@
 package handbook
 
 import (
+	"errors"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/source"
 	"github.com/batonhq/baton/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
 )
 
 // FileKind says what a source file is.
@@ -227,6 +230,10 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	}
 	pp := &ParsedPage{}
 	switch {
+	case fm.TOML && opts.Lenient:
+		diags.Append(decodeTOML(f.Path, fm, &pp.FrontMatter))
+	case fm.TOML:
+		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., --- (+++ TOML front matter is read only in a handbook without handbook.yaml)")
 	case fm.Present && opts.Lenient:
 		diags.Append(strictyaml.DecodeLenient(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
 	case fm.Present:
@@ -287,4 +294,32 @@ func (x lineIndex) lineCol(off int) (int, int) {
 		}
 	}
 	return lo + 1, off - x.starts[lo] + 1
+}
+
+// decodeTOML reads front matter written in TOML, as Hugo sites have it,
+// into fm as lenient YAML front matter is: by way of YAML, so every key is
+// read by the same rules. TOML keeps no positions for its keys: a problem
+// with one is reported on the front matter's first line.
+func decodeTOML(file string, fm source.FrontMatter, v *FrontMatter) diag.List {
+	var diags diag.List
+	var m map[string]any
+	if _, err := toml.Decode(string(fm.YAML), &m); err != nil {
+		pos := diag.Pos{File: file, Line: fm.Line, Col: 1}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos.Line += pe.Position.Line - 1
+		}
+		diags.Errorf(pos, "invalid TOML front matter: %v", err)
+		return diags
+	}
+	y, err := yaml.Marshal(m)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: fm.Line, Col: 1}, "cannot read TOML front matter: %v", err)
+		return diags
+	}
+	for _, d := range strictyaml.DecodeLenient(file, y, fm.Line-1, v) {
+		d.Pos = diag.Pos{File: file, Line: fm.Line, Col: 1}
+		diags = append(diags, d)
+	}
+	return diags
 }

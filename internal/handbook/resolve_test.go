@@ -252,6 +252,8 @@ func TestLenientPages(t *testing.T) {
 		"content/other/_index.md":   "---\ntitle: Other\n---\n",
 		"content/other/index.md":    "# Index page\n",
 		"content/typo.md":           "---\ntitel: Typo\n---\nT.\n",
+		"content/hugo.md":           "+++\ntitle = \"From Hugo\"\ndescription = \"In TOML.\"\nweight = 3\n[menu.main]\nparent = \"x\"\n+++\nBody.\n",
+		"content/bad-toml.md":       "+++\ntitle = \n+++\nBody.\n",
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	var parsed []*Parsed
@@ -260,6 +262,7 @@ func TestLenientPages(t *testing.T) {
 	}
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	want := []string{
+		`content/bad-toml.md:2:1: invalid TOML front matter: toml: line 1 (last key "title"): expected value but found '\n' instead`,
 		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
 		`content/typo.md:2:1: unknown key "titel" (did you mean "title"?)`,
 	}
@@ -278,6 +281,7 @@ func TestLenientPages(t *testing.T) {
 		{"content/guide/step-one.md", "/guide/step-one/", "Step one", "Body."},
 		{"content/other/_index.md", "/other/", "Other", ""},
 		{"content/other/index.md", "/other/index/", "Index page", ""},
+		{"content/hugo.md", "/hugo/", "From Hugo", "In TOML."},
 	} {
 		p := pageAt(t, site, c.file)
 		if p.URL != c.url || p.Title != c.title || c.summary != "" && p.Summary != c.summary {

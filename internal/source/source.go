@@ -447,21 +447,27 @@ type FrontMatter struct {
 	Body []byte
 	// Present reports whether the file had front matter at all.
 	Present bool
+	// TOML marks front matter between +++ fences, as Hugo writes it; YAML
+	// then holds TOML.
+	TOML bool
 }
 
-// SplitFrontMatter separates a leading "---" fenced YAML block from src. It
+// SplitFrontMatter separates a leading "---" fenced YAML block (or a "+++"
+// fenced TOML one, as Hugo writes) from src. It
 // returns an error naming the line when the block is opened but never closed.
 func SplitFrontMatter(src []byte) (FrontMatter, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, found := bytes.Cut(src, []byte("\n"))
-	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+	fence := string(bytes.TrimRight(first, " \t\r"))
+	if !found || fence != "---" && fence != "+++" {
 		return FrontMatter{Body: src, Line: 1}, nil
 	}
+	toml := fence == "+++"
 	offset := len(first) + 1
 	for line := 2; ; line++ {
 		l, next, more := bytes.Cut(rest, []byte("\n"))
 		t := string(bytes.TrimRight(l, " \t\r"))
-		if t == "---" || t == "..." {
+		if !toml && (t == "---" || t == "...") || toml && t == "+++" {
 			yaml := src[len(first)+1 : offset]
 			end := offset + len(l)
 			if more {
@@ -474,10 +480,10 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 				body = append(body, '\n')
 			}
 			body = append(body, src[end:]...)
-			return FrontMatter{YAML: yaml, Line: 2, Body: body, Present: true}, nil
+			return FrontMatter{YAML: yaml, Line: 2, Body: body, Present: true, TOML: toml}, nil
 		}
 		if !more {
-			return FrontMatter{}, fmt.Errorf("front matter opened on line 1 is never closed with ---")
+			return FrontMatter{}, fmt.Errorf("front matter opened on line 1 is never closed with %s", fence)
 		}
 		offset += len(l) + 1
 		rest = next
