@@ -193,6 +193,12 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 	case KindStatic, KindConfig:
 		return p
 	case KindOther:
+		if opts.Lenient {
+			// A data or settings file beside the pages of a handbook
+			// written for another tool: copied, if a page links to it.
+			p.Kind = KindStatic
+			return p
+		}
 		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, a role in content/roles/ or a path in content/paths/")
 		return p
 	}

@@ -73,6 +73,8 @@ type resolver struct {
 	files *fileIndex
 	// index maps a folder to the file that is its page (sectionFiles).
 	index map[string]string
+	// linked lists the static files a page links to.
+	linked map[string]bool
 	// urlFiles maps the URLKey of each URL the site publishes from a
 	// source to that source (a file, or a folder for a section without a
 	// page), for links written as URLs (byURL).
@@ -134,6 +136,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		tags:       map[string]*Tag{},
 		roleFiles:  map[string]*Role{},
 		pathExists: map[string]bool{},
+		linked:     map[string]bool{},
 		urlFiles:   map[string]string{URLKey("/roles/"): "content/roles", URLKey("/paths/"): "content/paths"},
 	}
 	for u, what := range reservedURLs {
@@ -189,6 +192,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addPath(f)
 	}
 	r.warnUnused(roleFiles)
+	r.dropUnlinked()
 	r.navigation()
 	r.finish()
 	r.site.r = r
@@ -253,6 +257,19 @@ func (r *resolver) claim(url, what string, pos diag.Pos) bool {
 	}
 	r.urls[key] = what
 	return true
+}
+
+// dropUnlinked leaves out of a handbook written for another tool the files
+// beside its pages that are neither assets (images, documents) nor linked
+// from a page: the code, data and settings of the repository it lives in.
+// A baton handbook publishes everything in content/.
+func (r *resolver) dropUnlinked() {
+	if r.cfg.Strict {
+		return
+	}
+	r.site.Static = slices.DeleteFunc(r.site.Static, func(s Static) bool {
+		return !source.IsAsset(path.Base(s.File)) && !r.linked[s.File]
+	})
 }
 
 // showWhat names what claimed a URL in a message: a source path, "the
@@ -770,6 +787,9 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 			r.broken(diag.BrokenLink, pos, "link to %s, which does not exist%s", r.show(file), r.suggestFile(file))
 		}
 		return Href{}
+	}
+	if r.isStatic(file) {
+		r.linked[file] = true
 	}
 	if image && !r.isStatic(file) {
 		r.diags.Errorf(pos, "image %s is not an image file", r.show(file))

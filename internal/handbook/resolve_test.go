@@ -333,3 +333,42 @@ func TestNavOrder(t *testing.T) {
 		t.Errorf("z/x.md title %q", p.Title)
 	}
 }
+
+// TestUnlinkedFilesNotPublished publishes, of the files beside the pages
+// of a handbook written for another tool, the assets and what a page links
+// to, not the rest of its repository; a baton handbook publishes all of
+// content/.
+func TestUnlinkedFilesNotPublished(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":      "# H\n\n[sample](code/sample.rb) ![x](img/x.png)\n",
+		"content/code/sample.rb": "puts 1\n",
+		"content/code/other.rb":  "puts 2\n",
+		"content/img/x.png":      "png",
+		"content/img/unused.png": "png",
+		"content/mkdocs.yml":     "site_name: x\n",
+	}
+	for _, strict := range []bool{false, true} {
+		var parsed []*Parsed
+		for _, p := range slices.Sorted(maps.Keys(files)) {
+			f := source.File{Path: p, Data: []byte(files[p]), Static: !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".yml")}
+			parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: !strict}))
+		}
+		cfg := config.Default()
+		if strict {
+			cfg = strictConfig()
+		}
+		site, _ := Resolve(cfg, parsed, Options{})
+		var got []string
+		for _, s := range site.Static {
+			got = append(got, s.URL)
+		}
+		want := []string{"/code/sample.rb", "/img/unused.png", "/img/x.png"}
+		if strict {
+			want = []string{"/code/other.rb", "/code/sample.rb", "/img/unused.png", "/img/x.png"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("strict %v: published %q, want %q", strict, got, want)
+		}
+	}
+}

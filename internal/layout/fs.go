@@ -10,10 +10,11 @@ import (
 // FS presents the site in site as baton reads a site: its pages under
 // content/ (the layout's Root, wherever it is) and, when the layout's
 // layouts/ is baton's theme, layouts/. Nothing else of the site folder is
-// visible: not the output folders named in exclude (slash paths relative
-// to the site), not the navigation file, and, for a layout other than baton's, no file a page would
-// not link to (settings, code, data: only pages and assets such as images
-// and documents). Paths in and out are slash-separated, as fs.FS wants.
+// visible, nor the output folders named in exclude (slash paths relative
+// to the site), nor the navigation file. Of the other files beside the
+// pages, a handbook written for another tool publishes only assets and
+// what a page links to (handbook.Resolve). Paths in and out are
+// slash-separated, as fs.FS wants.
 //
 // The build reads through it and never learns where the pages really are;
 // Real turns a path it reports (a diagnostic's, an edit link's) back into
@@ -102,17 +103,9 @@ func (v view) shows(r, name string) bool {
 }
 
 // hidden reports whether an entry of a folder of pages is left out: an
-// output folder, or, for a layout other than baton's, a file that is
-// neither a page nor an asset.
+// output folder or the navigation file.
 func (v view) hidden(dir string, e fs.DirEntry) bool {
-	p := path.Join(dir, e.Name())
-	if slices.Contains(v.exclude, p) {
-		return true
-	}
-	if v.l.Kind == Baton || e.IsDir() {
-		return false
-	}
-	return !IsPage(e.Name()) && !IsAsset(e.Name())
+	return slices.Contains(v.exclude, path.Join(dir, e.Name()))
 }
 
 func (v view) Open(name string) (fs.File, error) {
@@ -183,19 +176,4 @@ func (v view) ReadLink(name string) (string, error) {
 		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrNotExist}
 	}
 	return fs.ReadLink(v.site, r)
-}
-
-// IsAsset reports whether a file name is one pages show or offer for
-// download: images, documents, media, fonts, archives.
-func IsAsset(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
-		".pdf", ".txt", ".csv", ".tsv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".key", ".numbers", ".pages",
-		".mp4", ".webm", ".mov", ".mp3", ".ogg", ".wav", ".m4a",
-		".zip", ".gz", ".tgz",
-		".woff", ".woff2", ".ttf", ".otf",
-		".drawio", ".excalidraw":
-		return true
-	}
-	return false
 }

@@ -24,8 +24,9 @@ func loaded(t *testing.T, fsys fs.FS) []string {
 	return got
 }
 
-// TestFS shows the build a site's pages under content/, wherever they are,
-// and nothing else of the site: not its settings, code or output.
+// TestFS shows the build a site's folder of pages as content/, wherever it
+// is, without the output folder and the navigation file; of the rest, the
+// resolver publishes only assets and what pages link to.
 func TestFS(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -37,17 +38,17 @@ func TestFS(t *testing.T) {
 			"mkdocs.yml": "docs_dir: handbook\n", "handbook/index.md": "", "handbook/team/a.md": "",
 			"handbook/img/a.png": "", "handbook/data.yml": "", "handbook/x.py": "", "README.md": "", "site/index.html": "",
 			"layouts/page.html": "",
-		}, nil, []string{"content/img/a.png", "content/index.md", "content/team/a.md"}},
+		}, nil, []string{"content/data.yml", "content/img/a.png", "content/index.md", "content/team/a.md", "content/x.py"}},
 		{"gitbook at the root", map[string]string{
 			"SUMMARY.md": "* [A](a.md)\n", "README.md": "", "a.md": "", "b/c.md": "", "b/d.png": "",
 			"public/index.html": "", "public/x.md": "", "package.json": "", "src/main.go": "", "layouts/x.html": "",
-		}, []string{"public"}, []string{"content/README.md", "content/a.md", "content/b/c.md", "content/b/d.png"}},
+		}, []string{"public"}, []string{"content/README.md", "content/a.md", "content/b/c.md", "content/b/d.png", "content/layouts/x.html", "content/package.json", "content/src/main.go"}},
 		{"baton", map[string]string{
 			"content/handbook.yaml": "title: T\n", "content/roles/pm.yaml": "", "content/a.md": "", "layouts/page.html": "", "other.md": "",
 		}, nil, []string{"content/a.md", "content/handbook.yaml", "content/roles/pm.yaml", "layouts/page.html"}},
 		{"hugo", map[string]string{
 			"hugo.toml": "", "content/a.md": "", "content/data.yaml": "", "layouts/_default/single.html": "",
-		}, nil, []string{"content/a.md"}},
+		}, nil, []string{"content/a.md", "content/data.yaml"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -489,3 +489,18 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 		rest = next
 	}
 }
+
+// IsAsset reports whether a file name is one pages show or offer for
+// download: images, documents, media, fonts, archives.
+func IsAsset(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+		".pdf", ".txt", ".csv", ".tsv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".key", ".numbers", ".pages",
+		".mp4", ".webm", ".mov", ".mp3", ".ogg", ".wav", ".m4a",
+		".zip", ".gz", ".tgz",
+		".woff", ".woff2", ".ttf", ".otf",
+		".drawio", ".excalidraw":
+		return true
+	}
+	return false
+}
