@@ -755,7 +755,10 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if scheme, ok := urlScheme(dest); ok {
 		if !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
-			r.diags.Errorf(pos, "link uses the URL scheme %q; only %s are allowed", scheme+":", strings.Join(allowedSchemes, ", "))
+			// Never written, whatever it is: so in a handbook written for
+			// another tool (a typo such as hhttps:) it need not stop the
+			// build.
+			r.broken(diag.BrokenLink, pos, "link uses the URL scheme %q; only %s are allowed", scheme+":", strings.Join(allowedSchemes, ", "))
 			return Href{}
 		}
 		return Href{URL: dest, External: true}
