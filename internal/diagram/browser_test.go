@@ -17,8 +17,10 @@ import (
 const measure = `(() => {
   const svg = document.querySelector('.conductor-diagram');
   const rect = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+  const scroller = svg.parentElement, conductor = svg.querySelector('.cd-conductor rect');
   return JSON.stringify({
     scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+    view: rect(scroller), conductor: rect(conductor),
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     nodes: [...svg.querySelectorAll('.cd-node')].map(a => ({
       href: a.getAttribute('href'),
@@ -31,8 +33,10 @@ const measure = `(() => {
 })()`
 
 type measured struct {
-	Scale    float64
-	Overflow float64
+	Scale     float64
+	Overflow  float64
+	View      [4]float64 // the part of the drawing in view
+	Conductor [4]float64 // the conductor's box
 	Nodes    []struct {
 		Href   string
 		Box    [4]float64
@@ -49,8 +53,10 @@ type measured struct {
 // and 1280 px wide, light and dark, and checks the drawing as laid out
 // with real fonts: no two role boxes meet, every label's box lies inside
 // its role's box (the layout's width estimate holds for the font the
-// browser picked), labels are at least 12 px as rendered at 390 px, and
-// the page itself never scrolls sideways (the figure does).
+// browser picked), labels are at least 12 px as rendered at 390 px, the
+// page itself never scrolls sideways (the figure does), and the
+// conductor is in view when the page opens (the theme's script scrolls
+// the figure to it).
 func TestDiagramInBrowser(t *testing.T) {
 	sites := []struct{ name, dir string }{
 		{"default handbook", "../.."},
@@ -94,6 +100,9 @@ func checkMeasured(t *testing.T, m measured, width int64) {
 	}
 	if m.Overflow > 0 {
 		t.Errorf("the page is %.0f px wider than the %d px viewport", m.Overflow, width)
+	}
+	if c := m.Conductor; c[0] < m.View[0] || c[2] > m.View[2] {
+		t.Errorf("the conductor's box %v is not in view %v", c, m.View)
 	}
 	smallest := 1e9
 	for i, n := range m.Nodes {
