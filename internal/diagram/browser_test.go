@@ -37,7 +37,7 @@ type measured struct {
 	Overflow  float64
 	View      [4]float64 // the part of the drawing in view
 	Conductor [4]float64 // the conductor's box
-	Nodes    []struct {
+	Nodes     []struct {
 		Href   string
 		Box    [4]float64
 		Labels []struct {
