@@ -237,16 +237,20 @@ func bestCrossings(centres []pt, conductor int, es [][2]int) int {
 	for i := range place {
 		place[i] = i
 	}
+	// The pairs of lines that may cross: those joining four roles.
+	var pairs [][4]int
+	for i, e := range es {
+		for _, f := range es[i+1:] {
+			if e[0] != f[0] && e[0] != f[1] && e[1] != f[0] && e[1] != f[1] {
+				pairs = append(pairs, [4]int{e[0], e[1], f[0], f[1]})
+			}
+		}
+	}
 	count := func() int {
 		c := 0
-		for i, e := range es {
-			for _, f := range es[i+1:] {
-				if e[0] == f[0] || e[0] == f[1] || e[1] == f[0] || e[1] == f[1] {
-					continue
-				}
-				if meet[((place[e[0]]*n+place[e[1]])*n+place[f[0]])*n+place[f[1]]] {
-					c++
-				}
+		for _, p := range pairs {
+			if meet[((place[p[0]]*n+place[p[1]])*n+place[p[2]])*n+place[p[3]]] {
+				c++
 			}
 		}
 		return c
