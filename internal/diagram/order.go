@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// Ordering the roles round the rings so that few lines cross.
+// Ordering the roles round the ring so that few lines cross.
 //
 // A role goes near the roles it works with: each pass moves every role to
 // the mean direction of its collaborators (their barycentre on the circle
@@ -16,12 +16,14 @@ import (
 // few places apart then take every further crossing they can, and the
 // best turn and mirror image of the result is kept. The count is of
 // straight lines between the places, as they would be drawn: each pair
-// that crosses, and twice each line that would pass under a third box
-// (route must bend it, and a bend may cross more lines or fail). Every
-// choice is made in a fixed order with ties broken by position, so the
-// same roles give the same drawing.
+// that crosses, and each box a line would pass under (route must bend
+// it, and the bend may cross more lines). Every choice is made in a fixed
+// order with ties broken by position, so the same roles give the same
+// drawing.
 
-// underWeight is what a line under a box counts for, in crossings.
+// underWeight is what a line under a box counts for, in crossings: more
+// made the default handbook's drawing cross more lines, none left more
+// lines for route to bend.
 const underWeight = 1
 
 // crossCounter counts crossing lines for an assignment of roles to places.

@@ -12,10 +12,11 @@ import (
 // The widths are per character class, in em: the widest advance within the
 // class in DejaVu Sans (Bold for titles), rounded up, as Chromium measured
 // them. DejaVu Sans is what the theme's system-ui falls back to on Linux,
-// and it is wider than Segoe UI, San Francisco, Roboto, Helvetica, Arial
-// and Liberation Sans, so a line that fits by this estimate fits in those
-// fonts too; for a typical title it overestimates DejaVu itself by about a
-// tenth. It is not a bound for every font: a reader who forces a wider
+// and one of the widest sans-serif fonts: Liberation Sans (Arial's widths),
+// measured the same way, is narrower in every class, as Segoe UI, San
+// Francisco and Roboto are by design (they are not installed here, so not
+// measured). For a typical title the estimate exceeds DejaVu's own width by
+// 5 to 15%. It is not a bound for every font: a reader who forces a wider
 // font of their own may see a label reach its box's edge. Characters
 // outside ASCII count as 1 em (CJK ideographs are 1 em; accented Latin,
 // Greek and Cyrillic letters are narrower), combining marks as nothing.
