@@ -22,7 +22,7 @@ import (
 // Greek and Cyrillic letters are narrower), combining marks as nothing.
 func advance(r rune, bold bool) float64 {
 	switch {
-	case r < 0x80 && strings.ContainsRune(" !\"'(),-./:;IJ[\\]`fijlrt|", r):
+	case r < 0x80 && strings.ContainsRune(" !\"'(),-./:;I[\\]fijlrt|", r):
 		if bold {
 			return 0.53
 		}
@@ -31,7 +31,7 @@ func advance(r rune, bold bool) float64 {
 		if bold {
 			return 1.11
 		}
-		return 1.0
+		return 1.02
 	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
 		if bold {
 			return 0.72
@@ -39,7 +39,7 @@ func advance(r rune, bold bool) float64 {
 		return 0.64
 	case r < 0x80:
 		if bold {
-			return 0.85
+			return 0.86
 		}
 		return 0.84
 	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
