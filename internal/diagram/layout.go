@@ -92,11 +92,25 @@ func arrange(roles []*handbook.Role) *layout {
 	places := place(len(others), cell, nodes[0].box)
 	es := edges(roles, c, others)
 	at := order(len(others), es, places, cell, nodes[0].box)
+	// The nodes go in the order a reader sees them, the conductor then the
+	// ring clockwise from the top (places are in that order), so that the
+	// links' focus order goes round the ring.
+	ringed := make([]node, len(nodes))
+	ringed[0] = nodes[0]
 	for i := range others {
-		nodes[i+1].box.c = places[at[i]]
+		ringed[at[i]+1] = nodes[i+1]
+		ringed[at[i]+1].box.c = places[at[i]]
 	}
-	l := &layout{nodes: nodes}
-	l.lines = route(nodes, es)
+	for k, e := range es {
+		a, b := e[0], e[1]
+		if a > 0 {
+			a = at[a-1] + 1
+		}
+		b = at[b-1] + 1
+		es[k] = [2]int{min(a, b), max(a, b)}
+	}
+	l := &layout{nodes: ringed}
+	l.lines = route(ringed, es)
 	l.frame()
 	return l
 }

@@ -438,3 +438,30 @@ func TestUnusualRoles(t *testing.T) {
 		t.Errorf("a word wider than a box is set as %q, want it split with a hyphen", name)
 	}
 }
+
+// TestFocusOrder: the links come in the order a reader sees them: the
+// conductor, then the ring clockwise from the top, so that the keyboard
+// goes round the ring instead of jumping across it.
+func TestFocusOrder(t *testing.T) {
+	for _, c := range layoutCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			doc := parseSVG(t, diagram.SVG(c.roles, identity))
+			if !strings.Contains(doc.nodes[0].class, "cd-conductor") {
+				t.Fatalf("first link is %s, want the conductor", doc.nodes[0].href)
+			}
+			centre := doc.nodes[0].box.centre()
+			last := -1.0
+			for _, n := range doc.nodes[1:] {
+				p := n.box.centre()
+				a := math.Atan2(p.x-centre.x, centre.y-p.y)
+				if a < -1e-9 {
+					a += 2 * math.Pi
+				}
+				if a < last-1e-9 {
+					t.Errorf("%s comes after a role further round the ring", n.href)
+				}
+				last = max(last, a)
+			}
+		})
+	}
+}
