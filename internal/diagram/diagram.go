@@ -1,25 +1,22 @@
 // Package diagram draws the conductor model as SVG from a handbook's roles:
-// the conductor at the centre, every other role on a circle around it, and
-// a line for each pair of roles that collaborate.
+// the conductor at the centre, every other role on a ring around it, and a
+// line for each pair of roles that collaborate.
+//
+// The drawing stays readable from a handful of roles to a few dozen: boxes
+// never overlap and are sized to their labels (long titles wrap), labels
+// are set at 12 px and more (on a phone the theme shows the drawing at one
+// CSS pixel per unit, and it scrolls), the conductor's line to every role
+// passes under no other box, other lines bend round the boxes in their
+// way, and the roles are ordered round the ring so that few lines cross.
+// It is a pure function of the roles: the same roles give the same bytes.
 package diagram
 
 import (
 	"fmt"
 	"html"
-	"math"
-	"slices"
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
-)
-
-const (
-	width   = 780
-	height  = 560
-	radiusX = 300
-	radiusY = 215
-	nodeW   = 150
-	nodeH   = 44
 )
 
 // Conductor picks the role at the centre: the first whose part is
@@ -38,60 +35,79 @@ func Conductor(roles []*handbook.Role) *handbook.Role {
 
 // SVG draws the diagram. href turns a site-absolute URL into the link to
 // write. The SVG carries a title and description, and every role is a link
-// with an accessible name; Describe gives the same content as text.
+// with an accessible name; Describe gives the same content as text. Its
+// width and height attributes are its size at one CSS pixel per unit, the
+// size at which its labels are as large as they were laid out.
 func SVG(roles []*handbook.Role, href func(string) string) string {
-	c := Conductor(roles)
-	if c == nil {
+	l := arrange(roles)
+	if l == nil {
 		return ""
 	}
-	others := slices.DeleteFunc(slices.Clone(roles), func(r *handbook.Role) bool { return r == c })
-	// The others stand on an ellipse, wider than tall, so their labels
-	// have room side by side.
-	pos := map[*handbook.Role][2]float64{c: {width / 2, height / 2}}
-	for i, r := range others {
-		a := 2*math.Pi*float64(i)/float64(len(others)) - math.Pi/2
-		pos[r] = [2]float64{width/2 + radiusX*math.Cos(a), height/2 + radiusY*math.Sin(a)}
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="conductor-diagram" viewBox="0 0 %d %d" role="img" aria-labelledby="cd-title cd-desc" xmlns="http://www.w3.org/2000/svg">`, width, height)
+	fmt.Fprintf(&b, `<svg class="conductor-diagram" width="%g" height="%g" viewBox="0 0 %g %g" role="img" aria-labelledby="cd-title cd-desc" xmlns="http://www.w3.org/2000/svg">`,
+		l.width, l.height, l.width, l.height)
 	fmt.Fprintf(&b, `<title id="cd-title">The conductor model</title><desc id="cd-desc">%s</desc>`, html.EscapeString(Describe(roles)))
 	b.WriteString(`<g class="cd-lines">`)
-	type pair struct{ a, b *handbook.Role }
-	drawn := map[pair]bool{}
-	for _, r := range roles {
-		for _, o := range r.Collaborators {
-			p := pair{r, o}
-			if r.ID > o.ID {
-				p = pair{o, r}
-			}
-			if drawn[p] {
+	// The conductor's lines go on top of the others.
+	for _, conductor := range []bool{false, true} {
+		for _, ln := range l.lines {
+			if ln.conductor != conductor {
 				continue
 			}
-			drawn[p] = true
 			cls := "cd-line"
-			if p.a == c || p.b == c {
+			if conductor {
 				cls += " cd-line-conductor"
 			}
-			fmt.Fprintf(&b, `<line class="%s" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, cls, pos[p.a][0], pos[p.a][1], pos[p.b][0], pos[p.b][1])
+			if ln.straight {
+				p0, p1 := ln.path[0].p0.round(), ln.path[0].p1.round()
+				fmt.Fprintf(&b, `<line class="%s" x1="%g" y1="%g" x2="%g" y2="%g"/>`, cls, p0.x, p0.y, p1.x, p1.y)
+				continue
+			}
+			p0 := ln.path[0].p0.round()
+			fmt.Fprintf(&b, `<path class="%s" d="M%g %g`, cls, p0.x, p0.y)
+			for _, k := range ln.path {
+				c, p1 := k.c.round(), k.p1.round()
+				fmt.Fprintf(&b, `Q%g %g %g %g`, c.x, c.y, p1.x, p1.y)
+			}
+			b.WriteString(`"/>`)
 		}
 	}
 	b.WriteString(`</g>`)
-	for _, r := range append([]*handbook.Role{c}, others...) {
-		x, y := pos[r][0], pos[r][1]
+	for i, n := range l.nodes {
 		cls := "cd-node"
-		if r == c {
+		if i == 0 {
 			cls += " cd-conductor"
 		}
-		fmt.Fprintf(&b, `<a class="%s" href="%s"><rect x="%.1f" y="%.1f" width="%d" height="%d" rx="10"/>`,
-			cls, html.EscapeString(href(r.URL)), x-nodeW/2, y-nodeH/2, nodeW, nodeH)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="cd-name">%s</text>`, x, y-2, html.EscapeString(clip(r.Title, 20)))
-		if r.Part != "" {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="cd-part">%s</text>`, x, y+13, html.EscapeString(clip(r.Part, 24)))
+		name := n.role.Title
+		if n.role.Part != "" {
+			name += ", " + n.role.Part
+		}
+		r := n.box
+		fmt.Fprintf(&b, `<a class="%s" href="%s" aria-label="%s"><rect x="%g" y="%g" width="%g" height="%g" rx="10"/>`,
+			cls, html.EscapeString(href(n.role.URL)), html.EscapeString(name), round(r.minX()), round(r.minY()), round(2*r.hw), round(2*r.hh))
+		y := r.minY() + padY
+		for _, s := range n.title {
+			fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="%g" font-weight="600" class="cd-name">%s</text>`,
+				round(r.c.x), round(y+baseline(titleSize, titleLead)), titleSize, html.EscapeString(s))
+			y += titleLead
+		}
+		y += partGap
+		for _, s := range n.part {
+			fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="%g" class="cd-part">%s</text>`,
+				round(r.c.x), round(y+baseline(partSize, partLead)), partSize, html.EscapeString(s))
+			y += partLead
 		}
 		b.WriteString(`</a>`)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// baseline is where the text's baseline falls in a line lead high: the
+// line's leading split above and below the font's ascent and descent
+// (DejaVu Sans's, 0.928 and 0.236 of the size; other fonts' are close).
+func baseline(size, lead float64) float64 {
+	return (lead-size*(0.928+0.236))/2 + size*0.928
 }
 
 // Describe is the diagram as a sentence, for its text alternative.
@@ -113,12 +129,4 @@ func Describe(roles []*handbook.Role) string {
 		fmt.Fprintf(&b, " %s works with %s.", r.Title, strings.Join(names, ", "))
 	}
 	return b.String()
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

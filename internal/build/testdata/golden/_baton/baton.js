@@ -52,6 +52,15 @@
     });
   });
 
+  // A conductor diagram wider than the screen scrolls sideways: open it with
+  // the conductor in the middle rather than at its left edge.
+  doc.querySelectorAll(".diagram-scroll").forEach(function (s) {
+    var c = s.querySelector(".cd-conductor rect");
+    if (!c || s.scrollWidth <= s.clientWidth) return;
+    var a = s.getBoundingClientRect(), b = c.getBoundingClientRect();
+    s.scrollLeft += (b.left + b.right - a.left - a.right) / 2;
+  });
+
   // Table of contents follows the reader.
   var tocLinks = doc.querySelectorAll(".toc a");
   if (tocLinks.length && "IntersectionObserver" in window) {
