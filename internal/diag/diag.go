@@ -8,7 +8,6 @@ package diag
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,16 +147,6 @@ func (e ListError) Error() string {
 		b.WriteString(d.String())
 	}
 	return b.String()
-}
-
-// AsList returns the diagnostics carried by err, or a single positionless
-// diagnostic with its text.
-func AsList(err error) List {
-	var le ListError
-	if errors.As(err, &le) {
-		return List(le)
-	}
-	return List{{Severity: Error, Message: err.Error()}}
 }
 
 // LineCol turns a byte offset in src into a 1-based line and column. The

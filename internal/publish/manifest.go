@@ -71,15 +71,6 @@ func readManifest(dir string) (manifest, bool) {
 	return m, true
 }
 
-// baton reports whether the file at rel, in a folder with manifest m, is
-// one of baton's, given the files carried lists.
-func (m manifest) baton(rel string, carriedFiles map[string]bool) bool {
-	if m.fresh {
-		return !carriedFiles[rel]
-	}
-	return m.paths[rel]
-}
-
 // writeManifest lists paths, which are sorted, in dir's marker, in one
 // step.
 func (d disk) writeManifest(dir string, paths []string) error {

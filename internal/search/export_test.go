@@ -99,6 +99,3 @@ func QueryWords(q string) []string {
 	})
 	return out
 }
-
-// IsStopWord reports whether w is left out of the index outside titles.
-func IsStopWord(w string) bool { return stopSet[w] }
