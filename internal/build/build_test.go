@@ -275,6 +275,10 @@ func TestIncremental(t *testing.T) {
 			f.Data = bytes.Replace(f.Data, []byte("../../notes.md"), []byte("../../renamed.md"), 1)
 			return []string{"content/renamed.md", "content/notes.md", "content/playbooks/basics/start.md"}
 		}, false},
+		{"a new top section, which every page's header lists", func() []string {
+			src["content/guides/first.md"] = &fstest.MapFile{Data: []byte("---\ntitle: First guide\n---\nG.\n")}
+			return []string{"content/guides"}
+		}, false},
 		{"theme", func() []string {
 			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte("Built with baton"), []byte("Made here"), 1)}
 			return []string{"layouts/partials.html"}

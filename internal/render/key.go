@@ -43,12 +43,25 @@ func pageKey(h *maphash.Hash, site *handbook.Site, p *handbook.Page, kind string
 	s(c.Language)
 	s(c.BaseURL)
 	s(c.EditURL)
+	// The header: the top sections, and which indexes the site has.
+	for _, sec := range topSections(site) {
+		s(sec.URL)
+		s(sec.Title)
+	}
+	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0} {
+		if has {
+			s("y")
+		} else {
+			s("n")
+		}
+	}
 
 	s(kind)
 	s(p.File)
 	s(p.URL)
 	s(p.Title)
 	s(p.Summary)
+	s(p.Lede)
 	n(int64(p.Minutes))
 	n(p.Updated)
 	for _, q := range p.Reflect {

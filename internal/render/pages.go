@@ -221,12 +221,7 @@ var funcs = template.FuncMap{
 	"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
 	// topSections are the sections the header lists: the top ones, at
 	// most maxTopSections, in their order.
-	"topSections": func(site *handbook.Site) []*handbook.Section {
-		if site.Root == nil {
-			return nil
-		}
-		return site.Root.Sections[:min(len(site.Root.Sections), maxTopSections)]
-	},
+	"topSections": topSections,
 	"cached": cached,
 	"nav":    func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
 	"pages":  func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
@@ -237,6 +232,15 @@ var funcs = template.FuncMap{
 // maxTopSections is the most sections the header lists: more would not
 // fit beside the search box; the sidebar lists them all.
 const maxTopSections = 4
+
+// topSections are the sections the header lists: the top ones, at most
+// maxTopSections, in their order.
+func topSections(site *handbook.Site) []*handbook.Section {
+	if site.Root == nil {
+		return nil
+	}
+	return site.Root.Sections[:min(len(site.Root.Sections), maxTopSections)]
+}
 
 // sub passes the page's View into a partial together with a list.
 type sub struct {
