@@ -222,11 +222,11 @@ var funcs = template.FuncMap{
 	// topSections are the sections the header lists: the top ones, at
 	// most maxTopSections, in their order.
 	"topSections": topSections,
-	"cached": cached,
-	"nav":    func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
-	"pages":  func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
-	"roles":  func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
-	"steps":  func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+	"cached":      cached,
+	"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
+	"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
+	"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 }
 
 // maxTopSections is the most sections the header lists: more would not
