@@ -293,46 +293,56 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res, diags := build.New(opts).BuildTo(ctx, st.fsys, tx)
 	bar.clear()
+	if err := commit(ctx, tx, res, diags, *out, stderr); err != nil {
+		return err
+	}
+	saveCache(stderr, opts, cacheDir(dir))
+	if !*quiet {
+		printBuilt(stdout, res, tx, diags, *out, time.Since(start))
+	}
+	return nil
+}
+
+// commit swaps the build into the output, or, when it failed or was
+// stopped, drops it and says why.
+func commit(ctx context.Context, tx *publish.Tx, res *build.Result, diags diag.List, out string, stderr io.Writer) error {
 	// A write that failed (a full disk) stopped the build: it is the one
 	// thing to say, and the partial new output goes (Abort).
 	if err := tx.Failed(); err != nil {
 		tx.Abort()
-		return fmt.Errorf("%w; %s left as it was", err, *out)
+		return fmt.Errorf("%w; %s left as it was", err, out)
 	}
 	// SIGINT or SIGTERM (a cancelled CI job) before the swap: nothing
 	// changes. Once the swap has begun, it runs to its end.
 	if ctx.Err() != nil {
 		tx.Abort()
-		return fmt.Errorf("%v: build stopped; %s left as it was", context.Cause(ctx), *out)
+		return fmt.Errorf("%v: build stopped; %s left as it was", context.Cause(ctx), out)
 	}
 	printDiags(stderr, diags, "text")
-	pal := newPalette(stdout)
 	if res == nil {
 		tx.Abort()
-		fmt.Fprintf(stderr, "%s: %s; %s left as it was\n", newPalette(stderr).bad("build failed"), countErrors(diags), *out)
+		fmt.Fprintf(stderr, "%s: %s; %s left as it was\n", newPalette(stderr).bad("build failed"), countErrors(diags), out)
 		return contentError{}
 	}
-	if err := tx.Commit(); err != nil {
-		return err
+	return tx.Commit()
+}
+
+// printBuilt is the line a build that succeeded ends with: off a terminal
+// it prints that line and nothing else, so why there is no sitemap goes
+// on it too.
+func printBuilt(stdout io.Writer, res *build.Result, tx *publish.Tx, diags diag.List, out string, took time.Duration) {
+	changed := ""
+	if n, over := tx.Changed(); over {
+		// The output a build replaced is written over: say how much of it
+		// this build changed.
+		changed = fmt.Sprintf(" (%d changed)", n)
 	}
-	saveCache(stderr, opts, cacheDir(dir))
-	if !*quiet {
-		changed := ""
-		if n, over := tx.Changed(); over {
-			// The output a build replaced is written over: say how much
-			// of it this build changed.
-			changed = fmt.Sprintf(" (%d changed)", n)
-		}
-		// Why there is no sitemap goes on the summary line: off a terminal
-		// a build prints that line and nothing else.
-		noSitemap := ""
-		if why := render.NoSitemap(res.Site); why != "" {
-			noSitemap = "; " + why
-		}
-		fmt.Fprintf(stdout, "%s %d files%s into %s in %s%s%s\n", pal.good("built"), len(res.Files), changed, *out,
-			time.Since(start).Round(time.Millisecond), countWarnings(diags), noSitemap)
+	noSitemap := ""
+	if why := render.NoSitemap(res.Site); why != "" {
+		noSitemap = "; " + why
 	}
-	return nil
+	fmt.Fprintf(stdout, "%s %d files%s into %s in %s%s%s\n", newPalette(stdout).good("built"), len(res.Files), changed, out,
+		took.Round(time.Millisecond), countWarnings(diags), noSitemap)
 }
 
 const checkHelp = `Usage: baton check [SITE] [flags]

@@ -46,11 +46,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if *port < 0 || *port > 65535 {
-		return usageError{fmt.Sprintf("--port %d is not a port number", *port)}
-	}
-	if net.ParseIP(*bind) == nil && *bind != "localhost" {
-		return usageError{fmt.Sprintf("--bind %q is not an IP address", *bind)}
+	if err := checkAddress(*port, *bind); err != nil {
+		return err
 	}
 	st, err := openSite(dir, "")
 	if err != nil {
@@ -100,6 +97,22 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go srv.Watch(ctx, w.Changes, w.Notice,
 		func(r serve.Result, changed []string) { reportBuild(stdout, stderr, r, changed) },
 		func(msg string) { fmt.Fprintln(stderr, msg) })
+	return waitServing(ctx, hs, errc, stdout)
+}
+
+// checkAddress refuses a --port or --bind that cannot be listened on.
+func checkAddress(port int, bind string) error {
+	if port < 0 || port > 65535 {
+		return usageError{fmt.Sprintf("--port %d is not a port number", port)}
+	}
+	if net.ParseIP(bind) == nil && bind != "localhost" {
+		return usageError{fmt.Sprintf("--bind %q is not an IP address", bind)}
+	}
+	return nil
+}
+
+// waitServing serves until ctx ends (SIGINT, SIGTERM) or the server fails.
+func waitServing(ctx context.Context, hs *http.Server, errc <-chan error, stdout io.Writer) error {
 	select {
 	case <-ctx.Done():
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)

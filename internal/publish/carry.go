@@ -43,10 +43,34 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 	if !ok {
 		return false, nil // no output yet, or an empty folder (Check)
 	}
-	old := m.paths
+	foreign, err := o.foreign(m.paths, written)
+	if err != nil || len(foreign) == 0 {
+		return false, err
+	}
+	carry, err := o.toCarry(tmp, foreign, written, keepTop)
+	if err != nil || len(carry) == 0 {
+		return false, err
+	}
+	if err := o.disk.writeFile(filepath.Join(tmp, carried), []byte(strings.Join(carry, "\n")+"\n")); err != nil {
+		return false, err
+	}
+	for _, rel := range carry {
+		dst := filepath.Join(tmp, rel)
+		if err := o.disk.mkdirAll(filepath.Dir(dst)); err != nil {
+			return true, err
+		}
+		if err := o.disk.rename(filepath.Join(o.path, rel), dst); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+// foreign lists, sorted, the files of the live output that no manifest
+// lists (old is the live output's, written the new build's), walking the
+// output on several goroutines and changing nothing.
+func (o output) foreign(old, written map[string]bool) ([]string, error) {
 	dirs := ancestors(old, written)
-	// First list what to carry, walking the old output on several
-	// goroutines (10,600 folders at 10,000 pages) and changing nothing.
 	var e errs
 	var mu sync.Mutex
 	var foreign []string
@@ -73,13 +97,13 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 		mu.Unlock()
 		return subs
 	}, nil)
-	if e.first != nil {
-		return false, e.first
-	}
-	if len(foreign) == 0 {
-		return false, nil
-	}
 	slices.Sort(foreign)
+	return foreign, e.first
+}
+
+// toCarry checks the user's files against what the build writes, and
+// lists those to move into tmp.
+func (o output) toCarry(tmp string, foreign []string, written map[string]bool, keepTop bool) ([]string, error) {
 	made := ancestors(written)
 	carry := foreign[:0:0]
 	for _, rel := range foreign {
@@ -87,14 +111,14 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 		switch {
 		case written[slash] && sameBytes(filepath.Join(o.path, rel), filepath.Join(tmp, rel)):
 		case written[slash] || made[slash]:
-			return false, fmt.Errorf("%s is yours (not in baton's manifest), and the build now writes a %s of that name: move yours elsewhere, or remove it if the build's should take its place",
+			return nil, fmt.Errorf("%s is yours (not in baton's manifest), and the build now writes a %s of that name: move yours elsewhere, or remove it if the build's should take its place",
 				o.show(rel), map[bool]string{true: "file", false: "folder"}[written[slash]])
 		default:
 			// Only a previous output the build writes over can hold a
 			// file of the user's, and it goes back there when the build
 			// fails.
 			if _, err := os.Lstat(filepath.Join(tmp, rel)); err == nil {
-				return false, fmt.Errorf("%s is yours, and so is %s, left there by an interrupted build: keep the one you want in %s and remove the other",
+				return nil, fmt.Errorf("%s is yours, and so is %s, left there by an interrupted build: keep the one you want in %s and remove the other",
 					o.show(rel), filepath.Join(Previous(o.name), rel), o.name)
 			}
 			if keepTop && !strings.ContainsRune(rel, filepath.Separator) {
@@ -103,22 +127,7 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 		}
 		carry = append(carry, rel)
 	}
-	if len(carry) == 0 {
-		return false, nil
-	}
-	if err := o.disk.writeFile(filepath.Join(tmp, carried), []byte(strings.Join(carry, "\n")+"\n")); err != nil {
-		return false, err
-	}
-	for _, rel := range carry {
-		dst := filepath.Join(tmp, rel)
-		if err := o.disk.mkdirAll(filepath.Dir(dst)); err != nil {
-			return true, err
-		}
-		if err := o.disk.rename(filepath.Join(o.path, rel), dst); err != nil {
-			return true, err
-		}
-	}
-	return true, nil
+	return carry, nil
 }
 
 // sameBytes reports whether a and b are plain files with the same bytes.

@@ -19,112 +19,138 @@ import (
 // TestIncremental in internal/build compares a cached rebuild with a fresh
 // build after every kind of edit and catches a missing input.
 func pageKey(h *maphash.Hash, site *handbook.Site, p *handbook.Page, kind string) {
-	s := func(v string) {
-		h.WriteString(v)
-		h.WriteByte(0)
+	k := key{h}
+	k.site(site)
+	k.s(kind)
+	k.page(p)
+	k.lists(p)
+	k.paths(p)
+	k.branch(p)
+}
+
+// key writes values into a hash, each ended so that no two lists of
+// values write the same bytes.
+type key struct{ h *maphash.Hash }
+
+func (k key) s(v string) {
+	k.h.WriteString(v)
+	k.h.WriteByte(0)
+}
+
+func (k key) n(v int64) {
+	var b [20]byte
+	k.h.Write(strconv.AppendInt(b[:0], v, 10))
+	k.h.WriteByte(0)
+}
+
+// link writes what a link to page q shows.
+func (k key) link(q *handbook.Page) {
+	if q == nil {
+		k.s("-")
+		return
 	}
-	n := func(v int64) {
-		var b [20]byte
-		h.Write(strconv.AppendInt(b[:0], v, 10))
-		h.WriteByte(0)
-	}
-	link := func(q *handbook.Page) {
-		if q == nil {
-			s("-")
-			return
-		}
-		s(q.URL)
-		s(q.Title)
-		s(q.Summary)
-	}
+	k.s(q.URL)
+	k.s(q.Title)
+	k.s(q.Summary)
+}
+
+// site writes the settings and the header every page shows.
+func (k key) site(site *handbook.Site) {
 	c := site.Config
-	s(c.Title)
-	s(c.Description)
-	s(c.Language)
-	s(c.BaseURL)
-	s(c.EditURL)
+	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL} {
+		k.s(v)
+	}
 	// The header: the top sections, and which indexes the site has.
 	for _, sec := range topSections(site) {
-		s(sec.URL)
-		s(sec.Title)
+		k.s(sec.URL)
+		k.s(sec.Title)
 	}
 	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0} {
-		if has {
-			s("y")
-		} else {
-			s("n")
-		}
+		k.s(strconv.FormatBool(has))
 	}
+}
 
-	s(kind)
-	s(p.File)
-	s(p.URL)
-	s(p.Title)
-	s(p.Summary)
-	s(p.Lede)
-	n(int64(p.Minutes))
-	n(p.Updated)
-	for _, q := range p.Reflect {
-		s(q)
+// page writes the page's own text, front matter and resolved links.
+func (k key) page(p *handbook.Page) {
+	for _, v := range []string{p.File, p.URL, p.Title, p.Summary, p.Lede} {
+		k.s(v)
 	}
-	s("|")
+	k.n(int64(p.Minutes))
+	k.n(p.Updated)
+	for _, q := range p.Reflect {
+		k.s(q)
+	}
+	k.s("|")
 	if p.Doc != nil {
-		p.Doc.Hash(h)
+		p.Doc.Hash(k.h)
 	}
 	for _, l := range p.Hrefs {
-		s(l.URL)
-		s(l.Fragment)
+		k.s(l.URL)
+		k.s(l.Fragment)
 		if l.External {
-			s("x")
+			k.s("x")
 		}
 	}
-	s("|")
+	k.s("|")
+}
+
+// lists writes the page's roles, responsibilities, tags, related pages,
+// and previous and next.
+func (k key) lists(p *handbook.Page) {
 	for _, r := range p.Roles {
-		s(r.URL)
-		s(r.Title)
+		k.s(r.URL)
+		k.s(r.Title)
 	}
-	s("|")
+	k.s("|")
 	for _, r := range p.Responsibilities {
-		s(r.URL)
-		s(r.Title)
-		s(r.Kind)
+		k.s(r.URL)
+		k.s(r.Title)
+		k.s(r.Kind)
 	}
-	s("|")
+	k.s("|")
 	for _, t := range p.Tags {
-		s(t.URL)
-		s(t.Name)
+		k.s(t.URL)
+		k.s(t.Name)
 	}
-	s("|")
+	k.s("|")
 	for _, q := range p.Related {
-		link(q)
+		k.link(q)
 	}
-	s("|")
-	link(p.Prev)
-	link(p.Next)
+	k.s("|")
+	k.link(p.Prev)
+	k.link(p.Next)
+}
+
+// paths writes the reading paths the page is a step of, and each one's
+// next step.
+func (k key) paths(p *handbook.Page) {
 	for _, ps := range p.Paths {
-		s(ps.Path.ID)
-		s(ps.Path.URL)
-		s(ps.Path.Title)
-		n(int64(ps.Index))
-		n(int64(len(ps.Path.Steps)))
+		k.s(ps.Path.ID)
+		k.s(ps.Path.URL)
+		k.s(ps.Path.Title)
+		k.n(int64(ps.Index))
+		k.n(int64(len(ps.Path.Steps)))
 		if next := ps.Index + 1; next < len(ps.Path.Steps) {
 			st := ps.Path.Steps[next]
-			s(st.URL())
-			s(st.Title())
+			k.s(st.URL())
+			k.s(st.Title())
 		}
 	}
-	s("|")
-	// Breadcrumbs and the sidebar: every section from the root to the page,
-	// and the children of each.
+	k.s("|")
+}
+
+// branch writes the breadcrumbs and the sidebar: every section from the
+// root to the page, and the children of each.
+func (k key) branch(p *handbook.Page) {
 	for sec := p.Section; sec != nil; sec = sec.Parent {
-		s(sec.URL)
-		s(sec.Title)
+		k.s(sec.URL)
+		k.s(sec.Title)
 		for _, c := range sec.Children {
-			link(c)
+			k.link(c)
 			if c.IsSection {
-				s("s")
+				k.s("s")
 			}
 		}
-		s("|")
+		k.s("|")
 	}
 }

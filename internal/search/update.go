@@ -22,74 +22,11 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 		}
 		ids[i] = id
 	}
-	byDoc := func(p posting, id int) int { return int(p.doc) - id }
 	dirty := map[string]bool{} // stems
 	for i, p := range pages {
-		id := ids[i]
-		d := pageDocument(p)
-		occ := slices.Clone(x.ix.tok.words(d))
-		// Only the words whose posting for this document changed (new,
-		// gone, or in another field, frequency or section) change shards.
-		was := make(map[string]posting, len(x.occ[id]))
-		for _, o := range x.occ[id] {
-			was[o.word] = o.posting(id)
-		}
-		for _, o := range occ {
-			np := o.posting(id)
-			op, had := was[o.word]
-			delete(was, o.word)
-			if had && op == np {
-				continue
-			}
-			v := x.ix.intern(o.word)
-			if int(v) == len(x.stem) {
-				s := Stem(o.word)
-				x.stem = append(x.stem, s)
-				x.variants[s] = append(x.variants[s], v)
-				x.sortVariants(x.variants[s])
-			}
-			ps := x.ix.postings[v]
-			j, found := slices.BinarySearchFunc(ps, id, byDoc)
-			if found {
-				ps[j] = np
-			} else {
-				x.ix.postings[v] = slices.Insert(ps, j, np)
-			}
-			dirty[x.stem[v]] = true
-		}
-		for w := range was { // words the document no longer has
-			v := x.ix.ids[w]
-			if j, ok := slices.BinarySearchFunc(x.ix.postings[v], id, byDoc); ok {
-				x.ix.postings[v] = slices.Delete(x.ix.postings[v], j, j+1)
-			}
-			dirty[x.stem[v]] = true
-		}
-		x.occ[id] = occ
-		x.setDoc(id, docFile(id, d, x.opts))
+		x.reindex(ids[i], p, dirty)
 	}
-	groups := map[string]bool{}
-	for s := range dirty {
-		var live []int32
-		for _, v := range x.variants[s] {
-			if len(x.ix.postings[v]) > 0 {
-				live = append(live, v)
-			}
-		}
-		g := prefix(s, keyRunes)
-		stems := x.groups[g]
-		i, had := slices.BinarySearch(stems, s)
-		switch {
-		case len(live) == 0 && had:
-			x.groups[g] = slices.Delete(stems, i, i+1)
-			delete(x.entry, s)
-		case len(live) > 0:
-			if !had {
-				x.groups[g] = slices.Insert(stems, i, s)
-			}
-			x.entry[s] = x.ix.encodeStem(s, live)
-		}
-		groups[g] = true
-	}
+	groups := x.restem(dirty)
 	moved := false
 	x.fresh = x.fresh[:0]
 	for g := range groups {
@@ -118,4 +55,80 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	x.meta()
 	changed = append(changed, x.files[x.at[metaPath]])
 	return changed, false
+}
+
+// reindex lists the words of page p (document id) again, and changes the
+// postings of the words whose posting for it changed (new, gone, or in
+// another field, frequency or section), marking their stems dirty.
+func (x *Index) reindex(id int, p *handbook.Page, dirty map[string]bool) {
+	byDoc := func(p posting, id int) int { return int(p.doc) - id }
+	d := pageDocument(p)
+	occ := slices.Clone(x.ix.tok.words(d))
+	// Only the words whose posting for this document changed (new,
+	// gone, or in another field, frequency or section) change shards.
+	was := make(map[string]posting, len(x.occ[id]))
+	for _, o := range x.occ[id] {
+		was[o.word] = o.posting(id)
+	}
+	for _, o := range occ {
+		np := o.posting(id)
+		op, had := was[o.word]
+		delete(was, o.word)
+		if had && op == np {
+			continue
+		}
+		v := x.ix.intern(o.word)
+		if int(v) == len(x.stem) {
+			s := Stem(o.word)
+			x.stem = append(x.stem, s)
+			x.variants[s] = append(x.variants[s], v)
+			x.sortVariants(x.variants[s])
+		}
+		ps := x.ix.postings[v]
+		j, found := slices.BinarySearchFunc(ps, id, byDoc)
+		if found {
+			ps[j] = np
+		} else {
+			x.ix.postings[v] = slices.Insert(ps, j, np)
+		}
+		dirty[x.stem[v]] = true
+	}
+	for w := range was { // words the document no longer has
+		v := x.ix.ids[w]
+		if j, ok := slices.BinarySearchFunc(x.ix.postings[v], id, byDoc); ok {
+			x.ix.postings[v] = slices.Delete(x.ix.postings[v], j, j+1)
+		}
+		dirty[x.stem[v]] = true
+	}
+	x.occ[id] = occ
+	x.setDoc(id, docFile(id, d, x.opts))
+}
+
+// restem encodes again the entries of the dirty stems, dropping those
+// with no postings left, and returns the groups they are in.
+func (x *Index) restem(dirty map[string]bool) map[string]bool {
+	groups := map[string]bool{}
+	for s := range dirty {
+		var live []int32
+		for _, v := range x.variants[s] {
+			if len(x.ix.postings[v]) > 0 {
+				live = append(live, v)
+			}
+		}
+		g := prefix(s, keyRunes)
+		stems := x.groups[g]
+		i, had := slices.BinarySearch(stems, s)
+		switch {
+		case len(live) == 0 && had:
+			x.groups[g] = slices.Delete(stems, i, i+1)
+			delete(x.entry, s)
+		case len(live) > 0:
+			if !had {
+				x.groups[g] = slices.Insert(stems, i, s)
+			}
+			x.entry[s] = x.ix.encodeStem(s, live)
+		}
+		groups[g] = true
+	}
+	return groups
 }
