@@ -16,18 +16,18 @@ import (
 // system between the stages of a one-off build. Parsing leaves a great
 // deal (the highlighter's and parser's scratch), and the next stage would
 // otherwise grow its heap on top of pages the system still counts as in
-// use: at 10,000 pages this lowers the peak resident memory by about a
-// tenth, for two collections. The dev server skips it: it wants speed.
+// use: this lowers the peak resident memory (docs/performance.md) for two
+// collections. The dev server skips it: it wants speed.
 func releaseMemory() { debug.FreeOSMemory() }
 
 // renderGCPercent is the collector's GOGC while a one-off build renders.
 const renderGCPercent = 70
 
 // searchGCPercent is the collector's GOGC while a one-off build makes the
-// search index. With its words from the build cache, the index is made in a
-// third of the time, and so as fast as its display files and postings
-// allocate: at 70 the heap peaked 40-60 MB higher than with the words
-// listed afresh (10,000 pages), at 40 no higher, in the same time.
+// search index. With its words from the build cache, the index is made
+// fast enough that its display files and postings raise the heap's peak
+// at the render stage's GOGC; at this one it peaks no higher than with
+// the words listed afresh, in the same time (docs/performance.md).
 const searchGCPercent = 40
 
 // tuneGC lowers GOGC while a one-off build makes its search index and

@@ -14,7 +14,7 @@ import (
 
 // Executable is the hex SHA-256 of the running program's executable, or ""
 // when it cannot be read; a cache must then be neither trusted nor written.
-// It is computed once, on first call (about 10 ms for baton's 20 MB).
+// It is computed once, on first call (its cost: docs/performance.md).
 var Executable = sync.OnceValue(func() string {
 	name, err := os.Executable()
 	if err != nil {

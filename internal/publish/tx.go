@@ -309,7 +309,7 @@ func (t *Tx) makeDir(dir string) error {
 	} else if err := t.o.disk.mkdir(dir); err != nil && !os.IsExist(err) {
 		// Most folders are new and their parent made: one Mkdir, where
 		// MkdirAll would look for the folder and its parent first (three
-		// system calls a folder, 10,600 folders at 10,000 pages).
+		// system calls a folder, and a big handbook has a folder a page).
 		if err := t.o.disk.mkdirAll(dir); err != nil {
 			return err
 		}

@@ -377,7 +377,7 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 	if p.Doc != nil {
 		// One buffer of the right size, whose String does not copy: a
 		// bytes.Buffer grew to each body by doubling and copied it once
-		// more, 0.6 GB of garbage for a 10,000-page build.
+		// more, most of a build's garbage (docs/performance.md).
 		var b strings.Builder
 		b.Grow(p.Doc.Size(""))
 		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "")

@@ -102,8 +102,9 @@ func NewIndex(site *handbook.Site, opts Options) *Index {
 // Stream makes the index files of site, as Build does, and hands each to
 // emit as soon as it is made: a display file once its documents are
 // indexed, then the shards, then index.js. It keeps no display file after
-// emitting it, so a one-off build never holds them all (80 MB at 10,000
-// pages). It stops at the first error emit returns, and returns it.
+// emitting it, so a one-off build never holds them all (their size:
+// docs/performance.md). It stops at the first error emit returns, and
+// returns it.
 func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 	var err error
 	x := newIndex(site, opts, false, func(f File) {
@@ -126,8 +127,8 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 // DocsPerFile is how many documents' display records share a file: d/N.js
 // holds documents 4N to 4N+3. One file per document would double the
 // files of a big handbook's output (slow to create on many disks, and to
-// upload); four keep a first query's download well under 300 KB
-// (BenchmarkIndex10k).
+// upload); four keep a first query's download small (BenchmarkIndex10k,
+// docs/performance.md).
 const DocsPerFile = 4
 
 const metaPath = Dir + "/index.js"
