@@ -1,11 +1,8 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
-	"hash/crc32"
 	"io"
 	"maps"
 	"runtime/debug"
@@ -13,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/batonhq/baton/internal/buildid"
+	"github.com/batonhq/baton/internal/cachefile"
 )
 
 // codeFormat names the shape of fencedCode's highlighted output and of the
@@ -66,27 +64,16 @@ func NewCodeCache() *CodeCache {
 // cache keeps parts of data; the caller must not change it.
 func DecodeCodeCache(data []byte) *CodeCache {
 	c := NewCodeCache()
-	head := codeHeader()
-	body, ok := bytes.CutPrefix(data, head)
-	if !ok || len(body) < 4 || codeVersion() == "" {
+	body, ok := cachefile.Open(data, codeFormat, codeVersion())
+	if !ok {
 		return c
 	}
-	body, sum := body[:len(body)-4], binary.LittleEndian.Uint32(body[len(body)-4:])
-	if crc32.Checksum(body, crcTable) != sum {
+	entries, ok := cachefile.Entries(body)
+	if !ok {
 		return c
 	}
-	for len(body) > 0 {
-		if len(body) < len(codeKey{}) {
-			return NewCodeCache()
-		}
-		k := codeKey(body[:len(codeKey{})])
-		n, w := binary.Uvarint(body[len(k):])
-		rest := body[len(k)+max(w, 0):]
-		if w <= 0 || n > uint64(len(rest)) {
-			return NewCodeCache()
-		}
-		c.old[k] = rest[:n:n]
-		body = rest[n:]
+	for k, e := range entries {
+		c.old[codeKey(k)] = e
 	}
 	c.saved = len(c.old)
 	return c
@@ -100,20 +87,11 @@ func (c *CodeCache) Encode(w io.Writer) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b codeKey) int { return bytes.Compare(a[:], b[:]) })
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(codeHeader())
-	sum := crc32.New(crcTable)
-	body := io.MultiWriter(bw, sum)
-	var n []byte
+	body := cachefile.NewWriter(w, codeFormat, codeVersion())
 	for _, k := range keys {
-		html := c.live[k]
-		n = binary.AppendUvarint(n[:0], uint64(len(html)))
-		body.Write(k[:])
-		body.Write(n)
-		body.Write(html)
+		body.WriteEntry(cachefile.Key(k), c.live[k])
 	}
-	bw.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	if err := bw.Flush(); err != nil {
+	if err := body.Close(); err != nil {
 		return err
 	}
 	c.saved, c.dirty = len(c.live), false
@@ -163,14 +141,6 @@ func (c *CodeCache) put(k codeKey, html []byte) {
 		c.made++
 		c.dirty = true
 	}
-}
-
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
-// codeHeader opens an encoded cache: the format and the versions of what
-// decides the highlighted bytes.
-func codeHeader() []byte {
-	return []byte(codeFormat + "\n" + codeVersion() + "\n")
 }
 
 // codeVersion is the versions of chroma and of its regular expressions this

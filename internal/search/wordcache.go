@@ -1,11 +1,8 @@
 package search
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"hash/crc32"
 	"io"
 	"math"
 	"slices"
@@ -13,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/batonhq/baton/internal/buildid"
+	"github.com/batonhq/baton/internal/cachefile"
 )
 
 // wordsFormat names the encoding of a WordCache. The header also names
@@ -212,7 +210,8 @@ func appendWord(b []byte, v uint64, field int8, tf, sec uint64) []byte {
 	return binary.AppendUvarint(b, sec)
 }
 
-// add appends an entry to this run's.
+// add appends an entry to this run's, encoded as cachefile.Writer's
+// WriteEntry encodes one.
 func (c *WordCache) add(k wordKey, body []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -238,13 +237,8 @@ func (c *WordCache) end(words []string) {
 // it.
 func DecodeWordCache(data []byte) *WordCache {
 	c := NewWordCache()
-	head := wordsHeader()
-	body, ok := bytes.CutPrefix(data, head)
-	if !ok || len(body) < 4 || buildid.Executable() == "" {
-		return c
-	}
-	body, sum := body[:len(body)-4], binary.LittleEndian.Uint32(body[len(body)-4:])
-	if crc32.Checksum(body, crcTable) != sum {
+	body, ok := cachefile.Open(data, wordsFormat, buildid.Executable())
+	if !ok {
 		return c
 	}
 	count, w := binary.Uvarint(body)
@@ -261,19 +255,13 @@ func DecodeWordCache(data []byte) *WordCache {
 		vocab = append(vocab, string(body[w:w+int(n)]))
 		body = body[w+int(n):]
 	}
-	old := map[wordKey][]byte{}
-	for len(body) > 0 {
-		if len(body) < len(wordKey{}) {
-			return c
-		}
-		k := wordKey(body[:len(wordKey{})])
-		n, w := binary.Uvarint(body[len(k):])
-		rest := body[len(k)+max(w, 0):]
-		if w <= 0 || n > uint64(len(rest)) {
-			return c
-		}
-		old[k] = rest[:n:n]
-		body = rest[n:]
+	entries, ok := cachefile.Entries(body)
+	if !ok {
+		return c
+	}
+	old := make(map[wordKey][]byte, len(entries))
+	for k, e := range entries {
+		old[wordKey(k)] = e
 	}
 	c.old, c.vocab, c.savedN, c.size = old, vocab, len(old), len(data)
 	return c
@@ -286,19 +274,15 @@ func (c *WordCache) Encode(w io.Writer) error {
 	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(wordsHeader())
-	sum := crc32.New(crcTable)
-	body := io.MultiWriter(bw, sum)
+	body := cachefile.NewWriter(w, wordsFormat, buildid.Executable())
 	var n []byte
 	body.Write(binary.AppendUvarint(n, uint64(len(c.words))))
 	for _, word := range c.words {
 		body.Write(binary.AppendUvarint(n[:0], uint64(len(word))))
 		io.WriteString(body, word)
 	}
-	body.Write(c.next)
-	bw.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	if err := bw.Flush(); err != nil {
+	body.Write(c.next) // entries as cachefile.Writer.WriteEntry writes them (add)
+	if err := body.Close(); err != nil {
 		return err
 	}
 	c.savedN = c.n
@@ -320,12 +304,6 @@ func (c *WordCache) Changed() bool {
 // cache and how many it tokenised.
 func (c *WordCache) Stats() (reused, made int) {
 	return int(c.hits.Load()), int(c.made.Load())
-}
-
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
-func wordsHeader() []byte {
-	return []byte(wordsFormat + "\n" + buildid.Executable() + "\n")
 }
 
 // variantsOf is the variants of an index's words, for end.
