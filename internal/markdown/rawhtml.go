@@ -289,6 +289,10 @@ func (r *Renderer) sanitize(d *Doc, body []byte) ([]byte, error) {
 		return nil, fmt.Errorf("markdown: sanitising raw HTML: %w", err)
 	}
 	kept := map[string]bool{}
+	// The parser copies a formatting element left open (an a, a b) into
+	// each block that follows, as browsers do: a copy does not repeat the
+	// link or the id.
+	used := make([]bool, len(vals))
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -296,6 +300,10 @@ func (r *Renderer) sanitize(d *Doc, body []byte) ([]byte, error) {
 			for _, a := range n.Attr {
 				if rest, ok := strings.CutPrefix(a.Val, base); ok {
 					if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(vals) && strconv.Itoa(i) == rest {
+						if used[i] {
+							continue
+						}
+						used[i] = true
 						a.Val = vals[i]
 						if a.Key == "id" || a.Key == "name" {
 							kept[strings.TrimPrefix(a.Val, prefixToken)] = true

@@ -41,6 +41,7 @@ func TestRawHTMLIsKeptAndSanitised(t *testing.T) {
 		{"comment", "<!-- hidden -->\n\ntext <!-- also -->", []string{"<p>text </p>"}, []string{"hidden", "also", "<!--"}},
 		{"unclosed details", "<details>\n\nopen to the end", []string{"<details>", "<p>open to the end</p>\n</details>"}, nil},
 		{"stray closing tags", "a\n\n</div></div></article>\n\nb", []string{"<p>a</p>", "<p>b</p>"}, []string{"</div>", "article"}},
+		{"formatting elements left open", "<a href=\"x.md\" id=\"i\">link\n\n<b name=\"n\">bold\n\nnext", []string{`<p><a href="Lx.md" id="i">link</a></p><a>`, "<p><b>bold</b></p><b>", "<p>next</p>"}, nil},
 		{"quote left open", "<div title=\"\n\nx\" onclick=\"alert(1)\" [link](b.md)", []string{"<div"}, []string{`onclick="`, "Lb.md"}},
 	}
 	r := New(false)
@@ -58,6 +59,19 @@ func TestRawHTMLIsKeptAndSanitised(t *testing.T) {
 			for _, n := range tt.not {
 				if strings.Contains(got, n) {
 					t.Errorf("got\n%s\nwith %q in it", got, n)
+				}
+			}
+			// An element the parser reopens (a formatting element left
+			// open) is a copy: its link and id are not written again.
+			seen := map[string]bool{}
+			z := html.NewTokenizer(strings.NewReader(got))
+			for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+				for _, a := range z.Token().Attr {
+					if k := a.Key + "=" + a.Val; (a.Key == "href" || a.Key == "src" || a.Key == "id") && seen[k] {
+						t.Errorf("got\n%s\nwith %s twice", got, k)
+					} else {
+						seen[k] = true
+					}
 				}
 			}
 			if depth := balance(got); depth != 0 {
