@@ -11,7 +11,7 @@ import (
 )
 
 // Handbooks written for other tools use syntax only those tools render:
-// Hugo shortcodes, Liquid (Jekyll, GitBook) tags, MDX imports, exports and
+// Hugo shortcodes, Liquid (Jekyll, GitBook) and other template tags, MDX imports, exports and
 // JSX components. baton shows them as text (or, for JSX, drops the tag and
 // keeps its content); unrendered says so once per document and kind, with
 // the count and the first one's place, outside code.
@@ -94,7 +94,7 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 			warnings = append(warnings, Warning{hugo.first, fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
 		}
 		if liquid.n > 0 {
-			warnings = append(warnings, Warning{liquid.first, fmt.Sprintf("%s ({%% … %%} or {{ … }}), which baton does not render (shown as text); the first is here", plural(liquid.n, "Liquid tag"))})
+			warnings = append(warnings, Warning{liquid.first, fmt.Sprintf("%s ({%% … %%} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here", plural(liquid.n, "template tag"))})
 		}
 		if gitbook.n > 0 {
 			slices.Sort(gitbookNames)
