@@ -54,29 +54,37 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			continue
 		}
 		first := p.Lines().At(0)
-		m := calloutRE.FindSubmatch(trimEOL(first.Value(src)))
-
+		line := trimEOL(first.Value(src))
+		m := calloutRE.FindSubmatch(line)
 		if m == nil {
-			continue
-		}
-		// Drop the inline nodes of the marker line.
-		for c := p.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			t, ok := c.(*ast.Text)
-			if !ok || t.Segment.Start >= first.Stop {
-				break
+			// "> [!NOTE] Text" on one line: GitHub shows a plain quote,
+			// but the author meant a callout whose body starts there (as
+			// handbooks rendered by their own sites have it).
+			m = calloutInlineRE.FindSubmatch(line)
+			if m == nil {
+				continue
 			}
-			p.RemoveChild(p, c)
-			c = next
-		}
-		if p.ChildCount() == 0 {
-			q.RemoveChild(q, p)
+			dropMarker(p, src, first.Start+len(m[0]))
 		} else {
-			lines := text.NewSegments()
-			for i := 1; i < p.Lines().Len(); i++ {
-				lines.Append(p.Lines().At(i))
+			// Drop the inline nodes of the marker line.
+			for c := p.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				t, ok := c.(*ast.Text)
+				if !ok || t.Segment.Start >= first.Stop {
+					break
+				}
+				p.RemoveChild(p, c)
+				c = next
 			}
-			p.SetLines(lines)
+			if p.ChildCount() == 0 {
+				q.RemoveChild(q, p)
+			} else {
+				lines := text.NewSegments()
+				for i := 1; i < p.Lines().Len(); i++ {
+					lines.Append(p.Lines().At(i))
+				}
+				p.SetLines(lines)
+			}
 		}
 		alert := strings.ToLower(string(m[1]))
 		c := &Callout{Alert: alert, Title: calloutTitles[alert]}
@@ -86,6 +94,29 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			child = next
 		}
 		q.Parent().ReplaceChild(q.Parent(), q, c)
+	}
+}
+
+// dropMarker removes from paragraph p the text before end, the marker
+// "[!NOTE] " its first line starts with.
+func dropMarker(p *ast.Paragraph, src []byte, end int) {
+	for c := p.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		t, ok := c.(*ast.Text)
+		if !ok || t.Segment.Start >= end {
+			break
+		}
+		if t.Segment.Stop > end {
+			t.Segment = t.Segment.WithStart(end)
+			break
+		}
+		p.RemoveChild(p, c)
+		c = next
+	}
+	lines := p.Lines()
+	if lines.Len() > 0 {
+		first := lines.At(0)
+		lines.Set(0, first.WithStart(end))
 	}
 }
 

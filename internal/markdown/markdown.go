@@ -465,4 +465,7 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-var calloutRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)
+var (
+	calloutRE       = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)
+	calloutInlineRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]+`)
+)

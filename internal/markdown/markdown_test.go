@@ -25,6 +25,8 @@ func TestFeatures(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"callout", "> [!WARNING]\n> Mind the gap.", `<div class="callout callout-warning" role="note">` + "\n" + `<p class="callout-title">Warning</p>` + "\n<p>Mind the gap.</p>\n</div>"},
 		{"callout alone", "> [!NOTE]", `<p class="callout-title">Note</p>`},
+		{"callout text on the marker line", "> [!NOTE] Read *this* [now](a.md).\n> More.", "<p class=\"callout-title\">Note</p>\n<p>Read <em>this</em> <a href=\"La.md\">now</a>.\nMore.</p>\n</div>"},
+		{"callout word on the marker line", "> [!TIP] x", "<p class=\"callout-title\">Tip</p>\n<p>x</p>"},
 		{"plain quote", "> [!NOPE]\n> x", "<blockquote>"},
 		{"heading id", "## Why “CEO of the product” misleads", `id="why-ceo-of-the-product-misleads"`},
 		{"repeat heading", "## A\n\n## A", `id="a-1"`},

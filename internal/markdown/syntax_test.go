@@ -180,7 +180,7 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 		{"GitBook blocks", "{% embed url=\"https://e.com\" %}\n\n{% content-ref url=\"a.md\" %}\n[a.md](a.md)\n{% endcontent-ref %}",
 			[]w{{"{% embed", "2 GitBook blocks (content-ref, embed)"}}},
 		{"MDX", "import Tabs from '@theme/Tabs';\nimport {X} from \"./x\"\n\nexport const meta = {}\n\n<Tabs>\n<TabItem value=\"a\">\n\nA\n\n</TabItem>\n</Tabs>",
-			[]w{{"import Tabs", "3 MDX import or export lines"}, {"<Tabs>", "2 JSX components"}}},
+			[]w{{"import Tabs", "3 MDX import or export lines"}, {"<Tabs>", "2 capitalised tags (a JSX component"}}},
 		{"each kind once, in order", "{{ a }} {{< b >}} {{ c }}", []w{{"{{ a }}", "2 template tags"}, {"{{< b", "1 Hugo shortcode,"}}},
 		{"inside code", "`{{< x >}}` and `{% y %}`\n\n```\n{{ z }}\nimport a from 'b'\n```\n\n    {% w %}\n\n<pre>\n{{ v }}\n</pre>", nil},
 		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},

@@ -44,7 +44,7 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	}
 	var warnings []Warning
 	if f.jsx.n > 0 {
-		warnings = append(warnings, Warning{f.jsx.first, fmt.Sprintf("%s (a capitalised tag such as <Tabs>), which baton does not render: the tag is dropped and its content kept; the first is here", plural(f.jsx.n, "JSX component"))})
+		warnings = append(warnings, Warning{f.jsx.first, fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
 	if braces || mdx {
 		code := codeRanges(doc, src)
