@@ -206,7 +206,8 @@ func attrOffset(raw []byte, key string) int {
 			return 0
 		}
 		i += from
-		if i > 0 && (lower[i-1] == ' ' || lower[i-1] == '\t' || lower[i-1] == '\n' || lower[i-1] == '\r' || lower[i-1] == '"' || lower[i-1] == '\'') {
+		end := i + len(key)
+		if i > 0 && bytes.IndexByte([]byte(" \t\n\r\"'"), lower[i-1]) >= 0 && end < len(lower) && bytes.IndexByte([]byte("= \t\n\r"), lower[end]) >= 0 {
 			return i
 		}
 		from = i + 1

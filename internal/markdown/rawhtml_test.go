@@ -161,7 +161,7 @@ func normalise(t *testing.T, s string) string {
 // resolver says.
 func TestRawHTMLLinks(t *testing.T) {
 	src := "Intro\n\n<img src=\"images/x.png\" alt=\"x\">\n\nSee <a href=\"other.md#part\">other</a> and <a href=\"https://example.com/\">there</a>.\n\n" +
-		"<figure><img src=\".gitbook/assets/y.png\"></figure>\n\n<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"d.png 2x, e.png\"><img src=\"l.png\"></picture>\n\n" +
+		"<figure><img src=\".gitbook/assets/y.png\"></figure>\n\n<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"d.png 2x, e.png\"><img srcset=\"l.png 1x\" src=\"l.png\"></picture>\n\n" +
 		"> <a href=\"../q.md\">q</a>\n\n<a href=\"\">empty</a> <a href=\"#top\">top</a>"
 	want := []Link{
 		{Dest: "images/x.png", Image: true, Offset: strings.Index(src, `src="images`)},
@@ -170,6 +170,7 @@ func TestRawHTMLLinks(t *testing.T) {
 		{Dest: ".gitbook/assets/y.png", Image: true, Offset: strings.Index(src, `src=".gitbook`)},
 		{Dest: "d.png", Image: true, Offset: strings.Index(src, `srcset=`)},
 		{Dest: "e.png", Image: true, Offset: strings.Index(src, `srcset=`)},
+		{Dest: "l.png", Image: true, Offset: strings.Index(src, `srcset="l.png`)},
 		{Dest: "l.png", Image: true, Offset: strings.Index(src, `src="l.png`)},
 		{Dest: "../q.md", Offset: strings.Index(src, `href="../q`)},
 		{Dest: "#top", Offset: strings.Index(src, `href="#top`)},
@@ -185,7 +186,7 @@ func TestRawHTMLLinks(t *testing.T) {
 		var b bytes.Buffer
 		d.Resolve(&b, func(i int) string { return "/out/" + d.Links[i].Dest }, "")
 		got := b.String()
-		for _, w := range []string{`src="/out/images/x.png"`, `href="/out/other.md#part"`, `href="/out/https://example.com/"`, `src="/out/.gitbook/assets/y.png"`, `srcset="/out/d.png 2x, /out/e.png"`, `src="/out/l.png"`, `href="/out/../q.md"`, `href="/out/#top"`} {
+		for _, w := range []string{`src="/out/images/x.png"`, `href="/out/other.md#part"`, `href="/out/https://example.com/"`, `src="/out/.gitbook/assets/y.png"`, `srcset="/out/d.png 2x, /out/e.png"`, `srcset="/out/l.png 1x" src="/out/l.png"`, `href="/out/../q.md"`, `href="/out/#top"`} {
 			if !strings.Contains(got, w) {
 				t.Errorf("unsafe=%v: no %s in\n%s", unsafe, w, got)
 			}
