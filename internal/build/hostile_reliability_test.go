@@ -466,6 +466,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		"content/roles/r.yaml": "title: " + q(x) + "\nsummary: " + q(x) + "\npart: " + q(x) + "\nowns: [" + q(x) + "]\nresponsibilities:\n  - id: z\n    title: " + q(x) + "\n    kind: output\n    stage: grow\n    summary: " + q(x) + "\n",
 		"content/paths/p.yaml": "title: " + q(x) + "\nsummary: " + q(x) + "\naudience: " + q(x) + "\nsteps:\n  - page: a.md\n    why: " + q(x) + "\n",
 		"content/c.md":         "---\ntitle: C\nresponsibilities: [z]\n---\n",
+		// The body's raw <img src=x> is kept, sanitised, and its src
+		// checked like any image's: give it a file.
+		"content/x": "x",
 	})
 	res, diags := buildDir(t, dir)
 	if res == nil {

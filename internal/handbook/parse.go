@@ -264,7 +264,7 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	}
 	for _, w := range doc.Warnings {
 		line, col := lines.lineCol(w.Offset)
-		diags.Warnf(diag.Pos{File: f.Path, Line: line, Col: col}, "%s", w.Message)
+		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line, Col: col}, Severity: diag.Warning, Message: w.Message, Code: w.Code})
 	}
 	return pp
 }

@@ -2,6 +2,7 @@ package handbook
 
 import (
 	"reflect"
+	"slices"
 )
 
 // Patch brings site up to date after edits to the bodies of some pages:
@@ -84,6 +85,9 @@ func sameShape(a, b *ParsedPage) bool {
 		if da.Headings[i].ID != db.Headings[i].ID {
 			return false
 		}
+	}
+	if !slices.Equal(da.Anchors, db.Anchors) {
+		return false
 	}
 	for i := range da.Links {
 		if da.Links[i].Dest != db.Links[i].Dest || da.Links[i].Image != db.Links[i].Image {

@@ -47,6 +47,7 @@ func TestPatch(t *testing.T) {
 		{"link text", "First words of A.\n\n## Plan\n\nSee [page B](b.md#steps) and [our PM](roles/pm.yaml).\n", true},
 		{"the lead, which is the summary", "Other words.\n\n## Plan\n\nSee [B](b.md#steps) and [the PM](roles/pm.yaml).\n", false},
 		{"a heading id", "First words of A.\n\n## Planning\n\nSee [B](b.md#steps) and [the PM](roles/pm.yaml).\n", false},
+		{"a raw HTML anchor", "First words of A.\n\n## Plan\n\nSee [B](b.md#steps) and [the PM](roles/pm.yaml).\n\n<a name=\"x\"></a>\n", false},
 		{"a link's target", "First words of A.\n\n## Plan\n\nSee [B](b.md) and [the PM](roles/pm.yaml).\n", false},
 		{"a new link", "First words of A.\n\n## Plan\n\nSee [B](b.md#steps) and [the PM](roles/pm.yaml) and [B](b.md).\n", false},
 		{"reading time", "First words of A.\n\n## Plan\n\nSee [B](b.md#steps) and [the PM](roles/pm.yaml).\n\n" + repeat("word ", 500) + "\n", false},

@@ -1086,14 +1086,15 @@ func (x *fileIndex) suggest(file string) string {
 // RoleAnchors are the ids of the parts of every role page.
 var RoleAnchors = []string{"owns", "influences", "needs", "responsibilities", "partner-in", "collaborators", "playbooks"}
 
-// anchors lists the fragment ids a link may name in a source file.
+// anchors lists the fragment ids a link may name in a source file: a
+// page's headings, then the ids and names of its raw HTML.
 func (r *resolver) anchors(file string) []string {
 	if pp := r.parsed[file]; pp != nil {
-		ids := make([]string, 0, len(pp.Doc.Headings))
+		ids := make([]string, 0, len(pp.Doc.Headings)+len(pp.Doc.Anchors))
 		for _, h := range pp.Doc.Headings {
 			ids = append(ids, h.ID)
 		}
-		return ids
+		return append(ids, pp.Doc.Anchors...)
 	}
 	if role := r.roleFiles[file]; role != nil {
 		ids := slices.Clone(RoleAnchors)

@@ -13,12 +13,23 @@ import (
 var KindCallout = ast.NewNodeKind("Callout")
 
 // Callout is a blockquote that opened with [!NOTE], [!TIP], [!IMPORTANT],
-// [!WARNING] or [!CAUTION].
+// [!WARNING] or [!CAUTION], a MkDocs admonition, or a GitBook hint.
 type Callout struct {
 	ast.BaseBlock
-	// Alert is the lower-case alert name: note, tip, important, warning, caution.
+	// Alert is the lower-case alert name, one of calloutKinds.
 	Alert string
+	// Title is the callout's title, as text; none is shown when empty.
+	Title string
+	// Collapsible callouts (MkDocs' ???) are a details element, open when
+	// Open.
+	Collapsible, Open bool
+	// markers are the source ranges of a GitBook hint's {% hint %} and
+	// {% endhint %} lines, which are not text.
+	markers [][2]int
 }
+
+// calloutKinds are the five kinds of callout, GitHub's alerts.
+var calloutKinds = []string{"note", "tip", "important", "warning", "caution"}
 
 // Kind implements ast.Node.
 func (c *Callout) Kind() ast.NodeKind { return KindCallout }
@@ -43,37 +54,69 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			continue
 		}
 		first := p.Lines().At(0)
-		m := calloutRE.FindSubmatch(trimEOL(first.Value(src)))
-
+		line := trimEOL(first.Value(src))
+		m := calloutRE.FindSubmatch(line)
 		if m == nil {
-			continue
-		}
-		// Drop the inline nodes of the marker line.
-		for c := p.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			t, ok := c.(*ast.Text)
-			if !ok || t.Segment.Start >= first.Stop {
-				break
+			// "> [!NOTE] Text" on one line: GitHub shows a plain quote,
+			// but the author meant a callout whose body starts there (as
+			// handbooks rendered by their own sites have it).
+			m = calloutInlineRE.FindSubmatch(line)
+			if m == nil {
+				continue
 			}
-			p.RemoveChild(p, c)
-			c = next
-		}
-		if p.ChildCount() == 0 {
-			q.RemoveChild(q, p)
+			dropMarker(p, src, first.Start+len(m[0]))
 		} else {
-			lines := text.NewSegments()
-			for i := 1; i < p.Lines().Len(); i++ {
-				lines.Append(p.Lines().At(i))
+			// Drop the inline nodes of the marker line.
+			for c := p.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				t, ok := c.(*ast.Text)
+				if !ok || t.Segment.Start >= first.Stop {
+					break
+				}
+				p.RemoveChild(p, c)
+				c = next
 			}
-			p.SetLines(lines)
+			if p.ChildCount() == 0 {
+				q.RemoveChild(q, p)
+			} else {
+				lines := text.NewSegments()
+				for i := 1; i < p.Lines().Len(); i++ {
+					lines.Append(p.Lines().At(i))
+				}
+				p.SetLines(lines)
+			}
 		}
-		c := &Callout{Alert: strings.ToLower(string(m[1]))}
+		alert := strings.ToLower(string(m[1]))
+		c := &Callout{Alert: alert, Title: calloutTitles[alert]}
 		for child := q.FirstChild(); child != nil; {
 			next := child.NextSibling()
 			c.AppendChild(c, child)
 			child = next
 		}
 		q.Parent().ReplaceChild(q.Parent(), q, c)
+	}
+}
+
+// dropMarker removes from paragraph p the text before end, the marker
+// "[!NOTE] " its first line starts with.
+func dropMarker(p *ast.Paragraph, src []byte, end int) {
+	for c := p.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		t, ok := c.(*ast.Text)
+		if !ok || t.Segment.Start >= end {
+			break
+		}
+		if t.Segment.Stop > end {
+			t.Segment = t.Segment.WithStart(end)
+			break
+		}
+		p.RemoveChild(p, c)
+		c = next
+	}
+	lines := p.Lines()
+	if lines.Len() > 0 {
+		first := lines.At(0)
+		lines.Set(0, first.WithStart(end))
 	}
 }
 
@@ -91,10 +134,29 @@ var calloutTitles = map[string]string{
 func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	c := node.(*Callout)
 	if !entering {
-		_, _ = w.WriteString("</div>\n")
+		if c.Collapsible {
+			_, _ = w.WriteString("</details>\n")
+		} else {
+			_, _ = w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	title := util.EscapeHTML([]byte(c.Title))
+	if c.Collapsible {
+		_, _ = w.WriteString(`<details class="callout callout-` + c.Alert + `"`)
+		if c.Open {
+			_, _ = w.WriteString(" open")
+		}
+		_, _ = w.WriteString(">\n<summary class=\"callout-title\">")
+		_, _ = w.Write(title)
+		_, _ = w.WriteString("</summary>\n")
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `" role="note">` + "\n")
-	_, _ = w.WriteString(`<p class="callout-title">` + calloutTitles[c.Alert] + "</p>\n")
+	if c.Title != "" {
+		_, _ = w.WriteString(`<p class="callout-title">`)
+		_, _ = w.Write(title)
+		_, _ = w.WriteString("</p>\n")
+	}
 	return ast.WalkContinue, nil
 }

@@ -40,6 +40,9 @@ func TestEveryLinkIsListed(t *testing.T) {
 		{"callout", "> [!NOTE]\n> Read [n](n.md).", []string{"n.md"}, []int{0}},
 		{"link in image alt text", "![see [x](x.md)](i.png)", []string{"i.png", "x.md"}, []int{0}},
 		{"reference definitions", "[a][r] and [b][r]\n\n[r]: r.md", []string{"r.md", "r.md"}, []int{0, 1}},
+		{"raw HTML in a heading", "## <img src=\"logo.png\"> Title <a href=\"a.md\">a</a>", []string{"logo.png", "a.md"}, []int{0, 1}},
+		{"raw HTML in a table cell and a footnote", "| <a href=\"c.md\">c</a> |\n|---|\n\nx[^1]\n\n[^1]: <img src=\"f.png\">", []string{"c.md", "f.png"}, []int{0, 1}},
+		{"raw HTML between Markdown links", "[a](a.md) <a href=\"b.md\">b</a> [c](c.md)\n\n<div><img src=\"d.png\" srcset=\"e.png 2x\"></div>", []string{"a.md", "b.md", "c.md", "d.png", "e.png"}, []int{0, 1, 2, 3}},
 	}
 	r := New(false)
 	for _, tt := range tests {

@@ -2,11 +2,15 @@
 //
 // Prepare turns a Markdown body into a Doc: HTML in which every link and
 // image destination and every id prefix is a placeholder, plus the links,
-// headings and plain text the later stages need. The AST is dropped, so a
-// prepared Doc is small and can be cached across rebuilds (unless it is
-// Transient); Resolve fills the placeholders in one pass once the site
-// knows where each link points. Every link and image of the document is in
-// Links, and its plain text holds characters, never HTML entities.
+// headings, anchors and plain text the later stages need. The AST is
+// dropped, so a prepared Doc is small and can be cached across rebuilds
+// (unless it is Transient); Resolve fills the placeholders in one pass once
+// the site knows where each link points. Every link and image of the
+// document is in Links, those of its raw HTML (a href, img and source src
+// and srcset) too, and its plain text holds characters, never HTML
+// entities. Raw HTML is kept: as written with unsafe_html, otherwise
+// through an allow-list like GitHub's, applied to the whole body at once,
+// after which every URL and id on the page is one baton wrote.
 //
 // A Renderer holds no per-document state and is safe for concurrent use;
 // what it keeps between documents (its lexers, the code blocks being
@@ -25,12 +29,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -44,7 +51,10 @@ const (
 
 // Renderer converts Markdown bodies. Build one per site configuration.
 type Renderer struct {
-	md     goldmark.Markdown
+	md goldmark.Markdown
+	// policy sanitises the raw HTML of a document; nil with Unsafe, which
+	// keeps it all.
+	policy *bluemonday.Policy
 	code   *CodeCache
 	lexers *lexerSet
 	// lexTimeout bounds the highlighting of one code block.
@@ -59,7 +69,8 @@ type Renderer struct {
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe keeps raw HTML in the Markdown; otherwise it is dropped.
+	// Unsafe keeps raw HTML in the Markdown as written; otherwise it is
+	// kept through an allow-list like GitHub's.
 	Unsafe bool
 	// Code, when set, gives highlighted code blocks an earlier run made,
 	// and keeps those this Renderer highlights.
@@ -70,8 +81,8 @@ type Options struct {
 	HighlightTimeout time.Duration
 }
 
-// New returns a Renderer. With unsafe, raw HTML in the Markdown is kept;
-// otherwise it is dropped.
+// New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
+// written; otherwise it is sanitised.
 func New(unsafe bool) *Renderer { return NewWith(Options{Unsafe: unsafe}) }
 
 // NewCached returns a Renderer that takes highlighted code blocks from
@@ -82,29 +93,38 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 
 // NewWith returns a Renderer configured by opts.
 func NewWith(opts Options) *Renderer {
-	var htmlOpts []renderer.Option
-	if opts.Unsafe {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
-	}
+	// Raw HTML is written by nodeRenderer in both modes (its links and ids
+	// become placeholders); without Unsafe, Prepare sanitises the body.
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.DefinitionList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
 			typographer(),
+			emoji.Emoji,
 		),
 		goldmark.WithParserOptions(
+			// {#id} after a heading, and nowhere else (reliability S3):
+			// headingIDs keeps the id and drops any other attribute.
+			parser.WithHeadingAttribute(),
+			parser.WithBlockParsers(
+				util.Prioritized(admonitionParser{}, 150),
+				util.Prioritized(hintParser{}, 150),
+			),
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),
 				util.Prioritized(headingIDs{}, 50),
 			),
 		),
-		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))...),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100))),
 	)
 	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}}
 	if r.lexTimeout <= 0 {
 		r.lexTimeout = lexTimeout
+	}
+	if !opts.Unsafe {
+		r.policy = newPolicy()
 	}
 	return r
 }
@@ -137,6 +157,10 @@ type Doc struct {
 	marks    int // links and ids Resolve fills in
 	Headings []Heading
 	Links    []Link
+	// Anchors are the ids, other than headings', that a link's fragment
+	// may name: the id and name attributes of the raw HTML kept on the
+	// page, in order, each once.
+	Anchors  []string
 	Sections []Section
 	Words    int
 	// Lead is the plain text of the first paragraph, for summaries.
@@ -157,6 +181,9 @@ type Warning struct {
 	// Offset is the byte offset in the body the warning is about.
 	Offset  int
 	Message string
+	// Code is the kind of problem, where a report counts it (syntax of
+	// another tool, not rendered: diag.Unrendered).
+	Code diag.Code
 }
 
 func (d *Doc) warn(offset int, transient bool, msg string) {
@@ -170,17 +197,28 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	d := &Doc{}
-	collect(d, doc, src)
+	raw := collect(d, doc, src)
 	d.leadH1 = opensWithTitle(doc)
+	unrendered(d, doc, src, raw)
 	r.highlightBlocks(d, doc, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
-	// A Doc is cached for the life of the dev server and held for the
-	// whole build: keep exactly its bytes, not the buffer's spare capacity.
-	d.html = bytes.Clone(buf.Bytes())
+	if raw.html && r.policy != nil {
+		// Only a page with raw HTML pays for sanitising it.
+		clean, err := r.sanitize(d, buf.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		d.html = clean
+	} else {
+		// A Doc is cached for the life of the dev server and held for the
+		// whole build: keep exactly its bytes, not the buffer's spare
+		// capacity.
+		d.html = bytes.Clone(buf.Bytes())
+	}
 	d.marks = bytes.Count(d.html, []byte{mark}) / 2
 	return d, nil
 }
@@ -194,6 +232,10 @@ func (d *Doc) Hash(h *maphash.Hash) {
 		h.WriteByte(0)
 		h.WriteString(x.Text)
 		h.WriteByte(byte(x.Level))
+	}
+	for _, a := range d.Anchors {
+		h.WriteString(a)
+		h.WriteByte(0)
 	}
 }
 
@@ -236,8 +278,26 @@ func (d *Doc) Size(prefix string) int {
 	return len(d.html) + d.marks*(len(prefix)+96)
 }
 
-// collect gathers headings, links, text and word counts from the AST.
-func collect(d *Doc, doc ast.Node, src []byte) {
+// found is what collect saw that later passes need.
+type found struct {
+	html bool  // the document has raw HTML
+	jsx  count // JSX components (capitalised tags) in raw HTML
+}
+
+// count counts occurrences of something, and keeps where the first is.
+type count struct{ n, first int }
+
+func (c *count) add(offset int) {
+	if c.n == 0 {
+		c.first = offset
+	}
+	c.n++
+}
+
+// collect gathers headings, links, anchors, text and word counts from the
+// AST, and reads its raw HTML (rawHTML).
+func collect(d *Doc, doc ast.Node, src []byte) found {
+	var f found
 	var sec strings.Builder
 	current := -1
 	flush := func() {
@@ -272,6 +332,19 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			if !inHeading {
 				sec.Write(n.Label(src))
 			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			f.html = true
+			if inHeading {
+				var discard strings.Builder
+				d.rawHTML(n, src, &f, &discard)
+			} else {
+				d.rawHTML(n, src, &f, &sec)
+			}
+			return ast.WalkSkipChildren, nil
+		case *emojiast.Emoji:
+			if !inHeading && n.Value.IsUnicode() {
+				sec.WriteString(string(n.Value.Unicode))
+			}
 		}
 		if inHeading {
 			return ast.WalkContinue, nil
@@ -282,6 +355,9 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, src, readerText)})
+			if w, ok := n.AttributeString(idWarnAttr); ok && n.Lines().Len() > 0 {
+				d.warn(n.Lines().At(0).Start, false, w.(string))
+			}
 			current = len(d.Headings) - 1
 			inHeading = true
 		case *ast.Paragraph:
@@ -312,6 +388,7 @@ func collect(d *Doc, doc ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	return f
 }
 
 // autoLinkURL is the destination of an autolink: its text, and mailto:
@@ -396,4 +473,7 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-var calloutRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)
+var (
+	calloutRE       = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$`)
+	calloutInlineRE = regexp.MustCompile(`^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]+`)
+)

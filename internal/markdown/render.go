@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -25,6 +26,9 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
 	reg.Register(KindCallout, r.callout)
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(emojiast.KindEmoji, r.emoji)
 }
 
 // writePlaceholder writes the placeholder of link node n. A node that
@@ -133,5 +137,49 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		return ast.WalkStop, fmt.Errorf("markdown: a code block was not highlighted before rendering")
 	}
 	_, _ = w.Write(html)
+	return ast.WalkContinue, nil
+}
+
+// writeRaw writes a raw HTML node as collect left it: with placeholders
+// for its links and ids, or as written. Without unsafe_html, Prepare
+// sanitises the whole body afterwards.
+func writeRaw(w util.BufWriter, src []byte, n ast.Node) {
+	if v, ok := n.AttributeString(rawAttr); ok {
+		_, _ = w.Write(v.([]byte))
+		return
+	}
+	for _, s := range rawSegments(n) {
+		_, _ = w.Write(s.Value(src))
+	}
+}
+
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		writeRaw(w, src, node)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		writeRaw(w, src, node)
+	}
+	return ast.WalkContinue, nil
+}
+
+// emoji writes a shortcode's character, as GitHub shows it; a shortcode
+// with no character (GitHub's own images, such as :octocat:) stays text.
+func (r *nodeRenderer) emoji(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*emojiast.Emoji)
+	if n.Value.IsUnicode() {
+		_, _ = w.WriteString(string(n.Value.Unicode))
+		return ast.WalkContinue, nil
+	}
+	_ = w.WriteByte(':')
+	_, _ = w.Write(util.EscapeHTML(n.ShortName))
+	_ = w.WriteByte(':')
 	return ast.WalkContinue, nil
 }

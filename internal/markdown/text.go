@@ -3,12 +3,15 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	stdhtml "html"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -117,6 +120,16 @@ func nodeText(n ast.Node, src []byte, mode textMode) string {
 			if mode == gitHubText {
 				b.WriteString(strconv.Itoa(c.Index))
 			}
+		case *emojiast.Emoji:
+			// GitHub makes a heading's id before it turns shortcodes into
+			// characters: "## :rocket: Launch" is "rocket-launch" there.
+			if mode == gitHubText || !c.Value.IsUnicode() {
+				b.WriteByte(':')
+				b.Write(c.ShortName)
+				b.WriteByte(':')
+			} else {
+				b.WriteString(string(c.Value.Unicode))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -166,8 +179,18 @@ func Slug(s string) string {
 // here: a repeat gets -1, -2 and so on. A heading whose text makes no id
 // (GitHub gives it none that a link can name) gets "section", "section-1"
 // and so on, after every other heading has its id, so it never takes
-// one a later heading's link needs.
+// one a later heading's link needs. An id the author gave ("## Title
+// {#custom}", as MkDocs, Hugo and kramdown read it) comes first of all;
+// any other attribute written there is dropped.
 type headingIDs struct{}
+
+// idWarnAttr holds, on a heading, why the id its author gave was not used.
+const idWarnAttr = "\x00idwarn"
+
+// customIDRE matches the ids an author may give a heading: no space,
+// quote or angle bracket, nothing a URL fragment would have to escape
+// but letters of any script.
+var customIDRE = regexp.MustCompile(`^[\p{L}\p{M}\p{N}_.:-]+$`)
 
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
@@ -182,6 +205,26 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 	used := make(map[string]bool, len(headings))
 	ids := make([]string, len(headings))
 	for i, h := range headings {
+		v, ok := h.AttributeString("id")
+		h.RemoveAttributes()
+		if !ok {
+			continue
+		}
+		custom, _ := v.([]byte)
+		switch {
+		case !customIDRE.Match(custom):
+			h.SetAttributeString(idWarnAttr, fmt.Sprintf("the heading id {#%s} is not one a link can name (letters, digits, -, _, . and : only); the id is made from the heading's text", custom))
+		case used[string(custom)]:
+			h.SetAttributeString(idWarnAttr, fmt.Sprintf("the heading id {#%s} is given to an earlier heading too; the id is made from the heading's text", custom))
+		default:
+			ids[i] = string(custom)
+			used[ids[i]] = true
+		}
+	}
+	for i, h := range headings {
+		if ids[i] != "" {
+			continue
+		}
 		if s := Slug(nodeText(h, src, gitHubText)); s != "" {
 			ids[i] = unique(s, used)
 		}

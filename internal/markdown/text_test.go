@@ -36,7 +36,7 @@ func TestHeadingIDsAreGitHubs(t *testing.T) {
 		{"underscore", "## snake_case name", []string{"snake_case-name"}, ""},
 		{"character references", "## Q&amp;A &eacute;t&#233;", []string{"qa-été"}, "Q&A été"},
 		{"backslash escape", "## 1\\. Not a list", []string{"1-not-a-list"}, "1. Not a list"},
-		{"attribute syntax is text", "## Title {#custom}", []string{"title-custom"}, ""},
+		{"an id the author gave", "## Title {#custom}", []string{"custom"}, "Title"},
 		{"HTML in a heading", "## Press <kbd>Ctrl</kbd> + C", []string{"press-ctrl--c"}, ""},
 		{"image", "## ![logo](x.png) Title", []string{"-title"}, ""},
 		{"setext", "Two\nlines\n===", []string{"twolines"}, "Two lines"},
@@ -67,9 +67,10 @@ func TestHeadingIDsAreGitHubs(t *testing.T) {
 
 // FuzzHeadingIDs: whatever the Markdown, every heading has an id, no two
 // the same, each one GitHub's rules could make (lower case; letters, marks,
-// numbers, underscores and hyphens), and the page carries it.
+// numbers, underscores and hyphens) or one its author gave in {#id} (also
+// capitals, dots and colons), and the page carries it.
 func FuzzHeadingIDs(f *testing.F) {
-	for _, s := range []string{"# A\n# A\n# a-1", "#\n##\n# !", "# [x](y) `z` *w*", "Setext\n===\n\n# Setext", "# a -- b\n# 🚀", "# <b>x</b> &amp;"} {
+	for _, s := range []string{"# A\n# A\n# a-1", "#\n##\n# !", "# [x](y) `z` *w*", "Setext\n===\n\n# Setext", "# a -- b\n# 🚀", "# <b>x</b> &amp;", "# A {#a}\n# a {#A.b}\n# :tada: {.x}\n# x {#x y}"} {
 		f.Add(s)
 	}
 	r := New(false)
@@ -84,7 +85,7 @@ func FuzzHeadingIDs(f *testing.F) {
 				t.Fatalf("heading id %q empty or repeated, from:\n%s", h.ID, src)
 			}
 			seen[h.ID] = true
-			if Slug(h.ID) != h.ID {
+			if Slug(h.ID) != h.ID && !customIDRE.MatchString(h.ID) {
 				t.Fatalf("heading id %q is not one GitHub could make, from:\n%s", h.ID, src)
 			}
 			if !strings.Contains(string(d.html), `id="`+prefixToken+string(util.EscapeHTML([]byte(h.ID)))+`"`) {

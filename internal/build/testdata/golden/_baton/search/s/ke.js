@@ -1,3 +1,4 @@
 batonSearch.shard("ke",[
-["keep",["keeps","FHCBGA"]]
+["keep",["keeps","FHCBGA"]],
+["kept",["kept","FHC"]]
 ]);

@@ -1,5 +1,5 @@
 batonSearch.shard("ne",[
 ["need",["needs","GFDBFDBFD"]],
 ["new",["new","NGA"]],
-["next",["next","FHB"]]
+["next",["next","FLB"]]
 ]);

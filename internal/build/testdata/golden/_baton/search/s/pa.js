@@ -1,4 +1,4 @@
 batonSearch.shard("pa",[
-["page",["page","AGABKADAABHBIHA"]],
+["page",["page","AGABKADAABLBIHA"]],
 ["path",["path","AHANGA"]]
 ]);

@@ -1,4 +1,5 @@
 batonSearch.shard("pr",[
+["press",["press","FHC"]],
 ["println",["println","FHC"]],
 ["prioriti",["priorities","IHC"]]
 ]);

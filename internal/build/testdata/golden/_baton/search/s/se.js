@@ -1,6 +1,6 @@
 batonSearch.shard("se",[
 ["second",["second","EAAJHA"]],
 ["section",["section","FLB"]],
-["see",["see","FHBIHA"]],
+["see",["see","FLBIHA"]],
 ["set",["setting","GHEDAA"]]
 ]);

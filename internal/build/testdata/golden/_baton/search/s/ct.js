@@ -1,0 +1,3 @@
+batonSearch.shard("ct",[
+["ctrl",["ctrl","FHC"]]
+]);

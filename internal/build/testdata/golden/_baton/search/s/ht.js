@@ -1,0 +1,3 @@
+batonSearch.shard("ht",[
+["html",["html","FHC"]]
+]);

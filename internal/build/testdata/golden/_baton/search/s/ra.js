@@ -1,0 +1,3 @@
+batonSearch.shard("ra",[
+["raw",["raw","FHC"]]
+]);

@@ -1,0 +1,206 @@
+package markdown
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestHeadingAttributeIDs: "{#id}" after a heading sets its id, as MkDocs,
+// Hugo and kramdown read it; the id is reserved before the ids made from
+// text; any other attribute is dropped; an id a link could not name, or
+// one given twice, is a warning and the heading gets GitHub's id.
+func TestHeadingAttributeIDs(t *testing.T) {
+	tests := []struct {
+		name, src string
+		ids       []string
+		warn      string // a warning containing this, when set
+		not       string // not in the output, when set
+	}{
+		{"id", "## Install {#setup}", []string{"setup"}, "", "{#"},
+		{"setext", "Install {#setup}\n===", []string{"setup"}, "", "{#"},
+		{"case and dots kept", "## API {#API.v2:x_y}", []string{"API.v2:x_y"}, "", ""},
+		{"class and others dropped", "## Title {#t .big data-x=1 onclick=\"x()\"}", []string{"t"}, "", "big"},
+		{"class only", "## Title {.big}", []string{"title"}, "", "big"},
+		{"reserved before text ids", "## Setup\n\n## Other {#setup}", []string{"setup-1", "setup"}, "", ""},
+		{"given twice", "## A {#x}\n\n## B {#x}", []string{"x", "b"}, "given to an earlier heading", ""},
+		{"quote in the id", "## A {id=\"a\\\"b\"}", []string{"a"}, "not one a link can name", `a"b`},
+		{"not on a paragraph", "Para {#p}", nil, "", ""},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, got := render(t, r, tt.src)
+			var ids []string
+			for _, h := range d.Headings {
+				ids = append(ids, h.ID)
+				if !strings.Contains(got, `id="`+h.ID+`"`) {
+					t.Errorf("id %q not in\n%s", h.ID, got)
+				}
+			}
+			if !slices.Equal(ids, tt.ids) {
+				t.Errorf("ids %q, want %q", ids, tt.ids)
+			}
+			if tt.warn != "" && (len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0].Message, tt.warn)) {
+				t.Errorf("warnings %+v, want one about %q", d.Warnings, tt.warn)
+			}
+			if tt.warn == "" && len(d.Warnings) > 0 {
+				t.Errorf("warnings %+v, want none", d.Warnings)
+			}
+			if tt.not != "" && strings.Contains(got, tt.not) {
+				t.Errorf("got\n%s\nwith %q", got, tt.not)
+			}
+			if tt.name == "not on a paragraph" && !strings.Contains(got, "<p>Para {#p}</p>") {
+				t.Errorf("the attribute syntax is not text in a paragraph:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestEmojiShortcodes: ":tada:" is 🎉 as on GitHub, in text only; a
+// heading's id keeps the shortcode's name, as GitHub's does ("## :rocket:
+// Launch" is #rocket-launch there, while a typed 🚀 is dropped).
+func TestEmojiShortcodes(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+		id, text        string // the first heading's, when set
+	}{
+		{"text", "Done :tada:!", "<p>Done 🎉!</p>", "", ""},
+		{"several", ":+1: :thumbsup: :white_check_mark:", "<p>👍 👍 ✅</p>", "", ""},
+		{"code span", "`:tada:`", "<code>:tada:</code>", "", ""},
+		{"fenced code", "```\n:tada:\n```", ":tada:\n</code></pre>", "", ""},
+		{"unknown name", ":not_an_emoji:", "<p>:not_an_emoji:</p>", "", ""},
+		{"GitHub image, no character", ":octocat:", "<p>:octocat:</p>", "", ""},
+		{"heading", "## :rocket: Launch", "🚀 Launch</h2>", "rocket-launch", "🚀 Launch"},
+		{"heading with an underscore name", "## :white_check_mark: Done", "✅ Done", "white_check_mark-done", ""},
+		{"typed character", "## 🚀 Launch", "🚀 Launch", "-launch", ""},
+		{"time is not a shortcode", "At 10:30:00", "<p>At 10:30:00</p>", "", ""},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain %s", got, tt.want)
+			}
+			if tt.id != "" && (len(d.Headings) == 0 || d.Headings[0].ID != tt.id) {
+				t.Errorf("headings %+v, want id %q", d.Headings, tt.id)
+			}
+			if tt.text != "" && d.Headings[0].Text != tt.text {
+				t.Errorf("heading text %q, want %q", d.Headings[0].Text, tt.text)
+			}
+		})
+	}
+	d, _ := render(t, r, "We shipped :tada: today.")
+	if d.Lead != "We shipped 🎉 today." || !strings.Contains(d.Sections[0].Text, "🎉") {
+		t.Errorf("lead %q, sections %+v: want the character", d.Lead, d.Sections)
+	}
+}
+
+// TestAdmonitions: MkDocs admonitions ("!!! type", collapsible "???" and
+// "???+") with an indented body are callouts of the matching kind, with
+// their own title.
+func TestAdmonitions(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"note with title", "!!! note \"Read this\"\n    Body **b**.\n\n    Second.\n\nAfter.",
+			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Read this</p>\n<p>Body <strong>b</strong>.</p>\n<p>Second.</p>\n</div>\n<p>After.</p>"},
+		{"type as title", "!!! warning\n    Careful.", "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Careful.</p>\n</div>"},
+		{"alias", "!!! hint\n    h", "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Hint</p>"},
+		{"danger", "!!! danger \"Stop\"\n    s", `<div class="callout callout-caution" role="note">` + "\n" + `<p class="callout-title">Stop</p>`},
+		{"mkdocs caution is a warning", "!!! caution\n    c", `callout-warning`},
+		{"important", "!!! important\n    i", `callout-important`},
+		{"custom type", "!!! custom-thing\n    c", "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Custom-thing</p>"},
+		{"empty title", "!!! note \"\"\n    Just body.", "<div class=\"callout callout-note\" role=\"note\">\n<p>Just body.</p>"},
+		{"extra classes", "!!! note inline end \"T\"\n    x", `<p class="callout-title">T</p>`},
+		{"collapsible", "??? tip \"More\"\n    Hidden.", "<details class=\"callout callout-tip\">\n<summary class=\"callout-title\">More</summary>\n<p>Hidden.</p>\n</details>"},
+		{"open", "???+ example\n    Shown.", "<details class=\"callout callout-note\" open>\n<summary class=\"callout-title\">Example</summary>"},
+		{"title escaped", "!!! note \"<b>x</b> & y\"\n    z", `<p class="callout-title">&lt;b&gt;x&lt;/b&gt; &amp; y</p>`},
+		{"code and lists inside", "!!! note\n    - a\n    - b\n\n    ```go\n    x := 1\n    ```", "<li>a</li>"},
+		{"tab indent", "!!! note\n\tTabbed.", "<p>Tabbed.</p>\n</div>"},
+		{"unindented line ends it", "!!! note\n    In.\nOut.", "<p>In.\nOut.</p>"},
+		{"not an admonition", "!!!note without space", "<p>!!!note without space</p>"},
+		{"in a code block", "```\n!!! note\n    x\n```", "!!! note\n    x\n</code></pre>"},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, got := render(t, r, tt.src); !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGitBookHints: {% hint style="…" %} … {% endhint %} is a callout; a
+// hint that never ends is text, and a warning.
+func TestGitBookHints(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"info", "{% hint style=\"info\" %}\nRead [this](a.md).\n{% endhint %}\n\nAfter.",
+			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>Read <a href=\"La.md\">this</a>.</p>\n</div>\n<p>After.</p>"},
+		{"success", "{% hint style=\"success\" %}\nok\n{% endhint %}", `callout-tip`},
+		{"warning", "{% hint style='warning' %}\nw\n{% endhint %}", `callout-warning`},
+		{"danger", "{% hint style=\"danger\" %}\nd\n{% endhint %}", `callout-caution`},
+		{"several blocks", "{% hint style=\"info\" %}\n## H\n\n- a\n- b\n{% endhint %}", "<li>b</li>\n</ul>\n</div>"},
+		{"never ends", "{% hint style=\"info\" %}\nNo end.", "<p>{% hint style=“info” %}\nNo end.</p>"},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.want)
+			}
+			if strings.Contains(got, "endhint") {
+				t.Errorf("the end marker shows:\n%s", got)
+			}
+			warned := len(d.Warnings) > 0
+			if want := tt.name == "never ends"; warned != want {
+				t.Errorf("warnings %+v, want some: %v", d.Warnings, want)
+			}
+		})
+	}
+}
+
+// TestUnrenderedSyntaxIsAWarning: syntax only another tool renders is one
+// warning per kind and document, with the count and the first one's
+// offset; never for what is inside code.
+func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
+	type w struct {
+		at   string // the text the warning points at (its first occurrence)
+		says string
+	}
+	tests := []struct {
+		name, src string
+		want      []w
+	}{
+		{"Hugo", "Intro.\n\n{{< figure src=\"a.png\" >}}\n\nText {{% note %}}x{{% /note %}} and {{< ref \"b.md\" >}}.",
+			[]w{{"{{< figure", "3 Hugo shortcodes, which baton does not render"}}},
+		{"Liquid", "{% include header.html %}\n\nTitle: {{ page.title }}\n\n{% if x %}y{% endif %}",
+			[]w{{"{% include", "3 template tags"}}},
+		{"GitBook blocks", "{% embed url=\"https://e.com\" %}\n\n{% content-ref url=\"a.md\" %}\n[a.md](a.md)\n{% endcontent-ref %}",
+			[]w{{"{% embed", "2 GitBook blocks (content-ref, embed)"}}},
+		{"MDX", "import Tabs from '@theme/Tabs';\nimport {X} from \"./x\"\n\nexport const meta = {}\n\n<Tabs>\n<TabItem value=\"a\">\n\nA\n\n</TabItem>\n</Tabs>",
+			[]w{{"import Tabs", "3 MDX import or export lines"}, {"<Tabs>", "2 capitalised tags (a JSX component"}}},
+		{"each kind once, in order", "{{ a }} {{< b >}} {{ c }}", []w{{"{{ a }}", "2 template tags"}, {"{{< b", "1 Hugo shortcode,"}}},
+		{"inside code", "`{{< x >}}` and `{% y %}`\n\n```\n{{ z }}\nimport a from 'b'\n```\n\n    {% w %}\n\n<pre>\n{{ v }}\n</pre>", nil},
+		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := r.Prepare([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Warnings) != len(tt.want) {
+				t.Fatalf("warnings %+v, want %d", d.Warnings, len(tt.want))
+			}
+			for i, w := range tt.want {
+				got := d.Warnings[i]
+				if at := strings.Index(tt.src, w.at); got.Offset != at || !strings.Contains(got.Message, w.says) {
+					t.Errorf("warning %d at %d %q, want at %d saying %q", i, got.Offset, got.Message, at, w.says)
+				}
+			}
+		})
+	}
+}
