@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,6 +66,9 @@ type NavItem struct {
 	Open     bool
 	Section  bool
 	Children []NavItem
+	// More, when not 0, makes the item a link to the section's page for
+	// that many siblings the sidebar's window leaves out.
+	More int
 }
 
 // Crumb is a step of the breadcrumbs.
@@ -433,8 +437,13 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 	}
 	var level func(s *handbook.Section) []NavItem
 	level = func(s *handbook.Section) []NavItem {
-		items := make([]NavItem, 0, len(s.Children))
-		for _, c := range s.Children {
+		at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == p || c.IsSection && open[c.Section] })
+		lo, hi := window(len(s.Children), at)
+		items := make([]NavItem, 0, hi-lo+2)
+		if lo > 0 {
+			items = append(items, more(s, lo))
+		}
+		for _, c := range s.Children[lo:hi] {
 			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
 			if c.IsSection && open[c.Section] {
 				it.Open = true
@@ -442,9 +451,35 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 			}
 			items = append(items, it)
 		}
+		if hi < len(s.Children) {
+			items = append(items, more(s, len(s.Children)-hi))
+		}
 		return items
 	}
 	return level(site.Root)
+}
+
+// maxSiblings is the most pages and folders one level of the sidebar
+// lists: a window around the page (or the folder it is in), so a page's
+// size depends on the page, not on how many siblings it has. The folder's
+// own page lists them all; the sidebar links to it for the rest.
+const maxSiblings = 21
+
+// window is the part of n siblings the sidebar lists, around the one at
+// at (-1: none, the window starts at the first).
+func window(n, at int) (lo, hi int) {
+	if n <= maxSiblings {
+		return 0, n
+	}
+	lo = max(0, at-maxSiblings/2)
+	hi = min(n, lo+maxSiblings)
+	return max(0, hi-maxSiblings), hi
+}
+
+// more is the sidebar's link to the page of section s for the n siblings
+// its window leaves out.
+func more(s *handbook.Section, n int) NavItem {
+	return NavItem{Title: fmt.Sprintf("%d more in %s", n, s.Title), URL: s.URL, More: n}
 }
 
 // printBody is a page's body as one build has it.

@@ -28,6 +28,8 @@ func writeNav(b *strings.Builder, items []NavItem) {
 	b.WriteString("<ul>\n")
 	for _, it := range items {
 		switch {
+		case it.More > 0:
+			b.WriteString(`<li class="nav-more">`)
 		case it.Section && it.Open:
 			b.WriteString(`<li class="nav-section open">`)
 		case it.Section:

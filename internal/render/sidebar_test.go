@@ -17,7 +17,7 @@ import (
 // navTemplate is the sidebar as a template would print it from Nav: what
 // the Go-written Sidebar must equal, escaping included.
 var navTemplate = template.Must(template.New("navlist").Parse(`<ul>
-{{range .}}<li{{if .Section}} class="nav-section{{if .Open}} open{{end}}"{{end}}><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{if .Children}}
+{{range .}}<li{{if .More}} class="nav-more"{{else if .Section}} class="nav-section{{if .Open}} open{{end}}"{{end}}><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{if .Children}}
 {{template "navlist" .Children}}{{end}}</li>
 {{end}}</ul>
 `))
@@ -164,5 +164,54 @@ func TestCachedPartialRefusesRel(t *testing.T) {
 		if !ran {
 			t.Fatal("no page job")
 		}
+	}
+}
+
+// TestSidebarBounded lists, at each level of a page's sidebar, a window of
+// its siblings around it and links to the folder's page for the rest: a
+// page in a folder of 600 has no more sidebar than one in a folder of 30.
+func TestSidebarBounded(t *testing.T) {
+	files := []corpus.File{{Path: config.File, Data: []byte("title: Big\n")}, {Path: "content/big/_index.md", Data: []byte("---\ntitle: Big folder\n---\n")}}
+	for i := range 600 {
+		files = append(files, corpus.File{Path: fmt.Sprintf("content/big/p%03d.md", i), Data: fmt.Appendf(nil, "---\ntitle: P%03d\n---\nx\n", i)})
+	}
+	for i := range 30 {
+		files = append(files, corpus.File{Path: fmt.Sprintf("content/small/p%03d.md", i), Data: fmt.Appendf(nil, "---\ntitle: S%03d\n---\nx\n", i)})
+	}
+	site := ResolveFiles(t, files)
+	sizes := map[string]int{}
+	for _, file := range []string{"content/big/p000.md", "content/big/p300.md", "content/big/p599.md", "content/small/p015.md"} {
+		var p *handbook.Page
+		for _, q := range site.Pages {
+			if q.File == file {
+				p = q
+			}
+		}
+		v := &View{Site: site, URL: p.URL, navPage: p}
+		var level []NavItem
+		for _, it := range v.Nav() {
+			if it.Open {
+				level = it.Children
+			}
+		}
+		listed, current, more := 0, false, 0
+		for _, it := range level {
+			if it.More > 0 {
+				more += it.More
+				if it.URL != p.Section.URL {
+					t.Errorf("%s: the more link leads to %s, not the folder's page", file, it.URL)
+				}
+				continue
+			}
+			listed++
+			current = current || it.Current
+		}
+		if listed > maxSiblings || !current || listed+more != len(p.Section.Children) {
+			t.Errorf("%s: %d listed (current %v), %d more, of %d siblings", file, listed, current, more, len(p.Section.Children))
+		}
+		sizes[file] = len(v.Sidebar())
+	}
+	if big, small := sizes["content/big/p300.md"], sizes["content/small/p015.md"]; big > small+200 {
+		t.Errorf("sidebar in a folder of 600: %d bytes; in a folder of 30: %d", big, small)
 	}
 }
