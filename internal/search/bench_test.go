@@ -169,7 +169,7 @@ func (ix *index) firstQueryBytes(q string) int {
 	docs := map[int]bool{}
 	for i, w := range words {
 		stem := search.Stem(w)
-		need[search.Route(stem, split)] = true
+		need[search.Route(stem, split, ix.meta.Buckets)] = true
 		for _, ps := range ix.lookup(stem) {
 			for _, p := range ps {
 				docs[p.Doc] = true

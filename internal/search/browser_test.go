@@ -255,6 +255,10 @@ func TestBrowserRanking(t *testing.T) {
 		{"estimating bets", func(r []string) bool { return len(r) == 1 && r[0] == "Quarterly review" }, "stemmed words, all required"},
 		{"cafe", func(r []string) bool { return len(r) == 0 }, "no match"},
 		{"café", func(r []string) bool { return len(r) == 1 }, "a word with an accent"},
+		{"東京タワー", func(r []string) bool { return len(r) == 1 && r[0] == "東京オフィスの案内" }, "a Japanese word in the middle of a sentence"},
+		{"文章で残", func(r []string) bool { return len(r) == 1 }, "Japanese, typed as far as a verb's stem"},
+		{"計画会議 東京", func(r []string) bool { return len(r) == 1 }, "two Japanese words"},
+		{"大阪", func(r []string) bool { return len(r) == 0 }, "no match in Japanese"},
 	}
 	for _, tt := range tests {
 		if got := ask(tt.q); !tt.check(got) {
@@ -327,6 +331,7 @@ func TestBrowserStemParity(t *testing.T) {
 		"HTTPServer parseJSON iPhone x-ray Q3 OKR2024 v2 3.5",
 		"don't the team’s students' ‘quoted’ rock’n’roll 'tis",
 		"naïve Café résumé Ünïcode — Straße ΣΊΣΥΦΟΣ 東京 카페",
+		"日本語の文章です。東京タワーへ行く Go言語とRustの本 ภาษาไทย ဗမာစာ ខ្មែរ ພາສາລາວ 本 ｶﾀｶﾅ",
 		"--a-- _b_ a'b'c ''x'' e\u0301cole",
 	}
 	for _, text := range texts {

@@ -86,7 +86,7 @@ func jsonString(s string) []byte {
 	return b
 }
 
-func metaFile(n int, shards []*shard, version string) []byte {
+func metaFile(n int, shards []*shard, buckets int, version string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`batonSearch.meta({"version":`)
 	b.Write(jsonString(version))
@@ -96,7 +96,7 @@ func metaFile(n int, shards []*shard, version string) []byte {
 	b.WriteString(strconv.Itoa(DocsPerFile))
 	// The rules the client must share with the index: how long a word may
 	// be, and how many characters of a stem name its shard.
-	fmt.Fprintf(&b, `,"words":[%d,%d],"keyRunes":%d`, minTokenRunes, maxTokenRunes, keyRunes)
+	fmt.Fprintf(&b, `,"words":[%d,%d],"keyRunes":%d,"buckets":%d`, minTokenRunes, maxTokenRunes, keyRunes, buckets)
 	b.WriteString(`,"shards":{`)
 	for i, s := range shards {
 		if i > 0 {
@@ -211,7 +211,7 @@ func (x *Index) meta() {
 			paths = append(paths, f.Path)
 		}
 	}
-	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.version(paths))
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.buckets, x.version(paths))
 }
 
 // version is a hash of the path and hash of every file but index.js,

@@ -85,7 +85,7 @@ func TestShardsSplitByPrefix(t *testing.T) {
 		t.Errorf("split prefixes %v: want co split, ca not", split)
 	}
 	for _, stem := range []string{"co", "cab", "coaax", "cotjx"} {
-		k := Route(stem, split)
+		k := Route(stem, split, 1)
 		found := false
 		found = slices.Contains(stems[k], stem)
 		if !found {

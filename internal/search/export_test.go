@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +24,10 @@ func Documents(site *handbook.Site) []Document {
 // Route returns the key of the shard that holds stem, given the set of
 // split prefixes: the stem's first two characters, lengthened while that
 // prefix was split and the stem is longer.
-func Route(stem string, split map[string]bool) string {
+func Route(stem string, split map[string]bool, buckets int) string {
+	if r, _ := utf8.DecodeRuneInString(stem); isSpaceless(r) {
+		return bucketMark + strconv.FormatInt(int64(r)%int64(buckets), 16)
+	}
 	n := keyRunes
 	k := prefix(stem, n)
 	for split[k] && utf8.RuneCountInString(stem) > n {

@@ -213,6 +213,10 @@ func (c *Cache) key(d Document) uint64 {
 type Index struct {
 	opts Options
 	ix   *indexer
+	// buckets is how many shards hold the terms of scripts written
+	// without spaces (see group), and spaceless the bytes of their
+	// entries, which decide it.
+	buckets, spaceless int
 	// occ is each document's words, to take its postings out again.
 	occ [][]occurrence
 	// stem is each variant's stem; variants lists every variant a stem
@@ -275,7 +279,13 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	for s, vs := range x.variants {
 		x.sortVariants(vs)
 		x.entry[s] = x.ix.encodeStem(s, vs)
-		g := prefix(s, keyRunes)
+		if spacelessStem(s) {
+			x.spaceless += len(x.entry[s])
+		}
+	}
+	x.buckets = x.bucketsFor(x.spaceless)
+	for s := range x.variants {
+		g := x.group(s)
 		x.groups[g] = append(x.groups[g], s)
 	}
 	for g, stems := range x.groups {

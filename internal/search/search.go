@@ -121,7 +121,7 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.buckets, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

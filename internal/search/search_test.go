@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
@@ -34,6 +35,13 @@ func TestTokenize(t *testing.T) {
 		{"naïve Café résumé Ünïcode", []string{"naïve", "café", "résumé", "ünïcode"}},
 		{"iPhone x-ray", []string{"phone", "+iphone", "ray", "+xray"}},
 		{strings.Repeat("x", 41) + " ok", []string{"ok"}},
+		// Scripts written without spaces: pairs of characters, so a word is
+		// found anywhere in a sentence; one character alone is a term.
+		{"日本語の文章", []string{"日本", "本語", "語の", "の文", "文章"}},
+		{"Go言語とRust 本", []string{"go", "言語", "語と", "rust", "本"}},
+		{"東京タワー-観光", []string{"東京", "京タ", "タワ", "ワー", "観光"}},
+		{"ภาษาไทย", []string{"ภา", "าษ", "ษา", "าไ", "ไท", "ทย"}},
+		{"카페 한국어", []string{"카페", "한국어"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -91,6 +99,7 @@ type index struct {
 		Docs    int            `json:"docs"`
 		PerFile int            `json:"docsPerFile"`
 		Shards  map[string]int `json:"shards"`
+		Buckets int            `json:"buckets"`
 		Stop    []string       `json:"stop"`
 	}
 	// stems[key][stem][variant] = postings
@@ -244,7 +253,7 @@ func (ix *index) lookup(stem string) map[string][]post {
 	for k := range ix.meta.Shards {
 		keys = append(keys, k)
 	}
-	return ix.shards[search.Route(stem, search.SplitPrefixes(keys))][stem]
+	return ix.shards[search.Route(stem, search.SplitPrefixes(keys), ix.meta.Buckets)][stem]
 }
 
 func (ix *index) docID(t *testing.T, url string) int {
@@ -265,6 +274,24 @@ func testSite(t testing.TB, dir string) *handbook.Site {
 		t.Fatal(err)
 	}
 	res, diags := build.New(build.Options{Theme: theme}).Build(context.Background(), os.DirFS(dir))
+	if res == nil {
+		t.Fatalf("build failed:\n%v", diags)
+	}
+	return res.Site
+}
+
+// testSiteFiles builds a site of the files given (path to text).
+func testSiteFiles(t testing.TB, files map[string]string) *handbook.Site {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	theme, err := render.LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, diags := build.New(build.Options{Theme: theme}).Build(context.Background(), fsys)
 	if res == nil {
 		t.Fatalf("build failed:\n%v", diags)
 	}
@@ -384,12 +411,12 @@ func TestSharding(t *testing.T) {
 	deep := 0
 	stems := 0
 	for key, entries := range ix.shards {
-		if len([]rune(key)) > 2 {
+		if len([]rune(key)) > 2 && !strings.HasPrefix(key, "~") {
 			deep++
 		}
 		for stem := range entries {
 			stems++
-			if got := search.Route(stem, split); got != key {
+			if got := search.Route(stem, split, ix.meta.Buckets); got != key {
 				t.Errorf("stem %q is in shard %q, routing looks in %q", stem, key, got)
 			}
 		}
@@ -410,7 +437,7 @@ func TestSharding(t *testing.T) {
 	def := readIndex(t, search.Build(site, search.Options{}))
 	n := 0
 	for key, entries := range def.shards {
-		if len([]rune(key)) > 2 {
+		if len([]rune(key)) > 2 && !strings.HasPrefix(key, "~") {
 			t.Errorf("small site split shard %q", key)
 		}
 		n += len(entries)
@@ -427,7 +454,7 @@ func TestRoute(t *testing.T) {
 		{"co", "co"}, {"cat", "ca"}, {"plan", "pl"}, {"é", "é"}, {"éxé", "éx"},
 	}
 	for _, tt := range tests {
-		if got := search.Route(tt.stem, split); got != tt.want {
+		if got := search.Route(tt.stem, split, 1); got != tt.want {
 			t.Errorf("Route(%q) = %q, want %q", tt.stem, got, tt.want)
 		}
 	}
@@ -561,5 +588,52 @@ func TestRoleTextReadsWell(t *testing.T) {
 	}
 	if roles == 0 {
 		t.Fatal("no role documents: the test shows nothing")
+	}
+}
+
+// TestSpacelessShards indexes a handbook written in Japanese: its terms
+// (pairs of characters) go into as many buckets as the budget needs, each
+// one shard the client finds from the term's first character, so the index
+// stays at a few files, not one per pair, and every page is found by a
+// word anywhere in it.
+func TestSpacelessShards(t *testing.T) {
+	kana := []rune("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん")
+	kanji := []rune("日本語文章東京会議資料顧客製品開発設計品質営業戦略計画目標成果評価")
+	files := map[string]string{"content/handbook.yaml": "title: ハンドブック\n"}
+	for i := range 200 {
+		var b strings.Builder
+		for j := range 400 {
+			b.WriteRune(kanji[(i*7+j*3)%len(kanji)])
+			b.WriteRune(kana[(i+j*5)%len(kana)])
+		}
+		files[fmt.Sprintf("content/p%03d.md", i)] = fmt.Sprintf("---\ntitle: 文書 %d\n---\n%s。東京%03d\n", i, b.String(), i)
+	}
+	site := testSiteFiles(t, files)
+	const budget = 2 << 10
+	ix := readIndex(t, search.Build(site, search.Options{ShardBytes: budget}))
+	if ix.meta.Buckets < 2 {
+		t.Fatalf("%d buckets for a Japanese handbook", ix.meta.Buckets)
+	}
+	buckets := 0
+	for key := range ix.shards {
+		if strings.HasPrefix(key, "~") {
+			buckets++
+		}
+	}
+	if buckets > ix.meta.Buckets || len(ix.shards) > ix.meta.Buckets+200 {
+		t.Errorf("%d shards (%d buckets of %d) for 200 pages", len(ix.shards), buckets, ix.meta.Buckets)
+	}
+	keys := slices.Sorted(mapsKeys(ix.meta.Shards))
+	split := search.SplitPrefixes(keys)
+	for key, entries := range ix.shards {
+		for stem := range entries {
+			if got := search.Route(stem, split, ix.meta.Buckets); got != key {
+				t.Errorf("term %q is in shard %q, routing looks in %q", stem, key, got)
+			}
+		}
+	}
+	// A word from the middle of a sentence finds its page: both its pairs.
+	if ps := ix.lookup("東京")["東京"]; len(ps) != 200 {
+		t.Errorf("%d pages have 東京, want 200", len(ps))
 	}
 }

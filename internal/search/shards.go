@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,6 +25,11 @@ type shard struct {
 // first two characters, sorted), splitting it while a shard is over budget.
 // The shards come without their bytes (see encode).
 func place(group string, entries []stemEntry, budget int) []shard {
+	if strings.HasPrefix(group, bucketMark) {
+		// A bucket of terms without spaces: one shard, found by its
+		// number, never split (its terms share no prefix to split by).
+		return []shard{{key: group, entries: entries}}
+	}
 	var out []shard
 	var placeKey func(key string, entries []stemEntry)
 	placeKey = func(key string, entries []stemEntry) {
@@ -121,6 +127,69 @@ func (x *Index) keyedShards() []*shard {
 // keyRunes is how many characters of a stem name its shard before any
 // split: a group is the stems that share their first keyRunes characters.
 const keyRunes = 2
+
+// bucketMark starts the key of a bucket: the shard that holds the terms
+// (pairs of characters) of scripts written without spaces whose first
+// character's code point is the bucket's number, modulo Index.buckets.
+// Grouped by prefix like words, they made a shard for every pair: tens of
+// thousands of files for a Japanese handbook.
+const bucketMark = "~"
+
+// maxBuckets bounds the buckets: an index of a handbook in Chinese or
+// Japanese holds about one shard of them per ShardBytes of entries, up to
+// this many.
+const maxBuckets = 4096
+
+// spacelessStem reports whether stem is a term of a script written
+// without spaces, placed by bucket.
+func spacelessStem(stem string) bool {
+	r, _ := utf8.DecodeRuneInString(stem)
+	return isSpaceless(r)
+}
+
+// bucketsFor is how many buckets hold spaceless bytes of entries: about
+// one shard's budget each.
+func (x *Index) bucketsFor(spaceless int) int {
+	return min(maxBuckets, max(1, (spaceless+x.opts.ShardBytes-1)/x.opts.ShardBytes))
+}
+
+// rebucket places the terms of scripts without spaces in n buckets, and
+// reports whether that changed them.
+func (x *Index) rebucket(n int) bool {
+	if n == x.buckets {
+		return false
+	}
+	var stems []string
+	for g, gs := range x.groups {
+		if strings.HasPrefix(g, bucketMark) {
+			stems = append(stems, gs...)
+			x.groups[g] = nil
+			x.placeGroup(g, nil) // no stems: the group and its shard go
+		}
+	}
+	x.buckets = n
+	for _, s := range stems {
+		g := x.group(s)
+		x.groups[g] = append(x.groups[g], s)
+	}
+	for g, gs := range x.groups {
+		if strings.HasPrefix(g, bucketMark) {
+			slices.Sort(gs)
+			x.placeGroup(g, nil)
+		}
+	}
+	return true
+}
+
+// group is the group a stem is placed in: its first keyRunes characters,
+// or for a term of a script without spaces, its bucket.
+func (x *Index) group(stem string) string {
+	if spacelessStem(stem) {
+		r, _ := utf8.DecodeRuneInString(stem)
+		return bucketMark + strconv.FormatInt(int64(r)%int64(x.buckets), 16)
+	}
+	return prefix(stem, keyRunes)
+}
 
 // prefix is the first n runes of s.
 func prefix(s string, n int) string {

@@ -130,12 +130,18 @@ func splitChunk(chunk string, emit func(w string, whole bool)) {
 		}
 	}
 	flush(len(rs))
+	spaceless := false
 	for _, p := range parts {
-		if keep(p) {
-			emit(p, false)
+		if !strings.ContainsFunc(p, isSpaceless) {
+			if keep(p) {
+				emit(p, false)
+			}
+			continue
 		}
+		spaceless = true
+		emitSpaceless(p, emit)
 	}
-	if len(parts) > 1 {
+	if len(parts) > 1 && !spaceless {
 		whole := strings.ReplaceAll(strings.Join(parts, ""), "'", "")
 		if keep(whole) {
 			emit(whole, true)
@@ -265,4 +271,40 @@ func (t *tokenizer) words(d Document) []occurrence {
 		see(s.Text, fieldBody, i)
 	}
 	return t.occ
+}
+
+// isSpaceless reports whether r is of a script written without spaces
+// between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a run of
+// them is indexed as the pairs of characters in it, not as one word, so a
+// query finds a word anywhere in a sentence, and a handbook's index holds
+// a bounded number of distinct terms.
+func isSpaceless(r rune) bool {
+	return r >= 0x0e00 && (r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Myanmar, unicode.Khmer))
+}
+
+// emitSpaceless emits the terms of a part that holds runes of scripts
+// written without spaces: each run of them as its overlapping pairs of
+// characters (one character alone as itself), the rest as words.
+func emitSpaceless(p string, emit func(w string, whole bool)) {
+	rs := []rune(p)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && isSpaceless(rs[j]) == isSpaceless(rs[i]) {
+			j++
+		}
+		run := rs[i:j]
+		switch {
+		case !isSpaceless(run[0]):
+			if w := string(run); keep(w) {
+				emit(w, false)
+			}
+		case len(run) == 1:
+			emit(string(run), false)
+		default:
+			for k := 0; k+1 < len(run); k++ {
+				emit(string(run[k:k+2]), false)
+			}
+		}
+		i = j
+	}
 }

@@ -34,6 +34,11 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 			moved = true
 		}
 	}
+	// Fewer or more bytes of terms without spaces may want another number
+	// of buckets: every such term moves.
+	if x.rebucket(x.bucketsFor(x.spaceless)) {
+		moved = true
+	}
 	if moved {
 		x.assemble()
 		return nil, true
@@ -115,9 +120,12 @@ func (x *Index) restem(dirty map[string]bool) map[string]bool {
 				live = append(live, v)
 			}
 		}
-		g := prefix(s, keyRunes)
+		g := x.group(s)
 		stems := x.groups[g]
 		i, had := slices.BinarySearch(stems, s)
+		if spacelessStem(s) {
+			x.spaceless -= len(x.entry[s])
+		}
 		switch {
 		case len(live) == 0 && had:
 			x.groups[g] = slices.Delete(stems, i, i+1)
@@ -127,6 +135,9 @@ func (x *Index) restem(dirty map[string]bool) map[string]bool {
 				x.groups[g] = slices.Insert(stems, i, s)
 			}
 			x.entry[s] = x.ix.encodeStem(s, live)
+		}
+		if spacelessStem(s) {
+			x.spaceless += len(x.entry[s])
 		}
 		groups[g] = true
 	}

@@ -62,6 +62,8 @@
   // ---- Words: the twin of internal/search/tokenize.go ---------------------
   var WORD = /[\p{L}\p{Nd}\p{Mn}\p{Mc}]/u, UPPER = /\p{Lu}/u, LOWER = /\p{Ll}/u, DIGIT = /\p{Nd}/u;
   var CHUNK = /[\p{L}\p{Nd}\p{Mn}\p{Mc}'_-]+/gu;
+  // Scripts written without spaces: a run of them is its pairs of characters.
+  var SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\u30fc]/u;
 
   function tokenize(text, whole) {
     var out = [];
@@ -93,10 +95,30 @@
       if (start < 0) start = k;
     }
     flush(rs.length);
-    parts.forEach(function (p) { if (keep(p)) out.push(p); });
-    if (whole && parts.length > 1) {
+    var spaceless = false;
+    parts.forEach(function (p) {
+      if (!SPACELESS.test(p)) { if (keep(p)) out.push(p); return; }
+      spaceless = true;
+      spacelessTerms(Array.from(p), out);
+    });
+    if (whole && parts.length > 1 && !spaceless) {
       var w = parts.join("").replace(/'/g, "");
       if (keep(w)) out.push(w);
+    }
+  }
+
+  // The terms of a part with characters of a script written without
+  // spaces: each run of them as its overlapping pairs (one alone as
+  // itself), the rest as words.
+  function spacelessTerms(rs, out) {
+    for (var i = 0; i < rs.length;) {
+      var s = SPACELESS.test(rs[i]), j = i + 1;
+      while (j < rs.length && SPACELESS.test(rs[j]) === s) j++;
+      var run = rs.slice(i, j);
+      if (!s) { var w = run.join(""); if (keep(w)) out.push(w); }
+      else if (run.length === 1) out.push(run[0]);
+      else for (var k = 0; k + 1 < run.length; k++) out.push(run[k] + run[k + 1]);
+      i = j;
     }
   }
 
@@ -218,13 +240,18 @@
   var PREFIX_BYTES = 100 * 1024, PREFIX_VARIANTS = 200;
 
   function route(s) {
-    var cs = Array.from(s), n = Math.min(meta.keyRunes, cs.length), k = cs.slice(0, n).join("");
+    var cs = Array.from(s);
+    // A term of a script without spaces is in the bucket of its first
+    // character (internal/search, Index.group).
+    if (SPACELESS.test(cs[0])) return "~" + (cs[0].codePointAt(0) % meta.buckets).toString(16);
+    var n = Math.min(meta.keyRunes, cs.length), k = cs.slice(0, n).join("");
     while (split[k] && cs.length > n) { n++; k = cs.slice(0, n).join(""); }
     return k;
   }
   // prefixKeys are the shards that may hold a word starting with w: those
   // whose key is a prefix of w, and those under w when they are not too big.
   function prefixKeys(w) {
+    if (SPACELESS.test(Array.from(w)[0])) return [route(w)];
     var up = [], down = [], size = 0;
     Object.keys(meta.shards).forEach(function (k) {
       if (w.startsWith(k)) up.push(k);
