@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,6 +27,7 @@ import (
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/report"
+	"github.com/batonhq/baton/internal/source"
 )
 
 const usage = `baton builds a product handbook from YAML roles and Markdown playbooks.
@@ -226,7 +228,8 @@ func buildOptions(st site, baseURL string, drafts bool) (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(st.dir).Dates, Layout: st.layout}, nil
+	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(st.dir).Dates, Layout: st.layout,
+		ReadSite: func(name string) ([]byte, error) { return fs.ReadFile(source.Dir(st.dir), name) }}, nil
 }
 
 const buildHelp = `Usage: baton build [SITE] [flags]

@@ -80,6 +80,10 @@ type Options struct {
 	// site without handbook.yaml takes the layout's title. The zero value
 	// is a baton handbook.
 	Layout layout.Layout
+	// ReadSite reads a file of the site's folder by its slash path there,
+	// for includes ({{#include}}), which may name files outside the
+	// folder of pages; nil reads through the build's fs.FS.
+	ReadSite func(name string) ([]byte, error)
 	// Lazy leaves the print view, the largest page by far, to be rendered
 	// when its File is first read (publish.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
@@ -122,6 +126,10 @@ type Builder struct {
 	// bytes (all but handbook.yaml), for Rebuild to bring up to date.
 	tree   source.Tree
 	loaded bool
+	// includes is set when a page of the last build has includes: a
+	// rebuild then never patches, since what a page includes may change
+	// without the page.
+	includes bool
 	// last is the last build held in memory, when it succeeded with the
 	// default theme: what Rebuild patches when only page bodies changed.
 	last *lastBuild

@@ -472,3 +472,35 @@ func TestCachedPartialErrorPosition(t *testing.T) {
 		t.Errorf("errors %v, want one at a line of layouts/partials.html", errs)
 	}
 }
+
+// TestIncludes builds pages with mdBook's {{#include}}: the included text
+// is in the page, a problem in it is reported in the included file, and
+// a rebuild after the included file changes shows the change.
+func TestIncludes(t *testing.T) {
+	src := fstest.MapFS{
+		"content/handbook.yaml":  {Data: []byte("title: H\n")},
+		"content/guide.md":       {Data: []byte("---\ntitle: Guide\n---\n```go\n{{#include code/main.go:hello}}\n```\n\n{{#include parts/note.txt}}\n")},
+		"content/code/main.go":   {Data: []byte("package main\n\n// ANCHOR: hello\nfunc hello() { println(\"first\") }\n// ANCHOR_END: hello\n")},
+		"content/parts/note.txt": {Data: []byte("A shared note.\n\nSee [setup](gone.md).\n")},
+		"content/parts/other.md": {Data: []byte("---\ntitle: Other\n---\nx\n")},
+	}
+	b := newBuilder(t, build.Options{Lazy: true})
+	res, diags := b.Build(context.Background(), src)
+	if res != nil || len(diags) != 1 || diags[0].String() != "content/parts/note.txt:3:5: link to content/gone.md, which does not exist" {
+		t.Fatalf("diagnostics %v, want the broken link in the included file, at its line", diags)
+	}
+	src["content/parts/note.txt"].Data = []byte("A shared note.\n")
+	res, diags = b.Rebuild(context.Background(), src, []string{"content/parts/note.txt"})
+	if res == nil {
+		t.Fatalf("rebuild: %v", diags)
+	}
+	page := string(files(t, src, res)["guide/index.html"])
+	if !strings.Contains(page, "first") || !strings.Contains(page, "A shared note.") || strings.Contains(page, "ANCHOR") {
+		t.Errorf("the page lacks the included text:\n%s", page)
+	}
+	src["content/code/main.go"].Data = []byte(strings.Replace(string(src["content/code/main.go"].Data), "first", "second", 1))
+	res, _ = b.Rebuild(context.Background(), src, []string{"content/code/main.go"})
+	if page := string(files(t, src, res)["guide/index.html"]); !strings.Contains(page, "second") || strings.Contains(page, "first") {
+		t.Errorf("after the included file changed, the page shows:\n%s", page)
+	}
+}

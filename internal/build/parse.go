@@ -2,13 +2,17 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/include"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/source"
 	"golang.org/x/sync/errgroup"
@@ -45,12 +49,19 @@ func (b *Builder) markdown(h how) *markdown.Renderer {
 // from the cache, and drops the bytes of each file it parses (but the
 // config's). It returns the files in input order and how many it parsed
 // afresh; or false when a file it must parse has no bytes left.
-func (b *Builder) parse(ctx context.Context, files []source.File, h how) ([]*handbook.Parsed, int, bool) {
+func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h how) ([]*handbook.Parsed, int, bool) {
 	md := b.markdown(h)
 	out := make([]*handbook.Parsed, len(files))
 	keys := make([]cacheKey, len(files))
+	expanded := make([]*expansion, len(files))
 	var todo []int
+	b.includes = false
 	for i, f := range files {
+		if e := b.expand(fsys, f, h); e != nil {
+			// The page with its includes is what is parsed, and cached.
+			expanded[i], f = e, e.file
+			b.includes = true
+		}
 		keys[i] = cacheKey{path: f.Path, sum: f.Sum, how: h}
 		if p, ok := b.parsed[keys[i]]; ok {
 			out[i] = p
@@ -66,6 +77,11 @@ func (b *Builder) parse(ctx context.Context, files []source.File, h how) ([]*han
 	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
+			if e := expanded[i]; e != nil {
+				out[i], timedOut[i] = parseWithin(e.file, md, h, timeout)
+				out[i] = e.placed(out[i])
+				return nil // its bytes stay: its includes may change
+			}
 			out[i], timedOut[i] = parseWithin(files[i], md, h, timeout)
 			if files[i].Path != config.File {
 				// The parse holds copies of all it needs: drop the bytes now,
@@ -113,7 +129,9 @@ func parseWithin(f source.File, md *markdown.Renderer, h how, timeout time.Durat
 // bytes (but the config's): the parsed files hold all they need.
 func (b *Builder) keepTree(tree source.Tree) {
 	for i := range tree.Content {
-		if tree.Content[i].Path != config.File {
+		// A page with includes keeps its bytes: it is expanded again
+		// whenever the files it includes may have changed.
+		if tree.Content[i].Path != config.File && !include.Has(tree.Content[i].Data) {
 			tree.Content[i].Data = nil
 		}
 	}
@@ -134,7 +152,7 @@ func (b *Builder) parseTimeout() time.Duration {
 // everything again, and returns the tree it read. It returns nil parses
 // when the sources cannot be read.
 func (b *Builder) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, h how) ([]*handbook.Parsed, int, source.Tree, diag.List) {
-	if parsed, n, ok := b.parse(ctx, tree.Content, h); ok {
+	if parsed, n, ok := b.parse(ctx, fsys, tree.Content, h); ok {
 		return parsed, n, tree, nil
 	}
 	tree, err := source.Load(fsys)
@@ -143,6 +161,71 @@ func (b *Builder) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, h 
 		diags.Errorf(diag.Pos{}, "%v", err)
 		return nil, 0, tree, diags
 	}
-	parsed, n, _ := b.parse(ctx, tree.Content, h)
+	parsed, n, _ := b.parse(ctx, fsys, tree.Content, h)
 	return parsed, n, tree, nil
+}
+
+// expansion is a page with its includes expanded (mdBook's {{#include}}).
+type expansion struct {
+	file  source.File // the page as parsed: its includes in its bytes
+	lines include.LineMap
+	diags diag.List
+}
+
+// expand expands the includes of f, a page, reading the files they name
+// from the site's folder (Options.ReadSite, else through fsys); it returns
+// nil for a file with none. Includes are resolved in the site's own paths
+// (the page's, layout.Real), so a book can include a code example from
+// beside its pages; what cannot be included is a warning in a handbook
+// read leniently.
+func (b *Builder) expand(fsys fs.FS, f source.File, h how) *expansion {
+	if f.Data == nil || !handbook.IsPageFile(f.Path) || !include.Has(f.Data) {
+		return nil
+	}
+	read := b.opts.ReadSite
+	if read == nil {
+		read = func(name string) ([]byte, error) {
+			v, ok := b.opts.Layout.Virtual(name)
+			if !ok {
+				return nil, fs.ErrNotExist
+			}
+			return fs.ReadFile(fsys, v)
+		}
+	}
+	limited := func(name string) ([]byte, error) {
+		data, err := read(name)
+		if err == nil && len(data) > source.MaxTextSize {
+			err = fmt.Errorf("it is %d bytes; baton includes files up to %d bytes", len(data), source.MaxTextSize)
+		}
+		return data, err
+	}
+	data, lines, diags := include.Expand(b.opts.Layout.Real(f.Path), f.Data, limited)
+	if h.lenient {
+		for i := range diags {
+			diags[i].Severity = diag.Warning
+		}
+	}
+	ef := f
+	ef.Data, ef.Sum = data, sha256.Sum256(data)
+	return &expansion{file: ef, lines: lines, diags: diags}
+}
+
+// placed is p, parsed from the expanded page, with its positions placed
+// in the files its lines come from, and the includes' own diagnostics.
+func (e *expansion) placed(p *handbook.Parsed) *handbook.Parsed {
+	q := *p
+	q.Diags = slices.Clone(p.Diags)
+	for i, d := range q.Diags {
+		q.Diags[i].Pos = e.lines.Pos(d.Pos.File, d.Pos.Line, d.Pos.Col)
+	}
+	q.Diags = append(q.Diags, e.diags...)
+	if p.Page != nil {
+		pp := *p.Page
+		pp.LinkPos = make([]diag.Pos, len(p.Page.LinkPos))
+		for i, pos := range p.Page.LinkPos {
+			pp.LinkPos[i] = e.lines.Pos(pos.File, pos.Line, pos.Col)
+		}
+		q.Page = &pp
+	}
+	return &q
 }

@@ -98,7 +98,7 @@ type change struct {
 // bytes changed, and the same git dates.
 func (b *Builder) patchable(tree source.Tree) (changed []change, dates map[string]int64, ok bool) {
 	l, old := b.last, b.tree
-	if l == nil || l.transient || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
+	if l == nil || l.transient || b.includes || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
 		!slices.EqualFunc(tree.Layouts, old.Layouts, func(a, b source.File) bool { return a.Path == b.Path && a.Sum == b.Sum }) ||
 		!slices.EqualFunc(tree.TooLarge, old.TooLarge, func(a, b source.File) bool { return a.Path == b.Path }) ||
 		!slices.Equal(tree.Skipped, old.Skipped) {
