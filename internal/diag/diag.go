@@ -70,6 +70,7 @@ const (
 	URLClash     Code = "url-clash"     // two files on one URL; one is left out
 	Unrendered   Code = "unrendered"    // syntax of another tool baton does not render
 	RawHTML      Code = "raw-html"      // raw HTML dropped or cut
+	Unparsable   Code = "unparsable"    // YAML or TOML that does not parse
 )
 
 func (d Diagnostic) String() string {

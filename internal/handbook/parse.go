@@ -2,6 +2,7 @@ package handbook
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -237,11 +238,27 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	pp := &ParsedPage{}
 	switch {
 	case fm.TOML && opts.Lenient:
-		diags.Append(decodeTOML(f.Path, fm, &pp.FrontMatter))
+		for _, d := range decodeTOML(f.Path, fm, &pp.FrontMatter) {
+			if d.Code == diag.Unparsable {
+				d.Severity = diag.Warning
+				d.Message += "; the page is built without its front matter"
+				pp.FrontMatter = FrontMatter{}
+			}
+			diags.Append(diag.List{d})
+		}
 	case fm.TOML:
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., --- (+++ TOML front matter is read only in a handbook without handbook.yaml)")
 	case fm.Present && opts.Lenient:
-		diags.Append(strictyaml.DecodeLenient(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
+		for _, d := range strictyaml.DecodeLenient(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter) {
+			if d.Code == diag.Unparsable {
+				// Other tools show such a page all the same: so does
+				// baton, without its front matter.
+				d.Severity = diag.Warning
+				d.Message += "; the page is built without its front matter"
+				pp.FrontMatter = FrontMatter{}
+			}
+			diags.Append(diag.List{d})
+		}
 	case fm.Present:
 		diags.Append(strictyaml.Decode(f.Path, fm.YAML, fm.Line-1, &pp.FrontMatter))
 	case !opts.Lenient && path.Base(f.Path) != "_index.md":
@@ -315,7 +332,7 @@ func decodeTOML(file string, fm source.FrontMatter, v *FrontMatter) diag.List {
 		if errors.As(err, &pe) {
 			pos.Line += pe.Position.Line - 1
 		}
-		diags.Errorf(pos, "invalid TOML front matter: %v", err)
+		diags = append(diags, diag.Diagnostic{Pos: pos, Message: fmt.Sprintf("invalid TOML front matter: %v", err), Code: diag.Unparsable})
 		return diags
 	}
 	y, err := yaml.Marshal(m)

@@ -254,6 +254,7 @@ func TestLenientPages(t *testing.T) {
 		"content/typo.md":           "---\ntitel: Typo\n---\nT.\n",
 		"content/hugo.md":           "+++\ntitle = \"From Hugo\"\ndescription = \"In TOML.\"\nweight = 3\n[menu.main]\nparent = \"x\"\n+++\nBody.\n",
 		"content/bad-toml.md":       "+++\ntitle = \n+++\nBody.\n",
+		"content/bad-yaml.md":       "---\ndescription: Use it when: asked\n---\n# Still a page\n",
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	var parsed []*Parsed
@@ -262,7 +263,8 @@ func TestLenientPages(t *testing.T) {
 	}
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	want := []string{
-		`content/bad-toml.md:2:1: invalid TOML front matter: toml: line 1 (last key "title"): expected value but found '\n' instead`,
+		`content/bad-toml.md:2:1: warning: invalid TOML front matter: toml: line 1 (last key "title"): expected value but found '\n' instead; the page is built without its front matter`,
+		`content/bad-yaml.md:2:1: warning: invalid YAML: mapping values are not allowed in this context; the page is built without its front matter`,
 		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
 		`content/typo.md:2:1: unknown key "titel" (did you mean "title"?)`,
 	}
@@ -282,6 +284,7 @@ func TestLenientPages(t *testing.T) {
 		{"content/other/_index.md", "/other/", "Other", ""},
 		{"content/other/index.md", "/other/index/", "Index page", ""},
 		{"content/hugo.md", "/hugo/", "From Hugo", "In TOML."},
+		{"content/bad-yaml.md", "/bad-yaml/", "Still a page", ""},
 	} {
 		p := pageAt(t, site, c.file)
 		if p.URL != c.url || p.Title != c.title || c.summary != "" && p.Summary != c.summary {

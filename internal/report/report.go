@@ -53,6 +53,7 @@ var kinds = []struct {
 	{diag.URLClash, "files left out (another file has their URL)"},
 	{diag.Unrendered, "syntax of another tool, not rendered"},
 	{diag.RawHTML, "raw HTML dropped"},
+	{diag.Unparsable, "front matter that does not parse (the page is built without it)"},
 }
 
 // topFiles is how many files a kind lists.

@@ -125,7 +125,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node, ok bool) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		d.diags.Errorf(d.syntaxPos(err, start), "invalid YAML: %s", syntaxMessage(err))
+		d.diags = append(d.diags, diag.Diagnostic{Pos: d.syntaxPos(err, start), Message: "invalid YAML: " + syntaxMessage(err), Code: diag.Unparsable})
 		return nil, false
 	}
 	root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
