@@ -145,6 +145,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	var roleFiles []*Parsed
 	var pathFiles []*Parsed
 	var pageFiles []*Parsed
+	var staticFiles []*Parsed
 	for _, f := range files {
 		r.diags.Append(f.Diags)
 		switch f.Kind {
@@ -168,7 +169,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 			r.pathExists[f.File] = true
 			r.urlFiles[URLKey("/paths/"+strings.TrimSuffix(path.Base(f.File), path.Ext(f.File))+"/")] = f.File
 		case KindStatic:
-			r.addStatic(f)
+			staticFiles = append(staticFiles, f)
 		}
 	}
 	r.root()
@@ -177,6 +178,12 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addPage(f)
 	}
 	r.siteTitle()
+	// Static files claim their URLs after the pages: a page keeps its URL
+	// where a file beside it of the same name (OWNERS beside owners.md)
+	// would take it.
+	for _, f := range staticFiles {
+		r.addStatic(f)
+	}
 	r.makeSectionPages()
 	for _, f := range roleFiles {
 		r.addRole(f)
@@ -409,13 +416,8 @@ func (r *resolver) addPage(f *Parsed) {
 			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
 		p.URL = sec.URL
-		sec.Page = p
 		if p.Title == "" {
 			p.Title = sec.Title
-		}
-		sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
-		if sec.Parent == nil {
-			r.site.Home = p
 		}
 	} else {
 		if p.Title == "" {
@@ -434,14 +436,24 @@ func (r *resolver) addPage(f *Parsed) {
 			return
 		}
 		p.URL = strings.TrimSuffix(sec.URL, "/") + "/" + name + "/"
-		sec.Pages = append(sec.Pages, p)
 	}
 	pos := fm.Pos
 	if pos.File == "" {
 		pos = diag.Pos{File: f.File, Line: 1, Col: 1}
 	}
+	// A page whose URL another file has is in no list: not its folder's,
+	// not the site's.
 	if !r.claim(p.URL, f.File, pos) {
 		return
+	}
+	if p.IsSection {
+		sec.Page = p
+		sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
+		if sec.Parent == nil {
+			r.site.Home = p
+		}
+	} else {
+		sec.Pages = append(sec.Pages, p)
 	}
 	r.pages[f.File] = p
 	r.parsed[f.File] = f.Page
@@ -507,6 +519,11 @@ func (r *resolver) makeSectionPages() {
 			r.site.Home = p
 		}
 		s.Page = p
+		if owner, taken := r.urls[URLKey(p.URL)]; taken && r.pages[owner] != nil {
+			// A page has the folder's URL (its own page lost it to that
+			// one, reported with both): that page stands for the folder.
+			continue
+		}
 		if !r.claim(p.URL, "the section "+s.Dir, diag.Pos{File: s.Dir}) {
 			continue
 		}

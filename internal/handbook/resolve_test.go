@@ -375,3 +375,33 @@ func TestUnlinkedFilesNotPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestPageBeforeFileOfItsName keeps a page at its URL where a file beside
+// it has the same name but for case (OWNERS beside owners.md, as in
+// kubernetes/community): the page is published and in its folder's list;
+// a page that loses its URL to another is in no list (the print view took
+// it, with no links resolved, and failed).
+func TestPageBeforeFileOfItsName(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/guide/OWNERS":    "approvers: [a]\n",
+		"content/guide/owners.md": "# Owners\n\nSee [the guide](README.md).\n",
+		"content/guide/README.md": "# Guide\n",
+		"content/x.md":            "# X\n",
+		"content/x/README.md":     "# X folder\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p]), Static: p == "content/guide/OWNERS"}, md, ParseOptions{Lenient: true}))
+	}
+	site, _ := Resolve(config.Default(), parsed, Options{})
+	owners := pageAt(t, site, "content/guide/owners.md")
+	if owners.URL != "/guide/owners/" || len(owners.Hrefs) != 1 || owners.Hrefs[0].URL != "/guide/" {
+		t.Errorf("owners.md: %s %v", owners.URL, owners.Hrefs)
+	}
+	for _, p := range site.Order {
+		if p.File == "content/x/README.md" {
+			t.Errorf("x/README.md lost its URL to x.md, yet is in the reading order")
+		}
+	}
+}
