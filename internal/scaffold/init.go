@@ -70,7 +70,7 @@ func initFiles(content fs.FS) ([]File, error) {
 		if err != nil {
 			return err
 		}
-		if p != "content" && source.Ignored(d.Name()) {
+		if p != "content" && source.IgnoredEntry(d) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -154,7 +154,7 @@ func firstStep(site string) (key, target string, err error) {
 		switch {
 		case err != nil || page != "":
 			return fs.SkipAll
-		case p != "." && source.Ignored(d.Name()):
+		case p != "." && source.IgnoredEntry(d):
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -161,7 +161,7 @@ func (t *walk) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error
 	if err != nil {
 		return err
 	}
-	if p != root && Ignored(d.Name()) {
+	if p != root && IgnoredEntry(d) {
 		if d.IsDir() {
 			return fs.SkipDir
 		}
@@ -279,12 +279,21 @@ func Update(fsys fs.FS, t Tree, changed []string) (Tree, error) {
 // ignoredPath reports whether any name in p, below its root, is ignored.
 func ignoredPath(p string) bool {
 	names := strings.Split(p, "/")
-	for _, n := range names[1:] {
-		if Ignored(n) {
+	for i, n := range names[1:] {
+		if last := i == len(names)-2; last && Ignored(n) || !last && IgnoredDir(n) {
 			return true
 		}
 	}
 	return false
+}
+
+// IgnoredEntry reports whether baton never reads a folder's entry (Ignored
+// for a file, IgnoredDir for a folder).
+func IgnoredEntry(d fs.DirEntry) bool {
+	if d.IsDir() {
+		return IgnoredDir(d.Name())
+	}
+	return Ignored(d.Name())
 }
 
 // without removes from a slice sorted by path the entry at p and every
@@ -417,6 +426,13 @@ const GitBookAssets = ".gitbook"
 // hidden files and folders (but GitBookAssets), and the temporary, swap,
 // backup and lock files that editors leave beside the files they save.
 func Ignored(name string) bool {
+	return IgnoredDir(name) || len(name) >= 4 && strings.Trim(name, "0123456789") == ""
+}
+
+// IgnoredDir reports whether a folder of the name is one baton never
+// reads: what Ignored says of a file, but for vim's numbered probe files,
+// whose names are years as folders have them.
+func IgnoredDir(name string) bool {
 	switch {
 	case name == "", strings.HasPrefix(name, ".") && name != GitBookAssets, // dotfiles, .#lock, .swp
 		strings.HasSuffix(name, "~"),                                     // emacs, vim backups
@@ -427,10 +443,6 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"), // JetBrains
 		strings.HasSuffix(name, ".crdownload"), strings.HasSuffix(name, ".part"),
 		name == "node_modules":
-		return true
-	}
-	// vim probes whether it may write a folder with a file named 4913, 5036...
-	if len(name) >= 4 && strings.Trim(name, "0123456789") == "" {
 		return true
 	}
 	// Other editors write "name.md.tmp.1234" or "name.md.sb-1234-abcd".

@@ -78,6 +78,12 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = true", name)
 		}
 	}
+	// A folder named like vim's probe file is a year's folder, and read.
+	for name, want := range map[string]bool{"2019": false, "4913": false, ".git": true, "node_modules": true, "x.tmp": true} {
+		if got := IgnoredDir(name); got != want {
+			t.Errorf("IgnoredDir(%q) = %v, want %v", name, got, want)
+		}
+	}
 }
 
 func TestLoad(t *testing.T) {
@@ -92,6 +98,7 @@ func TestLoad(t *testing.T) {
 		"content/roles/pm.yaml":  {Data: []byte("title: PM")},
 		"public/index.html":      {Data: []byte("not read")},
 		"content/notes/4913":     {Data: []byte("vim probe")},
+		"content/2019/notes.md":  {Data: []byte("a year's folder")},
 		"content/notes/plan.md~": {Data: []byte("backup")},
 	}
 	tree, err := Load(fsys)
@@ -106,7 +113,7 @@ func TestLoad(t *testing.T) {
 		}
 		got = append(got, f.Path+" "+kind)
 	}
-	want := []string{"content/a.md text", "content/img/x.png static", "content/roles/pm.yaml text", "content/static/f.pdf static"}
+	want := []string{"content/2019/notes.md text", "content/a.md text", "content/img/x.png static", "content/roles/pm.yaml text", "content/static/f.pdf static"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("content = %q, want %q", got, want)
 	}

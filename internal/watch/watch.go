@@ -107,7 +107,7 @@ func (w *Watcher) addTree(fsw *fsnotify.Watcher, dir string, found *[]string) er
 			}
 			return err
 		}
-		if p != root && source.Ignored(d.Name()) {
+		if p != root && source.IgnoredEntry(d) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -152,7 +152,7 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if ev.Op == fsnotify.Chmod || source.Ignored(filepath.Base(ev.Name)) {
+			if ev.Op == fsnotify.Chmod || ignoredEvent(ev.Name) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -232,7 +232,7 @@ func (w *Watcher) snapshot() map[string]stamp {
 			if err != nil {
 				return nil
 			}
-			if source.Ignored(e.Name()) && !strings.HasSuffix(p, d) {
+			if source.IgnoredEntry(e) && !strings.HasSuffix(p, d) {
 				if e.IsDir() {
 					return filepath.SkipDir
 				}
@@ -275,4 +275,14 @@ func (w *Watcher) poll(every time.Duration) {
 		prev = cur
 		w.send(pending)
 	}
+}
+
+// ignoredEvent reports whether an event is about a path baton never reads:
+// a file Ignored names, or a folder IgnoredDir names (a path gone is taken
+// for a folder, so the removal of one named like a year is never missed).
+func ignoredEvent(p string) bool {
+	if info, err := os.Lstat(p); err == nil && !info.IsDir() {
+		return source.Ignored(filepath.Base(p))
+	}
+	return source.IgnoredDir(filepath.Base(p))
 }
