@@ -1,6 +1,7 @@
 package handbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -204,8 +205,14 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 		return p
 	}
 	if pos, ok := diag.CheckUTF8(f.Path, f.Data); !ok {
-		p.Diags.Errorf(pos, "invalid UTF-8")
-		return p
+		if !opts.Lenient || p.Kind != KindPage {
+			p.Diags.Errorf(pos, "invalid UTF-8")
+			return p
+		}
+		// As a Markdown viewer shows it: each bad byte a replacement
+		// character.
+		p.Diags.Warnf(pos, "invalid UTF-8 (shown as �; save the file as UTF-8)")
+		f.Data = bytes.ToValidUTF8(f.Data, []byte("\uFFFD"))
 	}
 	id := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	switch p.Kind {

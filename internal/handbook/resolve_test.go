@@ -255,6 +255,7 @@ func TestLenientPages(t *testing.T) {
 		"content/hugo.md":           "+++\ntitle = \"From Hugo\"\ndescription = \"In TOML.\"\nweight = 3\n[menu.main]\nparent = \"x\"\n+++\nBody.\n",
 		"content/bad-toml.md":       "+++\ntitle = \n+++\nBody.\n",
 		"content/bad-yaml.md":       "---\ndescription: Use it when: asked\n---\n# Still a page\n",
+		"content/latin1.md":         "# Caf\xe9 notes\n",
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	var parsed []*Parsed
@@ -266,6 +267,7 @@ func TestLenientPages(t *testing.T) {
 		`content/bad-toml.md:2:1: warning: invalid TOML front matter: toml: line 1 (last key "title"): expected value but found '\n' instead; the page is built without its front matter`,
 		`content/bad-yaml.md:2:1: warning: invalid YAML: mapping values are not allowed in this context; the page is built without its front matter`,
 		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
+		`content/latin1.md:1:6: warning: invalid UTF-8 (shown as �; save the file as UTF-8)`,
 		`content/typo.md:2:1: unknown key "titel" (did you mean "title"?)`,
 	}
 	var got []string
@@ -285,6 +287,7 @@ func TestLenientPages(t *testing.T) {
 		{"content/other/index.md", "/other/index/", "Index page", ""},
 		{"content/hugo.md", "/hugo/", "From Hugo", "In TOML."},
 		{"content/bad-yaml.md", "/bad-yaml/", "Still a page", ""},
+		{"content/latin1.md", "/latin1/", "Caf� notes", ""},
 	} {
 		p := pageAt(t, site, c.file)
 		if p.URL != c.url || p.Title != c.title || c.summary != "" && p.Summary != c.summary {
