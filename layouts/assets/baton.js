@@ -61,6 +61,22 @@
     s.scrollLeft += (b.left + b.right - a.left - a.right) / 2;
   });
 
+  // A code block or table wider than its column scrolls sideways: it must
+  // take keyboard focus then, or a reader without a mouse cannot read the
+  // rest of it. Only those that scroll take it, so the others add no stop.
+  var scrollers = doc.querySelectorAll(".prose pre, .prose table");
+  function focusScrollers() {
+    scrollers.forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+      else el.removeAttribute("tabindex");
+    });
+  }
+  if (scrollers.length) {
+    focusScrollers();
+    var resizing = 0;
+    window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(focusScrollers, 150); });
+  }
+
   // Table of contents follows the reader.
   var tocLinks = doc.querySelectorAll(".toc a");
   if (tocLinks.length && "IntersectionObserver" in window) {
@@ -97,7 +113,9 @@
   function follow(id) { try { sessionStorage.setItem("baton-active-path", id); } catch (e) {} }
   var active = null;
   try { active = sessionStorage.getItem("baton-active-path"); } catch (e) {}
-  var bars = doc.querySelectorAll(".path-bar");
+  // The summary line of a page in several paths is a .path-bar too, but
+  // has no path of its own and no progress to show.
+  var bars = doc.querySelectorAll(".path-bar[data-path]");
   var following = Array.prototype.some.call(bars, function (b) { return b.dataset.path === active; });
   var summary = doc.querySelector(".path-summary");
   if (summary && following) summary.hidden = true;
