@@ -91,3 +91,82 @@ func TestFaviconOnEveryPage(t *testing.T) {
 	}
 }
 
+// meta returns the content of the page's meta element with that name or
+// property, and whether it has one.
+func meta(html, key string) (string, bool) {
+	m := regexp.MustCompile(`<meta (?:name|property)="` + regexp.QuoteMeta(key) + `" content="([^"]*)"`).FindStringSubmatch(html)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// TestMetadata: every page describes itself to search engines and to the
+// previews of chat apps and social sites: its summary (or the site's
+// description), Open Graph and Twitter card tags, a theme colour for each
+// scheme; its absolute address only when the base URL gives one; and
+// noindex in handbook.yaml keeps the whole site out of search engines.
+func TestMetadata(t *testing.T) {
+	const desc = "How we build products."
+	for _, c := range []struct {
+		base    string
+		noindex bool
+	}{{"/", false}, {"https://x.example/hb/", false}, {"https://x.example/hb/", true}} {
+		cfg := "title: The Handbook\ndescription: " + desc + "\nbase_url: " + c.base + "\n"
+		if c.noindex {
+			cfg += "noindex: true\n"
+		}
+		out, _ := renderSite(t, readerSite(cfg))
+		for _, want := range []struct{ path, title, desc, typ string }{
+			{"index.html", "The Handbook", desc, "website"},
+			{"guide/start/index.html", "Start here", "The first page to read.", "article"},
+			{"guide/index.html", "Guide", "How we work.", "website"},
+			{"roles/pm/index.html", "Product Manager", "Leads by influence.", "website"},
+			{"responsibilities/plan/index.html", "Planning", "Plans the quarter.", "website"},
+			{"paths/onboarding/index.html", "Onboarding", "Your first days.", "website"},
+			{"tags/index.html", "Tags", desc, "website"},
+			{"roles/index.html", "Roles", desc, "website"},
+			{"search/index.html", "Search", desc, "website"},
+		} {
+			html := out[want.path]
+			for key, v := range map[string]string{
+				"description": want.desc, "og:description": want.desc, "twitter:description": want.desc,
+				"og:title": want.title, "twitter:title": want.title, "og:site_name": "The Handbook",
+				"og:type": want.typ, "twitter:card": "summary",
+			} {
+				if got, _ := meta(html, key); got != v {
+					t.Errorf("%s (base %s): %s = %q, want %q", want.path, c.base, key, got, v)
+				}
+			}
+			url, hasURL := meta(html, "og:url")
+			canonical := regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`).FindStringSubmatch(html)
+			if abs := c.base != "/"; abs {
+				want := c.base + strings.TrimSuffix(want.path, "index.html")
+				if url != want || canonical == nil || canonical[1] != want {
+					t.Errorf("%s: og:url %q, canonical %q, want both %q", want, url, canonical, want)
+				}
+			} else if hasURL || canonical != nil {
+				t.Errorf("%s: og:url %q, canonical %q with a relative base URL: a preview would show a wrong address", want.path, url, canonical)
+			}
+			for _, scheme := range []string{"light", "dark"} {
+				if !strings.Contains(html, `<meta name="theme-color" content="#`) || !strings.Contains(html, `media="(prefers-color-scheme: `+scheme+`)"`) {
+					t.Errorf("%s: no theme-color for %s", want.path, scheme)
+				}
+			}
+			robots, has := meta(html, "robots")
+			if c.noindex != has || has && robots != "noindex" {
+				t.Errorf("%s: noindex %v, robots meta %q", want.path, c.noindex, robots)
+			}
+		}
+		robots := out["robots.txt"]
+		if c.noindex != strings.Contains(robots, "Disallow: /\n") || c.noindex == strings.Contains(robots, "Allow: /\n") {
+			t.Errorf("noindex %v: robots.txt is\n%s", c.noindex, robots)
+		}
+		if c.noindex && strings.Contains(robots, "Sitemap") {
+			t.Errorf("noindex: robots.txt names a sitemap:\n%s", robots)
+		}
+		if _, has := meta(out["404.html"], "og:url"); has {
+			t.Error("404.html has an og:url: it is shown at any address")
+		}
+	}
+}
