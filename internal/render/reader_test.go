@@ -170,3 +170,22 @@ func TestMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesNameTheirHandbook: every page carries the handbook's title and
+// its root, from which the theme's script keys what a reader keeps in the
+// browser (TestStoragePerHandbook shows the behaviour).
+func TestPagesNameTheirHandbook(t *testing.T) {
+	out, _ := renderSite(t, readerSite("title: \"Ops & <Eng>\"\nbase_url: /hb/\n"))
+	for p, html := range out {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		root := Rel("/"+p, "/")
+		if p == "404.html" {
+			root = "/hb/"
+		}
+		if want := `<html lang="en" data-root="` + root + `" data-handbook="Ops &amp; &lt;Eng&gt;">`; !strings.Contains(html, want) {
+			t.Errorf("%s does not start with %s", p, want)
+		}
+	}
+}

@@ -2,10 +2,23 @@
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
-  function store(key, value) {
+  // What a reader keeps here (reflect notes, ticks, path progress) belongs
+  // to one handbook: its keys start with the handbook's title and the path
+  // of its root, so that two handbooks under two paths of a host, two
+  // served in turn at one address (baton serve), or two opened from the
+  // file system (where every page shares one origin) never share them.
+  var prefix = "baton:" + (root.dataset.handbook || "") + ":" + new URL(root.dataset.root || "./", location.href).pathname + ":";
+  function store(name, value) {
     try {
-      if (value === undefined) return JSON.parse(localStorage.getItem(key) || "null");
-      localStorage.setItem(key, JSON.stringify(value));
+      if (value !== undefined) { localStorage.setItem(prefix + name, JSON.stringify(value)); return; }
+      var v = localStorage.getItem(prefix + name);
+      if (v === null) {
+        // Keys used to be "baton-" + name for every handbook of an origin:
+        // the first handbook that reads one takes it over, once.
+        v = localStorage.getItem("baton-" + name);
+        if (v !== null) { localStorage.setItem(prefix + name, v); localStorage.removeItem("baton-" + name); }
+      }
+      return JSON.parse(v || "null");
     } catch (e) { return null; }
   }
 
@@ -95,7 +108,7 @@
 
   // Reflect: a private checklist and journal kept in this browser.
   doc.querySelectorAll("[data-reflect]").forEach(function (box) {
-    var key = "baton-reflect:" + box.dataset.reflect, state = store(key) || {};
+    var key = "reflect:" + box.dataset.reflect, state = store(key) || {};
     box.querySelectorAll("input[type=checkbox]").forEach(function (c) {
       c.checked = !!(state["c" + c.dataset.key]);
       c.addEventListener("change", function () { state["c" + c.dataset.key] = c.checked; store(key, state); });
@@ -109,10 +122,10 @@
   // Reading paths: a reader follows a path by opening a step from the path's
   // page or from a step bar; only then are steps counted as read, and the
   // bars of other paths on a shared page step aside.
-  function pathState(id) { return store("baton-path:" + id) || {}; }
-  function follow(id) { try { sessionStorage.setItem("baton-active-path", id); } catch (e) {} }
+  function pathState(id) { return store("path:" + id) || {}; }
+  function follow(id) { try { sessionStorage.setItem(prefix + "active-path", id); } catch (e) {} }
   var active = null;
-  try { active = sessionStorage.getItem("baton-active-path"); } catch (e) {}
+  try { active = sessionStorage.getItem(prefix + "active-path"); } catch (e) {}
   // The summary line of a page in several paths is a .path-bar too, but
   // has no path of its own and no progress to show.
   var bars = doc.querySelectorAll(".path-bar[data-path]");
@@ -124,7 +137,7 @@
     bar.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
     if (following) bar.hidden = id !== active;
     if (bar.hidden) return;
-    if (id === active) { s[bar.dataset.step] = true; store("baton-path:" + id, s); }
+    if (id === active) { s[bar.dataset.step] = true; store("path:" + id, s); }
     var done = Object.keys(s).length, prog = bar.querySelector(".path-progress");
     prog.hidden = false;
     prog.setAttribute("role", "progressbar");
