@@ -90,6 +90,98 @@
     window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(focusScrollers, 150); });
   }
 
+  // The page's own URL, site-absolute, as the handbook names it
+  // ("/playbooks/x/"), wherever the page is opened from and however (its
+  // folder or its index.html).
+  var rootPath = new URL(root.dataset.root || "./", location.href).pathname;
+  var pageURL = "/" + decodeURI(location.pathname.slice(rootPath.length)).replace(/index\.html$/, "");
+
+  // Copy buttons on code blocks: a playbook's templates are there to be
+  // copied. Each button follows its block (the block scrolls, the button
+  // stays), and a live region says when it worked. The Clipboard API needs
+  // a secure context; elsewhere a hidden textarea and execCommand copy,
+  // and if that fails too the code is selected for the reader to copy.
+  var live = null;
+  function say(text) {
+    if (!live) {
+      live = doc.createElement("p");
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      doc.body.appendChild(live);
+    }
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 50);
+  }
+  function copyText(text, pre) {
+    function fallback() {
+      var ta = doc.createElement("textarea"), ok = false, focus = doc.activeElement;
+      ta.value = text;
+      ta.setAttribute("readonly", "");
+      ta.className = "copy-buffer";
+      doc.body.appendChild(ta);
+      ta.select();
+      try { ok = doc.execCommand("copy"); } catch (e) {}
+      ta.remove();
+      if (focus) focus.focus();
+      if (!ok) {
+        var range = doc.createRange(), sel = window.getSelection();
+        range.selectNodeContents(pre);
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+      return Promise.resolve(ok);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
+    }
+    return fallback();
+  }
+  doc.querySelectorAll(".prose pre").forEach(function (pre) {
+    var wrap = doc.createElement("div"), button = doc.createElement("button");
+    wrap.className = "code-block";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    button.type = "button";
+    button.className = "code-copy";
+    // Its name says what it copies while it shows "Copy"; the words it
+    // shows after a copy are its name then.
+    var show = function (text) {
+      button.textContent = text;
+      if (text === "Copy") button.setAttribute("aria-label", "Copy code");
+      else button.removeAttribute("aria-label");
+    };
+    show("Copy");
+    wrap.appendChild(button);
+    var reset = 0;
+    button.addEventListener("click", function () {
+      var code = pre.querySelector("code") || pre;
+      copyText(code.textContent.replace(/\n$/, ""), pre).then(function (ok) {
+        show(ok ? "Copied" : "Press Ctrl+C");
+        say(ok ? "Copied" : "Code selected: press Ctrl+C to copy it");
+        clearTimeout(reset);
+        reset = setTimeout(function () { show("Copy"); }, 2000);
+      });
+    });
+  });
+
+  // Task lists are boxes a reader can tick, kept in this browser like
+  // reflect notes, each by its item's text (the list may change around
+  // it); the print view shows them as written.
+  doc.querySelectorAll("main .prose li > input[type=checkbox]").forEach(function (box, i, all) {
+    if (box.closest(".print-view")) return;
+    var key = "tasks:" + pageURL, state = store(key) || {};
+    var name = (box.getAttribute("aria-label") || "") + "#", n = 0;
+    for (var j = 0; j < i; j++) if (all[j].getAttribute("aria-label") + "#" === name) n++;
+    name += n;
+    box.disabled = false;
+    box.checked = name in state ? !!state[name] : box.checked;
+    box.addEventListener("change", function () {
+      state = store(key) || {};
+      state[name] = box.checked;
+      store(key, state);
+    });
+  });
+
   // Table of contents follows the reader.
   var tocLinks = doc.querySelectorAll(".toc a");
   if (tocLinks.length && "IntersectionObserver" in window) {
