@@ -189,3 +189,35 @@ func TestPagesNameTheirHandbook(t *testing.T) {
 		}
 	}
 }
+
+var footRE = regexp.MustCompile(`(?s)<nav class="path-foot"[^>]*data-path="onboarding"[^>]*>(.*?)</nav>`)
+
+// TestPathFootLeadsOn: the foot of every step's page (a playbook, a role,
+// a responsibility) leads to the path's previous and next steps, not the
+// section's, and the last step's back to the path; the theme's script
+// shows it to a reader following the path.
+func TestPathFootLeadsOn(t *testing.T) {
+	out, _ := renderSite(t, readerSite("title: T\n"))
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"guide/start/index.html", []string{`href="../../paths/onboarding/">Onboarding</a>`, `Step 1 of 3`, `rel="next" href="../../roles/pm/"><span>Next step</span>Product Manager</a>`}},
+		{"roles/pm/index.html", []string{`Step 2 of 3`, `rel="prev" href="../../guide/start/"><span>Previous step</span>Start here</a>`, `rel="next" href="../../guide/next/"><span>Next step</span>Next</a>`}},
+		{"guide/next/index.html", []string{`Step 3 of 3`, `rel="prev" href="../../roles/pm/"><span>Previous step</span>Product Manager</a>`, `href="../../paths/onboarding/"><span>Last step</span>Back to the path</a>`}},
+	} {
+		m := footRE.FindStringSubmatch(out[c.path])
+		if m == nil {
+			t.Errorf("%s has no foot for its reading path", c.path)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(m[1], w) {
+				t.Errorf("%s: the path's foot lacks %s:\n%s", c.path, w, m[1])
+			}
+		}
+	}
+	if !strings.Contains(out["index.html"], `class="continue"`) || !strings.Contains(out["paths/onboarding/index.html"], `class="path-continue"`) {
+		t.Error("the home page or the path's page has no place to continue from")
+	}
+}

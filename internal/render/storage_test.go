@@ -66,6 +66,9 @@ func TestStoragePerHandbook(t *testing.T) {
 		mu.Lock()
 		d := root
 		mu.Unlock()
+		// The test serves two handbooks at one address in turn: a
+		// cached page of the first would stand for the second.
+		w.Header().Set("Cache-Control", "no-store")
 		http.FileServer(http.Dir(d)).ServeHTTP(w, r)
 	}))
 	defer srv.Close()

@@ -238,15 +238,65 @@
     prog.setAttribute("aria-label", done + " of " + n + " steps read");
     prog.firstElementChild.style.width = Math.round(100 * done / n) + "%";
   });
+  // At the end of a step's page the path being followed leads on to its
+  // next step, in place of the section's next page; the step it leads to
+  // is kept for the home page's "continue".
+  doc.querySelectorAll(".path-foot[data-path]").forEach(function (foot) {
+    var id = foot.dataset.path;
+    foot.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
+    if (id !== active) return;
+    foot.hidden = false;
+    var section = foot.parentNode.querySelector(":scope > .prev-next");
+    if (section) section.hidden = true;
+    var next = foot.querySelector("a[rel=next]");
+    store("path-next:" + id, next ? { href: next.href, title: next.lastChild.textContent } : {});
+  });
+  // A link made here from what this handbook kept, never another scheme.
+  function card(href, title, meta, summary) {
+    var li = doc.createElement("li"), a = doc.createElement("a");
+    li.className = "card";
+    a.href = href;
+    [["card-title", title], ["card-meta", meta], ["card-summary", summary]].forEach(function (p) {
+      if (!p[1]) return;
+      var s = doc.createElement("span");
+      s.className = p[0]; s.textContent = p[1]; a.appendChild(s);
+    });
+    li.appendChild(a);
+    return li;
+  }
+  function sameSite(href) { return typeof href === "string" && href.indexOf(location.protocol) === 0; }
   doc.querySelectorAll("article.path[data-path]").forEach(function (art) {
-    var id = art.dataset.path, s = pathState(id), n = +art.dataset.steps, done = 0;
+    var id = art.dataset.path, s = pathState(id), n = +art.dataset.steps, done = 0, first = null;
     art.querySelectorAll(".step").forEach(function (li) {
-      if (s[li.dataset.step]) { li.classList.add("done"); done++; }
+      if (s[li.dataset.step]) { li.classList.add("done"); done++; } else if (!first) first = li.querySelector("a");
       li.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
     });
     var out = art.querySelector(".path-done");
     if (out && done) { out.hidden = false; out.textContent = done + " of " + n + " read"; }
+    var cont = art.querySelector(".path-continue");
+    if (cont && done && first) {
+      var a = doc.createElement("a");
+      a.href = first.href; a.textContent = first.textContent;
+      a.addEventListener("click", function () { follow(id); });
+      cont.textContent = "Continue with ";
+      cont.appendChild(a);
+      cont.hidden = false;
+    }
   });
+  // The home page offers each path begun and not finished, at its next step.
+  var resume = doc.querySelector(".continue");
+  if (resume) {
+    doc.querySelectorAll(".card[data-path]").forEach(function (c) {
+      var id = c.dataset.path, n = +c.dataset.steps, done = Object.keys(pathState(id)).length;
+      if (!done || done >= n) return;
+      var next = store("path-next:" + id) || {}, link = c.querySelector("a");
+      var li = card(sameSite(next.href) ? next.href : link.href, link.querySelector(".card-title").textContent,
+        done + " of " + n + " steps read", next.title ? "Next: " + next.title : "");
+      li.querySelector("a").addEventListener("click", function () { follow(id); });
+      resume.querySelector("ul").appendChild(li);
+      resume.hidden = false;
+    });
+  }
 
   // Responsibility matrix: filter by kind.
   var filter = doc.querySelector(".kind-filter");
