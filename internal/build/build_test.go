@@ -259,6 +259,11 @@ func TestIncremental(t *testing.T) {
 			f.Data = bytes.Replace(f.Data, []byte("title: Design"), []byte("title: Product design"), 1)
 			return []string{"content/roles/design.yaml"}
 		}, false},
+		{"a path's step before a page, which the page's foot names", func() []string {
+			f := src["content/roles/conductor.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("title: Writing the score"), []byte("title: Scoring"), 1)
+			return []string{"content/roles/conductor.yaml"}
+		}, false},
 		{"new page in new folder", func() []string {
 			src["content/playbooks/more/deep/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\n---\nSee [start](../../basics/start.md).\n")}
 			return []string{"content/playbooks/more"}

@@ -22,6 +22,9 @@ type Config struct {
 	UnsafeHTML  bool   `yaml:"unsafe_html"`
 	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
 	Links string `yaml:"links"`
+	// NoIndex asks search engines to leave the site out: robots.txt
+	// disallows every page, and every page says noindex.
+	NoIndex bool `yaml:"noindex"`
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -57,6 +60,7 @@ type Raw struct {
 	Language    strictyaml.Str `yaml:"language"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Links       strictyaml.Str `yaml:"links"`
+	NoIndex     bool           `yaml:"noindex"`
 	Pos         diag.Pos
 }
 
@@ -73,6 +77,7 @@ func Decode(src []byte) (Config, diag.List) {
 		Language:    raw.Language.Value,
 		UnsafeHTML:  raw.UnsafeHTML,
 		Links:       raw.Links.Value,
+		NoIndex:     raw.NoIndex,
 		Strict:      true,
 		Pos:         raw.Pos,
 	}

@@ -43,3 +43,16 @@ func TestIsAbsolute(t *testing.T) {
 		}
 	}
 }
+
+// TestNoIndex: noindex takes only a boolean, and is off unless set.
+func TestNoIndex(t *testing.T) {
+	for src, want := range map[string]bool{"title: T\n": false, "title: T\nnoindex: true\n": true, "title: T\nnoindex: false\n": false} {
+		c, diags := Decode([]byte(src))
+		if diags.HasErrors() || c.NoIndex != want {
+			t.Errorf("%q: NoIndex %v (%v), want %v", src, c.NoIndex, diags, want)
+		}
+	}
+	if _, diags := Decode([]byte("title: T\nnoindex: yes please\n")); !diags.HasErrors() {
+		t.Error(`noindex: "yes please" is accepted`)
+	}
+}

@@ -34,8 +34,10 @@ func Conductor(roles []*handbook.Role) *handbook.Role {
 }
 
 // SVG draws the diagram. href turns a site-absolute URL into the link to
-// write. The SVG carries a title and description, and every role is a link
-// with an accessible name; Describe gives the same content as text. Its
+// write. The SVG is a group named by its title and described by its
+// description (an image would hide the links inside it from assistive
+// technology), and every role is a link named by the text it shows;
+// Describe gives the same content as text. Its
 // width and height attributes are its size at one CSS pixel per unit, the
 // size at which its labels are as large as they were laid out.
 func SVG(roles []*handbook.Role, href func(string) string) string {
@@ -44,7 +46,7 @@ func SVG(roles []*handbook.Role, href func(string) string) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="conductor-diagram" width="%g" height="%g" viewBox="0 0 %g %g" role="img" aria-labelledby="cd-title cd-desc" xmlns="http://www.w3.org/2000/svg">`,
+	fmt.Fprintf(&b, `<svg class="conductor-diagram" width="%g" height="%g" viewBox="0 0 %g %g" role="group" aria-labelledby="cd-title" aria-describedby="cd-desc" xmlns="http://www.w3.org/2000/svg">`,
 		l.width, l.height, l.width, l.height)
 	fmt.Fprintf(&b, `<title id="cd-title">The conductor model</title><desc id="cd-desc">%s</desc>`, html.EscapeString(Describe(roles)))
 	b.WriteString(`<g class="cd-lines">`)
@@ -78,13 +80,22 @@ func SVG(roles []*handbook.Role, href func(string) string) string {
 		if i == 0 {
 			cls += " cd-conductor"
 		}
-		name := n.role.Title
-		if n.role.Part != "" {
-			name += ", " + n.role.Part
+		// A link is named by the words it shows, so that what a reader
+		// sees is what a screen reader says and speech input can name it;
+		// only a label wrapped inside a word or cut short takes the whole
+		// name as its aria-label.
+		label := ""
+		if strings.Join(n.title, " ") != strings.Join(strings.Fields(n.role.Title), " ") ||
+			strings.Join(n.part, " ") != strings.Join(strings.Fields(n.role.Part), " ") {
+			label = n.role.Title
+			if n.role.Part != "" {
+				label += ", " + n.role.Part
+			}
+			label = ` aria-label="` + html.EscapeString(label) + `"`
 		}
 		r := n.box
-		fmt.Fprintf(&b, `<a class="%s" href="%s" aria-label="%s"><rect x="%g" y="%g" width="%g" height="%g" rx="10"/>`,
-			cls, html.EscapeString(href(n.role.URL)), html.EscapeString(name), round(r.minX()), round(r.minY()), round(2*r.hw), round(2*r.hh))
+		fmt.Fprintf(&b, `<a class="%s" href="%s"%s><rect x="%g" y="%g" width="%g" height="%g" rx="10"/>`,
+			cls, html.EscapeString(href(n.role.URL)), label, round(r.minX()), round(r.minY()), round(2*r.hw), round(2*r.hh))
 		y := r.minY() + padY
 		for _, s := range n.title {
 			fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="%g" font-weight="600" class="cd-name">%s</text>`,

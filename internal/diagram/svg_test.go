@@ -50,6 +50,7 @@ type svgDoc struct {
 	width, height  float64 // the width and height attributes, 0 when absent
 	vb             box
 	role, labelled string
+	described      string
 	ids            map[string]string // text of elements with an id
 	nodes          []svgNode
 	lines          []svgLine
@@ -110,6 +111,7 @@ func parseSVG(t *testing.T, s string) svgDoc {
 				}
 				doc.role, _ = attr(tok, "role")
 				doc.labelled, _ = attr(tok, "aria-labelledby")
+				doc.described, _ = attr(tok, "aria-describedby")
 			case "a":
 				href, _ := attr(tok, "href")
 				label, _ := attr(tok, "aria-label")

@@ -31,7 +31,12 @@ func TestFeatures(t *testing.T) {
 		{"heading id", "## Why “CEO of the product” misleads", `id="why-ceo-of-the-product-misleads"`},
 		{"repeat heading", "## A\n\n## A", `id="a-1"`},
 		{"table", "| a |\n|---|\n| b |", "<table>"},
-		{"task", "- [x] done", `<input checked="" disabled="" type="checkbox">`},
+		// A task's box is named by its item's text (axe-core: label), an
+		// empty header cell is a td (axe-core: empty-table-header).
+		{"task", "- [x] done *now* & [then](a.md)", `<li><input checked="" disabled="" type="checkbox" aria-label="done now &amp; then"> done`},
+		{"task open", "- [ ] to do\n  more", `<input disabled="" type="checkbox" aria-label="to do more"> to do`},
+		{"table empty header", "|   | a |\n|:-:|---|\n| x | y |", "<thead>\n<tr>\n<td style=\"text-align:center\"></td>\n<th>a</th>"},
+		{"table header", "| b | a |\n|:-:|---|\n| | y |", "<th style=\"text-align:center\">b</th>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align:center\"></td>"},
 		{"footnote", "x[^1]\n\n[^1]: n", `id="fn:1"`},
 		{"deflist", "Term\n: Def", "<dl>\n<dt>Term</dt>\n<dd>Def</dd>"},
 		{"typographer", `"quoted" -- yes...`, "<p>“quoted” – yes…</p>"},

@@ -397,7 +397,7 @@ func newPolicy() *bluemonday.Policy {
 	// baton's own markup.
 	p.AllowAttrs("class").Matching(batonClasses()).OnElements("a", "div", "p", "pre", "code", "span", "details", "summary")
 	p.AllowAttrs("role").Matching(regexp.MustCompile(`^(?:note|doc-noteref|doc-backlink|doc-endnotes)$`)).OnElements("a", "div")
-	p.AllowAttrs("aria-label").OnElements("a")
+	p.AllowAttrs("aria-label").OnElements("a", "input")
 	p.AllowStyles("text-align").MatchingEnum("left", "right", "center").OnElements("th", "td")
 	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
 	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^$`)).OnElements("input")

@@ -6,6 +6,7 @@ import (
 
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -29,6 +30,52 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(emojiast.KindEmoji, r.emoji)
+	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
+	reg.Register(extast.KindTableCell, r.tableCell)
+}
+
+// taskCheckBox writes a task list's box as GitHub does, named by the text
+// of its item, which is beside it but not its label: a box without a name
+// is read out as "checkbox" alone.
+func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*extast.TaskCheckBox).IsChecked {
+		_, _ = w.WriteString(`<input checked="" disabled="" type="checkbox"`)
+	} else {
+		_, _ = w.WriteString(`<input disabled="" type="checkbox"`)
+	}
+	if p := node.Parent(); p != nil {
+		if name := nodeText(p, src, readerText); name != "" {
+			_, _ = w.WriteString(` aria-label="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(name)))
+			_ = w.WriteByte('"')
+		}
+	}
+	_, _ = w.WriteString("> ")
+	return ast.WalkContinue, nil
+}
+
+// tableCell writes a cell as goldmark does, but for an empty cell of the
+// header row, which is a td: a header cell names its column, and an empty
+// one (the corner above a column of row names) names nothing.
+func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*extast.TableCell)
+	tag := "td"
+	if n.Parent().Kind() == extast.KindTableHeader && n.HasChildren() {
+		tag = "th"
+	}
+	if !entering {
+		_, _ = w.WriteString("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<" + tag)
+	if n.Alignment != extast.AlignNone {
+		_, _ = w.WriteString(` style="text-align:` + n.Alignment.String() + `"`)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 // writePlaceholder writes the placeholder of link node n. A node that

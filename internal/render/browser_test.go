@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -155,6 +156,51 @@ func TestPathProgress(t *testing.T) {
 	done, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.step.done').length`))
 	if err != nil || done != 1 {
 		t.Errorf("path page marks %d steps done, want 1 (%v)", done, err)
+	}
+
+	// The foot of a step's page leads on to the path's next step, in place
+	// of the section's next page; the home page and the path's page then
+	// offer the step after the last one read.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(`#step-1 a`),
+		chromedp.WaitVisible(`.path-foot[data-path="first-week"]`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	visible := func(sel string) bool {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(e => !!e && e.getClientRects().length > 0)(document.querySelector(`+"`"+sel+"`"+`))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if visible(`article > .prev-next`) {
+		t.Error("the section's previous and next links are shown beside the path's")
+	}
+	step := func(n int) string {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`document.querySelector('#step-%d a').href`, n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`.path-foot[data-path="first-week"] a[rel=next]`), chromedp.WaitVisible(`.path-foot[data-path="first-week"] a[rel=prev]`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/paths/first-week/"), chromedp.WaitVisible(".path-continue")); err != nil {
+		t.Fatal(err)
+	}
+	third := step(3)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.path-continue a').href`))
+	if err != nil || got != third {
+		t.Errorf("the path's page continues with %q, want step 3 %q (%v)", got, third, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(".continue")); err != nil {
+		t.Fatal(err)
+	}
+	resume, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.continue .card a')].map(a => a.href + " " + a.textContent)`))
+	if err != nil || len(resume) != 1 || !strings.HasPrefix(resume[0], third+" ") || !strings.Contains(resume[0], "2 of ") {
+		t.Errorf("home page continues with %q, want one card to step 3 %q with 2 steps read (%v)", resume, third, err)
 	}
 }
 

@@ -57,7 +57,7 @@ func (k key) link(q *handbook.Page) {
 // site writes the settings and the header every page shows.
 func (k key) site(site *handbook.Site) {
 	c := site.Config
-	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL} {
+	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL, strconv.FormatBool(c.NoIndex)} {
 		k.s(v)
 	}
 	// The header: the top sections, and which indexes the site has.

@@ -255,7 +255,13 @@ func sitemap(w io.Writer, site *handbook.Site) error {
 	return nil
 }
 
+// robots lets crawlers in and names the sitemap, or, for a site with
+// noindex, keeps every one out.
 func robots(w io.Writer, site *handbook.Site) error {
+	if site.Config.NoIndex {
+		io.WriteString(w, "User-agent: *\nDisallow: /\n")
+		return nil
+	}
 	io.WriteString(w, "User-agent: *\nAllow: /\n")
 	if site.Config.Absolute() {
 		io.WriteString(w, "Sitemap: "+site.Config.BaseURL+"sitemap.xml\n")

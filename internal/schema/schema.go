@@ -131,6 +131,7 @@ var (
 		"language":    {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
 		"unsafe_html": {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":       {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
+		"noindex":     {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
 	}
 )
 

@@ -1,0 +1,259 @@
+package render_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/batonhq/baton/internal/browsertest"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// axeVersion is the axe-core release the accessibility test runs, the one
+// .ci/run installs: a different copy fails the test rather than change
+// what it measures unseen.
+const axeVersion = "4.14.1"
+
+// axeSource reads axe-core's script: from $BATON_AXE when set, else from
+// where .ci/run installs it. The test skips, saying how to install it,
+// when neither exists, as browser tests do without Chromium.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	p := os.Getenv("BATON_AXE")
+	if p == "" {
+		p = filepath.Join("testdata", "axe", "node_modules", "axe-core", "axe.min.js")
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Skipf("axe-core is not installed (%v): accessibility test skipped (npm install --prefix internal/render/testdata/axe axe-core@%s, as .ci/run does, or BATON_AXE=path/to/axe.min.js)", err, axeVersion)
+	}
+	return string(data)
+}
+
+// siteServer serves a built site as a static host does (404.html, with
+// status 404, for a file it does not have), and records every request
+// that failed, but for the one the test asks for a missing page with.
+type siteServer struct {
+	*httptest.Server
+	mu     sync.Mutex
+	failed []string
+}
+
+const missingPage = "/no-such-page/"
+
+func serveSite(t *testing.T, dir string) *siteServer {
+	t.Helper()
+	s := &siteServer{}
+	files := http.FileServer(http.Dir(dir))
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := filepath.Join(dir, filepath.FromSlash(path.Clean(r.URL.Path)))
+		if st, err := os.Stat(name); err == nil && st.IsDir() {
+			_, err = os.Stat(filepath.Join(name, "index.html"))
+			if err != nil {
+				name = ""
+			}
+		} else if err != nil {
+			name = ""
+		}
+		if name == "" {
+			if r.URL.Path != missingPage {
+				s.mu.Lock()
+				s.failed = append(s.failed, r.URL.Path)
+				s.mu.Unlock()
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			data, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			w.Write(data)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// failures returns the paths of the requests that failed since the last
+// call.
+func (s *siteServer) failures() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.failed
+	s.failed = nil
+	return f
+}
+
+// axeResult is what the test keeps of an axe-core violation.
+type axeResult struct {
+	ID     string
+	Impact string
+	Help   string
+	Nodes  []struct {
+		Target  []any
+		Summary string
+	}
+}
+
+// runAxe runs axe-core on the page open in ctx, with its default rules
+// (WCAG 2.x A and AA, and best practices), and returns the violations.
+const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({
+  id: v.id, impact: v.impact, help: v.help,
+  nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary})),
+}))))`
+
+// TestAccessibility opens every kind of page of the default handbook over
+// HTTP in Chromium, at 1280 and 390 px, light and dark, runs axe-core on
+// each, and fails on any violation, on any error in the console (an
+// exception in the theme's scripts stops the rest of them), and on any
+// request for a file the site does not have (a favicon the browser looks
+// for, say). The playbook is opened at its index.html URL, the reading
+// path's step by following the path, and the search page with results.
+func TestAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	out := publishDefault(t, "")
+	srv := serveSite(t, out)
+	browser := browsertest.Browser(t)
+
+	type check struct {
+		name, url string
+		// click, when set, is a link on the page to follow, and wait what
+		// the page it leads to shows when ready.
+		click, wait string
+	}
+	checks := []check{
+		{name: "home", url: "/", wait: ".conductor-diagram"},
+		{name: "roles", url: "/roles/", wait: ".roles-list"},
+		{name: "role", url: "/roles/product-manager/", wait: "#responsibilities"},
+		{name: "matrix", url: "/responsibilities/", wait: ".matrix"},
+		{name: "responsibility", url: "/responsibilities/", click: `.matrix tbody th a`, wait: ".facts"},
+		{name: "playbook", url: "/playbooks/conductor-model/conductor/index.html", wait: ".prose"},
+		{name: "path", url: "/paths/first-week/", wait: ".steps"},
+		{name: "path step", url: "/paths/first-week/", click: "#step-2 a", wait: `.path-bar[data-path="first-week"]`},
+		{name: "search", url: "/search/?q=roadmap", wait: ".search-page-results .search-result"},
+		{name: "tags", url: "/tags/", wait: ".tag-cloud"},
+		{name: "print", url: "/print/", wait: ".print-toc"},
+		{name: "404", url: missingPage, wait: ".not-found"},
+	}
+	for _, c := range checks {
+		for _, width := range []int64{1280, 390} {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s/%d/%s", c.name, width, scheme), func(t *testing.T) {
+					ctx := browsertest.Tab(t, browser, 60*time.Second)
+					console := collectConsole(t, ctx)
+					if err := chromedp.Do(ctx,
+						chromedp.EmulateViewport(width, 900),
+						chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+							_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+								Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+							})
+							return err
+						}),
+						chromedp.Navigate(srv.URL+c.url),
+					); err != nil {
+						t.Fatal(err)
+					}
+					if c.click != "" {
+						if err := chromedp.Do(ctx, chromedp.WaitVisible(c.click), chromedp.Click(c.click)); err != nil {
+							t.Fatal(err)
+						}
+					}
+					if err := chromedp.Do(ctx, chromedp.WaitVisible(c.wait)); err != nil {
+						t.Fatalf("waiting for %s: %v", c.wait, err)
+					}
+					version, err := chromedp.Run(ctx, chromedp.Evaluate[string](axe+"\n;axe.version"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if version != axeVersion {
+						t.Fatalf("axe-core %s, want %s (the version .ci/run installs)", version, axeVersion)
+					}
+					res, err := chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
+					if err != nil {
+						t.Fatal(err)
+					}
+					var violations []axeResult
+					if err := json.Unmarshal([]byte(res), &violations); err != nil {
+						t.Fatal(err)
+					}
+					for _, v := range violations {
+						var where []string
+						for _, n := range v.Nodes {
+							where = append(where, fmt.Sprint(n.Target...))
+						}
+						if len(where) > 5 {
+							where = append(where[:5], fmt.Sprintf("and %d more", len(v.Nodes)-5))
+						}
+						t.Errorf("axe %s (%s): %s, %d elements: %s", v.ID, v.Impact, v.Help, len(v.Nodes), strings.Join(where, "; "))
+					}
+					for _, m := range console() {
+						t.Errorf("console: %s", m)
+					}
+					for _, f := range srv.failures() {
+						t.Errorf("the page asked for %s, which the site does not have", f)
+					}
+				})
+			}
+		}
+	}
+}
+
+// collectConsole records the errors a tab writes to its console: uncaught
+// exceptions, console.error, and the browser's own errors (a resource that
+// failed to load), as text. The 404 page's own status is not one. Listen
+// sees an event before the reply to any command sent after it, so the
+// list is complete once a later command has returned.
+func collectConsole(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var got []string
+	add := func(s string) {
+		mu.Lock()
+		got = append(got, s)
+		mu.Unlock()
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			text := d.Text
+			if d.Exception != nil {
+				text += " " + d.Exception.Description
+			}
+			add(fmt.Sprintf("exception: %s (%s:%d)", text, d.URL, d.LineNumber+1))
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range e.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				add("console." + string(e.Type) + ": " + strings.Join(args, " "))
+			}
+		case *log.EventEntryAdded:
+			en := e.Entry
+			if en.Level == log.EntryLevelError && !(en.Source == log.EntrySourceNetwork && strings.HasSuffix(en.URL, missingPage)) {
+				add(fmt.Sprintf("%s error: %s (%s)", en.Source, en.Text, en.URL))
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(got)
+	}
+}

@@ -1,0 +1,223 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton"
+	"github.com/batonhq/baton/internal/corpus"
+)
+
+// readerSite is a small handbook with one of everything a reader sees: a
+// role with a responsibility, a section with pages, a reading path, tags.
+func readerSite(config string) []corpus.File {
+	return []corpus.File{
+		{Path: "content/handbook.yaml", Data: []byte(config)},
+		{Path: "content/_index.md", Data: []byte("---\ntitle: Home\n---\nWelcome.\n")},
+		{Path: "content/roles/pm.yaml", Data: []byte("title: Product Manager\nsummary: Leads by influence.\nresponsibilities:\n  - id: plan\n    title: Planning\n    kind: activity\n    stage: define\n    summary: Plans the quarter.\n")},
+		{Path: "content/roles/eng.yaml", Data: []byte("title: Engineering\nsummary: Builds it.\n")},
+		{Path: "content/guide/_index.md", Data: []byte("---\ntitle: Guide\nsummary: How we work.\n---\nThe guide.\n")},
+		{Path: "content/guide/start.md", Data: []byte("---\ntitle: Start here\nsummary: The first page to read.\ntags: [basics]\nroles: [pm]\n---\n## First\n\n- [ ] one\n- [x] two\n\n```sh\necho hi\n```\n")},
+		{Path: "content/guide/next.md", Data: []byte("---\ntitle: Next\n---\nNo summary here.\n")},
+		{Path: "content/paths/onboarding.yaml", Data: []byte("title: Onboarding\nsummary: Your first days.\nsteps:\n  - page: guide/start.md\n  - role: pm\n  - page: guide/next.md\n")},
+	}
+}
+
+// renderSite renders every file of a handbook with the default theme.
+func renderSite(t *testing.T, files []corpus.File) (map[string]string, *Renderer) {
+	t.Helper()
+	theme, err := LoadTheme(baton.Layouts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, diags := New(theme)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	out := map[string]string{}
+	for _, j := range r.Jobs(ResolveFiles(t, files)) {
+		var b strings.Builder
+		if err := j.Run(&b); err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		out[j.Path] = b.String()
+	}
+	return out, r
+}
+
+var iconRE = regexp.MustCompile(`<link rel="icon" href="([^"]*)" type="image/svg\+xml">`)
+
+// TestFaviconOnEveryPage: every page links the theme's icon, relative like
+// every link (404.html from the base path), so that no browser asks for a
+// /favicon.ico the site does not have.
+func TestFaviconOnEveryPage(t *testing.T) {
+	for _, base := range []string{"/", "https://x.example/hb/"} {
+		out, r := renderSite(t, readerSite("title: T\nbase_url: "+base+"\n"))
+		var icon string
+		for _, a := range r.Assets() {
+			if a.Name == "favicon.svg" {
+				icon = a.URL
+				if !strings.Contains(string(a.Data), "<svg") {
+					t.Errorf("favicon.svg is not an SVG: %.40q", a.Data)
+				}
+			}
+		}
+		if icon == "" {
+			t.Fatal("the theme has no favicon.svg")
+		}
+		pages := 0
+		for p, html := range out {
+			if !strings.HasSuffix(p, ".html") {
+				continue
+			}
+			pages++
+			m := iconRE.FindStringSubmatch(html)
+			if m == nil {
+				t.Errorf("%s links no icon", p)
+				continue
+			}
+			want := Rel("/"+p, icon)
+			if p == "404.html" {
+				want = basePath(base) + strings.TrimPrefix(icon, "/")
+			}
+			if got := strings.ReplaceAll(m[1], "&amp;", "&"); got != want {
+				t.Errorf("%s links its icon at %q, want %q", p, got, want)
+			}
+		}
+		if pages < 12 {
+			t.Errorf("only %d pages", pages)
+		}
+	}
+}
+
+// meta returns the content of the page's meta element with that name or
+// property, and whether it has one.
+func meta(html, key string) (string, bool) {
+	m := regexp.MustCompile(`<meta (?:name|property)="` + regexp.QuoteMeta(key) + `" content="([^"]*)"`).FindStringSubmatch(html)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// TestMetadata: every page describes itself to search engines and to the
+// previews of chat apps and social sites: its summary (or the site's
+// description), Open Graph and Twitter card tags, a theme colour for each
+// scheme; its absolute address only when the base URL gives one; and
+// noindex in handbook.yaml keeps the whole site out of search engines.
+func TestMetadata(t *testing.T) {
+	const desc = "How we build products."
+	for _, c := range []struct {
+		base    string
+		noindex bool
+	}{{"/", false}, {"https://x.example/hb/", false}, {"https://x.example/hb/", true}} {
+		cfg := "title: The Handbook\ndescription: " + desc + "\nbase_url: " + c.base + "\n"
+		if c.noindex {
+			cfg += "noindex: true\n"
+		}
+		out, _ := renderSite(t, readerSite(cfg))
+		for _, want := range []struct{ path, title, desc, typ string }{
+			{"index.html", "The Handbook", desc, "website"},
+			{"guide/start/index.html", "Start here", "The first page to read.", "article"},
+			{"guide/index.html", "Guide", "How we work.", "website"},
+			{"roles/pm/index.html", "Product Manager", "Leads by influence.", "website"},
+			{"responsibilities/plan/index.html", "Planning", "Plans the quarter.", "website"},
+			{"paths/onboarding/index.html", "Onboarding", "Your first days.", "website"},
+			{"tags/index.html", "Tags", desc, "website"},
+			{"roles/index.html", "Roles", desc, "website"},
+			{"search/index.html", "Search", desc, "website"},
+		} {
+			html := out[want.path]
+			for key, v := range map[string]string{
+				"description": want.desc, "og:description": want.desc, "twitter:description": want.desc,
+				"og:title": want.title, "twitter:title": want.title, "og:site_name": "The Handbook",
+				"og:type": want.typ, "twitter:card": "summary",
+			} {
+				if got, _ := meta(html, key); got != v {
+					t.Errorf("%s (base %s): %s = %q, want %q", want.path, c.base, key, got, v)
+				}
+			}
+			url, hasURL := meta(html, "og:url")
+			canonical := regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`).FindStringSubmatch(html)
+			if abs := c.base != "/"; abs {
+				want := c.base + strings.TrimSuffix(want.path, "index.html")
+				if url != want || canonical == nil || canonical[1] != want {
+					t.Errorf("%s: og:url %q, canonical %q, want both %q", want, url, canonical, want)
+				}
+			} else if hasURL || canonical != nil {
+				t.Errorf("%s: og:url %q, canonical %q with a relative base URL: a preview would show a wrong address", want.path, url, canonical)
+			}
+			for _, scheme := range []string{"light", "dark"} {
+				if !strings.Contains(html, `<meta name="theme-color" content="#`) || !strings.Contains(html, `media="(prefers-color-scheme: `+scheme+`)"`) {
+					t.Errorf("%s: no theme-color for %s", want.path, scheme)
+				}
+			}
+			robots, has := meta(html, "robots")
+			if c.noindex != has || has && robots != "noindex" {
+				t.Errorf("%s: noindex %v, robots meta %q", want.path, c.noindex, robots)
+			}
+		}
+		robots := out["robots.txt"]
+		if c.noindex != strings.Contains(robots, "Disallow: /\n") || c.noindex == strings.Contains(robots, "Allow: /\n") {
+			t.Errorf("noindex %v: robots.txt is\n%s", c.noindex, robots)
+		}
+		if c.noindex && strings.Contains(robots, "Sitemap") {
+			t.Errorf("noindex: robots.txt names a sitemap:\n%s", robots)
+		}
+		if _, has := meta(out["404.html"], "og:url"); has {
+			t.Error("404.html has an og:url: it is shown at any address")
+		}
+	}
+}
+
+// TestPagesNameTheirHandbook: every page carries the handbook's title and
+// its root, from which the theme's script keys what a reader keeps in the
+// browser (TestStoragePerHandbook shows the behaviour).
+func TestPagesNameTheirHandbook(t *testing.T) {
+	out, _ := renderSite(t, readerSite("title: \"Ops & <Eng>\"\nbase_url: /hb/\n"))
+	for p, html := range out {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		root := Rel("/"+p, "/")
+		if p == "404.html" {
+			root = "/hb/"
+		}
+		if want := `<html lang="en" data-root="` + root + `" data-handbook="Ops &amp; &lt;Eng&gt;">`; !strings.Contains(html, want) {
+			t.Errorf("%s does not start with %s", p, want)
+		}
+	}
+}
+
+var footRE = regexp.MustCompile(`(?s)<nav class="path-foot"[^>]*data-path="onboarding"[^>]*>(.*?)</nav>`)
+
+// TestPathFootLeadsOn: the foot of every step's page (a playbook, a role,
+// a responsibility) leads to the path's previous and next steps, not the
+// section's, and the last step's back to the path; the theme's script
+// shows it to a reader following the path.
+func TestPathFootLeadsOn(t *testing.T) {
+	out, _ := renderSite(t, readerSite("title: T\n"))
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"guide/start/index.html", []string{`href="../../paths/onboarding/">Onboarding</a>`, `Step 1 of 3`, `rel="next" href="../../roles/pm/"><span>Next step</span>Product Manager</a>`}},
+		{"roles/pm/index.html", []string{`Step 2 of 3`, `rel="prev" href="../../guide/start/"><span>Previous step</span>Start here</a>`, `rel="next" href="../../guide/next/"><span>Next step</span>Next</a>`}},
+		{"guide/next/index.html", []string{`Step 3 of 3`, `rel="prev" href="../../roles/pm/"><span>Previous step</span>Product Manager</a>`, `href="../../paths/onboarding/"><span>Last step</span>Back to the path</a>`}},
+	} {
+		m := footRE.FindStringSubmatch(out[c.path])
+		if m == nil {
+			t.Errorf("%s has no foot for its reading path", c.path)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(m[1], w) {
+				t.Errorf("%s: the path's foot lacks %s:\n%s", c.path, w, m[1])
+			}
+		}
+	}
+	if !strings.Contains(out["index.html"], `class="continue"`) || !strings.Contains(out["paths/onboarding/index.html"], `class="path-continue"`) {
+		t.Error("the home page or the path's page has no place to continue from")
+	}
+}
