@@ -37,7 +37,7 @@ func TestBalancedUnchanged(t *testing.T) {
 		{1, 1, "1de05357690cf7aadb539a39553e0bd3a9daef16a749d66030e7984b4de49c7a", "b30722c31cd339113e4e92f9bb2430b0f00281c691e3c54cb3a60dc2be02a330"},
 		{45, 1, "93e223b7f54a77b19967d66edab125b32651cb03cf32591a81c8c7833bfd4329", "ff2a1eb949ae28a9aefc8fef8ea8d79a53b1d2a8f08404abadd54ee2bcc7f645"},
 		{250, 7, "930b3873c0e8607e7c66318b553f1aef9d028e73e44d4b96ad4039363ca1d7ca", "448ebdaf1a028ea6d8f6fb44dce3dda18e6a70aa44c8481b01ae16623a7a9504"},
-		{2500, 1, "2def1bb77c0bcc4c6002e27806f6f66148da11c68ee6b5b2fef0fc128128af9e", "ef3b64edb1c53e6c4f251c040293ab9ffdd07e17fab80c6ea8836d07226a3c49"},
+		{1000, 1, "0e003b5c04d688396f71f6a6b41568435e95bf7abd1b8f0d6dacfc0b4fc2a434", "2a6666200071262a034551db5ab27c647728f39183ddea9bca7da5ef746fd5b7"},
 	} {
 		opts := corpus.Options{Pages: c.pages, Seed: c.seed}
 		if got := digest(corpus.Baton(opts)); got != c.baton {

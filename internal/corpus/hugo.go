@@ -18,7 +18,14 @@ func Hugo(opts Options) []File {
 	g := newGen(opts)
 	var files []File
 	add := func(p string, data []byte) { files = append(files, File{Path: p, Data: data}) }
-	add("hugo.toml", []byte(hugoConfig))
+	config := hugoConfig
+	if g.opts.Shape == Real {
+		config = strings.Replace(config, "unsafe = false", "unsafe = true", 1)
+		for k := range siteImages {
+			add("static/"+siteImage(k), pngImage(k))
+		}
+	}
+	add("hugo.toml", []byte(config))
 	for name, data := range hugoLayouts {
 		add(name, []byte(data))
 	}
