@@ -213,7 +213,11 @@ func relURL(from, to string) string {
 		i++
 	}
 	r := strings.Repeat("../", len(a)-i) + strings.Join(b[i:], "/")
-	if !strings.HasSuffix(r, "/") {
+	switch {
+	case r == "":
+		// A page's link to itself (to one of its headings).
+		r = "./"
+	case !strings.HasSuffix(r, "/"):
 		r += "/"
 	}
 	return r
