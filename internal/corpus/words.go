@@ -93,3 +93,30 @@ func jaSentence(rng *rand.Rand, marks bool) (string, int) {
 	b.WriteString(noun() + pick(rng, jaEndings) + "。")
 	return b.String(), words + 2
 }
+
+// Query is a search a reader might make on a generated handbook.
+type Query struct {
+	Text string
+	Kind string // "common", "phrase", "rare" or "japanese"
+}
+
+// Queries are twenty searches drawn from the corpora's words: common words
+// and two-word phrases every shape holds, and, in the real shape, rare
+// words from the most common of them (on about 2,000 of 10,000 pages) to
+// the tail (on one), and Japanese nouns.
+func Queries() []Query {
+	var q []Query
+	for _, w := range []string{"product", "customer", "roadmap", "decision", "stakeholder", "experiment", "onboarding", "retention"} {
+		q = append(q, Query{w, "common"})
+	}
+	for _, w := range []string{"product roadmap", "customer feedback"} {
+		q = append(q, Query{w, "phrase"})
+	}
+	for _, r := range []int{10, 100, 1000, 5000, 20000} {
+		q = append(q, Query{RareWord(r), "rare"})
+	}
+	for _, w := range []string{"顧客", "ロードマップ", "優先順位", "振り返り", "議事録"} {
+		q = append(q, Query{w, "japanese"})
+	}
+	return q
+}
