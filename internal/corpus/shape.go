@@ -118,10 +118,11 @@ func (g *gen) addPage(sec, weight int, ja bool, words int) {
 			used[h] = true
 			p.headings = append(p.headings, h)
 			// A heading in five after the first has a link in it (real
-			// shape). Other pages link to the rest: goldmark makes the
-			// id of a heading with a link from its source line, link
-			// destination included, where GitHub takes the text alone,
-			// so the same link would resolve in one and not the other.
+			// shape). Other pages link to the rest: baton and Hugo 0.111
+			// make the id of a heading with a link from its source line,
+			// link destination included, as goldmark does by default,
+			// where GitHub and Hugo 0.150 take the text alone, so a link
+			// to it would resolve in some and not in others.
 			p.linked = append(p.linked, words > 0 && len(p.headings) > 1 && g.rng.IntN(5) == 0)
 		}
 	}
