@@ -150,10 +150,9 @@ func (g *gen) planReal() {
 	n := max(g.opts.Pages, 1)
 	var folders []realFolder
 	slugs := map[string]bool{}
-	folder := func(parent string, level, pages int) (int, string) {
+	folder := func(parent string, pages int) (sec int, dir string) {
 		// Folder names are words, as real handbooks name them, unique in
 		// their parent.
-		var dir string
 		for {
 			dir = parent + "/" + strings.ReplaceAll(g.slugWords(1+g.rng.IntN(2)), " ", "-")
 			if !slugs[dir] {
@@ -161,7 +160,7 @@ func (g *gen) planReal() {
 			}
 		}
 		slugs[dir] = true
-		sec := g.addSection(dir, title(g.words(2)), len(g.sections)%9, false)
+		sec = g.addSection(dir, title(g.words(2)), len(g.sections)%9, false)
 		folders = append(folders, realFolder{sec: sec, pages: pages})
 		return sec, dir
 	}
@@ -178,7 +177,7 @@ func (g *gen) planReal() {
 			}
 		}
 		big -= size
-		folder(top, 1, size)
+		folder(top, size)
 	}
 
 	deep := int(float64(n) * realDeepShare)
@@ -186,7 +185,7 @@ func (g *gen) planReal() {
 	deepTree = func(parent string, level, depth int) {
 		pages := min(deep, 2+g.rng.IntN(11))
 		deep -= pages
-		_, dir := folder(parent, level, pages)
+		_, dir := folder(parent, pages)
 		if level == depth {
 			return
 		}
@@ -207,7 +206,7 @@ func (g *gen) planReal() {
 	medium = func(parent string, level, depth int) {
 		pages := min(rest, 5+g.rng.IntN(56))
 		rest -= pages
-		_, dir := folder(parent, level, pages)
+		_, dir := folder(parent, pages)
 		if level == depth {
 			return
 		}
