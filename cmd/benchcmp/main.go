@@ -3,12 +3,14 @@
 // For each size it writes the corpus (internal/corpus) in the shape -shape
 // names as a baton site and as a Hugo site, builds each once to warm the
 // file cache, then builds them in alternation, each from an empty output
-// folder, and prints the medians of wall time, peak memory (the child's
-// maximum resident set size), output bytes and files, and the baton/Hugo
-// ratios. -hugo takes several binaries (say Hugo 0.111 and 0.150): each
-// builds into its own output folder, in turn with baton in every run, and
-// gets its own ratios. Baton runs as the built binary, in a subprocess,
-// like Hugo. Where no hugo is found only baton is measured. With -keep,
+// folder, and prints the medians of wall time, CPU time (user and system,
+// which other work on a shared machine disturbs less than wall time), peak
+// memory (the child's maximum resident set size), output bytes and files,
+// and the baton/Hugo ratios, with the load average as the runs began.
+// -hugo takes several binaries (say Hugo 0.111 and 0.150): each builds
+// into its own output folder, in turn with baton in every run, and gets
+// its own ratios. Baton runs as the built binary, in a subprocess, like
+// Hugo. Where no hugo is found only baton is measured. With -keep,
 // each build goes over the previous output instead, as local rebuilds and
 // CI jobs with a cached output folder do.
 //
@@ -41,6 +43,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,8 +54,9 @@ import (
 
 type sample struct {
 	wall  time.Duration
-	rss   int64 // bytes
-	bytes int64 // output size
+	cpu   time.Duration // user and system time of the child
+	rss   int64         // bytes
+	bytes int64         // output size
 	files int
 }
 
@@ -63,6 +67,7 @@ type result struct {
 	floor        []time.Duration // BenchmarkFloor's time in each run, with -floor
 	batonSummary sample
 	hugoSummary  []sample
+	loads        []float64 // the 1-minute load average as each run began, where known
 }
 
 // hugoTool is one Hugo binary and how the report names it.
@@ -185,7 +190,11 @@ func main() {
 			hugoRun(k)
 		}
 		for i := range *runs {
-			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d\n", n, i+1, *runs)
+			l := loadAverage()
+			if l >= 0 {
+				r.loads = append(r.loads, l)
+			}
+			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d (load %.2f)\n", n, i+1, *runs, l)
 			r.baton = append(r.baton, batonRun())
 			for k := range hugos {
 				r.hugo[k] = append(r.hugo[k], hugoRun(k))
@@ -235,7 +244,7 @@ func run(out, dir, bin string, args ...string) sample {
 	if err := cmd.Run(); err != nil {
 		fail("%s %s in %s: %v", bin, strings.Join(args, " "), dir, err)
 	}
-	s := sample{wall: time.Since(start)}
+	s := sample{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	s.rss = peakRSS(cmd.ProcessState)
 	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
@@ -306,6 +315,7 @@ func median(ss []sample) sample {
 	}
 	return sample{
 		wall:  time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		cpu:   time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
 		rss:   pick(func(s sample) int64 { return s.rss }),
 		bytes: pick(func(s sample) int64 { return s.bytes }),
 		files: int(pick(func(s sample) int64 { return int64(s.files) })),
@@ -329,14 +339,14 @@ func report(results []result, hugos []hugoTool, cache bool) {
 	for _, h := range hugos {
 		width = max(width, len(h.name))
 	}
-	fmt.Printf("\n%-7s %-*s %10s %10s %10s %8s   %s\n", "pages", width, "tool", "wall", "peak RSS", "output", "files", "all walls")
+	fmt.Printf("\n%-7s %-*s %10s %10s %10s %10s %8s   %s\n", "pages", width, "tool", "wall", "cpu", "peak RSS", "output", "files", "all walls")
 	for _, r := range results {
 		line := func(tool string, m sample, all []sample) {
 			var walls []string
 			for _, s := range all {
 				walls = append(walls, fmt.Sprintf("%.2f", s.wall.Seconds()))
 			}
-			fmt.Printf("%-7d %-*s %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, width, tool, m.wall.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
+			fmt.Printf("%-7d %-*s %9.2fs %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, width, tool, m.wall.Seconds(), m.cpu.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
 		}
 		line("baton", r.batonSummary, r.baton)
 		if len(r.floor) > 0 {
@@ -347,16 +357,19 @@ func report(results []result, hugos []hugoTool, cache bool) {
 				all = append(all, fmt.Sprintf("%.2f", d.Seconds()))
 			}
 			f := median(walls).wall
-			fmt.Printf("%-7d %-*s %9.2fs %10s %10s %8s   %s\n", r.pages, width, "floor", f.Seconds(), "", "", "", strings.Join(all, " "))
+			fmt.Printf("%-7d %-*s %9.2fs %10s %10s %10s %8s   %s\n", r.pages, width, "floor", f.Seconds(), "", "", "", "", strings.Join(all, " "))
 			fmt.Printf("%-7d ratio  baton %.2f× the floor (target ≤ 1.50)\n", r.pages, r.batonSummary.wall.Seconds()/f.Seconds())
 		}
 		for k, h := range hugos {
 			line(h.name, r.hugoSummary[k], r.hugo[k])
 		}
+		if len(r.loads) > 0 {
+			fmt.Printf("%-7d load   %.2f–%.2f as the runs began (1-minute load average; this machine has %d cores)\n", r.pages, slices.Min(r.loads), slices.Max(r.loads), runtime.NumCPU())
+		}
 		for k, h := range hugos {
 			b, m := r.batonSummary, r.hugoSummary[k]
-			fmt.Printf("%-7d ratio  baton/%s: time %.2f× (target ≤ 0.50)  memory %.2f× (target ≤ 0.25)  output bytes %.2f×  files %.2f×\n", r.pages, h.name,
-				b.wall.Seconds()/m.wall.Seconds(), float64(b.rss)/float64(m.rss), float64(b.bytes)/float64(m.bytes), float64(b.files)/float64(m.files))
+			fmt.Printf("%-7d ratio  baton/%s: time %.2f× (target ≤ 0.50)  cpu %.2f×  memory %.2f× (target ≤ 0.25)  output bytes %.2f×  files %.2f×\n", r.pages, h.name,
+				b.wall.Seconds()/m.wall.Seconds(), b.cpu.Seconds()/m.cpu.Seconds(), float64(b.rss)/float64(m.rss), float64(b.bytes)/float64(m.bytes), float64(b.files)/float64(m.files))
 		}
 	}
 	if len(results) >= 2 {
@@ -381,4 +394,22 @@ func usage(format string, args ...any) {
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "benchcmp: "+format+"\n", args...)
 	os.Exit(1)
+}
+
+// loadAverage is the 1-minute load average from /proc/loadavg, or -1
+// where there is none: on a shared machine it says how far to trust a run.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return -1
+	}
+	l, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return l
 }

@@ -67,14 +67,17 @@ func TestShapesAndHugos(t *testing.T) {
 			if !strings.Contains(stderr.String(), "no-hugo not found; not measured") {
 				t.Errorf("no word of the missing Hugo:\n%s", stderr.String())
 			}
-			row := regexp.MustCompile(`(?m)^60 +(baton|hugo [0-9.]+) +[0-9.]+s +[0-9]+MB +[0-9.]+MB +[0-9]+ `)
+			row := regexp.MustCompile(`(?m)^60 +(baton|hugo [0-9.]+) +[0-9.]+s +[0-9.]+s +[0-9]+MB +[0-9.]+MB +[0-9]+ `)
 			rows := row.FindAllStringSubmatch(report, -1)
 			if len(rows) != 1+len(found) {
 				t.Errorf("got %d result rows, want baton and %d Hugos:\n%s", len(rows), len(found), report)
 			}
-			ratio := regexp.MustCompile(`(?m)^60 +ratio  baton/hugo [0-9.]+: time [0-9.]+× .* output bytes [0-9.]+×  files [0-9.]+×$`)
+			ratio := regexp.MustCompile(`(?m)^60 +ratio  baton/hugo [0-9.]+: time [0-9.]+× .* cpu [0-9.]+× .* output bytes [0-9.]+×  files [0-9.]+×$`)
 			if got := len(ratio.FindAllString(report, -1)); got != len(found) {
 				t.Errorf("got %d ratio lines, want %d:\n%s", got, len(found), report)
+			}
+			if _, err := os.Stat("/proc/loadavg"); err == nil && !regexp.MustCompile(`(?m)^60 +load +[0-9.]+–[0-9.]+ as the runs began`).MatchString(report) {
+				t.Errorf("no load average in the report:\n%s", report)
 			}
 		})
 	}
