@@ -1,13 +1,18 @@
 // Command benchcmp measures baton against Hugo on generated handbooks.
 //
-// For each size it writes the corpus (internal/corpus) as a baton site and
-// as a Hugo site, builds each once to warm the file cache, then builds them
-// in alternation, each from an empty output folder, and prints the medians of
-// wall time and peak memory (the child's maximum resident set size) and the
-// baton/Hugo ratios. Baton runs as the built binary, in a subprocess, like
-// Hugo. Where hugo is not on PATH only baton is measured. With -keep, each
-// build goes over the previous output instead, as local rebuilds and CI
-// jobs with a cached output folder do.
+// For each size it writes the corpus (internal/corpus) in the shape -shape
+// names as a baton site and as a Hugo site, builds each once to warm the
+// file cache, then builds them in alternation, each from an empty output
+// folder, and prints the medians of wall time, CPU time (user and system,
+// which other work on a shared machine disturbs less than wall time), peak
+// memory (the child's maximum resident set size), output bytes and files,
+// and the baton/Hugo ratios, with the load average as the runs began.
+// -hugo takes several binaries (say Hugo 0.111 and 0.150): each builds
+// into its own output folder, in turn with baton in every run, and gets
+// its own ratios. Baton runs as the built binary, in a subprocess, like
+// Hugo. Where no hugo is found only baton is measured. With -keep,
+// each build goes over the previous output instead, as local rebuilds and
+// CI jobs with a cached output folder do.
 //
 // Removing a build's output makes the next one slower on some file
 // systems: ext4 without a journal, as on this project's machines, steps
@@ -24,6 +29,7 @@
 // cache folder.
 //
 //	go run ./cmd/benchcmp -pages 1000,10000 -runs 5
+//	go run ./cmd/benchcmp -pages 1000,10000 -runs 5 -shape real -hugo hugo,/work/bin/hugo
 //	go run ./cmd/benchcmp -pages 10000 -runs 5 -defer-removal
 //	go run ./cmd/benchcmp -pages 10000 -runs 3 -keep
 //	go run ./cmd/benchcmp -pages 10000 -runs 5 -keep -floor   # and the goldmark + chroma floor
@@ -37,6 +43,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,18 +54,25 @@ import (
 
 type sample struct {
 	wall  time.Duration
-	rss   int64 // bytes
-	bytes int64 // output size
+	cpu   time.Duration // user and system time of the child
+	rss   int64         // bytes
+	bytes int64         // output size
 	files int
 }
 
 type result struct {
 	pages        int
-	baton, hugo  []sample
-	haveHugo     bool
+	baton        []sample
+	hugo         [][]sample      // each Hugo's runs, in the order of -hugo
 	floor        []time.Duration // BenchmarkFloor's time in each run, with -floor
 	batonSummary sample
-	hugoSummary  sample
+	hugoSummary  []sample
+	loads        []float64 // the 1-minute load average as each run began, where known
+}
+
+// hugoTool is one Hugo binary and how the report names it.
+type hugoTool struct {
+	path, name string
 }
 
 func main() {
@@ -67,7 +81,8 @@ func main() {
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	dir := flag.String("dir", "", "working `folder` (default: a new temporary folder, removed afterwards)")
 	batonBin := flag.String("baton", "", "baton `binary` (default: go build ./cmd/baton)")
-	hugoBin := flag.String("hugo", "hugo", "hugo `binary`; empty or missing skips Hugo")
+	hugoBin := flag.String("hugo", "hugo", "comma-separated hugo `binaries` (say hugo,/work/bin/hugo for 0.111 and 0.150), each timed in turn with baton; empty or missing skips Hugo")
+	shapeFlag := flag.String("shape", "balanced", "corpus `shape`: balanced (sections of 20 pages), flat (20 folders of N/20 pages) or real (a mix like real handbooks; see internal/corpus)")
 	keep := flag.Bool("keep", false, "build over the previous output instead of into an empty folder")
 	cache := flag.Bool("cache", false, "keep baton's build cache between runs (default: --no-cache)")
 	floorFlag := flag.Bool("floor", false, "also time the goldmark + chroma floor (internal/markdown BenchmarkFloor) in each run and print baton's build as a multiple of it")
@@ -75,14 +90,22 @@ func main() {
 	flag.Parse()
 	fresh = !*keep
 	if *deferRemoval && *keep {
-		fail("-defer-removal and -keep exclude each other")
+		usage("-defer-removal and -keep exclude each other")
+	}
+	shape, err := corpus.ParseShape(*shapeFlag)
+	if err != nil {
+		usage("%v", err)
+	}
+	if *floorFlag && shape != corpus.Balanced {
+		// BenchmarkFloor generates its own corpus, in the balanced shape.
+		usage("-floor measures the balanced shape only; drop -floor or -shape %s", shape)
 	}
 
 	var sizes []int
 	for _, s := range strings.Split(*pagesFlag, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
-			fail("bad -pages %q", s)
+			usage("bad -pages %q", s)
 		}
 		sizes = append(sizes, n)
 	}
@@ -118,25 +141,28 @@ func main() {
 			fail("building the floor benchmark: %v", err)
 		}
 	}
-	hugo := ""
-	if *hugoBin != "" {
-		if p, err := exec.LookPath(*hugoBin); err == nil {
-			hugo = p
-		} else {
-			fmt.Fprintf(os.Stderr, "benchcmp: %s not found; measuring baton only (apt-get install hugo)\n", *hugoBin)
+	var hugos []hugoTool
+	for _, bin := range strings.Split(*hugoBin, ",") {
+		if bin = strings.TrimSpace(bin); bin == "" {
+			continue
 		}
+		p, err := exec.LookPath(bin)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "benchcmp: %s not found; not measured (apt-get install hugo)\n", bin)
+			continue
+		}
+		out, _ := exec.Command(p, "version").Output()
+		fmt.Printf("%s: %s", p, out)
+		hugos = append(hugos, hugoTool{path: p, name: hugoName(string(out), len(hugos))})
 	}
-	if hugo != "" {
-		out, _ := exec.Command(hugo, "version").Output()
-		fmt.Printf("hugo: %s", out)
-	}
+	fmt.Printf("corpus shape: %s\n", shape)
 
 	var results []result
 	for _, n := range sizes {
-		r := result{pages: n, haveHugo: hugo != ""}
-		opts := corpus.Options{Pages: n, Seed: *seed}
-		bdir := filepath.Join(work, fmt.Sprintf("baton-%d", n))
-		hdir := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
+		r := result{pages: n, hugo: make([][]sample, len(hugos))}
+		opts := corpus.Options{Pages: n, Seed: *seed, Shape: shape}
+		bdir := filepath.Join(work, fmt.Sprintf("baton-%s-%d", shape, n))
+		hdir := filepath.Join(work, fmt.Sprintf("hugo-%s-%d", shape, n))
 		if err := corpus.WriteDir(bdir, corpus.Baton(opts)); err != nil {
 			fail("%v", err)
 		}
@@ -147,34 +173,56 @@ func main() {
 			}
 			return run(filepath.Join(bdir, "public"), bdir, *batonBin, args...)
 		}
-		hugoRun := func() sample { return run(filepath.Join(hdir, "public"), hdir, hugo, "--quiet") }
-		if r.haveHugo {
+		// Each Hugo has an output folder of its own, so -keep builds
+		// over its own previous output.
+		hugoRun := func(k int) sample {
+			out := fmt.Sprintf("public-%d", k)
+			return run(filepath.Join(hdir, out), hdir, hugos[k].path, "--quiet", "--destination", out)
+		}
+		if len(hugos) > 0 {
 			if err := corpus.WriteDir(hdir, corpus.Hugo(opts)); err != nil {
 				fail("%v", err)
 			}
 		}
 		fmt.Fprintf(os.Stderr, "%d pages: warming up\n", n)
 		batonRun()
-		if r.haveHugo {
-			hugoRun()
+		for k := range hugos {
+			hugoRun(k)
 		}
 		for i := range *runs {
-			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d\n", n, i+1, *runs)
+			l := loadAverage()
+			if l >= 0 {
+				r.loads = append(r.loads, l)
+			}
+			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d (load %.2f)\n", n, i+1, *runs, l)
 			r.baton = append(r.baton, batonRun())
-			if r.haveHugo {
-				r.hugo = append(r.hugo, hugoRun())
+			for k := range hugos {
+				r.hugo[k] = append(r.hugo[k], hugoRun(k))
 			}
 			if floorBin != "" {
 				r.floor = append(r.floor, floorRun(floorBin, n))
 			}
 		}
 		r.batonSummary = median(r.baton)
-		if r.haveHugo {
-			r.hugoSummary = median(r.hugo)
+		for k := range hugos {
+			r.hugoSummary = append(r.hugoSummary, median(r.hugo[k]))
 		}
 		results = append(results, r)
 	}
-	report(results, *cache)
+	report(results, hugos, *cache)
+}
+
+// hugoName is "hugo 0.111.3" from the first line of `hugo version`
+// ("hugo v0.111.3+extended linux/amd64 ..."), or "hugo #k" when the output
+// is not what it expects.
+func hugoName(version string, k int) string {
+	f := strings.Fields(version)
+	if len(f) >= 2 && strings.HasPrefix(f[1], "v") {
+		v, _, _ := strings.Cut(strings.TrimPrefix(f[1], "v"), "+")
+		v, _, _ = strings.Cut(v, "-")
+		return "hugo " + v
+	}
+	return fmt.Sprintf("hugo #%d", k+1)
 }
 
 // fresh empties the output folder before each build.
@@ -196,7 +244,7 @@ func run(out, dir, bin string, args ...string) sample {
 	if err := cmd.Run(); err != nil {
 		fail("%s %s in %s: %v", bin, strings.Join(args, " "), dir, err)
 	}
-	s := sample{wall: time.Since(start)}
+	s := sample{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	s.rss = peakRSS(cmd.ProcessState)
 	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
@@ -267,13 +315,14 @@ func median(ss []sample) sample {
 	}
 	return sample{
 		wall:  time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		cpu:   time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
 		rss:   pick(func(s sample) int64 { return s.rss }),
 		bytes: pick(func(s sample) int64 { return s.bytes }),
 		files: int(pick(func(s sample) int64 { return int64(s.files) })),
 	}
 }
 
-func report(results []result, cache bool) {
+func report(results []result, hugos []hugoTool, cache bool) {
 	if cache {
 		fmt.Printf("\nbaton's build cache kept between runs;")
 	} else {
@@ -286,14 +335,18 @@ func report(results []result, cache bool) {
 	} else {
 		fmt.Printf(" each build over the previous output")
 	}
-	fmt.Printf("\n%-7s %-6s %10s %10s %10s %8s   %s\n", "pages", "tool", "wall", "peak RSS", "output", "files", "all walls")
+	width := 6
+	for _, h := range hugos {
+		width = max(width, len(h.name))
+	}
+	fmt.Printf("\n%-7s %-*s %10s %10s %10s %10s %8s   %s\n", "pages", width, "tool", "wall", "cpu", "peak RSS", "output", "files", "all walls")
 	for _, r := range results {
 		line := func(tool string, m sample, all []sample) {
 			var walls []string
 			for _, s := range all {
 				walls = append(walls, fmt.Sprintf("%.2f", s.wall.Seconds()))
 			}
-			fmt.Printf("%-7d %-6s %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, tool, m.wall.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
+			fmt.Printf("%-7d %-*s %9.2fs %9.2fs %8.0fMB %8.1fMB %8d   %s\n", r.pages, width, tool, m.wall.Seconds(), m.cpu.Seconds(), mb(m.rss), mb(m.bytes), m.files, strings.Join(walls, " "))
 		}
 		line("baton", r.batonSummary, r.baton)
 		if len(r.floor) > 0 {
@@ -304,14 +357,19 @@ func report(results []result, cache bool) {
 				all = append(all, fmt.Sprintf("%.2f", d.Seconds()))
 			}
 			f := median(walls).wall
-			fmt.Printf("%-7d %-6s %9.2fs %10s %10s %8s   %s\n", r.pages, "floor", f.Seconds(), "", "", "", strings.Join(all, " "))
+			fmt.Printf("%-7d %-*s %9.2fs %10s %10s %10s %8s   %s\n", r.pages, width, "floor", f.Seconds(), "", "", "", "", strings.Join(all, " "))
 			fmt.Printf("%-7d ratio  baton %.2f× the floor (target ≤ 1.50)\n", r.pages, r.batonSummary.wall.Seconds()/f.Seconds())
 		}
-		if r.haveHugo {
-			line("hugo", r.hugoSummary, r.hugo)
-			b, h := r.batonSummary, r.hugoSummary
-			fmt.Printf("%-7d ratio  time %.2f× (target ≤ 0.50)  memory %.2f× (target ≤ 0.25)\n", r.pages,
-				b.wall.Seconds()/h.wall.Seconds(), float64(b.rss)/float64(h.rss))
+		for k, h := range hugos {
+			line(h.name, r.hugoSummary[k], r.hugo[k])
+		}
+		if len(r.loads) > 0 {
+			fmt.Printf("%-7d load   %.2f–%.2f as the runs began (1-minute load average; this machine has %d cores)\n", r.pages, slices.Min(r.loads), slices.Max(r.loads), runtime.NumCPU())
+		}
+		for k, h := range hugos {
+			b, m := r.batonSummary, r.hugoSummary[k]
+			fmt.Printf("%-7d ratio  baton/%s: time %.2f× (target ≤ 0.50)  cpu %.2f×  memory %.2f× (target ≤ 0.25)  output bytes %.2f×  files %.2f×\n", r.pages, h.name,
+				b.wall.Seconds()/m.wall.Seconds(), b.cpu.Seconds()/m.cpu.Seconds(), float64(b.rss)/float64(m.rss), float64(b.bytes)/float64(m.bytes), float64(b.files)/float64(m.files))
 		}
 	}
 	if len(results) >= 2 {
@@ -327,7 +385,31 @@ func report(results []result, cache bool) {
 
 func mb(b int64) float64 { return float64(b) / (1 << 20) }
 
+// usage reports a bad flag, with exit status 2 as flag's own errors.
+func usage(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "benchcmp: "+format+"\n", args...)
+	os.Exit(2)
+}
+
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "benchcmp: "+format+"\n", args...)
 	os.Exit(1)
+}
+
+// loadAverage is the 1-minute load average from /proc/loadavg, or -1
+// where there is none: on a shared machine it says how far to trust a run.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return -1
+	}
+	l, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return l
 }

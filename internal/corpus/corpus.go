@@ -1,16 +1,17 @@
 // Package corpus generates synthetic handbooks for benchmarks: N Markdown
-// pages in nested sections, with front matter, 300–1,500 words of prose,
-// headings, lists, a table, code blocks in about a third of the pages, valid
-// relative links between pages and to roles, roles with responsibilities,
-// tags and reading paths. The same seed always gives the same bytes.
+// pages in nested sections, with front matter, prose, headings, lists,
+// tables, code blocks, valid relative links between pages and to roles,
+// roles with responsibilities, tags and reading paths. The same options
+// always give the same bytes.
 //
 // It can also write the same pages as a Hugo site with a comparable minimal
 // theme (sidebar of the current branch, breadcrumbs, table of contents,
 // previous and next), so the two generators build the same content.
 //
-// Sections have a fixed fan-out (20 pages and up to 10 subsections each), so
-// a handbook ten times larger is one level deeper, not ten times wider, and
-// each page's sidebar stays bounded.
+// The Shape option says how the pages are laid out and written (see Shape).
+// The balanced shape is the original corpus, kept byte for byte so figures
+// measured on it stay comparable (TestBalancedUnchanged); the others model
+// the handbooks real organisations write.
 package corpus
 
 import (
@@ -28,9 +29,10 @@ import (
 type Options struct {
 	Pages int
 	Seed  uint64
+	Shape Shape // the zero value is Balanced
 }
 
-// pagesPerSection and sectionsPerSection fix the tree's fan-out.
+// pagesPerSection and sectionsPerSection fix the balanced tree's fan-out.
 const (
 	pagesPerSection    = 20
 	sectionsPerSection = 10
@@ -53,6 +55,8 @@ type section struct {
 	dir    string // "content/playbooks/s03/s07"
 	title  string
 	weight int
+	ja     bool   // written in Japanese (real shape)
+	image  string // an image beside the pages, "" for none (real shape)
 }
 
 type page struct {
@@ -62,6 +66,9 @@ type page struct {
 	headings []string
 	sec      int
 	weight   int
+	ja       bool   // written in Japanese (real shape)
+	words    int    // the body's length in words (real shape; 0 otherwise)
+	linked   []bool // which headings hold a link (real shape)
 }
 
 // gen holds the plan of one corpus, shared by both writers.
@@ -81,7 +88,17 @@ func newGen(opts Options) *gen {
 	for i := range 60 {
 		g.tags = append(g.tags, vocab[(i*7)%len(vocab)]+"-"+vocab[(i*13+5)%len(vocab)])
 	}
-	g.planTree()
+	switch opts.Shape.orDefault() {
+	case Balanced:
+		g.planTree()
+	case Flat:
+		g.planFlat()
+	case Real:
+		g.planReal()
+	default:
+		// Callers parse shapes with ParseShape; an unknown one is a bug.
+		panic(fmt.Sprintf("corpus: unknown shape %q", opts.Shape))
+	}
 	return g
 }
 
@@ -196,7 +213,11 @@ func relURL(from, to string) string {
 		i++
 	}
 	r := strings.Repeat("../", len(a)-i) + strings.Join(b[i:], "/")
-	if !strings.HasSuffix(r, "/") {
+	switch {
+	case r == "":
+		// A page's link to itself (to one of its headings).
+		r = "./"
+	case !strings.HasSuffix(r, "/"):
 		r += "/"
 	}
 	return r
@@ -426,7 +447,15 @@ func Baton(opts Options) []File {
 	g := newGen(opts)
 	var files []File
 	add := func(p string, data []byte) { files = append(files, File{Path: p, Data: data}) }
-	add("content/handbook.yaml", []byte("title: Synthetic Handbook\ndescription: A generated handbook for benchmarks.\nbase_url: /\nlanguage: en\n"))
+	config := "title: Synthetic Handbook\ndescription: A generated handbook for benchmarks.\nbase_url: /\nlanguage: en\n"
+	if g.opts.Shape == Real {
+		// Its pages hold raw HTML tables, which baton drops otherwise.
+		config += "unsafe_html: true\n"
+		for k := range siteImages {
+			add("content/static/"+siteImage(k), pngImage(k))
+		}
+	}
+	add("content/handbook.yaml", []byte(config))
 	add("content/_index.md", []byte("---\ntitle: Synthetic Handbook\n---\n\nA generated handbook for benchmarks.\n"))
 	add("content/playbooks/_index.md", []byte("---\ntitle: Playbooks\nweight: 1\n---\n\nEvery playbook.\n"))
 	for i, r := range g.roles {
@@ -479,10 +508,31 @@ func WriteDir(dir string, files []File) error {
 // source files for baton).
 func (g *gen) writePages(add func(string, []byte), hugo bool) {
 	for _, s := range g.sections {
-		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\nThe %s section.\n", s.title, s.weight, strings.ToLower(s.title)))
+		intro := "The " + strings.ToLower(s.title) + " section."
+		if s.ja {
+			intro = s.title + "についてのページです。"
+		}
+		add(s.dir+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nweight: %d\n---\n\n%s\n", s.title, s.weight, intro))
+		if s.image != "" {
+			add(s.dir+"/"+s.image, pngImage(len(s.dir)))
+		}
 	}
 	for i, p := range g.pages {
-		m, body, links := g.page(i)
+		var (
+			m     pageMeta
+			body  []byte
+			links []link
+		)
+		switch g.opts.Shape.orDefault() {
+		case Balanced:
+			m, body, links = g.page(i)
+		case Flat:
+			m, body, links = g.page(i)
+			m.resps = g.cover(i, m.resps)
+		case Real:
+			m, body, links = g.realPage(i)
+			m.resps = g.cover(i, m.resps)
+		}
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: %s\nweight: %d\nroles: %s\n", p.title, m.summary, p.weight, yamlList(m.roles))
 		if len(m.resps) > 0 {

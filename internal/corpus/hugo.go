@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -14,13 +16,29 @@ import (
 // pages that reference them, as baton's do. Links are written as the
 // relative URLs Hugo publishes, since Hugo does not rewrite links to .md
 // files; code is highlighted by chroma with classes, as in baton.
+//
+// The sidebar is the same for every page of a section but for which link
+// is the current page, so the theme renders it once per section with
+// partialCached, and marks the current page with a per-page style rule:
+// Hugo is not made to redo per page what it can cache. Images in
+// content/static go to Hugo's static/, those beside pages stay there (a
+// section's resources, published beside its pages as baton publishes
+// them); the real shape turns on goldmark's unsafe for its raw HTML, as
+// its handbook.yaml turns on unsafe_html.
 func Hugo(opts Options) []File {
 	g := newGen(opts)
 	var files []File
 	add := func(p string, data []byte) { files = append(files, File{Path: p, Data: data}) }
-	add("hugo.toml", []byte(hugoConfig))
-	for name, data := range hugoLayouts {
-		add(name, []byte(data))
+	config := hugoConfig
+	if g.opts.Shape == Real {
+		config = strings.Replace(config, "unsafe = false", "unsafe = true", 1)
+		for k := range siteImages {
+			add("static/"+siteImage(k), pngImage(k))
+		}
+	}
+	add("hugo.toml", []byte(config))
+	for _, name := range slices.Sorted(maps.Keys(hugoLayouts)) {
+		add(name, []byte(hugoLayouts[name]))
 	}
 	add("static/style.css", []byte(hugoCSS))
 	add("content/_index.md", []byte("---\ntitle: Synthetic Handbook\n---\n\nA generated handbook for benchmarks.\n"))
@@ -33,6 +51,11 @@ func Hugo(opts Options) []File {
 			fmt.Fprintf(&b, "- [%s](../../responsibilities/%s/) (%s, %s): %s.\n", rs.title, rs.id, rs.kind, rs.stage, title(g.words(8)))
 		}
 		add("content/roles/"+r.id+"/_index.md", b.Bytes())
+		// Each responsibility has its page, as in baton, even when no
+		// page names it (the role page links to it).
+		for _, rs := range r.resps {
+			add("content/responsibilities/"+rs.id+"/_index.md", fmt.Appendf(nil, "---\ntitle: %s\nsummary: A %s of the %s stage, led by %s.\n---\n", rs.title, rs.kind, rs.stage, strings.ToLower(r.title)))
+		}
 	}
 	for k := range 3 {
 		var b bytes.Buffer
@@ -83,12 +106,12 @@ var hugoLayouts = map[string]string{
 <title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} · {{ .Site.Title }}{{ end }}</title>
 {{ with .Params.summary }}<meta name="description" content="{{ . }}">{{ end }}
 <link rel="stylesheet" href="{{ "style.css" | relURL }}">
+<style>.sidebar a[href="{{ .RelPermalink }}"]{font-weight:700}</style>
 </head>
 <body>
-<header class="site-header"><a class="brand" href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
-<nav><a href="{{ "/roles/" | relURL }}">Roles</a> <a href="{{ "/responsibilities/" | relURL }}">Responsibilities</a> <a href="{{ "/tags/" | relURL }}">Tags</a></nav></header>
+{{ partialCached "header.html" . }}
 <div class="layout">
-<nav class="sidebar" aria-label="Sections">{{ partial "nav.html" (dict "sec" .Site.Home "cur" .) }}</nav>
+<nav class="sidebar" aria-label="Sections">{{ partialCached "sidebar.html" .CurrentSection .CurrentSection.RelPermalink }}</nav>
 <main>
 <nav class="crumbs"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li><span aria-current="page">{{ .Title }}</span></li></ol></nav>
 {{ block "main" . }}{{ end }}
@@ -98,7 +121,13 @@ var hugoLayouts = map[string]string{
 </body>
 </html>
 `,
-	"layouts/partials/nav.html": `<ul>{{ range .sec.Pages }}<li{{ if .IsSection }} class="nav-section"{{ end }}><a href="{{ .RelPermalink }}"{{ if eq . $.cur }} aria-current="page"{{ end }}>{{ .Title }}</a>{{ if and .IsSection (or (eq . $.cur) ($.cur.IsDescendant .)) }}{{ partial "nav.html" (dict "sec" . "cur" $.cur) }}{{ end }}</li>{{ end }}</ul>`,
+	"layouts/partials/header.html": `<header class="site-header"><a class="brand" href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav><a href="{{ "/roles/" | relURL }}">Roles</a> <a href="{{ "/responsibilities/" | relURL }}">Responsibilities</a> <a href="{{ "/tags/" | relURL }}">Tags</a></nav></header>`,
+	// sidebar.html gets a section and lists the path from the root to it
+	// with the siblings at each level, and its own pages: what every page
+	// of the section shows.
+	"layouts/partials/sidebar.html": `{{ partial "nav.html" (dict "sec" site.Home "cur" .) }}`,
+	"layouts/partials/nav.html":     `<ul>{{ range .sec.Pages }}<li{{ if .IsSection }} class="nav-section"{{ end }}><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ if and .IsSection (or (eq . $.cur) ($.cur.IsDescendant .)) }}{{ partial "nav.html" (dict "sec" . "cur" $.cur) }}{{ end }}</li>{{ end }}</ul>`,
 	"layouts/_default/single.html": `{{ define "main" }}
 <div class="page-grid">
 <article class="doc">
