@@ -268,7 +268,7 @@ func TestLenientPages(t *testing.T) {
 		`content/bad-yaml.md:2:1: warning: invalid YAML: mapping values are not allowed in this context; the page is built without its front matter`,
 		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
 		`content/latin1.md:1:6: warning: invalid UTF-8 (shown as �; save the file as UTF-8)`,
-		`content/typo.md:2:1: unknown key "titel" (did you mean "title"?)`,
+		`content/typo.md:2:1: warning: unknown key "titel" (did you mean "title"?)`,
 	}
 	var got []string
 	for _, d := range diags.Sort() {

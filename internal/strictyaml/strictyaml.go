@@ -200,6 +200,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			return
 		}
+		if n.Kind == yaml.ScalarNode && d.lenient {
+			// Other tools read a single value where a list may stand
+			// (Jekyll's redirect_from: /old/, Hugo's tags: x).
+			n = &yaml.Node{Kind: yaml.SequenceNode, Line: n.Line, Column: n.Column, Content: []*yaml.Node{n}}
+		}
 		if n.Kind != yaml.SequenceNode {
 			d.diags.Errorf(d.pos(n), "%s must be a list, not %s", describeKey(key), describe(n))
 			return
@@ -317,7 +322,12 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		}
 		if !ok {
 			hint := diag.DidYouMean(k.Value, names)
-			if d.lenient && key == "" && hint == "" {
+			if d.lenient && key == "" {
+				// The tool the page was written for ignored the key:
+				// a near name is likely a typo, shown as a warning.
+				if hint != "" {
+					d.diags.Warnf(d.pos(k), "unknown key %q%s", k.Value, hint)
+				}
 				d.extra(v, k, val)
 				continue
 			}
