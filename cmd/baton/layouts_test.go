@@ -23,14 +23,14 @@ func TestBringYourHandbook(t *testing.T) {
 		order  []string // titles, in the home page's sidebar order
 	}{
 		{"mkdocs", map[string]string{
-			"mkdocs.yml":            "site_name: Ops handbook\nnav:\n  - index.md\n  - Zebra first: z.md\n  - a.md\n",
+			"mkdocs.yml":            "site_name: Ops handbook\nnav:\n  - index.md\n  - Zebra first: z.md\n  - a.md\nplugins:\n  - redirects:\n      redirect_maps:\n        old/alpha.md: a.md\n",
 			"docs/index.md":         "# Welcome\n\nSee [A](a.md) and [gone](gone.md).\n",
 			"docs/a.md":             "---\ndescription: About A.\nhide: [toc]\n---\n# Alpha\n\n![x](img/x.png)\n",
 			"docs/z.md":             "Zed.\n",
 			"docs/img/x.png":        "png",
 			"docs/requirements.txt": "mkdocs",
 			"README.md":             "# Repo readme, not a page\n",
-		}, "as MkDocs: pages in docs/, order from mkdocs.yml", []string{"index.html", "a/index.html", "z/index.html", "img/x.png"}, []string{"readme/index.html", "mkdocs.yml"}, []string{"Zebra first", "Alpha"}},
+		}, "as MkDocs: pages in docs/, order from mkdocs.yml", []string{"index.html", "a/index.html", "z/index.html", "img/x.png", "old/alpha/index.html"}, []string{"readme/index.html", "mkdocs.yml"}, []string{"Zebra first", "Alpha"}},
 		{"mdbook", map[string]string{
 			"book.toml":      "[book]\ntitle = \"The book\"\n",
 			"src/SUMMARY.md": "# Summary\n\n[Intro](intro.md)\n\n- [Second](second.md)\n- [First](first.md)\n",
@@ -45,7 +45,15 @@ func TestBringYourHandbook(t *testing.T) {
 			"team/rituals.md":           "# Rituals\n\n## Weekly\n\n![board](../.gitbook/assets/board.png)\n",
 			".gitbook/assets/board.png": "png",
 			"package.json":              "{}",
-		}, "as GitBook: pages in the folder itself, order from SUMMARY.md", []string{"index.html", "team/index.html", "team/rituals/index.html", "gitbook/assets/board.png"}, []string{"package.json", "summary/index.html"}, []string{"Team"}},
+			".gitbook.yaml":             "redirects:\n  people/rituals: team/rituals.md\n",
+		}, "as GitBook: pages in the folder itself, order from SUMMARY.md", []string{"index.html", "team/index.html", "team/rituals/index.html", "gitbook/assets/board.png", "people/rituals/index.html"}, []string{"package.json", "summary/index.html"}, []string{"Team"}},
+		{"eleventy", map[string]string{
+			"README.md":        "# How to contribute, not a page\n",
+			".eleventy.js":     "module.exports = function () {\n  return { dir: { input: \"pages\", output: \"_site\" } };\n};\n",
+			"pages/index.md":   "---\ntitle: Handbook\n---\n[Leave](leave/)\n",
+			"pages/leave.md":   "---\ntitle: Leave\nredirect_from:\n  - /time-off/\n---\nText.\n",
+			"pages/old-pto.md": "---\ntitle: PTO\nredirect_to: /leave/\n---\n",
+		}, "as Eleventy: pages in pages/", []string{"index.html", "leave/index.html", "time-off/index.html", "old-pto/index.html"}, []string{"readme/index.html", "pages/leave/index.html"}, nil},
 		{"markdown", map[string]string{
 			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
 			"benefits.md":       "# Benefits\n\nText.\n",
@@ -125,5 +133,17 @@ func TestMigrationReport(t *testing.T) {
 	write(t, baton, "content/_index.md", "---\ntitle: H\n---\n")
 	if r := runIn(t, "check", baton); strings.Contains(r.stdout, "Moving to baton") {
 		t.Errorf("a baton handbook's check has a report:\n%s", r.stdout)
+	}
+}
+
+// TestLayoutWarnings: the problems of a layout's own files (mkdocs.yml
+// here) are reported like a page's, with their position.
+func TestLayoutWarnings(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "mkdocs.yml", "site_name: H\nnav: index.md\n")
+	write(t, dir, "docs/index.md", "# Home\n")
+	r := runIn(t, "build", dir)
+	if r.code != exitOK || !strings.Contains(r.stdout+r.stderr, "mkdocs.yml:2:6: warning: nav is not a list; the pages keep the order of their files") {
+		t.Errorf("build: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

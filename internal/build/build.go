@@ -274,7 +274,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout)})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -307,6 +307,9 @@ func treeDiagnostics(tree source.Tree, l layout.Layout) diag.List {
 	default:
 		diags.Errorf(diag.Pos{File: l.Root}, "no pages: %s holds no Markdown files", l.Root)
 	}
+	// The problems of the layout's own files (mkdocs.yml, SUMMARY.md,
+	// .gitbook.yaml), which Detect read.
+	diags.Append(l.Diags)
 	for _, f := range tree.TooLarge {
 		diags.Errorf(diag.Pos{File: f.Path}, "file is %d bytes; baton reads Markdown, YAML and theme files up to %d bytes", f.Size, source.MaxTextSize)
 	}
@@ -383,6 +386,15 @@ func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dat
 		r.b.last = newLastBuild(site, parsed, diags, dates, r.searchIndex, files)
 	}
 	return res
+}
+
+// moves are the layout's redirects, for the resolver.
+func moves(l layout.Layout) []handbook.Move {
+	out := make([]handbook.Move, len(l.Redirects))
+	for i, r := range l.Redirects {
+		out[i] = handbook.Move{From: r.From, To: r.To, Pos: r.Pos}
+	}
+	return out
 }
 
 // navOrder is the order and titles of the layout's navigation file, by

@@ -38,6 +38,8 @@ type Site struct {
 	Paths            []*Path
 	Tags             []*Tag
 	Static           []Static
+	// Redirects are the pages written at old URLs, sorted by From.
+	Redirects []Redirect
 
 	// r is the resolver that made the site, kept so Patch can check an
 	// edited page's links against it.

@@ -56,7 +56,15 @@ type FrontMatter struct {
 	Tags             []strictyaml.Str `yaml:"tags"`
 	Reflect          []string         `yaml:"reflect"`
 	Draft            bool             `yaml:"draft"`
-	Pos              diag.Pos
+	// Aliases are the page's old URLs, each written as a redirect page
+	// (Hugo's key); RedirectFrom is Jekyll's name for them, read only in
+	// a handbook written for another tool.
+	Aliases      []strictyaml.Str `yaml:"aliases"`
+	RedirectFrom []strictyaml.Str `yaml:"redirect_from"`
+	// RedirectTo makes the page a redirect to a page of the site or
+	// another site's address (Jekyll's key): only the way on is written.
+	RedirectTo strictyaml.Str `yaml:"redirect_to"`
+	Pos        diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
 	Params []strictyaml.Extra

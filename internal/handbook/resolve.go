@@ -30,6 +30,8 @@ type Options struct {
 	// folder for its page): listed pages come first, in its order; a page
 	// without a title of its own takes the one it gives.
 	Nav map[string]NavEntry
+	// Moves are the redirects the layout's settings declare.
+	Moves []Move
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
@@ -79,6 +81,10 @@ type resolver struct {
 	// source to that source (a file, or a folder for a section without a
 	// page), for links written as URLs (byURL).
 	urlFiles map[string]string
+	// sendOn lists the pages that are redirects (redirect_to); sentOn
+	// maps each one's file to its URL.
+	sendOn []sendOn
+	sentOn map[string]string
 }
 
 // sectionFiles picks each folder's page among its Markdown files:
@@ -137,41 +143,13 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		roleFiles:  map[string]*Role{},
 		pathExists: map[string]bool{},
 		linked:     map[string]bool{},
+		sentOn:     map[string]string{},
 		urlFiles:   map[string]string{URLKey("/roles/"): "content/roles", URLKey("/paths/"): "content/paths"},
 	}
 	for u, what := range reservedURLs {
 		r.urls[URLKey(u)] = what
 	}
-	var roleFiles []*Parsed
-	var pathFiles []*Parsed
-	var pageFiles []*Parsed
-	var staticFiles []*Parsed
-	for _, f := range files {
-		r.diags.Append(f.Diags)
-		switch f.Kind {
-		case KindPage:
-			if f.Page == nil {
-				continue
-			}
-			if f.Page.FrontMatter.Draft && !opts.Drafts {
-				r.drafts[f.File] = true
-				continue
-			}
-			pageFiles = append(pageFiles, f)
-		case KindRole:
-			if f.Role != nil {
-				roleFiles = append(roleFiles, f)
-			}
-		case KindPath:
-			if f.Path != nil {
-				pathFiles = append(pathFiles, f)
-			}
-			r.pathExists[f.File] = true
-			r.urlFiles[URLKey("/paths/"+strings.TrimSuffix(path.Base(f.File), path.Ext(f.File))+"/")] = f.File
-		case KindStatic:
-			staticFiles = append(staticFiles, f)
-		}
-	}
+	pageFiles, roleFiles, pathFiles, staticFiles := r.classify(files)
 	r.root()
 	r.index = sectionFiles(pageFiles)
 	for _, f := range pageFiles {
@@ -192,6 +170,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	for _, f := range roleFiles {
 		r.linkRole(f)
 	}
+	r.redirects(pageFiles)
 	for _, f := range pageFiles {
 		r.linkPage(f)
 	}
@@ -204,6 +183,38 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.finish()
 	r.site.r = r
 	return r.site, r.diags
+}
+
+// classify sorts the files by kind, gathering their own diagnostics and
+// setting drafts aside.
+func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, staticFiles []*Parsed) {
+	for _, f := range files {
+		r.diags.Append(f.Diags)
+		switch f.Kind {
+		case KindPage:
+			if f.Page == nil {
+				continue
+			}
+			if f.Page.FrontMatter.Draft && !r.opts.Drafts {
+				r.drafts[f.File] = true
+				continue
+			}
+			pageFiles = append(pageFiles, f)
+		case KindRole:
+			if f.Role != nil {
+				roleFiles = append(roleFiles, f)
+			}
+		case KindPath:
+			if f.Path != nil {
+				pathFiles = append(pathFiles, f)
+			}
+			r.pathExists[f.File] = true
+			r.urlFiles[URLKey("/paths/"+strings.TrimSuffix(path.Base(f.File), path.Ext(f.File))+"/")] = f.File
+		case KindStatic:
+			staticFiles = append(staticFiles, f)
+		}
+	}
+	return pageFiles, roleFiles, pathFiles, staticFiles
 }
 
 // NavEntry is where a navigation file lists a page: its place in the
@@ -282,8 +293,10 @@ func (r *resolver) dropUnlinked() {
 // showWhat names what claimed a URL in a message: a source path, "the
 // section" and a folder, or a description.
 func (r *resolver) showWhat(what string) string {
-	if rest, ok := strings.CutPrefix(what, "the section "); ok {
-		return "the section " + r.show(rest)
+	for _, prefix := range []string{"the section ", "an alias in ", "a redirect in "} {
+		if rest, ok := strings.CutPrefix(what, prefix); ok {
+			return prefix + r.show(rest)
+		}
 	}
 	if strings.HasPrefix(what, "content") {
 		return r.show(what)
@@ -440,6 +453,13 @@ func (r *resolver) addPage(f *Parsed) {
 	pos := fm.Pos
 	if pos.File == "" {
 		pos = diag.Pos{File: f.File, Line: 1, Col: 1}
+	}
+	if fm.RedirectTo.Value != "" {
+		// Not a page: a redirect at its URL (redirects), and a link to
+		// its file leads there.
+		r.sendOn = append(r.sendOn, sendOn{page: p, to: fm.RedirectTo})
+		r.sentOn[f.File] = p.URL
+		return
 	}
 	// A page whose URL another file has is in no list: not its folder's,
 	// not the site's.
@@ -945,6 +965,9 @@ func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 	if !dirOnly {
 		if p := r.pages[file]; p != nil {
 			return Href{URL: p.URL}, file, true
+		}
+		if u, ok := r.sentOn[file]; ok {
+			return Href{URL: u}, file, true
 		}
 		if role := r.roleFiles[file]; role != nil {
 			return Href{URL: role.URL}, file, true

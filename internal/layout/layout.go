@@ -1,7 +1,8 @@
 // Package layout recognises how an existing handbook is laid out, so that
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
-// (SUMMARY.md and README.md), or any folder of Markdown.
+// (SUMMARY.md and README.md), Eleventy (its config's input folder), or any
+// folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -13,6 +14,7 @@ package layout
 import (
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -28,6 +30,7 @@ const (
 	MkDocs   Kind = "MkDocs"
 	MdBook   Kind = "mdBook"
 	GitBook  Kind = "GitBook"
+	Eleventy Kind = "Eleventy"
 	Markdown Kind = "a folder of Markdown"
 )
 
@@ -46,6 +49,9 @@ type Layout struct {
 	// entries, in order.
 	NavFile string
 	Nav     []Entry
+	// Redirects are the old URLs the layout's settings send on
+	// (mkdocs.yml's redirects plugin, .gitbook.yaml's redirects).
+	Redirects []Redirect
 	// Theme reports whether layouts/ holds baton's theme files. A Hugo
 	// site's layouts/ holds Hugo's.
 	Theme bool
@@ -91,7 +97,33 @@ func Detect(fsys fs.FS) Layout {
 	if l, ok := readGitBook(fsys); ok {
 		return l
 	}
+	if cfg := firstExisting(fsys, eleventyConfigs...); cfg != "" {
+		return readEleventy(fsys, cfg)
+	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
+}
+
+// eleventyConfigs are the files that make a folder an Eleventy site.
+var eleventyConfigs = []string{"eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"}
+
+// eleventyInput finds the input folder in an Eleventy config: a script,
+// which baton does not run, so only a literal `input: "pages"` is read.
+var eleventyInput = regexp.MustCompile(`(?m)^[^/\n]*\binput\s*:\s*["'\x60]([^"'\x60\n]+)["'\x60]`)
+
+// readEleventy reads an Eleventy site: the pages are in its config's input
+// folder (the site folder by default).
+func readEleventy(fsys fs.FS, file string) Layout {
+	l := Layout{Kind: Eleventy, Root: "."}
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return l
+	}
+	if m := eleventyInput.FindSubmatch(src); m != nil {
+		if dir, ok := cleanRoot(string(m[1])); ok && isDir(fsys, dir) {
+			l.Root = dir
+		}
+	}
+	return l
 }
 
 // markdownRoot is the folder of a plain Markdown site: the site folder

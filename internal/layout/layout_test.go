@@ -40,6 +40,9 @@ func TestDetect(t *testing.T) {
 		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
 		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},
 		{"nothing", map[string]string{"LICENSE": ""}, Markdown, ".", "", "", false},
+		{"eleventy", map[string]string{"README.md": "", ".eleventy.js": "module.exports = function (config) {\n  // input: \"nope\"\n  return {\n    dir: {\n      input: \"pages\",\n      output: \"_site\",\n    },\n  };\n};\n", "pages/a.md": ""}, Eleventy, "pages", "", "", false},
+		{"eleventy, input missing", map[string]string{"README.md": "", "eleventy.config.mjs": "export default { dir: { input: 'src' } };\n"}, Eleventy, ".", "", "", false},
+		{"eleventy default", map[string]string{"index.md": "", "eleventy.config.js": "export default function () {}\n"}, Eleventy, ".", "", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,5 +119,38 @@ func TestSummaryNav(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("SUMMARY.md entries (-want +got):\n%s", diff)
+	}
+}
+
+// TestRedirects: mkdocs.yml's redirects plugin maps old pages to new ones
+// (old pages at the URLs MkDocs gave them), .gitbook.yaml maps old paths
+// to pages; an old path with a fragment cannot be redirected by a page
+// and is left out with a warning.
+func TestRedirects(t *testing.T) {
+	l := Detect(files(map[string]string{
+		"mkdocs.yml":    "site_name: H\nplugins:\n  - search\n  - redirects:\n      redirect_maps:\n        user-guide/plugins.md: dev-guide/plugins.md#hooks\n        old/index.md: https://example.com/\n        ./README.md: new.md\n",
+		"docs/index.md": "",
+	}))
+	want := []Redirect{
+		{From: "/user-guide/plugins/", To: "/dev-guide/plugins.md#hooks", Pos: diag.Pos{File: "mkdocs.yml", Line: 6, Col: 9}},
+		{From: "/old/", To: "https://example.com/", Pos: diag.Pos{File: "mkdocs.yml", Line: 7, Col: 9}},
+		{From: "/", To: "/new.md", Pos: diag.Pos{File: "mkdocs.yml", Line: 8, Col: 9}},
+	}
+	if diff := cmp.Diff(want, l.Redirects); diff != "" || len(l.Diags) != 0 {
+		t.Errorf("mkdocs redirects (-want +got):\n%s%v", diff, l.Diags)
+	}
+	l = Detect(files(map[string]string{
+		".gitbook.yaml": "root: ./\nredirects:\n  company/old-page: /company/new-page.md\n  team/old#anchor: ./team/README.md#anchor\n  people/: ./people/README.md\n",
+		"SUMMARY.md":    "* [Home](README.md)\n",
+	}))
+	want = []Redirect{
+		{From: "/company/old-page/", To: "/company/new-page.md", Pos: diag.Pos{File: ".gitbook.yaml", Line: 3, Col: 3}},
+		{From: "/people/", To: "/people/README.md", Pos: diag.Pos{File: ".gitbook.yaml", Line: 5, Col: 3}},
+	}
+	if diff := cmp.Diff(want, l.Redirects); diff != "" {
+		t.Errorf("gitbook redirects (-want +got):\n%s", diff)
+	}
+	if len(l.Diags) != 1 || l.Diags[0].String() != ".gitbook.yaml:4:3: warning: the redirect from team/old#anchor names a fragment, which a browser never sends to the host: a static page cannot redirect it; left out" {
+		t.Errorf("gitbook diagnostics = %v", l.Diags)
 	}
 }

@@ -39,6 +39,8 @@ func readMkDocs(fsys fs.FS, file string) Layout {
 				continue
 			}
 			l.Root = dir
+		case "plugins":
+			l.Redirects = mkdocsRedirects(file, v, &l.Diags)
 		case "nav", "pages":
 			if nav == nil || k.Value == "nav" {
 				nav = v

@@ -72,6 +72,7 @@ func readGitBook(fsys fs.FS) (Layout, bool) {
 		if s := value(value(root, "structure"), "summary"); s != nil && s.Value != "" {
 			summary = strings.TrimPrefix(path.Clean(s.Value), "./")
 		}
+		l.Redirects = gitbookRedirects(".gitbook.yaml", value(root, "redirects"), &l.Diags)
 	}
 	l.NavFile = path.Join(l.Root, summary)
 	src, err := fs.ReadFile(fsys, l.NavFile)

@@ -331,6 +331,10 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		jobs = append(jobs, Job{Path: "sitemap.xml", Run: guard("sitemap.xml", "", func(w io.Writer) error { return sitemap(w, site) })})
 	}
 	jobs = append(jobs, Job{Path: "robots.txt", Run: guard("robots.txt", "", func(w io.Writer) error { return robots(w, site) })})
+	for _, rd := range site.Redirects {
+		p := outPath(rd.From)
+		jobs = append(jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
+	}
 	add("/404.html", "", func() *View {
 		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
 	})

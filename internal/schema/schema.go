@@ -110,6 +110,9 @@ var (
 		"tags":             {description: "Tags; each has a page listing its pages."},
 		"reflect":          {description: "Self-assessment prompts, rendered as a private checklist."},
 		"draft":            {description: "Leave the page out unless built with --drafts."},
+		"aliases":          {description: "The page's old URLs; each gets a page that sends its reader here. /old/page/ is from the site's root, old-page from the page's parent URL; a path ending in .html is a file."},
+		"redirect_from":    {description: "Jekyll's name for aliases, read only in a handbook written for another tool; write aliases in a baton handbook."},
+		"redirect_to":      {description: "Makes this page a redirect: to another page (a link as in the body: other.md, /guide/x/) or an http(s) address."},
 	}
 	pathKeys = map[string]refinement{
 		"title":    {description: "The reading path's title, like Your first week as a PM."},
