@@ -228,7 +228,8 @@ func buildOptions(st site, baseURL string, drafts bool) (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: gitdate.NewCache(st.dir).Dates, Layout: st.layout,
+	git := gitdate.NewCache(st.dir, st.layout.Root)
+	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: git.Dates, Renames: git.Renames, Layout: st.layout,
 		ReadSite: func(name string) ([]byte, error) { return fs.ReadFile(source.Dir(st.dir), name) }}, nil
 }
 

@@ -37,6 +37,7 @@ import (
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/gitdate"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/markdown"
@@ -57,6 +58,9 @@ type Options struct {
 	Theme render.Theme
 	// Dates gives the last commit time of source files; nil means none.
 	Dates func(files []string) map[string]int64
+	// Renames lists the source files git saw renamed, newest first, with
+	// the site's own paths; nil means none.
+	Renames func() []gitdate.Rename
 	// Progress, when set, is called after each output file is rendered
 	// with how many are done out of total. Calls come one at a time, with
 	// done increasing, from the build's goroutines.
@@ -274,7 +278,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout)})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames()})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -386,6 +390,22 @@ func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dat
 		r.b.last = newLastBuild(site, parsed, diags, dates, r.searchIndex, files)
 	}
 	return res
+}
+
+// renames are git's renames of files the build reads, as it reads them.
+func (b *Builder) renames() []handbook.Rename {
+	if b.opts.Renames == nil {
+		return nil
+	}
+	var out []handbook.Rename
+	for _, rn := range b.opts.Renames() {
+		old, ok1 := b.opts.Layout.Virtual(rn.Old)
+		nu, ok2 := b.opts.Layout.Virtual(rn.New)
+		if ok1 && ok2 {
+			out = append(out, handbook.Rename{Old: old, New: nu})
+		}
+	}
+	return out
 }
 
 // moves are the layout's redirects, for the resolver.

@@ -1,5 +1,6 @@
-// Package gitdate finds when each file of a site was last committed, so
-// pages can say when they were updated without reading the clock.
+// Package gitdate reads a site's git history: when each file was last
+// committed, so pages can say when they were updated without reading the
+// clock, and which files were renamed, so their old URLs can redirect.
 package gitdate
 
 import (
@@ -15,38 +16,63 @@ import (
 	"time"
 )
 
-// Dates returns the Unix time of the last commit of each file under
-// content/ of the site in dir, keyed by path relative to dir. It returns an
-// empty map when dir is not in a git work tree or git is not installed.
-// Files git does not know get SOURCE_DATE_EPOCH when it is set, and dates
-// later than SOURCE_DATE_EPOCH are clamped to it, as reproducible builds ask.
-func Dates(dir string, files []string) map[string]int64 {
-	return withEpoch(readLog(dir), files)
+// Dates returns the Unix time of the last commit of each file under root
+// (the folder of pages, relative to dir: "content", "docs", or "." for
+// all of dir) of the site in dir, keyed by path relative to dir. It
+// returns an empty map when dir is not in a git work tree or git is not
+// installed. Files git does not know get SOURCE_DATE_EPOCH when it is
+// set, and dates later than SOURCE_DATE_EPOCH are clamped to it, as
+// reproducible builds ask.
+func Dates(dir, root string, files []string) map[string]int64 {
+	return withEpoch(readLog(dir, root).dates, files)
 }
 
-// Cache gives the dates of Dates, reading git's log again only when HEAD
-// has moved: the dev server asks on every save, and the log of a long
-// history takes far longer to read than HEAD.
+// Rename is a file git saw renamed (or moved), paths relative to the site
+// folder.
+type Rename struct {
+	Old, New string
+}
+
+// history is what the log of the folder of pages says.
+type history struct {
+	dates map[string]int64
+	// renames are newest first.
+	renames []Rename
+}
+
+// Cache gives the dates and renames of a site, reading git's log again
+// only when HEAD has moved: the dev server asks on every save, and the log
+// of a long history takes far longer to read than HEAD.
 type Cache struct {
-	dir  string
-	mu   sync.Mutex
-	head string
-	log  map[string]int64
+	dir, root string
+	mu        sync.Mutex
+	head      string
+	log       *history
 }
 
-// NewCache returns a Cache for the site in dir.
-func NewCache(dir string) *Cache { return &Cache{dir: dir} }
+// NewCache returns a Cache for the site in dir whose pages are in root.
+func NewCache(dir, root string) *Cache { return &Cache{dir: dir, root: root} }
 
 // Dates is Dates, from the cached log while HEAD stays where it was.
 func (c *Cache) Dates(files []string) map[string]int64 {
+	return withEpoch(c.history().dates, files)
+}
+
+// Renames lists the renames of files under the folder of pages, newest
+// first, from the cached log.
+func (c *Cache) Renames() []Rename {
+	return c.history().renames
+}
+
+func (c *Cache) history() *history {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	head := run(c.dir, "rev-parse", "--verify", "-q", "HEAD")
 	if head == nil || string(head) != c.head || c.log == nil {
-		c.log = readLog(c.dir)
+		c.log = readLog(c.dir, c.root)
 		c.head = string(head)
 	}
-	return withEpoch(c.log, files)
+	return c.log
 }
 
 // run runs a git command in dir and returns its output, or nil.
@@ -62,10 +88,15 @@ func run(dir string, args ...string) []byte {
 	return out
 }
 
-// readLog maps each file under content/ to its last commit time.
-func readLog(dir string) map[string]int64 {
-	out := map[string]int64{}
-	data := run(dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", "content")
+// readLog reads the log of the files under root: each file's last commit
+// time, and the renames (git's own detection, -M, at its default of half
+// the content kept).
+func readLog(dir, root string) *history {
+	h := &history{dates: map[string]int64{}}
+	if root == "" {
+		root = "content" // a baton handbook's, as build.Options' zero Layout
+	}
+	data := run(dir, "log", "--format=%x00%ct", "--name-status", "-M", "--relative", "--", root)
 	var when int64
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
@@ -75,14 +106,25 @@ func readLog(dir string) map[string]int64 {
 			when, _ = strconv.ParseInt(strings.TrimSpace(t), 10, 64)
 			continue
 		}
-		if line == "" {
+		// "M\tpath", "A\tpath", "D\tpath", "R097\told\tnew".
+		status, rest, ok := strings.Cut(line, "\t")
+		if !ok || status == "" {
 			continue
 		}
-		if _, seen := out[line]; !seen {
-			out[line] = when
+		file := rest
+		if status[0] == 'R' {
+			old, nu, ok := strings.Cut(rest, "\t")
+			if !ok {
+				continue
+			}
+			h.renames = append(h.renames, Rename{Old: old, New: nu})
+			file = nu
+		}
+		if _, seen := h.dates[file]; !seen {
+			h.dates[file] = when
 		}
 	}
-	return out
+	return h
 }
 
 // withEpoch applies SOURCE_DATE_EPOCH to a copy of the log's dates.

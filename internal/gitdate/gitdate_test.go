@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,11 +46,11 @@ func TestDatesAndCache(t *testing.T) {
 	commit(t, dir, "1700000100")
 	files := []string{"content/a.md", "content/b.md", "content/new.md"}
 
-	got := Dates(dir, files)
+	got := Dates(dir, "content", files)
 	if got["content/a.md"] != 1700000000 || got["content/b.md"] != 1700000100 || len(got) != 2 {
 		t.Errorf("Dates = %v; want a at 1700000000, b at 1700000100, nothing for the uncommitted file", got)
 	}
-	c := NewCache(dir)
+	c := NewCache(dir, "content")
 	if got := c.Dates(files); got["content/b.md"] != 1700000100 {
 		t.Errorf("Cache.Dates = %v", got)
 	}
@@ -64,7 +66,55 @@ func TestDatesAndCache(t *testing.T) {
 	if got["content/new.md"] != 1700000150 || got["content/a.md"] != 1700000150 || got["content/b.md"] != 1700000100 {
 		t.Errorf("with SOURCE_DATE_EPOCH, dates are %v", got)
 	}
-	if got := Dates(t.TempDir(), files); len(got) != 3 || got["content/a.md"] != 1700000150 || got["content/new.md"] != 1700000150 {
+	if got := Dates(t.TempDir(), "content", files); len(got) != 3 || got["content/a.md"] != 1700000150 || got["content/new.md"] != 1700000150 {
 		t.Errorf("outside a git work tree, dates are %v; want only the epoch for every file", got)
+	}
+}
+
+// TestRenamesAndRoot: the log is read in the folder of pages the layout
+// names (docs/ here, not content/), and files git saw renamed or moved are
+// listed newest first, with the date of the rename for the new name.
+func TestRenamesAndRoot(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mv := func(from, to string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, to)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := strings.Repeat("A page long enough for git to see it moved.\n", 20)
+	write("docs/setup.md", body)
+	write("README.md", "not a page")
+	commit(t, dir, "1700000000")
+	mv("docs/setup.md", "docs/guide/setup.md")
+	commit(t, dir, "1700000100")
+	mv("docs/guide/setup.md", "docs/guide/install.md")
+	write("docs/guide/install.md", body+"One more line.\n")
+	commit(t, dir, "1700000200")
+
+	c := NewCache(dir, "docs")
+	want := []Rename{{"docs/guide/setup.md", "docs/guide/install.md"}, {"docs/setup.md", "docs/guide/setup.md"}}
+	if got := c.Renames(); !slices.Equal(got, want) {
+		t.Errorf("Renames = %v, want %v", got, want)
+	}
+	if got := c.Dates([]string{"docs/guide/install.md"}); got["docs/guide/install.md"] != 1700000200 || got["README.md"] != 0 {
+		t.Errorf("Dates = %v, want install.md at 1700000200 and nothing outside docs/", got)
 	}
 }

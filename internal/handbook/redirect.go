@@ -45,6 +45,12 @@ type sendOn struct {
 	to   strictyaml.Str
 }
 
+// Rename is a source file git saw renamed, as paths the resolver reads
+// ("content/guide/setup.md").
+type Rename struct {
+	Old, New string
+}
+
 // generatedFolders are the folders of URLs baton makes, where no old URL
 // may be claimed: their pages take their URLs after the aliases do.
 var generatedFolders = []string{"/tags/", "/paths/", "/search/", "/print/", "/_baton/"}
@@ -83,6 +89,7 @@ func (r *resolver) redirects(pageFiles []*Parsed) {
 	for _, m := range r.opts.Moves {
 		r.move(m)
 	}
+	r.renamed()
 	slices.SortFunc(r.site.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 }
 
@@ -101,7 +108,7 @@ func (r *resolver) alias(p *Page, a strictyaml.Str, base string) {
 		r.redirectProblem(a.Pos, err)
 		return
 	}
-	r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: a.Pos}, "an alias in "+p.File, p.File)
+	r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: a.Pos}, "an alias in "+p.File, p.File, false)
 }
 
 // redirectTo makes the redirect of a page that is one: to a page of the
@@ -109,7 +116,7 @@ func (r *resolver) alias(p *Page, a strictyaml.Str, base string) {
 func (r *resolver) redirectTo(s sendOn) {
 	p, dest := s.page, strings.TrimSpace(s.to.Value)
 	if isExternal(dest) {
-		r.addRedirect(Redirect{From: p.URL, To: dest, Title: p.Title, Pos: s.to.Pos}, p.File, "")
+		r.addRedirect(Redirect{From: p.URL, To: dest, Title: p.Title, Pos: s.to.Pos}, p.File, "", false)
 		return
 	}
 	where, frag, _ := strings.Cut(dest, "#")
@@ -128,7 +135,7 @@ func (r *resolver) redirectTo(s sendOn) {
 	if frag != "" {
 		to += "#" + frag
 	}
-	r.addRedirect(Redirect{From: p.URL, To: to, Title: r.titleOf(file, h.URL), Pos: s.to.Pos}, p.File, file)
+	r.addRedirect(Redirect{From: p.URL, To: to, Title: r.titleOf(file, h.URL), Pos: s.to.Pos}, p.File, file, false)
 }
 
 // move claims the old URL of a layout's move and finds where it leads.
@@ -139,7 +146,7 @@ func (r *resolver) move(m Move) {
 		return
 	}
 	if isExternal(m.To) {
-		r.addRedirect(Redirect{From: from, To: m.To, Title: m.To, Pos: m.Pos}, "a redirect in "+m.Pos.File, "")
+		r.addRedirect(Redirect{From: from, To: m.To, Title: m.To, Pos: m.Pos}, "a redirect in "+m.Pos.File, "", false)
 		return
 	}
 	dest, frag, _ := strings.Cut(m.To, "#")
@@ -158,22 +165,36 @@ func (r *resolver) move(m Move) {
 	if frag != "" {
 		to += "#" + frag
 	}
-	r.addRedirect(Redirect{From: from, To: to, Title: r.titleOf(file, h.URL), Pos: m.Pos}, "a redirect in "+m.Pos.File, file)
+	r.addRedirect(Redirect{From: from, To: to, Title: r.titleOf(file, h.URL), Pos: m.Pos}, "a redirect in "+m.Pos.File, file, false)
 }
 
 // addRedirect claims rd.From for what; links to it lead to the file that
-// holds its target, if any.
-func (r *resolver) addRedirect(rd Redirect, what, file string) {
+// holds its target, if any. A redirect made from git's history (auto)
+// takes only a URL nothing else has or will have, and says nothing when
+// it cannot.
+func (r *resolver) addRedirect(rd Redirect, what, file string, auto bool) {
+	key := URLKey(rd.From)
+	problem := func(err error) {
+		if !auto {
+			r.redirectProblem(rd.Pos, err)
+		}
+	}
 	for _, g := range generatedFolders {
-		if strings.HasPrefix(URLKey(rd.From)+"/", g) {
-			r.redirectProblem(rd.Pos, fmt.Errorf("the old URL %s is under %s, whose pages baton makes", rd.From, g))
+		// A path file's old URL is free when no path file has it now.
+		if strings.HasPrefix(key+"/", g) && !(auto && g == "/paths/" && r.urlFiles[key] == "") {
+			problem(fmt.Errorf("the old URL %s is under %s, whose pages baton makes", rd.From, g))
 			return
 		}
 	}
 	// A folder cannot be made where a file of the site stands.
 	for d := path.Dir(strings.TrimSuffix(rd.From, "/")); d != "/"; d = path.Dir(d) {
 		if f, ok := r.urlFiles[URLKey(d)]; ok && r.static[f] != nil {
-			r.redirectProblem(rd.Pos, fmt.Errorf("the old URL %s is inside %s, a file of the site", rd.From, r.show(f)))
+			problem(fmt.Errorf("the old URL %s is inside %s, a file of the site", rd.From, r.show(f)))
+			return
+		}
+	}
+	if auto {
+		if _, taken := r.urls[key]; taken {
 			return
 		}
 	}
@@ -181,9 +202,71 @@ func (r *resolver) addRedirect(rd Redirect, what, file string) {
 		return
 	}
 	if file != "" {
-		r.urlFiles[URLKey(rd.From)] = file
+		r.urlFiles[key] = file
 	}
 	r.site.Redirects = append(r.site.Redirects, rd)
+}
+
+// renamed redirects the old URL of each page, role and path file git saw
+// renamed to where it is now, following later renames, when nothing else
+// has that URL: bookmarks and links in chat keep working with no alias
+// written. Git knows nothing of a page's slug then, so the old URL is the
+// one its old name gives.
+func (r *resolver) renamed() {
+	// Oldest first, each rename carries every old name of the file along.
+	names := map[string][]string{} // a file's name now → its old names
+	for i := len(r.opts.Renames) - 1; i >= 0; i-- {
+		rn := r.opts.Renames[i]
+		if rn.Old == rn.New {
+			continue
+		}
+		carried := append(names[rn.Old], rn.Old)
+		delete(names, rn.Old)
+		names[rn.New] = append(names[rn.New], carried...)
+	}
+	now := map[string]string{} // an old name → the file's name now
+	for file, olds := range names {
+		for _, old := range olds {
+			now[old] = file
+		}
+	}
+	for _, old := range sortedKeys(now) {
+		now := now[old]
+		h, file, ok := r.target(now, false)
+		from := r.oldURL(old)
+		if !ok || r.static[file] != nil || from == "" || URLKey(from) == URLKey(h.URL) {
+			continue
+		}
+		r.addRedirect(Redirect{From: from, To: h.URL, Title: r.titleOf(file, h.URL), Pos: diag.Pos{File: file}}, "the old name "+old+" of "+file, file, true)
+	}
+}
+
+// oldURL is the URL a page, role or path file at p would have (without a
+// slug), or "" for any other file.
+func (r *resolver) oldURL(p string) string {
+	rel, ok := strings.CutPrefix(p, "content/")
+	if !ok {
+		return ""
+	}
+	dir, base := path.Split(rel)
+	name := strings.TrimSuffix(base, path.Ext(base))
+	switch {
+	case dir == "roles/" && isYAML(p):
+		return "/roles/" + name + "/"
+	case dir == "paths/" && isYAML(p):
+		return "/paths/" + name + "/"
+	case !IsPageFile(p):
+		return ""
+	}
+	switch strings.ToLower(name) {
+	case "_index", "index", "readme":
+		name = ""
+	}
+	u := strings.ToLower(norm.NFC.String(dir + name))
+	if u = strings.Trim(u, "/"); u == "" || !safeURLPath(u) {
+		return ""
+	}
+	return "/" + u + "/"
 }
 
 // redirectProblem reports an old URL that cannot be redirected: an error

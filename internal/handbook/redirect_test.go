@@ -214,3 +214,47 @@ func FuzzAliasURL(f *testing.F) {
 		}
 	})
 }
+
+// TestRenamed: the old URL of each page, role and path file git saw
+// renamed redirects to where it is now, through later renames, unless
+// something else has that URL; renamed static files, deleted files and
+// renames back and forth make none.
+func TestRenamed(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":           "---\ntitle: Home\n---\n[old](/setup/)\n",
+		"content/guide/_index.md":     "---\ntitle: Guide\n---\n",
+		"content/guide/install.md":    "---\ntitle: Install\n---\n",
+		"content/faq.md":              "---\ntitle: FAQ\nroles: [designer]\n---\n",
+		"content/again.md":            "---\ntitle: Again\n---\n",
+		"content/static/new.png":      "png",
+		"content/Team/README.md":      "---\ntitle: Team\n---\n",
+		"content/roles/designer.yaml": "title: Designer\nsummary: Designs.\n",
+	}
+	site, diags := resolveWith(t, true, files, Options{Renames: []Rename{
+		{"content/guide/setup.md", "content/guide/install.md"}, // newest first
+		{"content/setup.md", "content/guide/setup.md"},
+		{"content/questions.md", "content/faq.md"},
+		{"content/faq.md", "content/questions.md"}, // faq.md is back: its URL is a page's
+		{"content/static/old.png", "content/static/new.png"},
+		{"content/gone.md", "content/deleted.md"},
+		{"content/people/index.md", "content/Team/README.md"},
+		{"content/roles/design.yaml", "content/roles/designer.yaml"},
+		{"content/again.md", "content/again.md"},
+	}})
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %q", diags)
+	}
+	want := []string{
+		"/guide/setup/ → /guide/install/ (Install)",
+		"/people/ → /team/ (Team)",
+		"/questions/ → /faq/ (FAQ)",
+		"/roles/design/ → /roles/designer/ (Designer)",
+		"/setup/ → /guide/install/ (Install)",
+	}
+	if got := redirects(site); !slices.Equal(got, want) {
+		t.Errorf("redirects:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if h := pageAt(t, site, "content/_index.md").Hrefs[0]; h.URL != "/guide/install/" {
+		t.Errorf("a link to a renamed page's old URL leads to %s", h.URL)
+	}
+}

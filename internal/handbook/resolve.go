@@ -32,6 +32,9 @@ type Options struct {
 	Nav map[string]NavEntry
 	// Moves are the redirects the layout's settings declare.
 	Moves []Move
+	// Renames are the renames of source files in git's history, newest
+	// first: each old URL redirects where nothing else has it.
+	Renames []Rename
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
