@@ -229,7 +229,7 @@ func buildOptions(st site, baseURL string, drafts bool) (build.Options, error) {
 		return build.Options{}, err
 	}
 	git := gitdate.NewCache(st.dir, st.layout.Root)
-	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: git.Dates, Renames: git.Renames, Layout: st.layout,
+	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: git.Dates, Renames: git.Renames, Changes: git.Changes, Layout: st.layout,
 		ReadSite: func(name string) ([]byte, error) { return fs.ReadFile(source.Dir(st.dir), name) }}, nil
 }
 

@@ -61,6 +61,9 @@ type Options struct {
 	// Renames lists the source files git saw renamed, newest first, with
 	// the site's own paths; nil means none.
 	Renames func() []gitdate.Rename
+	// Changes lists the newest changes to source files in git's history,
+	// newest first, with the site's own paths; nil means none.
+	Changes func() []gitdate.Change
 	// Progress, when set, is called after each output file is rendered
 	// with how many are done out of total. Calls come one at a time, with
 	// done increasing, from the build's goroutines.
@@ -278,7 +281,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames()})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes()})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -403,6 +406,21 @@ func (b *Builder) renames() []handbook.Rename {
 		nu, ok2 := b.opts.Layout.Virtual(rn.New)
 		if ok1 && ok2 {
 			out = append(out, handbook.Rename{Old: old, New: nu})
+		}
+	}
+	return out
+}
+
+// changes are git's newest changes to files the build reads, as it reads
+// them.
+func (b *Builder) changes() []handbook.Change {
+	if b.opts.Changes == nil {
+		return nil
+	}
+	var out []handbook.Change
+	for _, c := range b.opts.Changes() {
+		if file, ok := b.opts.Layout.Virtual(c.File); ok {
+			out = append(out, handbook.Change{File: file, When: c.When, Commit: c.Commit, Subject: c.Subject})
 		}
 	}
 	return out

@@ -33,11 +33,27 @@ type Rename struct {
 	Old, New string
 }
 
+// Change is one commit's change to one file: the file as it is named
+// after the commit, the commit's time, hash and the first line of its
+// message.
+type Change struct {
+	File    string
+	When    int64
+	Commit  string
+	Subject string
+}
+
+// maxChanges bounds the changes kept from the log: the newest, enough for
+// a page of recent changes and a feed after the files that are not pages
+// are left out.
+const maxChanges = 2000
+
 // history is what the log of the folder of pages says.
 type history struct {
 	dates map[string]int64
-	// renames are newest first.
+	// renames and changes are newest first.
 	renames []Rename
+	changes []Change
 }
 
 // Cache gives the dates and renames of a site, reading git's log again
@@ -62,6 +78,13 @@ func (c *Cache) Dates(files []string) map[string]int64 {
 // first, from the cached log.
 func (c *Cache) Renames() []Rename {
 	return c.history().renames
+}
+
+// Changes lists the newest changes to files under the folder of pages
+// (added, edited, renamed; not deleted), newest first, from the cached
+// log.
+func (c *Cache) Changes() []Change {
+	return c.history().changes
 }
 
 func (c *Cache) history() *history {
@@ -96,14 +119,17 @@ func readLog(dir, root string) *history {
 	if root == "" {
 		root = "content" // a baton handbook's, as build.Options' zero Layout
 	}
-	data := run(dir, "log", "--format=%x00%ct", "--name-status", "-M", "--relative", "--", root)
+	data := run(dir, "log", "--format=%x00%ct %H %s", "--name-status", "-M", "--relative", "--", root)
 	var when int64
+	var hash, subject string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
 		if t, ok := strings.CutPrefix(line, "\x00"); ok {
-			when, _ = strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+			t, rest, _ := strings.Cut(t, " ")
+			hash, subject, _ = strings.Cut(rest, " ")
+			when, _ = strconv.ParseInt(t, 10, 64)
 			continue
 		}
 		// "M\tpath", "A\tpath", "D\tpath", "R097\told\tnew".
@@ -122,6 +148,9 @@ func readLog(dir, root string) *history {
 		}
 		if _, seen := h.dates[file]; !seen {
 			h.dates[file] = when
+		}
+		if status[0] != 'D' && len(h.changes) < maxChanges {
+			h.changes = append(h.changes, Change{File: file, When: when, Commit: hash, Subject: subject})
 		}
 	}
 	return h

@@ -1,6 +1,7 @@
 package gitdate
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,6 +114,14 @@ func TestRenamesAndRoot(t *testing.T) {
 	want := []Rename{{"docs/guide/setup.md", "docs/guide/install.md"}, {"docs/setup.md", "docs/guide/setup.md"}}
 	if got := c.Renames(); !slices.Equal(got, want) {
 		t.Errorf("Renames = %v, want %v", got, want)
+	}
+	var got []string
+	for _, ch := range c.Changes() {
+		got = append(got, fmt.Sprintf("%s %d %d %s", ch.File, ch.When, len(ch.Commit), ch.Subject))
+	}
+	wantChanges := []string{"docs/guide/install.md 1700000200 40 edit", "docs/guide/setup.md 1700000100 40 edit", "docs/setup.md 1700000000 40 edit"}
+	if !slices.Equal(got, wantChanges) {
+		t.Errorf("Changes = %q, want %q", got, wantChanges)
 	}
 	if got := c.Dates([]string{"docs/guide/install.md"}); got["docs/guide/install.md"] != 1700000200 || got["README.md"] != 0 {
 		t.Errorf("Dates = %v, want install.md at 1700000200 and nothing outside docs/", got)

@@ -40,6 +40,9 @@ type Site struct {
 	Static           []Static
 	// Redirects are the pages written at old URLs, sorted by From.
 	Redirects []Redirect
+	// Updates are the newest changes to pages, roles and paths in git's
+	// history, newest first.
+	Updates []Update
 
 	// r is the resolver that made the site, kept so Patch can check an
 	// edited page's links against it.

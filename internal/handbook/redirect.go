@@ -291,6 +291,9 @@ func (r *resolver) titleOf(file, u string) string {
 	if s := r.dirs[file]; s != nil {
 		return s.Title
 	}
+	if pa := r.paths[strings.TrimSuffix(path.Base(file), path.Ext(file))]; pa != nil && pa.File == file {
+		return pa.Title
+	}
 	return u
 }
 

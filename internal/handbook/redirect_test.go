@@ -258,3 +258,38 @@ func TestRenamed(t *testing.T) {
 		t.Errorf("a link to a renamed page's old URL leads to %s", h.URL)
 	}
 }
+
+// TestUpdates: git's newest changes become the site's updates, newest
+// first, for pages, roles and paths as they are named now; changes to
+// static files, files gone and pages that are only redirects are left
+// out, and a long subject is shortened.
+func TestUpdates(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":           "---\ntitle: Home\n---\n",
+		"content/guide.md":            "---\ntitle: Guide\nroles: [designer]\n---\n",
+		"content/moved.md":            "---\ntitle: Moved\nredirect_to: guide.md\n---\n",
+		"content/static/x.png":        "png",
+		"content/roles/designer.yaml": "title: Designer\nsummary: Designs.\n",
+		"content/paths/start.yaml":    "title: Start here\nsteps:\n  - page: guide.md\n",
+	}
+	long := strings.Repeat("word ", 60)
+	site, diags := resolveWith(t, true, files, Options{Changes: []Change{
+		{"content/guide.md", 300, "c300", "Guide: say why"},
+		{"content/static/x.png", 300, "c300", "Guide: say why"},
+		{"content/moved.md", 250, "c250", "Move"},
+		{"content/paths/start.yaml", 200, "c200", long},
+		{"content/gone.md", 150, "c150", "Gone"},
+		{"content/roles/designer.yaml", 100, "c100", "Designer"},
+	}})
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %q", diags)
+	}
+	var got []string
+	for _, u := range site.Updates {
+		got = append(got, fmt.Sprintf("%d %s %s %d", u.When, u.URL, u.Title, len(u.Subject)))
+	}
+	want := []string{"300 /guide/ Guide 14", "200 /paths/start/ Start here 162", "100 /roles/designer/ Designer 8"}
+	if !slices.Equal(got, want) {
+		t.Errorf("updates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -35,6 +35,9 @@ type Options struct {
 	// Renames are the renames of source files in git's history, newest
 	// first: each old URL redirects where nothing else has it.
 	Renames []Rename
+	// Changes are the newest changes to source files in git's history,
+	// newest first (Site.Updates).
+	Changes []Change
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
@@ -53,6 +56,8 @@ var reservedURLs = map[string]string{
 	"/404.html":          "the not-found page",
 	"/sitemap.xml":       "the sitemap",
 	"/robots.txt":        "robots.txt",
+	"/changes/":          "the recently updated page",
+	"/feed.xml":          "the feed of changes",
 	"/_baton/":           "baton's theme assets",
 }
 
@@ -183,6 +188,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.warnUnused(roleFiles)
 	r.dropUnlinked()
 	r.navigation()
+	r.updates()
 	r.finish()
 	r.site.r = r
 	return r.site, r.diags

@@ -65,7 +65,9 @@ func (k key) site(site *handbook.Site) {
 		k.s(sec.URL)
 		k.s(sec.Title)
 	}
-	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0} {
+	// The footer's link to the recently updated page, the head's to the
+	// feed.
+	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0, len(site.Updates) > 0} {
 		k.s(strconv.FormatBool(has))
 	}
 }

@@ -231,6 +231,7 @@ var funcs = template.FuncMap{
 	"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
 	"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
 	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+	"byDay":       byDay,
 }
 
 // maxTopSections is the most sections the header lists: more would not
@@ -325,6 +326,14 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	add("/print/", "", func() *View { return r.printView(site, bodies) })
 	jobs[len(jobs)-1].Bodies = true
 	add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
+	if len(site.Updates) > 0 {
+		add("/changes/", "", func() *View {
+			return &View{Kind: "changes", Title: "Recently updated", Crumbs: crumbs(site, nil, "Recently updated")}
+		})
+	}
+	if hasFeed(site) {
+		jobs = append(jobs, Job{Path: "feed.xml", Run: guard("feed.xml", "", func(w io.Writer) error { return feed(w, site) })})
+	}
 	// Crawlers take only absolute locations: a sitemap needs a base URL
 	// that names its host (see NoSitemap).
 	if site.Config.Absolute() {
