@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -36,8 +37,9 @@ Usage:
   baton init    DIR
   baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--open] [--drafts] [--poll DURATION] [--no-cache]
   baton build   [SITE] [--out DIR] [--base-url URL] [--drafts] [--quiet] [--cache-dir DIR] [--no-cache]
-  baton check   [SITE] [--format text|json|github] [--strict] [--no-cache]
+  baton check   [SITE] [--format text|json|github] [--strict] [--stale] [--no-cache]
   baton new     role ID | playbook PATH | path ID   [--site SITE]
+  baton review  FILE... [--date YYYY-MM-DD]
   baton schema  role|playbook|path|config
   baton version
 
@@ -54,7 +56,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.
 `
 
 // commands are the names run dispatches on, for suggestions.
-var commands = []string{"init", "serve", "build", "check", "new", "schema", "version", "help"}
+var commands = []string{"init", "serve", "build", "check", "new", "review", "schema", "version", "help"}
 
 // Exit codes.
 const (
@@ -95,6 +97,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdInit(rest, stdout, stderr)
 	case "new":
 		err = cmdNew(rest, stdout, stderr)
+	case "review":
+		err = cmdReview(rest, stdout, stderr)
 	case "schema":
 		err = cmdSchema(rest, stdout, stderr)
 	case "version":
@@ -229,7 +233,7 @@ func buildOptions(st site, baseURL string, drafts bool) (build.Options, error) {
 		return build.Options{}, err
 	}
 	git := gitdate.NewCache(st.dir, st.layout.Root)
-	return build.Options{BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: git.Dates, Renames: git.Renames, Changes: git.Changes, Layout: st.layout,
+	return build.Options{Today: today(), BaseURL: baseURL, Drafts: drafts, Theme: theme, Dates: git.Dates, Renames: git.Renames, Changes: git.Changes, Layout: st.layout,
 		ReadSite: func(name string) ([]byte, error) { return fs.ReadFile(source.Dir(st.dir), name) }}, nil
 }
 
@@ -360,6 +364,7 @@ Examples:
   baton check --strict
   baton check --format github     # annotations for GitHub Actions
   baton check --format json       # one JSON object per line
+  baton check --stale             # and what is due for review
 
 Flags:
 `
@@ -369,6 +374,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "text", "output `format`: text, json or github")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	stale := fs.Bool("stale", false, "also list what is due for review (reviewed + review_every), never reviewed, or without an owner where require_owners is set")
 	cacheDir := cacheFlags(fs)
 	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
@@ -390,6 +396,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	opts.Stale = *stale
 	loadCache(&opts, cacheDir(dir))
 	res, diags := build.New(opts).Build(ctx, st.fsys)
 	if res != nil {
@@ -515,4 +522,16 @@ func cmdHelp(args []string, stdout, stderr io.Writer) error {
 	}
 	run(context.Background(), []string{args[0], "--help"}, stdout, stderr)
 	return nil
+}
+
+// today is the start of the day reviews fall due against, in UTC: the
+// day of SOURCE_DATE_EPOCH when it is set, as reproducible builds ask,
+// else of the clock.
+func today() int64 {
+	now := time.Now()
+	if epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil && epoch > 0 {
+		now = time.Unix(epoch, 0)
+	}
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
 }

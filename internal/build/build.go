@@ -61,6 +61,10 @@ type Options struct {
 	// Renames lists the source files git saw renamed, newest first, with
 	// the site's own paths; nil means none.
 	Renames func() []gitdate.Rename
+	// Today is the Unix time of the day reviews fall due against, 0 for
+	// none; Stale reports what is due as warnings (check --stale).
+	Today int64
+	Stale bool
 	// Changes lists the newest changes to source files in git's history,
 	// newest first, with the site's own paths; nil means none.
 	Changes func() []gitdate.Change
@@ -281,7 +285,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes()})
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {

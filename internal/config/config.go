@@ -2,8 +2,12 @@
 package config
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/strictyaml"
@@ -25,6 +29,13 @@ type Config struct {
 	// NoIndex asks search engines to leave the site out: robots.txt
 	// disallows every page, and every page says noindex.
 	NoIndex bool `yaml:"noindex"`
+	// ReviewEvery is how often pages, roles and paths are due for review
+	// (ParseEvery), or ""; ReviewEveryPos is where handbook.yaml sets it.
+	ReviewEvery    string `yaml:"review_every"`
+	ReviewEveryPos diag.Pos
+	// RequireOwners makes a page, role or path without owners a finding
+	// of baton check --stale.
+	RequireOwners bool `yaml:"require_owners"`
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -61,7 +72,11 @@ type Raw struct {
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Links       strictyaml.Str `yaml:"links"`
 	NoIndex     bool           `yaml:"noindex"`
-	Pos         diag.Pos
+	ReviewEvery strictyaml.Str `yaml:"review_every"`
+	// RequireOwners makes a page, role or path without owners a finding
+	// of baton check --stale.
+	RequireOwners bool `yaml:"require_owners"`
+	Pos           diag.Pos
 }
 
 // Decode reads handbook.yaml and checks its values.
@@ -70,16 +85,19 @@ func Decode(src []byte) (Config, diag.List) {
 	var raw Raw
 	diags := strictyaml.Decode(File, src, 0, &raw)
 	c = Config{
-		Title:       strings.TrimSpace(raw.Title.Value),
-		Description: raw.Description,
-		BaseURL:     raw.BaseURL.Value,
-		EditURL:     raw.EditURL.Value,
-		Language:    raw.Language.Value,
-		UnsafeHTML:  raw.UnsafeHTML,
-		Links:       raw.Links.Value,
-		NoIndex:     raw.NoIndex,
-		Strict:      true,
-		Pos:         raw.Pos,
+		Title:          strings.TrimSpace(raw.Title.Value),
+		Description:    raw.Description,
+		BaseURL:        raw.BaseURL.Value,
+		EditURL:        raw.EditURL.Value,
+		Language:       raw.Language.Value,
+		UnsafeHTML:     raw.UnsafeHTML,
+		Links:          raw.Links.Value,
+		NoIndex:        raw.NoIndex,
+		ReviewEvery:    raw.ReviewEvery.Value,
+		ReviewEveryPos: raw.ReviewEvery.Pos,
+		RequireOwners:  raw.RequireOwners,
+		Strict:         true,
+		Pos:            raw.Pos,
 	}
 	if c.Language == "" {
 		c.Language = "en"
@@ -105,6 +123,11 @@ func Decode(src []byte) (Config, diag.List) {
 		diags.Errorf(raw.BaseURL.Pos, "base_url %s", err)
 	} else {
 		c.BaseURL = u
+	}
+	if c.ReviewEvery != "" {
+		if _, err := ParseEvery(c.ReviewEvery); err != nil {
+			diags.Errorf(raw.ReviewEvery.Pos, "%v", err)
+		}
 	}
 	if c.EditURL != "" {
 		u, err := url.Parse(strings.ReplaceAll(c.EditURL, "{path}", "x"))
@@ -161,4 +184,26 @@ func CheckBaseURL(s string) (string, string) {
 // locations must.
 func (c Config) Absolute() bool {
 	return strings.HasPrefix(c.BaseURL, "https://") || strings.HasPrefix(c.BaseURL, "http://")
+}
+
+var everyRE = regexp.MustCompile(`^([1-9][0-9]{0,3})(d|w|mo|y)$`)
+
+// ParseEvery reads a review interval: a number and a unit, d (days), w
+// (weeks), mo (months) or y (years), like 90d or 6mo. It returns the
+// function that adds the interval to a date.
+func ParseEvery(s string) (func(time.Time) time.Time, error) {
+	m := everyRE.FindStringSubmatch(s)
+	if m == nil {
+		return nil, fmt.Errorf("review_every %q is not an interval like 90d, 2w, 6mo or 1y", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	switch m[2] {
+	case "d":
+		return func(t time.Time) time.Time { return t.AddDate(0, 0, n) }, nil
+	case "w":
+		return func(t time.Time) time.Time { return t.AddDate(0, 0, 7*n) }, nil
+	case "mo":
+		return func(t time.Time) time.Time { return t.AddDate(0, n, 0) }, nil
+	}
+	return func(t time.Time) time.Time { return t.AddDate(n, 0, 0) }, nil
 }

@@ -71,6 +71,7 @@ const (
 	Unrendered   Code = "unrendered"    // syntax of another tool baton does not render
 	RawHTML      Code = "raw-html"      // raw HTML dropped or cut
 	Unparsable   Code = "unparsable"    // YAML or TOML that does not parse
+	Stale        Code = "stale"         // due for review, never reviewed, or without an owner
 )
 
 func (d Diagnostic) String() string {

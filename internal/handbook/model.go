@@ -87,6 +87,7 @@ type Page struct {
 	// Params are the front matter keys baton does not know, kept for
 	// layouts in a handbook written for another tool (ParseOptions).
 	Params map[string]any
+	Review
 }
 
 // Href is where one link points.
@@ -140,6 +141,7 @@ type Role struct {
 	URL   string
 	// Paths lists the reading paths that have this role as a step.
 	Paths []PathStep
+	Review
 }
 
 // Responsibility is a hands-on responsibility that one role leads.
@@ -168,6 +170,7 @@ type Path struct {
 	Steps    []Step
 	Minutes  int
 	URL      string
+	Review
 }
 
 // Step is one step of a reading path: a page, a role or a responsibility.

@@ -64,6 +64,11 @@ type FrontMatter struct {
 	// RedirectTo makes the page a redirect to a page of the site or
 	// another site's address (Jekyll's key): only the way on is written.
 	RedirectTo strictyaml.Str `yaml:"redirect_to"`
+	// Owners, Reviewed and ReviewEvery: who keeps the page true, and
+	// when it was last checked (Review).
+	Owners      []strictyaml.Str `yaml:"owners"`
+	Reviewed    strictyaml.Str   `yaml:"reviewed"`
+	ReviewEvery strictyaml.Str   `yaml:"review_every"`
 	Pos        diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
@@ -89,6 +94,9 @@ type RoleFile struct {
 	Needs            []string             `yaml:"needs"`
 	CollaboratesWith []strictyaml.Str     `yaml:"collaborates_with"`
 	Responsibilities []ResponsibilityFile `yaml:"responsibilities"`
+	Owners           []strictyaml.Str     `yaml:"owners"`
+	Reviewed         strictyaml.Str       `yaml:"reviewed"`
+	ReviewEvery      strictyaml.Str       `yaml:"review_every"`
 	Pos              diag.Pos
 }
 
@@ -114,8 +122,11 @@ type PathFile struct {
 	Title    strictyaml.Str `yaml:"title,required"`
 	Summary  string         `yaml:"summary"`
 	Audience string         `yaml:"audience"`
-	Steps    []StepFile     `yaml:"steps,required"`
-	Pos      diag.Pos
+	Steps       []StepFile       `yaml:"steps,required"`
+	Owners      []strictyaml.Str `yaml:"owners"`
+	Reviewed    strictyaml.Str   `yaml:"reviewed"`
+	ReviewEvery strictyaml.Str   `yaml:"review_every"`
+	Pos         diag.Pos
 }
 
 // StepFile is one step of a path's YAML.

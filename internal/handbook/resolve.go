@@ -38,6 +38,11 @@ type Options struct {
 	// Changes are the newest changes to source files in git's history,
 	// newest first (Site.Updates).
 	Changes []Change
+	// Today is the Unix time of the day reviews are due against (review);
+	// 0 leaves every review undated. Stale reports what is due for
+	// review as warnings (baton check --stale).
+	Today int64
+	Stale bool
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
@@ -682,6 +687,7 @@ func (r *resolver) linkRole(f *Parsed) {
 		return
 	}
 	d := f.Role.Data
+	role.Review = r.review(f.File, ReviewKeys{d.Owners, d.Reviewed, d.ReviewEvery}, d.Pos)
 	seen := map[*Role]bool{}
 	for _, ref := range d.CollaboratesWith {
 		c := r.lookupRole(ref, "collaborates_with")
@@ -725,6 +731,7 @@ func (r *resolver) linkPage(f *Parsed) {
 		return
 	}
 	fm := f.Page.FrontMatter
+	p.Review = r.review(f.File, ReviewKeys{fm.Owners, fm.Reviewed, fm.ReviewEvery}, fm.Pos)
 	seenRole := map[*Role]bool{}
 	for _, ref := range fm.Roles {
 		if role := r.lookupRole(ref, "roles"); role != nil && !seenRole[role] {
@@ -1193,6 +1200,7 @@ func (r *resolver) addPath(f *Parsed) {
 	if !r.claim(pa.URL, f.File, d.Pos) {
 		return
 	}
+	pa.Review = r.review(f.File, ReviewKeys{d.Owners, d.Reviewed, d.ReviewEvery}, d.Pos)
 	if len(d.Steps) == 0 && d.Pos.Line != 0 {
 		r.diags.Errorf(d.Pos, "a reading path needs at least one step")
 	}

@@ -90,6 +90,9 @@ var (
 		"needs":             {description: "What this role needs from the others to do its part."},
 		"collaborates_with": {description: "Ids of the roles this one works with most (their file names)." + idHint, pattern: handbook.IDPattern},
 		"responsibilities":  {description: "Hands-on responsibilities this role leads."},
+		"owners":            {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
+		"reviewed":          {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
+		"review_every":      {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 	}
 	responsibilityKeys = map[string]refinement{
 		"id":       {description: "Unique across the handbook; the page is /responsibilities/ID/." + idHint, pattern: handbook.IDPattern},
@@ -113,12 +116,18 @@ var (
 		"aliases":          {description: "The page's old URLs; each gets a page that sends its reader here. /old/page/ is from the site's root, old-page from the page's parent URL; a path ending in .html is a file."},
 		"redirect_from":    {description: "Jekyll's name for aliases, read only in a handbook written for another tool; write aliases in a baton handbook."},
 		"redirect_to":      {description: "Makes this page a redirect: to another page (a link as in the body: other.md, /guide/x/) or an http(s) address."},
+		"owners":           {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
+		"reviewed":         {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
+		"review_every":     {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 	}
 	pathKeys = map[string]refinement{
-		"title":    {description: "The reading path's title, like Your first week as a PM."},
-		"summary":  {description: "One sentence on where the path leads."},
-		"audience": {description: "Who the path is for."},
-		"steps":    {description: "The steps, in order; each names one page, role or responsibility.", minItems: 1},
+		"title":        {description: "The reading path's title, like Your first week as a PM."},
+		"summary":      {description: "One sentence on where the path leads."},
+		"audience":     {description: "Who the path is for."},
+		"steps":        {description: "The steps, in order; each names one page, role or responsibility.", minItems: 1},
+		"owners":       {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
+		"reviewed":     {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
+		"review_every": {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 	}
 	stepKeys = map[string]refinement{
 		"page":           {description: "A Markdown page, relative to content/, like playbooks/conductor-model/conductor.md.", pattern: `^[^/].*\.md$`},
@@ -127,14 +136,16 @@ var (
 		"why":            {description: "Why this step matters."},
 	}
 	configKeys = map[string]refinement{
-		"title":       {description: "The handbook's name, shown on every page."},
-		"description": {description: "One or two sentences, shown on the home page and to search engines."},
-		"base_url":    {description: "Where the site is served from: an http(s) URL or a path starting with /. baton build --base-url overrides it; links stay relative."},
-		"edit_url":    {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
-		"language":    {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
-		"unsafe_html": {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
-		"links":       {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
-		"noindex":     {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
+		"title":          {description: "The handbook's name, shown on every page."},
+		"description":    {description: "One or two sentences, shown on the home page and to search engines."},
+		"base_url":       {description: "Where the site is served from: an http(s) URL or a path starting with /. baton build --base-url overrides it; links stay relative."},
+		"edit_url":       {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
+		"language":       {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
+		"unsafe_html":    {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
+		"links":          {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
+		"noindex":        {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
+		"review_every":   {description: "How often pages, roles and paths are due for review after their reviewed date: 90d, 2w, 6mo, 1y. baton check --stale lists what is due.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
+		"require_owners": {description: "Every page, role and path names its owners; baton check --stale lists those that do not."},
 	}
 )
 

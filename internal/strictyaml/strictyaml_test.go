@@ -63,3 +63,31 @@ func TestLenientOneValueList(t *testing.T) {
 		t.Errorf("strict diagnostics = %v", diags)
 	}
 }
+
+// TestSetKey changes one key's value and nothing else.
+func TestSetKey(t *testing.T) {
+	for _, c := range []struct{ name, src, want, err string }{
+		{"replace plain", "title: T\nreviewed: 2025-01-01   # yearly\nweight: 2\n", "title: T\nreviewed: 2026-12-06   # yearly\nweight: 2\n", ""},
+		{"replace quoted", "reviewed: \"2025-01-01\"\n", "reviewed: 2026-12-06\n", ""},
+		{"replace single quoted", "reviewed: '2025-01-01' # x\n", "reviewed: 2026-12-06 # x\n", ""},
+		{"replace empty", "reviewed:\ntitle: T\n", "reviewed: 2026-12-06\ntitle: T\n", ""},
+		{"add", "# A role.\ntitle: T\nresponsibilities:\n  - id: x\n    title: X\n", "# A role.\ntitle: T\nresponsibilities:\n  - id: x\n    title: X\nreviewed: 2026-12-06\n", ""},
+		{"add without newline", "title: T", "title: T\nreviewed: 2026-12-06\n", ""},
+		{"empty", "", "reviewed: 2026-12-06\n", ""},
+		{"nested key untouched", "meta:\n  reviewed: 2020-01-01\n", "meta:\n  reviewed: 2020-01-01\nreviewed: 2026-12-06\n", ""},
+		{"flow", "{title: T}\n", "", "the YAML is not a block mapping of keys"},
+		{"block value", "reviewed: |\n  x\n", "", "reviewed (line 1) is not a one-line value"},
+		{"list", "- a\n", "", "the YAML is not a block mapping of keys"},
+	} {
+		got, err := SetKey([]byte(c.src), "reviewed", "2026-12-06")
+		if c.err != "" {
+			if err == nil || err.Error() != c.err {
+				t.Errorf("%s: error %v, want %s", c.name, err, c.err)
+			}
+			continue
+		}
+		if err != nil || string(got) != c.want {
+			t.Errorf("%s: got %q (%v), want %q", c.name, got, err, c.want)
+		}
+	}
+}

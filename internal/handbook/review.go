@@ -1,0 +1,101 @@
+package handbook
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/strictyaml"
+)
+
+// Review is who keeps a page, role or path true, and when it was last
+// checked.
+type Review struct {
+	// Owners are the roles that own it.
+	Owners []*Role
+	// Reviewed is the date it was last reviewed ("2026-03-01"), or "".
+	Reviewed string
+	// Due is the date its next review is due, when the handbook or the
+	// page sets review_every and it has a review date; Overdue reports
+	// whether that date has passed (Options.Today).
+	Due     string
+	Overdue bool
+}
+
+// ReviewKeys are the keys of a page's front matter, a role's or a path's
+// YAML that say who owns it and when it was reviewed.
+type ReviewKeys struct {
+	Owners      []strictyaml.Str `yaml:"owners"`
+	Reviewed    strictyaml.Str   `yaml:"reviewed"`
+	ReviewEvery strictyaml.Str   `yaml:"review_every"`
+}
+
+// dateLayout is how review dates are written.
+const dateLayout = "2006-01-02"
+
+// review checks a file's review keys and works out its review: owners are
+// role ids, reviewed a date not after today, review_every an interval
+// (the handbook's when the file gives none). With Options.Stale, a file
+// due for review, one with no review date under an interval, and one with
+// no owner where the handbook requires owners are warnings at the keys.
+func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
+	var rv Review
+	seen := map[*Role]bool{}
+	for _, ref := range k.Owners {
+		if role := r.lookupRole(ref, "owners"); role != nil && !seen[role] {
+			seen[role] = true
+			rv.Owners = append(rv.Owners, role)
+		}
+	}
+	var reviewed time.Time
+	if v := k.Reviewed.Value; v != "" {
+		t, err := time.Parse(dateLayout, v)
+		switch {
+		case err != nil:
+			r.diags.Errorf(k.Reviewed.Pos, "reviewed %q is not a date like 2026-03-01", v)
+		case r.opts.Today != 0 && t.Unix() > r.opts.Today:
+			r.diags.Errorf(k.Reviewed.Pos, "reviewed %s is after today, %s", v, time.Unix(r.opts.Today, 0).UTC().Format(dateLayout))
+		default:
+			rv.Reviewed, reviewed = v, t
+		}
+	}
+	every, everyPos := r.cfg.ReviewEvery, r.cfg.ReviewEveryPos
+	if k.ReviewEvery.Value != "" {
+		every, everyPos = k.ReviewEvery.Value, k.ReviewEvery.Pos
+	}
+	var add func(time.Time) time.Time
+	if every != "" {
+		var err error
+		if add, err = config.ParseEvery(every); err != nil {
+			if k.ReviewEvery.Value != "" { // the handbook's is checked with its settings
+				r.diags.Errorf(everyPos, "%v", err)
+			}
+		}
+	}
+	if add != nil && rv.Reviewed != "" {
+		due := add(reviewed)
+		rv.Due = due.Format(dateLayout)
+		rv.Overdue = r.opts.Today != 0 && due.Unix() < r.opts.Today
+	}
+	if !r.opts.Stale {
+		return rv
+	}
+	at := pos
+	if at.File == "" {
+		at = diag.Pos{File: file, Line: 1, Col: 1}
+	}
+	switch {
+	case rv.Overdue:
+		r.diags = append(r.diags, diag.Diagnostic{Pos: k.Reviewed.Pos, Severity: diag.Warning, Code: diag.Stale,
+			Message: fmt.Sprintf("due for review since %s (reviewed %s, every %s)", rv.Due, rv.Reviewed, every)})
+	case add != nil && rv.Reviewed == "" && k.Reviewed.Value == "":
+		r.diags = append(r.diags, diag.Diagnostic{Pos: at, Severity: diag.Warning, Code: diag.Stale,
+			Message: fmt.Sprintf("never reviewed: no reviewed date, and review_every is %s", every)})
+	}
+	if r.cfg.RequireOwners && len(k.Owners) == 0 {
+		r.diags = append(r.diags, diag.Diagnostic{Pos: at, Severity: diag.Warning, Code: diag.Stale,
+			Message: "has no owner: the handbook requires owners (owners: [role-id])"})
+	}
+	return rv
+}
