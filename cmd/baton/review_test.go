@@ -94,6 +94,22 @@ func TestCheckStale(t *testing.T) {
 	if r := runIn(t, "check", dir); r.code != exitOK || strings.Contains(r.stdout, "warning") {
 		t.Errorf("plain check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	if r := runIn(t, "build", dir); r.code != exitOK {
+		t.Fatalf("build: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for page, want := range map[string]string{
+		"old/index.html":          `<p class="review-meta"><span>Owned by <a href="../roles/design/">Design</a></span><span>Reviewed 1 October 2025</span></p>` + "\n" + `<p class="review-due">Due for review since 1 April 2026`,
+		"orphan/index.html":       `<p class="review-meta"><span>Reviewed 1 May 2026</span></p>`,
+		"roles/design/index.html": `<p class="review-due">Due for review since 1 April 2026`,
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(page)))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s (%v)", page, want, err)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "public", "never", "index.html")); strings.Contains(string(data), "review-due") {
+		t.Error("a page never reviewed shows a due date")
+	}
 	write(t, dir, "content/bad.md", "---\ntitle: Bad\nowners: [desing]\nreviewed: last spring\nreview_every: 6 months\n---\n")
 	r = runIn(t, "check", dir)
 	for _, w := range []string{

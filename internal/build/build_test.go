@@ -264,6 +264,16 @@ func TestIncremental(t *testing.T) {
 			f.Data = bytes.Replace(f.Data, []byte("title: Writing the score"), []byte("title: Scoring"), 1)
 			return []string{"content/roles/conductor.yaml"}
 		}, false},
+		{"a page's owner, which its header names", func() []string {
+			f := src["content/notes.md"]
+			f.Data = bytes.Replace(f.Data, []byte("owners: [conductor]"), []byte("owners: [design]"), 1)
+			return []string{"content/notes.md"}
+		}, false},
+		{"the owner's title", func() []string {
+			f := src["content/roles/design.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("title: Product design"), []byte("title: Design and research"), 1)
+			return []string{"content/roles/design.yaml"}
+		}, false},
 		{"new page in new folder", func() []string {
 			src["content/playbooks/more/deep/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\n---\nSee [start](../../basics/start.md).\n")}
 			return []string{"content/playbooks/more"}

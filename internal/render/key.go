@@ -79,6 +79,13 @@ func (k key) page(p *handbook.Page) {
 	}
 	k.n(int64(p.Minutes))
 	k.n(p.Updated)
+	for _, o := range p.Owners {
+		k.s(o.URL)
+		k.s(o.Title)
+	}
+	k.s(p.Reviewed)
+	k.s(p.Due)
+	k.s(strconv.FormatBool(p.Overdue))
 	for _, q := range p.Reflect {
 		k.s(q)
 	}

@@ -232,6 +232,15 @@ var funcs = template.FuncMap{
 	"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
 	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 	"byDay":       byDay,
+	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
+	// date writes a YYYY-MM-DD date as pages show dates.
+	"date": func(d string) string {
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return d
+		}
+		return t.Format("2 January 2006")
+	},
 }
 
 // maxTopSections is the most sections the header lists: more would not
@@ -249,11 +258,12 @@ func topSections(site *handbook.Site) []*handbook.Section {
 
 // sub passes the page's View into a partial together with a list.
 type sub struct {
-	View  *View
-	Items []NavItem
-	Pages []*handbook.Page
-	Roles []*handbook.Role
-	Steps []handbook.PathStep
+	View   *View
+	Items  []NavItem
+	Pages  []*handbook.Page
+	Roles  []*handbook.Role
+	Steps  []handbook.PathStep
+	Review handbook.Review
 }
 
 // Jobs lists every file the site renders, except static files.
