@@ -9,7 +9,7 @@ import (
 	"github.com/batonhq/baton/internal/schema"
 )
 
-const schemaHelp = `Usage: baton schema role|playbook|path|config
+const schemaHelp = `Usage: baton schema role|playbook|path|person|config
 
 Prints the JSON Schema (draft 2020-12) of a handbook file: a role
 (content/roles/ID.yaml), a playbook's front matter, a reading path

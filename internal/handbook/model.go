@@ -38,6 +38,8 @@ type Site struct {
 	Paths            []*Path
 	Tags             []*Tag
 	Static           []Static
+	// People are the people the handbook names, by team and name.
+	People []*Person
 	// Redirects are the pages written at old URLs, sorted by From.
 	Redirects []Redirect
 	// Updates are the newest changes to pages, roles and paths in git's
@@ -141,6 +143,8 @@ type Role struct {
 	URL   string
 	// Paths lists the reading paths that have this role as a step.
 	Paths []PathStep
+	// People are the people who hold the role, by name.
+	People []*Person
 	Review
 }
 

@@ -27,19 +27,21 @@ const (
 	KindPath
 	KindConfig
 	KindStatic
+	KindPerson
 )
 
 // Parsed is one source file, parsed and checked on its own. It is immutable
 // and depends only on the file's path and bytes (and the Markdown settings),
 // so a build may cache it by content.
 type Parsed struct {
-	File  string
-	Kind  FileKind
-	Page  *ParsedPage
-	Role  *ParsedRole
-	Path  *ParsedPath
-	Size  int64
-	Diags diag.List
+	File   string
+	Kind   FileKind
+	Page   *ParsedPage
+	Role   *ParsedRole
+	Path   *ParsedPath
+	Person *ParsedPerson
+	Size   int64
+	Diags  diag.List
 }
 
 // FrontMatter is a page's YAML header.
@@ -69,7 +71,7 @@ type FrontMatter struct {
 	Owners      []strictyaml.Str `yaml:"owners"`
 	Reviewed    strictyaml.Str   `yaml:"reviewed"`
 	ReviewEvery strictyaml.Str   `yaml:"review_every"`
-	Pos        diag.Pos
+	Pos         diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
 	Params []strictyaml.Extra
@@ -119,9 +121,9 @@ type ParsedRole struct {
 
 // PathFile is the YAML of a reading path.
 type PathFile struct {
-	Title    strictyaml.Str `yaml:"title,required"`
-	Summary  string         `yaml:"summary"`
-	Audience string         `yaml:"audience"`
+	Title       strictyaml.Str   `yaml:"title,required"`
+	Summary     string           `yaml:"summary"`
+	Audience    string           `yaml:"audience"`
 	Steps       []StepFile       `yaml:"steps,required"`
 	Owners      []strictyaml.Str `yaml:"owners"`
 	Reviewed    strictyaml.Str   `yaml:"reviewed"`
@@ -168,6 +170,8 @@ func Classify(f source.File) FileKind {
 		return KindRole
 	case path.Dir(p) == "content/paths" && isYAML(p):
 		return KindPath
+	case path.Dir(p) == "content/people" && isYAML(p):
+		return KindPerson
 	}
 	return KindOther
 }
@@ -220,7 +224,7 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 			p.Kind = KindStatic
 			return p
 		}
-		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, a role in content/roles/ or a path in content/paths/")
+		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, a role in content/roles/, a path in content/paths/ or a person in content/people/")
 		return p
 	}
 	if pos, ok := diag.CheckUTF8(f.Path, f.Data); !ok {
@@ -251,6 +255,13 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 		r := &ParsedPath{ID: id}
 		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
 		p.Path = r
+	case KindPerson:
+		if !ValidID(id) {
+			p.Diags.Errorf(start, "person id %q (the file name) must be lower-case words joined by hyphens, like ada-lovelace", id)
+		}
+		r := &ParsedPerson{ID: id}
+		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		p.Person = r
 	}
 	return p
 }

@@ -237,7 +237,7 @@ func TestRenamed(t *testing.T) {
 		{"content/faq.md", "content/questions.md"}, // faq.md is back: its URL is a page's
 		{"content/static/old.png", "content/static/new.png"},
 		{"content/gone.md", "content/deleted.md"},
-		{"content/people/index.md", "content/Team/README.md"},
+		{"content/staff/index.md", "content/Team/README.md"},
 		{"content/roles/design.yaml", "content/roles/designer.yaml"},
 		{"content/again.md", "content/again.md"},
 	}})
@@ -246,10 +246,10 @@ func TestRenamed(t *testing.T) {
 	}
 	want := []string{
 		"/guide/setup/ → /guide/install/ (Install)",
-		"/people/ → /team/ (Team)",
 		"/questions/ → /faq/ (FAQ)",
 		"/roles/design/ → /roles/designer/ (Designer)",
 		"/setup/ → /guide/install/ (Install)",
+		"/staff/ → /team/ (Team)",
 	}
 	if got := redirects(site); !slices.Equal(got, want) {
 		t.Errorf("redirects:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -55,6 +55,7 @@ var reservedURLs = map[string]string{
 	"/roles/":            "the roles index",
 	"/responsibilities/": "the responsibility matrix",
 	"/paths/":            "the reading paths index",
+	"/people/":           "the people index",
 	"/tags/":             "the tags index",
 	"/search/":           "the search page",
 	"/print/":            "the print view",
@@ -84,6 +85,9 @@ type resolver struct {
 	// targets maps a source path to the URL of what it became.
 	roleFiles  map[string]*Role
 	pathExists map[string]bool
+	// people and personFiles find people by id and by file.
+	people      map[string]*Person
+	personFiles map[string]*Person
 	// files finds what a broken link meant; made on the first one.
 	files *fileIndex
 	// index maps a folder to the file that is its page (sectionFiles).
@@ -142,27 +146,29 @@ func sectionFiles(pages []*Parsed) map[string]string {
 func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List) {
 	r := &resolver{
 		cfg: cfg, opts: opts,
-		site:       &Site{Config: cfg},
-		urls:       map[string]string{},
-		pages:      map[string]*Page{},
-		parsed:     map[string]*ParsedPage{},
-		drafts:     map[string]bool{},
-		dirs:       map[string]*Section{},
-		roles:      map[string]*Role{},
-		resps:      map[string]*Responsibility{},
-		paths:      map[string]*Path{},
-		static:     map[string]*Static{},
-		tags:       map[string]*Tag{},
-		roleFiles:  map[string]*Role{},
-		pathExists: map[string]bool{},
-		linked:     map[string]bool{},
-		sentOn:     map[string]string{},
-		urlFiles:   map[string]string{URLKey("/roles/"): "content/roles", URLKey("/paths/"): "content/paths"},
+		site:        &Site{Config: cfg},
+		urls:        map[string]string{},
+		pages:       map[string]*Page{},
+		parsed:      map[string]*ParsedPage{},
+		drafts:      map[string]bool{},
+		dirs:        map[string]*Section{},
+		roles:       map[string]*Role{},
+		resps:       map[string]*Responsibility{},
+		paths:       map[string]*Path{},
+		static:      map[string]*Static{},
+		tags:        map[string]*Tag{},
+		roleFiles:   map[string]*Role{},
+		pathExists:  map[string]bool{},
+		linked:      map[string]bool{},
+		sentOn:      map[string]string{},
+		people:      map[string]*Person{},
+		personFiles: map[string]*Person{},
+		urlFiles:    map[string]string{URLKey("/roles/"): "content/roles", URLKey("/paths/"): "content/paths"},
 	}
 	for u, what := range reservedURLs {
 		r.urls[URLKey(u)] = what
 	}
-	pageFiles, roleFiles, pathFiles, staticFiles := r.classify(files)
+	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.root()
 	r.index = sectionFiles(pageFiles)
 	for _, f := range pageFiles {
@@ -180,6 +186,12 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addRole(f)
 	}
 	r.sortRoles()
+	for _, f := range personFiles {
+		r.addPerson(f)
+	}
+	for _, f := range personFiles {
+		r.linkPerson(f)
+	}
 	for _, f := range roleFiles {
 		r.linkRole(f)
 	}
@@ -193,6 +205,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.warnUnused(roleFiles)
 	r.dropUnlinked()
 	r.navigation()
+	r.sortPeople()
 	r.updates()
 	r.finish()
 	r.site.r = r
@@ -201,7 +214,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 
 // classify sorts the files by kind, gathering their own diagnostics and
 // setting drafts aside.
-func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, staticFiles []*Parsed) {
+func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, staticFiles, personFiles []*Parsed) {
 	for _, f := range files {
 		r.diags.Append(f.Diags)
 		switch f.Kind {
@@ -226,9 +239,13 @@ func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, s
 			r.urlFiles[URLKey("/paths/"+strings.TrimSuffix(path.Base(f.File), path.Ext(f.File))+"/")] = f.File
 		case KindStatic:
 			staticFiles = append(staticFiles, f)
+		case KindPerson:
+			if f.Person != nil {
+				personFiles = append(personFiles, f)
+			}
 		}
 	}
-	return pageFiles, roleFiles, pathFiles, staticFiles
+	return pageFiles, roleFiles, pathFiles, staticFiles, personFiles
 }
 
 // NavEntry is where a navigation file lists a page: its place in the
@@ -688,6 +705,7 @@ func (r *resolver) linkRole(f *Parsed) {
 	}
 	d := f.Role.Data
 	role.Review = r.review(f.File, ReviewKeys{d.Owners, d.Reviewed, d.ReviewEvery}, d.Pos)
+	owned(role.Owners, role.Title, role.URL)
 	seen := map[*Role]bool{}
 	for _, ref := range d.CollaboratesWith {
 		c := r.lookupRole(ref, "collaborates_with")
@@ -732,6 +750,7 @@ func (r *resolver) linkPage(f *Parsed) {
 	}
 	fm := f.Page.FrontMatter
 	p.Review = r.review(f.File, ReviewKeys{fm.Owners, fm.Reviewed, fm.ReviewEvery}, fm.Pos)
+	owned(p.Owners, p.Title, p.URL)
 	seenRole := map[*Role]bool{}
 	for _, ref := range fm.Roles {
 		if role := r.lookupRole(ref, "roles"); role != nil && !seenRole[role] {
@@ -1201,6 +1220,7 @@ func (r *resolver) addPath(f *Parsed) {
 		return
 	}
 	pa.Review = r.review(f.File, ReviewKeys{d.Owners, d.Reviewed, d.ReviewEvery}, d.Pos)
+	owned(pa.Owners, pa.Title, pa.URL)
 	if len(d.Steps) == 0 && d.Pos.Line != 0 {
 		r.diags.Errorf(d.Pos, "a reading path needs at least one step")
 	}

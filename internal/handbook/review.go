@@ -2,6 +2,7 @@ package handbook
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/batonhq/baton/internal/config"
@@ -12,8 +13,8 @@ import (
 // Review is who keeps a page, role or path true, and when it was last
 // checked.
 type Review struct {
-	// Owners are the roles that own it.
-	Owners []*Role
+	// Owners are the roles and people that own it.
+	Owners []Owner
 	// Reviewed is the date it was last reviewed ("2026-03-01"), or "".
 	Reviewed string
 	// Due is the date its next review is due, when the handbook or the
@@ -41,11 +42,9 @@ const dateLayout = "2006-01-02"
 // no owner where the handbook requires owners are warnings at the keys.
 func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 	var rv Review
-	seen := map[*Role]bool{}
 	for _, ref := range k.Owners {
-		if role := r.lookupRole(ref, "owners"); role != nil && !seen[role] {
-			seen[role] = true
-			rv.Owners = append(rv.Owners, role)
+		if o, ok := r.lookupOwner(ref); ok && !slices.Contains(rv.Owners, o) {
+			rv.Owners = append(rv.Owners, o)
 		}
 	}
 	var reviewed time.Time

@@ -67,7 +67,7 @@ func (k key) site(site *handbook.Site) {
 	}
 	// The footer's link to the recently updated page, the head's to the
 	// feed.
-	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0, len(site.Updates) > 0} {
+	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0, len(site.Updates) > 0, len(site.People) > 0} {
 		k.s(strconv.FormatBool(has))
 	}
 }
@@ -80,8 +80,8 @@ func (k key) page(p *handbook.Page) {
 	k.n(int64(p.Minutes))
 	k.n(p.Updated)
 	for _, o := range p.Owners {
-		k.s(o.URL)
-		k.s(o.Title)
+		k.s(o.URL())
+		k.s(o.Title())
 	}
 	k.s(p.Reviewed)
 	k.s(p.Due)

@@ -28,6 +28,7 @@ type View struct {
 	Resp        *handbook.Responsibility
 	Path        *handbook.Path
 	Tag         *handbook.Tag
+	Person      *handbook.Person
 	Body        template.HTML
 	Crumbs      []Crumb
 	TOC         []markdown.Heading
@@ -233,6 +234,11 @@ var funcs = template.FuncMap{
 	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
 	"byDay":       byDay,
 	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
+	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
+	"personTeams": handbook.PersonTeams,
+	// initials stand for a person without a photo: the first letters of
+	// their first and last names.
+	"initials": initials,
 	// date writes a YYYY-MM-DD date as pages show dates.
 	"date": func(d string) string {
 		t, err := time.Parse("2006-01-02", d)
@@ -258,6 +264,7 @@ func topSections(site *handbook.Site) []*handbook.Section {
 
 // sub passes the page's View into a partial together with a list.
 type sub struct {
+	People []*handbook.Person
 	View   *View
 	Items  []NavItem
 	Pages  []*handbook.Page
@@ -303,6 +310,15 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		add(role.URL, role.File, func() *View {
 			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
+		})
+	}
+	if len(site.People) > 0 {
+		add("/people/", "", func() *View { return &View{Kind: "people", Title: "People", Crumbs: crumbs(site, nil, "People")} })
+	}
+	for _, pe := range site.People {
+		add(pe.URL, pe.File, func() *View {
+			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"People", "/people/"}, Crumb{Title: pe.Name})}
 		})
 	}
 	add("/responsibilities/", "", func() *View {
@@ -577,4 +593,22 @@ func (r *Renderer) execute(w io.Writer, v *View) error {
 		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL
 	}
 	return t.ExecuteTemplate(w, "layouts/"+v.Kind+".html", v)
+}
+
+// initials are the first letters of the first and last words of a name.
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	first := func(w string) string {
+		for _, r := range w {
+			return strings.ToUpper(string(r))
+		}
+		return ""
+	}
+	if len(words) == 1 {
+		return first(words[0])
+	}
+	return first(words[0]) + first(words[len(words)-1])
 }

@@ -30,7 +30,7 @@ import (
 // together with baseof.html and partials.html.
 var pageKinds = []string{
 	"home", "page", "section", "roles", "role", "responsibilities", "responsibility",
-	"paths", "path", "tags", "tag", "print", "search", "404", "changes",
+	"paths", "path", "tags", "tag", "print", "search", "404", "changes", "people", "person",
 }
 
 // Asset is a theme file copied to _baton/.
@@ -239,6 +239,9 @@ func sitemap(w io.Writer, site *handbook.Site) error {
 	}
 	for _, t := range site.Tags {
 		urls = append(urls, t.URL)
+	}
+	for _, p := range site.People {
+		urls = append(urls, p.URL)
 	}
 	urls = append(urls, "/roles/", "/responsibilities/", "/paths/", "/tags/")
 	slices.Sort(urls)

@@ -30,7 +30,7 @@ import (
 )
 
 // Names lists the schemas.
-var Names = []string{"config", "role", "playbook", "path"}
+var Names = []string{"config", "role", "playbook", "path", "person"}
 
 // File is the file name of the schema called name in a handbook's
 // schemas/ folder.
@@ -125,7 +125,7 @@ var (
 		"summary":      {description: "One sentence on where the path leads."},
 		"audience":     {description: "Who the path is for."},
 		"steps":        {description: "The steps, in order; each names one page, role or responsibility.", minItems: 1},
-		"owners":       {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
+		"owners":       {description: "Ids of the roles or people (content/people/) that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
 		"reviewed":     {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
 		"review_every": {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 	}
@@ -149,7 +149,30 @@ var (
 	}
 )
 
+var personKeys = map[string]refinement{
+	"name":  {description: "Their name, as colleagues write it."},
+	"title": {description: "Their job title."},
+	"team":  {description: "The team they are in; the people page groups by it."},
+	"roles": {description: "Ids of the roles they hold; each role's page lists them." + idHint, pattern: handbook.IDPattern},
+	"photo": {description: "A photo of the site, like /static/img/ada.jpg (content/static/img/ada.jpg)."},
+	"links": {description: "Ways to reach them: each a title and an http(s) or mailto: address."},
+}
+
+var linkKeys = map[string]refinement{
+	"title": {description: "What the link is, like Email or Calendar."},
+	"url":   {description: "An http(s) or mailto: address.", pattern: `^(https?://|mailto:)`},
+}
+
 var documents = map[string]document{
+	"person": {
+		typ:         reflect.TypeFor[handbook.PersonFile](),
+		title:       "baton person",
+		description: "A person of a baton handbook, content/people/ID.yaml; the file name is their id, which owners: may name.",
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[handbook.PersonFile](): personKeys,
+			reflect.TypeFor[handbook.LinkFile]():   linkKeys,
+		},
+	},
 	"config": {
 		typ:         reflect.TypeFor[config.Raw](),
 		title:       "baton handbook configuration",

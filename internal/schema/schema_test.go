@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/handbook"
@@ -77,6 +78,8 @@ func schemaFor(t *testing.T, file string, data []byte) (name string, doc []byte,
 		return "role", data, 0
 	case handbook.KindPath:
 		return "path", data, 0
+	case handbook.KindPerson:
+		return "person", data, 0
 	case handbook.KindPage:
 		fm, err := source.SplitFrontMatter(data)
 		if err != nil || !fm.Present {
@@ -99,6 +102,8 @@ func decode(name string, doc []byte, line int) bool {
 		v = &handbook.PathFile{}
 	case "playbook":
 		v = &handbook.FrontMatter{}
+	case "person":
+		v = &handbook.PersonFile{}
 	}
 	return !strictyaml.Decode("x", doc, line, v).HasErrors()
 }
@@ -115,7 +120,25 @@ func problems(t *testing.T, name string, doc []byte) []string {
 		v = map[string]any{}
 	}
 	s, _ := schema.Of(name)
-	return validate(s, v)
+	return validate(s, yaml12(v))
+}
+
+// yaml12 turns the dates yaml.v3 reads as timestamps (YAML 1.1) back
+// into the strings an editor's YAML 1.2 reader sees (reviewed: 2026-03-01).
+func yaml12(v any) any {
+	switch v := v.(type) {
+	case time.Time:
+		return v.Format("2006-01-02")
+	case map[string]any:
+		for k, x := range v {
+			v[k] = yaml12(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = yaml12(x)
+		}
+	}
+	return v
 }
 
 // TestAcceptsContent validates every YAML file and every front matter of

@@ -38,8 +38,8 @@ func documents(site *handbook.Site) (int, func(id int) Document) {
 	}
 }
 
-// otherDocuments are the documents of roles, responsibilities and paths:
-// few, and small.
+// otherDocuments are the documents of roles, responsibilities, paths and
+// people: few, and small.
 func otherDocuments(site *handbook.Site) []Document {
 	var docs []Document
 	for _, r := range site.Roles {
@@ -79,6 +79,17 @@ func otherDocuments(site *handbook.Site) []Document {
 		text := join(pa.Summary, pa.Audience)
 		for _, st := range pa.Steps {
 			text = join(text, join(st.Title()+".", st.Why))
+		}
+		d.Sections = []DocSection{{Text: text}}
+		docs = append(docs, d)
+	}
+	// People, so "who holds pricing" finds the person by their role.
+	for _, pe := range site.People {
+		d := Document{URL: pe.URL, Title: pe.Name, Section: "People", Meta: []string{pe.Title, pe.Team}}
+		text := join(pe.Title, pe.Team)
+		for _, r := range pe.Roles {
+			d.Meta = append(d.Meta, r.Title)
+			text = join(text, r.Title+".")
 		}
 		d.Sections = []DocSection{{Text: text}}
 		docs = append(docs, d)

@@ -1,0 +1,83 @@
+package handbook
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPeople: a person holds roles (listed on each role's page, by name),
+// may own pages, roles and paths, and has a photo of the site and links;
+// a person named in owners who is gone, a photo that is not a file of the
+// site, a link that is not an address and an id a role has are errors at
+// their positions.
+func TestPeople(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":          "---\ntitle: Home\nowners: [ada, design]\n---\n",
+		"content/pricing.md":         "---\ntitle: Pricing\nowners: [ada]\nroles: [design, eng]\n---\n",
+		"content/static/img/ada.jpg": "jpg",
+		"content/roles/design.yaml":  "title: Design\nsummary: Designs.\nowners: [ada]\n",
+		"content/roles/eng.yaml":     "title: Engineering\nsummary: Builds.\n",
+		"content/people/ada.yaml":    "name: Ada Lovelace\ntitle: Head of Design\nteam: Product\nroles: [design, eng]\nphoto: /static/img/ada.jpg\nlinks:\n  - title: Email\n    url: mailto:ada@example.com\n",
+		"content/people/bob.yaml":    "name: Bob\nteam: Engineering\nroles: [eng]\n",
+		"content/people/abe.yaml":    "name: Abe\nteam: Product\nroles: [design]\n",
+	}
+	site, diags := resolveWith(t, true, files, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	var names []string
+	for _, p := range site.People {
+		names = append(names, p.Team+"/"+p.Name)
+	}
+	if want := []string{"Engineering/Bob", "Product/Abe", "Product/Ada Lovelace"}; !slices.Equal(names, want) {
+		t.Errorf("people %q, want %q (by team, then name)", names, want)
+	}
+	var ada *Person
+	for _, p := range site.People {
+		if p.ID == "ada" {
+			ada = p
+		}
+	}
+	if ada.URL != "/people/ada/" || ada.Photo != "/img/ada.jpg" || len(ada.Links) != 1 || ada.Links[0].URL != "mailto:ada@example.com" {
+		t.Errorf("ada = %+v", ada)
+	}
+	var owns []string
+	for _, o := range ada.Owns {
+		owns = append(owns, o.URL)
+	}
+	if got := strings.Join(owns, " "); got != "/roles/design/ / /pricing/" {
+		t.Errorf("ada owns %s", got)
+	}
+	for _, role := range site.Roles {
+		var held []string
+		for _, p := range role.People {
+			held = append(held, p.Name)
+		}
+		want := map[string]string{"design": "Abe, Ada Lovelace", "eng": "Ada Lovelace, Bob"}[role.ID]
+		if got := strings.Join(held, ", "); got != want {
+			t.Errorf("%s is held by %s, want %s", role.ID, got, want)
+		}
+	}
+	if o := pageAt(t, site, "content/_index.md").Owners; len(o) != 2 || o[0].Title() != "Ada Lovelace" || o[1].URL() != "/roles/design/" {
+		t.Errorf("home's owners = %+v", o)
+	}
+
+	delete(files, "content/people/ada.yaml") // Ada left
+	files["content/people/design.yaml"] = "name: D\n"
+	files["content/people/Bad_Id.yaml"] = "name: B\n"
+	files["content/people/bob.yaml"] = "name: Bob\nphoto: /static/img/bob.jpg\nlinks:\n  - title: Chat\n    url: javascript:alert(1)\n"
+	_, diags = resolveWith(t, true, files, Options{})
+	want := []string{
+		`content/_index.md:3:10: unknown role or person "ada" in owners`,
+		`content/people/Bad_Id.yaml:1:1: person id "Bad_Id" (the file name) must be lower-case words joined by hyphens, like ada-lovelace`,
+		`content/people/bob.yaml:2:8: photo "/static/img/bob.jpg" is not an image of the site: put it in content/static/ and write its path, like /static/img/bob.jpg`,
+		`content/people/bob.yaml:5:10: link "javascript:alert(1)" must be an http(s) or mailto: address`,
+		`content/people/design.yaml:1:1: person id "design" is also a role's (content/roles/design.yaml): owners names either, so they must differ`,
+		`content/pricing.md:3:10: unknown role or person "ada" in owners`,
+		`content/roles/design.yaml:3:10: unknown role or person "ada" in owners`,
+	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+}
