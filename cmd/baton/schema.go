@@ -3,13 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/schema"
 )
 
-const schemaHelp = `Usage: baton schema role|playbook|path|person|config
+const schemaHelp = `Usage: baton schema role|playbook|path|person|config|export
 
 Prints the JSON Schema (draft 2020-12) of a handbook file: a role
 (content/roles/ID.yaml), a playbook's front matter, a reading path
@@ -19,6 +21,10 @@ a YAML language server flags a typo as you type. baton init writes them
 into schemas/; the first line of each YAML file points at its schema:
 
   # yaml-language-server: $schema=../../schemas/role.json
+
+'baton schema export' prints the schema of handbook.json, the handbook's
+model (roles, responsibilities, paths, pages, people) that every build
+writes at the site's root for other tools.
 
 Examples:
   baton schema role
@@ -32,13 +38,17 @@ func cmdSchema(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	names := strings.Join(schema.Names, ", ")
+	all := append(slices.Clone(schema.Names), "export")
+	names := strings.Join(all, ", ")
 	if len(rest) != 1 {
 		return usageError{fmt.Sprintf("name one schema: %s", names)}
 	}
 	data, ok := schema.Of(rest[0])
+	if rest[0] == "export" {
+		data, ok = export.Schema(), true
+	}
 	if !ok {
-		return usageError{fmt.Sprintf("no schema %q%s; there are %s", rest[0], diag.DidYouMean(rest[0], schema.Names), names)}
+		return usageError{fmt.Sprintf("no schema %q%s; there are %s", rest[0], diag.DidYouMean(rest[0], all), names)}
 	}
 	_, err = stdout.Write(data)
 	return err

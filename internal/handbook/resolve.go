@@ -64,6 +64,7 @@ var reservedURLs = map[string]string{
 	"/robots.txt":        "robots.txt",
 	"/changes/":          "the recently updated page",
 	"/feed.xml":          "the feed of changes",
+	"/handbook.json":     "the handbook's model as JSON",
 	"/_baton/":           "baton's theme assets",
 }
 

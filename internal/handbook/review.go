@@ -53,9 +53,12 @@ func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 		switch {
 		case err != nil:
 			r.diags.Errorf(k.Reviewed.Pos, "reviewed %q is not a date like 2026-03-01", v)
-		case r.opts.Today != 0 && t.Unix() > r.opts.Today:
-			r.diags.Errorf(k.Reviewed.Pos, "reviewed %s is after today, %s", v, time.Unix(r.opts.Today, 0).UTC().Format(dateLayout))
 		default:
+			// A date after today is likely a typo, or a clock (or
+			// SOURCE_DATE_EPOCH) behind: said, never fatal.
+			if r.opts.Today != 0 && t.Unix() > r.opts.Today {
+				r.diags.Warnf(k.Reviewed.Pos, "reviewed %s is after today, %s", v, time.Unix(r.opts.Today, 0).UTC().Format(dateLayout))
+			}
 			rv.Reviewed, reviewed = v, t
 		}
 	}

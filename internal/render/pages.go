@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/diagram"
+	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
 )
@@ -365,6 +366,13 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	if site.Config.Absolute() {
 		jobs = append(jobs, Job{Path: "sitemap.xml", Run: guard("sitemap.xml", "", func(w io.Writer) error { return sitemap(w, site) })})
 	}
+	jobs = append(jobs, Job{Path: "handbook.json", Run: guard("handbook.json", "", func(w io.Writer) error {
+		data, err := export.Handbook(site)
+		if err == nil {
+			_, err = w.Write(append(data, '\n'))
+		}
+		return err
+	})})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: guard("robots.txt", "", func(w io.Writer) error { return robots(w, site) })})
 	for _, rd := range site.Redirects {
 		p := outPath(rd.From)

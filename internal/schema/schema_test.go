@@ -2,7 +2,9 @@ package schema_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -12,7 +14,9 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/schema"
 	"github.com/batonhq/baton/internal/source"
 	"github.com/batonhq/baton/internal/strictyaml"
@@ -295,4 +299,67 @@ func checkModeline(t *testing.T, file string, data []byte, name string) {
 	if got, want := path.Join(path.Dir(file), rel), "schemas/"+schema.File(name); got != want {
 		t.Errorf("%s: $schema=%s points at %s, want %s", file, rel, got, want)
 	}
+}
+
+// TestExportMatchesSchema builds handbook.json for the default handbook
+// and for a site with people, owners and review dates, and validates it
+// against the schema baton schema export prints: every field the export
+// writes is in the schema, with its type, and none is missing.
+func TestExportMatchesSchema(t *testing.T) {
+	for _, root := range []string{"../..", "../build/testdata/site"} {
+		site := resolveDir(t, root)
+		data, err := export.Handbook(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		if probs := validate(export.Schema(), v); len(probs) > 0 {
+			t.Errorf("%s: handbook.json does not match its schema:\n%s", root, strings.Join(probs, "\n"))
+		}
+		m := v.(map[string]any)
+		for _, k := range []string{"roles", "responsibilities", "paths", "pages"} {
+			if len(m[k].([]any)) == 0 {
+				t.Errorf("%s: handbook.json has no %s", root, k)
+			}
+		}
+	}
+}
+
+// resolveDir parses and resolves the handbook in root's content/.
+func resolveDir(t *testing.T, root string) *handbook.Site {
+	t.Helper()
+	md := markdown.New(false)
+	var parsed []*handbook.Parsed
+	cfg := config.Default()
+	err := fs.WalkDir(os.DirFS(root), "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(root, p))
+		if err != nil {
+			return err
+		}
+		f := source.File{Path: p, Data: data, Size: int64(len(data)), Static: strings.HasPrefix(p, "content/static/")}
+		if p == config.File {
+			c, diags := config.Decode(data)
+			if diags.HasErrors() {
+				return fmt.Errorf("%v", diags)
+			}
+			cfg = c
+			return nil
+		}
+		parsed = append(parsed, handbook.Parse(f, md))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, diags := handbook.Resolve(cfg, parsed, handbook.Options{Today: 1800000000})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return site
 }

@@ -1,0 +1,210 @@
+// Package export writes a handbook's model as JSON (handbook.json), so an
+// org can feed its directory, onboarding tool or chat bot from the
+// handbook: roles, responsibilities, reading paths, pages and people, with
+// the ids and links between them. Its JSON Schema is Schema.
+package export
+
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// Version is the version of the format; it changes when a field is
+// removed or changes meaning, not when one is added.
+const Version = 1
+
+//go:embed handbook.schema.json
+var schema []byte
+
+// Schema is the JSON Schema (draft 2020-12) of handbook.json.
+func Schema() []byte { return schema }
+
+// Every URL is a path from the site's root ("roles/design/"): join it to
+// base_url to link to it.
+
+type file struct {
+	Version          int              `json:"version"`
+	Title            string           `json:"title"`
+	Description      string           `json:"description,omitempty"`
+	BaseURL          string           `json:"base_url"`
+	Roles            []role           `json:"roles"`
+	Responsibilities []responsibility `json:"responsibilities"`
+	Paths            []path           `json:"paths"`
+	Pages            []page           `json:"pages"`
+	People           []person         `json:"people"`
+}
+
+type review struct {
+	Owners   []string `json:"owners,omitempty"`
+	Reviewed string   `json:"reviewed,omitempty"`
+	Due      string   `json:"due,omitempty"`
+}
+
+type role struct {
+	ID               string   `json:"id"`
+	Title            string   `json:"title"`
+	Summary          string   `json:"summary"`
+	Part             string   `json:"part,omitempty"`
+	URL              string   `json:"url"`
+	Owns             []string `json:"owns,omitempty"`
+	Influences       []string `json:"influences,omitempty"`
+	Needs            []string `json:"needs,omitempty"`
+	CollaboratesWith []string `json:"collaborates_with,omitempty"`
+	Leads            []string `json:"leads,omitempty"`
+	PartnersIn       []string `json:"partners_in,omitempty"`
+	People           []string `json:"people,omitempty"`
+	review
+}
+
+type responsibility struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Kind     string   `json:"kind"`
+	Stage    string   `json:"stage"`
+	Summary  string   `json:"summary,omitempty"`
+	Lead     string   `json:"lead"`
+	Partners []string `json:"partners,omitempty"`
+	URL      string   `json:"url"`
+}
+
+type path struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary,omitempty"`
+	Audience string `json:"audience,omitempty"`
+	URL      string `json:"url"`
+	Minutes  int    `json:"minutes"`
+	Steps    []step `json:"steps"`
+	review
+}
+
+type step struct {
+	Kind  string `json:"kind"`
+	ID    string `json:"id,omitempty"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Why   string `json:"why,omitempty"`
+}
+
+type page struct {
+	Title            string   `json:"title"`
+	Summary          string   `json:"summary,omitempty"`
+	URL              string   `json:"url"`
+	Source           string   `json:"source"`
+	Section          string   `json:"section,omitempty"`
+	Roles            []string `json:"roles,omitempty"`
+	Responsibilities []string `json:"responsibilities,omitempty"`
+	Tags             []string `json:"tags,omitempty"`
+	Minutes          int      `json:"minutes"`
+	Updated          int64    `json:"updated,omitempty"`
+	review
+}
+
+type person struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"name"`
+	Title string   `json:"title,omitempty"`
+	Team  string   `json:"team,omitempty"`
+	Roles []string `json:"roles,omitempty"`
+	URL   string   `json:"url"`
+	Photo string   `json:"photo,omitempty"`
+	Links []link   `json:"links,omitempty"`
+}
+
+type link struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// rel is a site-absolute URL as handbook.json writes it.
+func rel(u string) string { return strings.TrimPrefix(u, "/") }
+
+func ids[T any](xs []T, id func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, id(x))
+	}
+	return out
+}
+
+func roleID(r *handbook.Role) string           { return r.ID }
+func respID(r *handbook.Responsibility) string { return r.ID }
+func personID(p *handbook.Person) string       { return p.ID }
+func tagName(t *handbook.Tag) string           { return t.Name }
+
+func reviewOf(rv handbook.Review) review {
+	var out review
+	for _, o := range rv.Owners {
+		if o.Person != nil {
+			out.Owners = append(out.Owners, o.Person.ID)
+		} else {
+			out.Owners = append(out.Owners, o.Role.ID)
+		}
+	}
+	out.Reviewed, out.Due = rv.Reviewed, rv.Due
+	return out
+}
+
+// Handbook is the handbook.json of site, indented, in the site's orders.
+func Handbook(site *handbook.Site) ([]byte, error) {
+	c := site.Config
+	f := file{Version: Version, Title: c.Title, Description: c.Description, BaseURL: c.BaseURL,
+		Roles: []role{}, Responsibilities: []responsibility{}, Paths: []path{}, Pages: []page{}, People: []person{}}
+	for _, r := range site.Roles {
+		f.Roles = append(f.Roles, role{ID: r.ID, Title: r.Title, Summary: r.Summary, Part: r.Part, URL: rel(r.URL),
+			Owns: r.Owns, Influences: r.Influences, Needs: r.Needs, CollaboratesWith: ids(r.Collaborators, roleID),
+			Leads: ids(r.Responsibilities, respID), PartnersIn: ids(r.PartnerIn, respID), People: ids(r.People, personID),
+			review: reviewOf(r.Review)})
+	}
+	for _, x := range site.Responsibilities {
+		lead := ""
+		if x.Lead != nil {
+			lead = x.Lead.ID
+		}
+		f.Responsibilities = append(f.Responsibilities, responsibility{ID: x.ID, Title: x.Title, Kind: x.Kind, Stage: x.Stage,
+			Summary: x.Summary, Lead: lead, Partners: ids(x.Partners, roleID), URL: rel(x.URL)})
+	}
+	for _, pa := range site.Paths {
+		p := path{ID: pa.ID, Title: pa.Title, Summary: pa.Summary, Audience: pa.Audience, URL: rel(pa.URL), Minutes: pa.Minutes,
+			Steps: []step{}, review: reviewOf(pa.Review)}
+		for _, s := range pa.Steps {
+			st := step{Title: s.Title(), URL: rel(s.URL()), Why: s.Why}
+			switch {
+			case s.Page != nil:
+				st.Kind = "page"
+			case s.Role != nil:
+				st.Kind, st.ID = "role", s.Role.ID
+			case s.Responsibility != nil:
+				st.Kind, st.ID = "responsibility", s.Responsibility.ID
+			}
+			p.Steps = append(p.Steps, st)
+		}
+		f.Paths = append(f.Paths, p)
+	}
+	for _, pg := range site.Pages {
+		p := page{Title: pg.Title, Summary: pg.Summary, URL: rel(pg.URL), Source: pg.File, Minutes: pg.Minutes, Updated: pg.Updated,
+			Roles: ids(pg.Roles, roleID), Responsibilities: ids(pg.Responsibilities, respID), Tags: ids(pg.Tags, tagName),
+			review: reviewOf(pg.Review)}
+		// The section the page is in; for a section's own page, the one
+		// above; none at the top.
+		sec := pg.Section
+		if pg.IsSection && sec != nil {
+			sec = sec.Parent
+		}
+		if sec != nil && sec.Parent != nil {
+			p.Section = sec.Title
+		}
+		f.Pages = append(f.Pages, p)
+	}
+	for _, pe := range site.People {
+		p := person{ID: pe.ID, Name: pe.Name, Title: pe.Title, Team: pe.Team, Roles: ids(pe.Roles, roleID), URL: rel(pe.URL), Photo: rel(pe.Photo)}
+		for _, l := range pe.Links {
+			p.Links = append(p.Links, link(l))
+		}
+		f.People = append(f.People, p)
+	}
+	return json.MarshalIndent(f, "", "  ")
+}
