@@ -456,31 +456,8 @@ func (r *resolver) addPage(f *Parsed) {
 		p.Section = sec
 	}
 	r.fromNav(p, f)
-	if p.IsSection {
-		if fm.Slug.Value != "" {
-			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
-		}
-		p.URL = sec.URL
-		if p.Title == "" {
-			p.Title = sec.Title
-		}
-	} else {
-		if p.Title == "" {
-			p.Title = TitleFromName(pageName(base), false)
-		}
-		name := strings.ToLower(norm.NFC.String(pageName(base)))
-		if fm.Slug.Value != "" {
-			if !ValidSlug(fm.Slug.Value) {
-				r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
-			} else {
-				name = strings.ToLower(fm.Slug.Value)
-			}
-		}
-		if !safeURLPath(name) {
-			r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be a URL", base)
-			return
-		}
-		p.URL = strings.TrimSuffix(sec.URL, "/") + "/" + name + "/"
+	if !r.placePage(p, fm, base) {
+		return
 	}
 	pos := fm.Pos
 	if pos.File == "" {
@@ -511,6 +488,41 @@ func (r *resolver) addPage(f *Parsed) {
 	r.parsed[f.File] = f.Page
 	r.urlFiles[URLKey(p.URL)] = f.File
 	r.site.Pages = append(r.site.Pages, p)
+}
+
+// placePage gives page p its URL and, when neither gives one, its title:
+// a section's page stands at its folder's URL, any other page at its
+// file's name (or slug) inside it. It reports false, with the problem,
+// when the name cannot be a URL.
+func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
+	sec := p.Section
+	if p.IsSection {
+		if fm.Slug.Value != "" {
+			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
+		}
+		p.URL = sec.URL
+		if p.Title == "" {
+			p.Title = sec.Title
+		}
+		return true
+	}
+	if p.Title == "" {
+		p.Title = TitleFromName(pageName(base), false)
+	}
+	name := strings.ToLower(norm.NFC.String(pageName(base)))
+	if fm.Slug.Value != "" {
+		if !ValidSlug(fm.Slug.Value) {
+			r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
+		} else {
+			name = strings.ToLower(fm.Slug.Value)
+		}
+	}
+	if !safeURLPath(name) {
+		r.diags.Errorf(diag.Pos{File: p.File}, "file name %q cannot be a URL", base)
+		return false
+	}
+	p.URL = strings.TrimSuffix(sec.URL, "/") + "/" + name + "/"
+	return true
 }
 
 // params is the front matter keys baton does not know, by name.
