@@ -155,7 +155,7 @@ func (r *resolver) lookupOwner(ref strictyaml.Str) (Owner, bool) {
 		return Owner{Person: p}, true
 	}
 	ids := append(sortedKeys(r.roles), sortedKeys(r.people)...)
-	r.diags.Errorf(ref.Pos, "unknown role or person %q in owners%s", ref.Value, diag.DidYouMean(ref.Value, ids))
+	r.keyProblem(ref.Pos, "unknown role or person %q in owners%s", ref.Value, diag.DidYouMean(ref.Value, ids))
 	return Owner{}, false
 }
 

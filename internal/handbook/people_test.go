@@ -81,3 +81,20 @@ func TestPeople(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestReviewKeysLenient: in a handbook written for another tool, owners,
+// reviewed and review_every may mean something else: a value baton
+// cannot read is a warning and left out, never a failed build.
+func TestReviewKeysLenient(t *testing.T) {
+	_, diags := resolveWith(t, false, map[string]string{
+		"content/index.md": "---\ntitle: Home\nowners: [\"@octocat\"]\nreviewed: last week\nreview_every: quarterly\n---\n",
+	}, Options{})
+	want := []string{
+		`content/index.md:3:10: warning: unknown role or person "@octocat" in owners; left out`,
+		`content/index.md:4:11: warning: reviewed "last week" is not a date like 2026-03-01; left out`,
+		`content/index.md:5:15: warning: review_every "quarterly" is not an interval like 90d, 2w, 6mo or 1y; left out`,
+	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+}

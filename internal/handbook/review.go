@@ -52,7 +52,7 @@ func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 		t, err := time.Parse(dateLayout, v)
 		switch {
 		case err != nil:
-			r.diags.Errorf(k.Reviewed.Pos, "reviewed %q is not a date like 2026-03-01", v)
+			r.keyProblem(k.Reviewed.Pos, "reviewed %q is not a date like 2026-03-01", v)
 		default:
 			// A date after today is likely a typo, or a clock (or
 			// SOURCE_DATE_EPOCH) behind: said, never fatal.
@@ -71,7 +71,7 @@ func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 		var err error
 		if add, err = config.ParseEvery(every); err != nil {
 			if k.ReviewEvery.Value != "" { // the handbook's is checked with its settings
-				r.diags.Errorf(everyPos, "%v", err)
+				r.keyProblem(everyPos, "%v", err)
 			}
 		}
 	}
@@ -100,4 +100,15 @@ func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 			Message: "has no owner: the handbook requires owners (owners: [role-id])"})
 	}
 	return rv
+}
+
+// keyProblem reports a bad value of a key baton reads: an error in a
+// baton handbook, a warning in one written for another tool, whose keys
+// of these names may mean something else there.
+func (r *resolver) keyProblem(pos diag.Pos, format string, args ...any) {
+	if r.cfg.Strict {
+		r.diags.Errorf(pos, format, args...)
+		return
+	}
+	r.diags.Warnf(pos, format+"; left out", args...)
 }
