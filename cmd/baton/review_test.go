@@ -113,7 +113,7 @@ func TestCheckStale(t *testing.T) {
 	write(t, dir, "content/bad.md", "---\ntitle: Bad\nowners: [desing]\nreviewed: last spring\nreview_every: 6 months\n---\n")
 	r = runIn(t, "check", dir)
 	for _, w := range []string{
-		`content/bad.md:3:10: unknown role "desing" in owners (did you mean "design"?)`,
+		`content/bad.md:3:10: unknown role or person "desing" in owners (did you mean "design"?)`,
 		`content/bad.md:4:11: reviewed "last spring" is not a date like 2026-03-01`,
 		`content/bad.md:5:15: review_every "6 months" is not an interval like 90d, 2w, 6mo or 1y`,
 	} {
