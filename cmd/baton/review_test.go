@@ -125,3 +125,40 @@ func TestCheckStale(t *testing.T) {
 		t.Errorf("check with bad review keys: exit %d, want 1", r.code)
 	}
 }
+
+// TestThemeLook builds a handbook whose handbook.yaml sets the theme's
+// logo, favicon, accent, stylesheets and head: every page carries them,
+// with links relative to the page; a file the theme names that the site
+// does not have is an error at its key.
+func TestThemeLook(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/logo.svg\n  favicon: static/img/icon.png\n  accent: \"#0b6e4f\"\n  css: [/static/css/brand.css]\n  head: <meta name=\"analytics\" content=\"x\">\n")
+	write(t, dir, "content/_index.md", "---\ntitle: H\n---\n")
+	write(t, dir, "content/guide/setup.md", "---\ntitle: Setup\n---\n")
+	write(t, dir, "content/static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+	write(t, dir, "content/static/img/icon.png", "png")
+	write(t, dir, "content/static/css/brand.css", "body{}")
+	if r := runIn(t, "build", dir); r.code != exitOK {
+		t.Fatalf("build: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "guide", "setup", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<link rel="icon" href="../../img/icon.png">`,
+		`<link rel="stylesheet" href="../../css/brand.css">`,
+		`--accent:#0b6e4f;`,
+		`<meta name="analytics" content="x">` + "\n</head>",
+		`<img class="brand-logo" src="../../img/logo.svg" alt="">`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/missing.svg\n")
+	r := runIn(t, "check", dir)
+	if want := `content/handbook.yaml:3:9: theme logo "/static/img/missing.svg" is not a file of the site`; r.code != exitContent || !strings.Contains(r.stdout, want) {
+		t.Errorf("check with a missing logo: exit %d, want 1 and %s:\n%s", r.code, want, r.stdout)
+	}
+}

@@ -36,6 +36,10 @@ type Config struct {
 	// RequireOwners makes a page, role or path without owners a finding
 	// of baton check --stale.
 	RequireOwners bool `yaml:"require_owners"`
+	// Look is what the handbook changes of the theme's look, and Colours
+	// its checked accent colours (empty: the theme's own).
+	Look    Look
+	Colours Colours
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -76,6 +80,7 @@ type Raw struct {
 	// RequireOwners makes a page, role or path without owners a finding
 	// of baton check --stale.
 	RequireOwners bool `yaml:"require_owners"`
+	Theme         Look `yaml:"theme"`
 	Pos           diag.Pos
 }
 
@@ -96,6 +101,7 @@ func Decode(src []byte) (Config, diag.List) {
 		ReviewEvery:    raw.ReviewEvery.Value,
 		ReviewEveryPos: raw.ReviewEvery.Pos,
 		RequireOwners:  raw.RequireOwners,
+		Look:           raw.Theme,
 		Strict:         true,
 		Pos:            raw.Pos,
 	}
@@ -124,6 +130,7 @@ func Decode(src []byte) (Config, diag.List) {
 	} else {
 		c.BaseURL = u
 	}
+	c.Colours = checkLook(raw.Theme, &diags)
 	if c.ReviewEvery != "" {
 		if _, err := ParseEvery(c.ReviewEvery); err != nil {
 			diags.Errorf(raw.ReviewEvery.Pos, "%v", err)

@@ -38,6 +38,8 @@ type Site struct {
 	Paths            []*Path
 	Tags             []*Tag
 	Static           []Static
+	// Look is the site's own logo, favicon and stylesheets.
+	Look Look
 	// People are the people the handbook names, by team and name.
 	People []*Person
 	// Redirects are the pages written at old URLs, sorted by From.

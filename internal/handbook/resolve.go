@@ -183,6 +183,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addStatic(f)
 	}
 	r.makeSectionPages()
+	r.look()
 	for _, f := range roleFiles {
 		r.addRole(f)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"hash/maphash"
 	"strconv"
+	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
 )
@@ -57,7 +58,9 @@ func (k key) link(q *handbook.Page) {
 // site writes the settings and the header every page shows.
 func (k key) site(site *handbook.Site) {
 	c := site.Config
-	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL, strconv.FormatBool(c.NoIndex)} {
+	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL, strconv.FormatBool(c.NoIndex),
+		c.Colours.Accent, c.Colours.AccentSoft, c.Colours.AccentDark, c.Colours.AccentDarkSoft, c.Look.Head,
+		site.Look.Logo, site.Look.Favicon, strings.Join(site.Look.CSS, "\x00")} {
 		k.s(v)
 	}
 	// The header: the top sections, and which indexes the site has.

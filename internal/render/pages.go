@@ -620,3 +620,7 @@ func initials(name string) string {
 	}
 	return first(words[0]) + first(words[len(words)-1])
 }
+
+// Head is handbook.yaml's theme head: HTML the site's owner put there
+// (analytics), trusted as the site's own settings are, on every page.
+func (v *View) Head() template.HTML { return template.HTML(v.Site.Config.Look.Head) }

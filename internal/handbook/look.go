@@ -1,0 +1,43 @@
+package handbook
+
+import (
+	"strings"
+
+	"github.com/batonhq/baton/internal/strictyaml"
+)
+
+// Look is the site's own logo, favicon and stylesheets (handbook.yaml's
+// theme), as site-absolute URLs; empty where the theme's own stand.
+type Look struct {
+	Logo, Favicon string
+	CSS           []string
+}
+
+// look finds the files handbook.yaml's theme names among the site's
+// static files, once they all hold their URLs.
+func (r *resolver) look() {
+	l := r.cfg.Look
+	r.site.Look.Logo = r.lookFile(l.Logo, "logo")
+	r.site.Look.Favicon = r.lookFile(l.Favicon, "favicon")
+	for _, css := range l.CSS {
+		if u := r.lookFile(css, "css"); u != "" {
+			r.site.Look.CSS = append(r.site.Look.CSS, u)
+		}
+	}
+}
+
+// lookFile is the URL of the static file s names, as a link from the
+// content folder's root names it, or "" with an error.
+func (r *resolver) lookFile(s strictyaml.Str, key string) string {
+	v := strings.TrimSpace(s.Value)
+	if v == "" {
+		return ""
+	}
+	h, file, ok := r.find(&Page{File: "content/index.md", URL: "/"}, v)
+	if !ok || r.static[file] == nil {
+		r.diags.Errorf(s.Pos, "theme %s %q is not a file of the site: put it in content/static/ and write its path, like /static/img/logo.svg", key, v)
+		return ""
+	}
+	r.linked[file] = true
+	return h.URL
+}
