@@ -25,6 +25,8 @@ type Config struct {
 	// NoIndex asks search engines to leave the site out: robots.txt
 	// disallows every page, and every page says noindex.
 	NoIndex bool `yaml:"noindex"`
+	// LinkCheck is how baton check --external checks links to other sites.
+	LinkCheck LinkCheck
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -43,7 +45,7 @@ const (
 // leniently, broken links are warnings. Its Title is empty: the site takes
 // its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{BaseURL: "/", Language: "en", Links: LinksWarn}
+	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck()}
 }
 
 // DefaultTitle is a site's title when nothing gives one.
@@ -61,6 +63,7 @@ type Raw struct {
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Links       strictyaml.Str `yaml:"links"`
 	NoIndex     bool           `yaml:"noindex"`
+	LinkCheck   RawLinkCheck   `yaml:"link_check"`
 	Pos         diag.Pos
 }
 
@@ -78,6 +81,7 @@ func Decode(src []byte) (Config, diag.List) {
 		UnsafeHTML:  raw.UnsafeHTML,
 		Links:       raw.Links.Value,
 		NoIndex:     raw.NoIndex,
+		LinkCheck:   decodeLinkCheck(raw.LinkCheck, &diags),
 		Strict:      true,
 		Pos:         raw.Pos,
 	}

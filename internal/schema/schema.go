@@ -79,6 +79,10 @@ type refinement struct {
 
 const idHint = " Lower-case words joined by hyphens."
 
+// durationPattern is a duration as link_check: reads one: Go's (90s, 1h30m)
+// or whole days (7d).
+const durationPattern = `^([0-9]+d|([0-9]*\.?[0-9]+(ns|us|µs|ms|s|m|h))+)$`
+
 var (
 	roleKeys = map[string]refinement{
 		"title":             {description: "The role's name, like Product Manager."},
@@ -135,6 +139,12 @@ var (
 		"unsafe_html": {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":       {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
 		"noindex":     {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
+		"link_check":  {description: "How baton check --external checks links to other sites; a build never requests them."},
+	}
+	linkCheckKeys = map[string]refinement{
+		"exclude": {description: "URLs never requested: each pattern matches the start of a URL, ignoring case, and * in it stands for any run of characters but a slash, like https://intranet.example.com/, https://*.corp.example.com/ or *://localhost.", pattern: `^([Hh][Tt][Tt][Pp][Ss]?://|\*)\S*$`},
+		"timeout": {description: "The longest wait for one request, like 10s (the default) or 1m; at most 5m.", pattern: durationPattern},
+		"ttl":     {description: "How long a working link is not asked again, like 24h (the default) or 7d; a broken one is asked again after a tenth of it, at most an hour.", pattern: durationPattern},
 	}
 )
 
@@ -143,7 +153,10 @@ var documents = map[string]document{
 		typ:         reflect.TypeFor[config.Raw](),
 		title:       "baton handbook configuration",
 		description: "content/handbook.yaml of a baton handbook.",
-		keys:        map[reflect.Type]map[string]refinement{reflect.TypeFor[config.Raw](): configKeys},
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[config.Raw]():          configKeys,
+			reflect.TypeFor[config.RawLinkCheck](): linkCheckKeys,
+		},
 	},
 	"role": {
 		typ:         reflect.TypeFor[handbook.RoleFile](),
