@@ -54,7 +54,7 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Cache holds results between checks; nil asks every URL. A result
 	// is taken from it for TTL after it was found, or BrokenTTL when the
-	// URL was broken (defaults 24h and 1h).
+	// URL was broken; zero takes none (config.LinkCheck has the defaults).
 	Cache          *Cache
 	TTL, BrokenTTL time.Duration
 	// Now is the clock the cache's ages and Retry-After dates are read by
@@ -93,12 +93,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Sleep == nil {
 		o.Sleep = sleep
-	}
-	if o.TTL <= 0 {
-		o.TTL = 24 * time.Hour
-	}
-	if o.BrokenTTL <= 0 {
-		o.BrokenTTL = time.Hour
 	}
 	if o.Now == nil {
 		o.Now = time.Now

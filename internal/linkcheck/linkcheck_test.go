@@ -233,7 +233,7 @@ func TestRetryAfter(t *testing.T) {
 	})
 	sl := &noSleep{}
 	cache := NewCache()
-	c := New(Options{Sleep: sl.sleep, Retries: 2, MaxRetryAfter: 10 * time.Second, Cache: cache})
+	c := New(Options{Sleep: sl.sleep, Retries: 2, MaxRetryAfter: 10 * time.Second, Cache: cache, TTL: time.Hour, BrokenTTL: time.Hour})
 	got := c.Check(guard(t), []string{s.URL + "/once"})
 	if got[0].Verdict != OK || !cmp.Equal(sl.waits, []time.Duration{3 * time.Second}) {
 		t.Errorf("/once: got %+v after waits %v, want OK after 3s", got[0], sl.waits)
@@ -446,7 +446,7 @@ func TestStopped(t *testing.T) {
 		cancel()
 	}()
 	cache := NewCache()
-	got := New(Options{Cache: cache}).Check(ctx, []string{s.URL + "/slow"})
+	got := New(Options{Cache: cache, TTL: time.Hour, BrokenTTL: time.Hour}).Check(ctx, []string{s.URL + "/slow"})
 	if !strings.HasPrefix(got[0].Reason, "check stopped") {
 		t.Errorf("got %+v, want the check stopped", got[0])
 	}
