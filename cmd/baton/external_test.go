@@ -169,3 +169,15 @@ func TestExternalBadConfig(t *testing.T) {
 		t.Errorf("requests with a bad link_check: %q", got)
 	}
 }
+
+// TestServeNoExternalRequest: the dev server builds and serves a handbook
+// without a request to the sites its pages link to.
+func TestServeNoExternalRequest(t *testing.T) {
+	bin := batonBinary(t)
+	s := newLinkedSite(t)
+	site := externalSite(t, s.URL)
+	serveBriefly(t, bin, site)
+	if got := s.requests(); len(got) > 0 {
+		t.Errorf("requests while serving: %q", got)
+	}
+}
