@@ -81,7 +81,11 @@ func checkExternal(ctx context.Context, res *build.Result, cacheDir string, stde
 		case linkcheck.Broken:
 			diags.Warnf(links[i].pos, "link to %s is broken: %s", r.URL, r.Reason)
 		case linkcheck.Moved:
-			diags.Warnf(links[i].pos, "link to %s moved for good to %s: link there", r.URL, r.MovedTo)
+			to := r.MovedTo
+			if _, frag, ok := strings.Cut(r.URL, "#"); ok {
+				to += "#" + frag
+			}
+			diags.Warnf(links[i].pos, "link to %s moved for good to %s: link there", r.URL, to)
 		case linkcheck.Unknown:
 			diags.Warnf(links[i].pos, "link to %s was not checked: %s", r.URL, r.Reason)
 		}

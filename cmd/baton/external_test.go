@@ -56,7 +56,7 @@ func externalSite(t *testing.T, u string) string {
 	site := t.TempDir()
 	write(t, site, "content/handbook.yaml", "title: Handbook\nlink_check:\n  exclude: ['"+u+"/private']\n")
 	write(t, site, "content/a.md", "---\ntitle: A\n---\nSee [ok]("+u+"/ok), [gone]("+u+"/missing)\nand ![pic]("+u+"/img.png).\n\n[private]("+u+"/private/x) [mail](mailto:a@example.com) [b](b.md)\n")
-	write(t, site, "content/b.md", "---\ntitle: B\n---\nAgain [gone]("+u+"/missing#part) and <a href=\""+u+"/old\">old</a>.\n")
+	write(t, site, "content/b.md", "---\ntitle: B\n---\nAgain [gone]("+u+"/missing#part) and <a href=\""+u+"/old#sec\">old</a>.\n")
 	return site
 }
 
@@ -93,13 +93,13 @@ func TestExternal(t *testing.T) {
 	// The columns of the links on line 4 of each page, which depend on the
 	// length of the server's address.
 	lineA := "See [ok](" + u + "/ok), [gone](" + u + "/missing)"
-	lineB := "Again [gone](" + u + "/missing#part) and <a href=\"" + u + "/old\">old</a>."
+	lineB := "Again [gone](" + u + "/missing#part) and <a href=\"" + u + "/old#sec\">old</a>."
 	colGone := strings.Index(lineA, "[gone]") + 1
 	colHref := strings.Index(lineB, "href") + 1 // a raw HTML link is placed at its attribute
 	findings := "" +
 		fmt.Sprintf("content/a.md:4:%d: warning: link to %s/missing is broken: 404 Not Found\n", colGone, u) +
 		"content/b.md:4:7: warning: link to " + u + "/missing#part is broken: 404 Not Found\n" +
-		fmt.Sprintf("content/b.md:4:%d: warning: link to %s/old moved for good to %s/new: link there\n", colHref, u, u)
+		fmt.Sprintf("content/b.md:4:%d: warning: link to %s/old#sec moved for good to %s/new#sec: link there\n", colHref, u, u)
 	r := runIn(t, "check", site, "--external")
 	want := "external links: 5 checked (4 addresses asked, 0 from the cache), 1 excluded\n" + findings +
 		"ok: 3 pages, 0 roles, 0 responsibilities, 0 paths, 3 warnings\n"

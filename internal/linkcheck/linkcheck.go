@@ -43,7 +43,7 @@ type Options struct {
 	MaxRedirects int
 	// Retries is how many times a URL answered with 429 Too Many Requests
 	// is asked again, after the wait its Retry-After asks for, when that is
-	// at most MaxRetryAfter (defaults 2 and 30s).
+	// at most MaxRetryAfter (defaults 2 and 30s; negative Retries for none).
 	Retries       int
 	MaxRetryAfter time.Duration
 	// Transport makes the requests (default: a transport of its own, with
@@ -247,11 +247,14 @@ func (c *Checker) check(ctx context.Context, lim *limiter, start string) Result 
 			// scheme) cannot be followed: the link did lead somewhere.
 			return Result{Verdict: OK}
 		}
-		status, location, reason := c.ask(ctx, lim, u)
+		status, location, header, reason := c.ask(ctx, lim, u)
 		switch {
 		case reason != "":
 			return Result{Verdict: Broken, Reason: reason}
 		case status == http.StatusTooManyRequests:
+			if wait, ok := retryAfter(header.Get("Retry-After"), c.opts.Now()); ok && wait > c.opts.MaxRetryAfter {
+				return Result{Verdict: Unknown, Reason: fmt.Sprintf("the site answered 429 Too Many Requests and asked for a wait of %s, over the %s baton waits", wait, c.opts.MaxRetryAfter)}
+			}
 			return Result{Verdict: Unknown, Reason: "the site kept answering 429 Too Many Requests"}
 		case isRedirect(status) && location != "":
 			next, err := u.Parse(location)
@@ -316,10 +319,10 @@ func sameAddress(a, b string) bool {
 // ask requests u once (HEAD, then GET where the site will not answer
 // HEAD), waiting out 429s it may, and returns the status and Location, or
 // why there is no answer.
-func (c *Checker) ask(ctx context.Context, lim *limiter, u *url.URL) (int, string, string) {
+func (c *Checker) ask(ctx context.Context, lim *limiter, u *url.URL) (int, string, http.Header, string) {
 	release := lim.host(ctx, strings.ToLower(u.Host))
 	if release == nil {
-		return 0, "", "check stopped: " + context.Cause(ctx).Error()
+		return 0, "", nil, "check stopped: " + context.Cause(ctx).Error()
 	}
 	defer release()
 	for attempt := 0; ; attempt++ {
@@ -328,16 +331,16 @@ func (c *Checker) ask(ctx context.Context, lim *limiter, u *url.URL) (int, strin
 			status, location, header, reason = c.do(ctx, lim, http.MethodGet, u)
 		}
 		if reason != "" || status != http.StatusTooManyRequests || attempt >= c.opts.Retries {
-			return status, location, reason
+			return status, location, header, reason
 		}
 		wait, ok := retryAfter(header.Get("Retry-After"), c.opts.Now())
 		if !ok || wait > c.opts.MaxRetryAfter {
-			return status, location, ""
+			return status, location, header, ""
 		}
 		// The host's slot is kept while waiting: asking the same host
 		// sooner for another URL is what it asked baton not to do.
 		if err := c.opts.Sleep(ctx, wait); err != nil {
-			return 0, "", "check stopped: " + err.Error()
+			return 0, "", nil, "check stopped: " + err.Error()
 		}
 	}
 }

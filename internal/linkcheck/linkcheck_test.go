@@ -240,12 +240,12 @@ func TestRetryAfter(t *testing.T) {
 	}
 	sl.waits = nil
 	got = c.Check(guard(t), []string{s.URL + "/always"})
-	if got[0].Verdict != Unknown || !cmp.Equal(sl.waits, []time.Duration{2 * time.Second, 2 * time.Second}) {
+	if got[0].Verdict != Unknown || got[0].Reason != "the site kept answering 429 Too Many Requests" || !cmp.Equal(sl.waits, []time.Duration{2 * time.Second, 2 * time.Second}) {
 		t.Errorf("/always: got %+v after waits %v, want unknown after two waits of 2s", got[0], sl.waits)
 	}
 	sl.waits = nil
 	got = c.Check(guard(t), []string{s.URL + "/later"})
-	if got[0].Verdict != Unknown || len(sl.waits) != 0 {
+	if got[0].Verdict != Unknown || len(sl.waits) != 0 || got[0].Reason != "the site answered 429 Too Many Requests and asked for a wait of 1h0m0s, over the 10s baton waits" {
 		t.Errorf("/later: got %+v after waits %v, want unknown without waiting", got[0], sl.waits)
 	}
 	before := len(s.requests())
