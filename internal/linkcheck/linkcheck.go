@@ -249,6 +249,8 @@ func (c *Checker) check(ctx context.Context, lim *limiter, start string) Result 
 		}
 		status, location, header, reason := c.ask(ctx, lim, u)
 		switch {
+		case reason != "" && ctx.Err() != nil:
+			return Result{Verdict: Unknown, Reason: reason}
 		case reason != "":
 			return Result{Verdict: Broken, Reason: reason}
 		case status == http.StatusTooManyRequests:

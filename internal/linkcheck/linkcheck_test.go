@@ -447,7 +447,7 @@ func TestStopped(t *testing.T) {
 	}()
 	cache := NewCache()
 	got := New(Options{Cache: cache, TTL: time.Hour, BrokenTTL: time.Hour}).Check(ctx, []string{s.URL + "/slow"})
-	if !strings.HasPrefix(got[0].Reason, "check stopped") {
+	if got[0].Verdict != Unknown || !strings.HasPrefix(got[0].Reason, "check stopped") {
 		t.Errorf("got %+v, want the check stopped", got[0])
 	}
 	if cache.Changed() {
