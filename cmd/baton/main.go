@@ -37,7 +37,7 @@ Usage:
   baton init    DIR
   baton serve   [SITE] [--port 1313] [--bind 127.0.0.1] [--open] [--drafts] [--poll DURATION] [--no-cache]
   baton build   [SITE] [--out DIR] [--base-url URL] [--drafts] [--quiet] [--cache-dir DIR] [--no-cache]
-  baton check   [SITE] [--format text|json|github] [--strict] [--stale] [--no-cache]
+  baton check   [SITE] [--format text|json|github] [--strict] [--stale] [--external] [--no-cache]
   baton new     role ID | playbook PATH | path ID   [--site SITE]
   baton review  FILE... [--date YYYY-MM-DD]
   baton schema  role|playbook|path|config
@@ -359,9 +359,21 @@ Checks every file of the handbook in SITE and prints each problem with its
 position, without writing anything. Exits 1 when there is an error, or with
 --strict when there is a warning (a role or responsibility no page names).
 
+With --external it also asks every other site the pages link to (http and
+https links and images) whether each link still leads somewhere: each
+address once, HEAD first, at most 2 requests to a host and 8 in all at
+once, each within link_check's timeout (10s). A broken link (404, 410, no
+such host, no answer), a permanent move and an address the site would not
+check (429) are warnings at every place the link is written; --strict
+makes them fail. A #fragment is not checked. Results are kept in the build
+cache for link_check's ttl (24h; a broken link for a tenth of it, at most
+an hour), so a check soon after asks no site again. Without --external,
+and in build and serve, baton never makes a request.
+
 Examples:
   baton check
   baton check --strict
+  baton check --external --strict  # in CI, once a day
   baton check --format github     # annotations for GitHub Actions
   baton check --format json       # one JSON object per line
   baton check --stale             # and what is due for review
@@ -375,6 +387,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	stale := fs.Bool("stale", false, "also list what is due for review (reviewed + review_every), never reviewed, or without an owner where require_owners is set")
+	external := fs.Bool("external", false, "also check links to other sites (makes requests; results cached)")
 	cacheDir := cacheFlags(fs)
 	dir, err := parseFlags(fs, args, stdout)
 	if err != nil {
@@ -401,6 +414,16 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, diags := build.New(opts).Build(ctx, st.fsys)
 	if res != nil {
 		saveCache(stderr, opts, cacheDir(dir))
+	}
+	if *external && res != nil {
+		found, summary := checkExternal(ctx, res, cacheDir(dir), stderr)
+		if ctx.Err() != nil {
+			return fmt.Errorf("%v: check stopped", context.Cause(ctx))
+		}
+		diags = append(diags, found...).Sort()
+		if *format == "text" {
+			fmt.Fprintln(stdout, summary)
+		}
 	}
 	printDiags(stdout, diags, *format)
 	failed := res == nil || diags.HasErrors() || *strict && len(diags) > 0

@@ -114,6 +114,19 @@ type Result struct {
 	// Patched reports that Rebuild patched the last build (only page
 	// bodies changed) instead of building in full.
 	Patched bool
+
+	// linkPos holds, by page file, where each of the page's links is
+	// written (see LinkPos).
+	linkPos map[string][]diag.Pos
+}
+
+// LinkPos gives the place each link of page p is written, in the order of
+// p.Hrefs: in the page, or in the file it includes that holds the link,
+// named as the site names it (docs/x.md in a MkDocs site), as diagnostics
+// are. It is nil for a page of no file, and for every page of a Result
+// that Rebuild patched.
+func (r *Result) LinkPos(p *handbook.Page) []diag.Pos {
+	return r.linkPos[p.File]
 }
 
 // Builder builds one site again and again, reusing what did not change.
@@ -387,16 +400,37 @@ func (b *Builder) real(diags diag.List) diag.List {
 
 // result is what a build that succeeded returns, and keeps for the next.
 func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dates map[string]int64, n int, diags diag.List) *Result {
+	linkPos := r.b.linkPos(parsed)
 	if r.mem == nil {
 		// Written to the sink: the paths, without their bytes.
-		return &Result{Site: site, Files: p.all, Parsed: n}
+		return &Result{Site: site, Files: p.all, Parsed: n, linkPos: linkPos}
 	}
 	files := r.mem.sorted()
-	res := &Result{Site: site, Files: files, Parsed: n, Reused: r.reused}
+	res := &Result{Site: site, Files: files, Parsed: n, Reused: r.reused, linkPos: linkPos}
 	if r.keep {
 		r.b.last = newLastBuild(site, parsed, diags, dates, r.searchIndex, files)
 	}
 	return res
+}
+
+// linkPos maps each parsed page's file to its links' positions, named as
+// the site names its files.
+func (b *Builder) linkPos(parsed []*handbook.Parsed) map[string][]diag.Pos {
+	m := make(map[string][]diag.Pos)
+	for _, f := range parsed {
+		if f == nil || f.Page == nil {
+			continue
+		}
+		pos := f.Page.LinkPos
+		if b.opts.Layout.Root != "" && b.opts.Layout.Root != "content" {
+			pos = slices.Clone(pos)
+			for i := range pos {
+				pos[i].File = b.opts.Layout.Real(pos[i].File)
+			}
+		}
+		m[f.File] = pos
+	}
+	return m
 }
 
 // renames are git's renames of files the build reads, as it reads them.

@@ -19,6 +19,8 @@ import (
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
@@ -517,5 +519,62 @@ func TestIncludes(t *testing.T) {
 	res, _ = b.Rebuild(context.Background(), src, []string{"content/code/main.go"})
 	if page := string(files(t, src, res)["guide/index.html"]); !strings.Contains(page, "second") || strings.Contains(page, "first") {
 		t.Errorf("after the included file changed, the page shows:\n%s", page)
+	}
+}
+
+// TestLinkPos: a build says where each link of a page is written, in the
+// order of the page's Hrefs, in an included file at that file's line, and
+// with the layout's own file names (docs/, not content/).
+func TestLinkPos(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		root  string
+		files fstest.MapFS
+		page  string
+		want  []string
+	}{
+		{"baton", "content", fstest.MapFS{
+			"content/handbook.yaml":  {Data: []byte("title: H\n")},
+			"content/guide.md":       {Data: []byte("---\ntitle: Guide\n---\nSee [a](https://a.example/) and\n![b](https://b.example/x.png).\n\n{{#include parts/note.txt}}\n")},
+			"content/parts/note.txt": {Data: []byte("A note.\n\n  <a href=\"https://c.example/\">c</a> [guide](guide.md)\n")},
+		}, "content/guide.md", []string{
+			"https://a.example/ content/guide.md:4:5",
+			"https://b.example/x.png content/guide.md:5:1",
+			"https://c.example/ content/parts/note.txt:3:6",
+			"/guide/ content/parts/note.txt:3:38",
+		}},
+		{"mkdocs", "docs", fstest.MapFS{
+			"mkdocs.yml":    {Data: []byte("site_name: M\n")},
+			"docs/index.md": {Data: []byte("# M\n\n[x](https://x.example/)\n")},
+		}, "content/index.md", []string{"https://x.example/ docs/index.md:3:1"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := layout.Detect(c.files)
+			if l.Root != c.root {
+				t.Fatalf("layout root %q, want %q", l.Root, c.root)
+			}
+			res, diags := newBuilder(t, build.Options{Layout: l}).Build(context.Background(), l.FS(c.files))
+			if res == nil {
+				t.Fatalf("build failed: %v", diags)
+			}
+			i := slices.IndexFunc(res.Site.Pages, func(p *handbook.Page) bool { return p.File == c.page })
+			if i < 0 {
+				t.Fatalf("no page %s", c.page)
+			}
+			p := res.Site.Pages[i]
+			pos := res.LinkPos(p)
+			var got []string
+			for j, h := range p.Hrefs {
+				if j < len(pos) {
+					got = append(got, h.URL+" "+pos[j].String())
+				}
+			}
+			if len(pos) != len(p.Hrefs) {
+				t.Errorf("%d positions for %d links", len(pos), len(p.Hrefs))
+			}
+			if diff := cmp.Diff(got, c.want); diff != "" {
+				t.Errorf("links and positions (-got +want):\n%s", diff)
+			}
+		})
 	}
 }

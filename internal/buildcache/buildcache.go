@@ -1,7 +1,9 @@
 // Package buildcache keeps on disk what one run of baton gives the next:
 // the code blocks chroma highlighted (markdown.CodeCache) and the words of
 // each search document (search.WordCache), so a build highlights and
-// tokenises only what changed since the last one.
+// tokenises only what changed since the last one, and what baton check
+// --external found of links to other sites (linkcheck.Cache), so a check
+// within their time to live asks no site again.
 //
 // The cache is a folder, by default SITE/.baton-cache, holding a .gitignore
 // of "*" and one file per kind of entry. Nothing in it is ever needed:
@@ -20,6 +22,7 @@ import (
 	"path/filepath"
 
 	"github.com/batonhq/baton/internal/buildid"
+	"github.com/batonhq/baton/internal/linkcheck"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/search"
 )
@@ -31,6 +34,7 @@ const Dir = ".baton-cache"
 const (
 	codeFile  = "code-blocks"
 	wordsFile = "search-words"
+	linksFile = "external-links"
 )
 
 const gitignore = "# baton's build cache: safe to remove, and to keep between CI runs\n*\n"
@@ -52,6 +56,20 @@ func LoadCode(dir string) *markdown.CodeCache {
 func LoadWords(dir string) *search.WordCache {
 	return search.LoadWordCache(func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, wordsFile)) })
 }
+
+// LoadLinks reads the link results cached in dir. A missing, unreadable or
+// stale file gives an empty cache.
+func LoadLinks(dir string) *linkcheck.Cache {
+	data, err := os.ReadFile(filepath.Join(dir, linksFile))
+	if err != nil {
+		return linkcheck.NewCache()
+	}
+	return linkcheck.DecodeCache(data)
+}
+
+// SaveLinks writes c into dir when it changed since LoadLinks, as SaveCode
+// does.
+func SaveLinks(dir string, c *linkcheck.Cache) error { return save(dir, linksFile, c) }
 
 // entry is a cache that can be written to its file.
 type entry interface {

@@ -9,6 +9,7 @@ import (
 
 	baton "github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/linkcheck"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
@@ -25,10 +26,12 @@ func TestUnusableCacheIsEmpty(t *testing.T) {
 		"garbage": func(d string) {
 			_ = os.WriteFile(filepath.Join(d, codeFile), []byte("not a cache"), 0o644)
 			_ = os.WriteFile(filepath.Join(d, wordsFile), []byte("not a cache"), 0o644)
+			_ = os.WriteFile(filepath.Join(d, linksFile), []byte("not a cache"), 0o644)
 		},
 		"folder": func(d string) {
 			_ = os.Mkdir(filepath.Join(d, codeFile), 0o755)
 			_ = os.Mkdir(filepath.Join(d, wordsFile), 0o755)
+			_ = os.Mkdir(filepath.Join(d, linksFile), 0o755)
 		},
 	} {
 		d := filepath.Join(dir, name)
@@ -44,12 +47,18 @@ func TestUnusableCacheIsEmpty(t *testing.T) {
 		if reused, made := w.Stats(); reused != 0 || made != 0 || w.Changed() {
 			t.Errorf("%s: %d documents' words reused, %d listed, changed %v", name, reused, made, w.Changed())
 		}
+		if l := LoadLinks(d); l.Changed() {
+			t.Errorf("%s: the link results changed", name)
+		}
 	}
 	unused := filepath.Join(dir, "unused")
 	if err := SaveCode(unused, markdown.NewCodeCache()); err != nil {
 		t.Fatal(err)
 	}
 	if err := SaveWords(unused, search.NewWordCache()); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveLinks(unused, linkcheck.NewCache()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(unused); !os.IsNotExist(err) {

@@ -40,6 +40,8 @@ type Config struct {
 	// its checked accent colours (empty: the theme's own).
 	Look    Look
 	Colours Colours
+	// LinkCheck is how baton check --external checks links to other sites.
+	LinkCheck LinkCheck
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -58,7 +60,7 @@ const (
 // leniently, broken links are warnings. Its Title is empty: the site takes
 // its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{BaseURL: "/", Language: "en", Links: LinksWarn}
+	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck()}
 }
 
 // DefaultTitle is a site's title when nothing gives one.
@@ -79,8 +81,9 @@ type Raw struct {
 	ReviewEvery strictyaml.Str `yaml:"review_every"`
 	// RequireOwners makes a page, role or path without owners a finding
 	// of baton check --stale.
-	RequireOwners bool `yaml:"require_owners"`
-	Theme         Look `yaml:"theme"`
+	RequireOwners bool         `yaml:"require_owners"`
+	Theme         Look         `yaml:"theme"`
+	LinkCheck     RawLinkCheck `yaml:"link_check"`
 	Pos           diag.Pos
 }
 
@@ -102,6 +105,7 @@ func Decode(src []byte) (Config, diag.List) {
 		ReviewEveryPos: raw.ReviewEvery.Pos,
 		RequireOwners:  raw.RequireOwners,
 		Look:           raw.Theme,
+		LinkCheck:      decodeLinkCheck(raw.LinkCheck, &diags),
 		Strict:         true,
 		Pos:            raw.Pos,
 	}

@@ -79,6 +79,10 @@ type refinement struct {
 
 const idHint = " Lower-case words joined by hyphens."
 
+// durationPattern is a duration as link_check: reads one: Go's (90s, 1h30m)
+// or whole days (7d).
+const durationPattern = `^([0-9]+d|([0-9]*\.?[0-9]+(ns|us|µs|ms|s|m|h))+)$`
+
 var (
 	roleKeys = map[string]refinement{
 		"title":             {description: "The role's name, like Product Manager."},
@@ -146,6 +150,7 @@ var (
 		"noindex":        {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
 		"review_every":   {description: "How often pages, roles and paths are due for review after their reviewed date: 90d, 2w, 6mo, 1y. baton check --stale lists what is due.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 		"require_owners": {description: "Every page, role and path names its owners; baton check --stale lists those that do not."},
+		"link_check":     {description: "How baton check --external checks links to other sites; a build never requests them."},
 		"theme":          {description: "The default theme's look, changed without a template: logo, favicon, accent, accent_dark, css, head."},
 	}
 	lookKeys = map[string]refinement{
@@ -155,6 +160,11 @@ var (
 		"accent_dark": {description: "The accent in dark mode, like #6fd19b; made from accent when not given. It must read on the dark background (4.5:1).", pattern: `^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$`},
 		"css":         {description: "Stylesheets of the site loaded after the theme's, like /static/css/brand.css."},
 		"head":        {description: "HTML put as it is at the end of every page's head, such as an analytics snippet. It runs on every reader's browser: an internal handbook may not want to send readers' visits to another company."},
+	}
+	linkCheckKeys = map[string]refinement{
+		"exclude": {description: "URLs never requested: each pattern matches the start of a URL, ignoring case, and * in it stands for any run of characters but a slash, like https://intranet.example.com/, https://*.corp.example.com/ or *://localhost.", pattern: `^([Hh][Tt][Tt][Pp][Ss]?://|\*)\S*$`},
+		"timeout": {description: "The longest wait for one request, like 10s (the default) or 1m; at most 5m.", pattern: durationPattern},
+		"ttl":     {description: "How long a working link is not asked again, like 24h (the default) or 7d; a broken one is asked again after a tenth of it, at most an hour.", pattern: durationPattern},
 	}
 )
 
@@ -186,7 +196,11 @@ var documents = map[string]document{
 		typ:         reflect.TypeFor[config.Raw](),
 		title:       "baton handbook configuration",
 		description: "content/handbook.yaml of a baton handbook.",
-		keys:        map[reflect.Type]map[string]refinement{reflect.TypeFor[config.Raw](): configKeys, reflect.TypeFor[config.Look](): lookKeys},
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[config.Raw]():          configKeys,
+			reflect.TypeFor[config.Look]():         lookKeys,
+			reflect.TypeFor[config.RawLinkCheck](): linkCheckKeys,
+		},
 	},
 	"role": {
 		typ:         reflect.TypeFor[handbook.RoleFile](),
