@@ -259,6 +259,11 @@ func TestBrowserRanking(t *testing.T) {
 		{"文章で残", func(r []string) bool { return len(r) == 1 }, "Japanese, typed as far as a verb's stem"},
 		{"計画会議 東京", func(r []string) bool { return len(r) == 1 }, "two Japanese words"},
 		{"大阪", func(r []string) bool { return len(r) == 0 }, "no match in Japanese"},
+		{"prioritize", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "a British spelling, typed American"},
+		{"organization license", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "two British spellings, typed American"},
+		{"behaviour centre", func(r []string) bool { return slices.Equal(r, []string{"Tooling"}) }, "American spellings, typed British"},
+		{"analyse", func(r []string) bool { return len(r) == 2 }, "analyse, analyses and analyze meet"},
+		{"catalog", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "-ogue and -og"},
 	}
 	for _, tt := range tests {
 		if got := ask(tt.q); !tt.check(got) {
@@ -304,6 +309,23 @@ func TestBrowserStemParity(t *testing.T) {
 	for _, r := range roots {
 		seen[r] = true
 		for _, s := range suffixes {
+			seen[r+s] = true
+		}
+	}
+	// British and American spellings, the words the fold keeps, and its
+	// rules' suffixes on roots of every kind.
+	for _, p := range britishAmerican {
+		seen[p[0]], seen[p[1]] = true, true
+	}
+	for _, w := range spellingKept {
+		seen[w] = true
+	}
+	for _, r := range strings.Fields(`organ critic item adv dev superv prom prem dem surm compr surpr ar sunr categor
+		ostrac prec exerc fr cr merchand treat amort anal paral col neighb h f t downp enc disc cent met spect ent
+		catalog dialog monolog licenc defenc offenc`) {
+		for _, s := range strings.Fields(`ise ises ised ising iser isers isation isations isational isement isable
+			isant isance isingly yse yses ysed ysing our ours oured ouring ourite ourable ourful ourhood ourly
+			ouration ourless tre tres ue ues ued uing e es ed`) {
 			seen[r+s] = true
 		}
 	}

@@ -146,8 +146,101 @@
 
   function vowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
 
+  // ---- British spellings folded to American: internal/search/spelling.go --
+  var SPELLING = {
+    programme: "program", programmes: "programs",
+    grey: "gray", greys: "grays", greyed: "grayed", greying: "graying",
+    judgement: "judgment", judgements: "judgments",
+    acknowledgement: "acknowledgment", acknowledgements: "acknowledgments",
+    ageing: "aging", skilful: "skillful", skilfully: "skillfully", wilful: "willful", wilfully: "willfully",
+    sceptic: "skeptic", sceptics: "skeptics", sceptical: "skeptical", sceptically: "skeptically", scepticism: "skepticism",
+    artefact: "artifact", artefacts: "artifacts", aluminium: "aluminum",
+    manoeuvre: "maneuver", manoeuvres: "maneuvers", manoeuvred: "maneuvered", manoeuvring: "maneuvering",
+    practise: "practice", practises: "practices", practised: "practiced", practising: "practicing",
+    enrol: "enroll", enrols: "enrolls", enrolment: "enrollment", enrolments: "enrollments",
+    fulfil: "fulfill", fulfils: "fulfills", fulfilment: "fulfillment",
+    instalment: "installment", instalments: "installments", counsellor: "counselor", counsellors: "counselors",
+    jewellery: "jewelry", mould: "mold", moulds: "molds", moulded: "molded", moulding: "molding", mouldy: "moldy",
+    plough: "plow", ploughs: "plows", ploughed: "plowed", ploughing: "plowing",
+    centred: "centered", centring: "centering",
+    fibre: "fiber", fibres: "fibers", calibre: "caliber", calibres: "calibers", sabre: "saber", sabres: "sabers",
+    sombre: "somber", meagre: "meager",
+    odour: "odor", odours: "odors", odourless: "odorless", vapour: "vapor", vapours: "vapors"
+  };
+  var ISE_ENDINGS = ["ational", "ations", "ements", "ation", "ement", "ingly", "able", "ably", "ance", "ant", "ers", "ing",
+    "er", "es", "ed", "e"];
+  var ISE_KEPT = set(["advertise", "expertise", "chastise", "mortise", "treatise", "paradise", "merchandise", "anise",
+    "cerise", "valise"]);
+  var ISE_KEPT_ENDS = ["wise", "advise", "devise", "revise", "supervise", "improvise", "televise", "ruise", "guise",
+    "aise", "oise", "chise", "pise", "romise", "premise", "demise", "chemise", "rmise"];
+  var OUR_ENDINGS = set(["ably", "able", "ally", "fully", "ful", "hoods", "hood", "lessness", "less", "ites", "ite", "itism",
+    "ists", "ist", "ism", "ations", "ation", "liness", "ly", "ies", "ier", "iest", "ers", "er", "ings", "ing", "ed", "al", "s", "y", ""]);
+  var OUR_KEPT = ["hour", "four", "tour", "pour", "sour", "your", "flour", "scour", "jour"];
+  var OUR_KEPT_WORDS = set(["devour", "amour", "paramour", "glamour", "velour", "tambour", "troubadour", "pompadour", "parkour"]);
+  var OGUE_ROOTS = ["catalog", "dialog", "analog", "prolog", "epilog", "monolog", "travelog", "homolog"];
+  var TRE_KEPT = set(["entre", "contre", "notre", "autre", "quatre"]);
+  var ENCE_ROOTS = [["licenc", "licens"], ["defenc", "defens"], ["offenc", "offens"], ["pretenc", "pretens"]];
+
+  function set(list) { var m = Object.create(null); list.forEach(function (w) { m[w] = true; }); return m; }
+  function isVowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u"; }
+  function iseKept(base) {
+    if (ISE_KEPT[base]) return true;
+    for (var i = 0; i < ISE_KEPT_ENDS.length; i++) if (base.endsWith(ISE_KEPT_ENDS[i])) return true;
+    var n = base.length;
+    if (base.endsWith("cise")) return n < 5 || (base[n - 5] !== "i" && base[n - 5] !== "a");
+    return base.endsWith("rise") && n > 4 && !isVowel(base[n - 5]);
+  }
+  function american(w) {
+    var q = w.indexOf("'");
+    if (q > 0 && /^'(s'?)?$/.test(w.slice(q))) return american(w.slice(0, q)) + w.slice(q);
+    if (Object.prototype.hasOwnProperty.call(SPELLING, w)) return SPELLING[w];
+    if (w.length < 5) return w;
+    var i, root, end;
+    for (i = 0; i < ENCE_ROOTS.length; i++) if (w.indexOf(ENCE_ROOTS[i][0]) >= 0) return w.replace(ENCE_ROOTS[i][0], ENCE_ROOTS[i][1]);
+    for (i = 0; i < ISE_ENDINGS.length; i++) {
+      end = "is" + ISE_ENDINGS[i];
+      if (w.endsWith(end)) {
+        root = w.slice(0, w.length - end.length);
+        if (root.length >= 3 && !iseKept(root + "ise")) return root + "iz" + ISE_ENDINGS[i];
+        break;
+      }
+    }
+    var yse = ["ers", "ing", "er", "es", "ed", "e"];
+    for (i = 0; i < yse.length; i++) {
+      end = "lys" + yse[i];
+      if (w.endsWith(end)) {
+        root = w.slice(0, w.length - end.length);
+        if (root.length >= 2) return root + "lyz" + yse[i];
+        break;
+      }
+    }
+    var at = w.lastIndexOf("our");
+    if (at >= 3 && OUR_ENDINGS[w.slice(at + 3)]) {
+      var base = w.slice(0, at + 3), kept = !!OUR_KEPT_WORDS[base];
+      OUR_KEPT.forEach(function (k) { kept = kept || base.endsWith(k); });
+      if (!kept) return w.slice(0, at) + "or" + w.slice(at + 3);
+    }
+    var tre = ["tres", "tre"];
+    for (i = 0; i < tre.length; i++) {
+      if (w.endsWith(tre[i])) {
+        root = w.slice(0, w.length - tre[i].length);
+        if (root.length >= 2 && !TRE_KEPT[root + "tre"]) return root + "ter" + tre[i].slice(3);
+      }
+    }
+    for (i = 0; i < OGUE_ROOTS.length; i++) {
+      if (w.startsWith(OGUE_ROOTS[i] + "u")) {
+        var rest = w.slice(OGUE_ROOTS[i].length + 1);
+        if (rest === "e") return OGUE_ROOTS[i];
+        if (rest === "es") return OGUE_ROOTS[i] + "s";
+        if (rest === "ed" || rest === "ing") return OGUE_ROOTS[i] + rest;
+      }
+    }
+    return w;
+  }
+
   function stem(word) {
     if (!/^[a-z']+$/.test(word) || word.length <= 2) return word;
+    word = american(word);
     if (Object.prototype.hasOwnProperty.call(SPECIAL, word)) return SPECIAL[word];
     var s = word.replace(/^'+/, ""), r1, r2, i;
     var cs = s.split("");
