@@ -264,6 +264,13 @@ func TestBrowserRanking(t *testing.T) {
 		{"behaviour centre", func(r []string) bool { return slices.Equal(r, []string{"Tooling"}) }, "American spellings, typed British"},
 		{"analyse", func(r []string) bool { return len(r) == 2 }, "analyse, analyses and analyze meet"},
 		{"catalog", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "-ogue and -og"},
+		{"engeneering", func(r []string) bool { return slices.Equal(r, []string{"API conventions"}) }, "one letter wrong in a long word (its tag)"},
+		{"roadmpas", func(r []string) bool { return len(r) == 3 && r[0] == "Roadmaps" }, "two letters swapped, ranked as the word"},
+		{"retrospectivs ", func(r []string) bool { return slices.Equal(r, []string{"Retrospectives"}) }, "a letter missing"},
+		{"quarterly reviiew", func(r []string) bool { return len(r) > 0 && r[0] == "Quarterly review" }, "a letter too many, beside a word found"},
+		{"xoadmaps", func(r []string) bool { return len(r) == 3 }, "the first letter wrong"},
+		{"cafes", func(r []string) bool { return len(r) == 1 }, "a five-letter word one edit from café"},
+		{"rodma", func(r []string) bool { return len(r) == 0 }, "no typo match for a word being typed that is a prefix nowhere and two edits from any word"},
 	}
 	for _, tt := range tests {
 		if got := ask(tt.q); !tt.check(got) {

@@ -329,8 +329,12 @@
   }
 
   // ---- Querying ------------------------------------------------------------
-  var FIELD = [100, 30, 10, 1], EXACT = 1, STEMMED = 0.7, PREFIX = 0.5;
+  var FIELD = [100, 30, 10, 1], EXACT = 1, STEMMED = 0.7, PREFIX = 0.5, TYPO = 0.3;
   var PREFIX_BYTES = 100 * 1024, PREFIX_VARIANTS = 200;
+  // A word of TYPO_RUNES letters or more that finds nothing is looked for
+  // with one letter wrong, missing, extra or swapped, in at most
+  // TYPO_BYTES of shards beyond those already loaded (docs/performance.md).
+  var TYPO_RUNES = 5, TYPO_BYTES = 64 * 1024;
 
   function route(s) {
     var cs = Array.from(s);
@@ -351,6 +355,43 @@
       else if (k.startsWith(w)) { down.push(k); size += meta.shards[k]; }
     });
     return size <= PREFIX_BYTES ? up.concat(down) : up;
+  }
+  // near says whether a and b are at most one edit apart: a letter
+  // changed, added or dropped, or two neighbours swapped.
+  function near(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  // typoKeys are the shards that may hold a word one edit from w: those
+  // whose key is one edit from a prefix of w. Keys are stems' prefixes, so
+  // the shard that holds w's own stem holds every word that differs only
+  // after its key; the others are taken by the most letters they share
+  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES.
+  function typoKeys(w) {
+    var found = [];
+    Object.keys(meta.shards).forEach(function (k) {
+      if (k[0] === "~") return;
+      var i = 0;
+      while (i < k.length && i < w.length && k[i] === w[i]) i++;
+      if (i < k.length && !(w.startsWith(k.slice(i + 1), i + 1) || w.startsWith(k.slice(i + 1), i) ||
+          w.startsWith(k.slice(i), i + 1) || (k[i] === w[i + 1] && k[i + 1] === w[i] && w.startsWith(k.slice(i + 2), i + 2)))) return;
+      found.push({ key: k, shared: i, size: meta.shards[k] });
+    });
+    found.sort(function (a, b) {
+      return (b.shared - a.shared) || (b.key.length - a.key.length) || (a.size - b.size) || (a.key < b.key ? -1 : 1);
+    });
+    var keys = [], size = 0;
+    found.forEach(function (f) {
+      if (loads["s/" + shardFile(f.key) + ".js"]) keys.push(f.key);
+      else if (size + f.size <= TYPO_BYTES) { size += f.size; keys.push(f.key); }
+    });
+    return keys;
   }
   function entries(key) {
     if (!stemMaps[key]) {
@@ -408,6 +449,18 @@
       }
       var vs = entries(route(t.stem))[t.stem];
       if (vs) for (var i = 0; i < vs.length; i += 2) add(vs[i + 1], vs[i] === t.word ? EXACT : STEMMED, vs[i]);
+      if (t.typo) {
+        var nt = 0;
+        t.typo.forEach(function (k) {
+          var m = entries(k);
+          Object.keys(m).forEach(function (s) {
+            var vs = m[s], close = s.length >= TYPO_RUNES - 1 && near(s, t.stem);
+            for (var i = 0; i < vs.length && nt < PREFIX_VARIANTS; i += 2) {
+              if (!t.hits[vs[i]] && !stops[vs[i]] && (close || near(vs[i], t.word))) { nt++; add(vs[i + 1], TYPO, vs[i]); }
+            }
+          });
+        });
+      }
       if (t.prefix) {
         var n = 0;
         t.keys.forEach(function (k) {
@@ -460,6 +513,23 @@
       var want = Object.keys(keys).filter(function (k) { return k in meta.shards; });
       return Promise.all(want.map(loadShard)).then(function () {
         var list = run(terms);
+        // A long word that found nothing may be mistyped: look again for
+        // it one edit away, ranked below every exact, stemmed and prefix
+        // match.
+        var missed = terms.filter(function (t) {
+          return !Object.keys(t.hits).length && !stops[t.word] && Array.from(t.word).length >= TYPO_RUNES && !SPACELESS.test(t.word);
+        });
+        if (!missed.length) return list;
+        var more = {};
+        missed.forEach(function (t) {
+          t.typo = typoKeys(t.word);
+          t.typo.forEach(function (k) { more[k] = true; });
+        });
+        return Promise.all(Object.keys(more).map(loadShard)).then(function () {
+          terms.forEach(function (t) { t.hits = {}; });
+          return run(terms);
+        });
+      }).then(function (list) {
         return page(list, 0, n).then(function (results) {
           return { results: results, total: list.length, all: list, terms: terms };
         });
