@@ -100,6 +100,7 @@ type index struct {
 		PerFile int            `json:"docsPerFile"`
 		Shards  map[string]int `json:"shards"`
 		Buckets int            `json:"buckets"`
+		Parts   [][3]int       `json:"parts"`
 		Stop    []string       `json:"stop"`
 	}
 	// stems[key][stem][variant] = postings
@@ -712,4 +713,31 @@ var spellingKept = []string{
 	"disable", "crises", "hour", "hours", "four", "tour", "tours", "detour", "contour", "pour", "downpour", "sour", "your", "yours",
 	"flour", "scour", "devour", "glamour", "encourage", "discourse", "concourse", "pompadour", "amour", "troubadour", "velour", "journal", "resource", "flourish", "string", "hatred",
 	"genre", "acre", "timbre", "macabre", "ogre", "massacre", "mediocre", "entre", "rogue", "vogue", "league", "analysis",
+}
+
+// TestIndexParts holds each responsibility with a lead role to that role's
+// page in the meta, as runs [role, first, count], so the client shows a
+// role and its responsibilities as one result; a responsibility without a
+// lead is a page of its own.
+func TestIndexParts(t *testing.T) {
+	site := testSite(t, "testdata/site")
+	ix := readIndex(t, search.Build(site, search.Options{}))
+	partOf := map[string]string{} // URL → URL of the page it is part of
+	for _, run := range ix.meta.Parts {
+		for id := run[1]; id < run[1]+run[2]; id++ {
+			partOf[ix.docs[id].URL] = ix.docs[run[0]].URL
+		}
+	}
+	want := map[string]string{}
+	for _, x := range site.Responsibilities {
+		if x.Lead != nil {
+			want[x.URL] = x.Lead.URL
+		}
+	}
+	if len(want) < 5 {
+		t.Fatalf("the test site has %d responsibilities with a lead, want 5 or more", len(want))
+	}
+	if diff := cmp.Diff(want, partOf); diff != "" {
+		t.Errorf("parts (-want +got):\n%s", diff)
+	}
 }

@@ -11,7 +11,7 @@
   var fileMode = location.protocol === "file:";
 
   // ---- Loading the index -------------------------------------------------
-  var meta = null, metaLoad = null, split = {}, stops = {};
+  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {};
   var shards = {}, stemMaps = {}, docs = {}, loads = {};
 
   function script(path) {
@@ -48,6 +48,9 @@
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       });
       m.stop.forEach(function (w) { stops[w] = true; });
+      // Documents that are parts of another's page: a role's
+      // responsibilities (internal/search, parts).
+      (m.parts || []).forEach(function (p) { for (var i = 0; i < p[2]; i++) partOf[p[1] + i] = p[0]; });
     },
     shard: function (key, entries) { shards[key] = entries; },
     doc: function (id, d) { docs[id] = d; },
@@ -431,7 +434,8 @@
   }
 
   // run finds the documents that have every required term, best first: by
-  // score, then in site order.
+  // score, then in site order; and groups them by page, so a page is one
+  // result however many of its sections and parts match.
   function run(terms) {
     var N = meta.docs, byDoc = {}, need = 0;
     terms.forEach(function (t) {
@@ -495,7 +499,29 @@
       });
       r.section = best;
     });
-    return list;
+    return group(list);
+  }
+
+  // group makes one result of each page: its best document (the page, or
+  // one of its parts) with the other matches in the page under it, as
+  // .more, best first: its other sections and its other parts.
+  function group(list) {
+    var heads = {}, out = [];
+    list.forEach(function (r) {
+      var page = partOf[r.id] !== undefined ? partOf[r.id] : r.id, head = heads[page];
+      if (!head) {
+        heads[page] = r;
+        r.more = [];
+        out.push(r);
+      } else head.more.push({ id: r.id, sec: r.section, score: r.score });
+    });
+    out.forEach(function (r) {
+      Object.keys(r.secs).forEach(function (s) {
+        if (+s !== r.section && +s > 0) r.more.push({ id: r.id, sec: +s, score: r.secs[s] });
+      });
+      r.more.sort(function (a, b) { return (b.score - a.score) || (a.id - b.id) || (a.sec - b.sec); });
+    });
+    return out;
   }
 
   // search answers a query with its first n results, their documents loaded.
@@ -536,12 +562,25 @@
       });
     });
   }
+  // MORE is how many of a page's other matches a result names.
+  var MORE = 3;
   function page(list, from, n) {
-    var slice = list.slice(from, from + n);
-    return Promise.all(slice.map(function (r) { return loadDoc(r.id); })).then(function () {
+    var slice = list.slice(from, from + n), ids = [];
+    slice.forEach(function (r) {
+      ids.push(r.id);
+      r.more.slice(0, MORE).forEach(function (m) { ids.push(m.id); });
+    });
+    return Promise.all(ids.map(loadDoc)).then(function () {
       return slice.filter(function (r) { return docs[r.id]; }).map(function (r) {
         var d = docs[r.id], sec = d.sections[r.section] || ["", "", ""];
-        return { id: r.id, doc: d, anchor: sec[0], heading: sec[1], text: sec[2] || firstText(d), url: href(d.url, sec[0]) };
+        var more = r.more.slice(0, MORE).filter(function (m) { return docs[m.id]; }).map(function (m) {
+          var md = docs[m.id], ms = md.sections[m.sec] || ["", "", ""];
+          // Another section of the page is named by its heading, a part
+          // by its title.
+          return { title: m.id === r.id ? ms[1] : md.title, url: href(md.url, ms[0]) };
+        });
+        return { id: r.id, doc: d, anchor: sec[0], heading: sec[1], text: sec[2] || firstText(d), url: href(d.url, sec[0]),
+          more: more, matches: 1 + r.more.length };
       });
     });
   }
@@ -607,6 +646,24 @@
     if (r.text) { var sn = span("search-result-snippet"); marked(sn, r.text, hit, 24); a.appendChild(sn); }
     return a;
   }
+  // moreIn says how many other matches a result's page has and names the
+  // best of them, as text (in the box, where a result is one option) or
+  // as links (on the search page).
+  function moreIn(r, el, links) {
+    var count = r.matches - 1;
+    if (count < 1 || !r.more.length) return false;
+    el.appendChild(doc.createTextNode(count + (count === 1 ? " more match here: " : " more matches here: ")));
+    r.more.forEach(function (m, i) {
+      if (i > 0) el.appendChild(doc.createTextNode(" · "));
+      if (!links) { el.appendChild(doc.createTextNode(m.title)); return; }
+      var a = doc.createElement("a");
+      a.href = m.url;
+      a.textContent = m.title;
+      el.appendChild(a);
+    });
+    if (count > r.more.length) el.appendChild(doc.createTextNode(" …"));
+    return true;
+  }
   function fixAction(form) {
     var act = form.getAttribute("action");
     if (fileMode && act && /\/$/.test(act)) form.setAttribute("action", act + "index.html");
@@ -666,7 +723,8 @@
           li.className = "search-result";
           li.setAttribute("role", "option");
           li.setAttribute("aria-selected", "false");
-          var a = resultLink(r, hit);
+          var a = resultLink(r, hit), more = span("search-result-parts");
+          if (moreIn(r, more, false)) a.appendChild(more);
           a.tabIndex = -1;
           li.appendChild(a);
           list.appendChild(li);
@@ -718,6 +776,9 @@
         var li = doc.createElement("li");
         li.className = "search-result";
         li.appendChild(resultLink(r, hit));
+        var more = doc.createElement("p");
+        more.className = "search-result-parts";
+        if (moreIn(r, more, true)) li.appendChild(more);
         out.appendChild(li);
       });
       state.shown += results.length;
