@@ -259,6 +259,18 @@ func TestBrowserRanking(t *testing.T) {
 		{"文章で残", func(r []string) bool { return len(r) == 1 }, "Japanese, typed as far as a verb's stem"},
 		{"計画会議 東京", func(r []string) bool { return len(r) == 1 }, "two Japanese words"},
 		{"大阪", func(r []string) bool { return len(r) == 0 }, "no match in Japanese"},
+		{"prioritize", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "a British spelling, typed American"},
+		{"organization license", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "two British spellings, typed American"},
+		{"behaviour centre", func(r []string) bool { return slices.Equal(r, []string{"Tooling"}) }, "American spellings, typed British"},
+		{"analyse", func(r []string) bool { return len(r) == 2 }, "analyse, analyses and analyze meet"},
+		{"catalog", func(r []string) bool { return slices.Equal(r, []string{"House style"}) }, "-ogue and -og"},
+		{"engeneering", func(r []string) bool { return slices.Contains(r, "API conventions") }, "one letter wrong in a long word (its tag)"},
+		{"roadmpas", func(r []string) bool { return len(r) == 3 && r[0] == "Roadmaps" }, "two letters swapped, ranked as the word"},
+		{"retrospectivs ", func(r []string) bool { return slices.Equal(r, []string{"Retrospectives"}) }, "a letter missing"},
+		{"quarterly reviiew", func(r []string) bool { return len(r) > 0 && r[0] == "Quarterly review" }, "a letter too many, beside a word found"},
+		{"xoadmaps", func(r []string) bool { return len(r) == 3 }, "the first letter wrong"},
+		{"cafes", func(r []string) bool { return len(r) == 1 }, "a five-letter word one edit from café"},
+		{"rodma", func(r []string) bool { return len(r) == 0 }, "no typo match for a word being typed that is a prefix nowhere and two edits from any word"},
 	}
 	for _, tt := range tests {
 		if got := ask(tt.q); !tt.check(got) {
@@ -307,6 +319,23 @@ func TestBrowserStemParity(t *testing.T) {
 			seen[r+s] = true
 		}
 	}
+	// British and American spellings, the words the fold keeps, and its
+	// rules' suffixes on roots of every kind.
+	for _, p := range britishAmerican {
+		seen[p[0]], seen[p[1]] = true, true
+	}
+	for _, w := range spellingKept {
+		seen[w] = true
+	}
+	for _, r := range strings.Fields(`organ critic item adv dev superv prom prem dem surm compr surpr ar sunr categor
+		ostrac prec exerc fr cr merchand treat amort anal paral col neighb h f t downp enc disc cent met spect ent
+		catalog dialog monolog licenc defenc offenc`) {
+		for _, s := range strings.Fields(`ise ises ised ising iser isers isation isations isational isement isable
+			isant isance isingly yse yses ysed ysing our ours oured ouring ourite ourable ourful ourhood ourly
+			ouration ourless tre tres ue ues ued uing e es ed`) {
+			seen[r+s] = true
+		}
+	}
 	words := slices.Sorted(mapsKeys(seen))
 	in, _ := json.Marshal(words)
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(`+string(in)+`).map(w => batonSearch.stem(w))`))
@@ -347,5 +376,68 @@ func TestBrowserStemParity(t *testing.T) {
 		if !slices.Equal(js, want) {
 			t.Errorf("tokenize(%q): client %q, Go %q", text, js, want)
 		}
+	}
+}
+
+// TestBrowserGroupsByPage asks for results of a word that a role, each of
+// its five responsibilities and a page share: the role is one result,
+// naming its responsibilities under it and saying how many match, so the
+// page is not pushed out of the first results.
+func TestBrowserGroupsByPage(t *testing.T) {
+	bctx := browsertest.Browser(t)
+	out := publishSite(t, "testdata/site")
+	type result struct {
+		Title   string
+		Matches int
+		More    []struct{ Title, URL string }
+	}
+	for _, s := range sites(t, out) {
+		t.Run(s.name, func(t *testing.T) {
+			ctx := browsertest.Tab(t, bctx, 30*time.Second)
+			run(t, ctx, "open", chromedp.Navigate(s.url("/")), chromedp.WaitReady("body"))
+			poll(t, ctx, "search script ran", scriptRan, func(ok bool) bool { return ok })
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__r = null; batonSearch.search("release ", 2).then(r => { window.__r = r.results.map(x => ({Title: x.doc.title, Matches: x.matches, More: x.more.map(m => ({Title: m.title, URL: m.url}))})) }); true`)); err != nil {
+				t.Fatal(err)
+			}
+			got := poll(t, ctx, "results for release", `window.__r`, func(v []result) bool { return v != nil })
+			if len(got) != 2 || got[0].Title != "Release engineer" || got[1].Title != "Shipping" {
+				t.Fatalf("first two results = %+v; want Release engineer (with its responsibilities), then Shipping", got)
+			}
+			if got[0].Matches != 6 || len(got[0].More) != 3 {
+				t.Errorf("Release engineer: %d matches, %d named; want 6 (the role and its five responsibilities), 3 named", got[0].Matches, len(got[0].More))
+			}
+			for _, m := range got[0].More {
+				if !strings.Contains(m.URL, "/responsibilities/") || !strings.Contains(strings.ToLower(m.Title), "release") {
+					t.Errorf("named under the role: %q at %q; want a responsibility's title and page", m.Title, m.URL)
+				}
+			}
+
+			// The search page names them as links under the role's result.
+			run(t, ctx, "open the search page", chromedp.Navigate(s.url("/search/?q=release")), chromedp.WaitReady("body"))
+			type shownPage struct {
+				Titles []string
+				Parts  string
+				Links  []string
+			}
+			page := poll(t, ctx, "search page results", `(() => {
+				const first = document.querySelector('.search-page-results .search-result');
+				return {
+					Titles: [...document.querySelectorAll('.search-page-results > .search-result .search-result-title')].map(e => e.textContent),
+					Parts: first ? (first.querySelector('.search-result-parts') || {}).textContent || "" : "",
+					Links: first ? [...first.querySelectorAll('.search-result-parts a')].map(a => a.getAttribute('href')) : [],
+				};
+			})()`, func(v shownPage) bool { return len(v.Titles) > 0 })
+			if uniq := slices.Compact(slices.Sorted(slices.Values(page.Titles))); len(uniq) != len(page.Titles) || page.Titles[0] != "Release engineer" {
+				t.Errorf("search page titles = %q; want Release engineer first, each page once", page.Titles)
+			}
+			if !strings.HasPrefix(page.Parts, "5 more matches here: ") || len(page.Links) != 3 {
+				t.Errorf("under the first result: %q with links %q; want \"5 more matches here: \" and three links", page.Parts, page.Links)
+			}
+			for _, h := range page.Links {
+				if !strings.Contains(h, "/responsibilities/") {
+					t.Errorf("link under the role's result: %q, want a responsibility's page", h)
+				}
+			}
+		})
 	}
 }

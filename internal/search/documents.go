@@ -38,6 +38,34 @@ func documents(site *handbook.Site) (int, func(id int) Document) {
 	}
 }
 
+// parts lists the documents that are parts of another's page, as runs
+// {page, first, count}: documents first to first+count-1 are parts of
+// document page. A responsibility with a lead is a part of its role's
+// page (a row of it), so a query that finds several of one role's
+// responsibilities shows the role once, with them under it, not a result
+// for each that pushes out other pages. Ids follow documents: pages, then
+// roles, then responsibilities.
+func parts(site *handbook.Site) [][3]int {
+	role := make(map[*handbook.Role]int, len(site.Roles))
+	for i, r := range site.Roles {
+		role[r] = len(site.Pages) + i
+	}
+	first := len(site.Pages) + len(site.Roles)
+	var out [][3]int
+	for i, x := range site.Responsibilities {
+		if x.Lead == nil {
+			continue
+		}
+		page, id := role[x.Lead], first+i
+		if n := len(out); n > 0 && out[n-1][0] == page && out[n-1][1]+out[n-1][2] == id {
+			out[n-1][2]++
+			continue
+		}
+		out = append(out, [3]int{page, id, 1})
+	}
+	return out
+}
+
 // otherDocuments are the documents of roles, responsibilities, paths and
 // people: few, and small.
 func otherDocuments(site *handbook.Site) []Document {

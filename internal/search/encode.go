@@ -86,7 +86,7 @@ func jsonString(s string) []byte {
 	return b
 }
 
-func metaFile(n int, shards []*shard, buckets int, version string) []byte {
+func metaFile(n int, shards []*shard, buckets int, parts [][3]int, version string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`batonSearch.meta({"version":`)
 	b.Write(jsonString(version))
@@ -106,7 +106,15 @@ func metaFile(n int, shards []*shard, buckets int, version string) []byte {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(len(s.data)))
 	}
-	b.WriteString(`},"stop":[`)
+	// Documents that are parts of another's page (see parts).
+	b.WriteString(`},"parts":[`)
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "[%d,%d,%d]", p[0], p[1], p[2])
+	}
+	b.WriteString(`],"stop":[`)
 	for i, w := range stopWords {
 		if i > 0 {
 			b.WriteByte(',')
@@ -211,7 +219,7 @@ func (x *Index) meta() {
 			paths = append(paths, f.Path)
 		}
 	}
-	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.buckets, x.version(paths))
+	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.buckets, x.parts, x.version(paths))
 }
 
 // version is a hash of the path and hash of every file but index.js,

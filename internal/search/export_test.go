@@ -103,3 +103,7 @@ func QueryWords(q string) []string {
 	})
 	return out
 }
+
+// American is the American spelling the index folds a word to before
+// stemming it.
+func American(word string) string { return american(word) }

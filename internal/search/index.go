@@ -217,6 +217,9 @@ type Index struct {
 	// without spaces (see group), and spaceless the bytes of their
 	// entries, which decide it.
 	buckets, spaceless int
+	// parts are the documents that are parts of another's page, as runs
+	// (see parts); Update keeps the site's roles, so they never change.
+	parts [][3]int
 	// occ is each document's words, to take its postings out again.
 	occ [][]occurrence
 	// stem is each variant's stem; variants lists every variant a stem
@@ -249,7 +252,8 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		opts.Cache.rotate()
 	}
 	x := &Index{opts: opts, ix: newIndexer(opts.Cache), variants: map[string][]int32{}, groups: map[string][]string{},
-		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{}}
+		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{},
+		parts: parts(site)}
 	if updatable {
 		x.occ = make([][]occurrence, n)
 	}

@@ -6,7 +6,8 @@
 // fetch does not. It is split so a query loads only what it needs:
 //
 //   - index.js, the meta: the number of documents, the shard keys with
-//     their sizes, the stop words and a version hash;
+//     their sizes, which documents are parts of another's page (a role's
+//     responsibilities), the stop words and a version hash;
 //   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
 //     its surface forms ("variants") and, per variant, the postings;
 //   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
@@ -121,7 +122,7 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.buckets, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

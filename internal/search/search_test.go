@@ -100,6 +100,7 @@ type index struct {
 		PerFile int            `json:"docsPerFile"`
 		Shards  map[string]int `json:"shards"`
 		Buckets int            `json:"buckets"`
+		Parts   [][3]int       `json:"parts"`
 		Stop    []string       `json:"stop"`
 	}
 	// stems[key][stem][variant] = postings
@@ -635,5 +636,108 @@ func TestSpacelessShards(t *testing.T) {
 	// A word from the middle of a sentence finds its page: both its pairs.
 	if ps := ix.lookup("東京")["東京"]; len(ps) != 200 {
 		t.Errorf("%d pages have 東京, want 200", len(ps))
+	}
+}
+
+// TestBritishAmerican holds British and American spellings of a word to
+// one stem, both ways, in every inflection the table and the suffix rules
+// cover; and leaves alone words that only look like them.
+func TestBritishAmerican(t *testing.T) {
+	for _, p := range britishAmerican {
+		british, american := p[0], p[1]
+		if got, want := search.Stem(british), search.Stem(american); got != want {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q; want one stem", british, got, american, want)
+		}
+	}
+	for _, w := range spellingKept {
+		if got := search.American(w); got != w {
+			t.Errorf("American(%q) = %q; want it unchanged", w, got)
+		}
+	}
+	// Words that are alike only in their spelling keep apart.
+	for _, p := range [][2]string{{"hour", "hor"}, {"precise", "precize"}, {"timbre", "timber"}, {"string", "ster"}, {"hatred", "hater"}, {"rogue", "rog"}} {
+		if search.Stem(p[0]) == search.Stem(p[1]) {
+			t.Errorf("Stem(%q) == Stem(%q) == %q; want different stems", p[0], p[1], search.Stem(p[0]))
+		}
+	}
+}
+
+// britishAmerican are British spellings and their American twins, as the
+// index folds them (spelling.go); TestBrowserStemParity runs them through
+// the client too.
+var britishAmerican = [][2]string{
+	// -ise, -isation and their inflections
+	{"prioritise", "prioritize"}, {"prioritised", "prioritized"}, {"prioritising", "prioritizing"}, {"prioritises", "prioritizes"},
+	{"organise", "organize"}, {"organisation", "organization"}, {"organisations", "organizations"}, {"organisational", "organizational"},
+	{"organiser", "organizer"}, {"organisers", "organizers"}, {"recognise", "recognize"}, {"recognisable", "recognizable"},
+	{"criticise", "criticize"}, {"minimise", "minimize"}, {"optimisation", "optimization"}, {"categorise", "categorize"},
+	{"summarise", "summarize"}, {"authorised", "authorized"}, {"standardise", "standardize"}, {"utilisation", "utilization"},
+	{"emphasise", "emphasize"}, {"apologise", "apologize"}, {"economise", "economize"}, {"customising", "customizing"},
+	{"patronisingly", "patronizingly"}, {"amortise", "amortize"}, {"finalise", "finalize"}, {"normalised", "normalized"},
+	{"itemise", "itemize"}, {"organisation's", "organization's"}, {"colours'", "colors'"}, {"ostracised", "ostracized"}, {"collectivise", "collectivize"}, {"soliloquise", "soliloquize"},
+	{"aggrandisement", "aggrandizement"}, {"cognisant", "cognizant"},
+	// -yse
+	{"analyse", "analyze"}, {"analysed", "analyzed"}, {"analysing", "analyzing"}, {"analyses", "analyzes"}, {"paralyse", "paralyze"}, {"catalyse", "catalyze"},
+	// -our
+	{"colour", "color"}, {"colours", "colors"}, {"coloured", "colored"}, {"colourful", "colorful"}, {"discoloured", "discolored"},
+	{"behaviour", "behavior"}, {"behaviours", "behaviors"}, {"behavioural", "behavioral"}, {"favour", "favor"}, {"favourite", "favorite"},
+	{"favourable", "favorable"}, {"honour", "honor"}, {"honourable", "honorable"}, {"labour", "labor"}, {"labourer", "laborer"},
+	{"neighbour", "neighbor"}, {"neighbourhood", "neighborhood"}, {"humour", "humor"}, {"rumoured", "rumored"}, {"endeavour", "endeavor"},
+	{"endeavours", "endeavors"}, {"harbour", "harbor"}, {"flavour", "flavor"}, {"armoury", "armory"}, {"rigour", "rigor"},
+	{"odour", "odor"}, {"vapour", "vapor"}, {"candour", "candor"}, {"ardour", "ardor"}, {"colouration", "coloration"},
+	{"neighbourly", "neighborly"}, {"flavourings", "flavorings"}, {"favouritism", "favoritism"},
+	// -tre, -re
+	{"centre", "center"}, {"centres", "centers"}, {"centred", "centered"}, {"centring", "centering"}, {"theatre", "theater"},
+	{"metre", "meter"}, {"kilometres", "kilometers"}, {"litre", "liter"}, {"fibre", "fiber"}, {"calibre", "caliber"}, {"sombre", "somber"},
+	// -ogue
+	{"catalogue", "catalog"}, {"catalogues", "catalogs"}, {"catalogued", "cataloged"}, {"cataloguing", "cataloging"},
+	{"dialogue", "dialog"}, {"analogue", "analog"}, {"monologue", "monolog"},
+	// -ence nouns
+	{"licence", "license"}, {"licences", "licenses"}, {"unlicenced", "unlicensed"}, {"defence", "defense"}, {"offence", "offense"}, {"pretence", "pretense"},
+	// the table
+	{"programme", "program"}, {"programmes", "programs"}, {"grey", "gray"}, {"judgement", "judgment"}, {"acknowledgements", "acknowledgments"},
+	{"ageing", "aging"}, {"skilful", "skillful"}, {"sceptical", "skeptical"}, {"artefact", "artifact"}, {"practise", "practice"},
+	{"practised", "practiced"}, {"practising", "practicing"}, {"enrolment", "enrollment"}, {"fulfil", "fulfill"}, {"fulfilment", "fulfillment"},
+	{"instalment", "installment"}, {"counsellor", "counselor"}, {"jewellery", "jewelry"}, {"mould", "mold"}, {"plough", "plow"},
+	{"manoeuvre", "maneuver"}, {"manoeuvring", "maneuvering"}, {"aluminium", "aluminum"},
+}
+
+// spellingKept are words that look British but are spelled so in America
+// too, or are not the words the rules are for: the fold leaves them alone.
+var spellingKept = []string{
+	"precise", "concise", "exercise", "exercised", "excise", "advertise", "advertising", "advertiser", "advise", "adviser", "advisable",
+	"revise", "supervise", "supervised", "devise", "televise", "improvise", "improvisation", "compromise", "promise", "promising",
+	"premise", "premises", "demise", "surmise", "surprise", "surprisingly", "enterprise", "comprise", "apprise", "arise", "arising",
+	"sunrise", "uprising", "raise", "praised", "noise", "poise", "tortoise", "turquoise", "cruise", "bruised", "disguise", "franchise",
+	"despise", "otherwise", "likewise", "expertise", "chastise", "treatise", "paradise", "merchandise", "merchandising", "wise", "rise",
+	"disable", "crises", "hour", "hours", "four", "tour", "tours", "detour", "contour", "pour", "downpour", "sour", "your", "yours",
+	"flour", "scour", "devour", "glamour", "encourage", "discourse", "concourse", "pompadour", "amour", "troubadour", "velour", "journal", "resource", "flourish", "string", "hatred",
+	"genre", "acre", "timbre", "macabre", "ogre", "massacre", "mediocre", "entre", "rogue", "vogue", "league", "analysis",
+}
+
+// TestIndexParts holds each responsibility with a lead role to that role's
+// page in the meta, as runs [role, first, count], so the client shows a
+// role and its responsibilities as one result; a responsibility without a
+// lead is a page of its own.
+func TestIndexParts(t *testing.T) {
+	site := testSite(t, "testdata/site")
+	ix := readIndex(t, search.Build(site, search.Options{}))
+	partOf := map[string]string{} // URL → URL of the page it is part of
+	for _, run := range ix.meta.Parts {
+		for id := run[1]; id < run[1]+run[2]; id++ {
+			partOf[ix.docs[id].URL] = ix.docs[run[0]].URL
+		}
+	}
+	want := map[string]string{}
+	for _, x := range site.Responsibilities {
+		if x.Lead != nil {
+			want[x.URL] = x.Lead.URL
+		}
+	}
+	if len(want) < 5 {
+		t.Fatalf("the test site has %d responsibilities with a lead, want 5 or more", len(want))
+	}
+	if diff := cmp.Diff(want, partOf); diff != "" {
+		t.Errorf("parts (-want +got):\n%s", diff)
 	}
 }

@@ -154,7 +154,8 @@ func keep(w string) bool {
 	return n >= minTokenRunes && n <= maxTokenRunes
 }
 
-// Stem is a word's English stem (Porter2, from the Snowball project). Only
+// Stem is a word's English stem (Porter2, from the Snowball project), of
+// its American spelling (spelling.go), so "colour" and "color" meet. Only
 // words of ASCII letters and apostrophes are stemmed; others, numbers and
 // words in other scripts, are their own stem. The client script has a port
 // of the same stemmer, and TestBrowserStemParity holds them equal.
@@ -165,7 +166,7 @@ func Stem(word string) string {
 			return word
 		}
 	}
-	return english.Stem(word, true)
+	return english.Stem(american(word), true)
 }
 
 // stopWords are left out of the index except in titles, and dropped from

@@ -11,7 +11,7 @@
   var fileMode = location.protocol === "file:";
 
   // ---- Loading the index -------------------------------------------------
-  var meta = null, metaLoad = null, split = {}, stops = {};
+  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {};
   var shards = {}, stemMaps = {}, docs = {}, loads = {};
 
   function script(path) {
@@ -48,6 +48,9 @@
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       });
       m.stop.forEach(function (w) { stops[w] = true; });
+      // Documents that are parts of another's page: a role's
+      // responsibilities (internal/search, parts).
+      (m.parts || []).forEach(function (p) { for (var i = 0; i < p[2]; i++) partOf[p[1] + i] = p[0]; });
     },
     shard: function (key, entries) { shards[key] = entries; },
     doc: function (id, d) { docs[id] = d; },
@@ -146,8 +149,101 @@
 
   function vowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
 
+  // ---- British spellings folded to American: internal/search/spelling.go --
+  var SPELLING = {
+    programme: "program", programmes: "programs",
+    grey: "gray", greys: "grays", greyed: "grayed", greying: "graying",
+    judgement: "judgment", judgements: "judgments",
+    acknowledgement: "acknowledgment", acknowledgements: "acknowledgments",
+    ageing: "aging", skilful: "skillful", skilfully: "skillfully", wilful: "willful", wilfully: "willfully",
+    sceptic: "skeptic", sceptics: "skeptics", sceptical: "skeptical", sceptically: "skeptically", scepticism: "skepticism",
+    artefact: "artifact", artefacts: "artifacts", aluminium: "aluminum",
+    manoeuvre: "maneuver", manoeuvres: "maneuvers", manoeuvred: "maneuvered", manoeuvring: "maneuvering",
+    practise: "practice", practises: "practices", practised: "practiced", practising: "practicing",
+    enrol: "enroll", enrols: "enrolls", enrolment: "enrollment", enrolments: "enrollments",
+    fulfil: "fulfill", fulfils: "fulfills", fulfilment: "fulfillment",
+    instalment: "installment", instalments: "installments", counsellor: "counselor", counsellors: "counselors",
+    jewellery: "jewelry", mould: "mold", moulds: "molds", moulded: "molded", moulding: "molding", mouldy: "moldy",
+    plough: "plow", ploughs: "plows", ploughed: "plowed", ploughing: "plowing",
+    centred: "centered", centring: "centering",
+    fibre: "fiber", fibres: "fibers", calibre: "caliber", calibres: "calibers", sabre: "saber", sabres: "sabers",
+    sombre: "somber", meagre: "meager",
+    odour: "odor", odours: "odors", odourless: "odorless", vapour: "vapor", vapours: "vapors"
+  };
+  var ISE_ENDINGS = ["ational", "ations", "ements", "ation", "ement", "ingly", "able", "ably", "ance", "ant", "ers", "ing",
+    "er", "es", "ed", "e"];
+  var ISE_KEPT = set(["advertise", "expertise", "chastise", "mortise", "treatise", "paradise", "merchandise", "anise",
+    "cerise", "valise"]);
+  var ISE_KEPT_ENDS = ["wise", "advise", "devise", "revise", "supervise", "improvise", "televise", "ruise", "guise",
+    "aise", "oise", "chise", "pise", "romise", "premise", "demise", "chemise", "rmise"];
+  var OUR_ENDINGS = set(["ably", "able", "ally", "fully", "ful", "hoods", "hood", "lessness", "less", "ites", "ite", "itism",
+    "ists", "ist", "ism", "ations", "ation", "liness", "ly", "ies", "ier", "iest", "ers", "er", "ings", "ing", "ed", "al", "s", "y", ""]);
+  var OUR_KEPT = ["hour", "four", "tour", "pour", "sour", "your", "flour", "scour", "jour"];
+  var OUR_KEPT_WORDS = set(["devour", "amour", "paramour", "glamour", "velour", "tambour", "troubadour", "pompadour", "parkour"]);
+  var OGUE_ROOTS = ["catalog", "dialog", "analog", "prolog", "epilog", "monolog", "travelog", "homolog"];
+  var TRE_KEPT = set(["entre", "contre", "notre", "autre", "quatre"]);
+  var ENCE_ROOTS = [["licenc", "licens"], ["defenc", "defens"], ["offenc", "offens"], ["pretenc", "pretens"]];
+
+  function set(list) { var m = Object.create(null); list.forEach(function (w) { m[w] = true; }); return m; }
+  function isVowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u"; }
+  function iseKept(base) {
+    if (ISE_KEPT[base]) return true;
+    for (var i = 0; i < ISE_KEPT_ENDS.length; i++) if (base.endsWith(ISE_KEPT_ENDS[i])) return true;
+    var n = base.length;
+    if (base.endsWith("cise")) return n < 5 || (base[n - 5] !== "i" && base[n - 5] !== "a");
+    return base.endsWith("rise") && n > 4 && !isVowel(base[n - 5]);
+  }
+  function american(w) {
+    var q = w.indexOf("'");
+    if (q > 0 && /^'(s'?)?$/.test(w.slice(q))) return american(w.slice(0, q)) + w.slice(q);
+    if (Object.prototype.hasOwnProperty.call(SPELLING, w)) return SPELLING[w];
+    if (w.length < 5) return w;
+    var i, root, end;
+    for (i = 0; i < ENCE_ROOTS.length; i++) if (w.indexOf(ENCE_ROOTS[i][0]) >= 0) return w.replace(ENCE_ROOTS[i][0], ENCE_ROOTS[i][1]);
+    for (i = 0; i < ISE_ENDINGS.length; i++) {
+      end = "is" + ISE_ENDINGS[i];
+      if (w.endsWith(end)) {
+        root = w.slice(0, w.length - end.length);
+        if (root.length >= 3 && !iseKept(root + "ise")) return root + "iz" + ISE_ENDINGS[i];
+        break;
+      }
+    }
+    var yse = ["ers", "ing", "er", "es", "ed", "e"];
+    for (i = 0; i < yse.length; i++) {
+      end = "lys" + yse[i];
+      if (w.endsWith(end)) {
+        root = w.slice(0, w.length - end.length);
+        if (root.length >= 2) return root + "lyz" + yse[i];
+        break;
+      }
+    }
+    var at = w.lastIndexOf("our");
+    if (at >= 3 && OUR_ENDINGS[w.slice(at + 3)]) {
+      var base = w.slice(0, at + 3), kept = !!OUR_KEPT_WORDS[base];
+      OUR_KEPT.forEach(function (k) { kept = kept || base.endsWith(k); });
+      if (!kept) return w.slice(0, at) + "or" + w.slice(at + 3);
+    }
+    var tre = ["tres", "tre"];
+    for (i = 0; i < tre.length; i++) {
+      if (w.endsWith(tre[i])) {
+        root = w.slice(0, w.length - tre[i].length);
+        if (root.length >= 2 && !TRE_KEPT[root + "tre"]) return root + "ter" + tre[i].slice(3);
+      }
+    }
+    for (i = 0; i < OGUE_ROOTS.length; i++) {
+      if (w.startsWith(OGUE_ROOTS[i] + "u")) {
+        var rest = w.slice(OGUE_ROOTS[i].length + 1);
+        if (rest === "e") return OGUE_ROOTS[i];
+        if (rest === "es") return OGUE_ROOTS[i] + "s";
+        if (rest === "ed" || rest === "ing") return OGUE_ROOTS[i] + rest;
+      }
+    }
+    return w;
+  }
+
   function stem(word) {
     if (!/^[a-z']+$/.test(word) || word.length <= 2) return word;
+    word = american(word);
     if (Object.prototype.hasOwnProperty.call(SPECIAL, word)) return SPECIAL[word];
     var s = word.replace(/^'+/, ""), r1, r2, i;
     var cs = s.split("");
@@ -236,8 +332,12 @@
   }
 
   // ---- Querying ------------------------------------------------------------
-  var FIELD = [100, 30, 10, 1], EXACT = 1, STEMMED = 0.7, PREFIX = 0.5;
+  var FIELD = [100, 30, 10, 1], EXACT = 1, STEMMED = 0.7, PREFIX = 0.5, TYPO = 0.3;
   var PREFIX_BYTES = 100 * 1024, PREFIX_VARIANTS = 200;
+  // A word of TYPO_RUNES letters or more that finds nothing is looked for
+  // with one letter wrong, missing, extra or swapped, in at most
+  // TYPO_BYTES of shards beyond those already loaded (docs/performance.md).
+  var TYPO_RUNES = 5, TYPO_BYTES = 64 * 1024;
 
   function route(s) {
     var cs = Array.from(s);
@@ -258,6 +358,43 @@
       else if (k.startsWith(w)) { down.push(k); size += meta.shards[k]; }
     });
     return size <= PREFIX_BYTES ? up.concat(down) : up;
+  }
+  // near says whether a and b are at most one edit apart: a letter
+  // changed, added or dropped, or two neighbours swapped.
+  function near(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  // typoKeys are the shards that may hold a word one edit from w: those
+  // whose key is one edit from a prefix of w. Keys are stems' prefixes, so
+  // the shard that holds w's own stem holds every word that differs only
+  // after its key; the others are taken by the most letters they share
+  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES.
+  function typoKeys(w) {
+    var found = [];
+    Object.keys(meta.shards).forEach(function (k) {
+      if (k[0] === "~") return;
+      var i = 0;
+      while (i < k.length && i < w.length && k[i] === w[i]) i++;
+      if (i < k.length && !(w.startsWith(k.slice(i + 1), i + 1) || w.startsWith(k.slice(i + 1), i) ||
+          w.startsWith(k.slice(i), i + 1) || (k[i] === w[i + 1] && k[i + 1] === w[i] && w.startsWith(k.slice(i + 2), i + 2)))) return;
+      found.push({ key: k, shared: i, size: meta.shards[k] });
+    });
+    found.sort(function (a, b) {
+      return (b.shared - a.shared) || (b.key.length - a.key.length) || (a.size - b.size) || (a.key < b.key ? -1 : 1);
+    });
+    var keys = [], size = 0;
+    found.forEach(function (f) {
+      if (loads["s/" + shardFile(f.key) + ".js"]) keys.push(f.key);
+      else if (size + f.size <= TYPO_BYTES) { size += f.size; keys.push(f.key); }
+    });
+    return keys;
   }
   function entries(key) {
     if (!stemMaps[key]) {
@@ -297,7 +434,8 @@
   }
 
   // run finds the documents that have every required term, best first: by
-  // score, then in site order.
+  // score, then in site order; and groups them by page, so a page is one
+  // result however many of its sections and parts match.
   function run(terms) {
     var N = meta.docs, byDoc = {}, need = 0;
     terms.forEach(function (t) {
@@ -315,6 +453,18 @@
       }
       var vs = entries(route(t.stem))[t.stem];
       if (vs) for (var i = 0; i < vs.length; i += 2) add(vs[i + 1], vs[i] === t.word ? EXACT : STEMMED, vs[i]);
+      if (t.typo) {
+        var nt = 0;
+        t.typo.forEach(function (k) {
+          var m = entries(k);
+          Object.keys(m).forEach(function (s) {
+            var vs = m[s], close = s.length >= TYPO_RUNES - 1 && near(s, t.stem);
+            for (var i = 0; i < vs.length && nt < PREFIX_VARIANTS; i += 2) {
+              if (!t.hits[vs[i]] && !stops[vs[i]] && (close || near(vs[i], t.word))) { nt++; add(vs[i + 1], TYPO, vs[i]); }
+            }
+          });
+        });
+      }
       if (t.prefix) {
         var n = 0;
         t.keys.forEach(function (k) {
@@ -349,7 +499,29 @@
       });
       r.section = best;
     });
-    return list;
+    return group(list);
+  }
+
+  // group makes one result of each page: its best document (the page, or
+  // one of its parts) with the other matches in the page under it, as
+  // .more, best first: its other sections and its other parts.
+  function group(list) {
+    var heads = {}, out = [];
+    list.forEach(function (r) {
+      var page = partOf[r.id] !== undefined ? partOf[r.id] : r.id, head = heads[page];
+      if (!head) {
+        heads[page] = r;
+        r.more = [];
+        out.push(r);
+      } else head.more.push({ id: r.id, sec: r.section, score: r.score });
+    });
+    out.forEach(function (r) {
+      Object.keys(r.secs).forEach(function (s) {
+        if (+s !== r.section && +s > 0) r.more.push({ id: r.id, sec: +s, score: r.secs[s] });
+      });
+      r.more.sort(function (a, b) { return (b.score - a.score) || (a.id - b.id) || (a.sec - b.sec); });
+    });
+    return out;
   }
 
   // search answers a query with its first n results, their documents loaded.
@@ -367,18 +539,48 @@
       var want = Object.keys(keys).filter(function (k) { return k in meta.shards; });
       return Promise.all(want.map(loadShard)).then(function () {
         var list = run(terms);
+        // A long word that found nothing may be mistyped: look again for
+        // it one edit away, ranked below every exact, stemmed and prefix
+        // match.
+        var missed = terms.filter(function (t) {
+          return !Object.keys(t.hits).length && !stops[t.word] && Array.from(t.word).length >= TYPO_RUNES && !SPACELESS.test(t.word);
+        });
+        if (!missed.length) return list;
+        var more = {};
+        missed.forEach(function (t) {
+          t.typo = typoKeys(t.word);
+          t.typo.forEach(function (k) { more[k] = true; });
+        });
+        return Promise.all(Object.keys(more).map(loadShard)).then(function () {
+          terms.forEach(function (t) { t.hits = {}; });
+          return run(terms);
+        });
+      }).then(function (list) {
         return page(list, 0, n).then(function (results) {
           return { results: results, total: list.length, all: list, terms: terms };
         });
       });
     });
   }
+  // MORE is how many of a page's other matches a result names.
+  var MORE = 3;
   function page(list, from, n) {
-    var slice = list.slice(from, from + n);
-    return Promise.all(slice.map(function (r) { return loadDoc(r.id); })).then(function () {
+    var slice = list.slice(from, from + n), ids = [];
+    slice.forEach(function (r) {
+      ids.push(r.id);
+      r.more.slice(0, MORE).forEach(function (m) { ids.push(m.id); });
+    });
+    return Promise.all(ids.map(loadDoc)).then(function () {
       return slice.filter(function (r) { return docs[r.id]; }).map(function (r) {
         var d = docs[r.id], sec = d.sections[r.section] || ["", "", ""];
-        return { id: r.id, doc: d, anchor: sec[0], heading: sec[1], text: sec[2] || firstText(d), url: href(d.url, sec[0]) };
+        var more = r.more.slice(0, MORE).filter(function (m) { return docs[m.id]; }).map(function (m) {
+          var md = docs[m.id], ms = md.sections[m.sec] || ["", "", ""];
+          // Another section of the page is named by its heading, a part
+          // by its title.
+          return { title: m.id === r.id ? ms[1] : md.title, url: href(md.url, ms[0]) };
+        });
+        return { id: r.id, doc: d, anchor: sec[0], heading: sec[1], text: sec[2] || firstText(d), url: href(d.url, sec[0]),
+          more: more, matches: 1 + r.more.length };
       });
     });
   }
@@ -444,6 +646,24 @@
     if (r.text) { var sn = span("search-result-snippet"); marked(sn, r.text, hit, 24); a.appendChild(sn); }
     return a;
   }
+  // moreIn says how many other matches a result's page has and names the
+  // best of them, as text (in the box, where a result is one option) or
+  // as links (on the search page).
+  function moreIn(r, el, links) {
+    var count = r.matches - 1;
+    if (count < 1 || !r.more.length) return false;
+    el.appendChild(doc.createTextNode(count + (count === 1 ? " more match here: " : " more matches here: ")));
+    r.more.forEach(function (m, i) {
+      if (i > 0) el.appendChild(doc.createTextNode(" · "));
+      if (!links) { el.appendChild(doc.createTextNode(m.title)); return; }
+      var a = doc.createElement("a");
+      a.href = m.url;
+      a.textContent = m.title;
+      el.appendChild(a);
+    });
+    if (count > r.more.length) el.appendChild(doc.createTextNode(" …"));
+    return true;
+  }
   function fixAction(form) {
     var act = form.getAttribute("action");
     if (fileMode && act && /\/$/.test(act)) form.setAttribute("action", act + "index.html");
@@ -503,7 +723,8 @@
           li.className = "search-result";
           li.setAttribute("role", "option");
           li.setAttribute("aria-selected", "false");
-          var a = resultLink(r, hit);
+          var a = resultLink(r, hit), more = span("search-result-parts");
+          if (moreIn(r, more, false)) a.appendChild(more);
           a.tabIndex = -1;
           li.appendChild(a);
           list.appendChild(li);
@@ -555,6 +776,9 @@
         var li = doc.createElement("li");
         li.className = "search-result";
         li.appendChild(resultLink(r, hit));
+        var more = doc.createElement("p");
+        more.className = "search-result-parts";
+        if (moreIn(r, more, true)) li.appendChild(more);
         out.appendChild(li);
       });
       state.shown += results.length;
