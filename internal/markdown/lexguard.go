@@ -65,6 +65,9 @@ func (r *Renderer) codeBlock(d *Doc, n *ast.FencedCodeBlock, src []byte) []byte 
 		code.Write(seg.Value(src))
 	}
 	lang := n.Language(src)
+	if isMermaid(lang) {
+		return diagramBlock(d, n, code.String())
+	}
 	if len(lang) > 0 {
 		if lexer := r.lexers.get(string(lang)); lexer != nil {
 			html, res := r.highlight(lexer, code.String())

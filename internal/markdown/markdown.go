@@ -163,6 +163,9 @@ type Doc struct {
 	Anchors  []string
 	Sections []Section
 	Words    int
+	// Diagrams counts the ```mermaid blocks, which the page's script
+	// draws.
+	Diagrams int
 	// Lead is the plain text of the first paragraph, for summaries.
 	Lead string
 	// Warnings are problems that did not stop the document rendering.

@@ -405,9 +405,10 @@ func newPolicy() *bluemonday.Policy {
 }
 
 // batonClasses matches the class attributes baton's renderer writes:
-// callouts, heading anchors, footnotes, and chroma's classes in code.
+// callouts, heading anchors, footnotes, diagrams, and chroma's classes in
+// code.
 func batonClasses() *regexp.Regexp {
-	names := []string{"callout", "callout-title", "anchor", "footnotes", "footnote-ref", "footnote-backref", "chroma"}
+	names := []string{"callout", "callout-title", "anchor", "footnotes", "footnote-ref", "footnote-backref", "chroma", "mermaid"}
 	for _, k := range calloutKinds {
 		names = append(names, "callout-"+k)
 	}

@@ -366,6 +366,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	if site.Config.Absolute() {
 		jobs = append(jobs, Job{Path: "sitemap.xml", Run: guard("sitemap.xml", "", func(w io.Writer) error { return sitemap(w, site) })})
 	}
+	if hasDiagrams(site) {
+		jobs = append(jobs, mermaidJob())
+	}
 	jobs = append(jobs, Job{Path: "handbook.json", Run: guard("handbook.json", "", func(w io.Writer) error {
 		data, err := export.Handbook(site)
 		if err == nil {

@@ -136,7 +136,7 @@
     }
     return fallback();
   }
-  doc.querySelectorAll(".prose pre").forEach(function (pre) {
+  doc.querySelectorAll(".prose pre:not(.mermaid)").forEach(function (pre) {
     var wrap = doc.createElement("div"), button = doc.createElement("button");
     wrap.className = "code-block";
     pre.parentNode.insertBefore(wrap, pre);
@@ -308,6 +308,24 @@
       doc.querySelectorAll(".matrix tr[data-kind]").forEach(function (tr) { tr.hidden = !on[tr.dataset.kind]; });
     };
     filter.addEventListener("change", apply);
+  }
+
+  // Diagrams: Mermaid (loaded only on a page with one) draws each
+  // ```mermaid block in the scheme the reader sees, and again when it
+  // changes; without it the block's source stays as written.
+  var diagrams = doc.querySelectorAll("pre.mermaid");
+  if (diagrams.length && window.mermaid) {
+    diagrams.forEach(function (pre) { pre.dataset.source = pre.textContent; });
+    var scheme = window.matchMedia ? matchMedia("(prefers-color-scheme: dark)") : null;
+    var draw = function () {
+      var dark = root.dataset.theme ? root.dataset.theme === "dark" : !!(scheme && scheme.matches);
+      diagrams.forEach(function (pre) { pre.removeAttribute("data-processed"); pre.textContent = pre.dataset.source; });
+      window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+      window.mermaid.run({ nodes: diagrams, suppressErrors: true });
+    };
+    draw();
+    new MutationObserver(draw).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
+    if (scheme && scheme.addEventListener) scheme.addEventListener("change", draw);
   }
 
   var printButton = doc.querySelector(".print-button");
