@@ -56,7 +56,15 @@ type role struct {
 	Leads            []string `json:"leads,omitempty"`
 	PartnersIn       []string `json:"partners_in,omitempty"`
 	People           []string `json:"people,omitempty"`
+	Levels           []level  `json:"levels,omitempty"`
 	review
+}
+
+type level struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Summary      string   `json:"summary,omitempty"`
+	Expectations []string `json:"expectations,omitempty"`
 }
 
 type responsibility struct {
@@ -157,7 +165,7 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 		f.Roles = append(f.Roles, role{ID: r.ID, Title: r.Title, Summary: r.Summary, Part: r.Part, URL: rel(r.URL),
 			Owns: r.Owns, Influences: r.Influences, Needs: r.Needs, CollaboratesWith: ids(r.Collaborators, roleID),
 			Leads: ids(r.Responsibilities, respID), PartnersIn: ids(r.PartnerIn, respID), People: ids(r.People, personID),
-			review: reviewOf(r.Review)})
+			Levels: levelsOf(r.Levels), review: reviewOf(r.Review)})
 	}
 	for _, x := range site.Responsibilities {
 		lead := ""
@@ -207,4 +215,12 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 		f.People = append(f.People, p)
 	}
 	return json.MarshalIndent(f, "", "  ")
+}
+
+func levelsOf(ls []handbook.Level) []level {
+	var out []level
+	for _, l := range ls {
+		out = append(out, level(l))
+	}
+	return out
 }

@@ -38,6 +38,8 @@ type Site struct {
 	Paths            []*Path
 	Tags             []*Tag
 	Static           []Static
+	// Levels are the roles with a career ladder, in the roles' order.
+	Levels []*Role
 	// Look is the site's own logo, favicon and stylesheets.
 	Look Look
 	// People are the people the handbook names, by team and name.
@@ -147,7 +149,15 @@ type Role struct {
 	Paths []PathStep
 	// People are the people who hold the role, by name.
 	People []*Person
+	// Levels are the role's career ladder, lowest first.
+	Levels []Level
 	Review
+}
+
+// Level is one step of a role's career ladder.
+type Level struct {
+	ID, Title, Summary string
+	Expectations       []string
 }
 
 // Responsibility is a hands-on responsibility that one role leads.

@@ -96,6 +96,7 @@ type RoleFile struct {
 	Needs            []string             `yaml:"needs"`
 	CollaboratesWith []strictyaml.Str     `yaml:"collaborates_with"`
 	Responsibilities []ResponsibilityFile `yaml:"responsibilities"`
+	Levels           []LevelFile          `yaml:"levels"`
 	Owners           []strictyaml.Str     `yaml:"owners"`
 	Reviewed         strictyaml.Str       `yaml:"reviewed"`
 	ReviewEvery      strictyaml.Str       `yaml:"review_every"`
@@ -111,6 +112,14 @@ type ResponsibilityFile struct {
 	Summary  string           `yaml:"summary"`
 	Partners []strictyaml.Str `yaml:"partners"`
 	Pos      diag.Pos
+}
+
+// LevelFile is one level of a role's career ladder.
+type LevelFile struct {
+	ID           strictyaml.Str `yaml:"id,required"`
+	Title        strictyaml.Str `yaml:"title,required"`
+	Summary      string         `yaml:"summary"`
+	Expectations []string       `yaml:"expectations"`
 }
 
 // ParsedRole is a role file before resolution.

@@ -134,13 +134,16 @@ func (r *resolver) linkPerson(f *Parsed) {
 }
 
 // sortPeople orders people by team, then name, and each role's people by
-// name.
+// name; it lists the roles with a career ladder, in the roles' order.
 func (r *resolver) sortPeople() {
 	slices.SortFunc(r.site.People, func(a, b *Person) int {
 		return cmp.Or(strings.Compare(a.Team, b.Team), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	for _, role := range r.site.Roles {
 		slices.SortFunc(role.People, func(a, b *Person) int { return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID)) })
+		if len(role.Levels) > 0 {
+			r.site.Levels = append(r.site.Levels, role)
+		}
 	}
 }
 
@@ -178,4 +181,25 @@ func PersonTeams(people []*Person) [][]*Person {
 		teams[len(teams)-1] = append(teams[len(teams)-1], p)
 	}
 	return teams
+}
+
+// levels checks a role's career ladder: each level has an id unique in
+// the role.
+func (r *resolver) levels(files []LevelFile) []Level {
+	var out []Level
+	seen := map[string]bool{}
+	for _, l := range files {
+		id := l.ID.Value
+		switch {
+		case !ValidID(id):
+			r.diags.Errorf(l.ID.Pos, "level id %q must be lower-case words joined by hyphens, like senior-pm", id)
+			continue
+		case seen[id]:
+			r.diags.Errorf(l.ID.Pos, "level id %q is used twice in this role", id)
+			continue
+		}
+		seen[id] = true
+		out = append(out, Level{ID: id, Title: strings.TrimSpace(l.Title.Value), Summary: strings.TrimSpace(l.Summary), Expectations: l.Expectations})
+	}
+	return out
 }

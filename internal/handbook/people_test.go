@@ -98,3 +98,37 @@ func TestReviewKeysLenient(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLevels: a role's career ladder keeps its order; the site lists the
+// roles that have one, in the roles' order; a level id that is not an id
+// or is used twice in a role is an error at it.
+func TestLevels(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":         "---\ntitle: Home\nroles: [pm, design, eng]\n---\n",
+		"content/roles/pm.yaml":     "title: PM\nsummary: S.\nweight: 1\nlevels:\n  - id: apm\n    title: Associate\n  - id: pm\n    title: PM\n    summary: A team's area.\n    expectations: [Tests assumptions.]\n",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\nweight: 2\nlevels:\n  - id: designer\n    title: Designer\n",
+		"content/roles/eng.yaml":    "title: Eng\nsummary: S.\nweight: 3\n",
+	}
+	site, diags := resolveWith(t, true, files, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	var got []string
+	for _, r := range site.Levels {
+		for _, l := range r.Levels {
+			got = append(got, r.ID+"/"+l.ID+":"+l.Title)
+		}
+	}
+	if want := []string{"pm/apm:Associate", "pm/pm:PM", "design/designer:Designer"}; !slices.Equal(got, want) {
+		t.Errorf("levels %q, want %q", got, want)
+	}
+	files["content/roles/eng.yaml"] = "title: Eng\nsummary: S.\nlevels:\n  - id: Senior_Eng\n    title: Senior\n  - id: staff\n    title: Staff\n  - id: staff\n    title: Staff again\n"
+	_, diags = resolveWith(t, true, files, Options{})
+	want := []string{
+		`content/roles/eng.yaml:4:9: level id "Senior_Eng" must be lower-case words joined by hyphens, like senior-pm`,
+		`content/roles/eng.yaml:8:9: level id "staff" is used twice in this role`,
+	}
+	if !slices.Equal(diags, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -56,6 +56,7 @@ var reservedURLs = map[string]string{
 	"/responsibilities/": "the responsibility matrix",
 	"/paths/":            "the reading paths index",
 	"/people/":           "the people index",
+	"/levels/":           "the career levels",
 	"/tags/":             "the tags index",
 	"/search/":           "the search page",
 	"/print/":            "the print view",
@@ -719,6 +720,7 @@ func (r *resolver) linkRole(f *Parsed) {
 	}
 	d := f.Role.Data
 	role.Review = r.review(f.File, ReviewKeys{d.Owners, d.Reviewed, d.ReviewEvery}, d.Pos)
+	role.Levels = r.levels(d.Levels)
 	owned(role.Owners, role.Title, role.URL)
 	seen := map[*Role]bool{}
 	for _, ref := range d.CollaboratesWith {

@@ -237,6 +237,14 @@ var funcs = template.FuncMap{
 	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
 	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
 	"personTeams": handbook.PersonTeams,
+	// levelRows counts the rows of the levels table: the longest ladder.
+	"levelRows": func(roles []*handbook.Role) []struct{} {
+		n := 0
+		for _, r := range roles {
+			n = max(n, len(r.Levels))
+		}
+		return make([]struct{}, n)
+	},
 	// initials stand for a person without a photo: the first letters of
 	// their first and last names.
 	"initials": initials,
@@ -311,6 +319,11 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		add(role.URL, role.File, func() *View {
 			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
 				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
+		})
+	}
+	if len(site.Levels) > 0 {
+		add("/levels/", "", func() *View {
+			return &View{Kind: "levels", Title: "Career levels", Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Career levels"})}
 		})
 	}
 	if len(site.People) > 0 {

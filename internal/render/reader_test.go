@@ -221,3 +221,32 @@ func TestPathFootLeadsOn(t *testing.T) {
 		t.Error("the home page or the path's page has no place to continue from")
 	}
 }
+
+// TestLevelsPages: a role with a career ladder shows it as a table on its
+// page, and the levels page compares the ladders of every role that has
+// one, row by row; a site without ladders has no levels page.
+func TestLevelsPages(t *testing.T) {
+	files := readerSite("title: T\n")
+	for i, f := range files {
+		switch f.Path {
+		case "content/roles/pm.yaml":
+			files[i].Data = append(f.Data, []byte("levels:\n  - id: apm\n    title: Associate PM\n    summary: A feature.\n    expectations: [Runs interviews.]\n  - id: pm\n    title: Product manager\n")...)
+		case "content/roles/eng.yaml":
+			files[i].Data = append(f.Data, []byte("levels:\n  - id: engineer\n    title: Engineer\n")...)
+		}
+	}
+	out, _ := renderSite(t, files)
+	if role := out["roles/pm/index.html"]; !strings.Contains(role, `<tr id="level-apm"><th scope="row">Associate PM</th><td><p>A feature.</p><ul><li>Runs interviews.</li></ul></td></tr>`) ||
+		!strings.Contains(role, `href="../../levels/">Compare the levels of every role</a>`) {
+		t.Errorf("the role's page lacks its levels:\n%s", role)
+	}
+	levels := out["levels/index.html"]
+	for _, want := range []string{`<th scope="row">1</th><td><strong>Engineer</strong></td><td><strong>Associate PM</strong><br>A feature.</td>`, `<th scope="row">2</th><td></td><td><strong>Product manager</strong></td>`} {
+		if !strings.Contains(levels, want) {
+			t.Errorf("the levels page lacks %s:\n%s", want, levels)
+		}
+	}
+	if out, _ := renderSite(t, readerSite("title: T\n")); out["levels/index.html"] != "" {
+		t.Error("a site without ladders has a levels page")
+	}
+}

@@ -30,7 +30,7 @@ import (
 // together with baseof.html and partials.html.
 var pageKinds = []string{
 	"home", "page", "section", "roles", "role", "responsibilities", "responsibility",
-	"paths", "path", "tags", "tag", "print", "search", "404", "changes", "people", "person",
+	"paths", "path", "tags", "tag", "print", "search", "404", "changes", "people", "person", "levels",
 }
 
 // Asset is a theme file copied to _baton/.

@@ -94,9 +94,16 @@ var (
 		"needs":             {description: "What this role needs from the others to do its part."},
 		"collaborates_with": {description: "Ids of the roles this one works with most (their file names)." + idHint, pattern: handbook.IDPattern},
 		"responsibilities":  {description: "Hands-on responsibilities this role leads."},
+		"levels":            {description: "The role's career ladder, lowest first; the role's page shows it, and /levels/ compares every role's."},
 		"owners":            {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
 		"reviewed":          {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
 		"review_every":      {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
+	}
+	levelKeys = map[string]refinement{
+		"id":           {description: "Unique in the role." + idHint, pattern: handbook.IDPattern},
+		"title":        {description: "The level's name, like Senior product manager."},
+		"summary":      {description: "Scope and horizon in a sentence."},
+		"expectations": {description: "What someone at this level does, one sentence each."},
 	}
 	responsibilityKeys = map[string]refinement{
 		"id":       {description: "Unique across the handbook; the page is /responsibilities/ID/." + idHint, pattern: handbook.IDPattern},
@@ -209,6 +216,7 @@ var documents = map[string]document{
 		keys: map[reflect.Type]map[string]refinement{
 			reflect.TypeFor[handbook.RoleFile]():           roleKeys,
 			reflect.TypeFor[handbook.ResponsibilityFile](): responsibilityKeys,
+			reflect.TypeFor[handbook.LevelFile]():          levelKeys,
 		},
 	},
 	"playbook": {

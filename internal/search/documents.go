@@ -86,6 +86,11 @@ func otherDocuments(site *handbook.Site) []Document {
 			resp = append(resp, sentences([]string{x.Title, x.Summary}))
 		}
 		add("responsibilities", "Responsibilities it leads", resp)
+		var levels []string
+		for _, l := range r.Levels {
+			levels = append(levels, sentences(append([]string{l.Title, l.Summary}, l.Expectations...)))
+		}
+		add("levels", "Levels", levels)
 		docs = append(docs, d)
 	}
 	for _, x := range site.Responsibilities {
