@@ -132,9 +132,9 @@ func TestCheckStale(t *testing.T) {
 // does not have is an error at its key.
 func TestThemeLook(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/logo.svg\n  favicon: static/img/icon.png\n  accent: \"#0b6e4f\"\n  css: [/static/css/brand.css]\n  head: <meta name=\"analytics\" content=\"x\">\n")
+	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/logo.svg\n  favicon: static/img/icon.png\n  accent: \"#0b6e4f\"\n  css: [/static/css/brand.css]\n  head: <meta name=\"analytics\" content=\"x\">\n  footer: \"© Acme · [Setup](guide/setup.md#top) · [Privacy](https://acme.example/privacy) <script>x</script>\"\n")
 	write(t, dir, "content/_index.md", "---\ntitle: H\n---\n")
-	write(t, dir, "content/guide/setup.md", "---\ntitle: Setup\n---\n")
+	write(t, dir, "content/guide/setup.md", "---\ntitle: Setup\n---\n## Top\n")
 	write(t, dir, "content/static/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
 	write(t, dir, "content/static/img/icon.png", "png")
 	write(t, dir, "content/static/css/brand.css", "body{}")
@@ -151,14 +151,20 @@ func TestThemeLook(t *testing.T) {
 		`--accent:#0b6e4f;`,
 		`<meta name="analytics" content="x">` + "\n</head>",
 		`<img class="brand-logo" src="../../img/logo.svg" alt="">`,
+		`<div class="footer-note"><p>© Acme · <a href="../../guide/setup/#top">Setup</a> · <a href="https://acme.example/privacy">Privacy</a>`,
 	} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/missing.svg\n")
+	if strings.Contains(string(page), "<script>x</script>") {
+		t.Error("the footer's Markdown kept a script")
+	}
+	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/missing.svg\n  footer: \"[Gone](gone.md)\"\n")
 	r := runIn(t, "check", dir)
-	if want := `content/handbook.yaml:3:9: theme logo "/static/img/missing.svg" is not a file of the site`; r.code != exitContent || !strings.Contains(r.stdout, want) {
-		t.Errorf("check with a missing logo: exit %d, want 1 and %s:\n%s", r.code, want, r.stdout)
+	for _, want := range []string{`content/handbook.yaml:3:9: theme logo "/static/img/missing.svg" is not a file of the site`, `content/handbook.yaml:4:11: link to content/gone.md, which does not exist`} {
+		if r.code != exitContent || !strings.Contains(r.stdout, want) {
+			t.Errorf("check with a missing logo and a broken footer link: exit %d, want 1 and %s:\n%s", r.code, want, r.stdout)
+		}
 	}
 }

@@ -298,7 +298,10 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.
 	b.keepTree(tree)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale})
+	footer, d := b.footer(cfg)
+	diags.Append(d)
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
+		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -431,6 +434,22 @@ func (b *Builder) linkPos(parsed []*handbook.Parsed) map[string][]diag.Pos {
 		m[f.File] = pos
 	}
 	return m
+}
+
+// footer is handbook.yaml's theme footer, Markdown, prepared as a page's
+// body is, or nil.
+func (b *Builder) footer(cfg config.Config) (*markdown.Doc, diag.List) {
+	f := cfg.Look.Footer
+	if f.Value == "" {
+		return nil, nil
+	}
+	doc, err := b.markdown(howOf(cfg)).Prepare([]byte(f.Value))
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(f.Pos, "theme footer: cannot render its Markdown: %v", err)
+		return nil, diags
+	}
+	return doc, nil
 }
 
 // renames are git's renames of files the build reads, as it reads them.

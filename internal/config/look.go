@@ -27,6 +27,9 @@ type Look struct {
 	// Head is HTML put as it is at the end of every page's head (an
 	// analytics snippet): trusted, as the site's own settings are.
 	Head string `yaml:"head"`
+	// Footer is Markdown shown in every page's footer (a copyright, a
+	// privacy link); its links are checked as a page's are.
+	Footer strictyaml.Str `yaml:"footer"`
 }
 
 // The backgrounds text stands on in each scheme of the default theme

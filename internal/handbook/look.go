@@ -3,6 +3,7 @@ package handbook
 import (
 	"strings"
 
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
@@ -40,4 +41,23 @@ func (r *resolver) lookFile(s strictyaml.Str, key string) string {
 	}
 	r.linked[file] = true
 	return h.URL
+}
+
+// footer resolves the links of handbook.yaml's theme footer, as links on
+// the home page, reported at the footer key: the page it makes stands for
+// the footer (Site.Footer), at no URL of its own.
+func (r *resolver) footer() {
+	doc := r.opts.Footer
+	if doc == nil {
+		return
+	}
+	p := &Page{File: config.File, URL: "/", Doc: doc}
+	seen := make(map[*Role]bool, len(r.roleFiles))
+	for _, role := range r.roleFiles {
+		seen[role] = true // the footer names no role
+	}
+	for _, l := range doc.Links {
+		p.Hrefs = append(p.Hrefs, r.link(p, l.Dest, l.Image, r.cfg.Look.Footer.Pos, seen))
+	}
+	r.site.Footer = p
 }

@@ -40,8 +40,10 @@ type Site struct {
 	Static           []Static
 	// Levels are the roles with a career ladder, in the roles' order.
 	Levels []*Role
-	// Look is the site's own logo, favicon and stylesheets.
-	Look Look
+	// Look is the site's own logo, favicon and stylesheets; Footer the
+	// footer handbook.yaml's theme gives, as a page of its own links.
+	Look   Look
+	Footer *Page
 	// People are the people the handbook names, by team and name.
 	People []*Person
 	// Redirects are the pages written at old URLs, sorted by From.

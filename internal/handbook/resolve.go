@@ -43,6 +43,9 @@ type Options struct {
 	// review as warnings (baton check --stale).
 	Today int64
 	Stale bool
+	// Footer is handbook.yaml's theme footer, prepared; its links resolve
+	// as a link on the home page does (Site.Footer).
+	Footer *markdown.Doc
 	// Show names a source path in a diagnostic's message: the site's own
 	// path, where the build reads the site through its layout (the files
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
@@ -202,6 +205,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	for _, f := range pageFiles {
 		r.linkPage(f)
 	}
+	r.footer()
 	for _, f := range pathFiles {
 		r.addPath(f)
 	}

@@ -60,7 +60,7 @@ func (k key) site(site *handbook.Site) {
 	c := site.Config
 	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL, strconv.FormatBool(c.NoIndex),
 		c.Colours.Accent, c.Colours.AccentSoft, c.Colours.AccentDark, c.Colours.AccentDarkSoft, c.Look.Head,
-		site.Look.Logo, site.Look.Favicon, strings.Join(site.Look.CSS, "\x00")} {
+		site.Look.Logo, site.Look.Favicon, strings.Join(site.Look.CSS, "\x00"), c.Look.Footer.Value} {
 		k.s(v)
 	}
 	// The header: the top sections, and which indexes the site has.

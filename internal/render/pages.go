@@ -640,3 +640,27 @@ func initials(name string) string {
 // Head is handbook.yaml's theme head: HTML the site's owner put there
 // (analytics), trusted as the site's own settings are, on every page.
 func (v *View) Head() template.HTML { return template.HTML(v.Site.Config.Look.Head) }
+
+// FooterNote is handbook.yaml's theme footer, rendered as a page's body
+// is; its links are made from Root, so the footer's cached partial
+// (printed once per depth) stays right on every page.
+func (v *View) FooterNote() template.HTML {
+	f := v.Site.Footer
+	if f == nil {
+		return ""
+	}
+	var b strings.Builder
+	f.Doc.Resolve(&b, func(i int) string {
+		h := f.Hrefs[i]
+		switch {
+		case h.External:
+			return h.URL
+		case h.URL == "":
+			return "#"
+		case h.Fragment != "":
+			return v.Root() + strings.TrimPrefix(h.URL, "/") + "#" + h.Fragment
+		}
+		return v.Root() + strings.TrimPrefix(h.URL, "/")
+	}, "")
+	return template.HTML(b.String())
+}

@@ -158,7 +158,7 @@ var (
 		"review_every":   {description: "How often pages, roles and paths are due for review after their reviewed date: 90d, 2w, 6mo, 1y. baton check --stale lists what is due.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
 		"require_owners": {description: "Every page, role and path names its owners; baton check --stale lists those that do not."},
 		"link_check":     {description: "How baton check --external checks links to other sites; a build never requests them."},
-		"theme":          {description: "The default theme's look, changed without a template: logo, favicon, accent, accent_dark, css, head."},
+		"theme":          {description: "The default theme's look, changed without a template: logo, favicon, accent, accent_dark, css, head, footer."},
 	}
 	lookKeys = map[string]refinement{
 		"logo":        {description: "An image of the site shown beside the title in the header, like /static/img/logo.svg."},
@@ -166,6 +166,7 @@ var (
 		"accent":      {description: "The colour of links and highlights, like #0b6e4f: it must read as text on white (4.5:1, WCAG AA).", pattern: `^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$`},
 		"accent_dark": {description: "The accent in dark mode, like #6fd19b; made from accent when not given. It must read on the dark background (4.5:1).", pattern: `^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$`},
 		"css":         {description: "Stylesheets of the site loaded after the theme's, like /static/css/brand.css."},
+		"footer":      {description: "Markdown shown in every page's footer, like © Acme · [Privacy](https://acme.example/privacy); its links are checked as a page's."},
 		"head":        {description: "HTML put as it is at the end of every page's head, such as an analytics snippet. It runs on every reader's browser: an internal handbook may not want to send readers' visits to another company."},
 	}
 	linkCheckKeys = map[string]refinement{
