@@ -22,8 +22,10 @@ type Config struct {
 	Description string `yaml:"description"`
 	BaseURL     string `yaml:"base_url"`
 	EditURL     string `yaml:"edit_url"`
-	Language    string `yaml:"language"`
-	UnsafeHTML  bool   `yaml:"unsafe_html"`
+	// HistoryURL links a page to its file's history, like EditURL.
+	HistoryURL string `yaml:"history_url"`
+	Language   string `yaml:"language"`
+	UnsafeHTML bool   `yaml:"unsafe_html"`
 	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
 	Links string `yaml:"links"`
 	// NoIndex asks search engines to leave the site out: robots.txt
@@ -74,6 +76,7 @@ type Raw struct {
 	Description string         `yaml:"description"`
 	BaseURL     strictyaml.Str `yaml:"base_url"`
 	EditURL     strictyaml.Str `yaml:"edit_url"`
+	HistoryURL  strictyaml.Str `yaml:"history_url"`
 	Language    strictyaml.Str `yaml:"language"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Links       strictyaml.Str `yaml:"links"`
@@ -97,6 +100,7 @@ func Decode(src []byte) (Config, diag.List) {
 		Description:    raw.Description,
 		BaseURL:        raw.BaseURL.Value,
 		EditURL:        raw.EditURL.Value,
+		HistoryURL:     raw.HistoryURL.Value,
 		Language:       raw.Language.Value,
 		UnsafeHTML:     raw.UnsafeHTML,
 		Links:          raw.Links.Value,
@@ -140,12 +144,8 @@ func Decode(src []byte) (Config, diag.List) {
 			diags.Errorf(raw.ReviewEvery.Pos, "%v", err)
 		}
 	}
-	if c.EditURL != "" {
-		u, err := url.Parse(strings.ReplaceAll(c.EditURL, "{path}", "x"))
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.Contains(c.EditURL, "{path}") {
-			diags.Errorf(raw.EditURL.Pos, "edit_url must be an http(s) URL containing {path}, like https://github.com/acme/handbook/edit/main/{path}")
-		}
-	}
+	checkPathURL(raw.EditURL, "edit_url", "https://github.com/acme/handbook/edit/main/{path}", &diags)
+	checkPathURL(raw.HistoryURL, "history_url", "https://github.com/acme/handbook/commits/main/{path}", &diags)
 	for _, r := range c.Language {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
 			diags.Errorf(raw.Language.Pos, "language %q is not a language tag like en or pt-BR", c.Language)
@@ -217,4 +217,16 @@ func ParseEvery(s string) (func(time.Time) time.Time, error) {
 		return func(t time.Time) time.Time { return t.AddDate(0, n, 0) }, nil
 	}
 	return func(t time.Time) time.Time { return t.AddDate(n, 0, 0) }, nil
+}
+
+// checkPathURL checks a link to a file's page on a git host: an http(s)
+// URL with {path} where the file's path goes.
+func checkPathURL(v strictyaml.Str, key, example string, diags *diag.List) {
+	if v.Value == "" {
+		return
+	}
+	u, err := url.Parse(strings.ReplaceAll(v.Value, "{path}", "x"))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.Contains(v.Value, "{path}") {
+		diags.Errorf(v.Pos, "%s must be an http(s) URL containing {path}, like %s", key, example)
+	}
 }

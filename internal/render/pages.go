@@ -35,6 +35,7 @@ type View struct {
 	TOC         []markdown.Heading
 	Print       []PrintEntry
 	EditURL     string
+	HistoryURL  string
 	Updated     string
 	// Absolute is set for pages whose links must not be relative (404.html,
 	// which a server shows at any depth): links are made from BasePath.
@@ -463,8 +464,8 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
 	}
 	v.navPage = p
-	if site.Config.EditURL != "" && p.Doc != nil {
-		v.EditURL = strings.ReplaceAll(site.Config.EditURL, "{path}", p.File)
+	if p.Doc != nil {
+		v.EditURL, v.HistoryURL = fileLinks(site, p.File)
 	}
 	if p.Updated != 0 {
 		v.Updated = time.Unix(p.Updated, 0).UTC().Format("2 January 2006")
@@ -663,4 +664,16 @@ func (v *View) FooterNote() template.HTML {
 		return v.Root() + strings.TrimPrefix(h.URL, "/")
 	}, "")
 	return template.HTML(b.String())
+}
+
+// fileLinks are the links to edit a source file and to its history on
+// the git host, where handbook.yaml gives them.
+func fileLinks(site *handbook.Site, file string) (edit, history string) {
+	if u := site.Config.EditURL; u != "" {
+		edit = strings.ReplaceAll(u, "{path}", file)
+	}
+	if u := site.Config.HistoryURL; u != "" {
+		history = strings.ReplaceAll(u, "{path}", file)
+	}
+	return edit, history
 }

@@ -151,6 +151,7 @@ var (
 		"description":    {description: "One or two sentences, shown on the home page and to search engines."},
 		"base_url":       {description: "Where the site is served from: an http(s) URL or a path starting with /. baton build --base-url overrides it; links stay relative."},
 		"edit_url":       {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
+		"history_url":    {description: "A link to a page's history on the git host, with {path} for its path, like https://github.com/acme/handbook/commits/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"language":       {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
 		"unsafe_html":    {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":          {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
