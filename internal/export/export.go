@@ -75,7 +75,9 @@ type responsibility struct {
 	Summary  string   `json:"summary,omitempty"`
 	Lead     string   `json:"lead"`
 	Partners []string `json:"partners,omitempty"`
-	URL      string   `json:"url"`
+	// PartnerPeople are people's ids.
+	PartnerPeople []string `json:"partner_people,omitempty"`
+	URL           string   `json:"url"`
 }
 
 type path struct {
@@ -173,7 +175,7 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 			lead = x.Lead.ID
 		}
 		f.Responsibilities = append(f.Responsibilities, responsibility{ID: x.ID, Title: x.Title, Kind: x.Kind, Stage: x.Stage,
-			Summary: x.Summary, Lead: lead, Partners: ids(x.Partners, roleID), URL: rel(x.URL)})
+			Summary: x.Summary, Lead: lead, Partners: ids(x.Partners, roleID), PartnerPeople: ids(x.PartnerPeople, personID), URL: rel(x.URL)})
 	}
 	for _, pa := range site.Paths {
 		p := path{ID: pa.ID, Title: pa.Title, Summary: pa.Summary, Audience: pa.Audience, URL: rel(pa.URL), Minutes: pa.Minutes,

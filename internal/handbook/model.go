@@ -171,9 +171,12 @@ type Responsibility struct {
 	Summary  string
 	Lead     *Role
 	Partners []*Role
-	Pages    []*Page
-	URL      string
-	Pos      diag.Pos
+	// PartnerPeople are the people partners names (a role is a column of
+	// the matrix; a person is not).
+	PartnerPeople []*Person
+	Pages         []*Page
+	URL           string
+	Pos           diag.Pos
 	// Paths lists the reading paths that have this responsibility as a step.
 	Paths []PathStep
 }

@@ -44,8 +44,10 @@ type Person struct {
 	Photo string
 	Links []PersonLink
 	URL   string
-	// Owns lists what names them among its owners.
-	Owns []Owned
+	// Owns lists what names them among its owners; PartnerIn the
+	// responsibilities that name them among their partners.
+	Owns      []Owned
+	PartnerIn []*Responsibility
 }
 
 // PersonLink is a link of a person's: a title and an http(s) or mailto

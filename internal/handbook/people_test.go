@@ -132,3 +132,24 @@ func TestLevels(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(diags, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPartnerPeople: a responsibility's partners may name people beside
+// roles; a person is listed on it and it on the person, never as a role.
+func TestPartnerPeople(t *testing.T) {
+	site, diags := resolveWith(t, true, map[string]string{
+		"content/_index.md":         "---\ntitle: Home\nroles: [design, eng]\n---\n",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\nresponsibilities:\n  - id: usability\n    title: Usability\n    kind: outcome\n    stage: grow\n    partners: [eng, ada]\n",
+		"content/roles/eng.yaml":    "title: Eng\nsummary: S.\n",
+		"content/people/ada.yaml":   "name: Ada\n",
+	}, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	x := site.Responsibilities[0]
+	if len(x.Partners) != 1 || x.Partners[0].ID != "eng" || len(x.PartnerPeople) != 1 || x.PartnerPeople[0].ID != "ada" {
+		t.Errorf("partners %v, people %v", x.Partners, x.PartnerPeople)
+	}
+	if ada := site.People[0]; len(ada.PartnerIn) != 1 || ada.PartnerIn[0] != x {
+		t.Errorf("ada partners in %v", ada.PartnerIn)
+	}
+}

@@ -747,6 +747,13 @@ func (r *resolver) linkRole(f *Parsed) {
 		}
 		seen := map[*Role]bool{}
 		for _, ref := range rf.Partners {
+			if pe := r.people[ref.Value]; pe != nil && r.roles[ref.Value] == nil {
+				if !slices.Contains(resp.PartnerPeople, pe) {
+					resp.PartnerPeople = append(resp.PartnerPeople, pe)
+					pe.PartnerIn = append(pe.PartnerIn, resp)
+				}
+				continue
+			}
 			c := r.lookupRole(ref, "partners")
 			switch {
 			case c == nil:

@@ -111,7 +111,7 @@ var (
 		"kind":     {description: "Whether it is an activity, an output or an outcome.", enum: handbook.Kinds},
 		"stage":    {description: "The stage of the product lifecycle it belongs to.", enum: handbook.Stages},
 		"summary":  {description: "One or two sentences."},
-		"partners": {description: "Ids of the roles that partner in it." + idHint, pattern: handbook.IDPattern},
+		"partners": {description: "Ids of the roles (the matrix's columns) or people (content/people/) that partner in it." + idHint, pattern: handbook.IDPattern},
 	}
 	frontMatterKeys = map[string]refinement{
 		"title":            {description: "The page's title."},

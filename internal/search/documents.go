@@ -104,6 +104,9 @@ func otherDocuments(site *handbook.Site) []Document {
 		for _, p := range x.Partners {
 			d.Meta = append(d.Meta, p.Title)
 		}
+		for _, p := range x.PartnerPeople {
+			d.Meta = append(d.Meta, p.Name)
+		}
 		d.Sections = []DocSection{{Text: text}}
 		docs = append(docs, d)
 	}
