@@ -137,7 +137,7 @@ func TestLevels(t *testing.T) {
 // roles; a person is listed on it and it on the person, never as a role.
 func TestPartnerPeople(t *testing.T) {
 	site, diags := resolveWith(t, true, map[string]string{
-		"content/_index.md":         "---\ntitle: Home\nroles: [design, eng]\n---\n",
+		"content/_index.md":         "---\ntitle: Home\nroles: [design, eng]\nresponsibilities: [usability]\n---\n",
 		"content/roles/design.yaml": "title: Design\nsummary: S.\nresponsibilities:\n  - id: usability\n    title: Usability\n    kind: outcome\n    stage: grow\n    partners: [eng, ada]\n",
 		"content/roles/eng.yaml":    "title: Eng\nsummary: S.\n",
 		"content/people/ada.yaml":   "name: Ada\n",
