@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/batonhq/baton/internal/browsertest"
 	"github.com/chromedp/chromedp"
@@ -152,5 +153,81 @@ func TestMatrixOnPhone(t *testing.T) {
 	}
 	if count("activity", true) != 0 || count("output", true) == 0 {
 		t.Errorf("at 390 px the kind filter leaves %d activities shown and %d outputs", count("activity", true), count("output", true))
+	}
+}
+
+// TestPhoneNavigation opens a playbook with headings at 390 and 1280 px:
+// where the table of contents beside the text is hidden, an "On this
+// page" disclosure at the top of the article lists the same headings and
+// leads to them; and at 390 px the header takes two rows, not three, with
+// the search box and every main link in reach.
+func TestPhoneNavigation(t *testing.T) {
+	out := publishDefault(t, "")
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := browsertest.Browser(t)
+	const page = "/playbooks/conductor-model/conductor/"
+	visible := `(s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; })`
+	for _, width := range []int64{390, 1280} {
+		ctx := browsertest.Tab(t, browser, 60*time.Second)
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 844), chromedp.Navigate(srv.URL+page), chromedp.WaitVisible(".prose")); err != nil {
+			t.Fatal(err)
+		}
+		type state struct {
+			Side, Inline    bool
+			SideN, InlineN  int
+			Header, SearchW float64
+			Unreachable     []string
+		}
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`({
+  side: `+visible+`(".toc"), inline: `+visible+`(".toc-inline"),
+  sideN: document.querySelectorAll(".toc li").length, inlineN: document.querySelectorAll(".toc-inline li").length,
+  header: document.querySelector(".site-header").getBoundingClientRect().height,
+  searchW: document.querySelector(".search-input").getBoundingClientRect().width,
+  unreachable: [...document.querySelectorAll(".site-nav a")].filter(a => {
+    const r = a.getBoundingClientRect(), nav = a.closest(".site-nav");
+    const inView = r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;
+    return !inView && !(nav.scrollWidth > nav.clientWidth && /auto|scroll/.test(getComputedStyle(nav).overflowX));
+  }).map(a => a.textContent),
+})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.SideN == 0 {
+			t.Fatalf("%s has no table of contents", page)
+		}
+		if s.InlineN != s.SideN {
+			t.Errorf("at %d px the disclosure lists %d headings, the table of contents %d", width, s.InlineN, s.SideN)
+		}
+		if s.Side == s.Inline {
+			t.Errorf("at %d px the table of contents beside the text shows %v and the disclosure %v: want one of them", width, s.Side, s.Inline)
+		}
+		if width > 1152 {
+			continue
+		}
+		if !s.Inline {
+			t.Fatalf("at %d px no \"On this page\" disclosure", width)
+		}
+		if s.Header > 100 {
+			t.Errorf("at %d px the header is %.0f px tall, want two rows (100 px at most)", width, s.Header)
+		}
+		if s.SearchW < 100 || len(s.Unreachable) > 0 {
+			t.Errorf("at %d px the search box is %.0f px wide and the main links %q are out of reach", width, s.SearchW, s.Unreachable)
+		}
+		// Opened, the disclosure leads to a heading of the page.
+		if err := chromedp.Do(ctx, chromedp.Click(".toc-inline summary"), chromedp.WaitVisible(".toc-inline li:last-child a"), chromedp.Click(".toc-inline li:last-child a")); err != nil {
+			t.Fatal(err)
+		}
+		var hash string
+		for range 50 {
+			if hash, err = chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`)); err == nil && hash != "" {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".toc li:last-child a").hash`))
+		if err != nil || hash != want || want == "" {
+			t.Errorf("the disclosure's last link led to %q, want %q (%v)", hash, want, err)
+		}
 	}
 }

@@ -113,7 +113,11 @@ func (v *View) Nav() []NavItem {
 		return nil
 	}
 	if !v.navDone {
-		v.nav, v.navDone = sidebar(v.Site, v.navPage), true
+		v.nav = kindNav(v.Site, v.Kind, v.URL)
+		if v.nav == nil {
+			v.nav = sidebar(v.Site, v.navPage)
+		}
+		v.navDone = true
 		v.linkNav(v.nav)
 	}
 	return v.nav
@@ -479,7 +483,60 @@ func window(n, at int) (lo, hi int) {
 // more is the sidebar's link to the page of section s for the n siblings
 // its window leaves out.
 func more(s *handbook.Section, n int) NavItem {
-	return NavItem{Title: fmt.Sprintf("%d more in %s", n, s.Title), URL: s.URL, More: n}
+	return moreIn(s.Title, s.URL, n)
+}
+
+// moreIn is the sidebar's link to an index page (title, url) for the n
+// entries its window leaves out.
+func moreIn(title, url string, n int) NavItem {
+	return NavItem{Title: fmt.Sprintf("%d more in %s", n, title), URL: url, More: n}
+}
+
+// kindNav is the sidebar of a role, responsibility, path or tag page, or
+// of their index (nil for other kinds): that kind's index, open, with its
+// pages below in the window of maxSiblings around the page, since a
+// reader on a role wants the other roles, not the playbooks' folders.
+func kindNav(site *handbook.Site, kind, current string) []NavItem {
+	var title, url string
+	var n int
+	var entry func(i int) (title, url string)
+	switch kind {
+	case "role", "roles":
+		title, url, n = "Roles", "/roles/", len(site.Roles)
+		entry = func(i int) (string, string) { return site.Roles[i].Title, site.Roles[i].URL }
+	case "responsibility", "responsibilities":
+		title, url, n = "Responsibilities", "/responsibilities/", len(site.Responsibilities)
+		entry = func(i int) (string, string) { return site.Responsibilities[i].Title, site.Responsibilities[i].URL }
+	case "path", "paths":
+		title, url, n = "Reading paths", "/paths/", len(site.Paths)
+		entry = func(i int) (string, string) { return site.Paths[i].Title, site.Paths[i].URL }
+	case "tag", "tags":
+		title, url, n = "Tags", "/tags/", len(site.Tags)
+		entry = func(i int) (string, string) { return site.Tags[i].Name, site.Tags[i].URL }
+	default:
+		return nil
+	}
+	at := -1
+	for i := range n {
+		if _, u := entry(i); u == current {
+			at = i
+			break
+		}
+	}
+	lo, hi := window(n, at)
+	index := NavItem{Title: title, URL: url, Section: true, Open: true, Current: current == url,
+		Children: make([]NavItem, 0, hi-lo+2)}
+	if lo > 0 {
+		index.Children = append(index.Children, moreIn(title, url, lo))
+	}
+	for i := lo; i < hi; i++ {
+		t, u := entry(i)
+		index.Children = append(index.Children, NavItem{Title: t, URL: u, Current: i == at})
+	}
+	if hi < n {
+		index.Children = append(index.Children, moreIn(title, url, n-hi))
+	}
+	return []NavItem{index}
 }
 
 // printBody is a page's body as one build has it.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -219,5 +220,70 @@ func TestPathFootLeadsOn(t *testing.T) {
 	}
 	if !strings.Contains(out["index.html"], `class="continue"`) || !strings.Contains(out["paths/onboarding/index.html"], `class="path-continue"`) {
 		t.Error("the home page or the path's page has no place to continue from")
+	}
+}
+
+// sidebarOf returns the sidebar of a rendered page.
+func sidebarOf(t *testing.T, html string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<nav id="sidebar"[^>]*>(.*?)</nav>`).FindStringSubmatch(html)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// TestKindSidebars: the sidebar of a role, responsibility, path or tag
+// page, and of their index, lists that kind's pages with the current one
+// marked, under its index; not the playbooks' folders.
+func TestKindSidebars(t *testing.T) {
+	files := append(readerSite("title: T\n"),
+		corpus.File{Path: "content/paths/second.yaml", Data: []byte("title: Second path\nsteps:\n  - page: guide/next.md\n")},
+		corpus.File{Path: "content/guide/more.md", Data: []byte("---\ntitle: More\ntags: [advanced]\n---\nx\n")},
+	)
+	out, _ := renderSite(t, files)
+	for _, c := range []struct {
+		path, index, current string
+		others               []string
+	}{
+		{"roles/pm/index.html", `href="../">Roles</a>`, `href="./" aria-current="page">Product Manager</a>`, []string{`href="../eng/">Engineering</a>`}},
+		{"roles/index.html", `href="./" aria-current="page">Roles</a>`, "", []string{`href="pm/">Product Manager</a>`, `href="eng/">Engineering</a>`}},
+		{"responsibilities/plan/index.html", `href="../">Responsibilities</a>`, `href="./" aria-current="page">Planning</a>`, nil},
+		{"paths/onboarding/index.html", `href="../">Reading paths</a>`, `href="./" aria-current="page">Onboarding</a>`, []string{`href="../second/">Second path</a>`}},
+		{"paths/index.html", `href="./" aria-current="page">Reading paths</a>`, "", []string{`href="onboarding/">Onboarding</a>`}},
+		{"tags/basics/index.html", `href="../">Tags</a>`, `href="./" aria-current="page">basics</a>`, []string{`href="../advanced/">advanced</a>`}},
+	} {
+		side := sidebarOf(t, out[c.path])
+		for _, want := range append([]string{c.index, c.current}, c.others...) {
+			if !strings.Contains(side, want) {
+				t.Errorf("the sidebar of %s lacks %s:\n%s", c.path, want, side)
+			}
+		}
+		if strings.Contains(side, ">Guide</a>") {
+			t.Errorf("the sidebar of %s lists the playbooks' folders:\n%s", c.path, side)
+		}
+	}
+	if side := sidebarOf(t, out["guide/start/index.html"]); !strings.Contains(side, ">Guide</a>") || strings.Contains(side, ">Product Manager</a>") {
+		t.Errorf("a playbook's sidebar is no longer its folders:\n%s", side)
+	}
+}
+
+// TestKindSidebarWindow: with more roles than the sidebar lists at one
+// level, a role's sidebar lists a window around it and links to the
+// roles' page for the rest, as a folder's does.
+func TestKindSidebarWindow(t *testing.T) {
+	files := readerSite("title: T\n")
+	for i := range 40 {
+		files = append(files, corpus.File{Path: fmt.Sprintf("content/roles/r%02d.yaml", i), Data: fmt.Appendf(nil, "title: Role %02d\nsummary: s\nweight: %d\n", i, i+10)})
+	}
+	out, _ := renderSite(t, files)
+	side := sidebarOf(t, out["roles/r20/index.html"])
+	if got := strings.Count(side, "<li>"); got != maxSiblings {
+		t.Errorf("the sidebar of a role among 42 lists %d roles, want %d:\n%s", got, maxSiblings, side)
+	}
+	for _, want := range []string{`aria-current="page">Role 20</a>`, `more in Roles</a>`, `>Role 15</a>`, `>Role 25</a>`} {
+		if !strings.Contains(side, want) {
+			t.Errorf("the sidebar of role 20 lacks %s:\n%s", want, side)
+		}
 	}
 }
