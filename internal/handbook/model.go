@@ -135,6 +135,9 @@ type Role struct {
 	URL   string
 	// Paths lists the reading paths that have this role as a step.
 	Paths []PathStep
+	// Updated is the Unix time of the last commit that touched the role's
+	// file, which holds its responsibilities too, or 0 when unknown.
+	Updated int64
 }
 
 // Responsibility is a hands-on responsibility that one role leads.
@@ -163,6 +166,9 @@ type Path struct {
 	Steps    []Step
 	Minutes  int
 	URL      string
+	// Updated is the Unix time of the last commit that touched the file,
+	// or 0 when unknown.
+	Updated int64
 }
 
 // Step is one step of a reading path: a page, a role or a responsibility.

@@ -294,8 +294,8 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	add("/roles/", "", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
 	for _, role := range site.Roles {
 		add(role.URL, role.File, func() *View {
-			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
+			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}, role.File, role.Updated)
 		})
 	}
 	add("/responsibilities/", "", func() *View {
@@ -303,8 +303,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	})
 	for _, resp := range site.Responsibilities {
 		add(resp.URL, resp.Pos.File, func() *View {
-			return &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}
+			// A responsibility is written in its role's file.
+			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}, resp.Lead.File, resp.Lead.Updated)
 		})
 	}
 	add("/paths/", "", func() *View {
@@ -312,8 +313,8 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	})
 	for _, pa := range site.Paths {
 		add(pa.URL, pa.File, func() *View {
-			return &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}
+			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}, pa.File, pa.Updated)
 		})
 	}
 	add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
@@ -404,11 +405,23 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
 	}
 	v.navPage = p
-	if site.Config.EditURL != "" && p.Doc != nil {
-		v.EditURL = strings.ReplaceAll(site.Config.EditURL, "{path}", p.File)
+	if p.Doc == nil {
+		// A folder without its own page has no file to edit.
+		return withSource(site, v, "", p.Updated)
 	}
-	if p.Updated != 0 {
-		v.Updated = time.Unix(p.Updated, 0).UTC().Format("2 January 2006")
+	return withSource(site, v, p.File, p.Updated)
+}
+
+// withSource gives view v the link that edits its source file (edit_url with
+// the file's path; none without a file) and the date of the file's last
+// commit (none when unknown): every kind of page that shows a file gets
+// them the same way.
+func withSource(site *handbook.Site, v *View, file string, updated int64) *View {
+	if site.Config.EditURL != "" && file != "" {
+		v.EditURL = strings.ReplaceAll(site.Config.EditURL, "{path}", file)
+	}
+	if updated != 0 {
+		v.Updated = time.Unix(updated, 0).UTC().Format("2 January 2006")
 	}
 	return v
 }
