@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/browsertest"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -228,6 +230,60 @@ func TestPhoneNavigation(t *testing.T) {
 		want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".toc li:last-child a").hash`))
 		if err != nil || hash != want || want == "" {
 			t.Errorf("the disclosure's last link led to %q, want %q (%v)", hash, want, err)
+		}
+	}
+}
+
+// TestPrintedMatrixFits lays out the whole handbook's print view of the
+// default handbook as printed (print media, at the width of an A4 page's
+// text and of an A5 one's): the matrix is no wider than the page, and no
+// role's name or mark spills out of its cell.
+func TestPrintedMatrixFits(t *testing.T) {
+	out := publishDefault(t, "")
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := browsertest.Browser(t)
+	for _, width := range []int64{718, 520} {
+		ctx := browsertest.Tab(t, browser, 60*time.Second)
+		if err := chromedp.Do(ctx,
+			chromedp.EmulateViewport(width, 1000),
+			chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+				return err
+			}),
+			chromedp.Navigate(srv.URL+"/print/"),
+			chromedp.WaitReady(".print-matrix"),
+		); err != nil {
+			t.Fatal(err)
+		}
+		type fit struct {
+			Roles, Rows int
+			Table, Page float64
+			Spilled     []string
+		}
+		f, err := chromedp.Run(ctx, chromedp.Evaluate[fit](`(() => {
+  const table = document.querySelector(".print-matrix"), spilled = [];
+  const inside = (a, b) => a.left >= b.left - .5 && a.right <= b.right + .5 && a.top >= b.top - .5 && a.bottom <= b.bottom + .5;
+  table.querySelectorAll("thead th").forEach(th => {
+    if (th.scrollWidth > th.clientWidth + 1 || th.scrollHeight > th.clientHeight + 1) spilled.push("header " + th.textContent);
+  });
+  table.querySelectorAll("td .mark").forEach(m => {
+    if (!inside(m.getBoundingClientRect(), m.closest("td").getBoundingClientRect())) spilled.push("mark in " + m.closest("tr").querySelector("th").textContent);
+  });
+  return {roles: table.querySelectorAll("thead th.matrix-role").length, rows: table.querySelectorAll("tbody tr[id]").length,
+    table: table.getBoundingClientRect().width, page: document.documentElement.clientWidth, spilled};
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Roles < 17 || f.Rows == 0 {
+			t.Fatalf("at %d px the printed matrix has %d roles and %d responsibilities", width, f.Roles, f.Rows)
+		}
+		if f.Table > float64(width) || f.Table > f.Page {
+			t.Errorf("at %d px the printed matrix is %.0f px wide, the page %.0f", width, f.Table, f.Page)
+		}
+		if len(f.Spilled) > 0 {
+			t.Errorf("at %d px these spill out of their cells: %q", width, f.Spilled)
 		}
 	}
 }

@@ -32,8 +32,15 @@ type View struct {
 	Crumbs      []Crumb
 	TOC         []markdown.Heading
 	Print       []PrintEntry
-	EditURL     string
-	Updated     string
+	// PrintAll is set on the whole handbook's print view, which shows the
+	// reading paths and the matrix too, PrintRoles on the print views that
+	// show the roles.
+	PrintAll, PrintRoles bool
+	// PrintURL is the print view of the part of the handbook a page
+	// stands for (a top-level section's page, the roles' index), or "".
+	PrintURL string
+	EditURL  string
+	Updated  string
 	// Absolute is set for pages whose links must not be relative (404.html,
 	// which a server shows at any depth): links are made from BasePath.
 	Absolute bool
@@ -291,7 +298,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
 		}
 	}
-	add("/roles/", "", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
+	add("/roles/", "", func() *View {
+		return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles"), PrintURL: rolesPrintURL(site)}
+	})
 	for _, role := range site.Roles {
 		add(role.URL, role.File, func() *View {
 			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
@@ -327,8 +336,15 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
-	add("/print/", "", func() *View { return r.printView(site, bodies) })
+	add("/print/", "", func() *View { return r.printView(site, bodies, printScope{all: true}) })
 	jobs[len(jobs)-1].Bodies = true
+	for _, s := range printSections(site) {
+		add(sectionPrintURL(s), "", func() *View { return r.printView(site, bodies, printScope{section: s}) })
+		jobs[len(jobs)-1].Bodies = true
+	}
+	if u := rolesPrintURL(site); u != "" {
+		add(u, "", func() *View { return r.printView(site, nil, printScope{roles: true}) })
+	}
 	add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	// Crawlers take only absolute locations: a sitemap needs a base URL
 	// that names its host (see NoSitemap).
@@ -405,6 +421,7 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
 	}
 	v.navPage = p
+	v.PrintURL = pagePrintURL(site, p, kind)
 	if p.Doc == nil {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
@@ -558,6 +575,74 @@ type printBody struct {
 	hrefs []handbook.Href
 }
 
+// printScope is what a print view shows: the whole handbook (its pages,
+// reading paths, matrix and roles), the pages of one top-level section,
+// or the roles.
+type printScope struct {
+	all     bool
+	section *handbook.Section
+	roles   bool
+}
+
+// maxPrintDepth is the deepest a section with a print view of its own
+// lies: the top sections and the folders in them, the handbook's parts and
+// chapters (the default handbook's one top section holds every playbook).
+// Each level more would print each page below it once more.
+const maxPrintDepth = 2
+
+// printSections are the sections with a print view of their own, in
+// reading order.
+func printSections(site *handbook.Site) []*handbook.Section {
+	if site.Root == nil {
+		return nil
+	}
+	var out []*handbook.Section
+	var walk func([]*handbook.Section)
+	walk = func(ss []*handbook.Section) {
+		for _, s := range ss {
+			out = append(out, s)
+			if s.Depth < maxPrintDepth {
+				walk(s.Sections)
+			}
+		}
+	}
+	walk(site.Root.Sections)
+	return out
+}
+
+// sectionPrintURL is the URL of section s's print view.
+func sectionPrintURL(s *handbook.Section) string {
+	return "/print/" + strings.TrimPrefix(s.URL, "/")
+}
+
+// pagePrintURL is the print view a page of that kind links to: its
+// section's, when it is a top-level section's page.
+func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
+	if kind == "section" && p.Section.Depth >= 1 && p.Section.Depth <= maxPrintDepth {
+		return sectionPrintURL(p.Section)
+	}
+	return ""
+}
+
+// rolesPrintURL is the URL of the roles' print view, or "" for a handbook
+// without roles.
+func rolesPrintURL(site *handbook.Site) string {
+	if len(site.Roles) == 0 {
+		return ""
+	}
+	return "/print/roles/"
+}
+
+// within reports whether page p is in section s or below it.
+func within(p *handbook.Page, s *handbook.Section) bool {
+	for q := p.Section; q != nil; q = q.Parent {
+		if q == s {
+			return true
+		}
+	}
+	return false
+}
+
 // printPages lists the pages of the print view, in order.
 func printPages(site *handbook.Site) []*handbook.Page {
 	return append([]*handbook.Page{site.Home}, site.Order...)
@@ -572,17 +657,46 @@ func printBodies(site *handbook.Site) []printBody {
 	return out
 }
 
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
-	pages := printPages(site)
-	ids := map[string]string{}
-	for _, p := range pages {
-		ids[p.URL] = printID(p.URL)
+// printView is the print view of scope; bodies are the bodies of
+// printPages, as the build had them.
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody, scope printScope) *View {
+	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
+		PrintAll: scope.all, PrintRoles: scope.all || scope.roles}
+	switch {
+	case scope.section != nil:
+		s := scope.section
+		v.Title, v.URL, v.Crumbs = s.Title, sectionPrintURL(s), append(crumbs(site, s, ""), Crumb{Title: "Print"})
+	case scope.roles:
+		v.Title, v.URL = "Roles", rolesPrintURL(site)
+		v.Crumbs = append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Print"})
 	}
-	for _, role := range site.Roles {
-		ids[role.URL] = printID(role.URL)
+	// Links to what the view shows stay within it; others go to the site.
+	pages := printPages(site)
+	shown := make([]bool, len(pages))
+	ids := map[string]string{}
+	for i, p := range pages {
+		if scope.all || scope.section != nil && within(p, scope.section) {
+			shown[i] = true
+			ids[p.URL] = printID(p.URL)
+		}
+	}
+	if v.PrintRoles {
+		for _, role := range site.Roles {
+			ids[role.URL] = printID(role.URL)
+		}
+	}
+	if scope.all {
+		for _, resp := range site.Responsibilities {
+			ids[resp.URL] = printID(resp.URL)
+		}
+		for _, pa := range site.Paths {
+			ids[pa.URL] = printID(pa.URL)
+		}
 	}
 	for i, p := range pages {
+		if !shown[i] {
+			continue
+		}
 		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
 		if b := bodies[i]; b.doc != nil {
 			prefix := e.ID + "--"

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -285,5 +286,72 @@ func TestKindSidebarWindow(t *testing.T) {
 		if !strings.Contains(side, want) {
 			t.Errorf("the sidebar of role 20 lacks %s:\n%s", want, side)
 		}
+	}
+}
+
+// TestPrintViews: the whole handbook's print view holds the reading paths,
+// their steps in order and linked within the view, and the matrix; each
+// top-level folder, each folder in one, and the roles have a print view of
+// their own, linked from their page, holding only their part; none is in
+// the sitemap.
+func TestPrintViews(t *testing.T) {
+	out, _ := renderSite(t, append(readerSite("title: T\nbase_url: https://x.example/\n"),
+		corpus.File{Path: "content/guide/deep/_index.md", Data: []byte("---\ntitle: Deep\n---\nA chapter.\n")},
+		corpus.File{Path: "content/guide/deep/deeper/page.md", Data: []byte("---\ntitle: Deeper page\n---\nx\n")},
+	))
+	all := out["print/index.html"]
+	paths := regexp.MustCompile(`(?s)<section class="print-page" id="p-paths">(.*?)</section>\s*</section>`).FindStringSubmatch(all)
+	if paths == nil {
+		t.Fatalf("the print view has no reading paths:\n%s", all)
+	}
+	steps := regexp.MustCompile(`<li><a href="#([^"]+)">([^<]+)</a>`).FindAllStringSubmatch(paths[1], -1)
+	var got []string
+	for _, s := range steps {
+		got = append(got, s[2]+" #"+s[1])
+		if !strings.Contains(all, ` id="`+s[1]+`"`) {
+			t.Errorf("the step %s links to #%s, which the print view does not have", s[2], s[1])
+		}
+	}
+	if want := []string{"Start here #p-guide-start", "Product Manager #p-roles-pm", "Next #p-guide-next"}; !slices.Equal(got, want) {
+		t.Errorf("the path's steps in the print view: %q, want %q", got, want)
+	}
+	matrix := regexp.MustCompile(`(?s)<table class="print-matrix">(.*?)</table>`).FindStringSubmatch(all)
+	if matrix == nil {
+		t.Fatal("the print view has no matrix")
+	}
+	for _, want := range []string{`>Product Manager<`, `>Engineering<`, `id="p-responsibilities-plan"`, `>Planning `, `mark-lead`} {
+		if !strings.Contains(matrix[1], want) {
+			t.Errorf("the print view's matrix lacks %s:\n%s", want, matrix[1])
+		}
+	}
+
+	guide := out["print/guide/index.html"]
+	for _, want := range []string{`id="p-guide"`, `id="p-guide-start"`, `id="p-guide-next"`} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("the guide's print view lacks %s", want)
+		}
+	}
+	for _, not := range []string{`id="p-home"`, `id="p-roles"`, `class="print-matrix"`, `id="p-paths"`} {
+		if strings.Contains(guide, not) {
+			t.Errorf("the guide's print view holds %s, which is not the guide's", not)
+		}
+	}
+	roles := out["print/roles/index.html"]
+	if !strings.Contains(roles, `id="p-roles-pm"`) || strings.Contains(roles, `id="p-guide-start"`) {
+		t.Error("the roles' print view does not hold the roles alone")
+	}
+	if deep := out["print/guide/deep/index.html"]; !strings.Contains(deep, `id="p-guide-deep-deeper-page"`) || strings.Contains(deep, `id="p-guide-start"`) {
+		t.Error("the print view of a folder in a top folder does not hold its pages alone")
+	}
+	if _, ok := out["print/guide/deep/deeper/index.html"]; ok {
+		t.Error("a folder three levels down has a print view: each level prints every page below it once more")
+	}
+	for page, link := range map[string]string{"guide/index.html": `href="../print/guide/"`, "guide/deep/index.html": `href="../../print/guide/deep/"`, "roles/index.html": `href="../print/roles/"`} {
+		if !strings.Contains(out[page], link) {
+			t.Errorf("%s has no print link (%s)", page, link)
+		}
+	}
+	if strings.Contains(out["sitemap.xml"], "/print/") {
+		t.Errorf("the sitemap lists a print view:\n%s", out["sitemap.xml"])
 	}
 }
