@@ -37,7 +37,7 @@ type View struct {
 	// show the roles.
 	PrintAll, PrintRoles bool
 	// PrintURL is the print view of the part of the handbook a page
-	// stands for (a top-level section's page, the roles' index), or "".
+	// stands for (the page of a section with one, the roles' index), or "".
 	PrintURL string
 	EditURL  string
 	Updated  string
