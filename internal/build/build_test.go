@@ -292,6 +292,15 @@ func TestIncremental(t *testing.T) {
 			f.Data = bytes.Replace(f.Data, []byte("../../notes.md"), []byte("../../renamed.md"), 1)
 			return []string{"content/renamed.md", "content/notes.md", "content/playbooks/basics/start.md"}
 		}, false},
+		{"a new reading path, which the sidebar of every path lists", func() []string {
+			src["content/paths/second.yaml"] = &fstest.MapFile{Data: []byte("title: Second steps\nsteps:\n  - page: playbooks/basics/second.md\n")}
+			return []string{"content/paths/second.yaml"}
+		}, false},
+		{"a new tag, which the sidebar of every tag lists", func() []string {
+			f := src["content/playbooks/basics/second.md"]
+			f.Data = bytes.Replace(f.Data, []byte("tags: [influence]"), []byte("tags: [influence, fresh]"), 1)
+			return []string{"content/playbooks/basics/second.md"}
+		}, false},
 		{"a new top section, which every page's header lists", func() []string {
 			src["content/guides/first.md"] = &fstest.MapFile{Data: []byte("---\ntitle: First guide\n---\nG.\n")}
 			return []string{"content/guides"}

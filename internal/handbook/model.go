@@ -153,6 +153,9 @@ type Role struct {
 	People []*Person
 	// Levels are the role's career ladder, lowest first.
 	Levels []Level
+	// Updated is the Unix time of the last commit that touched the role's
+	// file, which holds its responsibilities too, or 0 when unknown.
+	Updated int64
 	Review
 }
 
@@ -192,6 +195,9 @@ type Path struct {
 	Minutes  int
 	URL      string
 	Review
+	// Updated is the Unix time of the last commit that touched the file,
+	// or 0 when unknown.
+	Updated int64
 }
 
 // Step is one step of a reading path: a page, a role or a responsibility.

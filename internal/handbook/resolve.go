@@ -624,7 +624,7 @@ func (r *resolver) addRole(f *Parsed) {
 	role := &Role{
 		ID: pr.ID, File: f.File, Title: strings.TrimSpace(d.Title.Value), Summary: strings.TrimSpace(d.Summary.Value),
 		Part: d.Part, Weight: d.Weight, Owns: d.Owns, Influences: d.Influences, Needs: d.Needs,
-		URL: "/roles/" + pr.ID + "/",
+		URL: "/roles/" + pr.ID + "/", Updated: r.opts.Dates[f.File],
 	}
 	if prev, ok := r.roles[pr.ID]; ok {
 		r.diags.Errorf(d.Pos, "role id %q is also defined by %s", pr.ID, prev.File)
@@ -1241,7 +1241,7 @@ func (r *resolver) addPath(f *Parsed) {
 	d := pp.Data
 	pa := &Path{
 		ID: pp.ID, File: f.File, Title: strings.TrimSpace(d.Title.Value), Summary: strings.TrimSpace(d.Summary),
-		Audience: strings.TrimSpace(d.Audience), URL: "/paths/" + pp.ID + "/",
+		Audience: strings.TrimSpace(d.Audience), URL: "/paths/" + pp.ID + "/", Updated: r.opts.Dates[f.File],
 	}
 	if !r.claim(pa.URL, f.File, d.Pos) {
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/browsertest"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/chromedp/chromedp"
@@ -21,6 +22,13 @@ import (
 
 // publishDefault builds the repository's own handbook into a temp folder.
 func publishDefault(t *testing.T, baseURL string) string {
+	t.Helper()
+	out, _ := publishDefaultSite(t, baseURL)
+	return out
+}
+
+// publishDefaultSite is publishDefault, with the site the build resolved.
+func publishDefaultSite(t *testing.T, baseURL string) (string, *handbook.Site) {
 	t.Helper()
 	theme, err := render.LoadTheme(baton.Layouts())
 	if err != nil {
@@ -35,7 +43,7 @@ func publishDefault(t *testing.T, baseURL string) string {
 	if err := publish.Write(publish.Options{Out: out, Source: src}, res.Files); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, res.Site
 }
 
 // TestReaderFromFileSystem opens the built handbook from file:// and

@@ -23,6 +23,7 @@ func pageKey(h *maphash.Hash, site *handbook.Site, p *handbook.Page, kind string
 	k := key{h}
 	k.site(site)
 	k.s(kind)
+	k.s(pagePrintURL(site, p, kind))
 	k.page(p)
 	k.lists(p)
 	k.paths(p)

@@ -34,9 +34,16 @@ type View struct {
 	Crumbs      []Crumb
 	TOC         []markdown.Heading
 	Print       []PrintEntry
-	EditURL     string
-	HistoryURL  string
-	Updated     string
+	// PrintAll is set on the whole handbook's print view, which shows the
+	// reading paths and the matrix too, PrintRoles on the print views that
+	// show the roles.
+	PrintAll, PrintRoles bool
+	// PrintURL is the print view of the part of the handbook a page
+	// stands for (the page of a section with one, the roles' index), or "".
+	PrintURL   string
+	EditURL    string
+	HistoryURL string
+	Updated    string
 	// Absolute is set for pages whose links must not be relative (404.html,
 	// which a server shows at any depth): links are made from BasePath.
 	Absolute bool
@@ -116,7 +123,11 @@ func (v *View) Nav() []NavItem {
 		return nil
 	}
 	if !v.navDone {
-		v.nav, v.navDone = sidebar(v.Site, v.navPage), true
+		v.nav = kindNav(v.Site, v.Kind, v.URL)
+		if v.nav == nil {
+			v.nav = sidebar(v.Site, v.navPage)
+		}
+		v.navDone = true
 		v.linkNav(v.nav)
 	}
 	return v.nav
@@ -315,11 +326,13 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
 		}
 	}
-	add("/roles/", "", func() *View { return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles")} })
+	add("/roles/", "", func() *View {
+		return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles"), PrintURL: rolesPrintURL(site)}
+	})
 	for _, role := range site.Roles {
 		add(role.URL, role.File, func() *View {
-			return &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}
+			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}, role.File, role.Updated)
 		})
 	}
 	if len(site.Levels) > 0 {
@@ -341,8 +354,9 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	})
 	for _, resp := range site.Responsibilities {
 		add(resp.URL, resp.Pos.File, func() *View {
-			return &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}
+			// A responsibility is written in its role's file.
+			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}, resp.Lead.File, resp.Lead.Updated)
 		})
 	}
 	add("/paths/", "", func() *View {
@@ -350,8 +364,8 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	})
 	for _, pa := range site.Paths {
 		add(pa.URL, pa.File, func() *View {
-			return &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}
+			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
+				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}, pa.File, pa.Updated)
 		})
 	}
 	add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
@@ -364,8 +378,15 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
-	add("/print/", "", func() *View { return r.printView(site, bodies) })
+	add("/print/", "", func() *View { return r.printView(site, bodies, printScope{all: true}) })
 	jobs[len(jobs)-1].Bodies = true
+	for _, s := range printSections(site) {
+		add(sectionPrintURL(s), "", func() *View { return r.printView(site, bodies, printScope{section: s}) })
+		jobs[len(jobs)-1].Bodies = true
+	}
+	if u := rolesPrintURL(site); u != "" {
+		add(u, "", func() *View { return r.printView(site, nil, printScope{roles: true}) })
+	}
 	add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	if len(site.Updates) > 0 {
 		add("/changes/", "", func() *View {
@@ -464,11 +485,24 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
 	}
 	v.navPage = p
-	if p.Doc != nil {
-		v.EditURL, v.HistoryURL = fileLinks(site, p.File)
+	v.PrintURL = pagePrintURL(site, p, kind)
+	if p.Doc == nil {
+		// A folder without its own page has no file to edit.
+		return withSource(site, v, "", p.Updated)
 	}
-	if p.Updated != 0 {
-		v.Updated = time.Unix(p.Updated, 0).UTC().Format("2 January 2006")
+	return withSource(site, v, p.File, p.Updated)
+}
+
+// withSource gives view v the link that edits its source file (edit_url with
+// the file's path; none without a file) and the date of the file's last
+// commit (none when unknown): every kind of page that shows a file gets
+// them the same way.
+func withSource(site *handbook.Site, v *View, file string, updated int64) *View {
+	if file != "" {
+		v.EditURL, v.HistoryURL = fileLinks(site, file)
+	}
+	if updated != 0 {
+		v.Updated = time.Unix(updated, 0).UTC().Format("2 January 2006")
 	}
 	return v
 }
@@ -543,13 +577,134 @@ func window(n, at int) (lo, hi int) {
 // more is the sidebar's link to the page of section s for the n siblings
 // its window leaves out.
 func more(s *handbook.Section, n int) NavItem {
-	return NavItem{Title: fmt.Sprintf("%d more in %s", n, s.Title), URL: s.URL, More: n}
+	return moreIn(s.Title, s.URL, n)
+}
+
+// moreIn is the sidebar's link to an index page (title, url) for the n
+// entries its window leaves out.
+func moreIn(title, url string, n int) NavItem {
+	return NavItem{Title: fmt.Sprintf("%d more in %s", n, title), URL: url, More: n}
+}
+
+// kindNav is the sidebar of a role, responsibility, path or tag page, or
+// of their index (nil for other kinds): that kind's index, open, with its
+// pages below in the window of maxSiblings around the page, since a
+// reader on a role wants the other roles, not the playbooks' folders.
+func kindNav(site *handbook.Site, kind, current string) []NavItem {
+	var title, url string
+	var n int
+	var entry func(i int) (title, url string)
+	switch kind {
+	case "role", "roles":
+		title, url, n = "Roles", "/roles/", len(site.Roles)
+		entry = func(i int) (string, string) { return site.Roles[i].Title, site.Roles[i].URL }
+	case "responsibility", "responsibilities":
+		title, url, n = "Responsibilities", "/responsibilities/", len(site.Responsibilities)
+		entry = func(i int) (string, string) { return site.Responsibilities[i].Title, site.Responsibilities[i].URL }
+	case "path", "paths":
+		title, url, n = "Reading paths", "/paths/", len(site.Paths)
+		entry = func(i int) (string, string) { return site.Paths[i].Title, site.Paths[i].URL }
+	case "tag", "tags":
+		title, url, n = "Tags", "/tags/", len(site.Tags)
+		entry = func(i int) (string, string) { return site.Tags[i].Name, site.Tags[i].URL }
+	default:
+		return nil
+	}
+	at := -1
+	for i := range n {
+		if _, u := entry(i); u == current {
+			at = i
+			break
+		}
+	}
+	lo, hi := window(n, at)
+	index := NavItem{Title: title, URL: url, Section: true, Open: true, Current: current == url,
+		Children: make([]NavItem, 0, hi-lo+2)}
+	if lo > 0 {
+		index.Children = append(index.Children, moreIn(title, url, lo))
+	}
+	for i := lo; i < hi; i++ {
+		t, u := entry(i)
+		index.Children = append(index.Children, NavItem{Title: t, URL: u, Current: i == at})
+	}
+	if hi < n {
+		index.Children = append(index.Children, moreIn(title, url, n-hi))
+	}
+	return []NavItem{index}
 }
 
 // printBody is a page's body as one build has it.
 type printBody struct {
 	doc   *markdown.Doc
 	hrefs []handbook.Href
+}
+
+// printScope is what a print view shows: the whole handbook (its pages,
+// reading paths, matrix and roles), the pages of one top-level section,
+// or the roles.
+type printScope struct {
+	all     bool
+	section *handbook.Section
+	roles   bool
+}
+
+// maxPrintDepth is the deepest a section with a print view of its own
+// lies: the top sections and the folders in them, the handbook's parts and
+// chapters (the default handbook's one top section holds every playbook).
+// Each level more would print each page below it once more.
+const maxPrintDepth = 2
+
+// printSections are the sections with a print view of their own, in
+// reading order.
+func printSections(site *handbook.Site) []*handbook.Section {
+	if site.Root == nil {
+		return nil
+	}
+	var out []*handbook.Section
+	var walk func([]*handbook.Section)
+	walk = func(ss []*handbook.Section) {
+		for _, s := range ss {
+			out = append(out, s)
+			if s.Depth < maxPrintDepth {
+				walk(s.Sections)
+			}
+		}
+	}
+	walk(site.Root.Sections)
+	return out
+}
+
+// sectionPrintURL is the URL of section s's print view.
+func sectionPrintURL(s *handbook.Section) string {
+	return "/print/" + strings.TrimPrefix(s.URL, "/")
+}
+
+// pagePrintURL is the print view a page of that kind links to: its
+// section's, when it is a top-level section's page.
+func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
+	if kind == "section" && p.Section.Depth >= 1 && p.Section.Depth <= maxPrintDepth {
+		return sectionPrintURL(p.Section)
+	}
+	return ""
+}
+
+// rolesPrintURL is the URL of the roles' print view, or "" for a handbook
+// without roles.
+func rolesPrintURL(site *handbook.Site) string {
+	if len(site.Roles) == 0 {
+		return ""
+	}
+	return "/print/roles/"
+}
+
+// within reports whether page p is in section s or below it.
+func within(p *handbook.Page, s *handbook.Section) bool {
+	for q := p.Section; q != nil; q = q.Parent {
+		if q == s {
+			return true
+		}
+	}
+	return false
 }
 
 // printPages lists the pages of the print view, in order.
@@ -566,17 +721,46 @@ func printBodies(site *handbook.Site) []printBody {
 	return out
 }
 
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
-	pages := printPages(site)
-	ids := map[string]string{}
-	for _, p := range pages {
-		ids[p.URL] = printID(p.URL)
+// printView is the print view of scope; bodies are the bodies of
+// printPages, as the build had them.
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody, scope printScope) *View {
+	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
+		PrintAll: scope.all, PrintRoles: scope.all || scope.roles}
+	switch {
+	case scope.section != nil:
+		s := scope.section
+		v.Title, v.URL, v.Crumbs = s.Title, sectionPrintURL(s), append(crumbs(site, s, ""), Crumb{Title: "Print"})
+	case scope.roles:
+		v.Title, v.URL = "Roles", rolesPrintURL(site)
+		v.Crumbs = append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Print"})
 	}
-	for _, role := range site.Roles {
-		ids[role.URL] = printID(role.URL)
+	// Links to what the view shows stay within it; others go to the site.
+	pages := printPages(site)
+	shown := make([]bool, len(pages))
+	ids := map[string]string{}
+	for i, p := range pages {
+		if scope.all || scope.section != nil && within(p, scope.section) {
+			shown[i] = true
+			ids[p.URL] = printID(p.URL)
+		}
+	}
+	if v.PrintRoles {
+		for _, role := range site.Roles {
+			ids[role.URL] = printID(role.URL)
+		}
+	}
+	if scope.all {
+		for _, resp := range site.Responsibilities {
+			ids[resp.URL] = printID(resp.URL)
+		}
+		for _, pa := range site.Paths {
+			ids[pa.URL] = printID(pa.URL)
+		}
 	}
 	for i, p := range pages {
+		if !shown[i] {
+			continue
+		}
 		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
 		if b := bodies[i]; b.doc != nil {
 			prefix := e.ID + "--"

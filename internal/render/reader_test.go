@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -248,5 +250,137 @@ func TestLevelsPages(t *testing.T) {
 	}
 	if out, _ := renderSite(t, readerSite("title: T\n")); out["levels/index.html"] != "" {
 		t.Error("a site without ladders has a levels page")
+	}
+}
+
+// sidebarOf returns the sidebar of a rendered page.
+func sidebarOf(t *testing.T, html string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<nav id="sidebar"[^>]*>(.*?)</nav>`).FindStringSubmatch(html)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// TestKindSidebars: the sidebar of a role, responsibility, path or tag
+// page, and of their index, lists that kind's pages with the current one
+// marked, under its index; not the playbooks' folders.
+func TestKindSidebars(t *testing.T) {
+	files := append(readerSite("title: T\n"),
+		corpus.File{Path: "content/paths/second.yaml", Data: []byte("title: Second path\nsteps:\n  - page: guide/next.md\n")},
+		corpus.File{Path: "content/guide/more.md", Data: []byte("---\ntitle: More\ntags: [advanced]\n---\nx\n")},
+	)
+	out, _ := renderSite(t, files)
+	for _, c := range []struct {
+		path, index, current string
+		others               []string
+	}{
+		{"roles/pm/index.html", `href="../">Roles</a>`, `href="./" aria-current="page">Product Manager</a>`, []string{`href="../eng/">Engineering</a>`}},
+		{"roles/index.html", `href="./" aria-current="page">Roles</a>`, "", []string{`href="pm/">Product Manager</a>`, `href="eng/">Engineering</a>`}},
+		{"responsibilities/plan/index.html", `href="../">Responsibilities</a>`, `href="./" aria-current="page">Planning</a>`, nil},
+		{"paths/onboarding/index.html", `href="../">Reading paths</a>`, `href="./" aria-current="page">Onboarding</a>`, []string{`href="../second/">Second path</a>`}},
+		{"paths/index.html", `href="./" aria-current="page">Reading paths</a>`, "", []string{`href="onboarding/">Onboarding</a>`}},
+		{"tags/basics/index.html", `href="../">Tags</a>`, `href="./" aria-current="page">basics</a>`, []string{`href="../advanced/">advanced</a>`}},
+	} {
+		side := sidebarOf(t, out[c.path])
+		for _, want := range append([]string{c.index, c.current}, c.others...) {
+			if !strings.Contains(side, want) {
+				t.Errorf("the sidebar of %s lacks %s:\n%s", c.path, want, side)
+			}
+		}
+		if strings.Contains(side, ">Guide</a>") {
+			t.Errorf("the sidebar of %s lists the playbooks' folders:\n%s", c.path, side)
+		}
+	}
+	if side := sidebarOf(t, out["guide/start/index.html"]); !strings.Contains(side, ">Guide</a>") || strings.Contains(side, ">Product Manager</a>") {
+		t.Errorf("a playbook's sidebar is no longer its folders:\n%s", side)
+	}
+}
+
+// TestKindSidebarWindow: with more roles than the sidebar lists at one
+// level, a role's sidebar lists a window around it and links to the
+// roles' page for the rest, as a folder's does.
+func TestKindSidebarWindow(t *testing.T) {
+	files := readerSite("title: T\n")
+	for i := range 40 {
+		files = append(files, corpus.File{Path: fmt.Sprintf("content/roles/r%02d.yaml", i), Data: fmt.Appendf(nil, "title: Role %02d\nsummary: s\nweight: %d\n", i, i+10)})
+	}
+	out, _ := renderSite(t, files)
+	side := sidebarOf(t, out["roles/r20/index.html"])
+	if got := strings.Count(side, "<li>"); got != maxSiblings {
+		t.Errorf("the sidebar of a role among 42 lists %d roles, want %d:\n%s", got, maxSiblings, side)
+	}
+	for _, want := range []string{`aria-current="page">Role 20</a>`, `more in Roles</a>`, `>Role 15</a>`, `>Role 25</a>`} {
+		if !strings.Contains(side, want) {
+			t.Errorf("the sidebar of role 20 lacks %s:\n%s", want, side)
+		}
+	}
+}
+
+// TestPrintViews: the whole handbook's print view holds the reading paths,
+// their steps in order and linked within the view, and the matrix; each
+// top-level folder, each folder in one, and the roles have a print view of
+// their own, linked from their page, holding only their part; none is in
+// the sitemap.
+func TestPrintViews(t *testing.T) {
+	out, _ := renderSite(t, append(readerSite("title: T\nbase_url: https://x.example/\n"),
+		corpus.File{Path: "content/guide/deep/_index.md", Data: []byte("---\ntitle: Deep\n---\nA chapter.\n")},
+		corpus.File{Path: "content/guide/deep/deeper/page.md", Data: []byte("---\ntitle: Deeper page\n---\nx\n")},
+	))
+	all := out["print/index.html"]
+	paths := regexp.MustCompile(`(?s)<section class="print-page" id="p-paths">(.*?)</section>\s*</section>`).FindStringSubmatch(all)
+	if paths == nil {
+		t.Fatalf("the print view has no reading paths:\n%s", all)
+	}
+	steps := regexp.MustCompile(`<li><a href="#([^"]+)">([^<]+)</a>`).FindAllStringSubmatch(paths[1], -1)
+	var got []string
+	for _, s := range steps {
+		got = append(got, s[2]+" #"+s[1])
+		if !strings.Contains(all, ` id="`+s[1]+`"`) {
+			t.Errorf("the step %s links to #%s, which the print view does not have", s[2], s[1])
+		}
+	}
+	if want := []string{"Start here #p-guide-start", "Product Manager #p-roles-pm", "Next #p-guide-next"}; !slices.Equal(got, want) {
+		t.Errorf("the path's steps in the print view: %q, want %q", got, want)
+	}
+	matrix := regexp.MustCompile(`(?s)<table class="print-matrix">(.*?)</table>`).FindStringSubmatch(all)
+	if matrix == nil {
+		t.Fatal("the print view has no matrix")
+	}
+	for _, want := range []string{`>Product Manager<`, `>Engineering<`, `id="p-responsibilities-plan"`, `>Planning `, `mark-lead`} {
+		if !strings.Contains(matrix[1], want) {
+			t.Errorf("the print view's matrix lacks %s:\n%s", want, matrix[1])
+		}
+	}
+
+	guide := out["print/guide/index.html"]
+	for _, want := range []string{`id="p-guide"`, `id="p-guide-start"`, `id="p-guide-next"`} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("the guide's print view lacks %s", want)
+		}
+	}
+	for _, not := range []string{`id="p-home"`, `id="p-roles"`, `class="print-matrix"`, `id="p-paths"`} {
+		if strings.Contains(guide, not) {
+			t.Errorf("the guide's print view holds %s, which is not the guide's", not)
+		}
+	}
+	roles := out["print/roles/index.html"]
+	if !strings.Contains(roles, `id="p-roles-pm"`) || strings.Contains(roles, `id="p-guide-start"`) {
+		t.Error("the roles' print view does not hold the roles alone")
+	}
+	if deep := out["print/guide/deep/index.html"]; !strings.Contains(deep, `id="p-guide-deep-deeper-page"`) || strings.Contains(deep, `id="p-guide-start"`) {
+		t.Error("the print view of a folder in a top folder does not hold its pages alone")
+	}
+	if _, ok := out["print/guide/deep/deeper/index.html"]; ok {
+		t.Error("a folder three levels down has a print view: each level prints every page below it once more")
+	}
+	for page, link := range map[string]string{"guide/index.html": `href="../print/guide/"`, "guide/deep/index.html": `href="../../print/guide/deep/"`, "roles/index.html": `href="../print/roles/"`} {
+		if !strings.Contains(out[page], link) {
+			t.Errorf("%s has no print link (%s)", page, link)
+		}
+	}
+	if strings.Contains(out["sitemap.xml"], "/print/") {
+		t.Errorf("the sitemap lists a print view:\n%s", out["sitemap.xml"])
 	}
 }

@@ -230,12 +230,15 @@ func sitemap(w io.Writer, site *handbook.Site) error {
 	}
 	for _, r := range site.Roles {
 		urls = append(urls, r.URL)
+		dates[r.URL] = r.Updated
 	}
 	for _, r := range site.Responsibilities {
 		urls = append(urls, r.URL)
+		dates[r.URL] = r.Lead.Updated
 	}
 	for _, p := range site.Paths {
 		urls = append(urls, p.URL)
+		dates[p.URL] = p.Updated
 	}
 	for _, t := range site.Tags {
 		urls = append(urls, t.URL)

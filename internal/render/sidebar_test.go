@@ -48,6 +48,12 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 		for _, p := range site.Pages {
 			views = append(views, &View{Site: site, URL: p.URL, navPage: p})
 		}
+		for _, r := range site.Roles {
+			views = append(views, &View{Site: site, URL: r.URL, Kind: "role"})
+		}
+		for _, tag := range site.Tags {
+			views = append(views, &View{Site: site, URL: tag.URL, Kind: "tag"})
+		}
 		for _, v := range views {
 			var want strings.Builder
 			if err := navTemplate.Execute(&want, v.Nav()); err != nil {
