@@ -331,7 +331,8 @@ func relFile(from, to string) string {
 	return strings.Repeat("../", len(a)-i) + strings.Join(b[i:], "/")
 }
 
-// meta draws a real page's roles, responsibilities and tags, as page does.
+// meta draws a page's roles, responsibilities and tags: after its summary
+// on a balanced page, before it on a real one.
 func (g *gen) meta(rng *rand.Rand, i int) pageMeta {
 	var m pageMeta
 	for _, k := range rng.Perm(len(g.roles))[:1+rng.IntN(3)] {
