@@ -316,7 +316,9 @@ type collector struct {
 	// inHeading is set inside a heading, whose text is its Heading's, not
 	// its section's.
 	inHeading bool
-	scratch   bytes.Buffer
+	// scratch is writeTextValue's buffer, one for the whole walk rather
+	// than one per text node.
+	scratch bytes.Buffer
 }
 
 // visit is the walk's function. The walk enters every node, headings'
