@@ -75,7 +75,68 @@ type hugoTool struct {
 	path, name string
 }
 
+// options are benchcmp's flags, checked.
+type options struct {
+	sizes        []int
+	runs         int
+	seed         uint64
+	dir          string // the working folder, "" for a temporary one
+	batonBin     string // "" to build it
+	hugoBins     string
+	shape        corpus.Shape
+	keep         bool
+	cache        bool
+	floor        bool
+	deferRemoval bool
+}
+
+// bench is one benchcmp run: the folder it works in, the tools it times
+// and how each build's output is cleared.
+type bench struct {
+	opts     options
+	work     string
+	batonBin string
+	floorBin string // the markdown test binary, with -floor
+	hugos    []hugoTool
+	// fresh empties the output folder before each build.
+	fresh bool
+	// trash, when set, is where outputs go instead of being removed, and
+	// trashed counts them.
+	trash   string
+	trashed int
+}
+
 func main() {
+	opts := parseFlags()
+	b := &bench{opts: opts, fresh: !opts.keep, work: opts.dir}
+	if b.work == "" {
+		var err error
+		if b.work, err = os.MkdirTemp("", "benchcmp-"); err != nil {
+			fail("%v", err)
+		}
+		defer os.RemoveAll(b.work)
+	}
+	if opts.deferRemoval {
+		b.trash = filepath.Join(b.work, "trash")
+		if err := os.MkdirAll(b.trash, 0o755); err != nil {
+			fail("%v", err)
+		}
+		defer os.RemoveAll(b.trash)
+	}
+	b.buildTools()
+	b.findHugos()
+	fmt.Printf("corpus shape: %s\n", opts.shape)
+
+	var results []result
+	for _, n := range opts.sizes {
+		results = append(results, b.measure(n))
+	}
+	b.report(results)
+}
+
+// parseFlags reads the flags, and stops with exit status 2 on one that
+// makes no sense, before anything is built.
+func parseFlags() options {
 	pagesFlag := flag.String("pages", "1000,10000", "comma-separated corpus `sizes`")
 	runs := flag.Int("runs", 5, "measured builds per tool and size")
 	seed := flag.Uint64("seed", 1, "corpus seed")
@@ -88,61 +149,56 @@ func main() {
 	floorFlag := flag.Bool("floor", false, "also time the goldmark + chroma floor (internal/markdown BenchmarkFloor) in each run and print baton's build as a multiple of it")
 	deferRemoval := flag.Bool("defer-removal", false, "move each output aside and remove them all at the end, so no build follows a mass removal")
 	flag.Parse()
-	fresh = !*keep
-	if *deferRemoval && *keep {
+	opts := options{runs: *runs, seed: *seed, dir: *dir, batonBin: *batonBin, hugoBins: *hugoBin,
+		keep: *keep, cache: *cache, floor: *floorFlag, deferRemoval: *deferRemoval}
+	if opts.deferRemoval && opts.keep {
 		usage("-defer-removal and -keep exclude each other")
 	}
-	shape, err := corpus.ParseShape(*shapeFlag)
-	if err != nil {
+	var err error
+	if opts.shape, err = corpus.ParseShape(*shapeFlag); err != nil {
 		usage("%v", err)
 	}
-	if *floorFlag && shape != corpus.Balanced {
+	if opts.floor && opts.shape != corpus.Balanced {
 		// BenchmarkFloor generates its own corpus, in the balanced shape.
-		usage("-floor measures the balanced shape only; drop -floor or -shape %s", shape)
+		usage("-floor measures the balanced shape only; drop -floor or -shape %s", opts.shape)
 	}
-
-	var sizes []int
 	for _, s := range strings.Split(*pagesFlag, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
 			usage("bad -pages %q", s)
 		}
-		sizes = append(sizes, n)
+		opts.sizes = append(opts.sizes, n)
 	}
-	work := *dir
-	if work == "" {
-		var err error
-		if work, err = os.MkdirTemp("", "benchcmp-"); err != nil {
-			fail("%v", err)
-		}
-		defer os.RemoveAll(work)
-	}
-	if *deferRemoval {
-		trash = filepath.Join(work, "trash")
-		if err := os.MkdirAll(trash, 0o755); err != nil {
-			fail("%v", err)
-		}
-		defer os.RemoveAll(trash)
-	}
-	if *batonBin == "" {
-		*batonBin = filepath.Join(work, "baton")
-		cmd := exec.Command("go", "build", "-o", *batonBin, "./cmd/baton")
+	return opts
+}
+
+// buildTools builds baton, unless -baton names it, and with -floor the
+// markdown test binary that holds BenchmarkFloor, into the working folder.
+func (b *bench) buildTools() {
+	b.batonBin = b.opts.batonBin
+	if b.batonBin == "" {
+		b.batonBin = filepath.Join(b.work, "baton")
+		cmd := exec.Command("go", "build", "-o", b.batonBin, "./cmd/baton")
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			fail("building baton: %v", err)
 		}
 	}
-	floorBin := ""
-	if *floorFlag {
-		floorBin = filepath.Join(work, "markdown.test")
-		cmd := exec.Command("go", "test", "-c", "-o", floorBin, "./internal/markdown")
+	if b.opts.floor {
+		b.floorBin = filepath.Join(b.work, "markdown.test")
+		cmd := exec.Command("go", "test", "-c", "-o", b.floorBin, "./internal/markdown")
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			fail("building the floor benchmark: %v", err)
 		}
 	}
-	var hugos []hugoTool
-	for _, bin := range strings.Split(*hugoBin, ",") {
+}
+
+// findHugos looks up each -hugo binary and prints its version; one that
+// is missing is said and left out, so a machine without Hugo measures
+// baton alone.
+func (b *bench) findHugos() {
+	for _, bin := range strings.Split(b.opts.hugoBins, ",") {
 		if bin = strings.TrimSpace(bin); bin == "" {
 			continue
 		}
@@ -153,63 +209,66 @@ func main() {
 		}
 		out, _ := exec.Command(p, "version").Output()
 		fmt.Printf("%s: %s", p, out)
-		hugos = append(hugos, hugoTool{path: p, name: hugoName(string(out), len(hugos))})
+		b.hugos = append(b.hugos, hugoTool{path: p, name: hugoName(string(out), len(b.hugos))})
 	}
-	fmt.Printf("corpus shape: %s\n", shape)
+}
 
-	var results []result
-	for _, n := range sizes {
-		r := result{pages: n, hugo: make([][]sample, len(hugos))}
-		opts := corpus.Options{Pages: n, Seed: *seed, Shape: shape}
-		bdir := filepath.Join(work, fmt.Sprintf("baton-%s-%d", shape, n))
-		hdir := filepath.Join(work, fmt.Sprintf("hugo-%s-%d", shape, n))
-		if err := corpus.WriteDir(bdir, corpus.Baton(opts)); err != nil {
+// measure writes the corpus of n pages for baton and the Hugos, builds
+// each once to warm the file cache, then times the runs, each tool in turn
+// in every run, so a change in the machine's load falls on all of them.
+func (b *bench) measure(n int) result {
+	r := result{pages: n, hugo: make([][]sample, len(b.hugos))}
+	opts := corpus.Options{Pages: n, Seed: b.opts.seed, Shape: b.opts.shape}
+	bdir := filepath.Join(b.work, fmt.Sprintf("baton-%s-%d", b.opts.shape, n))
+	hdir := filepath.Join(b.work, fmt.Sprintf("hugo-%s-%d", b.opts.shape, n))
+	if err := corpus.WriteDir(bdir, corpus.Baton(opts)); err != nil {
+		fail("%v", err)
+	}
+	if len(b.hugos) > 0 {
+		if err := corpus.WriteDir(hdir, corpus.Hugo(opts)); err != nil {
 			fail("%v", err)
 		}
-		batonRun := func() sample {
-			args := []string{"build", "--quiet", "--no-cache", "."}
-			if *cache {
-				args = slices.Delete(args, 2, 3)
-			}
-			return run(filepath.Join(bdir, "public"), bdir, *batonBin, args...)
-		}
-		// Each Hugo has an output folder of its own, so -keep builds
-		// over its own previous output.
-		hugoRun := func(k int) sample {
-			out := fmt.Sprintf("public-%d", k)
-			return run(filepath.Join(hdir, out), hdir, hugos[k].path, "--quiet", "--destination", out)
-		}
-		if len(hugos) > 0 {
-			if err := corpus.WriteDir(hdir, corpus.Hugo(opts)); err != nil {
-				fail("%v", err)
-			}
-		}
-		fmt.Fprintf(os.Stderr, "%d pages: warming up\n", n)
-		batonRun()
-		for k := range hugos {
-			hugoRun(k)
-		}
-		for i := range *runs {
-			l := loadAverage()
-			if l >= 0 {
-				r.loads = append(r.loads, l)
-			}
-			fmt.Fprintf(os.Stderr, "%d pages: run %d/%d (load %.2f)\n", n, i+1, *runs, l)
-			r.baton = append(r.baton, batonRun())
-			for k := range hugos {
-				r.hugo[k] = append(r.hugo[k], hugoRun(k))
-			}
-			if floorBin != "" {
-				r.floor = append(r.floor, floorRun(floorBin, n))
-			}
-		}
-		r.batonSummary = median(r.baton)
-		for k := range hugos {
-			r.hugoSummary = append(r.hugoSummary, median(r.hugo[k]))
-		}
-		results = append(results, r)
 	}
-	report(results, hugos, *cache)
+	fmt.Fprintf(os.Stderr, "%d pages: warming up\n", n)
+	b.runBaton(bdir)
+	for k := range b.hugos {
+		b.runHugo(hdir, k)
+	}
+	for i := range b.opts.runs {
+		l := loadAverage()
+		if l >= 0 {
+			r.loads = append(r.loads, l)
+		}
+		fmt.Fprintf(os.Stderr, "%d pages: run %d/%d (load %.2f)\n", n, i+1, b.opts.runs, l)
+		r.baton = append(r.baton, b.runBaton(bdir))
+		for k := range b.hugos {
+			r.hugo[k] = append(r.hugo[k], b.runHugo(hdir, k))
+		}
+		if b.floorBin != "" {
+			r.floor = append(r.floor, floorRun(b.floorBin, n))
+		}
+	}
+	r.batonSummary = median(r.baton)
+	for k := range b.hugos {
+		r.hugoSummary = append(r.hugoSummary, median(r.hugo[k]))
+	}
+	return r
+}
+
+// runBaton builds the baton site in dir once.
+func (b *bench) runBaton(dir string) sample {
+	args := []string{"build", "--quiet", "--no-cache", "."}
+	if b.opts.cache {
+		args = slices.Delete(args, 2, 3)
+	}
+	return b.run(filepath.Join(dir, "public"), dir, b.batonBin, args...)
+}
+
+// runHugo builds the Hugo site in dir once with Hugo k. Each Hugo has an
+// output folder of its own, so -keep builds over its own previous output.
+func (b *bench) runHugo(dir string, k int) sample {
+	out := fmt.Sprintf("public-%d", k)
+	return b.run(filepath.Join(dir, out), dir, b.hugos[k].path, "--quiet", "--destination", out)
 }
 
 // hugoName is "hugo 0.111.3" from the first line of `hugo version`
@@ -225,17 +284,11 @@ func hugoName(version string, k int) string {
 	return fmt.Sprintf("hugo #%d", k+1)
 }
 
-// fresh empties the output folder before each build.
-var fresh = true
-
-// trash, when set, is where outputs go instead of being removed.
-var trash string
-
 // run builds once, from an empty output folder unless -keep, and measures
 // the child.
-func run(out, dir, bin string, args ...string) sample {
-	if fresh {
-		emptyOutput(out)
+func (b *bench) run(out, dir, bin string, args ...string) sample {
+	if b.fresh {
+		b.emptyOutput(out)
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
@@ -281,25 +334,23 @@ func floorRun(bin string, pages int) time.Duration {
 
 // emptyOutput takes away the output folder and what a tool keeps beside it
 // (baton's .public.prev), so the next build starts from nothing.
-func emptyOutput(out string) {
+func (b *bench) emptyOutput(out string) {
 	beside, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".*"))
 	if err != nil {
 		fail("%v", err)
 	}
 	for _, p := range append(beside, out) {
-		if trash == "" {
+		if b.trash == "" {
 			err = os.RemoveAll(p)
 		} else if _, serr := os.Lstat(p); serr == nil {
-			trashed++
-			err = os.Rename(p, filepath.Join(trash, strconv.Itoa(trashed)))
+			b.trashed++
+			err = os.Rename(p, filepath.Join(b.trash, strconv.Itoa(b.trashed)))
 		}
 		if err != nil {
 			fail("%v", err)
 		}
 	}
 }
-
-var trashed int
 
 func median(ss []sample) sample {
 	pick := func(f func(sample) int64) int64 {
@@ -322,15 +373,18 @@ func median(ss []sample) sample {
 	}
 }
 
-func report(results []result, hugos []hugoTool, cache bool) {
-	if cache {
+// report prints the medians of each size, the ratios to each Hugo and,
+// over two sizes or more, how baton grew from the first to the last.
+func (b *bench) report(results []result) {
+	hugos := b.hugos
+	if b.opts.cache {
 		fmt.Printf("\nbaton's build cache kept between runs;")
 	} else {
 		fmt.Printf("\nno build cache (baton --no-cache);")
 	}
-	if fresh && trash != "" {
+	if b.fresh && b.trash != "" {
 		fmt.Printf(" each build into an empty output folder, no removals during the runs")
-	} else if fresh {
+	} else if b.fresh {
 		fmt.Printf(" each build into an empty output folder, the previous one removed just before")
 	} else {
 		fmt.Printf(" each build over the previous output")
@@ -367,9 +421,9 @@ func report(results []result, hugos []hugoTool, cache bool) {
 			fmt.Printf("%-7d load   %.2f–%.2f as the runs began (1-minute load average; this machine has %d cores)\n", r.pages, slices.Min(r.loads), slices.Max(r.loads), runtime.NumCPU())
 		}
 		for k, h := range hugos {
-			b, m := r.batonSummary, r.hugoSummary[k]
+			bm, hm := r.batonSummary, r.hugoSummary[k]
 			fmt.Printf("%-7d ratio  baton/%s: time %.2f× (target ≤ 0.50)  cpu %.2f×  memory %.2f× (target ≤ 0.25)  output bytes %.2f×  files %.2f×\n", r.pages, h.name,
-				b.wall.Seconds()/m.wall.Seconds(), b.cpu.Seconds()/m.cpu.Seconds(), float64(b.rss)/float64(m.rss), float64(b.bytes)/float64(m.bytes), float64(b.files)/float64(m.files))
+				bm.wall.Seconds()/hm.wall.Seconds(), bm.cpu.Seconds()/hm.cpu.Seconds(), float64(bm.rss)/float64(hm.rss), float64(bm.bytes)/float64(hm.bytes), float64(bm.files)/float64(hm.files))
 		}
 	}
 	if len(results) >= 2 {

@@ -242,141 +242,176 @@ func (g *gen) page(i int) (pageMeta, []byte, []link) {
 	// the order pages are written in.
 	rng := rand.New(rand.NewPCG(g.opts.Seed, uint64(i)+1))
 	p := g.pages[i]
-	word := func() string { return vocab[rng.IntN(len(vocab))] }
-	plain := func() string {
-		w := make([]string, 8+rng.IntN(8))
-		for k := range w {
-			w[k] = word()
-		}
-		return title(strings.Join(w, " ")) + "."
-	}
-	sentence := func() string {
-		n := 8 + rng.IntN(13)
-		w := make([]string, n)
-		for k := range w {
-			w[k] = word()
-			switch rng.IntN(40) {
-			case 0:
-				w[k] = "**" + w[k] + "**"
-			case 1:
-				w[k] = "*" + w[k] + "*"
-			case 2:
-				w[k] = "`" + w[k] + "`"
-			}
-		}
-		return title(strings.Join(w, " ")) + "."
-	}
-	var m pageMeta
-	m.summary = plain()
-	ro := rng.Perm(len(g.roles))[:1+rng.IntN(3)]
-	for _, k := range ro {
-		m.roles = append(m.roles, g.roles[k].id)
-	}
-	for range rng.IntN(3) {
-		r := g.roles[rng.IntN(len(g.roles))]
-		id := r.resps[rng.IntN(len(r.resps))].id
-		if !contains(m.resps, id) {
-			m.resps = append(m.resps, id)
-		}
-	}
-	for range 1 + rng.IntN(3) {
-		t := g.tags[rng.IntN(len(g.tags))]
-		if !contains(m.tags, t) {
-			m.tags = append(m.tags, t)
-		}
-	}
+	t := balancedProse{rng: rng}
+	summary := t.plain()
+	m := g.meta(rng, i)
+	m.summary = summary
+	links := g.pageLinks(rng, p)
+	target := 300 + rng.IntN(1201) // the body's length in words
+	code := rng.IntN(3) == 0       // whether the third section shows code
+	w := &balancedBody{balancedProse: t, links: links}
+	w.write(p, target, code)
+	return m, w.b.Bytes(), links
+}
 
-	// Links: a sibling, pages anywhere (some to a heading), a role.
+// pageLinks chooses the links a balanced page's prose makes, in the order
+// it makes them: a sibling, pages anywhere (some to a heading), a role.
+func (g *gen) pageLinks(rng *rand.Rand, p page) []link {
 	var links []link
-	addPage := func(j int, anchor bool) {
-		q := g.pages[j]
-		l := link{text: strings.ToLower(q.title), baton: relPath(p.file, q.file), hugo: relURL(p.url, q.url)}
-		if anchor {
-			h := q.headings[rng.IntN(len(q.headings))]
-			frag := "#" + strings.ReplaceAll(h, " ", "-")
-			l.baton += frag
-			l.hugo += frag
-		}
-		links = append(links, l)
-	}
 	sibs := g.bySec[p.sec]
-	addPage(sibs[rng.IntN(len(sibs))], false)
+	links = append(links, pageLink(rng, p, g.pages[sibs[rng.IntN(len(sibs))]], false))
 	for range 2 + rng.IntN(5) {
-		addPage(rng.IntN(len(g.pages)), rng.IntN(3) == 0)
+		j := rng.IntN(len(g.pages))
+		links = append(links, pageLink(rng, p, g.pages[j], rng.IntN(3) == 0))
 	}
-	r := g.roles[rng.IntN(len(g.roles))]
-	links = append(links, link{text: "the " + strings.ToLower(r.title) + " role", baton: relPath(p.file, "content/roles/"+r.id+".yaml"), hugo: relURL(p.url, "/roles/"+r.id+"/")})
+	return append(links, roleLink(p, g.roles[rng.IntN(len(g.roles))]))
+}
 
-	target := 300 + rng.IntN(1201)
-	code := rng.IntN(3) == 0
-	var b bytes.Buffer
-	words := 0
-	para := func() {
-		var s []string
-		for range 3 + rng.IntN(4) {
-			s = append(s, sentence())
-		}
-		t := strings.Join(s, " ")
-		words += strings.Count(t, " ") + 1
-		b.WriteString(t)
-		b.WriteString("\n\n")
+// pageLink is a balanced page's link from p to q, to one of q's headings
+// when anchor is set.
+func pageLink(rng *rand.Rand, p, q page, anchor bool) link {
+	l := link{text: strings.ToLower(q.title), baton: relPath(p.file, q.file), hugo: relURL(p.url, q.url)}
+	if anchor {
+		h := q.headings[rng.IntN(len(q.headings))]
+		frag := "#" + strings.ReplaceAll(h, " ", "-")
+		l.baton += frag
+		l.hugo += frag
 	}
-	nextLink := 0
-	paraWithLink := func() {
-		if nextLink >= len(links) {
-			para()
-			return
-		}
-		l := links[nextLink]
-		fmt.Fprintf(&b, "%s See [%s](\x00%d\x00) for more. ", sentence(), l.text, nextLink)
-		nextLink++
-		words += 5
-		para()
+	return l
+}
+
+// roleLink is page p's link to role r, the last link of its prose in every
+// shape.
+func roleLink(p page, r role) link {
+	return link{text: "the " + strings.ToLower(r.title) + " role", baton: relPath(p.file, "content/roles/"+r.id+".yaml"), hugo: relURL(p.url, "/roles/"+r.id+"/")}
+}
+
+// balancedProse draws the balanced shape's words from the common
+// vocabulary alone (the real shape's prose adds rare words), so the
+// balanced corpus keeps the bytes its figures were measured on.
+type balancedProse struct{ rng *rand.Rand }
+
+func (t balancedProse) word() string { return vocab[t.rng.IntN(len(vocab))] }
+
+// plain is a sentence without marks, for summaries.
+func (t balancedProse) plain() string {
+	w := make([]string, 8+t.rng.IntN(8))
+	for k := range w {
+		w[k] = t.word()
 	}
-	paraWithLink()
+	return title(strings.Join(w, " ")) + "."
+}
+
+// sentence is a sentence with a word now and then in bold, italics or
+// code, as prose has.
+func (t balancedProse) sentence() string {
+	w := make([]string, 8+t.rng.IntN(13))
+	for k := range w {
+		w[k] = t.word()
+		switch t.rng.IntN(40) {
+		case 0:
+			w[k] = "**" + w[k] + "**"
+		case 1:
+			w[k] = "*" + w[k] + "*"
+		case 2:
+			w[k] = "`" + w[k] + "`"
+		}
+	}
+	return title(strings.Join(w, " ")) + "."
+}
+
+// balancedBody is a balanced page's body being written. It counts the
+// words written, which decides when a section is long enough, and places
+// the prose's links in order, one a paragraph, until they run out.
+type balancedBody struct {
+	balancedProse
+	b     bytes.Buffer
+	words int
+	links []link
+	next  int // the next link to place
+}
+
+// write writes the body of p, about target words long: a paragraph, then
+// under each heading a paragraph, the first three sections' list, table
+// and (when code is set) code block, and paragraphs up to the section's
+// share of target; then the links not yet placed, a paragraph each.
+func (w *balancedBody) write(p page, target int, code bool) {
+	w.paraWithLink()
 	for h, heading := range p.headings {
 		level := "##"
-		if h > 0 && rng.IntN(3) == 0 {
+		if h > 0 && w.rng.IntN(3) == 0 {
 			level = "###"
 		}
-		fmt.Fprintf(&b, "%s %s\n\n", level, title(heading))
-		paraWithLink()
+		fmt.Fprintf(&w.b, "%s %s\n\n", level, title(heading))
+		w.paraWithLink()
 		switch h {
 		case 0:
-			for range 3 + rng.IntN(4) {
-				b.WriteString("- " + sentence() + "\n")
-				words += 12
-			}
-			b.WriteString("\n")
+			w.list()
 		case 1:
-			cols := 3 + rng.IntN(2)
-			row := func(cell func() string) {
-				b.WriteString("|")
-				for range cols {
-					b.WriteString(" " + cell() + " |")
-				}
-				b.WriteString("\n")
-			}
-			row(func() string { return title(word()) })
-			row(func() string { return "---" })
-			for range 3 + rng.IntN(4) {
-				row(func() string { return word() + " " + word() })
-				words += 2 * cols
-			}
-			b.WriteString("\n")
+			w.table()
 		case 2:
 			if code {
-				writeCode(&b, rng)
+				writeCode(&w.b, w.rng)
 			}
 		}
-		for words < target*(h+1)/len(p.headings) {
-			para()
+		for w.words < target*(h+1)/len(p.headings) {
+			w.para()
 		}
 	}
-	for nextLink < len(links) {
-		paraWithLink()
+	for w.next < len(w.links) {
+		w.paraWithLink()
 	}
-	return m, b.Bytes(), links
+}
+
+func (w *balancedBody) para() {
+	var s []string
+	for range 3 + w.rng.IntN(4) {
+		s = append(s, w.sentence())
+	}
+	t := strings.Join(s, " ")
+	w.words += strings.Count(t, " ") + 1
+	w.b.WriteString(t)
+	w.b.WriteString("\n\n")
+}
+
+// paraWithLink is a paragraph opening with the next link, while there is
+// one.
+func (w *balancedBody) paraWithLink() {
+	if w.next >= len(w.links) {
+		w.para()
+		return
+	}
+	l := w.links[w.next]
+	fmt.Fprintf(&w.b, "%s See [%s](\x00%d\x00) for more. ", w.sentence(), l.text, w.next)
+	w.next++
+	w.words += 5
+	w.para()
+}
+
+func (w *balancedBody) list() {
+	for range 3 + w.rng.IntN(4) {
+		w.b.WriteString("- " + w.sentence() + "\n")
+		w.words += 12
+	}
+	w.b.WriteString("\n")
+}
+
+func (w *balancedBody) table() {
+	cols := 3 + w.rng.IntN(2)
+	row := func(cell func() string) {
+		w.b.WriteString("|")
+		for range cols {
+			w.b.WriteString(" " + cell() + " |")
+		}
+		w.b.WriteString("\n")
+	}
+	row(func() string { return title(w.word()) })
+	row(func() string { return "---" })
+	for range 3 + w.rng.IntN(4) {
+		row(func() string { return w.word() + " " + w.word() })
+		w.words += 2 * cols
+	}
+	w.b.WriteString("\n")
 }
 
 func contains(s []string, v string) bool {

@@ -148,27 +148,68 @@ type realFolder struct {
 // about realJaShare of the pages are, and plans the pages.
 func (g *gen) planReal() {
 	n := max(g.opts.Pages, 1)
-	var folders []realFolder
-	slugs := map[string]bool{}
-	folder := func(parent string, pages int) (sec int, dir string) {
-		// Folder names are words, as real handbooks name them, unique in
-		// their parent.
-		for {
-			dir = parent + "/" + strings.ReplaceAll(g.slugWords(1+g.rng.IntN(2)), " ", "-")
-			if !slugs[dir] {
-				break
-			}
+	pl := &realPlan{g: g, slugs: map[string]bool{}}
+	pl.bigFolders(int(float64(n) * realBigShare))
+	pl.deepTrees(int(float64(n) * realDeepShare))
+	pl.mediumTrees(n - pl.planned())
+	g.markJapanese(pl.folders, int(math.Round(float64(n)*realJaShare)))
+	// Images beside the pages of a folder in four.
+	for _, f := range pl.folders {
+		if g.rng.IntN(4) == 0 {
+			g.sections[f.sec].image = "diagram.png"
 		}
-		slugs[dir] = true
-		sec = g.addSection(dir, title(g.words(2)), len(g.sections)%9, false)
-		folders = append(folders, realFolder{sec: sec, pages: pages})
-		return sec, dir
 	}
-	const top = "content/playbooks"
+	for _, f := range pl.folders {
+		for w := range f.pages {
+			g.addPage(f.sec, w, g.sections[f.sec].ja, g.realLength())
+		}
+	}
+}
 
-	big := int(float64(n) * realBigShare)
+// realTop is the folder every folder of the real shape is under.
+const realTop = "content/playbooks"
+
+// realPlan is the real shape's folders being laid out, before their pages
+// exist: the layout draws each folder's size first, and the pages come
+// after the folders are marked Japanese or not.
+type realPlan struct {
+	g       *gen
+	folders []realFolder
+	slugs   map[string]bool // the folders' paths, each used once
+	left    int             // the pages the trees being drawn still have to hold
+}
+
+// folder adds a folder of pages pages under parent and returns its path.
+func (pl *realPlan) folder(parent string, pages int) string {
+	g := pl.g
+	// Folder names are words, as real handbooks name them, unique in
+	// their parent.
+	var dir string
+	for {
+		dir = parent + "/" + strings.ReplaceAll(g.slugWords(1+g.rng.IntN(2)), " ", "-")
+		if !pl.slugs[dir] {
+			break
+		}
+	}
+	pl.slugs[dir] = true
+	sec := g.addSection(dir, title(g.words(2)), len(g.sections)%9, false)
+	pl.folders = append(pl.folders, realFolder{sec: sec, pages: pages})
+	return dir
+}
+
+// planned is how many pages the folders laid out so far hold.
+func (pl *realPlan) planned() int {
+	n := 0
+	for _, f := range pl.folders {
+		n += f.pages
+	}
+	return n
+}
+
+// bigFolders lays out big pages in top folders of 100–600 pages.
+func (pl *realPlan) bigFolders(big int) {
 	for big > 0 {
-		size := min(big, 100+g.rng.IntN(501))
+		size := min(big, 100+pl.g.rng.IntN(501))
 		if big-size < 100 {
 			// No runt folder at the end: take the rest, or leave 100.
 			size = big
@@ -177,50 +218,59 @@ func (g *gen) planReal() {
 			}
 		}
 		big -= size
-		folder(top, size)
+		pl.folder(realTop, size)
 	}
+}
 
-	deep := int(float64(n) * realDeepShare)
-	var deepTree func(parent string, level, depth int)
-	deepTree = func(parent string, level, depth int) {
-		pages := min(deep, 2+g.rng.IntN(11))
-		deep -= pages
-		_, dir := folder(parent, pages)
-		if level == depth {
-			return
-		}
-		kids := 1 + g.rng.IntN(2)
-		for k := 0; k < kids && deep > 0; k++ {
-			deepTree(dir, level+1, depth)
-		}
+// deepTrees lays out deep pages in trees 5–7 levels deep, of 2–12 pages a
+// folder and one or two subfolders each.
+func (pl *realPlan) deepTrees(deep int) {
+	pl.left = deep
+	for pl.left > 0 {
+		pl.deepTree(realTop, 1, 5+pl.g.rng.IntN(3))
 	}
-	for deep > 0 {
-		deepTree(top, 1, 5+g.rng.IntN(3))
-	}
+}
 
-	rest := n
-	for _, f := range folders {
-		rest -= f.pages
+func (pl *realPlan) deepTree(parent string, level, depth int) {
+	pages := min(pl.left, 2+pl.g.rng.IntN(11))
+	pl.left -= pages
+	dir := pl.folder(parent, pages)
+	if level == depth {
+		return
 	}
-	var medium func(parent string, level, depth int)
-	medium = func(parent string, level, depth int) {
-		pages := min(rest, 5+g.rng.IntN(56))
-		rest -= pages
-		_, dir := folder(parent, pages)
-		if level == depth {
-			return
-		}
-		for k := 0; k < 2+g.rng.IntN(4) && rest > 0; k++ {
-			medium(dir, level+1, depth)
-		}
+	kids := 1 + pl.g.rng.IntN(2)
+	for k := 0; k < kids && pl.left > 0; k++ {
+		pl.deepTree(dir, level+1, depth)
 	}
-	for rest > 0 {
-		medium(top, 1, 2+g.rng.IntN(2))
-	}
+}
 
-	// Japanese folders, drawn in a shuffled order until the share is met,
-	// skipping any that would overshoot it by much.
-	ja, want := 0, int(math.Round(float64(n)*realJaShare))
+// mediumTrees lays out the rest pages in trees two or three levels deep,
+// of 5–60 pages a folder.
+func (pl *realPlan) mediumTrees(rest int) {
+	pl.left = rest
+	for pl.left > 0 {
+		pl.mediumTree(realTop, 1, 2+pl.g.rng.IntN(2))
+	}
+}
+
+func (pl *realPlan) mediumTree(parent string, level, depth int) {
+	pages := min(pl.left, 5+pl.g.rng.IntN(56))
+	pl.left -= pages
+	dir := pl.folder(parent, pages)
+	if level == depth {
+		return
+	}
+	// The bound is drawn again at each step, as it always was: drawing it
+	// once would change every real corpus.
+	for k := 0; k < 2+pl.g.rng.IntN(4) && pl.left > 0; k++ {
+		pl.mediumTree(dir, level+1, depth)
+	}
+}
+
+// markJapanese marks folders Japanese, drawn in a shuffled order until
+// they hold want pages, skipping any that would overshoot it by much.
+func (g *gen) markJapanese(folders []realFolder, want int) {
+	ja := 0
 	for _, k := range g.rng.Perm(len(folders)) {
 		f := folders[k]
 		if ja >= want {
@@ -230,19 +280,6 @@ func (g *gen) planReal() {
 			g.sections[f.sec].ja = true
 			g.sections[f.sec].title = jaPhrase(g.rng, 2)
 			ja += f.pages
-		}
-	}
-
-	// Images beside the pages of a folder in four.
-	for _, f := range folders {
-		if g.rng.IntN(4) == 0 {
-			g.sections[f.sec].image = "diagram.png"
-		}
-	}
-
-	for _, f := range folders {
-		for w := range f.pages {
-			g.addPage(f.sec, w, g.sections[f.sec].ja, g.realLength())
 		}
 	}
 }

@@ -300,98 +300,140 @@ func (c *count) add(offset int) {
 // collect gathers headings, links, anchors, text and word counts from the
 // AST, and reads its raw HTML (rawHTML).
 func collect(d *Doc, doc ast.Node, src []byte) found {
-	var f found
-	var sec strings.Builder
-	current := -1
-	flush := func() {
-		t := strings.TrimSpace(sec.String())
-		if t != "" {
-			d.Sections = append(d.Sections, Section{Heading: current, Text: strings.Clone(t)})
+	c := &collector{d: d, src: src, current: -1}
+	_ = ast.Walk(doc, c.visit)
+	c.flush()
+	return c.f
+}
+
+// collector is collect's walk through one document: the section whose
+// text it is gathering, and whether it is inside a heading.
+type collector struct {
+	d   *Doc
+	src []byte
+	f   found
+	// sec is the text of the current section, under Headings[current] (-1
+	// before the first heading).
+	sec     strings.Builder
+	current int
+	// inHeading is set inside a heading, whose text is its Heading's, not
+	// its section's.
+	inHeading bool
+	// scratch is writeTextValue's buffer, one for the whole walk rather
+	// than one per text node.
+	scratch bytes.Buffer
+}
+
+// visit is the walk's function. The walk enters every node, headings'
+// too: this is the one pass that numbers the links, and the renderer
+// refuses a link it did not number.
+func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if n.Kind() == ast.KindHeading {
+			c.inHeading = false
 		}
-		sec.Reset()
-	}
-	// The walk enters every node, headings' too: this is the one pass that
-	// numbers the links, and the renderer refuses a link it did not number.
-	// A heading's text is its Heading's, not its section's.
-	inHeading := false
-	var scratch bytes.Buffer
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			if n.Kind() == ast.KindHeading {
-				inHeading = false
-			}
-			if n.Type() == ast.TypeBlock {
-				sec.WriteByte(' ')
-			}
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			d.addLink(n, string(n.Destination), false, src)
-		case *ast.Image:
-			d.addLink(n, string(n.Destination), true, src)
-		case *ast.AutoLink:
-			d.addLink(n, autoLinkURL(n, src), false, src)
-			if !inHeading {
-				sec.Write(n.Label(src))
-			}
-		case *ast.RawHTML, *ast.HTMLBlock:
-			f.html = true
-			if inHeading {
-				var discard strings.Builder
-				d.rawHTML(n, src, &f, &discard)
-			} else {
-				d.rawHTML(n, src, &f, &sec)
-			}
-			return ast.WalkSkipChildren, nil
-		case *emojiast.Emoji:
-			if !inHeading && n.Value.IsUnicode() {
-				sec.WriteString(string(n.Value.Unicode))
-			}
-		}
-		if inHeading {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			flush()
-			id, _ := n.AttributeString("id")
-			idb, _ := id.([]byte)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, src, readerText)})
-			if w, ok := n.AttributeString(idWarnAttr); ok && n.Lines().Len() > 0 {
-				d.warn(n.Lines().At(0).Start, false, w.(string))
-			}
-			current = len(d.Headings) - 1
-			inHeading = true
-		case *ast.Paragraph:
-			if d.Lead == "" {
-				if _, inList := n.Parent().(*ast.ListItem); !inList {
-					d.Lead = nodeText(n, src, readerText)
-				}
-			}
-		case *ast.Text:
-			seg := n.Segment.Value(src)
-			writeTextValue(&sec, n, src, &scratch)
-			d.Words += countWords(seg)
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				sec.WriteByte(' ')
-			}
-		case *ast.String:
-			sec.Write(n.Value)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			lines := n.Lines()
-			for i := range lines.Len() {
-				at := lines.At(i)
-				seg := at.Value(src)
-				sec.Write(seg)
-				d.Words += countWords(seg)
-			}
-			sec.WriteByte(' ')
+		if n.Type() == ast.TypeBlock {
+			c.sec.WriteByte(' ')
 		}
 		return ast.WalkContinue, nil
-	})
-	flush()
-	return f
+	}
+	if c.enterAnywhere(n) {
+		return ast.WalkSkipChildren, nil
+	}
+	if !c.inHeading {
+		c.enterBody(n)
+	}
+	return ast.WalkContinue, nil
+}
+
+// enterAnywhere reads what counts inside a heading as well as outside it:
+// links, images, raw HTML and emoji, the text of the last three only in a
+// section. It reports whether it read n whole (raw HTML), so the walk
+// skips its children.
+func (c *collector) enterAnywhere(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Link:
+		c.d.addLink(n, string(n.Destination), false, c.src)
+	case *ast.Image:
+		c.d.addLink(n, string(n.Destination), true, c.src)
+	case *ast.AutoLink:
+		c.d.addLink(n, autoLinkURL(n, c.src), false, c.src)
+		if !c.inHeading {
+			c.sec.Write(n.Label(c.src))
+		}
+	case *ast.RawHTML, *ast.HTMLBlock:
+		c.f.html = true
+		if c.inHeading {
+			var discard strings.Builder
+			c.d.rawHTML(n, c.src, &c.f, &discard)
+		} else {
+			c.d.rawHTML(n, c.src, &c.f, &c.sec)
+		}
+		return true
+	case *emojiast.Emoji:
+		if !c.inHeading && n.Value.IsUnicode() {
+			c.sec.WriteString(string(n.Value.Unicode))
+		}
+	}
+	return false
+}
+
+// enterBody reads a node outside headings: a heading starts a section, the
+// first paragraph outside a list is the lead, and text and code are the
+// section's text and the document's words.
+func (c *collector) enterBody(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		c.heading(n)
+	case *ast.Paragraph:
+		if c.d.Lead == "" {
+			if _, inList := n.Parent().(*ast.ListItem); !inList {
+				c.d.Lead = nodeText(n, c.src, readerText)
+			}
+		}
+	case *ast.Text:
+		seg := n.Segment.Value(c.src)
+		writeTextValue(&c.sec, n, c.src, &c.scratch)
+		c.d.Words += countWords(seg)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			c.sec.WriteByte(' ')
+		}
+	case *ast.String:
+		c.sec.Write(n.Value)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := n.Lines()
+		for i := range lines.Len() {
+			at := lines.At(i)
+			seg := at.Value(c.src)
+			c.sec.Write(seg)
+			c.d.Words += countWords(seg)
+		}
+		c.sec.WriteByte(' ')
+	}
+}
+
+// heading ends the section before heading n and starts its own, with the
+// warning headingIDs left on it about its id.
+func (c *collector) heading(n *ast.Heading) {
+	c.flush()
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	c.d.Headings = append(c.d.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, c.src, readerText)})
+	if w, ok := n.AttributeString(idWarnAttr); ok && n.Lines().Len() > 0 {
+		c.d.warn(n.Lines().At(0).Start, false, w.(string))
+	}
+	c.current = len(c.d.Headings) - 1
+	c.inHeading = true
+}
+
+// flush ends the current section: its text, trimmed, is a Section unless
+// it is empty.
+func (c *collector) flush() {
+	t := strings.TrimSpace(c.sec.String())
+	if t != "" {
+		c.d.Sections = append(c.d.Sections, Section{Heading: c.current, Text: strings.Clone(t)})
+	}
+	c.sec.Reset()
 }
 
 // autoLinkURL is the destination of an autolink: its text, and mailto:

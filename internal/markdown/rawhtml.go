@@ -49,124 +49,176 @@ func rawSegments(n ast.Node) []text.Segment {
 // counts its JSX components into f, writes the text of an HTML block into
 // sec, and keeps on n its HTML with placeholders when they changed it.
 func (d *Doc) rawHTML(n ast.Node, src []byte, f *found, sec *strings.Builder) {
-	segs := rawSegments(n)
-	var frag []byte
-	starts := make([]int, len(segs)) // where each segment starts in frag
-	for i, s := range segs {
-		starts[i] = len(frag)
-		frag = append(frag, s.Value(src)...)
-	}
-	// at maps an offset in frag to one in src.
-	at := func(o int) int {
-		i := max(0, segmentAt(starts, o))
-		return segs[i].Start + o - starts[i]
-	}
 	_, block := n.(*ast.HTMLBlock)
-	var out bytes.Buffer
-	changed := false
+	r := &rawReader{d: d, f: f, sec: sec, block: block, frag: joinRaw(n, src)}
+	r.read()
+	if r.changed {
+		n.SetAttributeString(rawAttr, r.out.Bytes())
+	}
+	if block {
+		sec.WriteByte(' ')
+	}
+}
+
+// rawFrag is a raw HTML node's source pieces joined into one fragment of
+// HTML to tokenize, with where each piece starts in it.
+type rawFrag struct {
+	data   []byte
+	segs   []text.Segment
+	starts []int
+}
+
+func joinRaw(n ast.Node, src []byte) rawFrag {
+	r := rawFrag{segs: rawSegments(n)}
+	r.starts = make([]int, len(r.segs))
+	for i, s := range r.segs {
+		r.starts[i] = len(r.data)
+		r.data = append(r.data, s.Value(src)...)
+	}
+	return r
+}
+
+// at maps an offset in the fragment to one in the source, where a link's
+// or a component's diagnostic points.
+func (r rawFrag) at(o int) int {
+	i := max(0, segmentAt(r.starts, o))
+	return r.segs[i].Start + o - r.starts[i]
+}
+
+// rawReader is rawHTML's pass through one node's tokens: it copies each
+// token to out as written, or with its links and ids made placeholders.
+type rawReader struct {
+	d     *Doc
+	f     *found
+	sec   *strings.Builder
+	block bool // an HTML block, whose text is the section's
+	frag  rawFrag
+	out   bytes.Buffer
+	// changed is set once out differs from the fragment.
+	changed bool
+	// rawText is the script or style element the tokens are inside, whose
+	// text is not the page's.
+	rawText string
+}
+
+func (r *rawReader) read() {
 	pos := 0
-	rawText := "" // inside script or style, whose text is not the page's
-	z := html.NewTokenizer(bytes.NewReader(frag))
+	z := html.NewTokenizer(bytes.NewReader(r.frag.data))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			out.Write(frag[pos:])
-			break
+			r.out.Write(r.frag.data[pos:])
+			return
 		}
 		raw := z.Raw()
 		start := pos
 		pos += len(raw)
 		switch tt {
 		case html.TextToken:
-			if block && rawText == "" {
+			if r.block && r.rawText == "" {
 				t := z.Text()
-				sec.Write(t)
-				d.Words += countWords(t)
+				r.sec.Write(t)
+				r.d.Words += countWords(t)
 			}
-			out.Write(raw)
-			continue
+			r.out.Write(raw)
 		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == rawText {
-				rawText = ""
+			if name, _ := z.TagName(); string(name) == r.rawText {
+				r.rawText = ""
 			}
-			out.Write(raw)
-			continue
+			r.out.Write(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
+			r.startTag(z, tt, raw, start)
 		default:
-			out.Write(raw)
-			continue
+			r.out.Write(raw)
 		}
-		if isComponent(raw) {
-			f.jsx.add(at(start))
-		}
-		name, hasAttr := z.TagName()
-		tag := string(name)
-		if tt == html.StartTagToken && (tag == "script" || tag == "style") {
-			rawText = tag
-		}
-		if !hasAttr {
-			out.Write(raw)
-			continue
-		}
-		var attrs []html.Attribute
-		for more := true; more; {
-			var k, v []byte
-			k, v, more = z.TagAttr()
-			attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
-		}
-		vals := make([]string, len(attrs)) // the value to write, escaped; "" keeps it
-		rewrite := false
-		for i, a := range attrs {
-			switch {
-			case a.Key == "id" || a.Key == "name" && tag == "a":
-				if a.Val == "" {
-					continue
-				}
-				d.addAnchor(a.Val)
-				vals[i] = prefixToken + string(util.EscapeHTML([]byte(a.Val)))
+	}
+}
+
+// startTag reads a start tag that begins at start in the fragment: a JSX
+// component is counted, and a tag whose attributes hold a link or an id is
+// written anew with placeholders in their place.
+func (r *rawReader) startTag(z *html.Tokenizer, tt html.TokenType, raw []byte, start int) {
+	if isComponent(raw) {
+		r.f.jsx.add(r.frag.at(start))
+	}
+	name, hasAttr := z.TagName()
+	tag := string(name)
+	if tt == html.StartTagToken && (tag == "script" || tag == "style") {
+		r.rawText = tag
+	}
+	if !hasAttr {
+		r.out.Write(raw)
+		return
+	}
+	var attrs []html.Attribute
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+	}
+	vals := r.placeholders(tag, attrs, raw, start)
+	if vals == nil {
+		r.out.Write(raw)
+		return
+	}
+	r.changed = true
+	writeTag(&r.out, tag, attrs, vals, tt == html.SelfClosingTagToken)
+}
+
+// placeholders adds the links and anchors among the attributes of a tag
+// that begins at start, and returns the value to write for each attribute,
+// escaped ("" keeps it), or nil when none changes.
+func (r *rawReader) placeholders(tag string, attrs []html.Attribute, raw []byte, start int) []string {
+	vals := make([]string, len(attrs))
+	rewrite := false
+	for i, a := range attrs {
+		switch {
+		case a.Key == "id" || a.Key == "name" && tag == "a":
+			if a.Val == "" {
+				continue
+			}
+			r.d.addAnchor(a.Val)
+			vals[i] = prefixToken + string(util.EscapeHTML([]byte(a.Val)))
+			rewrite = true
+		case tag == "a" && a.Key == "href", (tag == "img" || tag == "source") && a.Key == "src":
+			if strings.TrimSpace(a.Val) == "" {
+				continue
+			}
+			vals[i] = r.d.rawLink(strings.TrimSpace(a.Val), tag != "a", r.frag.at(start+attrOffset(raw, a.Key)))
+			rewrite = true
+		case (tag == "img" || tag == "source") && a.Key == "srcset":
+			if v := r.d.srcset(a.Val, r.frag.at(start+attrOffset(raw, a.Key))); v != "" {
+				vals[i] = v
 				rewrite = true
-			case tag == "a" && a.Key == "href", (tag == "img" || tag == "source") && a.Key == "src":
-				if strings.TrimSpace(a.Val) == "" {
-					continue
-				}
-				vals[i] = d.rawLink(strings.TrimSpace(a.Val), tag != "a", at(start+attrOffset(raw, a.Key)))
-				rewrite = true
-			case (tag == "img" || tag == "source") && a.Key == "srcset":
-				if v := d.srcset(a.Val, at(start+attrOffset(raw, a.Key))); v != "" {
-					vals[i] = v
-					rewrite = true
-				}
 			}
 		}
-		if !rewrite {
-			out.Write(raw)
-			continue
-		}
-		changed = true
-		out.WriteByte('<')
-		out.WriteString(tag)
-		for i, a := range attrs {
-			out.WriteByte(' ')
-			out.WriteString(a.Key)
-			out.WriteString(`="`)
-			if vals[i] != "" {
-				out.WriteString(vals[i])
-			} else {
-				out.WriteString(html.EscapeString(a.Val))
-			}
-			out.WriteByte('"')
-		}
-		if tt == html.SelfClosingTagToken {
-			out.WriteString(" /")
-		}
-		out.WriteByte('>')
 	}
-	if changed {
-		n.SetAttributeString(rawAttr, out.Bytes())
+	if !rewrite {
+		return nil
 	}
-	if block {
-		sec.WriteByte(' ')
+	return vals
+}
+
+// writeTag writes a start tag with its attributes, each value quoted:
+// vals[i] when set (already escaped), else the attribute's own, escaped.
+func writeTag(out *bytes.Buffer, tag string, attrs []html.Attribute, vals []string, selfClosing bool) {
+	out.WriteByte('<')
+	out.WriteString(tag)
+	for i, a := range attrs {
+		out.WriteByte(' ')
+		out.WriteString(a.Key)
+		out.WriteString(`="`)
+		if vals[i] != "" {
+			out.WriteString(vals[i])
+		} else {
+			out.WriteString(html.EscapeString(a.Val))
+		}
+		out.WriteByte('"')
 	}
+	if selfClosing {
+		out.WriteString(" /")
+	}
+	out.WriteByte('>')
 }
 
 // isComponent reports whether a raw start tag names a JSX component: a
@@ -254,19 +306,44 @@ func (d *Doc) addAnchor(id string) {
 // href, src, srcset, id and name left is one baton wrote (a placeholder);
 // d.Anchors keeps the ids still on the page.
 func (r *Renderer) sanitize(d *Doc, body []byte) ([]byte, error) {
-	// The sanitiser must not see placeholders (NUL, which HTML parsers
-	// replace, in values a URL check would rewrite): each attribute value
-	// that holds one becomes a token of letters and digits found nowhere
-	// in the body, and goes back once the body is clean.
 	base := tokenBase(body)
+	pre, vals := hidePlaceholders(body, base)
+	clean := r.policy.SanitizeReader(pre)
+	nodes, err := html.ParseFragment(clean, &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil, fmt.Errorf("markdown: sanitising raw HTML: %w", err)
+	}
+	rs := &restorer{base: base, vals: vals, used: make([]bool, len(vals)), kept: map[string]bool{}}
+	var out bytes.Buffer
+	out.Grow(pre.Len() + pre.Len()/8)
+	for _, n := range nodes {
+		rs.walk(n)
+		if err := html.Render(&out, n); err != nil {
+			return nil, fmt.Errorf("markdown: sanitising raw HTML: %w", err)
+		}
+	}
+	d.Anchors = slices.DeleteFunc(d.Anchors, func(id string) bool { return !rs.kept[id] })
+	if len(d.Anchors) == 0 {
+		d.Anchors = nil
+	}
+	return bytes.Clone(out.Bytes()), nil
+}
+
+// hidePlaceholders hides body's placeholders from the sanitiser, which
+// must not see them (NUL, which HTML parsers replace, in values a URL
+// check would rewrite): each attribute value that holds one becomes a
+// token of letters and digits found nowhere in the body, base (from
+// tokenBase) and the value's index in vals, and goes back once the body
+// is clean (restorer).
+func hidePlaceholders(body []byte, base string) (*bytes.Buffer, []string) {
 	var vals []string
-	var pre bytes.Buffer
+	pre := new(bytes.Buffer)
 	pre.Grow(len(body))
 	for {
 		i := bytes.IndexByte(body, mark)
 		if i < 0 {
 			pre.Write(body)
-			break
+			return pre, vals
 		}
 		// baton writes placeholders only inside "…" values it escaped.
 		q := bytes.LastIndexByte(body[:i], '"')
@@ -284,62 +361,59 @@ func (r *Renderer) sanitize(d *Doc, body []byte) ([]byte, error) {
 		vals = append(vals, html.UnescapeString(string(body[q+1:e])))
 		body = body[e:]
 	}
-	clean := r.policy.SanitizeReader(&pre)
-	nodes, err := html.ParseFragment(clean, &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return nil, fmt.Errorf("markdown: sanitising raw HTML: %w", err)
-	}
-	kept := map[string]bool{}
-	// The parser copies a formatting element left open (an a, a b) into
-	// each block that follows, as browsers do: a copy does not repeat the
-	// link or the id.
-	used := make([]bool, len(vals))
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			attrs := n.Attr[:0]
-			for _, a := range n.Attr {
-				if rest, ok := strings.CutPrefix(a.Val, base); ok {
-					if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(vals) && strconv.Itoa(i) == rest {
-						if used[i] {
-							continue
-						}
-						used[i] = true
-						a.Val = vals[i]
-						if a.Key == "id" || a.Key == "name" {
-							kept[strings.TrimPrefix(a.Val, prefixToken)] = true
-						}
-						attrs = append(attrs, a)
-						continue
-					}
-				}
-				switch a.Key {
-				case "href", "src", "srcset", "id", "name":
-					// Not one baton wrote: the sanitiser's tokens paired
-					// quotes differently from the raw node's own.
-					continue
-				}
+}
+
+// restorer puts the values hidePlaceholders hid back into the clean body's
+// nodes, and drops every href, src, srcset, id and name baton did not
+// write.
+type restorer struct {
+	base string
+	vals []string
+	// used marks the values put back. The parser copies a formatting
+	// element left open (an a, a b) into each block that follows, as
+	// browsers do: a copy does not repeat the link or the id.
+	used []bool
+	kept map[string]bool // the ids still on the page
+}
+
+func (rs *restorer) walk(n *html.Node) {
+	if n.Type == html.ElementNode {
+		attrs := n.Attr[:0]
+		for _, a := range n.Attr {
+			if a, ok := rs.restore(a); ok {
 				attrs = append(attrs, a)
 			}
-			n.Attr = attrs
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		n.Attr = attrs
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		rs.walk(c)
+	}
+}
+
+// restore returns attribute a as it goes on the page, and whether it
+// stays.
+func (rs *restorer) restore(a html.Attribute) (html.Attribute, bool) {
+	if rest, ok := strings.CutPrefix(a.Val, rs.base); ok {
+		if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(rs.vals) && strconv.Itoa(i) == rest {
+			if rs.used[i] {
+				return a, false
+			}
+			rs.used[i] = true
+			a.Val = rs.vals[i]
+			if a.Key == "id" || a.Key == "name" {
+				rs.kept[strings.TrimPrefix(a.Val, prefixToken)] = true
+			}
+			return a, true
 		}
 	}
-	var out bytes.Buffer
-	out.Grow(pre.Len() + pre.Len()/8)
-	for _, n := range nodes {
-		walk(n)
-		if err := html.Render(&out, n); err != nil {
-			return nil, fmt.Errorf("markdown: sanitising raw HTML: %w", err)
-		}
+	switch a.Key {
+	case "href", "src", "srcset", "id", "name":
+		// Not one baton wrote: the sanitiser's tokens paired quotes
+		// differently from the raw node's own.
+		return a, false
 	}
-	d.Anchors = slices.DeleteFunc(d.Anchors, func(id string) bool { return !kept[id] })
-	if len(d.Anchors) == 0 {
-		d.Anchors = nil
-	}
-	return bytes.Clone(out.Bytes()), nil
+	return a, true
 }
 
 // tokenBase returns letters found nowhere in body, to start the tokens
