@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"io"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/diagram"
-	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
 )
@@ -292,134 +290,6 @@ type sub struct {
 	Roles  []*handbook.Role
 	Steps  []handbook.PathStep
 	Review handbook.Review
-}
-
-// Jobs lists every file the site renders, except static files.
-func (r *Renderer) Jobs(site *handbook.Site) []Job {
-	var jobs []Job
-	shared := &partials{}
-	// add adds the job of the page at URL u, which shows the source file
-	// (or none: "").
-	add := func(u, file string, v func() *View) {
-		p := outPath(u)
-		jobs = append(jobs, Job{Path: p, Run: guard(p, file, func(w io.Writer) error {
-			view := v()
-			view.Site, view.r, view.partials = site, r, shared
-			if view.URL == "" {
-				view.URL = u
-			}
-			view.noNav = view.noNav || view.Kind == "print"
-			return r.execute(w, view)
-		})})
-	}
-	for _, p := range site.Pages {
-		kind := "page"
-		switch {
-		case p == site.Home:
-			kind = "home"
-		case p.IsSection:
-			kind = "section"
-		}
-		add(p.URL, p.File, func() *View { return r.pageView(site, p, kind) })
-		jobs[len(jobs)-1].Page = p
-		if kind != "home" {
-			jobs[len(jobs)-1].Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
-		}
-	}
-	add("/roles/", "", func() *View {
-		return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles"), PrintURL: rolesPrintURL(site)}
-	})
-	for _, role := range site.Roles {
-		add(role.URL, role.File, func() *View {
-			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: role.Title})}, role.File, role.Updated)
-		})
-	}
-	if len(site.Levels) > 0 {
-		add("/levels/", "", func() *View {
-			return &View{Kind: "levels", Title: "Career levels", Crumbs: append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Career levels"})}
-		})
-	}
-	if len(site.People) > 0 {
-		add("/people/", "", func() *View { return &View{Kind: "people", Title: "People", Crumbs: crumbs(site, nil, "People")} })
-	}
-	for _, pe := range site.People {
-		add(pe.URL, pe.File, func() *View {
-			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"People", "/people/"}, Crumb{Title: pe.Name})}
-		})
-	}
-	add("/responsibilities/", "", func() *View {
-		return &View{Kind: "responsibilities", Title: "Responsibilities", Crumbs: crumbs(site, nil, "Responsibilities")}
-	})
-	for _, resp := range site.Responsibilities {
-		add(resp.URL, resp.Pos.File, func() *View {
-			// A responsibility is written in its role's file.
-			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Responsibilities", "/responsibilities/"}, Crumb{Title: resp.Title})}, resp.Lead.File, resp.Lead.Updated)
-		})
-	}
-	add("/paths/", "", func() *View {
-		return &View{Kind: "paths", Title: "Reading paths", Crumbs: crumbs(site, nil, "Reading paths")}
-	})
-	for _, pa := range site.Paths {
-		add(pa.URL, pa.File, func() *View {
-			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Reading paths", "/paths/"}, Crumb{Title: pa.Title})}, pa.File, pa.Updated)
-		})
-	}
-	add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
-	for _, t := range site.Tags {
-		add(t.URL, "", func() *View {
-			return &View{Kind: "tag", Title: "Tagged “" + t.Name + "”", Tag: t,
-				Crumbs: append(crumbs(site, nil, ""), Crumb{"Tags", "/tags/"}, Crumb{Title: t.Name})}
-		})
-	}
-	// The print view takes the pages' bodies now, so that rendering it
-	// later (the dev server renders it when asked) shows this build's.
-	bodies := printBodies(site)
-	add("/print/", "", func() *View { return r.printView(site, bodies, printScope{all: true}) })
-	jobs[len(jobs)-1].Bodies = true
-	for _, s := range printSections(site) {
-		add(sectionPrintURL(s), "", func() *View { return r.printView(site, bodies, printScope{section: s}) })
-		jobs[len(jobs)-1].Bodies = true
-	}
-	if u := rolesPrintURL(site); u != "" {
-		add(u, "", func() *View { return r.printView(site, nil, printScope{roles: true}) })
-	}
-	add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
-	if len(site.Updates) > 0 {
-		add("/changes/", "", func() *View {
-			return &View{Kind: "changes", Title: "Recently updated", Crumbs: crumbs(site, nil, "Recently updated")}
-		})
-	}
-	if hasFeed(site) {
-		jobs = append(jobs, Job{Path: "feed.xml", Run: guard("feed.xml", "", func(w io.Writer) error { return feed(w, site) })})
-	}
-	// Crawlers take only absolute locations: a sitemap needs a base URL
-	// that names its host (see NoSitemap).
-	if site.Config.Absolute() {
-		jobs = append(jobs, Job{Path: "sitemap.xml", Run: guard("sitemap.xml", "", func(w io.Writer) error { return sitemap(w, site) })})
-	}
-	if hasDiagrams(site) {
-		jobs = append(jobs, mermaidJob())
-	}
-	jobs = append(jobs, Job{Path: "handbook.json", Run: guard("handbook.json", "", func(w io.Writer) error {
-		data, err := export.Handbook(site)
-		if err == nil {
-			_, err = w.Write(append(data, '\n'))
-		}
-		return err
-	})})
-	jobs = append(jobs, Job{Path: "robots.txt", Run: guard("robots.txt", "", func(w io.Writer) error { return robots(w, site) })})
-	for _, rd := range site.Redirects {
-		p := outPath(rd.From)
-		jobs = append(jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
-	}
-	add("/404.html", "", func() *View {
-		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
-	})
-	return jobs
 }
 
 // guard runs a job, turning a panic into a *PanicError that names the

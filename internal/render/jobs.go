@@ -1,0 +1,184 @@
+package render
+
+import (
+	"hash/maphash"
+	"io"
+
+	"github.com/batonhq/baton/internal/export"
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// jobList gathers the jobs of one site as Jobs lists them.
+type jobList struct {
+	r      *Renderer
+	site   *handbook.Site
+	shared *partials
+	jobs   []Job
+}
+
+// Jobs lists every file the site renders, except static files: the pages
+// of its Markdown, the pages of its model (roles, responsibilities,
+// paths, tags, people, levels), the views made of other pages (print,
+// search, recent changes), the files for machines, and the redirects.
+func (r *Renderer) Jobs(site *handbook.Site) []Job {
+	l := &jobList{r: r, site: site, shared: &partials{}}
+	l.pages()
+	l.model()
+	l.views()
+	l.files()
+	for _, rd := range site.Redirects {
+		p := outPath(rd.From)
+		l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
+	}
+	l.add("/404.html", "", func() *View {
+		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
+	})
+	return l.jobs
+}
+
+// add adds the job of the page at URL u, which shows the source file (or
+// none: ""), made from the view v gives.
+func (l *jobList) add(u, file string, v func() *View) *Job {
+	r, site, shared := l.r, l.site, l.shared
+	p := outPath(u)
+	l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, file, func(w io.Writer) error {
+		view := v()
+		view.Site, view.r, view.partials = site, r, shared
+		if view.URL == "" {
+			view.URL = u
+		}
+		view.noNav = view.noNav || view.Kind == "print"
+		return r.execute(w, view)
+	})})
+	return &l.jobs[len(l.jobs)-1]
+}
+
+// file adds a file that is not a page, written by write.
+func (l *jobList) file(path string, write func(io.Writer) error) {
+	l.jobs = append(l.jobs, Job{Path: path, Run: guard(path, "", write)})
+}
+
+// pages adds the pages of the Markdown files; all but the home page have
+// a key, so a rebuild may reuse the ones whose inputs did not change.
+func (l *jobList) pages() {
+	site, r := l.site, l.r
+	for _, p := range site.Pages {
+		kind := "page"
+		switch {
+		case p == site.Home:
+			kind = "home"
+		case p.IsSection:
+			kind = "section"
+		}
+		j := l.add(p.URL, p.File, func() *View { return r.pageView(site, p, kind) })
+		j.Page = p
+		if kind != "home" {
+			j.Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
+		}
+	}
+}
+
+// in is the crumbs of a page under an index: Home, the index, the page.
+func in(site *handbook.Site, index, url, title string) []Crumb {
+	return append(crumbs(site, nil, ""), Crumb{index, url}, Crumb{Title: title})
+}
+
+// model adds the pages of the handbook's model, each index before its
+// pages.
+func (l *jobList) model() {
+	site := l.site
+	l.add("/roles/", "", func() *View {
+		return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles"), PrintURL: rolesPrintURL(site)}
+	})
+	for _, role := range site.Roles {
+		l.add(role.URL, role.File, func() *View {
+			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
+				Crumbs: in(site, "Roles", "/roles/", role.Title)}, role.File, role.Updated)
+		})
+	}
+	if len(site.Levels) > 0 {
+		l.add("/levels/", "", func() *View {
+			return &View{Kind: "levels", Title: "Career levels", Crumbs: in(site, "Roles", "/roles/", "Career levels")}
+		})
+	}
+	if len(site.People) > 0 {
+		l.add("/people/", "", func() *View { return &View{Kind: "people", Title: "People", Crumbs: crumbs(site, nil, "People")} })
+	}
+	for _, pe := range site.People {
+		l.add(pe.URL, pe.File, func() *View {
+			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title, Crumbs: in(site, "People", "/people/", pe.Name)}
+		})
+	}
+	l.add("/responsibilities/", "", func() *View {
+		return &View{Kind: "responsibilities", Title: "Responsibilities", Crumbs: crumbs(site, nil, "Responsibilities")}
+	})
+	for _, resp := range site.Responsibilities {
+		l.add(resp.URL, resp.Pos.File, func() *View {
+			// A responsibility is written in its role's file.
+			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
+				Crumbs: in(site, "Responsibilities", "/responsibilities/", resp.Title)}, resp.Lead.File, resp.Lead.Updated)
+		})
+	}
+	l.add("/paths/", "", func() *View {
+		return &View{Kind: "paths", Title: "Reading paths", Crumbs: crumbs(site, nil, "Reading paths")}
+	})
+	for _, pa := range site.Paths {
+		l.add(pa.URL, pa.File, func() *View {
+			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
+				Crumbs: in(site, "Reading paths", "/paths/", pa.Title)}, pa.File, pa.Updated)
+		})
+	}
+	l.add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
+	for _, t := range site.Tags {
+		l.add(t.URL, "", func() *View {
+			return &View{Kind: "tag", Title: "Tagged “" + t.Name + "”", Tag: t, Crumbs: in(site, "Tags", "/tags/", t.Name)}
+		})
+	}
+}
+
+// views adds the pages made of other pages: the print views, search and
+// the recently updated page.
+func (l *jobList) views() {
+	site, r := l.site, l.r
+	// The print view takes the pages' bodies now, so that rendering it
+	// later (the dev server renders it when asked) shows this build's.
+	bodies := printBodies(site)
+	l.add("/print/", "", func() *View { return r.printView(site, bodies, printScope{all: true}) }).Bodies = true
+	for _, s := range printSections(site) {
+		l.add(sectionPrintURL(s), "", func() *View { return r.printView(site, bodies, printScope{section: s}) }).Bodies = true
+	}
+	if u := rolesPrintURL(site); u != "" {
+		l.add(u, "", func() *View { return r.printView(site, nil, printScope{roles: true}) })
+	}
+	l.add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
+	if len(site.Updates) > 0 {
+		l.add("/changes/", "", func() *View {
+			return &View{Kind: "changes", Title: "Recently updated", Crumbs: crumbs(site, nil, "Recently updated")}
+		})
+	}
+}
+
+// files adds the files for machines: the feed, the sitemap, Mermaid where
+// a page draws a diagram, handbook.json and robots.txt.
+func (l *jobList) files() {
+	site := l.site
+	if hasFeed(site) {
+		l.file("feed.xml", func(w io.Writer) error { return feed(w, site) })
+	}
+	// Crawlers take only absolute locations: a sitemap needs a base URL
+	// that names its host (see NoSitemap).
+	if site.Config.Absolute() {
+		l.file("sitemap.xml", func(w io.Writer) error { return sitemap(w, site) })
+	}
+	if hasDiagrams(site) {
+		l.jobs = append(l.jobs, mermaidJob())
+	}
+	l.file("handbook.json", func(w io.Writer) error {
+		data, err := export.Handbook(site)
+		if err == nil {
+			_, err = w.Write(append(data, '\n'))
+		}
+		return err
+	})
+	l.file("robots.txt", func(w io.Writer) error { return robots(w, site) })
+}
