@@ -153,3 +153,17 @@ func TestPartnerPeople(t *testing.T) {
 		t.Errorf("ada partners in %v", ada.PartnerIn)
 	}
 }
+
+// TestUnknownPartner: where the handbook has people, a partner that is
+// neither a role nor a person is named as either, with the near ids.
+func TestUnknownPartner(t *testing.T) {
+	_, diags := resolveWith(t, true, map[string]string{
+		"content/_index.md":         "---\ntitle: Home\nroles: [design]\nresponsibilities: [usability]\n---\n",
+		"content/roles/design.yaml": "title: Design\nsummary: S.\nresponsibilities:\n  - id: usability\n    title: Usability\n    kind: outcome\n    stage: grow\n    partners: [adaa]\n",
+		"content/people/ada.yaml":   "name: Ada\n",
+	}, Options{})
+	want := []string{`content/roles/design.yaml:8:16: unknown role or person "adaa" in partners (did you mean "ada"?)`}
+	if !slices.Equal(diags, want) {
+		t.Errorf("diagnostics %q, want %q", diags, want)
+	}
+}

@@ -754,7 +754,13 @@ func (r *resolver) linkRole(f *Parsed) {
 				}
 				continue
 			}
-			c := r.lookupRole(ref, "partners")
+			var c *Role
+			if len(r.people) > 0 && r.roles[ref.Value] == nil {
+				ids := append(sortedKeys(r.roles), sortedKeys(r.people)...)
+				r.diags.Errorf(ref.Pos, "unknown role or person %q in partners%s", ref.Value, diag.DidYouMean(ref.Value, ids))
+			} else {
+				c = r.lookupRole(ref, "partners")
+			}
 			switch {
 			case c == nil:
 			case c == role:
