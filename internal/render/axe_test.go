@@ -145,8 +145,11 @@ func TestAccessibility(t *testing.T) {
 		{name: "search", url: "/search/?q=roadmap", wait: ".search-page-results .search-result"},
 		{name: "tags", url: "/tags/", wait: ".tag-cloud"},
 		{name: "print", url: "/print/", wait: ".print-toc"},
-		{name: "print section", url: "/print/playbooks/", wait: ".print-toc"},
+		{name: "print section", url: "/print/playbooks/launch/", wait: ".print-toc"},
 		{name: "print roles", url: "/print/roles/", wait: ".print-toc"},
+		{name: "people", url: "/people/", wait: ".people-list"},
+		{name: "person", url: "/people/priya-raman/", wait: ".person-header"},
+		{name: "levels", url: "/levels/", wait: ".levels-compare"},
 		{name: "404", url: missingPage, wait: ".not-found"},
 	}
 	for _, c := range checks {

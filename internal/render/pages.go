@@ -518,11 +518,18 @@ type printScope struct {
 	roles   bool
 }
 
-// maxPrintDepth is the deepest a section with a print view of its own
-// lies: the top sections and the folders in them, the handbook's parts and
-// chapters (the default handbook's one top section holds every playbook).
-// Each level more would print each page below it once more.
-const maxPrintDepth = 2
+// printDepth is the depth of the sections with a print view of their own:
+// the top sections, the handbook's parts, or, when there is one top
+// section (the default handbook's holds every playbook), the folders in
+// it. One level only: each level more would print every page below it
+// once more (on a 10,000-page corpus two levels made print/ half of the
+// output).
+func printDepth(site *handbook.Site) int {
+	if len(site.Root.Sections) == 1 {
+		return 2
+	}
+	return 1
+}
 
 // printSections are the sections with a print view of their own, in
 // reading order.
@@ -530,18 +537,11 @@ func printSections(site *handbook.Site) []*handbook.Section {
 	if site.Root == nil {
 		return nil
 	}
-	var out []*handbook.Section
-	var walk func([]*handbook.Section)
-	walk = func(ss []*handbook.Section) {
-		for _, s := range ss {
-			out = append(out, s)
-			if s.Depth < maxPrintDepth {
-				walk(s.Sections)
-			}
-		}
+	ss := site.Root.Sections
+	if printDepth(site) == 2 {
+		ss = ss[0].Sections
 	}
-	walk(site.Root.Sections)
-	return out
+	return ss
 }
 
 // sectionPrintURL is the URL of section s's print view.
@@ -552,7 +552,7 @@ func sectionPrintURL(s *handbook.Section) string {
 // pagePrintURL is the print view a page of that kind links to: its
 // section's, when it is a top-level section's page.
 func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
-	if kind == "section" && p.Section.Depth >= 1 && p.Section.Depth <= maxPrintDepth {
+	if kind == "section" && site.Root != nil && p.Section.Depth == printDepth(site) {
 		return sectionPrintURL(p.Section)
 	}
 	return ""

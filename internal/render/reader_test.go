@@ -320,9 +320,10 @@ func TestKindSidebarWindow(t *testing.T) {
 
 // TestPrintViews: the whole handbook's print view holds the reading paths,
 // their steps in order and linked within the view, and the matrix; each
-// top-level folder, each folder in one, and the roles have a print view of
-// their own, linked from their page, holding only their part; none is in
-// the sitemap.
+// part of the handbook (the top folders, or the folders in the only one:
+// one level, so a page prints at most twice) and the roles have a print
+// view of their own, linked from their page, holding only their part;
+// none is in the sitemap.
 func TestPrintViews(t *testing.T) {
 	out, _ := renderSite(t, append(readerSite("title: T\nbase_url: https://x.example/\n"),
 		corpus.File{Path: "content/guide/deep/_index.md", Data: []byte("---\ntitle: Deep\n---\nA chapter.\n")},
@@ -354,31 +355,47 @@ func TestPrintViews(t *testing.T) {
 		}
 	}
 
-	guide := out["print/guide/index.html"]
-	for _, want := range []string{`id="p-guide"`, `id="p-guide-start"`, `id="p-guide-next"`} {
-		if !strings.Contains(guide, want) {
-			t.Errorf("the guide's print view lacks %s", want)
-		}
+	// One top folder: its folders are the parts with a print view each.
+	if _, ok := out["print/guide/index.html"]; ok {
+		t.Error("the only top folder has a print view: it would print the whole handbook again")
 	}
-	for _, not := range []string{`id="p-home"`, `id="p-roles"`, `class="print-matrix"`, `id="p-paths"`} {
-		if strings.Contains(guide, not) {
-			t.Errorf("the guide's print view holds %s, which is not the guide's", not)
-		}
+	if deep := out["print/guide/deep/index.html"]; !strings.Contains(deep, `id="p-guide-deep-deeper-page"`) || strings.Contains(deep, `id="p-guide-start"`) {
+		t.Error("the print view of a folder in the only top folder does not hold its pages alone")
+	}
+	if _, ok := out["print/guide/deep/deeper/index.html"]; ok {
+		t.Error("a folder three levels down has a print view: each level prints every page below it once more")
 	}
 	roles := out["print/roles/index.html"]
 	if !strings.Contains(roles, `id="p-roles-pm"`) || strings.Contains(roles, `id="p-guide-start"`) {
 		t.Error("the roles' print view does not hold the roles alone")
 	}
-	if deep := out["print/guide/deep/index.html"]; !strings.Contains(deep, `id="p-guide-deep-deeper-page"`) || strings.Contains(deep, `id="p-guide-start"`) {
-		t.Error("the print view of a folder in a top folder does not hold its pages alone")
-	}
-	if _, ok := out["print/guide/deep/deeper/index.html"]; ok {
-		t.Error("a folder three levels down has a print view: each level prints every page below it once more")
-	}
-	for page, link := range map[string]string{"guide/index.html": `href="../print/guide/"`, "guide/deep/index.html": `href="../../print/guide/deep/"`, "roles/index.html": `href="../print/roles/"`} {
+	for page, link := range map[string]string{"guide/deep/index.html": `href="../../print/guide/deep/"`, "roles/index.html": `href="../print/roles/"`} {
 		if !strings.Contains(out[page], link) {
 			t.Errorf("%s has no print link (%s)", page, link)
 		}
+	}
+
+	// Two top folders: each has a print view, and the folders in them none.
+	two, _ := renderSite(t, append(readerSite("title: T\n"),
+		corpus.File{Path: "content/guide/deep/_index.md", Data: []byte("---\ntitle: Deep\n---\nA chapter.\n")},
+		corpus.File{Path: "content/more/page.md", Data: []byte("---\ntitle: More\n---\nx\n")},
+	))
+	guide := two["print/guide/index.html"]
+	for _, want := range []string{`id="p-guide"`, `id="p-guide-start"`, `id="p-guide-next"`} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("the guide's print view lacks %s", want)
+		}
+	}
+	for _, not := range []string{`id="p-home"`, `id="p-roles"`, `class="print-matrix"`, `id="p-paths"`, `id="p-more-page"`} {
+		if strings.Contains(guide, not) {
+			t.Errorf("the guide's print view holds %s, which is not the guide's", not)
+		}
+	}
+	if _, ok := two["print/guide/deep/index.html"]; ok {
+		t.Error("a folder in a top folder has a print view beside its top folder's: its pages print twice")
+	}
+	if !strings.Contains(two["guide/index.html"], `href="../print/guide/"`) || !strings.Contains(two["more/index.html"], `href="../print/more/"`) {
+		t.Error("a top folder's page has no print link")
 	}
 	if strings.Contains(out["sitemap.xml"], "/print/") {
 		t.Errorf("the sitemap lists a print view:\n%s", out["sitemap.xml"])
