@@ -27,16 +27,30 @@ func (r *resolver) look() {
 	}
 }
 
-// lookFile is the URL of the static file s names, as a link from the
-// content folder's root names it, or "" with an error.
+// lookFile is the URL of the static file handbook.yaml's theme key names,
+// or "" with an error.
 func (r *resolver) lookFile(s strictyaml.Str, key string) string {
+	return r.siteFile(s, "theme "+key, "/static/img/logo.svg")
+}
+
+// findFromRoot finds what dest names, read as a link on a page at the
+// content folder's root: how settings and people's files name files.
+func (r *resolver) findFromRoot(dest string) (Href, string, bool) {
+	return r.find(&Page{File: "content/index.md", URL: "/"}, dest)
+}
+
+// siteFile is the URL of the static file s names, read from the content
+// folder's root, kept in the output even in a handbook written for another
+// tool; or "" with an error naming what (a theme key, a photo) and an
+// example.
+func (r *resolver) siteFile(s strictyaml.Str, what, example string) string {
 	v := strings.TrimSpace(s.Value)
 	if v == "" {
 		return ""
 	}
-	h, file, ok := r.find(&Page{File: "content/index.md", URL: "/"}, v)
+	h, file, ok := r.findFromRoot(v)
 	if !ok || r.static[file] == nil {
-		r.diags.Errorf(s.Pos, "theme %s %q is not a file of the site: put it in content/static/ and write its path, like /static/img/logo.svg", key, v)
+		r.diags.Errorf(s.Pos, "%s %q is not a file of the site: put it in content/static/ and write its path, like %s", what, v, example)
 		return ""
 	}
 	r.linked[file] = true

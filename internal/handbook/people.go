@@ -99,7 +99,7 @@ func (r *resolver) addPerson(f *Parsed) {
 	}
 	for _, l := range d.Links {
 		u := strings.TrimSpace(l.URL.Value)
-		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "mailto:") {
+		if !isExternal(u) && !strings.HasPrefix(u, "mailto:") {
 			r.diags.Errorf(l.URL.Pos, "link %q must be an http(s) or mailto: address", u)
 			continue
 		}
@@ -124,15 +124,7 @@ func (r *resolver) linkPerson(f *Parsed) {
 			role.People = append(role.People, p)
 		}
 	}
-	if ph := strings.TrimSpace(d.Photo.Value); ph != "" {
-		h, file, ok := r.find(&Page{File: "content/index.md", URL: "/"}, ph)
-		if !ok || r.static[file] == nil {
-			r.diags.Errorf(d.Photo.Pos, "photo %q is not an image of the site: put it in content/static/ and write its path, like /static/img/%s.jpg", ph, p.ID)
-			return
-		}
-		r.linked[file] = true
-		p.Photo = h.URL
-	}
+	p.Photo = r.siteFile(d.Photo, "photo", "/static/img/"+p.ID+".jpg")
 }
 
 // sortPeople orders people by team, then name, and each role's people by

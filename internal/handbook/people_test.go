@@ -71,7 +71,7 @@ func TestPeople(t *testing.T) {
 	want := []string{
 		`content/_index.md:3:10: unknown role or person "ada" in owners`,
 		`content/people/Bad_Id.yaml:1:1: person id "Bad_Id" (the file name) must be lower-case words joined by hyphens, like ada-lovelace`,
-		`content/people/bob.yaml:2:8: photo "/static/img/bob.jpg" is not an image of the site: put it in content/static/ and write its path, like /static/img/bob.jpg`,
+		`content/people/bob.yaml:2:8: photo "/static/img/bob.jpg" is not a file of the site: put it in content/static/ and write its path, like /static/img/bob.jpg`,
 		`content/people/bob.yaml:5:10: link "javascript:alert(1)" must be an http(s) or mailto: address`,
 		`content/people/design.yaml:1:1: person id "design" is also a role's (content/roles/design.yaml): owners names either, so they must differ`,
 		`content/pricing.md:3:10: unknown role or person "ada" in owners`,

@@ -153,7 +153,7 @@ func (r *resolver) move(m Move) {
 	if u, err := url.PathUnescape(dest); err == nil {
 		dest = u
 	}
-	h, file, ok := r.find(&Page{File: "content/index.md", URL: "/"}, dest)
+	h, file, ok := r.findFromRoot(dest)
 	if !ok {
 		r.redirectProblem(m.Pos, fmt.Errorf("the redirect from %s leads to %s, which is not in the handbook", from, m.To))
 		return
