@@ -41,7 +41,7 @@ func (v *View) Mermaid() string {
 	if v.Page == nil || v.Page.Doc == nil || v.Page.Doc.Diagrams == 0 {
 		return ""
 	}
-	return v.rel(mermaidURL())
+	return v.rel(v.r.urls[mermaidPath])
 }
 
 // mermaidJob writes Mermaid's script into a site with diagrams.

@@ -72,7 +72,8 @@ func LoadTheme(fsys fs.FS) (Theme, error) {
 // New parses a theme.
 func New(theme Theme) (*Renderer, diag.List) {
 	var diags diag.List
-	r := &Renderer{pages: map[string]*template.Template{}, urls: map[string]string{}}
+	// Mermaid's URL hashes its 2.7 MB once, not on each page that draws.
+	r := &Renderer{pages: map[string]*template.Template{}, urls: map[string]string{mermaidPath: mermaidURL()}}
 	read := func(name string) string {
 		b, ok := theme[name]
 		if !ok {
