@@ -273,11 +273,7 @@ func (r *resolver) oldURL(p string) string {
 // in a baton handbook, a warning (and no redirect) in one written for
 // another tool, which built without it there too.
 func (r *resolver) redirectProblem(pos diag.Pos, err error) {
-	if r.cfg.Strict {
-		r.diags.Errorf(pos, "%v", err)
-		return
-	}
-	r.diags.Warnf(pos, "%v; it is not redirected", err)
+	r.problem(pos, "it is not redirected", "%v", err)
 }
 
 // titleOf names what a source file became, for a redirect page's text.

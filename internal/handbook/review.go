@@ -106,9 +106,16 @@ func (r *resolver) review(file string, k ReviewKeys, pos diag.Pos) Review {
 // baton handbook, a warning in one written for another tool, whose keys
 // of these names may mean something else there.
 func (r *resolver) keyProblem(pos diag.Pos, format string, args ...any) {
+	r.problem(pos, "left out", format, args...)
+}
+
+// problem reports what a baton handbook must fix as an error, and in a
+// handbook written for another tool, which built without it there, as a
+// warning that says what baton did instead (then).
+func (r *resolver) problem(pos diag.Pos, then, format string, args ...any) {
 	if r.cfg.Strict {
 		r.diags.Errorf(pos, format, args...)
 		return
 	}
-	r.diags.Warnf(pos, format+"; left out", args...)
+	r.diags.Warnf(pos, format+"; "+then, args...)
 }
