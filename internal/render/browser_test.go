@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,4 +256,58 @@ func TestPhoneMenuOpensSidebar(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Errorf("following the sidebar's link ended at %s (%v)", loc, err)
+}
+
+// TestPrintPartAlone follows a section's print link, from the file system
+// as a reader who downloaded the site would: the print view shows that
+// part alone (its contents and pages; no other page, no matrix), names
+// it in the title the PDF takes, and shows the whole handbook again when
+// a link leads out of the part.
+func TestPrintPartAlone(t *testing.T) {
+	out := publishDefault(t, "")
+	ctx := browsertest.New(t)
+	section := "file://" + filepath.ToSlash(out) + "/playbooks/launch/index.html"
+	const visible = `[...document.querySelectorAll(".print-view > *, .print-part > .print-page")].filter(e => e.getClientRects().length).map(e => e.id || e.className)`
+	look := func() (shown []string, title string) {
+		t.Helper()
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](visible))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, err = chromedp.Run(ctx, chromedp.Title())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return shown, title
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(section),
+		chromedp.Click(`.print-link a`),
+		chromedp.WaitVisible(`#part-playbooks-launch .print-part-toc`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shown, title := look()
+	if !strings.HasPrefix(title, "Launching (print) · ") {
+		t.Errorf("the part's print view is titled %q, want Launching (print) first", title)
+	}
+	if len(shown) < 4 || shown[0] != "doc-header" || shown[1] != "part-playbooks-launch" {
+		t.Fatalf("the part's print view shows %q, want the header and the part", shown)
+	}
+	for _, id := range shown[2:] {
+		if !strings.HasPrefix(id, "p-playbooks-launch") {
+			t.Errorf("the part's print view shows %s, which is not the part's", id)
+		}
+	}
+	// A link out of the part brings the whole handbook back.
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`location.hash = "#p-roles-product-manager"`),
+		chromedp.WaitVisible(`#p-responsibilities`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shown, title = look()
+	if strings.HasPrefix(title, "Launching") || !slices.Contains(shown, "p-paths") {
+		t.Errorf("after leaving the part the view is titled %q and shows %q, want the whole handbook", title, shown)
+	}
 }

@@ -143,13 +143,7 @@ func (l *jobList) views() {
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
-	l.add("/print/", "", func() *View { return r.printView(site, bodies, printScope{all: true}) }).Bodies = true
-	for _, s := range printSections(site) {
-		l.add(sectionPrintURL(s), "", func() *View { return r.printView(site, bodies, printScope{section: s}) }).Bodies = true
-	}
-	if u := rolesPrintURL(site); u != "" {
-		l.add(u, "", func() *View { return r.printView(site, nil, printScope{roles: true}) })
-	}
+	l.add("/print/", "", func() *View { return r.printView(site, bodies) }).Bodies = true
 	l.add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	if len(site.Updates) > 0 {
 		l.add("/changes/", "", func() *View {

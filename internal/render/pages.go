@@ -31,13 +31,14 @@ type View struct {
 	Body        template.HTML
 	Crumbs      []Crumb
 	TOC         []markdown.Heading
-	Print       []PrintEntry
-	// PrintAll is set on the whole handbook's print view, which shows the
-	// reading paths and the matrix too, PrintRoles on the print views that
-	// show the roles.
-	PrintAll, PrintRoles bool
-	// PrintURL is the print view of the part of the handbook a page
-	// stands for (the page of a section with one, the roles' index), or "".
+	// Print lists every page of the print view, in order, for its
+	// contents; Parts holds the same pages grouped by the part of the
+	// handbook they print with.
+	Print []PrintEntry
+	Parts []PrintPart
+	// PrintURL is where the print view shows the part of the handbook a
+	// page stands for alone (the page of a section that is a part, the
+	// roles' index), or "".
 	PrintURL   string
 	EditURL    string
 	HistoryURL string
@@ -96,6 +97,16 @@ type PrintEntry struct {
 	// body resolves the page's HTML when the template asks for it, so the
 	// print view never holds every page's HTML at once.
 	body func() template.HTML
+}
+
+// PrintPart is a run of the print view's pages: a part of the handbook
+// (a top folder, or a folder in the only top folder), which the print
+// view shows alone when its ID is the URL's fragment, or (ID "") pages
+// outside the parts. A part is printed from the whole view rather than
+// from a copy of its own, so no page is ever printed twice.
+type PrintPart struct {
+	ID, Title string
+	Entries   []PrintEntry
 }
 
 // Body is the page's HTML, its ids prefixed and its links to other pages
@@ -509,21 +520,10 @@ type printBody struct {
 	hrefs []handbook.Href
 }
 
-// printScope is what a print view shows: the whole handbook (its pages,
-// reading paths, matrix and roles), the pages of one top-level section,
-// or the roles.
-type printScope struct {
-	all     bool
-	section *handbook.Section
-	roles   bool
-}
-
-// printDepth is the depth of the sections with a print view of their own:
-// the top sections, the handbook's parts, or, when there is one top
+// printDepth is the depth of the sections that are parts of the print
+// view: the top sections, the handbook's parts, or, when there is one top
 // section (the default handbook's holds every playbook), the folders in
-// it. One level only: each level more would print every page below it
-// once more (on a 10,000-page corpus two levels made print/ half of the
-// output).
+// it.
 func printDepth(site *handbook.Site) int {
 	if len(site.Root.Sections) == 1 {
 		return 2
@@ -531,50 +531,38 @@ func printDepth(site *handbook.Site) int {
 	return 1
 }
 
-// printSections are the sections with a print view of their own, in
-// reading order.
-func printSections(site *handbook.Site) []*handbook.Section {
-	if site.Root == nil {
-		return nil
-	}
-	ss := site.Root.Sections
-	if printDepth(site) == 2 {
-		ss = ss[0].Sections
-	}
-	return ss
+// partID is the print view's id of the part that is section s.
+func partID(s *handbook.Section) string {
+	return "part-" + strings.TrimPrefix(printID(s.URL), "p-")
 }
 
-// sectionPrintURL is the URL of section s's print view.
-func sectionPrintURL(s *handbook.Section) string {
-	return "/print/" + strings.TrimPrefix(s.URL, "/")
-}
-
-// pagePrintURL is the print view a page of that kind links to: its
-// section's, when it is a top-level section's page.
+// pagePrintURL is where the print view shows the part a page of that kind
+// stands for: its section's, when it is a part's page.
 func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 	if kind == "section" && site.Root != nil && p.Section.Depth == printDepth(site) {
-		return sectionPrintURL(p.Section)
+		return "/print/#" + partID(p.Section)
 	}
 	return ""
 }
 
-// rolesPrintURL is the URL of the roles' print view, or "" for a handbook
-// without roles.
+// rolesPrintURL is where the print view shows the roles alone, or "" for
+// a handbook without roles.
 func rolesPrintURL(site *handbook.Site) string {
 	if len(site.Roles) == 0 {
 		return ""
 	}
-	return "/print/roles/"
+	return "/print/#p-roles"
 }
 
-// within reports whether page p is in section s or below it.
-func within(p *handbook.Page, s *handbook.Section) bool {
-	for q := p.Section; q != nil; q = q.Parent {
-		if q == s {
-			return true
+// partOf is the section that is the part page p prints in, or nil.
+func partOf(site *handbook.Site, p *handbook.Page) *handbook.Section {
+	depth := printDepth(site)
+	for s := p.Section; s != nil; s = s.Parent {
+		if s.Depth == depth {
+			return s
 		}
 	}
-	return false
+	return nil
 }
 
 // printPages lists the pages of the print view, in order.
@@ -591,68 +579,82 @@ func printBodies(site *handbook.Site) []printBody {
 	return out
 }
 
-// printView is the print view of scope; bodies are the bodies of
-// printPages, as the build had them.
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody, scope printScope) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
-		PrintAll: scope.all, PrintRoles: scope.all || scope.roles}
-	switch {
-	case scope.section != nil:
-		s := scope.section
-		v.Title, v.URL, v.Crumbs = s.Title, sectionPrintURL(s), append(crumbs(site, s, ""), Crumb{Title: "Print"})
-	case scope.roles:
-		v.Title, v.URL = "Roles", rolesPrintURL(site)
-		v.Crumbs = append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Print"})
-	}
-	// Links to what the view shows stay within it; others go to the site.
+// printView is the print view: every page, the reading paths, the matrix
+// and the roles; bodies are the bodies of printPages, as the build had
+// them.
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody) *View {
+	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
+	// Links to what the view shows stay within it.
 	pages := printPages(site)
-	shown := make([]bool, len(pages))
 	ids := map[string]string{}
-	for i, p := range pages {
-		if scope.all || scope.section != nil && within(p, scope.section) {
-			shown[i] = true
-			ids[p.URL] = printID(p.URL)
-		}
+	for _, p := range pages {
+		ids[p.URL] = printID(p.URL)
 	}
-	if v.PrintRoles {
-		for _, role := range site.Roles {
-			ids[role.URL] = printID(role.URL)
-		}
+	for _, role := range site.Roles {
+		ids[role.URL] = printID(role.URL)
 	}
-	if scope.all {
-		for _, resp := range site.Responsibilities {
-			ids[resp.URL] = printID(resp.URL)
-		}
-		for _, pa := range site.Paths {
-			ids[pa.URL] = printID(pa.URL)
-		}
+	for _, resp := range site.Responsibilities {
+		ids[resp.URL] = printID(resp.URL)
+	}
+	for _, pa := range site.Paths {
+		ids[pa.URL] = printID(pa.URL)
 	}
 	for i, p := range pages {
-		if !shown[i] {
-			continue
-		}
 		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
 		if b := bodies[i]; b.doc != nil {
-			prefix := e.ID + "--"
-			e.body = func() template.HTML {
-				var buf strings.Builder
-				buf.Grow(b.doc.Size(prefix))
-				b.doc.Resolve(&buf, func(i int) string {
-					h := b.hrefs[i]
-					if id, ok := ids[h.URL]; ok && !h.External {
-						if h.Fragment != "" {
-							return "#" + id + "--" + h.Fragment
-						}
-						return "#" + id
-					}
-					return v.href(h)
-				}, prefix)
-				return template.HTML(buf.String())
-			}
+			e.body = v.printedBody(b, ids, e.ID+"--")
 		}
 		v.Print = append(v.Print, e)
 	}
+	v.Parts = printParts(site, v.Print)
 	return v
+}
+
+// printedBody resolves a page's body for the print view: its ids prefixed,
+// its links to what the view shows made links within it.
+func (v *View) printedBody(b printBody, ids map[string]string, prefix string) func() template.HTML {
+	return func() template.HTML {
+		var buf strings.Builder
+		buf.Grow(b.doc.Size(prefix))
+		b.doc.Resolve(&buf, func(i int) string {
+			h := b.hrefs[i]
+			if id, ok := ids[h.URL]; ok && !h.External {
+				if h.Fragment != "" {
+					return "#" + id + "--" + h.Fragment
+				}
+				return "#" + id
+			}
+			return v.href(h)
+		}, prefix)
+		return template.HTML(buf.String())
+	}
+}
+
+// printParts groups the print view's entries by part. The reading order
+// walks the sections depth first, so a part's pages are one run; should
+// a part's pages ever come in two runs, the second is printed outside
+// the parts rather than under a second element with the same id.
+func printParts(site *handbook.Site, entries []PrintEntry) []PrintPart {
+	var parts []PrintPart
+	var last *handbook.Section
+	seen := map[*handbook.Section]bool{}
+	for i, e := range entries {
+		s := partOf(site, e.Page)
+		if seen[s] && s != last {
+			s = nil
+		}
+		if i == 0 || s != last {
+			part := PrintPart{}
+			if s != nil {
+				part.ID, part.Title = partID(s), s.Title
+				seen[s] = true
+			}
+			parts = append(parts, part)
+			last = s
+		}
+		parts[len(parts)-1].Entries = append(parts[len(parts)-1].Entries, e)
+	}
+	return parts
 }
 
 func printID(u string) string {

@@ -330,4 +330,12 @@
 
   var printButton = doc.querySelector(".print-button");
   if (printButton) { printButton.hidden = false; printButton.addEventListener("click", function () { window.print(); }); }
+  // A part printed alone names itself in the title, which is the name a
+  // browser gives the PDF.
+  var printTitle = doc.title;
+  var titlePart = function () {
+    var part = location.hash && doc.getElementById(decodeURIComponent(location.hash.slice(1)));
+    doc.title = part && part.classList.contains("print-part") ? part.dataset.title : printTitle;
+  };
+  if (printButton) { titlePart(); window.addEventListener("hashchange", titlePart); }
 })();
