@@ -299,6 +299,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// The pages wait for rendering in a scratch file beside the output,
+	// on the disk the output is written to, rather than in memory.
+	if abs, err := filepath.Abs(*out); err == nil {
+		opts.ScratchDir = filepath.Dir(abs)
+	}
 	res, diags := build.New(opts).BuildTo(ctx, st.fsys, tx)
 	bar.clear()
 	if err := commit(ctx, tx, res, diags, *out, stderr); err != nil {

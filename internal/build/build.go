@@ -99,6 +99,11 @@ type Options struct {
 	// when its File is first read (publish.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
 	Lazy bool
+	// ScratchDir, when set, is a folder on the output's disk where
+	// BuildTo keeps the pages' prepared HTML and text out of memory until
+	// they are rendered and indexed (markdown.Spill), so a one-off build's
+	// memory does not grow with the site. Nothing is left in it.
+	ScratchDir string
 }
 
 // Result is a successful build.
@@ -136,6 +141,7 @@ type Builder struct {
 	mu        sync.Mutex
 	parsed    map[cacheKey]*handbook.Parsed
 	md        map[bool]*markdown.Renderer
+	spill     *markdown.Spill
 	themeSum  [32]byte
 	renderer  *render.Renderer
 	themeDiag diag.List
@@ -183,6 +189,11 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS) (*Result, diag.List) {
 func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, diag.List) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.opts.ScratchDir != "" && b.spill == nil && len(b.md) == 0 {
+		// Without a scratch file (a folder that cannot take one) the
+		// pages stay in memory: slower to nothing, only larger.
+		b.spill, _ = markdown.NewSpill(b.opts.ScratchDir)
+	}
 	res, diags := b.load(ctx, fsys, sink)
 	return res, b.real(diags)
 }

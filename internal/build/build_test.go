@@ -383,29 +383,35 @@ var _ = path.Join
 
 // TestBuildToEqualsBuild writes the test site as `baton build` does
 // (streaming into a publish transaction, the print view through
-// WriteStream) and wants the same files as an in-memory build.
+// WriteStream, the pages waiting in a scratch file) and wants the same
+// files as an in-memory build, and nothing left in the scratch folder.
 func TestBuildToEqualsBuild(t *testing.T) {
 	src := os.DirFS("testdata/site")
 	want := map[string]string{}
 	for p, data := range mustBuild(t, newBuilder(t, build.Options{}), src) {
 		want[p] = string(data)
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	tx, err := publish.Begin(publish.Options{Out: out, Source: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res, diags := newBuilder(t, build.Options{}).BuildTo(context.Background(), src, tx); res == nil {
-		tx.Abort()
-		t.Fatalf("build failed:\n%v", diags)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	got := tree(t, out)
-	delete(got, publish.Marker)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("BuildTo wrote other files than Build makes (-Build +BuildTo):\n%s", diff)
+	for _, scratch := range []string{"", t.TempDir()} {
+		out := filepath.Join(t.TempDir(), "public")
+		tx, err := publish.Begin(publish.Options{Out: out, Source: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, diags := newBuilder(t, build.Options{ScratchDir: scratch}).BuildTo(context.Background(), src, tx); res == nil {
+			tx.Abort()
+			t.Fatalf("build failed:\n%v", diags)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		got := tree(t, out)
+		delete(got, publish.Marker)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("BuildTo (scratch folder %q) wrote other files than Build makes (-Build +BuildTo):\n%s", scratch, diff)
+		}
+		if left, _ := os.ReadDir(scratch); scratch != "" && len(left) != 0 {
+			t.Errorf("the build left %d files in its scratch folder", len(left))
+		}
 	}
 }
 

@@ -39,7 +39,7 @@ func howOf(cfg config.Config) how { return how{unsafe: cfg.UnsafeHTML, lenient: 
 func (b *Builder) markdown(h how) *markdown.Renderer {
 	md := b.md[h.unsafe]
 	if md == nil {
-		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout})
+		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Spill: b.spill})
 		b.md[h.unsafe] = md
 	}
 	return md

@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"bytes"
-
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -29,14 +27,17 @@ func (d *Doc) LeadTitle() string {
 // nothing left to print them. It returns d itself when d has no such
 // heading.
 func (d *Doc) WithoutLeadTitle() *Doc {
-	end := bytes.Index(d.html, []byte("</h1>\n"))
-	if d.LeadTitle() == "" || !bytes.HasPrefix(d.html, []byte("<h1")) || end < 0 {
+	if d.LeadTitle() == "" || d.leadEnd == 0 {
 		return d
 	}
 	c := *d
-	c.leadH1 = false
-	c.html = d.html[end+len("</h1>\n"):]
-	c.marks = bytes.Count(c.html, []byte{mark}) / 2
+	c.leadH1, c.leadEnd, c.leadMarks = false, 0, 0
+	if d.where == nil {
+		c.html = d.html[d.leadEnd:]
+	} else {
+		c.from = d.from + d.leadEnd
+	}
+	c.marks = d.marks - d.leadMarks
 	c.Headings = d.Headings[1:]
 	c.Sections = make([]Section, len(d.Sections))
 	for i, s := range d.Sections {

@@ -63,6 +63,10 @@ type Renderer struct {
 	// chromaMatchTimeout (a test sets it to nothing to make them slow).
 	timedLimit time.Duration
 
+	// spill, when set, takes each document's HTML and text out of
+	// memory (Options.Spill).
+	spill *Spill
+
 	mu      sync.Mutex
 	flights map[codeKey]*flight // blocks being tokenised
 }
@@ -79,6 +83,9 @@ type Options struct {
 	// 10 s): a block that takes longer is shown without colours, with a
 	// warning. Only a lexer that loops reaches the default.
 	HighlightTimeout time.Duration
+	// Spill, when set, holds the HTML and text of the documents Prepare
+	// makes, out of memory (a one-off build's; the dev server keeps them).
+	Spill *Spill
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -119,7 +126,7 @@ func NewWith(opts Options) *Renderer {
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100))),
 	)
-	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}}
+	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill}
 	if r.lexTimeout <= 0 {
 		r.lexTimeout = lexTimeout
 	}
@@ -148,15 +155,24 @@ type Link struct {
 // before the first heading.
 type Section struct {
 	Heading int
-	Text    string
+	// Text is "" when the Doc is in a spill: Doc.Texts has it.
+	Text string
+	size int // the text's length in a spill
 }
 
 // Doc is a prepared Markdown body.
 type Doc struct {
-	html     []byte
-	marks    int // links and ids Resolve fills in
-	Headings []Heading
-	Links    []Link
+	html  []byte
+	marks int // links and ids Resolve fills in
+	// where, when set, holds the HTML (and html is nil), from its byte
+	// from on (WithoutLeadTitle drops what comes before).
+	where *spilled
+	from  int
+	// leadEnd is where the level-1 heading the document opens with ends
+	// in the HTML, and leadMarks how many marks it holds; 0 without one.
+	leadEnd, leadMarks int
+	Headings           []Heading
+	Links              []Link
 	// Anchors are the ids, other than headings', that a link's fragment
 	// may name: the id and name attributes of the raw HTML kept on the
 	// page, in order, each once.
@@ -219,17 +235,27 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) {
 	} else {
 		// A Doc is cached for the life of the dev server and held for the
 		// whole build: keep exactly its bytes, not the buffer's spare
-		// capacity.
-		d.html = bytes.Clone(buf.Bytes())
+		// capacity (a spill takes them from the buffer).
+		d.html = buf.Bytes()
+		if r.spill == nil {
+			d.html = bytes.Clone(d.html)
+		}
 	}
 	d.marks = bytes.Count(d.html, []byte{mark}) / 2
+	if end := bytes.Index(d.html, []byte("</h1>\n")); d.leadH1 && bytes.HasPrefix(d.html, []byte("<h1")) && end >= 0 {
+		d.leadEnd = end + len("</h1>\n")
+		d.leadMarks = bytes.Count(d.html[:d.leadEnd], []byte{mark}) / 2
+	}
+	if r.spill != nil {
+		d.spill(r.spill)
+	}
 	return d, nil
 }
 
 // Hash writes the document's prepared HTML and headings into h: two Docs
 // with the same hash render the same.
 func (d *Doc) Hash(h *maphash.Hash) {
-	h.Write(d.html)
+	h.Write(d.bytes())
 	for _, x := range d.Headings {
 		h.WriteString(x.ID)
 		h.WriteByte(0)
@@ -247,7 +273,7 @@ func (d *Doc) Hash(h *maphash.Hash) {
 // the value to put in the attribute, unescaped. Size the writer's buffer
 // with Size.
 func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string) {
-	h := d.html
+	h := d.bytes()
 	var esc []byte // prefix, escaped, made on first use
 	for {
 		i := bytes.IndexByte(h, mark)
@@ -278,7 +304,7 @@ func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string) {
 // Size is about how many bytes Resolve writes with prefix, rounded up for
 // links of up to 96 bytes: enough to size a buffer once.
 func (d *Doc) Size(prefix string) int {
-	return len(d.html) + d.marks*(len(prefix)+96)
+	return d.htmlLen() + d.marks*(len(prefix)+96)
 }
 
 // found is what collect saw that later passes need.

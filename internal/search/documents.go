@@ -157,9 +157,10 @@ func pageDocument(p *handbook.Page) Document {
 		for _, h := range p.Doc.Headings {
 			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: h.Text})
 		}
-		for _, s := range p.Doc.Sections {
+		texts := p.Doc.Texts()
+		for i, s := range p.Doc.Sections {
 			ds := &d.Sections[s.Heading+1]
-			ds.Text = join(ds.Text, s.Text)
+			ds.Text = join(ds.Text, texts[i])
 		}
 	}
 	return d

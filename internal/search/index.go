@@ -114,10 +114,13 @@ func (ix *indexer) merge(id int, occ []occurrence) {
 	}
 }
 
-// intern returns the index of a variant, adding it when it is new.
+// intern returns the index of a variant, adding it when it is new. A new
+// variant is copied: the word is a piece of its document's text, which
+// would otherwise be kept whole for as long as the index.
 func (ix *indexer) intern(w string) int32 {
 	v, known := ix.ids[w]
 	if !known {
+		w = strings.Clone(w)
 		v = int32(len(ix.variants))
 		ix.ids[w] = v
 		ix.variants = append(ix.variants, w)
@@ -283,6 +286,12 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	for s, vs := range x.variants {
 		x.sortVariants(vs)
 		x.entry[s] = x.ix.encodeStem(s, vs)
+		if !updatable {
+			// Encoded: only an index that takes edits needs them again.
+			for _, v := range vs {
+				x.ix.postings[v] = nil
+			}
+		}
 		if spacelessStem(s) {
 			x.spaceless += len(x.entry[s])
 		}

@@ -1,0 +1,138 @@
+package markdown
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"sync/atomic"
+)
+
+// A Spill is a scratch file that holds documents' prepared HTML and
+// sections' text out of memory. A one-off build holds every page it
+// parsed until the last one is rendered and indexed; on a big handbook
+// those bytes are most of its memory, and each is read back only once or
+// twice (to render the page and the print view, to index it). Reading
+// them from a file the system caches costs a copy per read and keeps the
+// build's memory from growing with the site.
+//
+// The file is removed as soon as it is made, so nothing is left behind
+// however the build ends; it is closed when the last Doc that points
+// into it is dropped.
+type Spill struct {
+	f   *os.File
+	end atomic.Int64
+}
+
+// NewSpill makes a spill in folder dir (one on the disk the output goes
+// to: a temporary folder may be memory). Where an open file cannot be
+// removed (Windows), it returns nil, and documents stay in memory.
+func NewSpill(dir string) (*Spill, error) {
+	if runtime.GOOS == "windows" {
+		return nil, nil
+	}
+	f, err := os.CreateTemp(dir, ".baton-spill-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Spill{f: f}, nil
+}
+
+// put writes parts one after the other at the end of the spill and
+// returns where the first went.
+func (s *Spill) put(parts ...[]byte) (int64, error) {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	off := s.end.Add(int64(n)) - int64(n)
+	at := off
+	for _, p := range parts {
+		if _, err := s.f.WriteAt(p, at); err != nil {
+			return 0, err
+		}
+		at += int64(len(p))
+	}
+	return off, nil
+}
+
+// get reads n bytes at off. The spill was written by this process a
+// moment ago: failing to read it back is a broken disk, which render
+// reports, with the page, as it reports a panic.
+func (s *Spill) get(off int64, n int) []byte {
+	b := make([]byte, n)
+	if _, err := s.f.ReadAt(b, off); err != nil {
+		panic(fmt.Errorf("reading a page back from the build's scratch file: %w", err))
+	}
+	return b
+}
+
+// spilled is where a Doc's HTML and its sections' text are in a spill:
+// the HTML at off, then each section's text, Section.size bytes each.
+type spilled struct {
+	s    *Spill
+	off  int64
+	html int
+}
+
+// spill moves d's HTML and its sections' text into s; on a failed write
+// (a full disk) they stay in memory, as bytes of their own.
+func (d *Doc) spill(s *Spill) {
+	var text []byte
+	for _, sec := range d.Sections {
+		text = append(text, sec.Text...)
+	}
+	off, err := s.put(d.html, text)
+	if err != nil {
+		d.html = slices.Clone(d.html)
+		return
+	}
+	d.where = &spilled{s: s, off: off, html: len(d.html)}
+	d.html = nil
+	for i := range d.Sections {
+		d.Sections[i].size = len(d.Sections[i].Text)
+		d.Sections[i].Text = ""
+	}
+}
+
+// bytes is d's prepared HTML, read back from the spill when it is there.
+func (d *Doc) bytes() []byte {
+	if d.where == nil {
+		return d.html
+	}
+	return d.where.s.get(d.where.off+int64(d.from), d.where.html-d.from)
+}
+
+// htmlLen is the length of d's prepared HTML.
+func (d *Doc) htmlLen() int {
+	if d.where == nil {
+		return len(d.html)
+	}
+	return d.where.html - d.from
+}
+
+// Texts is the plain text of each of d's sections, in order: Sections[i]
+// holds Texts()[i].
+func (d *Doc) Texts() []string {
+	out := make([]string, len(d.Sections))
+	if d.where == nil {
+		for i, s := range d.Sections {
+			out[i] = s.Text
+		}
+		return out
+	}
+	n := 0
+	for _, s := range d.Sections {
+		n += s.size
+	}
+	// One string for all, cut into each section's: one read, one copy.
+	all := string(d.where.s.get(d.where.off+int64(d.where.html), n))
+	for i, s := range d.Sections {
+		out[i], all = all[:s.size], all[s.size:]
+	}
+	return out
+}
