@@ -62,7 +62,11 @@ type Options struct {
 	// prefix.
 	ShardBytes int
 	// SectionChars caps the text kept per section for snippets, and
-	// DocChars per document.
+	// DocChars per document. A result's snippet is 24 words around the
+	// query's words in the section they count most in, so a section's
+	// first paragraph or two serves; every result shown loads its
+	// display file (with three other documents'), which at 10,000 pages
+	// made display files most of what a first query loads.
 	SectionChars, DocChars int
 	// Cache, when set, keeps documents' words between builds.
 	Cache *Cache
@@ -76,10 +80,10 @@ func (o Options) withDefaults() Options {
 		o.ShardBytes = 24 << 10
 	}
 	if o.SectionChars == 0 {
-		o.SectionChars = 3000
+		o.SectionChars = 600
 	}
 	if o.DocChars == 0 {
-		o.DocChars = 12000
+		o.DocChars = 2400
 	}
 	return o
 }
