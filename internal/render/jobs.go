@@ -143,7 +143,13 @@ func (l *jobList) views() {
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
-	l.add("/print/", "", func() *View { return r.printView(site, bodies) }).Bodies = true
+	printed := printPlaces(site)
+	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil) }).Bodies = true
+	if printSplit(site) {
+		for _, s := range printSections(site) {
+			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s) }).Bodies = true
+		}
+	}
 	l.add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
 	if len(site.Updates) > 0 {
 		l.add("/changes/", "", func() *View {

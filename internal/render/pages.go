@@ -36,6 +36,13 @@ type View struct {
 	// handbook they print with.
 	Print []PrintEntry
 	Parts []PrintPart
+	// PrintWhole is set on the print view that holds the reading paths,
+	// the matrix and the roles: /print/, always.
+	PrintWhole bool
+	// printed maps what a print view may link to (pages, roles,
+	// responsibilities, paths) to its place: the print view's URL and
+	// the id there.
+	printed map[string]printPlace
 	// PrintURL is where the print view shows the part of the handbook a
 	// page stands for alone (the page of a section that is a part, the
 	// roles' index), or "".
@@ -107,6 +114,27 @@ type PrintEntry struct {
 type PrintPart struct {
 	ID, Title string
 	Entries   []PrintEntry
+	// URL is set, and Entries empty, in the whole handbook's view when
+	// the handbook is too big to print in one file: each part is then a
+	// print view of its own, at URL.
+	URL string
+}
+
+// printPlace is where the print views show a page, a role, a
+// responsibility or a reading path: the view's URL and the id there.
+type printPlace struct{ url, id string }
+
+// PrintHref links to u's place in the print views: within this one, or
+// into the part's own view of a handbook printed in parts.
+func (v *View) PrintHref(u string) string {
+	pl, ok := v.printed[u]
+	if !ok {
+		return v.rel(u)
+	}
+	if pl.url == v.URL {
+		return "#" + pl.id
+	}
+	return v.rel(pl.url) + "#" + pl.id
 }
 
 // Body is the page's HTML, its ids prefixed and its links to other pages
@@ -539,10 +567,35 @@ func partID(s *handbook.Section) string {
 // pagePrintURL is where the print view shows the part a page of that kind
 // stands for: its section's, when it is a part's page.
 func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
-	if kind == "section" && site.Root != nil && p.Section.Depth == printDepth(site) {
-		return "/print/#" + partID(p.Section)
+	if kind != "section" || site.Root == nil || p.Section.Depth != printDepth(site) {
+		return ""
 	}
-	return ""
+	if printSplit(site) {
+		return partPrintURL(p.Section)
+	}
+	return "/print/#" + partID(p.Section)
+}
+
+// printSplitBytes is the size of the pages' bodies above which each part
+// of the handbook is a print view of its own: a reader who prints one
+// part of a big handbook should not load all of it.
+const printSplitBytes = 8 << 20
+
+// printSplit reports whether the handbook prints in parts.
+func printSplit(site *handbook.Site) bool {
+	n := 0
+	for _, p := range site.Order {
+		if p.Doc != nil {
+			n += p.Doc.Size("")
+		}
+	}
+	return n > printSplitBytes
+}
+
+// partPrintURL is the URL of the print view of part s, when the handbook
+// prints in parts.
+func partPrintURL(s *handbook.Section) string {
+	return "/print/" + strings.TrimPrefix(s.URL, "/")
 }
 
 // rolesPrintURL is where the print view shows the roles alone, or "" for
@@ -579,50 +632,87 @@ func printBodies(site *handbook.Site) []printBody {
 	return out
 }
 
-// printView is the print view: every page, the reading paths, the matrix
-// and the roles; bodies are the bodies of printPages, as the build had
-// them.
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print")}
-	// Links to what the view shows stay within it.
-	pages := printPages(site)
-	ids := map[string]string{}
-	for _, p := range pages {
-		ids[p.URL] = printID(p.URL)
+// printView is the print view at url: the whole handbook's (/print/:
+// every page, or, printed in parts, the pages outside the parts and a
+// link to each part's view; the reading paths, the matrix and the roles),
+// or part's own. bodies are the bodies of printPages, as the build had
+// them; printed says where each page is printed.
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section) *View {
+	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
+		PrintWhole: part == nil, printed: printed}
+	if part != nil {
+		v.Title, v.URL, v.Crumbs = part.Title, partPrintURL(part), append(crumbs(site, part, ""), Crumb{Title: "Print"})
 	}
-	for _, role := range site.Roles {
-		ids[role.URL] = printID(role.URL)
-	}
-	for _, resp := range site.Responsibilities {
-		ids[resp.URL] = printID(resp.URL)
-	}
-	for _, pa := range site.Paths {
-		ids[pa.URL] = printID(pa.URL)
-	}
-	for i, p := range pages {
-		e := PrintEntry{Page: p, ID: ids[p.URL], Depth: p.Section.Depth}
+	for i, p := range printPages(site) {
+		pl := printed[p.URL]
+		if pl.url != v.URL {
+			continue
+		}
+		e := PrintEntry{Page: p, ID: pl.id, Depth: p.Section.Depth}
 		if b := bodies[i]; b.doc != nil {
-			e.body = v.printedBody(b, ids, e.ID+"--")
+			e.body = v.printedBody(b, e.ID+"--")
 		}
 		v.Print = append(v.Print, e)
 	}
 	v.Parts = printParts(site, v.Print)
+	if part == nil && printSplit(site) {
+		for _, s := range printSections(site) {
+			v.Parts = append(v.Parts, PrintPart{ID: partID(s), Title: s.Title, URL: partPrintURL(s)})
+		}
+	}
 	return v
+}
+
+// printPlaces says where the print views show each page, role,
+// responsibility and reading path.
+func printPlaces(site *handbook.Site) map[string]printPlace {
+	split := printSplit(site)
+	m := map[string]printPlace{}
+	for _, p := range printPages(site) {
+		pl := printPlace{"/print/", printID(p.URL)}
+		if s := partOf(site, p); split && s != nil {
+			pl.url = partPrintURL(s)
+		}
+		m[p.URL] = pl
+	}
+	for _, role := range site.Roles {
+		m[role.URL] = printPlace{"/print/", printID(role.URL)}
+	}
+	for _, resp := range site.Responsibilities {
+		m[resp.URL] = printPlace{"/print/", printID(resp.URL)}
+	}
+	for _, pa := range site.Paths {
+		m[pa.URL] = printPlace{"/print/", printID(pa.URL)}
+	}
+	return m
+}
+
+// printSections are the sections that are parts of the print view, in
+// reading order.
+func printSections(site *handbook.Site) []*handbook.Section {
+	if site.Root == nil {
+		return nil
+	}
+	ss := site.Root.Sections
+	if printDepth(site) == 2 {
+		ss = ss[0].Sections
+	}
+	return ss
 }
 
 // printedBody resolves a page's body for the print view: its ids prefixed,
 // its links to what the view shows made links within it.
-func (v *View) printedBody(b printBody, ids map[string]string, prefix string) func() template.HTML {
+func (v *View) printedBody(b printBody, prefix string) func() template.HTML {
 	return func() template.HTML {
 		var buf strings.Builder
 		buf.Grow(b.doc.Size(prefix))
 		b.doc.Resolve(&buf, func(i int) string {
 			h := b.hrefs[i]
-			if id, ok := ids[h.URL]; ok && !h.External {
+			if _, ok := v.printed[h.URL]; ok && !h.External {
 				if h.Fragment != "" {
-					return "#" + id + "--" + h.Fragment
+					return v.PrintHref(h.URL) + "--" + h.Fragment
 				}
-				return "#" + id
+				return v.PrintHref(h.URL)
 			}
 			return v.href(h)
 		}, prefix)

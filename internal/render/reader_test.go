@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -409,4 +410,44 @@ func partsOfView(view string) []string {
 		parts = append(parts, part)
 	}
 	return parts
+}
+
+// TestPrintInParts: a handbook whose pages are too big to print in one
+// file prints each part in a view of its own, which the whole view lists;
+// no page is printed twice, and every link between them stays in the
+// print views: the reading path's steps and a page's link into another
+// part lead to the page in its part's view.
+func TestPrintInParts(t *testing.T) {
+	big := strings.Repeat("A long paragraph of words for the printed page. ", printSplitBytes/2/48+1)
+	out, _ := renderSite(t, append(readerSite("title: T\n"),
+		corpus.File{Path: "content/guide/long.md", Data: []byte("---\ntitle: Long\n---\n" + big + "\n\nSee [more](../more/page.md).\n")},
+		corpus.File{Path: "content/more/page.md", Data: []byte("---\ntitle: More\n---\n" + big + "\n")},
+	))
+	all, guide, more := out["print/index.html"], out["print/guide/index.html"], out["print/more/index.html"]
+	if guide == "" || more == "" {
+		t.Fatalf("a part of a big handbook has no print view of its own: %v", slices.Sorted(maps.Keys(out)))
+	}
+	for _, id := range []string{"p-guide-start", "p-guide-long", "p-more-page"} {
+		n := strings.Count(all+guide+more, `<section class="print-page" id="`+id+`"`)
+		if n != 1 {
+			t.Errorf("%s is printed %d times in the print views, want once", id, n)
+		}
+	}
+	if !strings.Contains(guide, `id="p-guide-long"`) || strings.Contains(all, `id="p-guide-long"`) {
+		t.Error("the guide's page is not in the guide's view alone")
+	}
+	for _, want := range []string{`<a href="guide/">Guide</a> (printed on its own)`, `<a href="more/">More</a> (printed on its own)`, `<a href="guide/#p-guide-start">Start here</a>`, `id="p-roles"`, `class="print-matrix"`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the whole view lacks %s", want)
+		}
+	}
+	if !strings.Contains(guide, `href="../more/#p-more-page"`) {
+		t.Error("a link into another part does not lead to the page in that part's view")
+	}
+	if strings.Contains(guide, `class="print-matrix"`) || strings.Contains(guide, `id="p-roles"`) {
+		t.Error("a part's view holds the matrix or the roles, which the whole view holds")
+	}
+	if !strings.Contains(out["guide/index.html"], `href="../print/guide/"`) {
+		t.Error("the guide's page does not link to its print view")
+	}
 }
