@@ -116,13 +116,18 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 	if err != nil {
 		return err
 	}
+	if x.script.Path != "" {
+		if err := emit(x.script); err != nil {
+			return err
+		}
+	}
 	shards := x.keyedShards()
 	for _, s := range shards {
 		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

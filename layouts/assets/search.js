@@ -11,7 +11,7 @@
   var fileMode = location.protocol === "file:";
 
   // ---- Loading the index -------------------------------------------------
-  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {};
+  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {}, elide = {}, snowball = null;
   var shards = {}, stemMaps = {}, docs = {}, loads = {};
 
   function script(path) {
@@ -26,8 +26,14 @@
     }
     return loads[path];
   }
+  // The meta, and the stemmer of the site's language when it has one
+  // (internal/search, language.go): an English site loads no stemmer.
   function loadMeta() {
-    if (!metaLoad) metaLoad = script("index.js");
+    if (!metaLoad) {
+      metaLoad = script("index.js").then(function () {
+        if (meta && meta.stemmer) return script("stem/" + meta.stemmer + ".js");
+      });
+    }
     return metaLoad;
   }
   function shardFile(key) {
@@ -48,12 +54,14 @@
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       });
       m.stop.forEach(function (w) { stops[w] = true; });
+      (m.elide || []).forEach(function (w) { elide[w] = true; });
       // Documents that are parts of another's page: a role's
       // responsibilities (internal/search, parts).
       (m.parts || []).forEach(function (p) { for (var i = 0; i < p[2]; i++) partOf[p[1] + i] = p[0]; });
     },
     shard: function (key, entries) { shards[key] = entries; },
     doc: function (id, d) { docs[id] = d; },
+    stemmer: function (f) { snowball = f; },
     stem: stem,
     // The index's meta says how long a word may be: load it before
     // tokenizing.
@@ -123,6 +131,23 @@
       else for (var k = 0; k + 1 < run.length; k++) out.push(run[k] + run[k + 1]);
       i = j;
     }
+  }
+
+  // ---- Stemming: the twin of stemmer.stem in internal/search/language.go --
+  // English is Porter2 (stemEnglish, below); other languages are Snowball's
+  // stemmer when the site has one (loaded with the meta), and their stems'
+  // Latin letters lose their accents.
+  var LATIN = /\p{Script=Latin}/gu, LATIN_WORD = /^[\p{Script=Latin}']+$/u, MARK = /\p{M}/gu;
+  function stem(word) {
+    if (!meta || !meta.fold) return stemEnglish(word);
+    var q = word.indexOf("'");
+    if (q > 0 && q < word.length - 1 && elide[word.slice(0, q)]) word = word.slice(q + 1);
+    if (snowball && LATIN_WORD.test(word)) word = snowball(word);
+    return fold(word);
+  }
+  // fold takes the accents off Latin letters, as language.go's fold does.
+  function fold(w) {
+    return w.replace(LATIN, function (c) { return c.normalize("NFD").replace(MARK, ""); });
   }
 
   // ---- Porter2 English stemmer, as github.com/kljensen/snowball does it ---
@@ -241,7 +266,7 @@
     return w;
   }
 
-  function stem(word) {
+  function stemEnglish(word) {
     if (!/^[a-z']+$/.test(word) || word.length <= 2) return word;
     word = american(word);
     if (Object.prototype.hasOwnProperty.call(SPECIAL, word)) return SPECIAL[word];
