@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/search"
 )
 
@@ -150,5 +152,56 @@ func TestStemmerScripts(t *testing.T) {
 		if !strings.Contains(js, "batonSearch.stemmer(") || !strings.Contains(js, "Redistribution and use") {
 			t.Errorf("%s: the script does not register the stemmer or lacks Snowball's licence", name)
 		}
+	}
+}
+
+// TestLanguageChangeCaches changes a handbook's language between builds
+// that keep words (the dev server's Cache, the WordCache carried between
+// runs): the words are listed again, as the stop words differ, and the
+// index is the one a build without the caches makes.
+func TestLanguageChangeCaches(t *testing.T) {
+	in := func(lang string) *handbook.Site {
+		return testSiteFiles(t, map[string]string{
+			"content/handbook.yaml": "title: Handbook\nlanguage: " + lang + "\n",
+			"content/team.md":       "---\ntitle: Team\n---\nThe team und the roadmap, über alles and für immer.\n",
+		})
+	}
+	for _, langs := range [][2]string{{"en", "de"}, {"de", "en"}, {"de", "fr"}} {
+		mem := search.Options{Cache: search.NewCache()}
+		words := search.Options{Words: search.NewWordCache()}
+		search.Build(in(langs[0]), mem)
+		search.Build(in(langs[0]), words)
+		cold := search.Build(in(langs[1]), search.Options{})
+		if !sameFiles(search.Build(in(langs[1]), mem), cold) {
+			t.Errorf("%s then %s with a Cache: the index differs from a cold build's", langs[0], langs[1])
+		}
+		carried := search.Options{Words: search.DecodeWordCache(encodedWords(t, words.Words))}
+		if !sameFiles(search.Build(in(langs[1]), carried), cold) {
+			t.Errorf("%s then %s with a carried WordCache: the index differs from a cold build's", langs[0], langs[1])
+		}
+	}
+}
+
+// TestLanguageUpdate edits a German page of the dev server's index: the
+// new words are stemmed in German, and the index, stemmer script and all,
+// is the one a build from scratch makes.
+func TestLanguageUpdate(t *testing.T) {
+	site := testSiteFiles(t, map[string]string{
+		"content/handbook.yaml": "title: Handbuch\nlanguage: de\n",
+		"content/team.md":       "---\ntitle: Team\n---\nDas Team plant.\n",
+	})
+	warm := search.NewIndex(site, search.Options{Cache: search.NewCache()})
+	doc, err := markdown.New(false).Prepare([]byte("Produktmanager planen Veröffentlichungen und Übersichten.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.Pages[len(site.Pages)-1].Doc = doc
+	warm.Update(site, site.Pages[len(site.Pages)-1:])
+	if !sameFiles(sortedFiles(warm.Files()), search.Build(site, search.Options{})) {
+		t.Error("the updated index differs from a cold build's")
+	}
+	ix := readIndex(t, warm.Files())
+	if ix.lookup("veroffentlich")["veröffentlichungen"] == nil || ix.lookup("ubersicht")["übersichten"] == nil {
+		t.Errorf("the edit's words are not under their German stems")
 	}
 }
