@@ -160,3 +160,40 @@ func TestBrowserSearchInLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserJapanese searches a handbook whose language is Japanese: a
+// word of two characters and one of three, from the middle of sentences,
+// find their page; no stemmer is loaded, and Latin words fold accents.
+func TestBrowserJapanese(t *testing.T) {
+	bctx := browsertest.Browser(t)
+	out := languageSite(t, "ja", map[string]string{
+		"office.md": "---\ntitle: 東京オフィスの案内\n---\n東京タワーの近くにある事務所では、週に一度、製品の計画会議を開きます。Café の隣です。\n",
+		"hiring.md": "---\ntitle: 採用の流れ\n---\n候補者には面接の前に課題を送り、結果は三日以内に伝えます。\n",
+	})
+	if _, err := os.Stat(filepath.Join(out, "_baton", "search", "stem")); !os.IsNotExist(err) {
+		t.Errorf("a Japanese site has a stemmer folder (%v)", err)
+	}
+	queries := map[string][]string{
+		"会議":    {"東京オフィスの案内"}, // two characters
+		"事務所":   {"東京オフィスの案内"}, // three
+		"候補者":   {"採用の流れ"},
+		"面接 課題": {"採用の流れ"},
+		"cafe":  {"東京オフィスの案内"},
+		"大阪":    nil,
+	}
+	for _, s := range sites(t, out) {
+		t.Run(s.name, func(t *testing.T) {
+			ctx := browsertest.Tab(t, bctx, 30*time.Second)
+			openLoaded(t, ctx, s.url("/"))
+			for _, q := range slices.Sorted(mapsKeys(queries)) {
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`window.__r = null; batonSearch.search(%q, 20).then(r => { window.__r = r.results.map(x => x.doc.title) }); true`, q))); err != nil {
+					t.Fatalf("search %q: %v", q, err)
+				}
+				got := poll(t, ctx, "query "+q, `window.__r`, func(v []string) bool { return v != nil })
+				if want := queries[q]; !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+					t.Errorf("search %q = %q, want %q", q, got, want)
+				}
+			}
+		})
+	}
+}

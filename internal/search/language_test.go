@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	gencorpus "github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/search"
@@ -204,4 +205,25 @@ func TestLanguageUpdate(t *testing.T) {
 	if ix.lookup("veroffentlich")["veröffentlichungen"] == nil || ix.lookup("ubersicht")["übersichten"] == nil {
 		t.Errorf("the edit's words are not under their German stems")
 	}
+}
+
+// TestJapaneseCorpusIndexFiles builds the generated handbook of the real
+// shape (a sixth of its pages in Japanese), with language: ja, and wants
+// its index in fewer files than half its pages: terms of scripts written
+// without spaces share a bounded number of shards.
+func TestJapaneseCorpusIndexFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 2,000 pages")
+	}
+	const pages = 2000
+	files := map[string]string{}
+	for _, f := range gencorpus.Baton(gencorpus.Options{Pages: pages, Seed: 1, Shape: gencorpus.Real}) {
+		files[f.Path] = string(f.Data)
+	}
+	files["content/handbook.yaml"] = strings.Replace(files["content/handbook.yaml"], "language: en", "language: ja", 1)
+	index := search.Build(testSiteFiles(t, files), search.Options{})
+	if len(index) >= pages/2 {
+		t.Errorf("%d index files for %d pages, want fewer than %d", len(index), pages, pages/2)
+	}
+	t.Logf("%d index files for %d pages", len(index), pages)
 }
