@@ -124,6 +124,11 @@ func TestBrowserSearchInLanguage(t *testing.T) {
 			"und kunden":          {"Kundengespräche"},
 			"woche":               {"Planung", "Kundengespräche"},
 			"Veröffentlichungsxy": nil,
+			// Typing: the last word is a prefix, accents or not.
+			"veröff":   {"Planung"},
+			"veroff":   {"Planung"},
+			"Ubersi":   {"Planung"},
+			"produktm": {"Planung"},
 		}},
 		{"fr", map[string]string{
 			"role.md":    "---\ntitle: Le rôle des gestionnaires\n---\nLes gestionnaires publient les décisions de l'équipe chaque semaine.\n",
@@ -136,6 +141,8 @@ func TestBrowserSearchInLanguage(t *testing.T) {
 			"gestionnaire":     {"Le rôle des gestionnaires"},
 			"les clients":      {"Entretiens clients"},
 			"besoin entretien": {"Entretiens clients"},
+			"equi":             {"Le rôle des gestionnaires"},
+			"déc":              {"Le rôle des gestionnaires"},
 		}},
 	}
 	for _, tt := range tests {

@@ -140,15 +140,24 @@
   var LATIN = /\p{Script=Latin}/gu, LATIN_WORD = /^[\p{Script=Latin}']+$/u, MARK = /\p{M}/gu;
   function stem(word) {
     if (!meta || !meta.fold) return stemEnglish(word);
-    var q = word.indexOf("'");
-    if (q > 0 && q < word.length - 1 && elide[word.slice(0, q)]) word = word.slice(q + 1);
+    word = unelided(word);
     if (snowball && LATIN_WORD.test(word)) word = snowball(word);
     return fold(word);
+  }
+  // unelided drops an elided article or preposition (l'équipe).
+  function unelided(w) {
+    var q = w.indexOf("'");
+    return q > 0 && q < w.length - 1 && elide[w.slice(0, q)] ? w.slice(q + 1) : w;
   }
   // fold takes the accents off Latin letters, as language.go's fold does.
   function fold(w) {
     return w.replace(LATIN, function (c) { return c.normalize("NFD").replace(MARK, ""); });
   }
+  // bare is a word as the word being typed is matched, as a prefix: where
+  // stems are folded (shard keys are stems' prefixes), without its accents
+  // and elision, so "ubersi" finds "Übersicht" and "equi" "l'équipe" while
+  // they are typed.
+  function bare(w) { return meta && meta.fold ? fold(unelided(w)) : w; }
 
   // ---- Porter2 English stemmer, as github.com/kljensen/snowball does it ---
   var SPECIAL = {
@@ -454,7 +463,7 @@
     var allStop = words.every(function (w) { return stops[w]; });
     return words.map(function (w, i) {
       var last = typing && i === words.length - 1;
-      return { word: w, stem: stem(w), prefix: last, required: !stops[w] || allStop, hits: {} };
+      return { word: w, bare: bare(w), stem: stem(w), prefix: last, required: !stops[w] || allStop, hits: {} };
     });
   }
 
@@ -498,7 +507,7 @@
             if (s === t.stem) return;
             var vs = m[s];
             for (var i = 0; i < vs.length && n < PREFIX_VARIANTS; i += 2) {
-              if (vs[i] !== t.word && vs[i].startsWith(t.word) && !stops[vs[i]]) { n++; add(vs[i + 1], PREFIX, vs[i]); }
+              if (vs[i] !== t.word && bare(vs[i]).startsWith(t.bare) && !stops[vs[i]]) { n++; add(vs[i + 1], PREFIX, vs[i]); }
             }
           });
         });
@@ -558,7 +567,7 @@
       var keys = {};
       terms.forEach(function (t) {
         keys[route(t.stem)] = true;
-        t.keys = t.prefix ? prefixKeys(t.word) : [];
+        t.keys = t.prefix ? prefixKeys(t.bare) : [];
         t.keys.forEach(function (k) { keys[k] = true; });
       });
       var want = Object.keys(keys).filter(function (k) { return k in meta.shards; });
@@ -622,7 +631,7 @@
   // ---- Showing results -----------------------------------------------------
   function matcher(terms) {
     return function (word) {
-      return terms.some(function (t) { return t.hits[word] || (t.prefix && word.startsWith(t.word)); });
+      return terms.some(function (t) { return t.hits[word] || (t.prefix && bare(word).startsWith(t.bare)); });
     };
   }
   // marked appends text to el with the matching words in <mark>; with
