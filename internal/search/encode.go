@@ -86,7 +86,7 @@ func jsonString(s string) []byte {
 	return b
 }
 
-func metaFile(n int, shards []*shard, buckets int, parts [][3]int, version string) []byte {
+func metaFile(lang *language, n int, shards []*shard, buckets int, parts [][3]int, version string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`batonSearch.meta({"version":`)
 	b.Write(jsonString(version))
@@ -114,14 +114,11 @@ func metaFile(n int, shards []*shard, buckets int, parts [][3]int, version strin
 		}
 		fmt.Fprintf(&b, "[%d,%d,%d]", p[0], p[1], p[2])
 	}
-	b.WriteString(`],"stop":[`)
-	for i, w := range stopWords {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(jsonString(w))
-	}
-	b.WriteString("]});\n")
+	b.WriteByte(']')
+	writeLanguage(&b, lang)
+	b.WriteString(`,"stop":`)
+	writeList(&b, lang.stop)
+	b.WriteString("});\n")
 	return b.Bytes()
 }
 
@@ -202,6 +199,9 @@ func (x *Index) assemble() {
 		x.files = append(x.files, File{Path: p, Data: data})
 	}
 	x.files = append(x.files, File{Path: metaPath})
+	if x.script.Path != "" {
+		x.files = append(x.files, x.script)
+	}
 	slices.SortFunc(x.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	x.at = make(map[string]int, len(x.files))
 	for i, f := range x.files {
@@ -219,7 +219,7 @@ func (x *Index) meta() {
 			paths = append(paths, f.Path)
 		}
 	}
-	x.files[x.at[metaPath]].Data = metaFile(len(x.docs), x.keyedShards(), x.buckets, x.parts, x.version(paths))
+	x.files[x.at[metaPath]].Data = metaFile(x.stemmer.lang, len(x.docs), x.keyedShards(), x.buckets, x.parts, x.version(paths))
 }
 
 // version is a hash of the path and hash of every file but index.js,
@@ -233,4 +233,33 @@ func (x *Index) version(paths []string) string {
 		h.Write(sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// writeLanguage writes what the client does in the site's language beyond
+// English's way (language.go): the stemmer to load, that stems are
+// folded, and the elisions. An English site's meta has none of them.
+func writeLanguage(b *bytes.Buffer, lang *language) {
+	if lang.english {
+		return
+	}
+	if lang.snowball != "" {
+		b.WriteString(`,"stemmer":`)
+		b.Write(jsonString(lang.snowball))
+	}
+	b.WriteString(`,"fold":true`)
+	if len(lang.elisions) > 0 {
+		b.WriteString(`,"elide":`)
+		writeList(b, lang.elisions)
+	}
+}
+
+func writeList(b *bytes.Buffer, words []string) {
+	b.WriteByte('[')
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsonString(w))
+	}
+	b.WriteByte(']')
 }

@@ -107,3 +107,10 @@ func QueryWords(q string) []string {
 // American is the American spelling the index folds a word to before
 // stemming it.
 func American(word string) string { return american(word) }
+
+// StemmerFor returns the stemmer of a site in language tag, as the index
+// uses it.
+func StemmerFor(tag string) func(string) string { return languageOf(tag).stemmer().stem }
+
+// StemmerScript is the script a site in a Snowball language loads.
+func StemmerScript(name string) []byte { return stemmerScript(name) }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"crypto/sha256"
 	"hash/maphash"
 	"runtime"
 	"slices"
@@ -32,10 +33,11 @@ type indexer struct {
 	cache    *Cache
 	words    *WordCache
 	vids     []int32 // the variants of the document merge last merged
+	lang     *language
 }
 
-func newIndexer(cache *Cache) *indexer {
-	return &indexer{ids: map[string]int32{}, tok: tokenizer{slot: map[string]int32{}}, cache: cache}
+func newIndexer(cache *Cache, lang *language) *indexer {
+	return &indexer{ids: map[string]int32{}, tok: lang.tokenizer(), cache: cache, lang: lang}
 }
 
 // indexed is what the indexer keeps of one document: its words, and its
@@ -61,13 +63,13 @@ func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, kee
 	var in indexed
 	var found, docFound bool
 	if c := ix.cache; c != nil {
-		in.key = c.key(d)
+		in.key = c.key(ix.lang, d)
 		in.docKey = in.key ^ c.displayKey(id, d)
 		in.occ, found = c.prev[in.key]
 		in.doc, docFound = c.prevDoc[in.docKey]
 	}
 	if w := opts.Words; w != nil {
-		in.wkey, tok.buf = wordKeyOf(d, tok.buf)
+		in.wkey, tok.buf = wordKeyOf(ix.lang, d, tok.buf)
 		if !found {
 			if in.entry, found = w.lookup(in.wkey); found && keepOcc {
 				in.occ, in.entry = w.occurrences(in.entry), nil
@@ -190,13 +192,16 @@ func (c *Cache) displayKey(id int, d Document) uint64 {
 	return h.Sum64()
 }
 
-func (c *Cache) key(d Document) uint64 {
+// key hashes what a document's words are made from: its text, and the
+// language, whose stop words it leaves out.
+func (c *Cache) key(lang *language, d Document) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	str := func(s string) {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
+	str(lang.key())
 	str(d.Title)
 	for _, m := range d.Meta {
 		str(m)
@@ -225,6 +230,8 @@ type Index struct {
 	parts [][3]int
 	// occ is each document's words, to take its postings out again.
 	occ [][]occurrence
+	// stemmer stems variants in the site's language (language.go).
+	stemmer *stemmer
 	// stem is each variant's stem; variants lists every variant a stem
 	// has had, sorted (some may have no postings left); groups lists the
 	// stems with postings of each group (the stems that share their first
@@ -242,6 +249,7 @@ type Index struct {
 	at      map[string]int      // path → index in files
 	sum     map[string][32]byte // path → hash of the file's data
 	fresh   []*shard            // the shards placeGroup encoded anew
+	script  File                // the stemmer's script, if the site's language has one
 }
 
 // newIndex indexes every document of site; with updatable, it keeps what
@@ -254,11 +262,16 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	if opts.Cache != nil {
 		opts.Cache.rotate()
 	}
-	x := &Index{opts: opts, ix: newIndexer(opts.Cache), variants: map[string][]int32{}, groups: map[string][]string{},
+	lang := languageOf(site.Config.Language)
+	x := &Index{opts: opts, ix: newIndexer(opts.Cache, lang), stemmer: lang.stemmer(), variants: map[string][]int32{}, groups: map[string][]string{},
 		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{},
 		parts: parts(site)}
 	if updatable {
 		x.occ = make([][]occurrence, n)
+	}
+	if lang.snowball != "" {
+		x.script = File{Path: stemPath(lang.snowball), Data: stemmerScript(lang.snowball)}
+		x.sum[x.script.Path] = sha256.Sum256(x.script.Data)
 	}
 	if w := opts.Words; w != nil {
 		x.ix.words = w
@@ -279,7 +292,7 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		}
 	})
 	for v, w := range x.ix.variants {
-		s := Stem(w)
+		s := x.stemmer.stem(w)
 		x.stem = append(x.stem, s)
 		x.variants[s] = append(x.variants[s], int32(v))
 	}
@@ -343,12 +356,12 @@ func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in in
 	}()
 	for range min(workers, chunks) {
 		go func() {
-			tok := &tokenizer{slot: map[string]int32{}}
+			tok := x.ix.lang.tokenizer()
 			for c := range next {
 				first, last := c*docChunk, min((c+1)*docChunk, n)
 				out := make([]indexed, 0, last-first)
 				for id := first; id < last; id++ {
-					out = append(out, x.ix.prepare(tok, id, doc(id), x.opts, x.occ != nil))
+					out = append(out, x.ix.prepare(&tok, id, doc(id), x.opts, x.occ != nil))
 				}
 				ready[c] <- out
 			}

@@ -7,7 +7,10 @@
 //
 //   - index.js, the meta: the number of documents, the shard keys with
 //     their sizes, which documents are parts of another's page (a role's
-//     responsibilities), the stop words and a version hash;
+//     responsibilities), the stop words, outside English the stemmer to
+//     load, and a version hash;
+//   - stem/NAME.js, in a site in a language Snowball stems, the stemmer
+//     as a classic script (language.go);
 //   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
 //     its surface forms ("variants") and, per variant, the postings;
 //   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
@@ -32,7 +35,9 @@
 // output, so the same site gives the same bytes.
 //
 // The files, by job: documents.go makes the search documents from the
-// Site; tokenize.go splits their text into words and stems them; index.go
+// Site; tokenize.go splits their text into words and stems them (English;
+// language.go picks the stemmer and stop words of the site's language, and
+// its stemmer script for the browser); index.go
 // gathers the postings (Index) and keeps words between builds (Cache);
 // shards.go lays the stems out in shards; encode.go writes what the
 // browser reads; update.go re-indexes edited pages for the dev server;
@@ -120,13 +125,18 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 	if err != nil {
 		return err
 	}
+	if x.script.Path != "" {
+		if err := emit(x.script); err != nil {
+			return err
+		}
+	}
 	shards := x.keyedShards()
 	for _, s := range shards {
 		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

@@ -102,6 +102,9 @@ type index struct {
 		Buckets int            `json:"buckets"`
 		Parts   [][3]int       `json:"parts"`
 		Stop    []string       `json:"stop"`
+		Stemmer string         `json:"stemmer"`
+		Fold    bool           `json:"fold"`
+		Elide   []string       `json:"elide"`
 	}
 	// stems[key][stem][variant] = postings
 	shards map[string]map[string]map[string][]post

@@ -216,6 +216,7 @@ type occurrence struct {
 // memory; each goroutine that lists words has its own.
 type tokenizer struct {
 	slot map[string]int32 // word → slot in occ, or stopSlot
+	stop map[string]bool  // the language's stop words; read only
 	occ  []occurrence
 	buf  []byte // wordKeyOf's bytes
 }
@@ -231,7 +232,7 @@ func (t *tokenizer) words(d Document) []occurrence {
 		tokenize(text, func(w string, _ bool) {
 			k, ok := t.slot[w]
 			if !ok {
-				if field != fieldTitle && stopSet[w] {
+				if field != fieldTitle && t.stop[w] {
 					t.slot[w] = stopSlot
 					return
 				}

@@ -84,7 +84,7 @@ func (x *Index) reindex(id int, p *handbook.Page, dirty map[string]bool) {
 		}
 		v := x.ix.intern(o.word)
 		if int(v) == len(x.stem) {
-			s := Stem(o.word)
+			s := x.stemmer.stem(o.word)
 			x.stem = append(x.stem, s)
 			x.variants[s] = append(x.variants[s], v)
 			x.sortVariants(x.variants[s])

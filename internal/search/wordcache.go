@@ -50,14 +50,16 @@ type wordKey [sha256.Size]byte
 // NewWordCache returns an empty cache.
 func NewWordCache() *WordCache { return &WordCache{old: map[wordKey][]byte{}, savedN: -1} }
 
-// wordKeyOf hashes what a document's words are made from (see words),
-// using buf, which it returns grown, for the bytes.
-func wordKeyOf(d Document, buf []byte) (wordKey, []byte) {
+// wordKeyOf hashes what a document's words are made from (see words):
+// its text and the language, whose stop words it leaves out. It uses buf,
+// which it returns grown, for the bytes.
+func wordKeyOf(lang *language, d Document, buf []byte) (wordKey, []byte) {
 	b := buf[:0]
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
+	str(lang.key())
 	str(d.Title)
 	b = binary.AppendUvarint(b, uint64(len(d.Meta)))
 	for _, m := range d.Meta {

@@ -11,7 +11,7 @@
   var fileMode = location.protocol === "file:";
 
   // ---- Loading the index -------------------------------------------------
-  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {};
+  var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {}, elide = {}, snowball = null;
   var shards = {}, stemMaps = {}, docs = {}, loads = {};
 
   function script(path) {
@@ -26,8 +26,14 @@
     }
     return loads[path];
   }
+  // The meta, and the stemmer of the site's language when it has one
+  // (internal/search, language.go): an English site loads no stemmer.
   function loadMeta() {
-    if (!metaLoad) metaLoad = script("index.js");
+    if (!metaLoad) {
+      metaLoad = script("index.js").then(function () {
+        if (meta && meta.stemmer) return script("stem/" + meta.stemmer + ".js");
+      });
+    }
     return metaLoad;
   }
   function shardFile(key) {
@@ -48,12 +54,14 @@
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       });
       m.stop.forEach(function (w) { stops[w] = true; });
+      (m.elide || []).forEach(function (w) { elide[w] = true; });
       // Documents that are parts of another's page: a role's
       // responsibilities (internal/search, parts).
       (m.parts || []).forEach(function (p) { for (var i = 0; i < p[2]; i++) partOf[p[1] + i] = p[0]; });
     },
     shard: function (key, entries) { shards[key] = entries; },
     doc: function (id, d) { docs[id] = d; },
+    stemmer: function (f) { snowball = f; },
     stem: stem,
     // The index's meta says how long a word may be: load it before
     // tokenizing.
@@ -124,6 +132,32 @@
       i = j;
     }
   }
+
+  // ---- Stemming: the twin of stemmer.stem in internal/search/language.go --
+  // English is Porter2 (stemEnglish, below); other languages are Snowball's
+  // stemmer when the site has one (loaded with the meta), and their stems'
+  // Latin letters lose their accents.
+  var LATIN = /\p{Script=Latin}/gu, LATIN_WORD = /^[\p{Script=Latin}']+$/u, MARK = /\p{M}/gu;
+  function stem(word) {
+    if (!meta || !meta.fold) return stemEnglish(word);
+    word = unelided(word);
+    if (snowball && LATIN_WORD.test(word)) word = snowball(word);
+    return fold(word);
+  }
+  // unelided drops an elided article or preposition (l'équipe).
+  function unelided(w) {
+    var q = w.indexOf("'");
+    return q > 0 && q < w.length - 1 && elide[w.slice(0, q)] ? w.slice(q + 1) : w;
+  }
+  // fold takes the accents off Latin letters, as language.go's fold does.
+  function fold(w) {
+    return w.replace(LATIN, function (c) { return c.normalize("NFD").replace(MARK, ""); });
+  }
+  // bare is a word as the word being typed is matched, as a prefix: where
+  // stems are folded (shard keys are stems' prefixes), without its accents
+  // and elision, so "ubersi" finds "Übersicht" and "equi" "l'équipe" while
+  // they are typed.
+  function bare(w) { return meta && meta.fold ? fold(unelided(w)) : w; }
 
   // ---- Porter2 English stemmer, as github.com/kljensen/snowball does it ---
   var SPECIAL = {
@@ -241,7 +275,7 @@
     return w;
   }
 
-  function stem(word) {
+  function stemEnglish(word) {
     if (!/^[a-z']+$/.test(word) || word.length <= 2) return word;
     word = american(word);
     if (Object.prototype.hasOwnProperty.call(SPECIAL, word)) return SPECIAL[word];
@@ -429,7 +463,7 @@
     var allStop = words.every(function (w) { return stops[w]; });
     return words.map(function (w, i) {
       var last = typing && i === words.length - 1;
-      return { word: w, stem: stem(w), prefix: last, required: !stops[w] || allStop, hits: {} };
+      return { word: w, bare: bare(w), stem: stem(w), prefix: last, required: !stops[w] || allStop, hits: {} };
     });
   }
 
@@ -473,7 +507,7 @@
             if (s === t.stem) return;
             var vs = m[s];
             for (var i = 0; i < vs.length && n < PREFIX_VARIANTS; i += 2) {
-              if (vs[i] !== t.word && vs[i].startsWith(t.word) && !stops[vs[i]]) { n++; add(vs[i + 1], PREFIX, vs[i]); }
+              if (vs[i] !== t.word && bare(vs[i]).startsWith(t.bare) && !stops[vs[i]]) { n++; add(vs[i + 1], PREFIX, vs[i]); }
             }
           });
         });
@@ -533,7 +567,7 @@
       var keys = {};
       terms.forEach(function (t) {
         keys[route(t.stem)] = true;
-        t.keys = t.prefix ? prefixKeys(t.word) : [];
+        t.keys = t.prefix ? prefixKeys(t.bare) : [];
         t.keys.forEach(function (k) { keys[k] = true; });
       });
       var want = Object.keys(keys).filter(function (k) { return k in meta.shards; });
@@ -597,7 +631,7 @@
   // ---- Showing results -----------------------------------------------------
   function matcher(terms) {
     return function (word) {
-      return terms.some(function (t) { return t.hits[word] || (t.prefix && word.startsWith(t.word)); });
+      return terms.some(function (t) { return t.hits[word] || (t.prefix && bare(word).startsWith(t.bare)); });
     };
   }
   // marked appends text to el with the matching words in <mark>; with
