@@ -162,5 +162,3 @@ func TestNoGlossaryNoURL(t *testing.T) {
 		t.Errorf("diagnostics %q, glossary %v", diags, site.Glossary)
 	}
 }
-
-

@@ -44,7 +44,7 @@ type Parsed struct {
 	// Glossary is set for content/glossary.yaml.
 	Glossary *ParsedGlossary
 	Size     int64
-	Diags  diag.List
+	Diags    diag.List
 }
 
 // FrontMatter is a page's YAML header.
