@@ -66,6 +66,9 @@ type Glossary struct {
 	File  string
 	URL   string
 	Terms []*Term
+	// Updated is the Unix time of the last commit that touched the file,
+	// or 0 when unknown.
+	Updated int64
 }
 
 // Term is a term of the glossary.
@@ -235,7 +238,7 @@ func (r *resolver) linkGlossary() {
 	if g == nil {
 		return
 	}
-	gl := &Glossary{File: GlossaryPath, URL: markdown.GlossaryURL}
+	gl := &Glossary{File: GlossaryPath, URL: markdown.GlossaryURL, Updated: r.opts.Dates[GlossaryPath]}
 	for i, tf := range g.Data.Terms {
 		if g.IDs[i] == "" || g.Defs[i] == nil {
 			continue

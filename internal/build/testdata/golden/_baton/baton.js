@@ -328,6 +328,46 @@
     if (scheme && scheme.addEventListener) scheme.addEventListener("change", draw);
   }
 
+  // Glossary terms: CSS shows a term's definition on hover and focus; here
+  // a tap (touch has no hover) shows it before a second tap follows the
+  // link, Escape hides it until the pointer or focus leaves, and a tip
+  // that would run off the right edge moves left.
+  var terms = doc.querySelectorAll(".term");
+  if (terms.length) {
+    var touched = false;
+    var place = function (term) {
+      var tip = term.querySelector(".term-tip");
+      if (!tip) return;
+      tip.style.removeProperty("--tip-shift");
+      var over = tip.getBoundingClientRect().right - (root.clientWidth - 8);
+      if (over > 0) tip.style.setProperty("--tip-shift", -over + "px");
+    };
+    var closeAll = function (except) {
+      terms.forEach(function (t) { if (t !== except) t.classList.remove("open"); });
+    };
+    terms.forEach(function (term) {
+      var link = term.querySelector(".term-link");
+      term.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch" || e.pointerType === "pen"; });
+      term.addEventListener("mouseenter", function () { term.classList.remove("closed"); place(term); });
+      term.addEventListener("mouseleave", function () { term.classList.remove("closed"); });
+      term.addEventListener("focusin", function () { term.classList.remove("closed"); place(term); });
+      term.addEventListener("focusout", function () { term.classList.remove("closed"); term.classList.remove("open"); });
+      if (link) link.addEventListener("click", function (e) {
+        if (!touched || term.classList.contains("open")) return;
+        e.preventDefault();
+        closeAll(term);
+        term.classList.remove("closed");
+        term.classList.add("open");
+        place(term);
+      });
+    });
+    doc.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      terms.forEach(function (t) { if (t.classList.contains("open") || t.matches(":hover, :focus-within")) { t.classList.remove("open"); t.classList.add("closed"); } });
+    });
+    doc.addEventListener("pointerdown", function (e) { if (!e.target.closest || !e.target.closest(".term")) closeAll(null); });
+  }
+
   var printButton = doc.querySelector(".print-button");
   if (printButton) { printButton.hidden = false; printButton.addEventListener("click", function () { window.print(); }); }
 })();
