@@ -351,14 +351,26 @@
       term.addEventListener("mouseenter", function () { term.classList.remove("closed"); place(term); });
       term.addEventListener("mouseleave", function () { term.classList.remove("closed"); });
       term.addEventListener("focusin", function () { term.classList.remove("closed"); place(term); });
-      term.addEventListener("focusout", function () { term.classList.remove("closed"); term.classList.remove("open"); });
-      if (link) link.addEventListener("click", function (e) {
-        if (!touched || term.classList.contains("open")) return;
-        e.preventDefault();
+      // A tap keeps it open until a tap elsewhere: a tap on the definition
+      // takes focus from the link, and must not hide it before its click.
+      term.addEventListener("focusout", function () { term.classList.remove("closed"); });
+      // On a phone the definition lies along the screen's foot, where it
+      // may cover the term (a browser shows it on the tap's emulated hover,
+      // before the click): a tap on it opens it, a second follows the link.
+      var tipEl = term.querySelector(".term-tip");
+      var open = function () {
         closeAll(term);
         term.classList.remove("closed");
         term.classList.add("open");
         place(term);
+      };
+      if (link && tipEl) tipEl.addEventListener("click", function () {
+        if (term.classList.contains("open")) location.href = link.href; else open();
+      });
+      if (link) link.addEventListener("click", function (e) {
+        if (!touched || term.classList.contains("open")) return;
+        e.preventDefault();
+        open();
       });
     });
     doc.addEventListener("keydown", function (e) {
