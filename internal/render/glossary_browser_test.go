@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +44,8 @@ func tip(t *testing.T, ctx context.Context) string {
 // on it, when Tab brings focus to it and when a finger taps it (the tap
 // does not follow the link, a second one does), and Escape hides it; its
 // link, without any script, is to the term's entry on the glossary page,
-// which names the definition the mark describes itself by.
+// which names the definition the mark describes itself by; search finds
+// the term by an alias and links to its entry.
 func TestGlossaryTips(t *testing.T) {
 	out := publishDefault(t, "")
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
@@ -110,6 +112,14 @@ func TestGlossaryTips(t *testing.T) {
 	if text == "" || !strings.HasPrefix(href, "../../../glossary/#term-") {
 		t.Fatalf("the term is described by %q and links to %q", text, href)
 	}
+	// Search finds a term by an alias, and links to its entry.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=minimum+viable"), chromedp.WaitVisible(".search-page-results .search-result a")); err != nil {
+		t.Fatal(err)
+	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".search-page-results .search-result a")].map(a => a.getAttribute("href"))`))
+	if err != nil || !slices.Contains(links, "../glossary/#term-mvp") {
+		t.Errorf("a search for an alias of MVP links to %q (%v), not its entry", links, err)
+	}
 	tapTerm(t, srv.URL, href, text)
 }
 
@@ -149,10 +159,10 @@ func tapTerm(t *testing.T, base, href, text string) {
 	frag := href[strings.Index(href, "#")+1:]
 	var entry string
 	var last string
-	for range 50 { // the tap starts a navigation: wait for it
+	for range 50 { // the tap starts a navigation: wait for it, and the entry
 		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + "|" + ((document.getElementById(location.hash.slice(1)) || {}).textContent || "")`))
 		last = s
-		if err == nil && strings.HasPrefix(s, "/glossary/|") {
+		if err == nil && strings.HasPrefix(s, "/glossary/|") && s != "/glossary/|" {
 			entry = s
 			break
 		}

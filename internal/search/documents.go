@@ -130,12 +130,13 @@ func otherDocuments(site *handbook.Site) []Document {
 		d.Sections = []DocSection{{Text: text}}
 		docs = append(docs, d)
 	}
-	// Glossary terms, each its entry on the glossary page, found by its
-	// aliases too.
+	// Glossary terms, each its entry on the glossary page (the anchor
+	// apart from the URL, so the client links from file:// too), found by
+	// its aliases too.
 	if g := site.Glossary; g != nil {
 		for _, t := range g.Terms {
-			d := Document{URL: t.URL(), Title: t.Title, Section: "Glossary", Meta: t.Aliases}
-			d.Sections = []DocSection{{Text: t.Tip}}
+			d := Document{URL: g.URL, Title: t.Title, Section: "Glossary", Meta: t.Aliases}
+			d.Sections = []DocSection{{Anchor: t.Anchor, Text: t.Tip}}
 			docs = append(docs, d)
 		}
 	}

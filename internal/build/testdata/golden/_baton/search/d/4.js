@@ -1,1 +1,1 @@
-batonSearch.doc(16,{"url":"/glossary/#term-tempo","title":"Tempo","section":"Glossary","sections":[["","","How fast the music goes; the conductor sets it."]]});
+batonSearch.doc(16,{"url":"/glossary/","title":"Tempo","section":"Glossary","sections":[["term-tempo","","How fast the music goes; the conductor sets it."]]});
