@@ -162,3 +162,12 @@ func TestNoGlossaryNoURL(t *testing.T) {
 		t.Errorf("diagnostics %q, glossary %v", diags, site.Glossary)
 	}
 }
+
+// TestLenientGlossaryIsAFile: in a handbook written for another tool,
+// content/glossary.yaml is that tool's file, copied if a page links to it.
+func TestLenientGlossaryIsAFile(t *testing.T) {
+	site, diags := resolveWith(t, false, map[string]string{"content/index.md": "# Home\n\nSee [words](glossary.yaml).\n", GlossaryPath: "words: [a, b]\n"}, Options{})
+	if len(diags) != 0 || site.Glossary != nil || len(site.Static) != 1 || site.Static[0].URL != "/glossary.yaml" {
+		t.Errorf("diagnostics %q, glossary %v, static %v", diags, site.Glossary, site.Static)
+	}
+}

@@ -233,6 +233,11 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 			p.Diags.Errorf(start, "cannot read this file: a parser failed on it (%v)", r)
 		}
 	}()
+	if p.Kind == KindGlossary && opts.Lenient {
+		// In a handbook written for another tool a glossary.yaml beside
+		// the pages is that tool's data, not baton's glossary.
+		p.Kind = KindOther
+	}
 	switch p.Kind {
 	case KindStatic, KindConfig:
 		return p
