@@ -11,11 +11,12 @@ import (
 	"github.com/batonhq/baton/internal/schema"
 )
 
-const schemaHelp = `Usage: baton schema role|playbook|path|person|config|export
+const schemaHelp = `Usage: baton schema role|playbook|path|person|glossary|config|export
 
 Prints the JSON Schema (draft 2020-12) of a handbook file: a role
 (content/roles/ID.yaml), a playbook's front matter, a reading path
-(content/paths/ID.yaml) or the configuration (content/handbook.yaml). The
+(content/paths/ID.yaml), a person (content/people/ID.yaml), the glossary
+(content/glossary.yaml) or the configuration (content/handbook.yaml). The
 schemas accept exactly the keys and types baton accepts, so an editor with
 a YAML language server flags a typo as you type. baton init writes them
 into schemas/; the first line of each YAML file points at its schema:

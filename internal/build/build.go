@@ -163,6 +163,9 @@ type Builder struct {
 	// last is the last build held in memory, when it succeeded with the
 	// default theme: what Rebuild patches when only page bodies changed.
 	last *lastBuild
+	// terms are the glossary's of the last parse, which pages are marked
+	// with (nil: no glossary); parse sets them before the pages parse.
+	terms *markdown.Terms
 }
 
 // New returns a Builder.

@@ -251,6 +251,23 @@ func TestIncremental(t *testing.T) {
 			return append(appendTo("content/notes.md", "\nTwo.\n")(), appendTo("content/playbooks/basics/second.md", "\nTwo.\n")()...)
 		}, true},
 		{"nothing", func() []string { return []string{"content/notes.md"} }, true},
+		{"a glossary definition, which each page that uses the term shows", func() []string {
+			f := src["content/glossary.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("every player reads from"), []byte("the orchestra plays from"), 1)
+			return []string{"content/glossary.yaml"}
+		}, false},
+		{"a new glossary term, which marks pages that were built", func() []string {
+			f := src["content/glossary.yaml"]
+			f.Data = append(slices.Clone(f.Data), []byte("  - term: Plain page\n    definition: A page at the root.\n")...)
+			return []string{"content/glossary.yaml"}
+		}, false},
+		{"a body that uses a term again", appendTo("content/notes.md", "\nAnother plain page.\n"), true},
+		{"a body that uses a term first", appendTo("content/playbooks/basics/second.md", "\nThe tempo, again.\n"), false},
+		{"a page that opts out of the glossary", func() []string {
+			f := src["content/notes.md"]
+			f.Data = bytes.Replace(f.Data, []byte("weight: 50\n"), []byte("weight: 50\nglossary: false\n"), 1)
+			return []string{"content/notes.md"}
+		}, false},
 		{"title", func() []string {
 			f := src["content/playbooks/basics/second.md"]
 			f.Data = bytes.Replace(f.Data, []byte("title: The second page"), []byte("title: Page two, renamed"), 1)

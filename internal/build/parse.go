@@ -22,6 +22,17 @@ type cacheKey struct {
 	path string
 	sum  [32]byte
 	how  how
+	// terms is the glossary's Sum for a page, whose marks depend on it.
+	terms [32]byte
+}
+
+// keyOf is the cache key of f's parse with the build's glossary.
+func (b *Builder) keyOf(f source.File, h how) cacheKey {
+	k := cacheKey{path: f.Path, sum: f.Sum, how: h}
+	if handbook.IsPageFile(f.Path) {
+		k.terms = b.terms.Sum()
+	}
+	return k
 }
 
 // how is what a parse depends on beyond a file's path and bytes: the
@@ -51,6 +62,11 @@ func (b *Builder) markdown(h how) *markdown.Renderer {
 // afresh; or false when a file it must parse has no bytes left.
 func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h how) ([]*handbook.Parsed, int, bool) {
 	md := b.markdown(h)
+	timeout := b.parseTimeout()
+	first, ok := b.glossary(files, md, h, timeout)
+	if !ok {
+		return nil, 0, false
+	}
 	out := make([]*handbook.Parsed, len(files))
 	keys := make([]cacheKey, len(files))
 	expanded := make([]*expansion, len(files))
@@ -62,7 +78,7 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 			expanded[i], f = e, e.file
 			b.includes = true
 		}
-		keys[i] = cacheKey{path: f.Path, sum: f.Sum, how: h}
+		keys[i] = b.keyOf(f, h)
 		if p, ok := b.parsed[keys[i]]; ok {
 			out[i] = p
 		} else if f.Data == nil && !f.Static {
@@ -73,16 +89,15 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	timeout := b.parseTimeout()
 	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
 			if e := expanded[i]; e != nil {
-				out[i], timedOut[i] = parseWithin(e.file, md, h, timeout)
+				out[i], timedOut[i] = parseWithin(e.file, md, h, b.terms, timeout)
 				out[i] = e.placed(out[i])
 				return nil // its bytes stay: its includes may change
 			}
-			out[i], timedOut[i] = parseWithin(files[i], md, h, timeout)
+			out[i], timedOut[i] = parseWithin(files[i], md, h, b.terms, timeout)
 			if files[i].Path != config.File {
 				// The parse holds copies of all it needs: drop the bytes now,
 				// not after every file is parsed, so a big handbook's sources
@@ -103,15 +118,45 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 		}
 	}
 	b.parsed = next
-	return out, len(todo), true
+	return out, first + len(todo), true
+}
+
+// glossary parses content/glossary.yaml, when there is one, before the
+// pages, whose parses depend on its terms (Builder.terms), or takes it
+// from the cache, where the pages' parse then finds it. It returns how
+// many files it parsed, or false when the file's bytes are gone.
+func (b *Builder) glossary(files []source.File, md *markdown.Renderer, h how, timeout time.Duration) (int, bool) {
+	b.terms = nil
+	i := slices.IndexFunc(files, func(f source.File) bool { return f.Path == handbook.GlossaryPath && !f.Static })
+	if i < 0 {
+		return 0, true
+	}
+	k := b.keyOf(files[i], h)
+	p, ok := b.parsed[k]
+	parsed := 0
+	if !ok {
+		if files[i].Data == nil {
+			return 0, false
+		}
+		var timedOut bool
+		p, timedOut = parseWithin(files[i], md, h, nil, timeout)
+		if !timedOut {
+			b.parsed[k] = p
+			parsed = 1
+		}
+	}
+	if p.Glossary != nil {
+		b.terms = p.Glossary.Marks
+	}
+	return parsed, true
 }
 
 // parseWithin parses f, or gives up after timeout with a diagnostic. The
 // parse goes on in the background until it ends (Go cannot stop it), but
 // the build does not wait for it.
-func parseWithin(f source.File, md *markdown.Renderer, h how, timeout time.Duration) (*handbook.Parsed, bool) {
+func parseWithin(f source.File, md *markdown.Renderer, h how, terms *markdown.Terms, timeout time.Duration) (*handbook.Parsed, bool) {
 	done := make(chan *handbook.Parsed, 1)
-	go func() { done <- handbook.ParseWith(f, md, handbook.ParseOptions{Lenient: h.lenient}) }()
+	go func() { done <- handbook.ParseWith(f, md, handbook.ParseOptions{Lenient: h.lenient, Terms: terms}) }()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {

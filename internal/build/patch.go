@@ -75,7 +75,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (*Result, diag.Li
 	for _, e := range edits {
 		l.parsed[e.new.File] = e.new
 		// The old version is parsed no more: keep the cache to what is used.
-		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h})
+		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h, terms: b.terms.Sum()})
 	}
 	res, diags := b.apply(ctx, l, edits)
 	if diags.HasErrors() {
@@ -136,13 +136,13 @@ func (b *Builder) parseEdits(l *lastBuild, changed []change) ([]edit, int, bool)
 	edits := make([]edit, len(changed))
 	for i, c := range changed {
 		f := c.file
-		k := cacheKey{path: f.Path, sum: f.Sum, how: h}
+		k := b.keyOf(f, h)
 		p, ok := b.parsed[k]
 		if !ok {
 			// A parse that ran out of time is kept too, with its error: the
 			// full build that follows takes it instead of waiting again.
 			var timedOut bool
-			p, timedOut = parseWithin(f, md, h, timeout)
+			p, timedOut = parseWithin(f, md, h, b.terms, timeout)
 			b.parsed[k] = p
 			parsed++
 			if timedOut {

@@ -1,7 +1,7 @@
 // Package export writes a handbook's model as JSON (handbook.json), so an
 // org can feed its directory, onboarding tool or chat bot from the
-// handbook: roles, responsibilities, reading paths, pages and people, with
-// the ids and links between them. Its JSON Schema is Schema.
+// handbook: roles, responsibilities, reading paths, pages, people and the
+// glossary, with the ids and links between them. Its JSON Schema is Schema.
 package export
 
 import (
@@ -35,6 +35,16 @@ type file struct {
 	Paths            []path           `json:"paths"`
 	Pages            []page           `json:"pages"`
 	People           []person         `json:"people"`
+	Glossary         []term           `json:"glossary"`
+}
+
+type term struct {
+	ID         string   `json:"id"`
+	Term       string   `json:"term"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Definition string   `json:"definition"`
+	URL        string   `json:"url"`
+	Related    []step   `json:"related,omitempty"`
 }
 
 type review struct {
@@ -162,7 +172,7 @@ func reviewOf(rv handbook.Review) review {
 func Handbook(site *handbook.Site) ([]byte, error) {
 	c := site.Config
 	f := file{Version: Version, Title: c.Title, Description: c.Description, BaseURL: c.BaseURL,
-		Roles: []role{}, Responsibilities: []responsibility{}, Paths: []path{}, Pages: []page{}, People: []person{}}
+		Roles: []role{}, Responsibilities: []responsibility{}, Paths: []path{}, Pages: []page{}, People: []person{}, Glossary: []term{}}
 	for _, r := range site.Roles {
 		f.Roles = append(f.Roles, role{ID: r.ID, Title: r.Title, Summary: r.Summary, Part: r.Part, URL: rel(r.URL),
 			Owns: r.Owns, Influences: r.Influences, Needs: r.Needs, CollaboratesWith: ids(r.Collaborators, roleID),
@@ -181,16 +191,7 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 		p := path{ID: pa.ID, Title: pa.Title, Summary: pa.Summary, Audience: pa.Audience, URL: rel(pa.URL), Minutes: pa.Minutes,
 			Steps: []step{}, review: reviewOf(pa.Review)}
 		for _, s := range pa.Steps {
-			st := step{Title: s.Title(), URL: rel(s.URL()), Why: s.Why}
-			switch {
-			case s.Page != nil:
-				st.Kind = "page"
-			case s.Role != nil:
-				st.Kind, st.ID = "role", s.Role.ID
-			case s.Responsibility != nil:
-				st.Kind, st.ID = "responsibility", s.Responsibility.ID
-			}
-			p.Steps = append(p.Steps, st)
+			p.Steps = append(p.Steps, stepOf(s))
 		}
 		f.Paths = append(f.Paths, p)
 	}
@@ -216,7 +217,31 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 		}
 		f.People = append(f.People, p)
 	}
+	if g := site.Glossary; g != nil {
+		for _, t := range g.Terms {
+			x := term{ID: t.ID, Term: t.Title, Aliases: t.Aliases, Definition: t.Tip, URL: rel(t.URL())}
+			for _, s := range t.Related {
+				x.Related = append(x.Related, stepOf(s))
+			}
+			f.Glossary = append(f.Glossary, x)
+		}
+	}
 	return json.MarshalIndent(f, "", "  ")
+}
+
+// stepOf is a path's step, or a glossary term's related page, role or
+// responsibility.
+func stepOf(s handbook.Step) step {
+	st := step{Title: s.Title(), URL: rel(s.URL()), Why: s.Why}
+	switch {
+	case s.Page != nil:
+		st.Kind = "page"
+	case s.Role != nil:
+		st.Kind, st.ID = "role", s.Role.ID
+	case s.Responsibility != nil:
+		st.Kind, st.ID = "responsibility", s.Responsibility.ID
+	}
+	return st
 }
 
 func levelsOf(ls []handbook.Level) []level {

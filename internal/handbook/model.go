@@ -46,6 +46,8 @@ type Site struct {
 	Footer *Page
 	// People are the people the handbook names, by team and name.
 	People []*Person
+	// Glossary is content/glossary.yaml's terms, or nil without one.
+	Glossary *Glossary
 	// Redirects are the pages written at old URLs, sorted by From.
 	Redirects []Redirect
 	// Updates are the newest changes to pages, roles and paths in git's

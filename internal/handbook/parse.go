@@ -28,6 +28,7 @@ const (
 	KindConfig
 	KindStatic
 	KindPerson
+	KindGlossary
 )
 
 // Parsed is one source file, parsed and checked on its own. It is immutable
@@ -40,8 +41,10 @@ type Parsed struct {
 	Role   *ParsedRole
 	Path   *ParsedPath
 	Person *ParsedPerson
-	Size   int64
-	Diags  diag.List
+	// Glossary is set for content/glossary.yaml.
+	Glossary *ParsedGlossary
+	Size     int64
+	Diags    diag.List
 }
 
 // FrontMatter is a page's YAML header.
@@ -71,7 +74,9 @@ type FrontMatter struct {
 	Owners      []strictyaml.Str `yaml:"owners"`
 	Reviewed    strictyaml.Str   `yaml:"reviewed"`
 	ReviewEvery strictyaml.Str   `yaml:"review_every"`
-	Pos         diag.Pos
+	// Glossary: false leaves the page's words unmarked by the glossary.
+	Glossary *bool `yaml:"glossary"`
+	Pos      diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
 	Params []strictyaml.Extra
@@ -173,6 +178,8 @@ func Classify(f source.File) FileKind {
 		return KindStatic
 	case p == "content/handbook.yaml":
 		return KindConfig
+	case p == GlossaryPath:
+		return KindGlossary
 	case IsPageFile(p):
 		return KindPage
 	case path.Dir(p) == "content/roles" && isYAML(p):
@@ -206,6 +213,9 @@ type ParseOptions struct {
 	// strictly: every page has front matter with a title, and an unknown
 	// key is an error.
 	Lenient bool
+	// Terms are the glossary's, whose first use on a page is marked (nil:
+	// none); the parse of a page then depends on them.
+	Terms *markdown.Terms
 }
 
 // Parse reads one content file strictly (ParseWith).
@@ -219,10 +229,15 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 	start := diag.Pos{File: f.Path, Line: 1, Col: 1}
 	defer func() {
 		if r := recover(); r != nil {
-			p.Page, p.Role, p.Path = nil, nil, nil
+			p.Page, p.Role, p.Path, p.Person, p.Glossary = nil, nil, nil, nil, nil
 			p.Diags.Errorf(start, "cannot read this file: a parser failed on it (%v)", r)
 		}
 	}()
+	if p.Kind == KindGlossary && opts.Lenient {
+		// In a handbook written for another tool a glossary.yaml beside
+		// the pages is that tool's data, not baton's glossary.
+		p.Kind = KindOther
+	}
 	switch p.Kind {
 	case KindStatic, KindConfig:
 		return p
@@ -233,7 +248,7 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 			p.Kind = KindStatic
 			return p
 		}
-		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, a role in content/roles/, a path in content/paths/ or a person in content/people/")
+		p.Diags.Errorf(start, "a YAML file must be content/handbook.yaml, content/glossary.yaml, a role in content/roles/, a path in content/paths/ or a person in content/people/")
 		return p
 	}
 	if pos, ok := diag.CheckUTF8(f.Path, f.Data); !ok {
@@ -271,6 +286,8 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 		r := &ParsedPerson{ID: id}
 		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
 		p.Person = r
+	case KindGlossary:
+		p.Glossary = parseGlossary(f, md, &p.Diags)
 	}
 	return p
 }
@@ -313,7 +330,11 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	if fm.Present && pp.FrontMatter.Title.Value == "" && pp.FrontMatter.Title.Pos.Line != 0 {
 		diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
 	}
-	doc, err := md.Prepare(fm.Body)
+	terms := opts.Terms
+	if g := pp.FrontMatter.Glossary; g != nil && !*g {
+		terms = nil
+	}
+	doc, err := md.PrepareWith(fm.Body, terms)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "cannot render Markdown: %v", err)
 		return nil

@@ -49,7 +49,7 @@ func Patch(site *Site, old, edited []*Parsed) bool {
 		}
 		hrefs[i] = make([]Href, len(f.Page.Doc.Links))
 		for j, l := range f.Page.Doc.Links {
-			hrefs[i][j] = r.link(p, l.Dest, l.Image, f.Page.LinkPos[j], seen)
+			hrefs[i][j] = r.docLink(p, l, f.Page.LinkPos[j], seen)
 		}
 		clean := len(r.diags) == 0
 		r.diags = saved

@@ -107,6 +107,8 @@ type resolver struct {
 	// maps each one's file to its URL.
 	sendOn []sendOn
 	sentOn map[string]string
+	// glossary is content/glossary.yaml, parsed, or nil.
+	glossary *ParsedGlossary
 }
 
 // sectionFiles picks each folder's page among its Markdown files:
@@ -174,6 +176,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.urls[URLKey(u)] = what
 	}
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
+	r.claimGlossary()
 	r.root()
 	r.index = sectionFiles(pageFiles)
 	for _, f := range pageFiles {
@@ -202,10 +205,12 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.linkRole(f)
 	}
 	r.redirects(pageFiles)
+	r.glossaryAliases()
 	for _, f := range pageFiles {
 		r.linkPage(f)
 	}
 	r.footer()
+	r.linkGlossary()
 	for _, f := range pathFiles {
 		r.addPath(f)
 	}
@@ -250,6 +255,8 @@ func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, s
 			if f.Person != nil {
 				personFiles = append(personFiles, f)
 			}
+		case KindGlossary:
+			r.glossary = f.Glossary
 		}
 	}
 	return pageFiles, roleFiles, pathFiles, staticFiles, personFiles
@@ -824,7 +831,7 @@ func (r *resolver) linkPage(f *Parsed) {
 	}
 	p.Hrefs = make([]Href, len(p.Doc.Links))
 	for i, l := range p.Doc.Links {
-		p.Hrefs[i] = r.link(p, l.Dest, l.Image, f.Page.LinkPos[i], seenRole)
+		p.Hrefs[i] = r.docLink(p, l, f.Page.LinkPos[i], seenRole)
 	}
 }
 
@@ -1053,6 +1060,9 @@ func (r *resolver) target(file string, dirOnly bool) (Href, string, bool) {
 		}
 		return Href{URL: s.URL}, file, true // a folder without _index.md: no headings
 	}
+	if file == GlossaryPath && r.glossary != nil {
+		return Href{URL: markdown.GlossaryURL}, file, true
+	}
 	switch file {
 	case "content/roles":
 		return Href{URL: "/roles/"}, file, true
@@ -1203,6 +1213,9 @@ func (r *resolver) anchors(file string) []string {
 			ids = append(ids, h.ID)
 		}
 		return append(ids, pp.Doc.Anchors...)
+	}
+	if file == GlossaryPath && r.glossary != nil {
+		return r.glossaryAnchors()
 	}
 	if role := r.roleFiles[file]; role != nil {
 		ids := slices.Clone(RoleAnchors)

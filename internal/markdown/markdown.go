@@ -121,6 +121,7 @@ func NewWith(opts Options) *Renderer {
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),
 				util.Prioritized(headingIDs{}, 50),
+				util.Prioritized(termMarker{}, 10),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -143,10 +144,14 @@ type Heading struct {
 	Text  string
 }
 
-// Link is a link or image destination as the author wrote it.
+// Link is a link or image destination as the author wrote it, or the
+// link of a glossary term's first use on the page (Term).
 type Link struct {
 	Dest  string
 	Image bool
+	// Term is the id of the glossary term whose first use this link
+	// marks; Dest is then its entry on the glossary page.
+	Term string
 	// Offset is the byte offset in the body where the link starts.
 	Offset int
 }
@@ -212,9 +217,17 @@ func (d *Doc) warn(offset int, transient bool, msg string) {
 
 // Prepare parses body. Offsets in the returned links and warnings are
 // into body.
-func (r *Renderer) Prepare(body []byte) (*Doc, error) {
+func (r *Renderer) Prepare(body []byte) (*Doc, error) { return r.PrepareWith(body, nil) }
+
+// PrepareWith parses body as Prepare does, marking the first use of each
+// of terms (nil: none) in its prose.
+func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
-	doc := r.md.Parser().Parse(text.NewReader(src))
+	pc := parser.NewContext()
+	if terms != nil {
+		pc.Set(termsKey, terms)
+	}
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{}
 	raw := collect(d, doc, src)
 	d.leadH1 = opensWithTitle(doc)
@@ -382,6 +395,9 @@ func (c *collector) enterAnywhere(n ast.Node) bool {
 		c.d.addLink(n, string(n.Destination), false, c.src)
 	case *ast.Image:
 		c.d.addLink(n, string(n.Destination), true, c.src)
+	case *termNode:
+		c.d.addLink(n, GlossaryURL+"#"+TermAnchor(n.id), false, c.src)
+		c.d.Links[len(c.d.Links)-1].Term = n.id
 	case *ast.AutoLink:
 		c.d.addLink(n, autoLinkURL(n, c.src), false, c.src)
 		if !c.inHeading {

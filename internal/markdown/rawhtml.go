@@ -471,7 +471,9 @@ func newPolicy() *bluemonday.Policy {
 	// baton's own markup.
 	p.AllowAttrs("class").Matching(batonClasses()).OnElements("a", "div", "p", "pre", "code", "span", "details", "summary")
 	p.AllowAttrs("role").Matching(regexp.MustCompile(`^(?:note|doc-noteref|doc-backlink|doc-endnotes)$`)).OnElements("a", "div")
+	p.AllowAttrs("role").Matching(regexp.MustCompile(`^tooltip$`)).OnElements("span")
 	p.AllowAttrs("aria-label").OnElements("a", "input")
+	p.AllowAttrs("aria-describedby").OnElements("a")
 	p.AllowStyles("text-align").MatchingEnum("left", "right", "center").OnElements("th", "td")
 	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
 	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^$`)).OnElements("input")
@@ -482,7 +484,7 @@ func newPolicy() *bluemonday.Policy {
 // callouts, heading anchors, footnotes, diagrams, and chroma's classes in
 // code.
 func batonClasses() *regexp.Regexp {
-	names := []string{"callout", "callout-title", "anchor", "footnotes", "footnote-ref", "footnote-backref", "chroma", "mermaid"}
+	names := []string{"callout", "callout-title", "anchor", "footnotes", "footnote-ref", "footnote-backref", "chroma", "mermaid", "term", "term-link", "term-tip"}
 	for _, k := range calloutKinds {
 		names = append(names, "callout-"+k)
 	}

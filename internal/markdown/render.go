@@ -32,6 +32,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(emojiast.KindEmoji, r.emoji)
 	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(extast.KindTableCell, r.tableCell)
+	reg.Register(KindTerm, r.term)
 }
 
 // taskCheckBox writes a task list's box as GitHub does, named by the text

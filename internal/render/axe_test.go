@@ -130,8 +130,9 @@ func TestAccessibility(t *testing.T) {
 	type check struct {
 		name, url string
 		// click, when set, is a link on the page to follow, and wait what
-		// the page it leads to shows when ready.
-		click, wait string
+		// the page it leads to shows when ready; focus, an element to focus
+		// before the check (a glossary term, whose definition then shows).
+		click, wait, focus string
 	}
 	checks := []check{
 		{name: "home", url: "/", wait: ".conductor-diagram"},
@@ -150,6 +151,8 @@ func TestAccessibility(t *testing.T) {
 		{name: "people", url: "/people/", wait: ".people-list"},
 		{name: "person", url: "/people/priya-raman/", wait: ".person-header"},
 		{name: "levels", url: "/levels/", wait: ".levels-compare"},
+		{name: "glossary", url: "/glossary/", wait: ".glossary-list"},
+		{name: "glossary term open", url: "/playbooks/discovery/experiment-types/", wait: ".prose .term", focus: ".prose .term .term-link"},
 		{name: "404", url: missingPage, wait: ".not-found"},
 	}
 	for _, c := range checks {
@@ -177,6 +180,14 @@ func TestAccessibility(t *testing.T) {
 					}
 					if err := chromedp.Do(ctx, chromedp.WaitVisible(c.wait)); err != nil {
 						t.Fatalf("waiting for %s: %v", c.wait, err)
+					}
+					if c.focus != "" {
+						if err := chromedp.Do(ctx, chromedp.Focus(c.focus)); err != nil {
+							t.Fatalf("focusing %s: %v", c.focus, err)
+						}
+						if got := tip(t, ctx); got != "shown" {
+							t.Fatalf("with focus on %s its definition is %s", c.focus, got)
+						}
 					}
 					version, err := chromedp.Run(ctx, chromedp.Evaluate[string](axe+"\n;axe.version"))
 					if err != nil {

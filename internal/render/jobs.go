@@ -128,6 +128,12 @@ func (l *jobList) model() {
 				Crumbs: in(site, "Reading paths", "/paths/", pa.Title)}, pa.File, pa.Updated)
 		})
 	}
+	if g := site.Glossary; g != nil {
+		l.add(g.URL, g.File, func() *View {
+			return withSource(site, &View{Kind: "glossary", Title: "Glossary", Crumbs: crumbs(site, nil, "Glossary"),
+				Description: "The words this handbook uses in a particular sense, and what each means here."}, g.File, g.Updated)
+		})
+	}
 	l.add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
 	for _, t := range site.Tags {
 		l.add(t.URL, "", func() *View {

@@ -71,7 +71,7 @@ func (k key) site(site *handbook.Site) {
 	}
 	// The footer's link to the recently updated page, the head's to the
 	// feed.
-	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0, len(site.Updates) > 0, len(site.People) > 0} {
+	for _, has := range []bool{len(site.Roles) > 0, len(site.Responsibilities) > 0, len(site.Paths) > 0, len(site.Tags) > 0, len(site.Updates) > 0, len(site.People) > 0, site.Glossary != nil} {
 		k.s(strconv.FormatBool(has))
 	}
 }

@@ -286,6 +286,8 @@ var funcs = template.FuncMap{
 	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
 	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
 	"personTeams": handbook.PersonTeams,
+	// glossaryLetters groups the glossary's terms by their first letter.
+	"glossaryLetters": handbook.GlossaryLetters,
 	// levelRows counts the rows of the levels table: the longest ladder.
 	"levelRows": func(roles []*handbook.Role) []struct{} {
 		n := 0
@@ -809,6 +811,16 @@ func (v *View) FooterNote() template.HTML {
 		}
 		return v.Root() + strings.TrimPrefix(h.URL, "/")
 	}, "")
+	return template.HTML(b.String())
+}
+
+// TermDefinition is a glossary term's definition, rendered as a page's
+// body is, its links made from this page.
+func (v *View) TermDefinition(t *handbook.Term) template.HTML {
+	d := t.Definition
+	var b strings.Builder
+	b.Grow(d.Doc.Size(""))
+	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "")
 	return template.HTML(b.String())
 }
 

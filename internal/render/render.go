@@ -31,6 +31,7 @@ import (
 var pageKinds = []string{
 	"home", "page", "section", "roles", "role", "responsibilities", "responsibility",
 	"paths", "path", "tags", "tag", "print", "search", "404", "changes", "people", "person", "levels",
+	"glossary",
 }
 
 // Asset is a theme file copied to _baton/.

@@ -30,7 +30,7 @@ import (
 )
 
 // Names lists the schemas.
-var Names = []string{"config", "role", "playbook", "path", "person"}
+var Names = []string{"config", "role", "playbook", "path", "person", "glossary"}
 
 // File is the file name of the schema called name in a handbook's
 // schemas/ folder.
@@ -130,6 +130,7 @@ var (
 		"owners":           {description: "Ids of the roles that keep this true: shown on the page, and required by require_owners." + idHint, pattern: handbook.IDPattern},
 		"reviewed":         {description: "When it was last reviewed, YYYY-MM-DD (baton review FILE sets it to today).", pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
 		"review_every":     {description: "How often it is due for review, overriding handbook.yaml's: 90d, 2w, 6mo, 1y.", pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`},
+		"glossary":         {description: "false leaves this page's words unmarked: the first use of each term of content/glossary.yaml is otherwise a link to its definition."},
 	}
 	pathKeys = map[string]refinement{
 		"title":        {description: "The reading path's title, like Your first week as a PM."},
@@ -191,7 +192,33 @@ var linkKeys = map[string]refinement{
 	"url":   {description: "An http(s) or mailto: address.", pattern: `^(https?://|mailto:)`},
 }
 
+var glossaryKeys = map[string]refinement{
+	"aliases": {description: "Old URLs of the glossary, like /playbooks/reference/glossary/ for a page it replaced; each gets a page that sends its reader to /glossary/."},
+	"terms":   {description: "The terms; the glossary page lists them alphabetically."},
+}
+
+// refKeys are a step's, but why.
+var refKeys = map[string]refinement{"page": stepKeys["page"], "role": stepKeys["role"], "responsibility": stepKeys["responsibility"]}
+
+var termKeys = map[string]refinement{
+	"term":       {description: "The term as it is written in prose, like North-star metric."},
+	"id":         {description: "The term's anchor on the glossary page (#term-ID); made from the term when not given." + idHint, pattern: handbook.IDPattern},
+	"definition": {description: "Markdown, a sentence or a short paragraph; shown beside the first use of the term on every page. Links are read from content/."},
+	"aliases":    {description: "Other names of the term (an abbreviation, a plural); no two terms may share a name, in any case."},
+	"related":    {description: "Pages, roles and responsibilities that say more: each names exactly one."},
+}
+
 var documents = map[string]document{
+	"glossary": {
+		typ:         reflect.TypeFor[handbook.GlossaryFile](),
+		title:       "baton glossary",
+		description: "The glossary of a baton handbook, content/glossary.yaml: its page is /glossary/, and the first use of each term on a page links there.",
+		keys: map[reflect.Type]map[string]refinement{
+			reflect.TypeFor[handbook.GlossaryFile](): glossaryKeys,
+			reflect.TypeFor[handbook.TermFile]():     termKeys,
+			reflect.TypeFor[handbook.RefFile]():      refKeys,
+		},
+	},
 	"person": {
 		typ:         reflect.TypeFor[handbook.PersonFile](),
 		title:       "baton person",
@@ -287,6 +314,8 @@ var strType = reflect.TypeFor[strictyaml.Str]()
 // derive walks t as strictyaml's decoder does.
 func derive(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
 	switch {
+	case t.Kind() == reflect.Pointer:
+		return derive(t.Elem(), keys)
 	case t == strType || t.Kind() == reflect.String:
 		return &node{Type: "string"}
 	case t.Kind() == reflect.Int:

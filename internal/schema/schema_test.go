@@ -84,6 +84,8 @@ func schemaFor(t *testing.T, file string, data []byte) (name string, doc []byte,
 		return "path", data, 0
 	case handbook.KindPerson:
 		return "person", data, 0
+	case handbook.KindGlossary:
+		return "glossary", data, 0
 	case handbook.KindPage:
 		fm, err := source.SplitFrontMatter(data)
 		if err != nil || !fm.Present {
@@ -108,6 +110,8 @@ func decode(name string, doc []byte, line int) bool {
 		v = &handbook.FrontMatter{}
 	case "person":
 		v = &handbook.PersonFile{}
+	case "glossary":
+		v = &handbook.GlossaryFile{}
 	}
 	return !strictyaml.Decode("x", doc, line, v).HasErrors()
 }

@@ -66,8 +66,8 @@ func parts(site *handbook.Site) [][3]int {
 	return out
 }
 
-// otherDocuments are the documents of roles, responsibilities, paths and
-// people: few, and small.
+// otherDocuments are the documents of roles, responsibilities, paths,
+// people and glossary terms: few, and small.
 func otherDocuments(site *handbook.Site) []Document {
 	var docs []Document
 	for _, r := range site.Roles {
@@ -129,6 +129,16 @@ func otherDocuments(site *handbook.Site) []Document {
 		}
 		d.Sections = []DocSection{{Text: text}}
 		docs = append(docs, d)
+	}
+	// Glossary terms, each its entry on the glossary page (the anchor
+	// apart from the URL, so the client links from file:// too), found by
+	// its aliases too.
+	if g := site.Glossary; g != nil {
+		for _, t := range g.Terms {
+			d := Document{URL: g.URL, Title: t.Title, Section: "Glossary", Meta: t.Aliases}
+			d.Sections = []DocSection{{Anchor: t.Anchor, Text: t.Tip}}
+			docs = append(docs, d)
+		}
 	}
 	return docs
 }

@@ -183,6 +183,16 @@ func (d *decoder) safe(n *yaml.Node, depth int) bool {
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 	switch {
+	case v.Kind() == reflect.Pointer:
+		// A pointer tells a value written from one left out (glossary:
+		// false from no glossary key); null leaves it out.
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem(), key)
+		v.Set(p)
+		return
 	case v.Type() == strType:
 		if s, ok := d.scalar(n, key, "a string"); ok {
 			v.Set(reflect.ValueOf(Str{Value: s, Pos: d.pos(n)}))

@@ -328,6 +328,58 @@
     if (scheme && scheme.addEventListener) scheme.addEventListener("change", draw);
   }
 
+  // Glossary terms: CSS shows a term's definition on hover and focus; here
+  // a tap (touch has no hover) shows it before a second tap follows the
+  // link, Escape hides it until the pointer or focus leaves, and a tip
+  // that would run off the right edge moves left.
+  var terms = doc.querySelectorAll(".term");
+  if (terms.length) {
+    var touched = false;
+    var place = function (term) {
+      var tip = term.querySelector(".term-tip");
+      if (!tip) return;
+      tip.style.removeProperty("--tip-shift");
+      var over = tip.getBoundingClientRect().right - (root.clientWidth - 8);
+      if (over > 0) tip.style.setProperty("--tip-shift", -over + "px");
+    };
+    var closeAll = function (except) {
+      terms.forEach(function (t) { if (t !== except) t.classList.remove("open"); });
+    };
+    terms.forEach(function (term) {
+      var link = term.querySelector(".term-link");
+      term.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch" || e.pointerType === "pen"; });
+      term.addEventListener("mouseenter", function () { term.classList.remove("closed"); place(term); });
+      term.addEventListener("mouseleave", function () { term.classList.remove("closed"); });
+      term.addEventListener("focusin", function () { term.classList.remove("closed"); place(term); });
+      // A tap keeps it open until a tap elsewhere: a tap on the definition
+      // takes focus from the link, and must not hide it before its click.
+      term.addEventListener("focusout", function () { term.classList.remove("closed"); });
+      // On a phone the definition lies along the screen's foot, where it
+      // may cover the term (a browser shows it on the tap's emulated hover,
+      // before the click): a tap on it opens it, a second follows the link.
+      var tipEl = term.querySelector(".term-tip");
+      var open = function () {
+        closeAll(term);
+        term.classList.remove("closed");
+        term.classList.add("open");
+        place(term);
+      };
+      if (link && tipEl) tipEl.addEventListener("click", function () {
+        if (term.classList.contains("open")) location.href = link.href; else open();
+      });
+      if (link) link.addEventListener("click", function (e) {
+        if (!touched || term.classList.contains("open")) return;
+        e.preventDefault();
+        open();
+      });
+    });
+    doc.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      terms.forEach(function (t) { if (t.classList.contains("open") || t.matches(":hover, :focus-within")) { t.classList.remove("open"); t.classList.add("closed"); } });
+    });
+    doc.addEventListener("pointerdown", function (e) { if (!e.target.closest || !e.target.closest(".term")) closeAll(null); });
+  }
+
   var printButton = doc.querySelector(".print-button");
   if (printButton) { printButton.hidden = false; printButton.addEventListener("click", function () { window.print(); }); }
   // A part printed alone names itself in the title, which is the name a

@@ -1,4 +1,4 @@
 batonSearch.shard("co",[
 ["com",["com","FHB"]],
-["conductor",["conductor","FOABEADGABGABCABGA"]]
+["conductor",["conductor","FOABEADGABGABCABGAEHA"]]
 ]);

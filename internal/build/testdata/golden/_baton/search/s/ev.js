@@ -1,4 +1,4 @@
 batonSearch.shard("ev",[
-["everi",["every","FHB"]],
+["everi",["every","FHBKHA"]],
 ["everyon",["everyone","GKAEGA"]]
 ]);

@@ -1,3 +1,3 @@
 batonSearch.shard("fa",[
-["fast",["fast","GHEDGA"]]
+["fast",["fast","GHEDGAHHA"]]
 ]);

@@ -1,3 +1,4 @@
 batonSearch.shard("go",[
-["go",["go","GHEDGA"]]
+["go",["go","GHEDGA"]],
+["goe",["goes","QHA"]]
 ]);

@@ -1,3 +1,3 @@
 batonSearch.shard("or",[
-["ordinari",["ordinary","FHB"]]
+["ordinari",["ordinary","FHBJAA"]]
 ]);

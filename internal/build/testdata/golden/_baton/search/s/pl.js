@@ -3,5 +3,5 @@ batonSearch.shard("pl",[
 ["plan",["plan","GHEEGADHA"]],
 ["play",["play","FHB"]],
 ["playbook",["playbook","AHAFGA","playbooks","CEABCA"]],
-["player",["players","GHD"]]
+["player",["player","PHA","players","GHD"]]
 ]);

@@ -1,3 +1,3 @@
 batonSearch.shard("qu",[
-["quot",["quote","FHB","quotes","BHA"]]
+["quot",["quote","FHBJEA","quotes","BHA"]]
 ]);

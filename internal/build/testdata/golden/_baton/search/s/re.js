@@ -1,5 +1,5 @@
 batonSearch.shard("re",[
-["read",["read","FHB","reads","GHEEGA"]],
+["read",["read","FHB","reads","GHEEGAFHA"]],
 ["research",["research","IHD"]],
 ["respons",["responsibilities","GFEBFE"]]
 ]);

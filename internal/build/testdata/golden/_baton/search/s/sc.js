@@ -1,4 +1,4 @@
 batonSearch.shard("sc",[
 ["scope",["scope","HHC"]],
-["score",["score","FHCBLBEAADHA"]]
+["score",["score","FHCBLBEAADHACAA","scores","PCA"]]
 ]);

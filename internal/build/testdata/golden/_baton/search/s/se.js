@@ -2,5 +2,5 @@ batonSearch.shard("se",[
 ["second",["second","EAAJHA"]],
 ["section",["section","FLB"]],
 ["see",["see","FLBIHA"]],
-["set",["setting","GHEDAA"]]
+["set",["sets","QHA","setting","GHEDAA"]]
 ]);

@@ -1,5 +1,5 @@
 batonSearch.shard("te",[
 ["team",["team","FHB"]],
-["tempo",["tempo","FLBBLCDAA"]],
+["tempo",["tempo","FLBBLCDAAHAA"]],
 ["test",["test","AAA"]]
 ]);

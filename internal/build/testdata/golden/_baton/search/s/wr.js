@@ -1,3 +1,4 @@
 batonSearch.shard("wr",[
-["write",["writing","GHEEAADHA"]]
+["write",["writing","GHEEAADHA"]],
+["written",["written","PHA"]]
 ]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ca",[
+["callout",["callout","OHA"]]
+]);

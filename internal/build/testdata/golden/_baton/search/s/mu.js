@@ -1,0 +1,3 @@
+batonSearch.shard("mu",[
+["music",["music","PHABHA"]]
+]);
