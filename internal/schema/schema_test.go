@@ -38,7 +38,7 @@ func TestSchemasCurrent(t *testing.T) {
 	}
 	want := map[string]bool{}
 	for _, name := range schema.Names {
-		got, ok := schema.Of(name)
+		got, ok := schema.Of(name, config.DefaultModel())
 		if !ok {
 			t.Fatalf("Of(%q) = false", name)
 		}
@@ -66,7 +66,7 @@ func TestSchemasCurrent(t *testing.T) {
 			t.Errorf("schemas/%s is not a schema baton makes; remove it", e.Name())
 		}
 	}
-	if _, ok := schema.Of("nonsense"); ok {
+	if _, ok := schema.Of("nonsense", config.DefaultModel()); ok {
 		t.Errorf("Of(nonsense) = true")
 	}
 }
@@ -123,7 +123,7 @@ func problems(t *testing.T, name string, doc []byte) []string {
 	if v == nil {
 		v = map[string]any{}
 	}
-	s, _ := schema.Of(name)
+	s, _ := schema.Of(name, config.DefaultModel())
 	return validate(s, yaml12(v))
 }
 
@@ -255,7 +255,15 @@ func TestAgreesWithDecoder(t *testing.T) {
 		{"role", "title: A\nsummary: B\nweight: two\n", false},
 		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output, stage: grow}\n", true},
 		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output}\n", false},
-		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output, stage: grow, lead: x}\n", false},
+		// A responsibility's other keys are its model's letters, which the
+		// resolver checks (handbook: TestInvolvementErrors); the role's
+		// own keys are the decoder's.
+		{"role", "title: A\nsummary: B\nlead: x\n", false},
+		{"config", "title: H\nmodel:\n  stages: [plan, {id: ship, title: Ship}]\n  involvement: raci\n", true},
+		{"config", "title: H\nmodel:\n  involvement: [{id: owner, letter: O, title: Owner, single: true}]\n", true},
+		{"config", "title: H\nmodel:\n  involvement: [{id: owner, title: Owner}]\n", false},
+		{"config", "title: H\nmodel:\n  stages: [{title: Plan}]\n", false},
+		{"config", "title: H\nmodel:\n  stage: [plan]\n", false},
 		{"role", "title: A\nsummary: B\nresponsibilities: {id: a}\n", false},
 		{"path", "title: P\nsteps:\n  - page: a.md\n", true},
 		{"path", "title: P\n", false},

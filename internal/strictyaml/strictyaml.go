@@ -357,32 +357,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return
 	}
-	t := v.Type()
-	type field struct {
-		index    int
-		required bool
-	}
-	fields := map[string]field{}
-	var names []string
-	rest := -1
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Name == "Pos" && f.Type == posType {
-			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
-			continue
-		}
-		name, opts, ok := tagged(f)
-		if !ok {
-			continue
-		}
-		if slices.Contains(opts, "rest") && f.Type == keyedType {
-			rest = i
-			continue
-		}
-		fields[name] = field{index: i, required: slices.Contains(opts, "required")}
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	fields, names, rest := d.fields(n, v)
 	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -432,6 +407,40 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
 	}
+}
+
+// field is where a key of a mapping goes.
+type field struct {
+	index    int
+	required bool
+}
+
+// fields are the keys of v's struct type, sorted, with the index of its
+// ",rest" field (-1 without one); v's Pos field takes n's position.
+func (d *decoder) fields(n *yaml.Node, v reflect.Value) (map[string]field, []string, int) {
+	t := v.Type()
+	fields := map[string]field{}
+	var names []string
+	rest := -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "Pos" && f.Type == posType {
+			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
+			continue
+		}
+		name, opts, ok := tagged(f)
+		if !ok {
+			continue
+		}
+		if slices.Contains(opts, "rest") && f.Type == keyedType {
+			rest = i
+			continue
+		}
+		fields[name] = field{index: i, required: slices.Contains(opts, "required")}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return fields, names, rest
 }
 
 // extra keeps an unknown key in v's field of type []Extra, if it has one.
