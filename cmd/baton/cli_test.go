@@ -224,6 +224,27 @@ func TestSchemaCommand(t *testing.T) {
 			t.Errorf("baton schema %s: exit %d, output differs from schemas/%s.json", name, r.code, name)
 		}
 	}
+	// The role schema follows the model of the handbook in --site, and a
+	// model it cannot read is its error at its place.
+	site := t.TempDir()
+	yaml := filepath.Join(site, "content", "handbook.yaml")
+	if err := os.MkdirAll(filepath.Dir(yaml), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, []byte("title: T\nmodel:\n  stages: [plan, ship]\n  involvement: raci\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runIn(t, "schema", "role", "--site", site)
+	if r.code != exitOK || !strings.Contains(r.stdout, `"plan",`) || !strings.Contains(r.stdout, `"accountable": {`) || strings.Contains(r.stdout, `"partners"`) {
+		t.Errorf("baton schema role --site (RACI): exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if err := os.WriteFile(yaml, []byte("title: T\nmodel:\n  involvement: rasi\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runIn(t, "schema", "role", "--site", site)
+	if want := `content/handbook.yaml:3:16: involvement "rasi" is not a preset`; r.code != exitContent || !strings.Contains(r.stderr, want) {
+		t.Errorf("baton schema role --site (bad model): exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
 }
 
 // TestInitFiles wants init to write the default handbook byte for byte,

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -370,4 +371,62 @@ func resolveDir(t *testing.T, root string) *handbook.Site {
 		t.Fatal(diags)
 	}
 	return site
+}
+
+// TestRoleFollowsModel: the role schema of a site with a model of its own
+// takes its stages and kinds as enums and its letters as a
+// responsibility's keys, the one-holder letter as a required id; and it
+// agrees with the decoder on a role file of that site.
+func TestRoleFollowsModel(t *testing.T) {
+	cfg, diags := config.Decode([]byte("title: T\nmodel:\n  stages: [plan, build, run]\n  kinds: [activity, decision]\n  involvement: raci\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	data, _ := schema.Of("role", cfg.Model)
+	var s struct {
+		Properties struct {
+			Responsibilities struct {
+				Items struct {
+					Properties map[string]struct {
+						Type  string
+						Enum  []string
+						Items struct{ Pattern string }
+					}
+					Required []string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	resp := s.Properties.Responsibilities.Items
+	if got := resp.Properties["stage"].Enum; !slices.Equal(got, []string{"plan", "build", "run"}) {
+		t.Errorf("stage enum = %v, want plan, build, run", got)
+	}
+	if got := resp.Properties["kind"].Enum; !slices.Equal(got, []string{"activity", "decision"}) {
+		t.Errorf("kind enum = %v, want activity, decision", got)
+	}
+	for key, typ := range map[string]string{"responsible": "array", "accountable": "string", "consulted": "array", "informed": "array", "partners": ""} {
+		if got := resp.Properties[key].Type; got != typ {
+			t.Errorf("%s is a %q, want %q", key, got, typ)
+		}
+	}
+	if !slices.Contains(resp.Required, "accountable") {
+		t.Errorf("required = %v, want accountable among them", resp.Required)
+	}
+	role := "title: PM\nsummary: S\nresponsibilities:\n  - {id: a, title: A, kind: decision, stage: plan, accountable: head, consulted: [design]}\n"
+	var v any
+	if err := yaml.Unmarshal([]byte(role), &v); err != nil {
+		t.Fatal(err)
+	}
+	if probs := validate(data, v); len(probs) > 0 {
+		t.Errorf("a RACI role is refused: %v", probs)
+	}
+	if err := yaml.Unmarshal([]byte(strings.Replace(role, "stage: plan", "stage: discover", 1)), &v); err != nil {
+		t.Fatal(err)
+	}
+	if probs := validate(data, v); len(probs) != 1 {
+		t.Errorf("a stage of the default model: problems %v, want one", probs)
+	}
 }
