@@ -1,0 +1,4 @@
+batonSearch.shard("le",[
+["lead",["leads","DFBBFBBFB"]],
+["led",["led","HHABHABHABHABHABHA"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("re",[
+["releas",["release","CAABHBBHBEAABAA"]],
+["respons",["responsibilities","DFBBFBBFB"]],
+["review",["review","CHA","reviewing","FHBFAA"]]
+]);
