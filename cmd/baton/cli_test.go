@@ -352,3 +352,44 @@ func TestPalette(t *testing.T) {
 		t.Errorf("bad = %q", got)
 	}
 }
+
+// TestNewRoleFollowsModel: in a handbook with a model of its own, a new
+// role's example responsibility names its kinds, its stages and its
+// letters' keys, not the default's.
+func TestNewRoleFollowsModel(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "hb")
+	if r := runIn(t, "init", site); r.code != exitOK {
+		t.Fatalf("init: %d %s", r.code, r.stderr)
+	}
+	yaml := filepath.Join(site, "content", "handbook.yaml")
+	data, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "model:\n  stages: [plan, build, run]\n  kinds: [activity, decision]\n  involvement: raci\n"...)
+	if err := os.WriteFile(yaml, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runIn(t, "new", "role", "quality", "--site", site); r.code != exitOK {
+		t.Fatalf("new role: exit %d: %s", r.code, r.stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(site, "content", "roles", "quality.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# Hands-on responsibilities this role takes as Responsible (R), each like:",
+		"#     kind: activity               # activity or decision",
+		"#     stage: run                   # plan, build or run",
+		"#     responsible: [product-manager] # role ids",
+		"#     accountable: product-manager # one role id",
+		"#     informed: [product-manager]  # role ids",
+	} {
+		if !strings.Contains(string(got), "\n"+want+"\n") {
+			t.Errorf("the new role lacks the line %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(string(got), "partners") {
+		t.Errorf("the new role of a RACI handbook names partners:\n%s", got)
+	}
+}
