@@ -86,7 +86,7 @@ func (r *resolver) finish() {
 		slices.SortFunc(resp.Pages, inOrder)
 	}
 	for _, pe := range s.People {
-		sortHolds(pe.Holds, s.Config.Model, bySite)
+		sortHolds(pe.Holds, s.Config.Model, nil)
 	}
 	slices.SortFunc(s.Paths, func(a, b *Path) int { return strings.Compare(a.ID, b.ID) })
 	byPath := func(a, b PathStep) int {
@@ -244,13 +244,16 @@ func bySite(s *Site) func(a, b *Responsibility) int {
 }
 
 // sortHolds puts what is held in the model's order of letters, and each
-// letter's responsibilities in the site's order.
+// letter's responsibilities in the site's order when bySite is given (a
+// person's stay in the order of the role files, as their PartnerIn).
 func sortHolds(holds []Held, m config.Model, bySite func(a, b *Responsibility) int) {
 	letters := m.LetterIDs()
 	slices.SortFunc(holds, func(a, b Held) int {
 		return cmp.Compare(slices.Index(letters, a.Letter.ID), slices.Index(letters, b.Letter.ID))
 	})
 	for _, h := range holds {
-		slices.SortStableFunc(h.Responsibilities, bySite)
+		if bySite != nil {
+			slices.SortStableFunc(h.Responsibilities, bySite)
+		}
 	}
 }
