@@ -310,12 +310,13 @@ func checkModeline(t *testing.T, file string, data []byte, name string) {
 	}
 }
 
-// TestExportMatchesSchema builds handbook.json for the default handbook
-// and for a site with people, owners and review dates, and validates it
-// against the schema baton schema export prints: every field the export
-// writes is in the schema, with its type, and none is missing.
+// TestExportMatchesSchema builds handbook.json for the default handbook,
+// for a site with people, owners and review dates, and for one with a
+// model of its own (RACI), and validates it against the schema baton
+// schema export prints: every field the export writes is in the schema,
+// with its type, and none is missing.
 func TestExportMatchesSchema(t *testing.T) {
-	for _, root := range []string{"../..", "../build/testdata/site"} {
+	for _, root := range []string{"../..", "../build/testdata/site", "../build/testdata/raci"} {
 		site := resolveDir(t, root)
 		data, err := export.Handbook(site)
 		if err != nil {
@@ -329,7 +330,10 @@ func TestExportMatchesSchema(t *testing.T) {
 			t.Errorf("%s: handbook.json does not match its schema:\n%s", root, strings.Join(probs, "\n"))
 		}
 		m := v.(map[string]any)
-		for _, k := range []string{"roles", "responsibilities", "paths", "pages"} {
+		if _, own := m["model"]; own != strings.HasSuffix(root, "raci") {
+			t.Errorf("%s: handbook.json has a model: %v, want it only for a model of the handbook's own", root, own)
+		}
+		for _, k := range []string{"roles", "responsibilities", "pages"} {
 			if len(m[k].([]any)) == 0 {
 				t.Errorf("%s: handbook.json has no %s", root, k)
 			}
