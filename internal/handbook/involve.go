@@ -32,7 +32,7 @@ func (r *resolver) involve(resp *Responsibility, rf ResponsibilityFile) {
 		return // the model's own errors are reported
 	}
 	held[0].Roles = []*Role{resp.Lead}
-	where := map[*Role]int{resp.Lead: 0}
+	in := &involving{resp: resp, held: held, roles: map[*Role]int{resp.Lead: 0}, people: map[*Person]int{}}
 	// named are the letters whose key is written: a holder it names that
 	// is refused has its own error, and the letter is not reported missing.
 	named := map[int]bool{}
@@ -44,7 +44,7 @@ func (r *resolver) involve(resp *Responsibility, rf ResponsibilityFile) {
 		}
 		named[i] = len(k.Values) > 0
 		for _, ref := range k.Values {
-			if r.hold(resp, held, i, ref, where) {
+			if r.hold(in, i, ref) {
 				r.checkSingle(resp, held[i], k.Key, ref)
 			}
 		}
@@ -59,15 +59,26 @@ func (r *resolver) involve(resp *Responsibility, rf ResponsibilityFile) {
 	}
 }
 
-// hold gives ref, a role or person, the letter held[i], and reports
+// involving is a responsibility whose holders are being named: what each
+// letter has so far, and which letter each role and person holds.
+type involving struct {
+	resp   *Responsibility
+	held   []Holding
+	roles  map[*Role]int
+	people map[*Person]int
+}
+
+// hold gives ref, a role or person, the letter in.held[i], and reports
 // whether it did.
-func (r *resolver) hold(resp *Responsibility, held []Holding, i int, ref strictyaml.Str, where map[*Role]int) bool {
+func (r *resolver) hold(in *involving, i int, ref strictyaml.Str) bool {
+	resp, held := in.resp, in.held
 	key := held[i].Letter.Key
 	if pe := r.people[ref.Value]; pe != nil && r.roles[ref.Value] == nil {
-		if slices.Contains(held[i].People, pe) {
-			r.diags.Errorf(ref.Pos, "person %q is listed twice in %s", ref.Value, key)
+		if j, ok := in.people[pe]; ok {
+			r.twice(resp, "person", nil, held[j].Letter, held[i].Letter, ref)
 			return false
 		}
+		in.people[pe] = i
 		held[i].People = append(held[i].People, pe)
 		resp.PartnerPeople = append(resp.PartnerPeople, pe)
 		pe.PartnerIn = append(pe.PartnerIn, resp)
@@ -84,11 +95,11 @@ func (r *resolver) hold(resp *Responsibility, held []Holding, i int, ref stricty
 	if c == nil {
 		return false
 	}
-	if j, ok := where[c]; ok {
-		r.twice(resp, c, held[j].Letter, held[i].Letter, ref)
+	if j, ok := in.roles[c]; ok {
+		r.twice(resp, "role", c, held[j].Letter, held[i].Letter, ref)
 		return false
 	}
-	where[c] = i
+	in.roles[c] = i
 	held[i].Roles = append(held[i].Roles, c)
 	resp.Partners = append(resp.Partners, c)
 	c.PartnerIn = append(c.PartnerIn, resp)
@@ -107,15 +118,16 @@ func hold(holds []Held, l config.Letter, resp *Responsibility) []Held {
 	return append(holds, Held{Letter: l, Responsibilities: []*Responsibility{resp}})
 }
 
-// twice reports a role named for a responsibility a second time.
-func (r *resolver) twice(resp *Responsibility, c *Role, had, want config.Letter, ref strictyaml.Str) {
+// twice reports a role or person (what) named for a responsibility a
+// second time; c is the role, or nil for a person.
+func (r *resolver) twice(resp *Responsibility, what string, c *Role, had, want config.Letter, ref strictyaml.Str) {
 	switch {
 	case had.ID == want.ID:
-		r.diags.Errorf(ref.Pos, "role %q is listed twice in %s", ref.Value, want.Key)
-	case c == resp.Lead && had.ID == r.cfg.Model.Letters[0].ID:
+		r.diags.Errorf(ref.Pos, "%s %q is listed twice in %s", what, ref.Value, want.Key)
+	case c != nil && c == resp.Lead && had.ID == r.cfg.Model.Letters[0].ID:
 		r.diags.Errorf(ref.Pos, "role %q holds %s (%s) in %q, whose file holds it, and cannot also hold %s (%s): a role takes part in a responsibility one way", ref.Value, had.Letter, had.Title, resp.ID, want.Letter, want.Title)
 	default:
-		r.diags.Errorf(ref.Pos, "role %q already holds %s (%s) in %q and cannot also hold %s (%s): a role takes part in a responsibility one way", ref.Value, had.Letter, had.Title, resp.ID, want.Letter, want.Title)
+		r.diags.Errorf(ref.Pos, "%s %q already holds %s (%s) in %q and cannot also hold %s (%s): one takes part in a responsibility one way", what, ref.Value, had.Letter, had.Title, resp.ID, want.Letter, want.Title)
 	}
 }
 

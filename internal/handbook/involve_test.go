@@ -11,7 +11,8 @@ import (
 	"github.com/batonhq/baton/internal/source"
 )
 
-// resolveModel resolves roles (id → YAML) under the handbook.yaml given.
+// resolveModel resolves roles (id → YAML; people/id for a person) under
+// the handbook.yaml given.
 func resolveModel(t *testing.T, handbookYAML string, roles map[string]string) (*Site, diag.List) {
 	t.Helper()
 	cfg, diags := config.Decode([]byte("title: T\n" + handbookYAML))
@@ -27,8 +28,11 @@ func resolveModel(t *testing.T, handbookYAML string, roles map[string]string) (*
 			}
 		}
 	}) {
-		data := []byte(roles[id])
-		parsed = append(parsed, Parse(source.File{Path: "content/roles/" + id + ".yaml", Data: data, Size: int64(len(data))}, md))
+		data, file := []byte(roles[id]), "content/roles/"+id+".yaml"
+		if strings.Contains(id, "/") {
+			file = "content/" + id + ".yaml" // people/ada
+		}
+		parsed = append(parsed, Parse(source.File{Path: file, Data: data, Size: int64(len(data))}, md))
 	}
 	return Resolve(cfg, parsed, Options{})
 }
@@ -91,13 +95,15 @@ func TestInvolvementErrors(t *testing.T) {
 		{"responsible and accountable", raciModel, "    accountable: pm\n",
 			`content/roles/pm.yaml:8:18: role "pm" holds R (Responsible) in "roadmap", whose file holds it, and cannot also hold A (Accountable): a role takes part in a responsibility one way`},
 		{"two letters", raciModel, "    accountable: head\n    consulted: [design]\n    informed: [design]\n",
-			`content/roles/pm.yaml:10:16: role "design" already holds C (Consulted) in "roadmap" and cannot also hold I (Informed): a role takes part in a responsibility one way`},
+			`content/roles/pm.yaml:10:16: role "design" already holds C (Consulted) in "roadmap" and cannot also hold I (Informed): one takes part in a responsibility one way`},
 		{"twice in a letter", raciModel, "    accountable: head\n    consulted: [design, design]\n",
 			`content/roles/pm.yaml:9:25: role "design" is listed twice in consulted`},
 		{"unknown role", raciModel, "    accountable: hed\n",
 			`content/roles/pm.yaml:8:18: unknown role "hed" in accountable (did you mean "head"?)`},
 		{"partners under raci", raciModel, "    accountable: head\n    partners: [eng]\n",
 			`content/roles/pm.yaml:9:5: unknown key "partners" in responsibilities (this handbook's involvement names roles with responsible, accountable, consulted, informed)`},
+		{"person under two letters", raciModel, "    accountable: head\n    consulted: [ada]\n    informed: [ada]\n",
+			`content/roles/pm.yaml:10:16: person "ada" already holds C (Consulted) in "roadmap" and cannot also hold I (Informed): one takes part in a responsibility one way`},
 		{"near key", raciModel, "    accountable: head\n    consultd: [design]\n",
 			`content/roles/pm.yaml:9:5: unknown key "consultd" in responsibilities (did you mean "consulted"?)`},
 		{"default near key", "", "    partnrs: [eng]\n",
@@ -106,6 +112,9 @@ func TestInvolvementErrors(t *testing.T) {
 			`content/roles/pm.yaml:8:16: role "pm" holds L (Lead) in "roadmap", whose file holds it, and cannot also hold P (Partner): a role takes part in a responsibility one way`},
 	} {
 		roles := raciRoles(c.extra)
+		if strings.Contains(c.extra, "ada") {
+			roles["people/ada"] = "name: Ada\n"
+		}
 		if c.model == "" {
 			roles["pm"] = strings.NewReplacer("decision", "output", "stage: plan", "stage: define").Replace(roles["pm"])
 		}
