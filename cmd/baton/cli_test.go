@@ -224,6 +224,27 @@ func TestSchemaCommand(t *testing.T) {
 			t.Errorf("baton schema %s: exit %d, output differs from schemas/%s.json", name, r.code, name)
 		}
 	}
+	// The role schema follows the model of the handbook in --site, and a
+	// model it cannot read is its error at its place.
+	site := t.TempDir()
+	yaml := filepath.Join(site, "content", "handbook.yaml")
+	if err := os.MkdirAll(filepath.Dir(yaml), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, []byte("title: T\nmodel:\n  stages: [plan, ship]\n  involvement: raci\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runIn(t, "schema", "role", "--site", site)
+	if r.code != exitOK || !strings.Contains(r.stdout, `"plan",`) || !strings.Contains(r.stdout, `"accountable": {`) || strings.Contains(r.stdout, `"partners"`) {
+		t.Errorf("baton schema role --site (RACI): exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if err := os.WriteFile(yaml, []byte("title: T\nmodel:\n  involvement: rasi\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runIn(t, "schema", "role", "--site", site)
+	if want := `content/handbook.yaml:3:16: involvement "rasi" is not a preset`; r.code != exitContent || !strings.Contains(r.stderr, want) {
+		t.Errorf("baton schema role --site (bad model): exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
 }
 
 // TestInitFiles wants init to write the default handbook byte for byte,
@@ -329,5 +350,46 @@ func TestPalette(t *testing.T) {
 	}
 	if got := (palette{on: true}).bad("x"); got != "\x1b[31mx\x1b[0m" {
 		t.Errorf("bad = %q", got)
+	}
+}
+
+// TestNewRoleFollowsModel: in a handbook with a model of its own, a new
+// role's example responsibility names its kinds, its stages and its
+// letters' keys, not the default's.
+func TestNewRoleFollowsModel(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "hb")
+	if r := runIn(t, "init", site); r.code != exitOK {
+		t.Fatalf("init: %d %s", r.code, r.stderr)
+	}
+	yaml := filepath.Join(site, "content", "handbook.yaml")
+	data, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "model:\n  stages: [plan, build, run]\n  kinds: [activity, decision]\n  involvement: raci\n"...)
+	if err := os.WriteFile(yaml, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runIn(t, "new", "role", "quality", "--site", site); r.code != exitOK {
+		t.Fatalf("new role: exit %d: %s", r.code, r.stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(site, "content", "roles", "quality.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# Hands-on responsibilities this role takes as Responsible (R), each like:",
+		"#     kind: activity               # activity or decision",
+		"#     stage: run                   # plan, build or run",
+		"#     responsible: [product-manager] # role ids",
+		"#     accountable: product-manager # one role id",
+		"#     informed: [product-manager]  # role ids",
+	} {
+		if !strings.Contains(string(got), "\n"+want+"\n") {
+			t.Errorf("the new role lacks the line %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(string(got), "partners") {
+		t.Errorf("the new role of a RACI handbook names partners:\n%s", got)
 	}
 }

@@ -44,6 +44,9 @@ type Config struct {
 	Colours Colours
 	// LinkCheck is how baton check --external checks links to other sites.
 	LinkCheck LinkCheck
+	// Model is the org's lifecycle stages, kinds of responsibility and
+	// involvement letters (DefaultModel unless handbook.yaml sets them).
+	Model Model
 	// Strict is set for a handbook with handbook.yaml, one written for
 	// baton: every page has front matter with a title, and a key baton does
 	// not know is an error. A folder of Markdown written for another tool
@@ -62,7 +65,7 @@ const (
 // leniently, broken links are warnings. Its Title is empty: the site takes
 // its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck()}
+	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck(), Model: DefaultModel()}
 }
 
 // DefaultTitle is a site's title when nothing gives one.
@@ -87,6 +90,7 @@ type Raw struct {
 	RequireOwners bool         `yaml:"require_owners"`
 	Theme         Look         `yaml:"theme"`
 	LinkCheck     RawLinkCheck `yaml:"link_check"`
+	Model         RawModel     `yaml:"model"`
 	Pos           diag.Pos
 }
 
@@ -110,6 +114,7 @@ func Decode(src []byte) (Config, diag.List) {
 		RequireOwners:  raw.RequireOwners,
 		Look:           raw.Theme,
 		LinkCheck:      decodeLinkCheck(raw.LinkCheck, &diags),
+		Model:          decodeModel(raw.Model, &diags),
 		Strict:         true,
 		Pos:            raw.Pos,
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/handbook"
 )
 
@@ -26,10 +27,12 @@ func Schema() []byte { return schema }
 // base_url to link to it.
 
 type file struct {
-	Version          int              `json:"version"`
-	Title            string           `json:"title"`
-	Description      string           `json:"description,omitempty"`
-	BaseURL          string           `json:"base_url"`
+	Version     int    `json:"version"`
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
+	BaseURL     string `json:"base_url"`
+	// Model is the handbook's own model, absent for the default.
+	Model            *model           `json:"model,omitempty"`
 	Roles            []role           `json:"roles"`
 	Responsibilities []responsibility `json:"responsibilities"`
 	Paths            []path           `json:"paths"`
@@ -67,7 +70,40 @@ type role struct {
 	PartnersIn       []string `json:"partners_in,omitempty"`
 	People           []string `json:"people,omitempty"`
 	Levels           []level  `json:"levels,omitempty"`
+	Holds            []held   `json:"holds,omitempty"`
 	review
+}
+
+type model struct {
+	Stages  []named  `json:"stages"`
+	Kinds   []named  `json:"kinds"`
+	Preset  string   `json:"preset,omitempty"`
+	Letters []letter `json:"letters"`
+}
+
+type named struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+type letter struct {
+	ID      string `json:"id"`
+	Letter  string `json:"letter"`
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+	Single  bool   `json:"single,omitempty"`
+	Key     string `json:"key,omitempty"`
+}
+
+type held struct {
+	Letter           string   `json:"letter"`
+	Responsibilities []string `json:"responsibilities"`
+}
+
+type holding struct {
+	Letter string   `json:"letter"`
+	Roles  []string `json:"roles,omitempty"`
+	People []string `json:"people,omitempty"`
 }
 
 type level struct {
@@ -86,8 +122,9 @@ type responsibility struct {
 	Lead     string   `json:"lead"`
 	Partners []string `json:"partners,omitempty"`
 	// PartnerPeople are people's ids.
-	PartnerPeople []string `json:"partner_people,omitempty"`
-	URL           string   `json:"url"`
+	PartnerPeople []string  `json:"partner_people,omitempty"`
+	URL           string    `json:"url"`
+	Involvement   []holding `json:"involvement,omitempty"`
 }
 
 type path struct {
@@ -173,8 +210,19 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 	c := site.Config
 	f := file{Version: Version, Title: c.Title, Description: c.Description, BaseURL: c.BaseURL,
 		Roles: []role{}, Responsibilities: []responsibility{}, Paths: []path{}, Pages: []page{}, People: []person{}, Glossary: []term{}}
+	own := !c.Model.IsDefault()
+	if own {
+		f.Model = modelOf(c.Model)
+	}
 	for _, r := range site.Roles {
-		f.Roles = append(f.Roles, role{ID: r.ID, Title: r.Title, Summary: r.Summary, Part: r.Part, URL: rel(r.URL),
+		var holds []held
+		for _, h := range r.Holds {
+			if !own {
+				break // partners_in says it all
+			}
+			holds = append(holds, held{Letter: h.Letter.ID, Responsibilities: ids(h.Responsibilities, respID)})
+		}
+		f.Roles = append(f.Roles, role{Holds: holds, ID: r.ID, Title: r.Title, Summary: r.Summary, Part: r.Part, URL: rel(r.URL),
 			Owns: r.Owns, Influences: r.Influences, Needs: r.Needs, CollaboratesWith: ids(r.Collaborators, roleID),
 			Leads: ids(r.Responsibilities, respID), PartnersIn: ids(r.PartnerIn, respID), People: ids(r.People, personID),
 			Levels: levelsOf(r.Levels), review: reviewOf(r.Review)})
@@ -184,8 +232,16 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 		if x.Lead != nil {
 			lead = x.Lead.ID
 		}
+		var involved []holding
+		for _, h := range x.Involved {
+			involved = append(involved, holding{Letter: h.Letter.ID, Roles: ids(h.Roles, roleID), People: ids(h.People, personID)})
+		}
+		if !own {
+			involved = nil // lead and partners say it all
+		}
 		f.Responsibilities = append(f.Responsibilities, responsibility{ID: x.ID, Title: x.Title, Kind: x.Kind, Stage: x.Stage,
-			Summary: x.Summary, Lead: lead, Partners: ids(x.Partners, roleID), PartnerPeople: ids(x.PartnerPeople, personID), URL: rel(x.URL)})
+			Summary: x.Summary, Lead: lead, Partners: ids(x.Partners, roleID), PartnerPeople: ids(x.PartnerPeople, personID), URL: rel(x.URL),
+			Involvement: involved})
 	}
 	for _, pa := range site.Paths {
 		p := path{ID: pa.ID, Title: pa.Title, Summary: pa.Summary, Audience: pa.Audience, URL: rel(pa.URL), Minutes: pa.Minutes,
@@ -242,6 +298,21 @@ func stepOf(s handbook.Step) step {
 		st.Kind, st.ID = "responsibility", s.Responsibility.ID
 	}
 	return st
+}
+
+// modelOf is a handbook's own model as handbook.json writes it.
+func modelOf(m config.Model) *model {
+	out := &model{Preset: m.Preset}
+	for _, t := range m.Stages {
+		out.Stages = append(out.Stages, named(t))
+	}
+	for _, t := range m.Kinds {
+		out.Kinds = append(out.Kinds, named(t))
+	}
+	for _, l := range m.Letters {
+		out.Letters = append(out.Letters, letter{ID: l.ID, Letter: l.Letter, Title: l.Title, Summary: l.Summary, Single: l.Single, Key: l.Key})
+	}
+	return out
 }
 
 func levelsOf(ls []handbook.Level) []level {

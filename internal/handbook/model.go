@@ -9,16 +9,13 @@
 package handbook
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/markdown"
 )
-
-// Kinds of responsibility, from the activities, outputs and outcomes framework.
-var Kinds = []string{"activity", "output", "outcome"}
-
-// Stages of the product lifecycle, in order.
-var Stages = []string{"discover", "define", "deliver", "launch", "grow"}
 
 // Site is a resolved handbook.
 type Site struct {
@@ -143,9 +140,12 @@ type Role struct {
 	Needs            []string
 	Collaborators    []*Role
 	Responsibilities []*Responsibility
-	// PartnerIn lists responsibilities that other roles lead and this role
-	// partners in.
+	// PartnerIn lists the responsibilities this role takes part in
+	// without holding them in its file: Holds together.
 	PartnerIn []*Responsibility
+	// Holds are those responsibilities letter by letter, in the model's
+	// order (a letter the role holds nowhere is left out).
+	Holds []Held
 	// Pages lists the pages that name this role in front matter or link to it.
 	Pages []*Page
 	URL   string
@@ -167,21 +167,33 @@ type Level struct {
 	Expectations       []string
 }
 
-// Responsibility is a hands-on responsibility that one role leads.
+// Held is what a role holds with one involvement letter.
+type Held struct {
+	Letter           config.Letter
+	Responsibilities []*Responsibility
+}
+
+// Responsibility is a hands-on responsibility, written in the file of the
+// role that holds the model's first letter (the default's lead).
 type Responsibility struct {
-	ID       string
-	Title    string
-	Kind     string
-	Stage    string
-	Summary  string
-	Lead     *Role
-	Partners []*Role
-	// PartnerPeople are the people partners names (a role is a column of
-	// the matrix; a person is not).
+	ID      string
+	Title   string
+	Kind    string
+	Stage   string
+	Summary string
+	// Lead is the role whose file holds the responsibility.
+	Lead *Role
+	// Partners are the other roles that take part in it, with any letter,
+	// in the letters' order; PartnerPeople the people (a role is a column
+	// of the matrix; a person is not).
+	Partners      []*Role
 	PartnerPeople []*Person
-	Pages         []*Page
-	URL           string
-	Pos           diag.Pos
+	// Involved is who holds each letter, in the model's order (a letter
+	// no one holds is left out); Lead is the first holder of the first.
+	Involved []Holding
+	Pages    []*Page
+	URL      string
+	Pos      diag.Pos
 	// Paths lists the reading paths that have this responsibility as a step.
 	Paths []PathStep
 }
@@ -250,19 +262,31 @@ type Static struct {
 	Size int64
 }
 
-// StageTitle is a stage's display name.
-func StageTitle(stage string) string {
-	switch stage {
-	case "discover":
-		return "Discover"
-	case "define":
-		return "Define"
-	case "deliver":
-		return "Deliver"
-	case "launch":
-		return "Launch"
-	case "grow":
-		return "Grow"
+// Holding is the roles and people that hold one letter of a
+// responsibility.
+type Holding struct {
+	Letter config.Letter
+	Roles  []*Role
+	People []*Person
+}
+
+// Letter is how role takes part in the responsibility, or false when it
+// does not.
+func (x *Responsibility) Letter(role *Role) (config.Letter, bool) {
+	for _, h := range x.Involved {
+		if slices.Contains(h.Roles, role) {
+			return h.Letter, true
+		}
 	}
-	return stage
+	return config.Letter{}, false
+}
+
+// StageTitle is a stage id as a title: its first letter in upper case. A
+// site's own titles are its Config.Model's (Model.StageTitle); this is the
+// title of a stage written as its id alone.
+func StageTitle(stage string) string {
+	if stage == "" {
+		return ""
+	}
+	return strings.ToUpper(stage[:1]) + strings.ReplaceAll(stage[1:], "-", " ")
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/batonhq/baton/internal/config"
 )
 
 func byWeight(a, b *Page) int {
@@ -72,22 +74,19 @@ func (r *resolver) finish() {
 	for _, t := range s.Tags {
 		slices.SortFunc(t.Pages, inOrder)
 	}
-	stage := func(st string) int { return slices.Index(Stages, st) }
-	roleIndex := map[*Role]int{}
-	for i, role := range s.Roles {
-		roleIndex[role] = i
-	}
-	bySite := func(a, b *Responsibility) int {
-		return cmp.Or(cmp.Compare(stage(a.Stage), stage(b.Stage)), cmp.Compare(roleIndex[a.Lead], roleIndex[b.Lead]))
-	}
+	bySite := bySite(s)
 	slices.SortStableFunc(s.Responsibilities, bySite)
 	for _, role := range s.Roles {
 		slices.SortFunc(role.Pages, inOrder)
 		role.Pages = slices.Compact(role.Pages)
 		slices.SortStableFunc(role.PartnerIn, bySite)
+		sortHolds(role.Holds, s.Config.Model, bySite)
 	}
 	for _, resp := range s.Responsibilities {
 		slices.SortFunc(resp.Pages, inOrder)
+	}
+	for _, pe := range s.People {
+		sortHolds(pe.Holds, s.Config.Model, nil)
 	}
 	slices.SortFunc(s.Paths, func(a, b *Path) int { return strings.Compare(a.ID, b.ID) })
 	byPath := func(a, b PathStep) int {
@@ -228,4 +227,33 @@ type candidate struct {
 type relatedScratch struct {
 	at    map[*Page]int
 	cands []candidate
+}
+
+// bySite orders responsibilities as the matrix does: by the stage of the
+// lifecycle, then by the role that holds them in its file.
+func bySite(s *Site) func(a, b *Responsibility) int {
+	stages := s.Config.Model.StageIDs()
+	stage := func(st string) int { return slices.Index(stages, st) }
+	roleIndex := map[*Role]int{}
+	for i, role := range s.Roles {
+		roleIndex[role] = i
+	}
+	return func(a, b *Responsibility) int {
+		return cmp.Or(cmp.Compare(stage(a.Stage), stage(b.Stage)), cmp.Compare(roleIndex[a.Lead], roleIndex[b.Lead]))
+	}
+}
+
+// sortHolds puts what is held in the model's order of letters, and each
+// letter's responsibilities in the site's order when bySite is given (a
+// person's stay in the order of the role files, as their PartnerIn).
+func sortHolds(holds []Held, m config.Model, bySite func(a, b *Responsibility) int) {
+	letters := m.LetterIDs()
+	slices.SortFunc(holds, func(a, b Held) int {
+		return cmp.Compare(slices.Index(letters, a.Letter.ID), slices.Index(letters, b.Letter.ID))
+	})
+	for _, h := range holds {
+		if bySite != nil {
+			slices.SortStableFunc(h.Responsibilities, bySite)
+		}
+	}
 }

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/source"
@@ -110,12 +110,15 @@ type RoleFile struct {
 
 // ResponsibilityFile is one responsibility inside a role's YAML.
 type ResponsibilityFile struct {
-	ID       strictyaml.Str   `yaml:"id,required"`
-	Title    strictyaml.Str   `yaml:"title,required"`
-	Kind     strictyaml.Str   `yaml:"kind,required"`
-	Stage    strictyaml.Str   `yaml:"stage,required"`
-	Summary  string           `yaml:"summary"`
-	Partners []strictyaml.Str `yaml:"partners"`
+	ID      strictyaml.Str `yaml:"id,required"`
+	Title   strictyaml.Str `yaml:"title,required"`
+	Kind    strictyaml.Str `yaml:"kind,required"`
+	Stage   strictyaml.Str `yaml:"stage,required"`
+	Summary string         `yaml:"summary"`
+	// Involved are the keys that name the holders of the model's letters
+	// (partners:, or RACI's accountable: and the rest), which the
+	// resolver checks against the site's model.
+	Involved []strictyaml.Keyed `yaml:",rest"`
 	Pos      diag.Pos
 }
 
@@ -162,13 +165,11 @@ type ParsedPath struct {
 
 // IDPattern is the regular expression every role, responsibility and path
 // id matches (the JSON schemas carry it too).
-const IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
-
-var idRE = regexp.MustCompile(IDPattern)
+const IDPattern = config.IDPattern
 
 // ValidID reports whether s is a valid role, responsibility or path id:
 // lower-case letters and digits in words joined by single hyphens.
-func ValidID(s string) bool { return idRE.MatchString(s) }
+func ValidID(s string) bool { return config.ValidID(s) }
 
 // Classify says what a content file is from its path alone.
 func Classify(f source.File) FileKind {

@@ -48,6 +48,8 @@ type Person struct {
 	// responsibilities that name them among their partners.
 	Owns      []Owned
 	PartnerIn []*Responsibility
+	// Holds are those responsibilities letter by letter.
+	Holds []Held
 }
 
 // PersonLink is a link of a person's: a title and an http(s) or mailto

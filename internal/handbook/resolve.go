@@ -661,12 +661,8 @@ func (r *resolver) addRole(f *Parsed) {
 			ID: id, Title: strings.TrimSpace(rf.Title.Value), Kind: rf.Kind.Value, Stage: rf.Stage.Value,
 			Summary: strings.TrimSpace(rf.Summary), Lead: role, URL: "/responsibilities/" + id + "/", Pos: rf.ID.Pos,
 		}
-		if rf.Kind.Value != "" && !slices.Contains(Kinds, rf.Kind.Value) {
-			r.diags.Errorf(rf.Kind.Pos, "kind %q must be one of %s%s", rf.Kind.Value, strings.Join(Kinds, ", "), diag.DidYouMean(rf.Kind.Value, Kinds))
-		}
-		if rf.Stage.Value != "" && !slices.Contains(Stages, rf.Stage.Value) {
-			r.diags.Errorf(rf.Stage.Pos, "stage %q must be one of %s%s", rf.Stage.Value, strings.Join(Stages, ", "), diag.DidYouMean(rf.Stage.Value, Stages))
-		}
+		r.inModel("kind", rf.Kind, r.cfg.Model.KindIDs())
+		r.inModel("stage", rf.Stage, r.cfg.Model.StageIDs())
 		if !r.claim(resp.URL, fmt.Sprintf("responsibility %q in %s", id, f.File), rf.ID.Pos) {
 			continue
 		}
@@ -748,37 +744,8 @@ func (r *resolver) linkRole(f *Parsed) {
 		}
 	}
 	for _, rf := range d.Responsibilities {
-		resp := r.resps[rf.ID.Value]
-		if resp == nil || resp.Lead != role {
-			continue
-		}
-		seen := map[*Role]bool{}
-		for _, ref := range rf.Partners {
-			if pe := r.people[ref.Value]; pe != nil && r.roles[ref.Value] == nil {
-				if !slices.Contains(resp.PartnerPeople, pe) {
-					resp.PartnerPeople = append(resp.PartnerPeople, pe)
-					pe.PartnerIn = append(pe.PartnerIn, resp)
-				}
-				continue
-			}
-			var c *Role
-			if len(r.people) > 0 && r.roles[ref.Value] == nil {
-				ids := append(sortedKeys(r.roles), sortedKeys(r.people)...)
-				r.diags.Errorf(ref.Pos, "unknown role or person %q in partners%s", ref.Value, diag.DidYouMean(ref.Value, ids))
-			} else {
-				c = r.lookupRole(ref, "partners")
-			}
-			switch {
-			case c == nil:
-			case c == role:
-				r.diags.Errorf(ref.Pos, "role %q leads %q and cannot also partner in it", ref.Value, resp.ID)
-			case seen[c]:
-				r.diags.Errorf(ref.Pos, "role %q is listed twice in partners", ref.Value)
-			default:
-				seen[c] = true
-				resp.Partners = append(resp.Partners, c)
-				c.PartnerIn = append(c.PartnerIn, resp)
-			}
+		if resp := r.resps[rf.ID.Value]; resp != nil && resp.Lead == role {
+			r.involve(resp, rf)
 		}
 	}
 }

@@ -127,13 +127,6 @@ func TestAccessibility(t *testing.T) {
 	srv := serveSite(t, out)
 	browser := browsertest.Browser(t)
 
-	type check struct {
-		name, url string
-		// click, when set, is a link on the page to follow, and wait what
-		// the page it leads to shows when ready; focus, an element to focus
-		// before the check (a glossary term, whose definition then shows).
-		click, wait, focus string
-	}
 	checks := []check{
 		{name: "home", url: "/", wait: ".conductor-diagram"},
 		{name: "roles", url: "/roles/", wait: ".roles-list"},
@@ -155,74 +148,108 @@ func TestAccessibility(t *testing.T) {
 		{name: "glossary term open", url: "/playbooks/discovery/experiment-types/", wait: ".prose .term", focus: ".prose .term .term-link"},
 		{name: "404", url: missingPage, wait: ".not-found"},
 	}
+	runChecks(t, axe, srv, browser, checks)
+}
+
+// check is a page the accessibility tests open: its URL, and, when click
+// is set, a link on it to follow; wait is what the page shows when ready;
+// focus, an element to focus before the check (a glossary term, whose
+// definition then shows).
+type check struct {
+	name, url, click, wait, focus string
+}
+
+// runChecks runs axe on each page at 1280 and 390 px, light and dark.
+func runChecks(t *testing.T, axe string, srv *siteServer, browser context.Context, checks []check) {
+	t.Helper()
 	for _, c := range checks {
 		for _, width := range []int64{1280, 390} {
 			for _, scheme := range []string{"light", "dark"} {
 				t.Run(fmt.Sprintf("%s/%d/%s", c.name, width, scheme), func(t *testing.T) {
-					ctx := browsertest.Tab(t, browser, 60*time.Second)
-					console := collectConsole(t, ctx)
-					if err := chromedp.Do(ctx,
-						chromedp.EmulateViewport(width, 900),
-						chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-							_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-								Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-							})
-							return err
-						}),
-						chromedp.Navigate(srv.URL+c.url),
-					); err != nil {
-						t.Fatal(err)
-					}
-					if c.click != "" {
-						if err := chromedp.Do(ctx, chromedp.WaitVisible(c.click), chromedp.Click(c.click)); err != nil {
-							t.Fatal(err)
-						}
-					}
-					if err := chromedp.Do(ctx, chromedp.WaitVisible(c.wait)); err != nil {
-						t.Fatalf("waiting for %s: %v", c.wait, err)
-					}
-					if c.focus != "" {
-						if err := chromedp.Do(ctx, chromedp.Focus(c.focus)); err != nil {
-							t.Fatalf("focusing %s: %v", c.focus, err)
-						}
-						if got := tip(t, ctx); got != "shown" {
-							t.Fatalf("with focus on %s its definition is %s", c.focus, got)
-						}
-					}
-					version, err := chromedp.Run(ctx, chromedp.Evaluate[string](axe+"\n;axe.version"))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if version != axeVersion {
-						t.Fatalf("axe-core %s, want %s (the version .ci/run installs)", version, axeVersion)
-					}
-					res, err := chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
-					if err != nil {
-						t.Fatal(err)
-					}
-					var violations []axeResult
-					if err := json.Unmarshal([]byte(res), &violations); err != nil {
-						t.Fatal(err)
-					}
-					for _, v := range violations {
-						var where []string
-						for _, n := range v.Nodes {
-							where = append(where, fmt.Sprint(n.Target...))
-						}
-						if len(where) > 5 {
-							where = append(where[:5], fmt.Sprintf("and %d more", len(v.Nodes)-5))
-						}
-						t.Errorf("axe %s (%s): %s, %d elements: %s", v.ID, v.Impact, v.Help, len(v.Nodes), strings.Join(where, "; "))
-					}
-					for _, m := range console() {
-						t.Errorf("console: %s", m)
-					}
-					for _, f := range srv.failures() {
-						t.Errorf("the page asked for %s, which the site does not have", f)
-					}
+					axeCheck(t, axe, srv, browsertest.Tab(t, browser, 60*time.Second), c, width, scheme)
 				})
 			}
 		}
+	}
+}
+
+// TestAccessibilityRACI runs axe on the pages of a handbook with a model
+// of its own (internal/build's RACI handbook): the matrix with its letters,
+// legend and filters, a role, a responsibility and the print view.
+func TestAccessibilityRACI(t *testing.T) {
+	axe := axeSource(t)
+	srv := serveSite(t, publishRACI(t))
+	runChecks(t, axe, srv, browsertest.Browser(t), []check{
+		{name: "matrix", url: "/responsibilities/", wait: ".matrix-filters"},
+		{name: "role", url: "/roles/pm/", wait: "#responsibilities"},
+		{name: "responsibility", url: "/responsibilities/launch-call/", wait: ".facts"},
+		{name: "print", url: "/print/", wait: ".print-view > .print-toc"},
+	})
+}
+
+// axeCheck opens one page in one width and scheme and wants no axe
+// violation, no console error and no request the site cannot answer.
+func axeCheck(t *testing.T, axe string, srv *siteServer, ctx context.Context, c check, width int64, scheme string) {
+	t.Helper()
+	console := collectConsole(t, ctx)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(width, 900),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}),
+		chromedp.Navigate(srv.URL+c.url),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if c.click != "" {
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(c.click), chromedp.Click(c.click)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(c.wait)); err != nil {
+		t.Fatalf("waiting for %s: %v", c.wait, err)
+	}
+	if c.focus != "" {
+		if err := chromedp.Do(ctx, chromedp.Focus(c.focus)); err != nil {
+			t.Fatalf("focusing %s: %v", c.focus, err)
+		}
+		if got := tip(t, ctx); got != "shown" {
+			t.Fatalf("with focus on %s its definition is %s", c.focus, got)
+		}
+	}
+	version, err := chromedp.Run(ctx, chromedp.Evaluate[string](axe+"\n;axe.version"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version != axeVersion {
+		t.Fatalf("axe-core %s, want %s (the version .ci/run installs)", version, axeVersion)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var violations []axeResult
+	if err := json.Unmarshal([]byte(res), &violations); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target...))
+		}
+		if len(where) > 5 {
+			where = append(where[:5], fmt.Sprintf("and %d more", len(v.Nodes)-5))
+		}
+		t.Errorf("axe %s (%s): %s, %d elements: %s", v.ID, v.Impact, v.Help, len(v.Nodes), strings.Join(where, "; "))
+	}
+	for _, m := range console() {
+		t.Errorf("console: %s", m)
+	}
+	for _, f := range srv.failures() {
+		t.Errorf("the page asked for %s, which the site does not have", f)
 	}
 }
 

@@ -3,11 +3,15 @@ package render_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/batonhq/baton/internal/browsertest"
@@ -285,5 +289,86 @@ func TestPrintedMatrixFits(t *testing.T) {
 		if len(f.Spilled) > 0 {
 			t.Errorf("at %d px these spill out of their cells: %q", width, f.Spilled)
 		}
+	}
+}
+
+// publishRACI builds internal/build's RACI handbook (four stages of its
+// own, an extra kind, RACI) into a temp folder.
+func publishRACI(t *testing.T) string {
+	t.Helper()
+	src := fstest.MapFS{}
+	root := filepath.Join("..", "build", "testdata", "raci")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		src[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return publishFS(t, src)
+}
+
+// TestMatrixFiltersByModel opens the RACI handbook's matrix and filters it
+// by one of its own stages and by a letter: the stage's group goes, and the
+// cells of the letter are blanked while the others stay; the stage and
+// letter filters list the site's own stages and letters, in order.
+func TestMatrixFiltersByModel(t *testing.T) {
+	out := publishRACI(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	ctx := browsertest.New(t)
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(srv.URL+"/responsibilities/"),
+		chromedp.WaitVisible(".matrix-filters"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Stages, Letters, Groups []string
+		Marks                   map[string]int
+	}
+	const look = `(() => {
+  const vals = name => [...document.querySelectorAll('.matrix-filter input[name="' + name + '"]')].map(i => i.value);
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const marks = {};
+  document.querySelectorAll(".matrix td.cell .mark").forEach(m => {
+    if (shown(m)) marks[m.closest("td").dataset.letter] = (marks[m.closest("td").dataset.letter] || 0) + 1;
+  });
+  return {stages: vals("stage"), letters: vals("letter"), marks: marks,
+    groups: [...document.querySelectorAll(".matrix tbody[data-stage]")].filter(shown).map(b => b.dataset.stage)};
+})()`
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[state](look))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"plan", "build", "go-live", "run"}; !slices.Equal(before.Stages, want) || !slices.Equal(before.Groups, want) {
+		t.Errorf("stage filter %v and groups %v, want %v both", before.Stages, before.Groups, want)
+	}
+	if want := []string{"responsible", "accountable", "consulted", "informed"}; !slices.Equal(before.Letters, want) {
+		t.Errorf("letter filter %v, want %v", before.Letters, want)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(`.matrix-filter input[value="go-live"]`),
+		chromedp.Click(`.matrix-filter input[value="consulted"]`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	after, err := chromedp.Run(ctx, chromedp.Evaluate[state](look))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"plan", "build", "run"}; !slices.Equal(after.Groups, want) {
+		t.Errorf("with go-live unchecked the groups shown are %v, want %v", after.Groups, want)
+	}
+	// go-live has one responsibility: R twice, A, I; consulted is blanked.
+	want := map[string]int{"responsible": before.Marks["responsible"] - 2, "accountable": before.Marks["accountable"] - 1, "informed": before.Marks["informed"] - 1}
+	if before.Marks["consulted"] == 0 || fmt.Sprint(after.Marks) != fmt.Sprint(want) {
+		t.Errorf("marks shown %v (before %v), want %v", after.Marks, before.Marks, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diagram"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
@@ -224,10 +225,10 @@ func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles) }
 // Stages lists the lifecycle stages with their responsibilities.
 func (v *View) Stages() []StageGroup {
 	var out []StageGroup
-	for _, st := range handbook.Stages {
-		g := StageGroup{ID: st, Title: handbook.StageTitle(st)}
+	for _, st := range v.Site.Config.Model.Stages {
+		g := StageGroup{ID: st.ID, Title: st.Title}
 		for _, r := range v.Site.Responsibilities {
-			if r.Stage == st {
+			if r.Stage == st.ID {
 				g.Responsibilities = append(g.Responsibilities, r)
 			}
 		}
@@ -245,25 +246,28 @@ type StageGroup struct {
 	Responsibilities []*handbook.Responsibility
 }
 
-// Involvement says how a role takes part in a responsibility: "lead",
-// "partner" or "".
-func Involvement(resp *handbook.Responsibility, role *handbook.Role) string {
-	if resp.Lead == role {
-		return "lead"
+// letterOf is how a role takes part in a responsibility, or nil.
+func letterOf(resp *handbook.Responsibility, role *handbook.Role) *config.Letter {
+	if l, ok := resp.Letter(role); ok {
+		return &l
 	}
-	for _, p := range resp.Partners {
-		if p == role {
-			return "partner"
+	return nil
+}
+
+// holding is who holds the letter id of a responsibility, or nil.
+func holding(resp *handbook.Responsibility, id string) *handbook.Holding {
+	for i := range resp.Involved {
+		if resp.Involved[i].Letter.ID == id {
+			return &resp.Involved[i]
 		}
 	}
-	return ""
+	return nil
 }
 
 var funcs = template.FuncMap{
-	"involvement": Involvement,
-	"stageTitle":  handbook.StageTitle,
-	"add":         func(a, b int) int { return a + b },
-	"kinds":       func() []string { return handbook.Kinds },
+	"letter":  letterOf,
+	"holding": holding,
+	"add":     func(a, b int) int { return a + b },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return one
@@ -285,6 +289,7 @@ var funcs = template.FuncMap{
 	"byDay":       byDay,
 	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
 	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
+	"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
 	"personTeams": handbook.PersonTeams,
 	// glossaryLetters groups the glossary's terms by their first letter.
 	"glossaryLetters": handbook.GlossaryLetters,
@@ -331,6 +336,8 @@ type sub struct {
 	Roles  []*handbook.Role
 	Steps  []handbook.PathStep
 	Review handbook.Review
+	// Holding is a responsibility's holders of one letter.
+	Holding *handbook.Holding
 }
 
 // guard runs a job, turning a panic into a *PanicError that names the

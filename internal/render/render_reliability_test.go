@@ -41,7 +41,7 @@ func TestFuncMapAllowlist(t *testing.T) {
 		got = append(got, k)
 	}
 	slices.Sort(got)
-	want := []string{"add", "byDay", "cached", "date", "glossaryLetters", "initials", "involvement", "join", "kinds", "levelRows", "nav", "pages", "people", "personTeams", "plural", "review", "roles", "siteRel", "stageTitle", "steps", "topSections"}
+	want := []string{"add", "byDay", "cached", "date", "glossaryLetters", "holders", "holding", "initials", "join", "letter", "levelRows", "nav", "pages", "people", "personTeams", "plural", "review", "roles", "siteRel", "steps", "topSections"}
 	if !slices.Equal(got, want) {
 		t.Errorf("template functions %v, want %v: review any new one for file, environment or process access, then add it here", got, want)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/schema"
 	"github.com/batonhq/baton/internal/source"
 )
@@ -87,7 +88,7 @@ func initFiles(content fs.FS) ([]File, error) {
 		return nil, fmt.Errorf("reading the default handbook: %w", err)
 	}
 	for _, name := range schema.Names {
-		data, _ := schema.Of(name)
+		data, _ := schema.Of(name, config.DefaultModel())
 		files = append(files, File{"schemas/" + schema.File(name), data})
 	}
 	return append(files,

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/schema"
@@ -72,7 +74,60 @@ func newRole(site, id string) (File, error) {
 	rel := "content/roles/" + id + ".yaml"
 	return File{rel, []byte(execute("role.yaml.tmpl", map[string]string{
 		"Schema": schemaLine(site, rel, "role"), "Title": handbook.TitleFromName(id, true),
+		"Example": roleExample(siteModel(site)),
 	}))}, nil
+}
+
+// siteModel is the model of the handbook at site: its handbook.yaml's,
+// where it can be read (a part with an error is the default's), else the
+// default.
+func siteModel(site string) config.Model {
+	src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(config.File)))
+	if err != nil {
+		return config.DefaultModel()
+	}
+	c, _ := config.Decode(src)
+	return c.Model
+}
+
+// roleExample is the comment of a new role file that shows a
+// responsibility written for the site's model: its kinds, its stages and
+// the keys of its letters.
+func roleExample(m config.Model) string {
+	if len(m.Stages) == 0 || len(m.Kinds) == 0 || len(m.Letters) == 0 {
+		return ""
+	}
+	line := func(kv, note string) string {
+		return fmt.Sprintf("#     %-28s # %s\n", kv, note)
+	}
+	var b strings.Builder
+	if m.IsDefault() {
+		b.WriteString("# Hands-on responsibilities this role leads, each like:\n")
+	} else {
+		fmt.Fprintf(&b, "# Hands-on responsibilities this role takes as %s (%s), each like:\n", m.Letters[0].Title, m.Letters[0].Letter)
+	}
+	b.WriteString("#   - id: run-onboarding           # unique across the handbook\n#     title: Running onboarding\n")
+	b.WriteString(line("kind: "+m.Kinds[0].ID, orList(m.KindIDs())))
+	b.WriteString(line("stage: "+m.Stages[min(3, len(m.Stages)-1)].ID, orList(m.StageIDs())))
+	b.WriteString("#     summary: One or two sentences.\n")
+	for _, l := range m.Letters {
+		switch {
+		case l.Key == "":
+		case l.Single:
+			b.WriteString(line(l.Key+": product-manager", "one role id"))
+		default:
+			b.WriteString(line(l.Key+": [product-manager]", "role ids"))
+		}
+	}
+	return b.String()
+}
+
+// orList is "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 func newPlaybook(arg string) (File, error) {

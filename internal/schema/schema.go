@@ -12,16 +12,25 @@
 // that table names a key the structs lack, so a renamed field fails the
 // tests rather than silently dropping its constraint.
 //
-// The schemas are a little stricter than the decoder in one way, on
+// The schemas are a little stricter than the decoder in two ways, on
 // purpose: the decoder also reads a bare number or true written where text
 // is expected, and an empty value, as text; the schemas ask for a string.
+// And where a responsibility names the holders of a letter (partners:,
+// accountable:), the decoder reads one name or a list of them; the schema
+// asks for the one name of a letter that has one holder, a list for others.
+//
+// The role schema follows a site's model (Of's config.Model): the kind and
+// stage enums are its kinds and stages, and a responsibility's letter keys
+// are its letters', a letter with one holder being required.
 package schema
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/batonhq/baton/internal/config"
@@ -36,14 +45,17 @@ var Names = []string{"config", "role", "playbook", "path", "person", "glossary"}
 // schemas/ folder.
 func File(name string) string { return name + ".json" }
 
-// Of returns the schema called name as indented JSON ending in a newline,
-// or false when there is no such schema.
-func Of(name string) ([]byte, bool) {
+// Of returns the schema called name, for a site of model m, as indented
+// JSON ending in a newline, or false when there is no such schema.
+func Of(name string, m config.Model) ([]byte, bool) {
 	d, ok := documents[name]
 	if !ok {
 		return nil, false
 	}
-	s := derive(d.typ, d.keys)
+	if name == "role" {
+		d = roleDocument(d, m)
+	}
+	s := derive(d.typ, d)
 	s.Schema = "https://json-schema.org/draft/2020-12/schema"
 	s.Title = d.title
 	s.Description = d.description
@@ -65,6 +77,10 @@ type document struct {
 	description string
 	// keys refines properties, per struct type and yaml key.
 	keys map[reflect.Type]map[string]refinement
+	// rest are the properties a struct's ",rest" field stands for, and
+	// which of them are required.
+	rest     []property
+	required []string
 }
 
 // refinement adds to a derived property.
@@ -106,12 +122,11 @@ var (
 		"expectations": {description: "What someone at this level does, one sentence each."},
 	}
 	responsibilityKeys = map[string]refinement{
-		"id":       {description: "Unique across the handbook; the page is /responsibilities/ID/." + idHint, pattern: handbook.IDPattern},
-		"title":    {description: "What the responsibility is, like Prioritizing the product backlog."},
-		"kind":     {description: "Whether it is an activity, an output or an outcome.", enum: handbook.Kinds},
-		"stage":    {description: "The stage of the product lifecycle it belongs to.", enum: handbook.Stages},
-		"summary":  {description: "One or two sentences."},
-		"partners": {description: "Ids of the roles (the matrix's columns) or people (content/people/) that partner in it." + idHint, pattern: handbook.IDPattern},
+		"id":      {description: "Unique across the handbook; the page is /responsibilities/ID/." + idHint, pattern: handbook.IDPattern},
+		"title":   {description: "What the responsibility is, like Prioritizing the product backlog."},
+		"kind":    {description: "Whether it is an activity, an output or an outcome."},
+		"stage":   {description: "The stage of the product lifecycle it belongs to."},
+		"summary": {description: "One or two sentences."},
 	}
 	frontMatterKeys = map[string]refinement{
 		"title":            {description: "The page's title."},
@@ -161,6 +176,23 @@ var (
 		"require_owners": {description: "Every page, role and path names its owners; baton check --stale lists those that do not."},
 		"link_check":     {description: "How baton check --external checks links to other sites; a build never requests them."},
 		"theme":          {description: "The default theme's look, changed without a template: logo, favicon, accent, accent_dark, css, head, footer."},
+		"model":          {description: "How the org works: the stages of its lifecycle, the kinds of responsibility and the involvement letters (lead and partners, RACI, DACI or its own). Each part left out is the default's."},
+	}
+	modelKeys = map[string]refinement{
+		"stages":      {description: "The lifecycle's stages, in order: ids, or {id, title}. The default: discover, define, deliver, launch, grow."},
+		"kinds":       {description: "The kinds of responsibility: ids, or {id, title}. The default: activity, output, outcome."},
+		"involvement": {description: "How a role takes part in a responsibility: a preset (lead-partner, the default; raci; daci), or a list of letters {id, letter, title, summary, single}.", enum: config.Presets},
+	}
+	modelTermKeys = map[string]refinement{
+		"id":    {description: "What role files write as stage: or kind:." + idHint, pattern: handbook.IDPattern},
+		"title": {description: "How pages show it; a stage's default is its id with a capital, a kind's its id."},
+	}
+	letterKeys = map[string]refinement{
+		"id":      {description: "The key a responsibility names its holders with; the first letter is its role file's role's." + idHint, pattern: handbook.IDPattern},
+		"letter":  {description: "What a matrix cell shows: one or two letters, like R."},
+		"title":   {description: "What the letter stands for, like Responsible: the cell's name for a screen reader."},
+		"summary": {description: "One sentence on what a holder does."},
+		"single":  {description: "Exactly one role holds it in every responsibility, like RACI's accountable."},
 	}
 	lookKeys = map[string]refinement{
 		"logo":        {description: "An image of the site shown beside the title in the header, like /static/img/logo.svg."},
@@ -236,6 +268,9 @@ var documents = map[string]document{
 			reflect.TypeFor[config.Raw]():          configKeys,
 			reflect.TypeFor[config.Look]():         lookKeys,
 			reflect.TypeFor[config.RawLinkCheck](): linkCheckKeys,
+			reflect.TypeFor[config.RawModel]():     modelKeys,
+			reflect.TypeFor[config.RawTerm]():      modelTermKeys,
+			reflect.TypeFor[config.RawLetter]():    letterKeys,
 		},
 	},
 	"role": {
@@ -311,11 +346,46 @@ func (ps properties) MarshalJSON() ([]byte, error) {
 
 var strType = reflect.TypeFor[strictyaml.Str]()
 
+// roleDocument is the role schema for a site of model m.
+func roleDocument(d document, m config.Model) document {
+	keys := maps.Clone(d.keys)
+	resp := maps.Clone(keys[reflect.TypeFor[handbook.ResponsibilityFile]()])
+	kind, stage := resp["kind"], resp["stage"]
+	kind.enum, stage.enum = m.KindIDs(), m.StageIDs()
+	if !slices.Equal(kind.enum, config.DefaultModel().KindIDs()) {
+		kind.description = "Its kind, one of the handbook's: " + strings.Join(kind.enum, ", ") + "."
+	}
+	if !slices.Equal(stage.enum, config.DefaultModel().StageIDs()) {
+		stage.description = "The stage of the lifecycle it belongs to, one of the handbook's in order: " + strings.Join(stage.enum, ", ") + "."
+	}
+	resp["kind"], resp["stage"] = kind, stage
+	keys[reflect.TypeFor[handbook.ResponsibilityFile]()] = resp
+	d.keys = keys
+	for _, l := range m.Letters {
+		if l.Key == "" {
+			continue
+		}
+		desc := "Ids of the roles (the matrix's columns) or people (content/people/) that partner in it." + idHint
+		if !(m.Preset == config.PresetLeadPartner && l.ID == "partner") {
+			desc = fmt.Sprintf("%s (%s): ids of the roles (the matrix's columns) or people (content/people/) that hold it.%s%s", l.Title, l.Letter, " "+l.Summary, idHint)
+		}
+		p := &node{Type: "array", Items: &node{Type: "string", Pattern: handbook.IDPattern}}
+		if l.Single {
+			desc = fmt.Sprintf("%s (%s): the id of the one role or person that holds it. %s%s", l.Title, l.Letter, l.Summary, idHint)
+			p = &node{Type: "string", Pattern: handbook.IDPattern}
+			d.required = append(d.required, l.Key)
+		}
+		p.Description = desc
+		d.rest = append(d.rest, property{l.Key, p})
+	}
+	return d
+}
+
 // derive walks t as strictyaml's decoder does.
-func derive(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
+func derive(t reflect.Type, d document) *node {
 	switch {
 	case t.Kind() == reflect.Pointer:
-		return derive(t.Elem(), keys)
+		return derive(t.Elem(), d)
 	case t == strType || t.Kind() == reflect.String:
 		return &node{Type: "string"}
 	case t.Kind() == reflect.Int:
@@ -323,32 +393,44 @@ func derive(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
 	case t.Kind() == reflect.Bool:
 		return &node{Type: "boolean"}
 	case t.Kind() == reflect.Slice:
-		return &node{Type: "array", Items: derive(t.Elem(), keys)}
+		return &node{Type: "array", Items: derive(t.Elem(), d)}
 	case t.Kind() == reflect.Struct:
-		return object(t, keys)
+		return object(t, d)
 	}
 	panic(fmt.Sprintf("schema: no JSON Schema for %s", t))
 }
 
-func object(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
+func object(t reflect.Type, d document) *node {
+	keys := d.keys
 	closed := false
 	n := &node{Type: "object", AdditionalProperties: &closed}
 	used := map[string]bool{}
+	var short []*node
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
 		if tag == "" || tag == "-" {
 			continue
 		}
-		name, opts, _ := strings.Cut(tag, ",")
-		p := derive(f.Type, keys)
+		name, rest, _ := strings.Cut(tag, ",")
+		opts := strings.Split(rest, ",")
+		if slices.Contains(opts, "rest") {
+			n.Properties = append(n.Properties, d.rest...)
+			n.Required = append(n.Required, d.required...)
+			continue
+		}
+		p := derive(f.Type, d)
 		if r, ok := keys[t][name]; ok {
 			used[name] = true
 			refine(p, r)
 		}
 		n.Properties = append(n.Properties, property{name, p})
-		if opts == "required" {
+		if slices.Contains(opts, "required") {
 			n.Required = append(n.Required, name)
+		}
+		if slices.Contains(opts, "scalar") || slices.Contains(opts, "list") {
+			// The value may be written as this field alone (strictyaml).
+			short = append(short, &node{Type: p.Type, Enum: p.Enum, Pattern: p.Pattern, Items: p.Items, MinItems: p.MinItems})
 		}
 	}
 	for name := range keys[t] {
@@ -362,11 +444,23 @@ func object(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
 			n.OneOf = append(n.OneOf, &node{Required: []string{k}})
 		}
 	}
+	if short != nil {
+		return &node{OneOf: append(short, n)}
+	}
 	return n
 }
 
 func refine(p *node, r refinement) {
 	p.Description = r.description
+	if p.OneOf != nil && p.Type == "" && r.enum != nil {
+		// A value written short takes the enum (involvement: raci).
+		for _, alt := range p.OneOf {
+			if alt.Type == "string" {
+				alt.Enum = r.enum
+			}
+		}
+		return
+	}
 	target := p
 	if p.Type == "array" {
 		target = p.Items

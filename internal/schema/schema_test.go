@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func TestSchemasCurrent(t *testing.T) {
 	}
 	want := map[string]bool{}
 	for _, name := range schema.Names {
-		got, ok := schema.Of(name)
+		got, ok := schema.Of(name, config.DefaultModel())
 		if !ok {
 			t.Fatalf("Of(%q) = false", name)
 		}
@@ -66,7 +67,7 @@ func TestSchemasCurrent(t *testing.T) {
 			t.Errorf("schemas/%s is not a schema baton makes; remove it", e.Name())
 		}
 	}
-	if _, ok := schema.Of("nonsense"); ok {
+	if _, ok := schema.Of("nonsense", config.DefaultModel()); ok {
 		t.Errorf("Of(nonsense) = true")
 	}
 }
@@ -127,7 +128,7 @@ func problems(t *testing.T, name string, doc []byte) []string {
 	if v == nil {
 		v = map[string]any{}
 	}
-	s, _ := schema.Of(name)
+	s, _ := schema.Of(name, config.DefaultModel())
 	return validate(s, yaml12(v))
 }
 
@@ -259,7 +260,15 @@ func TestAgreesWithDecoder(t *testing.T) {
 		{"role", "title: A\nsummary: B\nweight: two\n", false},
 		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output, stage: grow}\n", true},
 		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output}\n", false},
-		{"role", "title: A\nsummary: B\nresponsibilities:\n  - {id: a, title: T, kind: output, stage: grow, lead: x}\n", false},
+		// A responsibility's other keys are its model's letters, which the
+		// resolver checks (handbook: TestInvolvementErrors); the role's
+		// own keys are the decoder's.
+		{"role", "title: A\nsummary: B\nlead: x\n", false},
+		{"config", "title: H\nmodel:\n  stages: [plan, {id: ship, title: Ship}]\n  involvement: raci\n", true},
+		{"config", "title: H\nmodel:\n  involvement: [{id: owner, letter: O, title: Owner, single: true}]\n", true},
+		{"config", "title: H\nmodel:\n  involvement: [{id: owner, title: Owner}]\n", false},
+		{"config", "title: H\nmodel:\n  stages: [{title: Plan}]\n", false},
+		{"config", "title: H\nmodel:\n  stage: [plan]\n", false},
 		{"role", "title: A\nsummary: B\nresponsibilities: {id: a}\n", false},
 		{"path", "title: P\nsteps:\n  - page: a.md\n", true},
 		{"path", "title: P\n", false},
@@ -305,12 +314,13 @@ func checkModeline(t *testing.T, file string, data []byte, name string) {
 	}
 }
 
-// TestExportMatchesSchema builds handbook.json for the default handbook
-// and for a site with people, owners and review dates, and validates it
-// against the schema baton schema export prints: every field the export
-// writes is in the schema, with its type, and none is missing.
+// TestExportMatchesSchema builds handbook.json for the default handbook,
+// for a site with people, owners and review dates, and for one with a
+// model of its own (RACI), and validates it against the schema baton
+// schema export prints: every field the export writes is in the schema,
+// with its type, and none is missing.
 func TestExportMatchesSchema(t *testing.T) {
-	for _, root := range []string{"../..", "../build/testdata/site"} {
+	for _, root := range []string{"../..", "../build/testdata/site", "../build/testdata/raci"} {
 		site := resolveDir(t, root)
 		data, err := export.Handbook(site)
 		if err != nil {
@@ -324,7 +334,10 @@ func TestExportMatchesSchema(t *testing.T) {
 			t.Errorf("%s: handbook.json does not match its schema:\n%s", root, strings.Join(probs, "\n"))
 		}
 		m := v.(map[string]any)
-		for _, k := range []string{"roles", "responsibilities", "paths", "pages"} {
+		if _, own := m["model"]; own != strings.HasSuffix(root, "raci") {
+			t.Errorf("%s: handbook.json has a model: %v, want it only for a model of the handbook's own", root, own)
+		}
+		for _, k := range []string{"roles", "responsibilities", "pages"} {
 			if len(m[k].([]any)) == 0 {
 				t.Errorf("%s: handbook.json has no %s", root, k)
 			}
@@ -366,4 +379,62 @@ func resolveDir(t *testing.T, root string) *handbook.Site {
 		t.Fatal(diags)
 	}
 	return site
+}
+
+// TestRoleFollowsModel: the role schema of a site with a model of its own
+// takes its stages and kinds as enums and its letters as a
+// responsibility's keys, the one-holder letter as a required id; and it
+// agrees with the decoder on a role file of that site.
+func TestRoleFollowsModel(t *testing.T) {
+	cfg, diags := config.Decode([]byte("title: T\nmodel:\n  stages: [plan, build, run]\n  kinds: [activity, decision]\n  involvement: raci\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	data, _ := schema.Of("role", cfg.Model)
+	var s struct {
+		Properties struct {
+			Responsibilities struct {
+				Items struct {
+					Properties map[string]struct {
+						Type  string
+						Enum  []string
+						Items struct{ Pattern string }
+					}
+					Required []string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	resp := s.Properties.Responsibilities.Items
+	if got := resp.Properties["stage"].Enum; !slices.Equal(got, []string{"plan", "build", "run"}) {
+		t.Errorf("stage enum = %v, want plan, build, run", got)
+	}
+	if got := resp.Properties["kind"].Enum; !slices.Equal(got, []string{"activity", "decision"}) {
+		t.Errorf("kind enum = %v, want activity, decision", got)
+	}
+	for key, typ := range map[string]string{"responsible": "array", "accountable": "string", "consulted": "array", "informed": "array", "partners": ""} {
+		if got := resp.Properties[key].Type; got != typ {
+			t.Errorf("%s is a %q, want %q", key, got, typ)
+		}
+	}
+	if !slices.Contains(resp.Required, "accountable") {
+		t.Errorf("required = %v, want accountable among them", resp.Required)
+	}
+	role := "title: PM\nsummary: S\nresponsibilities:\n  - {id: a, title: A, kind: decision, stage: plan, accountable: head, consulted: [design]}\n"
+	var v any
+	if err := yaml.Unmarshal([]byte(role), &v); err != nil {
+		t.Fatal(err)
+	}
+	if probs := validate(data, v); len(probs) > 0 {
+		t.Errorf("a RACI role is refused: %v", probs)
+	}
+	if err := yaml.Unmarshal([]byte(strings.Replace(role, "stage: plan", "stage: discover", 1)), &v); err != nil {
+		t.Fatal(err)
+	}
+	if probs := validate(data, v); len(probs) != 1 {
+		t.Errorf("a stage of the default model: problems %v, want one", probs)
+	}
 }

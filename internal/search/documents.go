@@ -85,7 +85,7 @@ func otherDocuments(site *handbook.Site) []Document {
 		for _, x := range r.Responsibilities {
 			resp = append(resp, sentences([]string{x.Title, x.Summary}))
 		}
-		add("responsibilities", "Responsibilities it leads", resp)
+		add("responsibilities", site.Config.Model.Letters[0].Holds, resp)
 		var levels []string
 		for _, l := range r.Levels {
 			levels = append(levels, sentences(append([]string{l.Title, l.Summary}, l.Expectations...)))
@@ -95,11 +95,11 @@ func otherDocuments(site *handbook.Site) []Document {
 	}
 	for _, x := range site.Responsibilities {
 		d := Document{URL: x.URL, Title: x.Title, Section: "Responsibilities",
-			Meta: []string{x.Summary, x.Kind, handbook.StageTitle(x.Stage)}}
+			Meta: []string{x.Summary, site.Config.Model.KindTitle(x.Kind), site.Config.Model.StageTitle(x.Stage)}}
 		text := x.Summary
 		if x.Lead != nil {
 			d.Meta = append(d.Meta, x.Lead.Title)
-			text = join(text, "Led by "+x.Lead.Title+".")
+			text = join(text, site.Config.Model.Letters[0].Holders+" "+x.Lead.Title+".")
 		}
 		for _, p := range x.Partners {
 			d.Meta = append(d.Meta, p.Title)

@@ -10,6 +10,16 @@
 // ",required" makes it mandatory. A field named Pos of type diag.Pos receives
 // the position of the mapping it was decoded from, and a field of type Str
 // keeps the position of its scalar.
+//
+// Three options let a value take more than one shape, for settings a
+// person writes short when the long form is not needed: a struct with a
+// ",scalar" field also reads a plain value, into that field ("stages:
+// [plan, build]" as well as "- {id: plan, title: Plan}"); one with a
+// ",list" field also reads a list, into that field ("involvement: raci" or
+// a list of letters); and a field of type []Keyed tagged ",rest" keeps the
+// keys its struct does not name, each with one name or a list of names,
+// for the caller to check against what it knows (the involvement letters
+// of a responsibility, which the site's settings define).
 package strictyaml
 
 import (
@@ -36,10 +46,41 @@ type Str struct {
 	Pos   diag.Pos
 }
 
+// Keyed is a key its struct does not name, kept by a ",rest" field, with
+// its value: one name or a list of them (none when the value is empty).
+type Keyed struct {
+	Key    Str
+	Values []Str
+}
+
 var (
-	strType = reflect.TypeFor[Str]()
-	posType = reflect.TypeFor[diag.Pos]()
+	strType   = reflect.TypeFor[Str]()
+	posType   = reflect.TypeFor[diag.Pos]()
+	keyedType = reflect.TypeFor[[]Keyed]()
 )
+
+// tagged is a field's yaml key and options.
+func tagged(f reflect.StructField) (name string, opts []string, ok bool) {
+	tag := f.Tag.Get("yaml")
+	if tag == "" || tag == "-" {
+		return "", nil, false
+	}
+	name, rest, _ := strings.Cut(tag, ",")
+	if rest != "" {
+		opts = strings.Split(rest, ",")
+	}
+	return name, opts, true
+}
+
+// optionField is the index of t's field with the option opt, or -1.
+func optionField(t reflect.Type, opt string) int {
+	for i := range t.NumField() {
+		if _, opts, ok := tagged(t.Field(i)); ok && slices.Contains(opts, opt) {
+			return i
+		}
+	}
+	return -1
+}
 
 // Decode parses src and decodes it into v, a pointer to a struct. file names
 // the source in diagnostics; lineOffset is added to every line (front matter
@@ -204,6 +245,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 			// required keys are reported where it stands.
 			n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
 		}
+		if d.shape(n, v, key) {
+			return
+		}
 		d.mapping(n, v, key)
 		return
 	case v.Kind() == reflect.Slice:
@@ -257,6 +301,45 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 	}
 }
 
+// shape reads a plain value or a list into the struct field that takes
+// it (",scalar", ",list"), and reports whether it did.
+func (d *decoder) shape(n *yaml.Node, v reflect.Value, key string) bool {
+	opt := map[yaml.Kind]string{yaml.ScalarNode: "scalar", yaml.SequenceNode: "list"}[n.Kind]
+	i := -1
+	if opt != "" {
+		i = optionField(v.Type(), opt)
+	}
+	if i < 0 {
+		return false
+	}
+	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+		f.Set(reflect.ValueOf(d.pos(n)))
+	}
+	d.value(n, v.Field(i), key)
+	return true
+}
+
+// rest keeps a key its struct does not name in a ",rest" field.
+func (d *decoder) rest(v reflect.Value, i int, k, val *yaml.Node) {
+	kept := Keyed{Key: Str{Value: k.Value, Pos: d.pos(k)}}
+	switch {
+	case val.Kind == yaml.ScalarNode && val.Tag == "!!null":
+	case val.Kind == yaml.ScalarNode:
+		kept.Values = []Str{{Value: val.Value, Pos: d.pos(val)}}
+	case val.Kind == yaml.SequenceNode:
+		for _, c := range val.Content {
+			if s, ok := d.scalar(c, k.Value, "a string"); ok {
+				kept.Values = append(kept.Values, Str{Value: s, Pos: d.pos(c)})
+			}
+		}
+	default:
+		d.diags.Errorf(d.pos(val), "%s must be a name or a list of names, not %s", describeKey(k.Value), describe(val))
+		return
+	}
+	f := v.Field(i)
+	f.Set(reflect.Append(f, reflect.ValueOf(kept)))
+}
+
 func (d *decoder) scalar(n *yaml.Node, key, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
 		hint := ""
@@ -284,28 +367,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return
 	}
-	t := v.Type()
-	type field struct {
-		index    int
-		required bool
-	}
-	fields := map[string]field{}
-	var names []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Name == "Pos" && f.Type == posType {
-			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
-			continue
-		}
-		tag := f.Tag.Get("yaml")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		fields[name] = field{index: i, required: opts == "required"}
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	fields, names, rest := d.fields(n, v)
 	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -330,6 +392,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 				f, ok = fields[names[i]], true
 			}
 		}
+		if !ok && rest >= 0 {
+			d.rest(v, rest, k, val)
+			continue
+		}
 		if !ok {
 			hint := diag.DidYouMean(k.Value, names)
 			if d.lenient && key == "" {
@@ -351,6 +417,40 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
 	}
+}
+
+// field is where a key of a mapping goes.
+type field struct {
+	index    int
+	required bool
+}
+
+// fields are the keys of v's struct type, sorted, with the index of its
+// ",rest" field (-1 without one); v's Pos field takes n's position.
+func (d *decoder) fields(n *yaml.Node, v reflect.Value) (map[string]field, []string, int) {
+	t := v.Type()
+	fields := map[string]field{}
+	var names []string
+	rest := -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "Pos" && f.Type == posType {
+			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
+			continue
+		}
+		name, opts, ok := tagged(f)
+		if !ok {
+			continue
+		}
+		if slices.Contains(opts, "rest") && f.Type == keyedType {
+			rest = i
+			continue
+		}
+		fields[name] = field{index: i, required: slices.Contains(opts, "required")}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return fields, names, rest
 }
 
 // extra keeps an unknown key in v's field of type []Extra, if it has one.

@@ -91,3 +91,60 @@ func TestSetKey(t *testing.T) {
 		}
 	}
 }
+
+// TestShapes: a struct with a ",scalar" field reads a plain value into it,
+// one with a ",list" field reads a list into it, and a ",rest" field keeps
+// the keys the struct does not name, each with one value or a list of
+// them, for the caller to check against what it knows.
+func TestShapes(t *testing.T) {
+	type term struct {
+		ID    Str `yaml:"id,required,scalar"`
+		Title Str `yaml:"title"`
+	}
+	type choice struct {
+		Name  Str    `yaml:"name,scalar"`
+		Terms []term `yaml:"terms,list"`
+	}
+	type target struct {
+		Terms  []term  `yaml:"terms"`
+		Choice choice  `yaml:"choice"`
+		Rest   []Keyed `yaml:",rest"`
+	}
+	src := []byte("terms: [plan, {id: build, title: Build it}]\nchoice: [{id: a}]\nowner: pm\nhelpers: [design, eng]\nnone:\n")
+	var v target
+	if diags := Decode("m.yaml", src, 0, &v); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if got := fmt.Sprintf("%s@%d:%d %s/%s", v.Terms[0].ID.Value, v.Terms[0].ID.Pos.Line, v.Terms[0].ID.Pos.Col, v.Terms[1].ID.Value, v.Terms[1].Title.Value); got != "plan@1:9 build/Build it" {
+		t.Errorf("terms = %s, want plan@1:9 build/Build it", got)
+	}
+	if len(v.Choice.Terms) != 1 || v.Choice.Terms[0].ID.Value != "a" || v.Choice.Name.Value != "" {
+		t.Errorf("choice = %+v, want the list", v.Choice)
+	}
+	var rest []string
+	for _, k := range v.Rest {
+		var vals []string
+		for _, s := range k.Values {
+			vals = append(vals, fmt.Sprintf("%s@%d:%d", s.Value, s.Pos.Line, s.Pos.Col))
+		}
+		rest = append(rest, fmt.Sprintf("%s@%d=%s", k.Key.Value, k.Key.Pos.Line, strings.Join(vals, ",")))
+	}
+	if got := strings.Join(rest, " "); got != "owner@3=pm@3:8 helpers@4=design@4:11,eng@4:19 none@5=" {
+		t.Errorf("rest = %s", got)
+	}
+	if diags := Decode("m.yaml", []byte("choice: raci\n"), 0, &v); len(diags) != 0 || v.Choice.Name.Value != "raci" {
+		t.Errorf("choice: raci = %+v (%v), want the name", v.Choice, diags)
+	}
+	for src, want := range map[string]string{
+		"terms: [[a]]\n":       `m.yaml:1:9: "terms" must be a mapping of keys to values, not a list`,
+		"choice: {nme: x}\n":   `m.yaml:1:10: unknown key "nme" in choice (did you mean "name"?)`,
+		"owner: {a: b}\n":      `m.yaml:1:8: "owner" must be a name or a list of names, not a mapping`,
+		"helpers: [a, [b]]\n":  `m.yaml:1:14: "helpers" must be a string, not a list`,
+		"owner: a\nowner: b\n": `m.yaml:2:1: duplicate key "owner" (first set on line 1)`,
+	} {
+		diags := Decode("m.yaml", []byte(src), 0, &target{})
+		if len(diags) != 1 || diags[0].String() != want {
+			t.Errorf("%q: got %v, want %s", src, diags, want)
+		}
+	}
+}

@@ -298,16 +298,23 @@
     });
   }
 
-  // Responsibility matrix: filter by kind.
-  var filter = doc.querySelector(".kind-filter");
-  if (filter) {
-    filter.hidden = false;
-    var apply = function () {
+  // Responsibility matrix: filter by kind and stage (rows, stage groups)
+  // and by involvement letter (a cell of an unchecked letter is blanked,
+  // keeping the columns in place).
+  var filters = doc.querySelector(".matrix-filters");
+  if (filters) {
+    filters.hidden = false;
+    var checked = function (name) {
       var on = {};
-      filter.querySelectorAll("input").forEach(function (i) { on[i.value] = i.checked; });
-      doc.querySelectorAll(".matrix tr[data-kind]").forEach(function (tr) { tr.hidden = !on[tr.dataset.kind]; });
+      filters.querySelectorAll('input[name="' + name + '"]').forEach(function (i) { on[i.value] = i.checked; });
+      return on;
     };
-    filter.addEventListener("change", apply);
+    filters.addEventListener("change", function () {
+      var kinds = checked("kind"), stages = checked("stage"), letters = checked("letter");
+      doc.querySelectorAll(".matrix tr[data-kind]").forEach(function (tr) { tr.hidden = !kinds[tr.dataset.kind]; });
+      doc.querySelectorAll(".matrix tbody[data-stage]").forEach(function (tb) { tb.hidden = !stages[tb.dataset.stage]; });
+      doc.querySelectorAll(".matrix td[data-letter]").forEach(function (td) { td.classList.toggle("off", !letters[td.dataset.letter]); });
+    });
   }
 
   // Diagrams: Mermaid (loaded only on a page with one) draws each

@@ -1,0 +1,3 @@
+batonSearch.shard("an",[
+["answer",["answers","AGAGGA"]]
+]);

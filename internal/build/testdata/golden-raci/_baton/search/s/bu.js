@@ -1,0 +1,3 @@
+batonSearch.shard("bu",[
+["build",["build","CHABKAEGACCABCA","building","EHBFAA","builds","EGA"]]
+]);

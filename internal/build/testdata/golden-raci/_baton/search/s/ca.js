@@ -1,0 +1,3 @@
+batonSearch.shard("ca",[
+["call",["call","CHABHBIAA"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("de",[
+["decid",["decides","DGA"]],
+["decis",["decision","ICADCA"]],
+["design",["design","CGADEACCABCABCABEABCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("en",[
+["engin",["engineering","CCACAADCABCABGABCABCABGA"]]
+]);

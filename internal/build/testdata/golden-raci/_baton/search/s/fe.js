@@ -1,0 +1,3 @@
+batonSearch.shard("fe",[
+["feel",["feels","FGA"]]
+]);

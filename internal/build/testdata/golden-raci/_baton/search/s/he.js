@@ -1,0 +1,3 @@
+batonSearch.shard("he",[
+["head",["head","CCAEAABCABCACCABCABCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("la",[
+["launch",["launch","CHABHBIAA","launching","CAA"]]
+]);

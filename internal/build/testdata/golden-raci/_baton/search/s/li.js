@@ -1,0 +1,3 @@
+batonSearch.shard("li",[
+["live",["live","LCA"]]
+]);

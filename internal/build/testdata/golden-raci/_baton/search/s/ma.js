@@ -1,0 +1,4 @@
+batonSearch.shard("ma",[
+["make",["make","CHA","making","DHBIAA"]],
+["manag",["manager","CCABAAEGABGABCABCABGABCA"]]
+]);

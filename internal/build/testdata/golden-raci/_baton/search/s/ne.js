@@ -1,0 +1,3 @@
+batonSearch.shard("ne",[
+["next",["next","DHBEGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("of",[
+["of",["of","GAA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ou",[
+["outcom",["outcome","MCA"]],
+["output",["output","HCA"]]
+]);

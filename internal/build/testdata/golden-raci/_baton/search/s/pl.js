@@ -1,0 +1,4 @@
+batonSearch.shard("pl",[
+["plan",["plan","CHAFCABCA"]],
+["playbook",["playbook","AHA","playbooks","BEABCA"]]
+]);

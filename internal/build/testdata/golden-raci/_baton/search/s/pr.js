@@ -1,0 +1,3 @@
+batonSearch.shard("pr",[
+["product",["product","CGABAABGABGABEABGABGABCABCABGABCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ra",[
+["raci",["raci","AAA"]]
+]);

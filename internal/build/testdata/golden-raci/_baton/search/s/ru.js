@@ -1,0 +1,3 @@
+batonSearch.shard("ru",[
+["run",["run","CKAKCA","running","EHBIAA","runs","EGA"]]
+]);

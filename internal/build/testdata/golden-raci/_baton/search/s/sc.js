@@ -1,0 +1,3 @@
+batonSearch.shard("sc",[
+["scope",["scope","CHA","scoping","DHBFAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("sh",[
+["shape",["shapes","FGA"]]
+]);

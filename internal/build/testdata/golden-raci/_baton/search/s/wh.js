@@ -1,0 +1,3 @@
+batonSearch.shard("wh",[
+["whole",["whole","GGA"]]
+]);
