@@ -76,8 +76,13 @@ func mustBuild(t testing.TB, b *build.Builder, src fs.FS) map[string][]byte {
 // output matches fails the test.
 func TestGolden(t *testing.T) {
 	src := os.DirFS("testdata/site")
-	got := mustBuild(t, newBuilder(t, build.Options{}), src)
-	golden := "testdata/golden"
+	checkGolden(t, mustBuild(t, newBuilder(t, build.Options{}), src), "testdata/golden")
+}
+
+// checkGolden compares a build's output with the folder golden, or
+// rewrites the folder with -update.
+func checkGolden(t *testing.T, got map[string][]byte, golden string) {
+	t.Helper()
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)

@@ -71,7 +71,12 @@ type FrontMatter struct {
 	Owners      []strictyaml.Str `yaml:"owners"`
 	Reviewed    strictyaml.Str   `yaml:"reviewed"`
 	ReviewEvery strictyaml.Str   `yaml:"review_every"`
-	Pos         diag.Pos
+	// TranslationKey pairs the page with its translations in a
+	// multilingual handbook when their files are named differently: pages
+	// of two languages with the same key are one page. By default a page
+	// is paired by its path in its language's folder.
+	TranslationKey string `yaml:"translation_key"`
+	Pos            diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
 	Params []strictyaml.Extra

@@ -1,0 +1,3 @@
+batonSearch.shard("kü",[
+["kürzere",["kürzere","CHA"]]
+]);

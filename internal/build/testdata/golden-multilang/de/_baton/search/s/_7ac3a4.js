@@ -1,0 +1,3 @@
+batonSearch.shard("zä",[
+["zählt",["zählt","DFB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("al",[
+["all",["alle","BHADGA"]]
+]);

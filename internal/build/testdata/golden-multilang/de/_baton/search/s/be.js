@@ -1,0 +1,5 @@
+batonSearch.shard("be",[
+["beginn",["beginne","AHA"]],
+["berühren",["berühren","FGA"]],
+["besprechungen",["besprechungen","AHACEA"]]
+]);

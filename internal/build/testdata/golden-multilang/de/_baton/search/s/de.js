@@ -1,0 +1,5 @@
+batonSearch.shard("de",[
+["dem",["dem","AHA"]],
+["des",["des","DHB"]],
+["design",["design","DCACAABCA"]]
+]);

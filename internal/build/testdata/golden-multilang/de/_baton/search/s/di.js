@@ -1,0 +1,6 @@
+batonSearch.shard("di",[
+["die",["die","AGADHBBHB"]],
+["dirig",["dirigent","DCABEACGA"]],
+["dirigenten",["dirigenten","DHB"]],
+["discov",["discover","GCA"]]
+]);

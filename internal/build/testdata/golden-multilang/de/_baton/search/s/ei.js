@@ -1,0 +1,3 @@
+batonSearch.shard("ei",[
+["ein",["ein","ALA"]]
+]);

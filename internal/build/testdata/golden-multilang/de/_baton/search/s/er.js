@@ -1,0 +1,4 @@
+batonSearch.shard("er",[
+["erst",["erste","DEA"]],
+["ersten",["ersten","AHA"]]
+]);

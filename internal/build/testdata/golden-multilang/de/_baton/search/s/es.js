@@ -1,0 +1,3 @@
+batonSearch.shard("es",[
+["es",["es","DFB"]]
+]);

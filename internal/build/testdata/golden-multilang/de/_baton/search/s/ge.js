@@ -1,0 +1,4 @@
+batonSearch.shard("ge",[
+["gehen",["gehen","EHCCGA"]],
+["gestaltet",["gestaltet","FGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("gr",[
+["grundlagen",["grundlagen","DCA"]]
+]);

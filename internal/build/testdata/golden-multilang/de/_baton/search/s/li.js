@@ -1,0 +1,3 @@
+batonSearch.shard("li",[
+["lie",["lies","AHADHB"]]
+]);

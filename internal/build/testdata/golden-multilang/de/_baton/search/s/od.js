@@ -1,0 +1,3 @@
+batonSearch.shard("od",[
+["oder",["oder","AHA"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("wi",[
+["wie",["wie","BGABGACHCCGA"]],
+["willkommen",["willkommen","AHA"]],
+["wir",["wir","BGABGACHCCGA"]]
+]);
