@@ -212,16 +212,16 @@ func TestLanguageProblems(t *testing.T) {
 		want []string
 	}{
 		{"not a tag", func(src fstest.MapFS) {
-			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, de]"), []byte("languages: [en, de, 'fr FR', xx]"), 1)
+			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, {code: de, title: Test-Handbuch}]"), []byte("languages: [en, de, 'fr FR', xx]"), 1)
 		}, []string{
 			`content/handbook.yaml:5:21: languages: "fr FR" is not a language tag like en, de or pt-BR`,
 			`content/handbook.yaml:5:30: languages: "xx" is not a language baton knows (language: subtag "xx" is well-formed but unknown); write a language tag like en, de or pt-BR`,
 		}},
 		{"listed twice", func(src fstest.MapFS) {
-			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, de]"), []byte("languages: [en, de, DE]"), 1)
+			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, {code: de, title: Test-Handbuch}]"), []byte("languages: [en, de, DE]"), 1)
 		}, []string{`content/handbook.yaml:5:21: languages: DE is listed twice (first at line 5)`}},
 		{"no folder", func(src fstest.MapFS) {
-			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, de]"), []byte("languages: [en, de, fr]"), 1)
+			src["content/handbook.yaml"].Data = bytes.Replace(src["content/handbook.yaml"].Data, []byte("languages: [en, {code: de, title: Test-Handbuch}]"), []byte("languages: [en, de, fr]"), 1)
 		}, []string{`content/handbook.yaml:5:21: languages: fr has no folder content/fr/: a multilingual handbook's pages are in content/<language>/`}},
 		{"a page outside", func(src fstest.MapFS) {
 			src["content/stray.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Stray\n---\n")}

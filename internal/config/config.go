@@ -85,11 +85,11 @@ type Raw struct {
 	Language    strictyaml.Str `yaml:"language"`
 	// Languages are the language tags of a multilingual handbook, the
 	// default first.
-	Languages   []strictyaml.Str `yaml:"languages"`
-	UnsafeHTML  bool             `yaml:"unsafe_html"`
-	Links       strictyaml.Str   `yaml:"links"`
-	NoIndex     bool             `yaml:"noindex"`
-	ReviewEvery strictyaml.Str   `yaml:"review_every"`
+	Languages   []RawLanguage  `yaml:"languages"`
+	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	Links       strictyaml.Str `yaml:"links"`
+	NoIndex     bool           `yaml:"noindex"`
+	ReviewEvery strictyaml.Str `yaml:"review_every"`
 	// RequireOwners makes a page, role or path without owners a finding
 	// of baton check --stale.
 	RequireOwners bool         `yaml:"require_owners"`

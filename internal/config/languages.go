@@ -7,9 +7,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/strictyaml"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
+
+// RawLanguage is an entry of languages: as written: a language tag alone
+// (de), or a mapping that gives the handbook's title in the language too
+// ({code: de, title: Unser Handbuch}).
+type RawLanguage struct {
+	Code  strictyaml.Str `yaml:"code,required,short"`
+	Title strictyaml.Str `yaml:"title"`
+	Pos   diag.Pos
+}
 
 // Language is one language of a multilingual handbook.
 type Language struct {
@@ -20,7 +30,10 @@ type Language struct {
 	// Name is the language's name for itself ("Deutsch", "日本語"), what
 	// the language switcher shows.
 	Name string
-	Pos  diag.Pos
+	// Title is the handbook's title in the language, or "" for
+	// handbook.yaml's.
+	Title string
+	Pos   diag.Pos
 }
 
 // Multilingual reports whether the handbook builds one site per language.
@@ -31,6 +44,9 @@ func (c Config) Multilingual() bool { return len(c.Languages) > 1 }
 func (c Config) ForLanguage(i int) Config {
 	l := c.Languages[i]
 	c.Language = l.Code
+	if l.Title != "" {
+		c.Title = l.Title
+	}
 	if i > 0 {
 		c.BaseURL += l.Code + "/"
 	}
@@ -43,7 +59,8 @@ func (c Config) ForLanguage(i int) Config {
 func decodeLanguages(raw Raw, diags *diag.List) []Language {
 	var out []Language
 	seen := map[string]diag.Pos{}
-	for _, s := range raw.Languages {
+	for _, e := range raw.Languages {
+		s := e.Code
 		code := strings.TrimSpace(s.Value)
 		tag, err := language.Parse(code)
 		var unknown language.ValueError
@@ -66,7 +83,7 @@ func decodeLanguages(raw Raw, diags *diag.List) []Language {
 			continue
 		}
 		seen[key] = s.Pos
-		out = append(out, Language{Code: code, Name: autonym(tag, code), Pos: s.Pos})
+		out = append(out, Language{Code: code, Name: autonym(tag, code), Title: strings.TrimSpace(e.Title.Value), Pos: s.Pos})
 	}
 	if len(out) > 0 && raw.Language.Value != "" && !strings.EqualFold(raw.Language.Value, out[0].Code) {
 		diags.Errorf(raw.Language.Pos, "language %s is not the first of languages (%s), which is the default: leave language: out, or list %s first", raw.Language.Value, out[0].Code, raw.Language.Value)

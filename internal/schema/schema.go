@@ -154,7 +154,7 @@ var (
 		"edit_url":       {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"history_url":    {description: "A link to a page's history on the git host, with {path} for its path, like https://github.com/acme/handbook/commits/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"language":       {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
-		"languages":      {description: "A multilingual handbook's languages, the default first, like [en, de]: one site per language, its pages in content/<language>/, the default at / and the others under /<language>/.", pattern: `^[A-Za-z0-9-]+$`},
+		"languages":      {description: "A multilingual handbook's languages, the default first, like [en, de] or [en, {code: de, title: Unser Handbuch}]: one site per language, its pages in content/<language>/, the default at / and the others under /<language>/."},
 		"unsafe_html":    {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":          {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
 		"noindex":        {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
@@ -162,6 +162,10 @@ var (
 		"require_owners": {description: "Every page, role and path names its owners; baton check --stale lists those that do not."},
 		"link_check":     {description: "How baton check --external checks links to other sites; a build never requests them."},
 		"theme":          {description: "The default theme's look, changed without a template: logo, favicon, accent, accent_dark, css, head, footer."},
+	}
+	languageKeys = map[string]refinement{
+		"code":  {description: "The language's tag, like de or pt-BR: its folder under content/ and its folder in the output.", pattern: `^[A-Za-z0-9-]+$`},
+		"title": {description: "The handbook's title in this language; handbook.yaml's title when not given."},
 	}
 	lookKeys = map[string]refinement{
 		"logo":        {description: "An image of the site shown beside the title in the header, like /static/img/logo.svg."},
@@ -210,6 +214,7 @@ var documents = map[string]document{
 		keys: map[reflect.Type]map[string]refinement{
 			reflect.TypeFor[config.Raw]():          configKeys,
 			reflect.TypeFor[config.Look]():         lookKeys,
+			reflect.TypeFor[config.RawLanguage]():  languageKeys,
 			reflect.TypeFor[config.RawLinkCheck](): linkCheckKeys,
 		},
 	},
@@ -298,6 +303,15 @@ func derive(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
 	case t.Kind() == reflect.Slice:
 		return &node{Type: "array", Items: derive(t.Elem(), keys)}
 	case t.Kind() == reflect.Struct:
+		if i, ok := strictyaml.ShortField(t); ok {
+			// Written as the short field's value alone, or whole.
+			short := derive(t.Field(i).Type, keys)
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if r, ok := keys[t][name]; ok {
+				refine(short, r)
+			}
+			return &node{OneOf: []*node{short, object(t, keys)}}
+		}
 		return object(t, keys)
 	}
 	panic(fmt.Sprintf("schema: no JSON Schema for %s", t))
@@ -320,7 +334,7 @@ func object(t reflect.Type, keys map[reflect.Type]map[string]refinement) *node {
 			refine(p, r)
 		}
 		n.Properties = append(n.Properties, property{name, p})
-		if opts == "required" {
+		if strictyaml.HasOption(opts, "required") {
 			n.Required = append(n.Required, name)
 		}
 	}

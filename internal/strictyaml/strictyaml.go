@@ -7,7 +7,8 @@
 // line and column where it stands.
 //
 // Targets are plain structs. A field's yaml tag names its key; the option
-// ",required" makes it mandatory. A field named Pos of type diag.Pos receives
+// ",required" makes it mandatory, and ",short" lets the struct be written as
+// that field's scalar alone (languages: [en, {code: de, title: …}]). A field named Pos of type diag.Pos receives
 // the position of the mapping it was decoded from, and a field of type Str
 // keeps the position of its scalar.
 package strictyaml
@@ -189,6 +190,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		}
 		return
 	case v.Kind() == reflect.Struct:
+		if i, ok := ShortField(v.Type()); ok && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+			if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+				f.Set(reflect.ValueOf(d.pos(n)))
+			}
+			d.value(n, v.Field(i), key)
+			return
+		}
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			// An empty entry ("- " alone) is an empty mapping, so its
 			// required keys are reported where it stands.
@@ -262,6 +270,21 @@ func (d *decoder) scalar(n *yaml.Node, key, want string) (string, bool) {
 	return n.Value, true
 }
 
+// HasOption reports whether a yaml tag's options (what follows the key's
+// name) include opt.
+func HasOption(opts, opt string) bool { return slices.Contains(strings.Split(opts, ","), opt) }
+
+// ShortField is the index of the field of struct type t tagged ",short",
+// which the struct may be written as alone.
+func ShortField(t reflect.Type) (int, bool) {
+	for i := range t.NumField() {
+		if _, opts, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); HasOption(opts, "short") {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
 		f.Set(reflect.ValueOf(d.pos(n)))
@@ -292,7 +315,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		fields[name] = field{index: i, required: opts == "required"}
+		fields[name] = field{index: i, required: HasOption(opts, "required")}
 		names = append(names, name)
 	}
 	slices.Sort(names)
