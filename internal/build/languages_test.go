@@ -254,3 +254,30 @@ func TestLanguageProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestOneLanguage builds testdata/site with languages: [en] in place of
+// language: en, and wants today's output byte for byte: a handbook of one
+// language reads content/ as it is.
+func TestOneLanguage(t *testing.T) {
+	src := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/site"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/site", p))
+		src[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustBuild(t, newBuilder(t, build.Options{}), src)
+	cfg := src["content/handbook.yaml"]
+	if !bytes.Contains(cfg.Data, []byte("language: en\n")) {
+		t.Fatal("testdata/site's handbook.yaml no longer says language: en")
+	}
+	cfg.Data = bytes.Replace(cfg.Data, []byte("language: en\n"), []byte("languages: [en]\n"), 1)
+	if diff := cmp.Diff(want, mustBuild(t, newBuilder(t, build.Options{}), src)); diff != "" {
+		t.Errorf("languages: [en] changes the output:\n%s", diff)
+	}
+}
