@@ -225,6 +225,11 @@ func (b *Builder) rebuild(ctx context.Context, fsys fs.FS, changed []string) (*R
 	if b.langs != nil {
 		return b.rebuildLanguages(ctx, fsys, changed)
 	}
+	if _, ok := b.multilingual(fsys); ok && slices.Contains(changed, config.File) {
+		// handbook.yaml now lists languages: the site is read anew, a
+		// language from each folder.
+		return b.load(ctx, fsys, nil)
+	}
 	if !b.loaded || changed == nil {
 		return b.load(ctx, fsys, nil)
 	}

@@ -203,6 +203,35 @@ func TestIncrementalLanguages(t *testing.T) {
 	}
 }
 
+// TestLanguagesAddedWhileServing turns a handbook of one language into
+// one of two and back through a Builder told what changed, as the dev
+// server does, and wants each result equal to a fresh build's.
+func TestLanguagesAddedWhileServing(t *testing.T) {
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\nText.\n")}
+	}
+	src := fstest.MapFS{
+		"content/handbook.yaml": {Data: []byte("title: T\n")},
+		"content/en/_index.md":  page("Home"),
+		"content/en/a.md":       page("A"),
+		"content/de/_index.md":  page("Start"),
+		"content/de/a.md":       page("A auf Deutsch"),
+	}
+	told := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, told, src)
+	for _, cfg := range []string{"title: T\nlanguages: [en, de]\n", "title: T\n", "title: T\nlanguages: [de, en]\n"} {
+		src["content/handbook.yaml"].Data = []byte(cfg)
+		want := mustBuild(t, newBuilder(t, build.Options{}), src)
+		res, diags := told.Rebuild(context.Background(), src, []string{"content/handbook.yaml"})
+		if res == nil || len(diags) > 0 {
+			t.Fatalf("%q: rebuild failed:\n%v", cfg, diags)
+		}
+		if diff := cmp.Diff(want, files(t, src, res)); diff != "" {
+			t.Errorf("%q: rebuild differs from a fresh build:\n%s", cfg, diff)
+		}
+	}
+}
+
 // TestLanguageProblems gives each problem of a multilingual handbook's
 // layout and links its message at its place.
 func TestLanguageProblems(t *testing.T) {
