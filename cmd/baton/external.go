@@ -18,10 +18,22 @@ type externalLink struct {
 	pos diag.Pos
 }
 
-// externalLinks lists the http(s) links of every page of res, each at the
-// place it is written, leaving out those link_check's exclude names, and
-// counts those left out.
+// externalLinks lists the http(s) links of every page of res, of every
+// language, each at the place it is written, leaving out those
+// link_check's exclude names, and counts those left out.
 func externalLinks(res *build.Result) ([]externalLink, int) {
+	var links []externalLink
+	skipped := 0
+	for _, lr := range res.Languages() {
+		l, s := pageLinks(lr)
+		links, skipped = append(links, l...), skipped+s
+	}
+	return links, skipped
+}
+
+// pageLinks lists the http(s) links of every page of one language's
+// Result, as externalLinks does.
+func pageLinks(res *build.Result) ([]externalLink, int) {
 	excluded := res.Site.Config.LinkCheck.Excluder()
 	var links []externalLink
 	skipped := 0

@@ -462,9 +462,23 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "%s\n", newPalette(stderr).bad(msg))
 		return contentError{}
 	}
-	fmt.Fprintf(stdout, "%s: %d pages, %d roles, %d responsibilities, %d paths%s\n", newPalette(stdout).good("ok"),
-		len(res.Site.Pages), len(res.Site.Roles), len(res.Site.Responsibilities), len(res.Site.Paths), countWarnings(diags))
+	fmt.Fprintf(stdout, "%s: %s%s\n", newPalette(stdout).good("ok"), counts(res), countWarnings(diags))
 	return nil
+}
+
+// counts says how many pages, roles, responsibilities and paths the
+// handbook has, in every language, and in how many languages when more
+// than one.
+func counts(res *build.Result) string {
+	var pages, roles, resps, paths int
+	for _, lr := range res.Languages() {
+		pages, roles, resps, paths = pages+len(lr.Site.Pages), roles+len(lr.Site.Roles), resps+len(lr.Site.Responsibilities), paths+len(lr.Site.Paths)
+	}
+	s := fmt.Sprintf("%d pages, %d roles, %d responsibilities, %d paths", pages, roles, resps, paths)
+	if n := len(res.Languages()); n > 1 {
+		s += fmt.Sprintf(" in %d languages", n)
+	}
+	return s
 }
 
 // countWarnings says ", 2 warnings", or nothing when there are none.

@@ -123,6 +123,19 @@ type Result struct {
 	// linkPos holds, by page file, where each of the page's links is
 	// written (see LinkPos).
 	linkPos map[string][]diag.Pos
+	// langs, in a multilingual handbook, are each language's Result, the
+	// default's first (see Languages).
+	langs []*Result
+}
+
+// Languages is the Result of each language's site of a multilingual
+// handbook, the default's first, or r alone: what checks every page (the
+// links of each, LinkPos) ranges over.
+func (r *Result) Languages() []*Result {
+	if r.langs == nil {
+		return []*Result{r}
+	}
+	return r.langs
 }
 
 // LinkPos gives the place each link of page p is written, in the order of
@@ -166,6 +179,12 @@ type Builder struct {
 	// terms are the glossary's of the last parse, which pages are marked
 	// with (nil: no glossary); parse sets them before the pages parse.
 	terms *markdown.Terms
+	// lang is the language this Builder builds the site of, in a
+	// multilingual handbook: set on the Builders langs holds.
+	lang string
+	// langs is set while the site is a multilingual handbook: a Builder
+	// per language (languages.go).
+	langs *languages
 }
 
 // New returns a Builder.
@@ -217,6 +236,14 @@ func (b *Builder) Rebuild(ctx context.Context, fsys fs.FS, changed []string) (*R
 }
 
 func (b *Builder) rebuild(ctx context.Context, fsys fs.FS, changed []string) (*Result, diag.List) {
+	if b.langs != nil {
+		return b.rebuildLanguages(ctx, fsys, changed)
+	}
+	if _, ok := b.multilingual(fsys); ok && slices.Contains(changed, config.File) {
+		// handbook.yaml now lists languages: the site is read anew, a
+		// language from each folder.
+		return b.load(ctx, fsys, nil)
+	}
 	if !b.loaded || changed == nil {
 		return b.load(ctx, fsys, nil)
 	}
@@ -241,6 +268,10 @@ func (b *Builder) rebuild(ctx context.Context, fsys fs.FS, changed []string) (*R
 
 // load reads every source and builds.
 func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, diag.List) {
+	if cfg, ok := b.multilingual(fsys); ok {
+		return b.buildLanguages(ctx, fsys, cfg, nil, sink)
+	}
+	b.langs = nil
 	tree, err := source.Load(fsys)
 	if err != nil {
 		var diags diag.List
@@ -283,6 +314,29 @@ type run struct {
 // build runs the stages on tree. With a nil sink the files are kept in
 // memory and returned in the Result.
 func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink Sink) (*Result, diag.List) {
+	rs, diags := b.resolve(ctx, fsys, tree, sink)
+	if rs == nil {
+		return nil, diags
+	}
+	return rs.finish(ctx)
+}
+
+// resolved is a build that has run its stages up to resolve without an
+// error: what plan and emit take. A multilingual handbook resolves every
+// language before any renders (languages.go).
+type resolved struct {
+	r      *run
+	site   *handbook.Site
+	rdr    *render.Renderer
+	parsed []*handbook.Parsed
+	dates  map[string]int64
+	n      int
+	diags  diag.List
+}
+
+// resolve runs the stages up to resolve on tree; it returns nil and the
+// diagnostics when they hold an error.
+func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sink Sink) (*resolved, diag.List) {
 	b.last = nil
 	b.tree, b.loaded = source.Tree{}, false
 	r := &run{b: b, sink: sink}
@@ -294,7 +348,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	if len(tree.Content) == 0 {
 		return nil, diags
 	}
-	cfg, d := settings(tree, b.opts.BaseURL, b.opts.Layout.Title)
+	cfg, d := b.settings(tree)
 	diags.Append(d)
 	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, howOf(cfg))
 	diags.Append(d)
@@ -315,7 +369,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	footer, d := b.footer(cfg)
 	diags.Append(d)
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
-		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer})
+		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual()})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -325,8 +379,23 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 		}
 		return nil, diags.Sort()
 	}
+	return &resolved{r: r, site: site, rdr: rdr, parsed: parsed, dates: dates, n: n, diags: diags}, nil
+}
+
+// virtual is how the resolver follows relative links from a page's place
+// in the site folder, in one language of a multilingual handbook.
+func (b *Builder) virtual() func(string) (string, bool) {
+	if b.lang == "" {
+		return nil
+	}
+	return b.opts.Layout.Virtual
+}
+
+// finish plans and emits a resolved build.
+func (rs *resolved) finish(ctx context.Context) (*Result, diag.List) {
+	r, diags := rs.r, rs.diags
 	defer r.tuneGC()()
-	p, d := r.plan(site, rdr)
+	p, d := r.plan(rs.site, rs.rdr)
 	diags.Append(d)
 	if diags.HasErrors() {
 		return nil, diags.Sort()
@@ -335,7 +404,7 @@ func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink 
 	if diags.HasErrors() {
 		return nil, diags.Sort()
 	}
-	return r.result(site, p, parsed, dates, n, diags.Sort()), diags.Sort()
+	return r.result(rs.site, p, rs.parsed, rs.dates, rs.n, diags.Sort()), diags.Sort()
 }
 
 // treeDiagnostics reports what the load stage could not read.
@@ -362,6 +431,21 @@ func treeDiagnostics(tree source.Tree, l layout.Layout) diag.List {
 		}
 	}
 	return diags
+}
+
+// settings is the configuration of the site this Builder builds: of its
+// language's site in a multilingual handbook.
+func (b *Builder) settings(tree source.Tree) (config.Config, diag.List) {
+	cfg, diags := settings(tree, b.opts.BaseURL, b.opts.Layout.Title)
+	if b.lang == "" || diags.HasErrors() {
+		return cfg, diags
+	}
+	i := slices.IndexFunc(cfg.Languages, func(l config.Language) bool { return l.Code == b.lang })
+	if i < 0 || !cfg.Multilingual() {
+		diags.Errorf(cfg.Pos, "languages: %s is no longer listed", b.lang)
+		return cfg, diags
+	}
+	return cfg.ForLanguage(i), diags
 }
 
 // settings reads handbook.yaml, or takes the defaults without one, and

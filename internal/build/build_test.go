@@ -74,18 +74,22 @@ func mustBuild(t testing.TB, b *build.Builder, src fs.FS) map[string][]byte {
 // TestGolden builds testdata/site and compares every output file with
 // testdata/golden. Run with -update to rewrite; a golden file that no
 // output matches fails the test.
-func TestGolden(t *testing.T) { checkGolden(t, "testdata/site", "testdata/golden") }
+func TestGolden(t *testing.T) {
+	src := os.DirFS("testdata/site")
+	checkGolden(t, mustBuild(t, newBuilder(t, build.Options{}), src), "testdata/golden")
+}
 
 // TestGoldenRACI builds testdata/raci, a handbook with a model of its own
 // (four stages, an extra kind, RACI), against testdata/golden-raci.
-func TestGoldenRACI(t *testing.T) { checkGolden(t, "testdata/raci", "testdata/golden-raci") }
+func TestGoldenRACI(t *testing.T) {
+	src := os.DirFS("testdata/raci")
+	checkGolden(t, mustBuild(t, newBuilder(t, build.Options{}), src), "testdata/golden-raci")
+}
 
-// checkGolden builds the site in dir and compares every output file with
-// the folder golden, rewriting it with -update.
-func checkGolden(t *testing.T, dir, golden string) {
+// checkGolden compares a build's output with the folder golden, or
+// rewrites the folder with -update.
+func checkGolden(t *testing.T, got map[string][]byte, golden string) {
 	t.Helper()
-	src := os.DirFS(dir)
-	got := mustBuild(t, newBuilder(t, build.Options{}), src)
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)

@@ -31,7 +31,7 @@ func crawl(t *testing.T, out map[string][]byte) {
 	}
 	checked := 0
 	for p, data := range out {
-		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+		if !strings.HasSuffix(p, ".html") || path.Base(p) == "404.html" {
 			continue
 		}
 		for _, m := range linkRE.FindAllStringSubmatch(string(data), -1) {

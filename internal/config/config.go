@@ -25,7 +25,12 @@ type Config struct {
 	// HistoryURL links a page to its file's history, like EditURL.
 	HistoryURL string `yaml:"history_url"`
 	Language   string `yaml:"language"`
-	UnsafeHTML bool   `yaml:"unsafe_html"`
+	// Languages, when it holds more than one, makes the handbook
+	// multilingual: one site per language, read from content/<code>/,
+	// the first at the root of the output and the others under /<code>/.
+	// Language is then the first's code.
+	Languages  []Language
+	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
 	Links string `yaml:"links"`
 	// NoIndex asks search engines to leave the site out: robots.txt
@@ -81,6 +86,9 @@ type Raw struct {
 	EditURL     strictyaml.Str `yaml:"edit_url"`
 	HistoryURL  strictyaml.Str `yaml:"history_url"`
 	Language    strictyaml.Str `yaml:"language"`
+	// Languages are the language tags of a multilingual handbook, the
+	// default first.
+	Languages   []RawLanguage  `yaml:"languages"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	Links       strictyaml.Str `yaml:"links"`
 	NoIndex     bool           `yaml:"noindex"`
@@ -156,6 +164,10 @@ func Decode(src []byte) (Config, diag.List) {
 			diags.Errorf(raw.Language.Pos, "language %q is not a language tag like en or pt-BR", c.Language)
 			break
 		}
+	}
+	c.Languages = decodeLanguages(raw, &diags)
+	if len(c.Languages) > 0 {
+		c.Language = c.Languages[0].Code
 	}
 	return c, diags
 }

@@ -51,6 +51,17 @@ type Site struct {
 	// history, newest first.
 	Updates []Update
 
+	// Languages, in a multilingual handbook, are its languages (the
+	// default first) and Lang this site's index in them; Twins gives, for
+	// a URL of this site, the URL of the same page in each language's site
+	// (by index, "" where that language has none). Each language's site
+	// has URLs of its own, from its own root. The build sets them once
+	// every language has resolved, before anything renders; nil in a
+	// handbook of one language.
+	Languages []Language
+	Lang      int
+	Twins     map[string][]string
+
 	// r is the resolver that made the site, kept so Patch can check an
 	// edited page's links against it.
 	r *resolver
@@ -94,7 +105,18 @@ type Page struct {
 	// Params are the front matter keys baton does not know, kept for
 	// layouts in a handbook written for another tool (ParseOptions).
 	Params map[string]any
+	// TranslationKey is front matter's translation_key, or "".
+	TranslationKey string
 	Review
+}
+
+// Language is one language's site of a multilingual handbook.
+type Language struct {
+	Code string // "de"
+	Name string // its name in itself: "Deutsch"
+	// Prefix is where the site is in the output: "" for the default
+	// language's, "de/" for the others.
+	Prefix string
 }
 
 // Href is where one link points.

@@ -76,7 +76,12 @@ type FrontMatter struct {
 	ReviewEvery strictyaml.Str   `yaml:"review_every"`
 	// Glossary: false leaves the page's words unmarked by the glossary.
 	Glossary *bool `yaml:"glossary"`
-	Pos      diag.Pos
+	// TranslationKey pairs the page with its translations in a
+	// multilingual handbook when their files are named differently: pages
+	// of two languages with the same key are one page. By default a page
+	// is paired by its path in its language's folder.
+	TranslationKey string `yaml:"translation_key"`
+	Pos            diag.Pos
 	// Params are the keys baton does not know, kept for layouts
 	// (.Page.Params), in a handbook written for another tool (ParseOptions).
 	Params []strictyaml.Extra

@@ -51,6 +51,14 @@ type Options struct {
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
 	// paths as they are.
 	Show func(file string) string
+	// Virtual, in one language of a multilingual handbook, maps a site
+	// path back to the path the resolver reads it as (layout.Virtual):
+	// relative links are followed from the page's own place in the site
+	// folder, so content/de/x.md reaches the shared content/static/ as
+	// ../static/, as an editor previewing the file reads it; a link into
+	// another language's folder is an error. Nil follows links from the
+	// paths as read.
+	Virtual func(file string) (string, bool)
 }
 
 // Generated URLs that no source may take.
@@ -451,7 +459,7 @@ func (r *resolver) addPage(f *Parsed) {
 	p := &Page{
 		File: f.File, Title: strings.TrimSpace(fm.Title.Value), Summary: cmp.Or(strings.TrimSpace(fm.Summary), strings.TrimSpace(fm.Description)),
 		Weight: fm.Weight, Reflect: fm.Reflect, Draft: fm.Draft, Doc: f.Page.Doc, Section: sec,
-		Updated: r.opts.Dates[f.File], Params: params(fm.Params),
+		Updated: r.opts.Dates[f.File], Params: params(fm.Params), TranslationKey: strings.TrimSpace(fm.TranslationKey),
 	}
 	// A page that opens with its title as a level-1 heading (as pages
 	// written for GitHub do) takes it as its title when the front matter
@@ -858,6 +866,10 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.broken(diag.BrokenLink, pos, "link %q is not a valid path: %v", dest, err)
 		return Href{}
 	}
+	if other, ok := r.otherLanguage(p, unescaped); ok {
+		r.broken(diag.BrokenLink, pos, "link %q goes to %s, in another language's folder: a page links only inside its own language (the language switcher links each page to its translations)", dest, other)
+		return Href{}
+	}
 	h, file, ok := r.find(p, unescaped)
 	if !ok {
 		switch {
@@ -915,9 +927,12 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	dirOnly := strings.HasSuffix(dest, "/")
 	var file string
-	if strings.HasPrefix(dest, "/") {
+	switch {
+	case strings.HasPrefix(dest, "/"):
 		file = path.Join("content", dest)
-	} else {
+	case r.opts.Virtual != nil:
+		file, _ = r.opts.Virtual(path.Join(path.Dir(r.show(p.File)), dest))
+	default:
 		file = path.Join(path.Dir(p.File), dest)
 	}
 	if file != "content" && !strings.HasPrefix(file, "content/") {
@@ -935,6 +950,17 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 		return h, f, true
 	}
 	return Href{}, file, false
+}
+
+// otherLanguage reports the site path a relative link of page p leads to
+// when it is in the content folder but not in p's language (Options.Virtual).
+func (r *resolver) otherLanguage(p *Page, dest string) (string, bool) {
+	if r.opts.Virtual == nil || strings.HasPrefix(dest, "/") {
+		return "", false
+	}
+	real := path.Join(path.Dir(r.show(p.File)), dest)
+	_, ok := r.opts.Virtual(real)
+	return real, !ok && strings.HasPrefix(real, "content/")
 }
 
 // form is one way to read a link's path as a source path.

@@ -31,7 +31,7 @@ func (l Layout) FS(site fs.FS, exclude ...string) fs.FS {
 // docs/x.md when the pages are in docs/.
 func (l Layout) Real(p string) string {
 	rest, ok := strings.CutPrefix(p, "content")
-	if !ok || rest != "" && rest[0] != '/' || l.Root == "content" || l.Root == "" {
+	if !ok || rest != "" && rest[0] != '/' || l.Root == "content" || l.Root == "" || l.shared(p) {
 		return p
 	}
 	if l.Root == "." {
@@ -44,6 +44,8 @@ func (l Layout) Real(p string) string {
 // FS shows it: docs/x.md is content/x.md when the pages are in docs/.
 func (l Layout) Virtual(p string) (string, bool) {
 	switch {
+	case l.shared(p):
+		return p, true
 	case l.Root == "content" || l.Root == "":
 		return p, strings.HasPrefix(p+"/", "content/") || l.Theme && strings.HasPrefix(p+"/", "layouts/")
 	case l.Root == ".":
@@ -151,7 +153,24 @@ func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !strings.HasPrefix(name+"/", "content/") {
 		return entries, nil
 	}
-	return slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return v.hidden(r, e) }), nil
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return v.hidden(r, e) })
+	if name == "content" && len(v.l.Shared) > 0 {
+		entries = v.withShared(entries)
+	}
+	return entries, nil
+}
+
+// withShared adds to the entries of a language's content/ the shared
+// files and folders that exist, sorted by name as fs.ReadDir sorts.
+func (v view) withShared(entries []fs.DirEntry) []fs.DirEntry {
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return v.l.shared(path.Join("content", e.Name())) })
+	for _, s := range v.l.Shared {
+		if info, err := fs.Lstat(v.site, s); err == nil {
+			entries = append(entries, fs.FileInfoToDirEntry(info))
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries
 }
 
 func (v view) Stat(name string) (fs.FileInfo, error) {

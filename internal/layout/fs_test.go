@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/batonhq/baton/internal/source"
 )
@@ -71,6 +72,7 @@ func TestRealAndVirtual(t *testing.T) {
 	docs := Layout{Kind: MkDocs, Root: "docs"}
 	root := Layout{Kind: Markdown, Root: "."}
 	baton := Layout{Kind: Baton, Root: "content", Theme: true}
+	de := baton.Language("de")
 	for _, c := range []struct {
 		l          Layout
 		real, virt string
@@ -84,6 +86,11 @@ func TestRealAndVirtual(t *testing.T) {
 		{baton, "content/a.md", "content/a.md", true},
 		{baton, "layouts/page.html", "layouts/page.html", true},
 		{baton, "README.md", "README.md", false},
+		{de, "content/de/a/b.md", "content/a/b.md", true},
+		{de, "content/handbook.yaml", "content/handbook.yaml", true},
+		{de, "content/static/img/x.png", "content/static/img/x.png", true},
+		{de, "content/en/a.md", "", false},
+		{de, "layouts/page.html", "layouts/page.html", true},
 	} {
 		v, ok := c.l.Virtual(c.real)
 		if ok != c.shown || ok && v != c.virt {
@@ -92,5 +99,27 @@ func TestRealAndVirtual(t *testing.T) {
 		if ok && c.l.Real(v) != c.real {
 			t.Errorf("%s: Real(%q) = %q, want %q", c.l.Kind, v, c.l.Real(v), c.real)
 		}
+	}
+}
+
+// TestLanguageFS shows one language of a multilingual handbook as a
+// handbook of its own: its folder as content/, with the shared
+// handbook.yaml and static/ beside its pages, and nothing of the other
+// languages.
+func TestLanguageFS(t *testing.T) {
+	site := fstest.MapFS{
+		"content/handbook.yaml":        {Data: []byte("title: T\n")},
+		"content/static/img/x.png":     {Data: []byte("png")},
+		"content/en/_index.md":         {Data: []byte("# Home\n")},
+		"content/en/guide.md":          {Data: []byte("# Guide\n")},
+		"content/de/_index.md":         {Data: []byte("# Start\n")},
+		"content/de/roles/design.yaml": {Data: []byte("title: Design\n")},
+		"layouts/page.html":            {Data: []byte("x")},
+	}
+	l := Layout{Kind: Baton, Root: "content", Theme: true}.Language("de")
+	got := loaded(t, l.FS(site))
+	want := []string{"content/_index.md", "content/handbook.yaml", "content/roles/design.yaml", "content/static/img/x.png", "layouts/page.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("loaded %q; want %q", got, want)
 	}
 }

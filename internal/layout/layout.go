@@ -57,6 +57,24 @@ type Layout struct {
 	Theme bool
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
+	// Shared, in the layout of one language of a multilingual handbook
+	// (Root is content/<code>), are the files and folders of content/
+	// that every language shares (content/handbook.yaml,
+	// content/static): FS shows them at their own place, beside the
+	// language's pages, in place of any of the same name there.
+	Shared []string
+}
+
+// Language is the layout of language code's site in a multilingual
+// handbook laid out as l: its pages in content/<code>/, handbook.yaml and
+// static/ shared.
+func (l Layout) Language(code string) Layout {
+	return Layout{Kind: l.Kind, Root: "content/" + code, Theme: l.Theme, Shared: []string{"content/handbook.yaml", "content/static"}}
+}
+
+// shared reports whether p is, or is in, a path every language shares.
+func (l Layout) shared(p string) bool {
+	return slices.ContainsFunc(l.Shared, func(s string) bool { return p == s || strings.HasPrefix(p, s+"/") })
 }
 
 // Entry is one item of a navigation file.

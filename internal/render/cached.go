@@ -30,6 +30,11 @@ func cached(name string, v *View, keys ...any) (template.HTML, error) {
 		k.WriteByte(0)
 		fmt.Fprint(&k, key)
 	}
+	if len(v.Site.Languages) > 1 {
+		// The header's language switcher links to this page's twins.
+		k.WriteByte(0)
+		k.WriteString(v.URL)
+	}
 	if out, ok := v.partials.m.Load(k.String()); ok {
 		return out.(template.HTML), nil
 	}

@@ -186,5 +186,9 @@ func (l *jobList) files() {
 		}
 		return err
 	})
-	l.file("robots.txt", func(w io.Writer) error { return robots(w, site) })
+	// One robots.txt, at the root of the output: a multilingual
+	// handbook's other languages are folders of the default's.
+	if site.Lang == 0 {
+		l.file("robots.txt", func(w io.Writer) error { return robots(w, site) })
+	}
 }

@@ -28,6 +28,10 @@ func pageKey(h *maphash.Hash, site *handbook.Site, p *handbook.Page, kind string
 	k.lists(p)
 	k.paths(p)
 	k.branch(p)
+	// The language switcher: the page's twins in the other languages.
+	for _, u := range site.Twins[p.URL] {
+		k.s(u)
+	}
 }
 
 // key writes values into a hash, each ended so that no two lists of
@@ -64,6 +68,10 @@ func (k key) site(site *handbook.Site) {
 		site.Look.Logo, site.Look.Favicon, strings.Join(site.Look.CSS, "\x00"), c.Look.Footer.Value} {
 		k.s(v)
 	}
+	for _, l := range site.Languages {
+		k.s(l.Code + "\x00" + l.Name + "\x00" + l.Prefix)
+	}
+	k.n(int64(site.Lang))
 	// The header: the top sections, and which indexes the site has.
 	for _, sec := range topSections(site) {
 		k.s(sec.URL)

@@ -91,6 +91,12 @@ func New(theme Theme) (*Renderer, diag.List) {
 		diags.Errorf(errorPos(err, "layouts/partials.html"), "%v", err)
 		return nil, diags
 	}
+	// The language switcher, a file of its own so that a site whose
+	// partials.html predates it still builds.
+	if _, err := base.New("layouts/languages.html").Parse(read("languages.html")); err != nil {
+		diags.Errorf(errorPos(err, "layouts/languages.html"), "%v", err)
+		return nil, diags
+	}
 	for _, kind := range pageKinds {
 		name := "layouts/" + kind + ".html"
 		t, err := base.Clone()
@@ -223,7 +229,11 @@ func NoSitemap(site *handbook.Site) string {
 func sitemap(w io.Writer, site *handbook.Site) error {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
-	io.WriteString(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+"\n")
+	if len(site.Languages) > 1 {
+		io.WriteString(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`+"\n")
+	} else {
+		io.WriteString(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+"\n")
+	}
 	var urls []string
 	dates := map[string]int64{}
 	for _, p := range site.Pages {
@@ -257,10 +267,30 @@ func sitemap(w io.Writer, site *handbook.Site) error {
 		if d := dates[u]; d != 0 {
 			io.WriteString(w, "<lastmod>"+time.Unix(d, 0).UTC().Format("2006-01-02")+"</lastmod>")
 		}
+		sitemapAlternates(w, site, u)
 		io.WriteString(w, "</url>\n")
 	}
 	io.WriteString(w, "</urlset>\n")
 	return nil
+}
+
+// sitemapAlternates writes the page at u in every language that has it,
+// in a multilingual handbook: an xhtml:link each, itself included.
+func sitemapAlternates(w io.Writer, site *handbook.Site, u string) {
+	twins := site.Twins[u]
+	if len(twins) == 0 {
+		return
+	}
+	own := site.Languages[site.Lang].Prefix
+	root := strings.TrimSuffix(site.Config.BaseURL, own)
+	for i, l := range site.Languages {
+		if twins[i] == "" {
+			continue
+		}
+		io.WriteString(w, `<xhtml:link rel="alternate" hreflang="`+l.Code+`" href="`)
+		template.HTMLEscape(w, []byte(root+l.Prefix+strings.TrimPrefix(twins[i], "/")))
+		io.WriteString(w, `"/>`)
+	}
 }
 
 // robots lets crawlers in and names the sitemap, or, for a site with
@@ -273,6 +303,9 @@ func robots(w io.Writer, site *handbook.Site) error {
 	io.WriteString(w, "User-agent: *\nAllow: /\n")
 	if site.Config.Absolute() {
 		io.WriteString(w, "Sitemap: "+site.Config.BaseURL+"sitemap.xml\n")
+		for _, l := range site.Languages[min(1, len(site.Languages)):] {
+			io.WriteString(w, "Sitemap: "+site.Config.BaseURL+l.Prefix+"sitemap.xml\n")
+		}
 	}
 	return nil
 }

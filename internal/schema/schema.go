@@ -139,6 +139,7 @@ var (
 		"tags":             {description: "Tags; each has a page listing its pages."},
 		"reflect":          {description: "Self-assessment prompts, rendered as a private checklist."},
 		"draft":            {description: "Leave the page out unless built with --drafts."},
+		"translation_key":  {description: "In a multilingual handbook, pairs this page with the pages of other languages that have the same key; without it, pages pair by their path in their language's folder."},
 		"aliases":          {description: "The page's old URLs; each gets a page that sends its reader here. /old/page/ is from the site's root, old-page from the page's parent URL; a path ending in .html is a file."},
 		"redirect_from":    {description: "Jekyll's name for aliases, read only in a handbook written for another tool; write aliases in a baton handbook."},
 		"redirect_to":      {description: "Makes this page a redirect: to another page (a link as in the body: other.md, /guide/x/) or an http(s) address."},
@@ -169,6 +170,7 @@ var (
 		"edit_url":       {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"history_url":    {description: "A link to a page's history on the git host, with {path} for its path, like https://github.com/acme/handbook/commits/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"language":       {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
+		"languages":      {description: "A multilingual handbook's languages, the default first, like [en, de] or [en, {code: de, title: Unser Handbuch}]: one site per language, its pages in content/<language>/, the default at / and the others under /<language>/."},
 		"unsafe_html":    {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":          {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
 		"noindex":        {description: "Keep the handbook out of search engines: robots.txt disallows every page, and every page carries <meta name=\"robots\" content=\"noindex\">."},
@@ -193,6 +195,10 @@ var (
 		"title":   {description: "What the letter stands for, like Responsible: the cell's name for a screen reader."},
 		"summary": {description: "One sentence on what a holder does."},
 		"single":  {description: "Exactly one role holds it in every responsibility, like RACI's accountable."},
+	}
+	languageKeys = map[string]refinement{
+		"code":  {description: "The language's tag, like de or pt-BR: its folder under content/ and its folder in the output.", pattern: `^[A-Za-z0-9-]+$`},
+		"title": {description: "The handbook's title in this language; handbook.yaml's title when not given."},
 	}
 	lookKeys = map[string]refinement{
 		"logo":        {description: "An image of the site shown beside the title in the header, like /static/img/logo.svg."},
@@ -267,6 +273,7 @@ var documents = map[string]document{
 		keys: map[reflect.Type]map[string]refinement{
 			reflect.TypeFor[config.Raw]():          configKeys,
 			reflect.TypeFor[config.Look]():         lookKeys,
+			reflect.TypeFor[config.RawLanguage]():  languageKeys,
 			reflect.TypeFor[config.RawLinkCheck](): linkCheckKeys,
 			reflect.TypeFor[config.RawModel]():     modelKeys,
 			reflect.TypeFor[config.RawTerm]():      modelTermKeys,
@@ -430,7 +437,7 @@ func object(t reflect.Type, d document) *node {
 		}
 		if slices.Contains(opts, "scalar") || slices.Contains(opts, "list") {
 			// The value may be written as this field alone (strictyaml).
-			short = append(short, &node{Type: p.Type, Enum: p.Enum, Pattern: p.Pattern, Items: p.Items, MinItems: p.MinItems})
+			short = append(short, &node{Description: p.Description, Type: p.Type, Enum: p.Enum, Pattern: p.Pattern, Items: p.Items, MinItems: p.MinItems})
 		}
 	}
 	for name := range keys[t] {

@@ -1,0 +1,4 @@
+batonSearch.doc(4,{"url":"/playbooks/start/","title":"Getting started","section":"Playbooks","sections":[["","","The first playbook."],["why-it-matters","Why it matters","Read the conductor role. Here is a dot: A dot."]]});
+batonSearch.doc(5,{"url":"/roles/conductor/","title":"Conductor","section":"Roles","sections":[["","","Keeps everyone in time. Conductor"],["owns","Owns","The score."],["responsibilities","Responsibilities it leads","Setting the tempo. Decide how fast we go."]]});
+batonSearch.doc(6,{"url":"/roles/design/","title":"Design","section":"Roles","sections":[["","","Shapes what people touch."],["owns","Owns","Interaction design."]]});
+batonSearch.doc(7,{"url":"/responsibilities/set-tempo/","title":"Setting the tempo","section":"Responsibilities","sections":[["","","Decide how fast we go. Led by Conductor."]]});

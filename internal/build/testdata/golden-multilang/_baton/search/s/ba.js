@@ -1,0 +1,3 @@
+batonSearch.shard("ba",[
+["basic",["basics","ECA"]]
+]);

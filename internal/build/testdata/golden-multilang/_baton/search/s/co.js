@@ -1,0 +1,3 @@
+batonSearch.shard("co",[
+["conductor",["conductor","EGABEACGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("de",[
+["decid",["decide","FHCCGA"]],
+["design",["design","ECACEABCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("di",[
+["discov",["discover","HCA"]]
+]);

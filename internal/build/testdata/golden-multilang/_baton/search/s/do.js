@@ -1,0 +1,3 @@
+batonSearch.shard("do",[
+["dot",["dot","ELB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("en",[
+["english",["english","DAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ev",[
+["everyon",["everyone","FGA"]]
+]);

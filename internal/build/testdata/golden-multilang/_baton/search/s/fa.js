@@ -1,0 +1,3 @@
+batonSearch.shard("fa",[
+["fast",["fast","FHCCGA"]]
+]);

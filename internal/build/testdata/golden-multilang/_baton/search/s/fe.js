@@ -1,0 +1,3 @@
+batonSearch.shard("fe",[
+["fewer",["fewer","CHA"]]
+]);

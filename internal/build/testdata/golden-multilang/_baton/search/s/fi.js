@@ -1,0 +1,3 @@
+batonSearch.shard("fi",[
+["first",["first","AHAEGA"]]
+]);

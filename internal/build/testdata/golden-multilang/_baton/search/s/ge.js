@@ -1,0 +1,3 @@
+batonSearch.shard("ge",[
+["get",["getting","EAA"]]
+]);

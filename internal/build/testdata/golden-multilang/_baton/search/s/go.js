@@ -1,0 +1,3 @@
+batonSearch.shard("go",[
+["go",["go","FHCCGA"]]
+]);

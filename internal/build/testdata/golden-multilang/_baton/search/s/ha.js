@@ -1,0 +1,3 @@
+batonSearch.shard("ha",[
+["handbook",["handbook","AAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ho",[
+["home",["home","AGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("in",[
+["in",["in","DAA"]],
+["interact",["interaction","GHB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ke",[
+["keep",["keeps","FGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("me",[
+["meet",["meet","CGA","meetings","AHACEA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("no",[
+["nobodi",["nobody","DHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("pa",[
+["page",["page","AGADGA"]]
+]);

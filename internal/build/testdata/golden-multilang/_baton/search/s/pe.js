@@ -1,0 +1,3 @@
+batonSearch.shard("pe",[
+["peopl",["people","GGA"]]
+]);

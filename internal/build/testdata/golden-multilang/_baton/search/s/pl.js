@@ -1,0 +1,3 @@
+batonSearch.shard("pl",[
+["playbook",["playbook","AHAEGA","playbooks","BEABCABCABCA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("re",[
+["read",["read","EHB"]],
+["respons",["responsibilities","FFC"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ro",[
+["role",["role","EHB"]]
+]);

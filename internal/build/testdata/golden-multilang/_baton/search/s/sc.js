@@ -1,0 +1,3 @@
+batonSearch.shard("sc",[
+["score",["score","FHB"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("se",[
+["see",["see","AHA"]],
+["set",["setting","FHCCAA"]]
+]);

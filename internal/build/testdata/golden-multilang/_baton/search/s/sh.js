@@ -1,0 +1,4 @@
+batonSearch.shard("sh",[
+["shape",["shapes","GGA"]],
+["shorter",["shorter","CHA"]]
+]);

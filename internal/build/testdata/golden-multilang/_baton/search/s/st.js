@@ -1,0 +1,3 @@
+batonSearch.shard("st",[
+["start",["start","AHA","started","EAA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("te",[
+["tempo",["tempo","FHCCAA"]],
+["test",["test","AAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("th",[
+["the",["the","HAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ti",[
+["time",["time","FGA"]]
+]);

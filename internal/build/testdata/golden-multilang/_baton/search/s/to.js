@@ -1,0 +1,3 @@
+batonSearch.shard("to",[
+["touch",["touch","GGA"]]
+]);

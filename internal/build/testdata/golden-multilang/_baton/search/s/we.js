@@ -1,0 +1,3 @@
+batonSearch.shard("we",[
+["welcom",["welcome","AHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("wo",[
+["work",["work","BGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ye",[
+["yet",["yet","DKA"]]
+]);

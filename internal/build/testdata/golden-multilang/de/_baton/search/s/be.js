@@ -1,0 +1,5 @@
+batonSearch.shard("be",[
+["beginn",["beginne","AHA"]],
+["beruhr",["berühren","FGA"]],
+["besprech",["besprechungen","AHACEA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("by",[
+["by",["by","GHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("de",[
+["design",["design","DCACAABCA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("di",[
+["dirigent",["dirigent","DCABEACGA","dirigenten","DHB"]],
+["discov",["discover","GCA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ge",[
+["geh",["gehen","EHCCGA"]],
+["gestaltet",["gestaltet","FGA"]]
+]);

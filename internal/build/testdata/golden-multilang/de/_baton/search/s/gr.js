@@ -1,0 +1,3 @@
+batonSearch.shard("gr",[
+["grundlag",["grundlagen","DCA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ha",[
+["halt",["hält","EGA"]],
+["handbuch",["handbuch","AAA"]]
+]);

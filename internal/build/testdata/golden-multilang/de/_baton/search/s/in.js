@@ -1,0 +1,3 @@
+batonSearch.shard("in",[
+["interaktionsdesign",["interaktionsdesign","FHB"]]
+]);

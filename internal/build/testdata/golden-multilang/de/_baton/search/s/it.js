@@ -1,0 +1,3 @@
+batonSearch.shard("it",[
+["it",["it","EFC"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ku",[
+["kurz",["kürzere","CHA"]]
+]);

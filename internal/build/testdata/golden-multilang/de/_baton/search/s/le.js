@@ -1,0 +1,4 @@
+batonSearch.shard("le",[
+["lead",["leads","EFC"]],
+["led",["led","GHA"]]
+]);

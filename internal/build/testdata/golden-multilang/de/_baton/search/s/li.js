@@ -1,0 +1,3 @@
+batonSearch.shard("li",[
+["lies",["lies","AHADHB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("me",[
+["mensch",["menschen","FGA"]]
+]);

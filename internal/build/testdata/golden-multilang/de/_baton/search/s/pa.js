@@ -1,0 +1,3 @@
+batonSearch.shard("pa",[
+["partitur",["partitur","EHB"]]
+]);

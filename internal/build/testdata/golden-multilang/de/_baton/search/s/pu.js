@@ -1,0 +1,3 @@
+batonSearch.shard("pu",[
+["punkt",["punkt","ALA"]]
+]);

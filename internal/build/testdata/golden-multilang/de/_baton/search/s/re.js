@@ -1,0 +1,3 @@
+batonSearch.shard("re",[
+["responsibiliti",["responsibilities","EFC"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ro",[
+["roll",["rolle","DHB"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("sc",[
+["schnell",["schnell","EHCCGA"]],
+["schritt",["schritte","DAA"]]
+]);

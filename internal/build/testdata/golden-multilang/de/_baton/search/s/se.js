@@ -1,0 +1,3 @@
+batonSearch.shard("se",[
+["setz",["setzen","EHCCAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("st",[
+["startseit",["startseite","AGA"]]
+]);

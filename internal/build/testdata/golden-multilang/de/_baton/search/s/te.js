@@ -1,0 +1,5 @@
+batonSearch.shard("te",[
+["tempo",["tempo","EHCCAA"]],
+["test",["test","AAA"]],
+["testhandbuch",["testhandbuch","AAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("tr",[
+["treff",["treffen","CGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("wa",[
+["warum",["warum","DFB"]]
+]);

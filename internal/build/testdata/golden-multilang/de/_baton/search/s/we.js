@@ -1,0 +1,3 @@
+batonSearch.shard("we",[
+["wenig",["weniger","CHA"]]
+]);

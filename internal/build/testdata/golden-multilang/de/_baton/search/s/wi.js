@@ -1,0 +1,3 @@
+batonSearch.shard("wi",[
+["willkomm",["willkommen","AHA"]]
+]);

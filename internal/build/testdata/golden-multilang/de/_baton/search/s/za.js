@@ -1,0 +1,3 @@
+batonSearch.shard("za",[
+["zahlt",["zählt","DFB"]]
+]);
