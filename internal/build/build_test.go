@@ -305,8 +305,14 @@ func TestIncremental(t *testing.T) {
 			src["content/guides/first.md"] = &fstest.MapFile{Data: []byte("---\ntitle: First guide\n---\nG.\n")}
 			return []string{"content/guides"}
 		}, false},
+		{"strings: in handbook.yaml", appendTo("content/handbook.yaml", "strings:\n  toc.title: In this page\n  page.minutes: \"{count} minutes\"\n"), false},
+		{"the language", func() []string {
+			f := src["content/handbook.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("language: en"), []byte("language: de"), 1)
+			return []string{"content/handbook.yaml"}
+		}, false},
 		{"theme", func() []string {
-			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte("Built with baton"), []byte("Made here"), 1)}
+			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte(`{{t "footer.built"}}`), []byte("Made here"), 1)}
 			return []string{"layouts/partials.html"}
 		}, false},
 		{"body, with a theme of the site's own", appendTo("content/renamed.md", "\nThemed.\n"), false},

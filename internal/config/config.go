@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
@@ -25,7 +26,10 @@ type Config struct {
 	// HistoryURL links a page to its file's history, like EditURL.
 	HistoryURL string `yaml:"history_url"`
 	Language   string `yaml:"language"`
-	UnsafeHTML bool   `yaml:"unsafe_html"`
+	// UI is the theme's words in Language, with handbook.yaml's strings:
+	// over them (never nil from Default or Decode).
+	UI         *i18n.Strings
+	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
 	Links string `yaml:"links"`
 	// NoIndex asks search engines to leave the site out: robots.txt
@@ -62,7 +66,7 @@ const (
 // leniently, broken links are warnings. Its Title is empty: the site takes
 // its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck()}
+	return Config{BaseURL: "/", Language: "en", UI: i18n.English(), Links: LinksWarn, LinkCheck: DefaultLinkCheck()}
 }
 
 // DefaultTitle is a site's title when nothing gives one.
@@ -87,7 +91,9 @@ type Raw struct {
 	RequireOwners bool         `yaml:"require_owners"`
 	Theme         Look         `yaml:"theme"`
 	LinkCheck     RawLinkCheck `yaml:"link_check"`
-	Pos           diag.Pos
+	// Strings overrides the theme's words by key (internal/i18n).
+	Strings strictyaml.Pairs `yaml:"strings"`
+	Pos     diag.Pos
 }
 
 // Decode reads handbook.yaml and checks its values.
@@ -102,6 +108,7 @@ func Decode(src []byte) (Config, diag.List) {
 		EditURL:        raw.EditURL.Value,
 		HistoryURL:     raw.HistoryURL.Value,
 		Language:       raw.Language.Value,
+		UI:             i18n.English(),
 		UnsafeHTML:     raw.UnsafeHTML,
 		Links:          raw.Links.Value,
 		NoIndex:        raw.NoIndex,
@@ -146,12 +153,20 @@ func Decode(src []byte) (Config, diag.List) {
 	}
 	checkPathURL(raw.EditURL, "edit_url", "https://github.com/acme/handbook/edit/main/{path}", &diags)
 	checkPathURL(raw.HistoryURL, "history_url", "https://github.com/acme/handbook/commits/main/{path}", &diags)
+	lang := raw.Language
 	for _, r := range c.Language {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
 			diags.Errorf(raw.Language.Pos, "language %q is not a language tag like en or pt-BR", c.Language)
+			lang.Value = "en"
 			break
 		}
 	}
+	if lang.Value == "" {
+		lang.Value = "en"
+	}
+	ui, d := i18n.For(lang, raw.Strings)
+	c.UI = ui
+	diags.Append(d)
 	return c, diags
 }
 

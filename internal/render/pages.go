@@ -176,11 +176,11 @@ func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
 
 // Diagram is the conductor diagram with links from this page.
 func (v *View) Diagram() template.HTML {
-	return template.HTML(diagram.SVG(v.Site.Roles, v.rel))
+	return template.HTML(diagram.SVG(v.Site.Roles, v.rel, words(v.Site)))
 }
 
 // DiagramText is the diagram's text alternative.
-func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles) }
+func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles, words(v.Site)) }
 
 // Stages lists the lifecycle stages with their responsibilities.
 func (v *View) Stages() []StageGroup {
@@ -220,52 +220,42 @@ func Involvement(resp *handbook.Responsibility, role *handbook.Role) string {
 	return ""
 }
 
-var funcs = template.FuncMap{
-	"involvement": Involvement,
-	"stageTitle":  handbook.StageTitle,
-	"add":         func(a, b int) int { return a + b },
-	"kinds":       func() []string { return handbook.Kinds },
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
-	"join": strings.Join,
-	// siteRel is a site-absolute URL without its leading slash, for links
-	// written from .Root ("{{.Root}}{{siteRel .URL}}").
-	"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
-	// topSections are the sections the header lists: the top ones, at
-	// most maxTopSections, in their order.
-	"topSections": topSections,
-	"cached":      cached,
-	"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
-	"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
-	"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
-	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
-	"byDay":       byDay,
-	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
-	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
-	"personTeams": handbook.PersonTeams,
-	// levelRows counts the rows of the levels table: the longest ladder.
-	"levelRows": func(roles []*handbook.Role) []struct{} {
-		n := 0
-		for _, r := range roles {
-			n = max(n, len(r.Levels))
-		}
-		return make([]struct{}, n)
-	},
-	// initials stand for a person without a photo: the first letters of
-	// their first and last names.
-	"initials": initials,
-	// date writes a YYYY-MM-DD date as pages show dates.
-	"date": func(d string) string {
-		t, err := time.Parse("2006-01-02", d)
-		if err != nil {
-			return d
-		}
-		return t.Format("2 January 2006")
-	},
+// funcs are the theme's template functions but those of uiFuncs.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"involvement": Involvement,
+		"stageTitle":  handbook.StageTitle,
+		"add":         func(a, b int) int { return a + b },
+		"kinds":       func() []string { return handbook.Kinds },
+		"link":        link,
+		"join":        strings.Join,
+		// siteRel is a site-absolute URL without its leading slash, for links
+		// written from .Root ("{{.Root}}{{siteRel .URL}}").
+		"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
+		// topSections are the sections the header lists: the top ones, at
+		// most maxTopSections, in their order.
+		"topSections": topSections,
+		"cached":      cached,
+		"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
+		"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
+		"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+		"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+		"byDay":       byDay,
+		"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
+		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
+		"personTeams": handbook.PersonTeams,
+		// levelRows counts the rows of the levels table: the longest ladder.
+		"levelRows": func(roles []*handbook.Role) []struct{} {
+			n := 0
+			for _, r := range roles {
+				n = max(n, len(r.Levels))
+			}
+			return make([]struct{}, n)
+		},
+		// initials stand for a person without a photo: the first letters of
+		// their first and last names.
+		"initials": initials,
+	}
 }
 
 // maxTopSections is the most sections the header lists: more would not
@@ -321,7 +311,7 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	for ; s != nil && s.Parent != nil; s = s.Parent {
 		out = append(out, Crumb{Title: s.Title, URL: s.URL})
 	}
-	out = append(out, Crumb{Title: "Home", URL: "/"})
+	out = append(out, Crumb{Title: words(site).T("nav.home"), URL: "/"})
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
@@ -372,7 +362,7 @@ func withSource(site *handbook.Site, v *View, file string, updated int64) *View 
 		v.EditURL, v.HistoryURL = fileLinks(site, file)
 	}
 	if updated != 0 {
-		v.Updated = time.Unix(updated, 0).UTC().Format("2 January 2006")
+		v.Updated = words(site).Date(time.Unix(updated, 0))
 	}
 	return v
 }
@@ -409,7 +399,7 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 		lo, hi := window(len(s.Children), at)
 		items := make([]NavItem, 0, hi-lo+2)
 		if lo > 0 {
-			items = append(items, more(s, lo))
+			items = append(items, more(site, s, lo))
 		}
 		for _, c := range s.Children[lo:hi] {
 			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
@@ -420,7 +410,7 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 			items = append(items, it)
 		}
 		if hi < len(s.Children) {
-			items = append(items, more(s, len(s.Children)-hi))
+			items = append(items, more(site, s, len(s.Children)-hi))
 		}
 		return items
 	}
@@ -446,14 +436,14 @@ func window(n, at int) (lo, hi int) {
 
 // more is the sidebar's link to the page of section s for the n siblings
 // its window leaves out.
-func more(s *handbook.Section, n int) NavItem {
-	return moreIn(s.Title, s.URL, n)
+func more(site *handbook.Site, s *handbook.Section, n int) NavItem {
+	return moreIn(site, s.Title, s.URL, n)
 }
 
 // moreIn is the sidebar's link to an index page (title, url) for the n
 // entries its window leaves out.
-func moreIn(title, url string, n int) NavItem {
-	return NavItem{Title: fmt.Sprintf("%d more in %s", n, title), URL: url, More: n}
+func moreIn(site *handbook.Site, title, url string, n int) NavItem {
+	return NavItem{Title: words(site).T("nav.more_in", "count", n, "section", title), URL: url, More: n}
 }
 
 // kindNav is the sidebar of a role, responsibility, path or tag page, or
@@ -464,18 +454,19 @@ func kindNav(site *handbook.Site, kind, current string) []NavItem {
 	var title, url string
 	var n int
 	var entry func(i int) (title, url string)
+	w := words(site)
 	switch kind {
 	case "role", "roles":
-		title, url, n = "Roles", "/roles/", len(site.Roles)
+		title, url, n = w.T("roles.title"), "/roles/", len(site.Roles)
 		entry = func(i int) (string, string) { return site.Roles[i].Title, site.Roles[i].URL }
 	case "responsibility", "responsibilities":
-		title, url, n = "Responsibilities", "/responsibilities/", len(site.Responsibilities)
+		title, url, n = w.T("matrix.title"), "/responsibilities/", len(site.Responsibilities)
 		entry = func(i int) (string, string) { return site.Responsibilities[i].Title, site.Responsibilities[i].URL }
 	case "path", "paths":
-		title, url, n = "Reading paths", "/paths/", len(site.Paths)
+		title, url, n = w.T("paths.title"), "/paths/", len(site.Paths)
 		entry = func(i int) (string, string) { return site.Paths[i].Title, site.Paths[i].URL }
 	case "tag", "tags":
-		title, url, n = "Tags", "/tags/", len(site.Tags)
+		title, url, n = w.T("tags.title"), "/tags/", len(site.Tags)
 		entry = func(i int) (string, string) { return site.Tags[i].Name, site.Tags[i].URL }
 	default:
 		return nil
@@ -491,14 +482,14 @@ func kindNav(site *handbook.Site, kind, current string) []NavItem {
 	index := NavItem{Title: title, URL: url, Section: true, Open: true, Current: current == url,
 		Children: make([]NavItem, 0, hi-lo+2)}
 	if lo > 0 {
-		index.Children = append(index.Children, moreIn(title, url, lo))
+		index.Children = append(index.Children, moreIn(site, title, url, lo))
 	}
 	for i := lo; i < hi; i++ {
 		t, u := entry(i)
 		index.Children = append(index.Children, NavItem{Title: t, URL: u, Current: i == at})
 	}
 	if hi < n {
-		index.Children = append(index.Children, moreIn(title, url, n-hi))
+		index.Children = append(index.Children, moreIn(site, title, url, n-hi))
 	}
 	return []NavItem{index}
 }
@@ -594,15 +585,16 @@ func printBodies(site *handbook.Site) []printBody {
 // printView is the print view of scope; bodies are the bodies of
 // printPages, as the build had them.
 func (r *Renderer) printView(site *handbook.Site, bodies []printBody, scope printScope) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
+	w := words(site)
+	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
 		PrintAll: scope.all, PrintRoles: scope.all || scope.roles}
 	switch {
 	case scope.section != nil:
 		s := scope.section
-		v.Title, v.URL, v.Crumbs = s.Title, sectionPrintURL(s), append(crumbs(site, s, ""), Crumb{Title: "Print"})
+		v.Title, v.URL, v.Crumbs = s.Title, sectionPrintURL(s), append(crumbs(site, s, ""), Crumb{Title: w.T("print.crumb")})
 	case scope.roles:
-		v.Title, v.URL = "Roles", rolesPrintURL(site)
-		v.Crumbs = append(crumbs(site, nil, ""), Crumb{"Roles", "/roles/"}, Crumb{Title: "Print"})
+		v.Title, v.URL = w.T("roles.title"), rolesPrintURL(site)
+		v.Crumbs = append(crumbs(site, nil, ""), Crumb{w.T("roles.title"), "/roles/"}, Crumb{Title: w.T("print.crumb")})
 	}
 	// Links to what the view shows stay within it; others go to the site.
 	pages := printPages(site)
@@ -664,9 +656,9 @@ func printID(u string) string {
 }
 
 func (r *Renderer) execute(w io.Writer, v *View) error {
-	t := r.pages[v.Kind]
-	if t == nil {
-		return fmt.Errorf("no template for %s", v.Kind)
+	t, err := r.page(v)
+	if err != nil {
+		return err
 	}
 	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") && !v.Absolute {
 		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL

@@ -36,9 +36,20 @@ type Str struct {
 	Pos   diag.Pos
 }
 
+// Pair is one entry of a mapping whose keys are not a struct's fields but
+// the file's own (handbook.yaml's strings:), each with its position.
+type Pair struct {
+	Key, Value Str
+}
+
+// Pairs is such a mapping of keys to strings, in the order written; a
+// duplicate key is an error, as in any mapping.
+type Pairs []Pair
+
 var (
-	strType = reflect.TypeFor[Str]()
-	posType = reflect.TypeFor[diag.Pos]()
+	strType   = reflect.TypeFor[Str]()
+	posType   = reflect.TypeFor[diag.Pos]()
+	pairsType = reflect.TypeFor[Pairs]()
 )
 
 // Decode parses src and decodes it into v, a pointer to a struct. file names
@@ -187,6 +198,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		if s, ok := d.scalar(n, key, "a string"); ok {
 			v.Set(reflect.ValueOf(Str{Value: s, Pos: d.pos(n)}))
 		}
+		return
+	case v.Type() == pairsType:
+		d.pairs(n, v, key)
 		return
 	case v.Kind() == reflect.Struct:
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -341,6 +355,35 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
 	}
+}
+
+// pairs decodes a mapping of keys to strings into v, a Pairs.
+func (d *decoder) pairs(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", describeKey(key), describe(n))
+		return
+	}
+	var ps Pairs
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = d.pos(k).Line
+		if s, ok := d.scalar(val, k.Value, "a string"); ok {
+			ps = append(ps, Pair{Key: Str{Value: k.Value, Pos: d.pos(k)}, Value: Str{Value: s, Pos: d.pos(val)}})
+		}
+	}
+	v.Set(reflect.ValueOf(ps))
 }
 
 // extra keeps an unknown key in v's field of type []Extra, if it has one.
