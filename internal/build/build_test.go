@@ -72,12 +72,22 @@ func mustBuild(t testing.TB, b *build.Builder, src fs.FS) map[string][]byte {
 }
 
 // TestGolden builds testdata/site and compares every output file with
-// testdata/golden. Run with -update to rewrite; a golden file that no
-// output matches fails the test.
+// testdata/golden, and testdata/site-de (a small handbook in German, with
+// strings: of its own) with testdata/golden-de. Run with -update to
+// rewrite; a golden file that no output matches fails the test.
 func TestGolden(t *testing.T) {
-	src := os.DirFS("testdata/site")
-	got := mustBuild(t, newBuilder(t, build.Options{}), src)
-	golden := "testdata/golden"
+	for _, c := range []struct{ site, golden string }{{"testdata/site", "testdata/golden"}, {"testdata/site-de", "testdata/golden-de"}} {
+		t.Run(c.site, func(t *testing.T) {
+			got := mustBuild(t, newBuilder(t, build.Options{}), os.DirFS(c.site))
+			compareGolden(t, got, c.golden)
+		})
+	}
+}
+
+// compareGolden compares a build's output with the golden folder, after
+// rewriting the folder with -update.
+func compareGolden(t *testing.T, got map[string][]byte, golden string) {
+	t.Helper()
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)

@@ -168,8 +168,12 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.WriteString(`"><a class="anchor" href="#`)
 	_, _ = w.WriteString(prefixToken)
 	_, _ = w.Write(util.EscapeHTML(id))
-	_, _ = w.WriteString(`" aria-label="Link to this section: `)
+	// The link's name is the heading's text in the site's words,
+	// which Resolve fills in (labelToken).
+	_, _ = w.WriteString(`" aria-label="`)
+	_, _ = w.WriteString(labelToken)
 	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
+	_ = w.WriteByte(mark)
 	_, _ = w.WriteString(`">#</a>`)
 	return ast.WalkContinue, nil
 }

@@ -329,7 +329,7 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		// more, most of a build's garbage (docs/performance.md).
 		var b strings.Builder
 		b.Grow(p.Doc.Size(""))
-		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "")
+		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "", words(site))
 		v.Body = template.HTML(b.String())
 		for _, h := range p.Doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
@@ -638,7 +638,7 @@ func (r *Renderer) printView(site *handbook.Site, bodies []printBody, scope prin
 						return "#" + id
 					}
 					return v.href(h)
-				}, prefix)
+				}, prefix, words(site))
 				return template.HTML(buf.String())
 			}
 		}
@@ -708,7 +708,7 @@ func (v *View) FooterNote() template.HTML {
 			return v.Root() + strings.TrimPrefix(h.URL, "/") + "#" + h.Fragment
 		}
 		return v.Root() + strings.TrimPrefix(h.URL, "/")
-	}, "")
+	}, "", words(v.Site))
 	return template.HTML(b.String())
 }
 

@@ -23,7 +23,8 @@ func words(site *handbook.Site) *i18n.Strings {
 
 // uiFuncs are the template functions that speak the site's language,
 // bound to its strings: t (a string by key, with its placeholders as
-// name, value pairs), tn (a plural message by key and count) and date.
+// name, value pairs), tn (a plural message by key and count), date, and
+// jsWords, the scripts' strings.
 func uiFuncs(ui *i18n.Strings) template.FuncMap {
 	check := func(key string) error {
 		if !ui.Has(key) {
@@ -31,7 +32,12 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 		}
 		return nil
 	}
+	js := ui.JS()
 	return template.FuncMap{
+		// jsWords are the strings the theme's scripts show, which read
+		// them from the page, so that a script is one file for a site in
+		// any language.
+		"jsWords": func() map[string]string { return js },
 		"t": func(key string, args ...any) (template.HTML, error) {
 			if err := check(key); err != nil {
 				return "", err

@@ -1,0 +1,3 @@
+batonSearch.shard("hä",[
+["hält",["hält","EGA"]]
+]);

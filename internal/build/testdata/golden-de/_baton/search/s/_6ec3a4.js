@@ -1,0 +1,3 @@
+batonSearch.shard("nä",[
+["nächstes",["nächstes","EHECGA"]]
+]);

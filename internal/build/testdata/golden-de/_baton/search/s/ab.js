@@ -1,0 +1,3 @@
+batonSearch.shard("ab",[
+["abläufe",["abläufe","BEABCABCA"]]
+]);

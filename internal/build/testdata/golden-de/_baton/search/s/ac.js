@@ -1,0 +1,3 @@
+batonSearch.shard("ac",[
+["activ",["activity","GCA"]]
+]);

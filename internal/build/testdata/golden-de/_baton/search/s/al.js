@@ -1,0 +1,4 @@
+batonSearch.shard("al",[
+["al",["als","EHECGA"]],
+["all",["alle","DHABGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("be",[
+["beginnen",["beginnen","AKA"]]
+]);

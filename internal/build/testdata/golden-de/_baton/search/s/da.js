@@ -1,0 +1,3 @@
+batonSearch.shard("da",[
+["das",["das","ELCBGA"]]
+]);

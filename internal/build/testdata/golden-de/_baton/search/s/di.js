@@ -1,0 +1,4 @@
+batonSearch.shard("di",[
+["die",["die","BKABGACHBDGA"]],
+["dirig",["dirigent","EGA"]]
+]);

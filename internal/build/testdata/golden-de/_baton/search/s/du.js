@@ -1,0 +1,3 @@
+batonSearch.shard("du",[
+["durch",["durch","HGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ei",[
+["ein",["ein","CHBCHD"]],
+["einstieg",["einstieg","AKACAAFHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("en",[
+["entscheiden",["entscheiden","EHECGA"]]
+]);

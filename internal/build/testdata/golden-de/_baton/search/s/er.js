@@ -1,0 +1,4 @@
+batonSearch.shard("er",[
+["erst",["erste","CFBFEA"]],
+["ersten",["ersten","CGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("fl",[
+["fließt",["fließt","BGA"]]
+]);

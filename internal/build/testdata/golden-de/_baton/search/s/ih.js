@@ -1,0 +1,3 @@
+batonSearch.shard("ih",[
+["ihr",["ihre","CHB"]]
+]);

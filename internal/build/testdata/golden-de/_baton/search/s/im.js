@@ -1,0 +1,3 @@
+batonSearch.shard("im",[
+["im",["im","CGACGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("kl",[
+["klare",["klare","FHD"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("ko",[
+["kollegen",["kollegen","HGA"]],
+["kolleginnen",["kolleginnen","HGA"]],
+["kommt",["kommt","EHECGA"]]
+]);

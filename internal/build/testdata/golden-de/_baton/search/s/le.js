@@ -1,0 +1,5 @@
+batonSearch.shard("le",[
+["lead",["leads","EFE"]],
+["led",["led","GHA"]],
+["lesen",["lesen","CHC"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ma",[
+["make",["make","CHB"]]
+]);

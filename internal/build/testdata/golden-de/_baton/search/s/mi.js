@@ -1,0 +1,3 @@
+batonSearch.shard("mi",[
+["mit",["mit","AKA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("on",[
+["onboard",["onboarding","CCABCA"]]
+]);

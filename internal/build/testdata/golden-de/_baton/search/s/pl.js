@@ -1,0 +1,4 @@
+batonSearch.shard("pl",[
+["planen",["planen","DKA"]],
+["planung",["planung","DCABHECAA"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("pr",[
+["produkt",["produkt","FGA"]],
+["produkthandbuch",["produkthandbuch","AAA"]],
+["produktleitung",["produktleitung","CCACAACGABHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("re",[
+["respons",["responsibilities","EFE"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ri",[
+["richten",["richten","CHB"]]
+]);

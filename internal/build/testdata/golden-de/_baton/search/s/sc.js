@@ -1,0 +1,4 @@
+batonSearch.shard("sc",[
+["schritt",["schritte","CGAFAA"]],
+["schätzungen",["schätzungen","FHB"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("si",[
+["sie",["sie","AKACLB"]]
+]);

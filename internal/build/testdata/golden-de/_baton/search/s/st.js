@@ -1,0 +1,3 @@
+batonSearch.shard("st",[
+["streicher",["streicher","FGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("un",[
+["und",["und","HGA"]]
+]);

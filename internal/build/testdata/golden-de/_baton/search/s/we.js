@@ -1,0 +1,3 @@
+batonSearch.shard("we",[
+["weg",["weg","HGA"]]
+]);

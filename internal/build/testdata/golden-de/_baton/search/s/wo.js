@@ -1,0 +1,4 @@
+batonSearch.shard("wo",[
+["woch",["woche","CJBFGA"]],
+["wochen",["wochen","DHA"]]
+]);

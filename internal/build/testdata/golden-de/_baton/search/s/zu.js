@@ -1,0 +1,3 @@
+batonSearch.shard("zu",[
+["zuhört",["zuhört","EHD"]]
+]);
