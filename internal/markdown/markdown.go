@@ -83,6 +83,10 @@ type Options struct {
 	// 10 s): a block that takes longer is shown without colours, with a
 	// warning. Only a lexer that loops reaches the default.
 	HighlightTimeout time.Duration
+	// Titles are callouts' own titles in the site's words (English when
+	// empty): they are part of the prepared page, so a Renderer is made
+	// for one language.
+	Titles Titles
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -121,7 +125,7 @@ func NewWith(opts Options) *Renderer {
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100))),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),
 	)
 	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}}
 	if r.lexTimeout <= 0 {

@@ -17,8 +17,9 @@ const linkIndexAttr = "\x00link"
 
 // nodeRenderer renders the nodes whose output depends on the rest of the
 // site (links, images, heading ids) as placeholders, callouts, and code
-// blocks as highlightBlocks made them.
-type nodeRenderer struct{}
+// blocks as highlightBlocks made them; titles are callouts' own names in
+// the site's words.
+type nodeRenderer struct{ titles Titles }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)

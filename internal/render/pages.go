@@ -186,7 +186,7 @@ func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles, word
 func (v *View) Stages() []StageGroup {
 	var out []StageGroup
 	for _, st := range handbook.Stages {
-		g := StageGroup{ID: st, Title: handbook.StageTitle(st)}
+		g := StageGroup{ID: st, Title: stageTitle(words(v.Site), st)}
 		for _, r := range v.Site.Responsibilities {
 			if r.Stage == st {
 				g.Responsibilities = append(g.Responsibilities, r)
@@ -224,7 +224,6 @@ func Involvement(resp *handbook.Responsibility, role *handbook.Role) string {
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"involvement": Involvement,
-		"stageTitle":  handbook.StageTitle,
 		"add":         func(a, b int) int { return a + b },
 		"kinds":       func() []string { return handbook.Kinds },
 		"link":        link,

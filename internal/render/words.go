@@ -50,6 +50,10 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 			}
 			return uiHTML(ui.N(key, n, placeholders(args)...)), nil
 		},
+		// kindTitle and stageTitle name a responsibility's kind and
+		// stage, ids of the model, in the site's words.
+		"kindTitle":  func(kind string) string { return kindTitle(ui, kind) },
+		"stageTitle": func(stage string) string { return stageTitle(ui, stage) },
 		// date writes a YYYY-MM-DD date as pages show dates.
 		"date": func(d string) string {
 			t, err := time.Parse("2006-01-02", d)
@@ -59,6 +63,24 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 			return ui.Date(t)
 		},
 	}
+}
+
+// kindTitle is a kind of responsibility in ui's words, or its id where
+// the catalog has no word for it.
+func kindTitle(ui *i18n.Strings, kind string) string {
+	if k := "kind." + kind; ui.Has(k) {
+		return ui.T(k)
+	}
+	return kind
+}
+
+// stageTitle is a lifecycle stage in ui's words, or the model's name for
+// it where the catalog has none.
+func stageTitle(ui *i18n.Strings, stage string) string {
+	if k := "stage." + stage; ui.Has(k) {
+		return ui.T(k)
+	}
+	return handbook.StageTitle(stage)
 }
 
 // The markers that uiHTML turns back into a value's HTML: placeholders'

@@ -1,3 +1,3 @@
 batonSearch.shard("of",[
-["oft",["oft","DGA"]]
+["oft",["oft","CHBBGA"]]
 ]);

@@ -1,3 +1,3 @@
 batonSearch.shard("si",[
-["sie",["sie","AKACLB"]]
+["sie",["sie","AKACPB"]]
 ]);

@@ -1,3 +1,3 @@
 batonSearch.shard("un",[
-["und",["und","HGA"]]
+["und",["und","CHBFGA"]]
 ]);

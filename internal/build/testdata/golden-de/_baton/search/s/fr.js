@@ -1,0 +1,4 @@
+batonSearch.shard("fr",[
+["fragen",["fragen","CHB"]],
+["früh",["früh","CHB"]]
+]);
