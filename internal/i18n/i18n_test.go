@@ -120,6 +120,11 @@ func TestFallback(t *testing.T) {
 		t.Errorf("a missing key gives %q, want itself", got)
 	}
 	ja, _ := For(strictyaml.Str{Value: "ja"}, nil)
+	for lang, name := range map[string]string{"de": "Deutsch", "ja": "日本語", "pt-BR": "Português", "en": "English"} {
+		if s, _ := For(strictyaml.Str{Value: lang}, nil); s.T("language.name") != name {
+			t.Errorf("%s calls itself %q, want %s", lang, s.T("language.name"), name)
+		}
+	}
 	if ja.Key() == s.Key() || English().Key() == ja.Key() {
 		t.Errorf("two sets of words share the key %q", ja.Key())
 	}
