@@ -153,7 +153,7 @@ type Builder struct {
 
 	mu        sync.Mutex
 	parsed    map[cacheKey]*handbook.Parsed
-	md        map[bool]*markdown.Renderer
+	md        map[mdKey]*markdown.Renderer
 	spill     *markdown.Spill
 	themeSum  [32]byte
 	renderer  *render.Renderer
@@ -189,7 +189,7 @@ type Builder struct {
 
 // New returns a Builder.
 func New(opts Options) *Builder {
-	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[bool]*markdown.Renderer{}, seed: maphash.MakeSeed(), words: search.NewCache()}
+	return &Builder{opts: opts, parsed: map[cacheKey]*handbook.Parsed{}, md: map[mdKey]*markdown.Renderer{}, seed: maphash.MakeSeed(), words: search.NewCache()}
 }
 
 // Build builds the site whose folder is fsys (holding content/ and,

@@ -72,18 +72,16 @@ func mustBuild(t testing.TB, b *build.Builder, src fs.FS) map[string][]byte {
 }
 
 // TestGolden builds testdata/site and compares every output file with
-// testdata/golden. Run with -update to rewrite; a golden file that no
-// output matches fails the test.
+// testdata/golden, and testdata/site-de (a small handbook in German, with
+// strings: of its own) with testdata/golden-de. Run with -update to
+// rewrite; a golden file that no output matches fails the test.
 func TestGolden(t *testing.T) {
-	src := os.DirFS("testdata/site")
-	checkGolden(t, mustBuild(t, newBuilder(t, build.Options{}), src), "testdata/golden")
-}
-
-// TestGoldenRACI builds testdata/raci, a handbook with a model of its own
-// (four stages, an extra kind, RACI), against testdata/golden-raci.
-func TestGoldenRACI(t *testing.T) {
-	src := os.DirFS("testdata/raci")
-	checkGolden(t, mustBuild(t, newBuilder(t, build.Options{}), src), "testdata/golden-raci")
+	for _, c := range []struct{ site, golden string }{{"testdata/site", "testdata/golden"}, {"testdata/site-de", "testdata/golden-de"}, {"testdata/raci", "testdata/golden-raci"}} {
+		t.Run(c.site, func(t *testing.T) {
+			got := mustBuild(t, newBuilder(t, build.Options{}), os.DirFS(c.site))
+			checkGolden(t, got, c.golden)
+		})
+	}
 }
 
 // checkGolden compares a build's output with the folder golden, or
@@ -334,8 +332,14 @@ func TestIncremental(t *testing.T) {
 			src["content/guides/first.md"] = &fstest.MapFile{Data: []byte("---\ntitle: First guide\n---\nG.\n")}
 			return []string{"content/guides"}
 		}, false},
+		{"strings: in handbook.yaml", appendTo("content/handbook.yaml", "strings:\n  toc.title: In this page\n  page.minutes: \"{count} minutes\"\n"), false},
+		{"the language", func() []string {
+			f := src["content/handbook.yaml"]
+			f.Data = bytes.Replace(f.Data, []byte("language: en"), []byte("language: de"), 1)
+			return []string{"content/handbook.yaml"}
+		}, false},
 		{"theme", func() []string {
-			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte("Built with baton"), []byte("Made here"), 1)}
+			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte(`{{t "footer.built"}}`), []byte("Made here"), 1)}
 			return []string{"layouts/partials.html"}
 		}, false},
 		{"body, with a theme of the site's own", appendTo("content/renamed.md", "\nThemed.\n"), false},

@@ -41,19 +41,36 @@ func (b *Builder) keyOf(f source.File, h how) cacheKey {
 type how struct {
 	unsafe  bool
 	lenient bool
+	// titles are callouts' own titles in the site's words, which a
+	// prepared page holds: a change of language parses every page again.
+	titles markdown.Titles
 }
 
 // howOf is how the site's settings ask files to be parsed.
-func howOf(cfg config.Config) how { return how{unsafe: cfg.UnsafeHTML, lenient: !cfg.Strict} }
+func howOf(cfg config.Config) how {
+	h := how{unsafe: cfg.UnsafeHTML, lenient: !cfg.Strict}
+	if ui := cfg.UI; ui != nil {
+		h.titles = markdown.Titles{Note: ui.T("callout.note"), Tip: ui.T("callout.tip"), Important: ui.T("callout.important"),
+			Warning: ui.T("callout.warning"), Caution: ui.T("callout.caution")}
+	}
+	return h
+}
 
 // markdown is the Markdown renderer for h, made once.
 func (b *Builder) markdown(h how) *markdown.Renderer {
-	md := b.md[h.unsafe]
+	k := mdKey{h.unsafe, h.titles}
+	md := b.md[k]
 	if md == nil {
-		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Spill: b.spill})
-		b.md[h.unsafe] = md
+		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Titles: h.titles, Spill: b.spill})
+		b.md[k] = md
 	}
 	return md
+}
+
+// mdKey is what a Markdown renderer is made for.
+type mdKey struct {
+	unsafe bool
+	titles markdown.Titles
 }
 
 // parse parses every content file, in parallel, taking unchanged files

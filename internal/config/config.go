@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
@@ -29,7 +30,12 @@ type Config struct {
 	// multilingual: one site per language, read from content/<code>/,
 	// the first at the root of the output and the others under /<code>/.
 	// Language is then the first's code.
-	Languages  []Language
+	Languages []Language
+	// UI is the theme's words in Language, with handbook.yaml's strings:
+	// over them (never nil from Default or Decode); strings are those
+	// overrides, for each language's site of a multilingual handbook.
+	UI         *i18n.Strings
+	strings    strictyaml.Pairs
 	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Links is how a broken link or anchor counts: LinksError or LinksWarn.
 	Links string `yaml:"links"`
@@ -70,7 +76,7 @@ const (
 // leniently, broken links are warnings. Its Title is empty: the site takes
 // its home page's title, or its layout's (handbook.Resolve).
 func Default() Config {
-	return Config{BaseURL: "/", Language: "en", Links: LinksWarn, LinkCheck: DefaultLinkCheck(), Model: DefaultModel()}
+	return Config{BaseURL: "/", Language: "en", UI: i18n.English(), Links: LinksWarn, LinkCheck: DefaultLinkCheck(), Model: DefaultModel()}
 }
 
 // DefaultTitle is a site's title when nothing gives one.
@@ -99,7 +105,9 @@ type Raw struct {
 	Theme         Look         `yaml:"theme"`
 	LinkCheck     RawLinkCheck `yaml:"link_check"`
 	Model         RawModel     `yaml:"model"`
-	Pos           diag.Pos
+	// Strings overrides the theme's words by key (internal/i18n).
+	Strings strictyaml.Pairs `yaml:"strings"`
+	Pos     diag.Pos
 }
 
 // Decode reads handbook.yaml and checks its values.
@@ -114,6 +122,7 @@ func Decode(src []byte) (Config, diag.List) {
 		EditURL:        raw.EditURL.Value,
 		HistoryURL:     raw.HistoryURL.Value,
 		Language:       raw.Language.Value,
+		UI:             i18n.English(),
 		UnsafeHTML:     raw.UnsafeHTML,
 		Links:          raw.Links.Value,
 		NoIndex:        raw.NoIndex,
@@ -159,17 +168,35 @@ func Decode(src []byte) (Config, diag.List) {
 	}
 	checkPathURL(raw.EditURL, "edit_url", "https://github.com/acme/handbook/edit/main/{path}", &diags)
 	checkPathURL(raw.HistoryURL, "history_url", "https://github.com/acme/handbook/commits/main/{path}", &diags)
+	c.words(raw, &diags)
+	return c, diags
+}
+
+// words checks language: and languages:, and gives c the theme's words in
+// its language, with strings: over them, and the default model's words
+// in it too.
+func (c *Config) words(raw Raw, diags *diag.List) {
+	lang := raw.Language
 	for _, r := range c.Language {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
 			diags.Errorf(raw.Language.Pos, "language %q is not a language tag like en or pt-BR", c.Language)
+			lang.Value = "en"
 			break
 		}
 	}
-	c.Languages = decodeLanguages(raw, &diags)
+	c.Languages = decodeLanguages(raw, diags)
+	if lang.Value == "" {
+		lang.Value = "en"
+	}
 	if len(c.Languages) > 0 {
 		c.Language = c.Languages[0].Code
+		lang.Value = c.Languages[0].Code
 	}
-	return c, diags
+	ui, d := i18n.For(lang, raw.Strings)
+	c.UI = ui
+	c.strings = raw.Strings
+	c.Model = c.Model.Localised(ui)
+	diags.Append(d)
 }
 
 // CheckBaseURL normalises a base URL (an absolute http(s) URL or a path

@@ -140,3 +140,44 @@ func TestExcludes(t *testing.T) {
 		t.Error("no patterns exclude a URL")
 	}
 }
+
+// TestStrings: language picks the theme's words, a region falling back to
+// its base language; a language without a catalog is English with one
+// warning where it is written; strings: overrides a word by key, and a key
+// that does not exist or a value that breaks a placeholder is an error
+// where it is written.
+func TestStrings(t *testing.T) {
+	for _, c := range []struct{ src, lang, want string }{
+		{"", "en", ""},
+		{"language: de\n", "de", ""},
+		{"language: pt-BR\n", "pt", ""},
+		{"language: de-CH\n", "de", ""},
+		{"language: sw\n", "en", `content/handbook.yaml:2:11: warning: language "sw" has no translation of the theme's words: they are in English (baton has de, en, es, fr, ja, pt)`},
+		{"strings:\n  search.placeholder: Find\n", "en", ""},
+		{"strings:\n  search.placehlder: Find\n", "en", `content/handbook.yaml:3:3: strings: no string is called "search.placehlder" (did you mean "search.placeholder"?)`},
+		{"strings:\n  tag.pages.other: \"{cont} pages\"\n", "en", `content/handbook.yaml:3:20: strings: tag.pages.other must keep the placeholder {count} (English: "{count} pages")`},
+		{"strings:\n  nav.home: \"Home {site}\"\n", "en", `content/handbook.yaml:3:13: strings: nav.home has a placeholder {site} that it cannot fill (it can use none)`},
+		{"strings:\n  nav.home: [a]\n", "en", `content/handbook.yaml:3:13: "nav.home" must be a string, not a list`},
+		{"strings:\n  nav.home: A\n  nav.home: B\n", "en", `content/handbook.yaml:4:3: duplicate key "nav.home" (first set on line 3)`},
+		{"strings: Home\n", "en", `content/handbook.yaml:2:10: "strings" must be a mapping of keys to values, not "Home"`},
+	} {
+		cfg, diags := Decode([]byte("title: T\n" + c.src))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if c.want == "" && len(got) != 0 || c.want != "" && (len(got) != 1 || got[0] != c.want) {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.src, got, c.want)
+		}
+		if cfg.UI == nil || cfg.UI.Lang() != c.lang {
+			t.Errorf("%q: catalog %v, want %s", c.src, cfg.UI, c.lang)
+		}
+	}
+	cfg, _ := Decode([]byte("title: T\nstrings:\n  search.placeholder: Find\n"))
+	if got := cfg.UI.T("search.placeholder"); got != "Find" {
+		t.Errorf("search.placeholder is %q, want the override Find", got)
+	}
+	if got := Default().UI.T("search.placeholder"); got != "Search" {
+		t.Errorf("without handbook.yaml, search.placeholder is %q, want Search", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/strictyaml"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -39,11 +40,15 @@ type Language struct {
 // Multilingual reports whether the handbook builds one site per language.
 func (c Config) Multilingual() bool { return len(c.Languages) > 1 }
 
-// ForLanguage is the configuration of language i's site: its language,
-// and the base URL of its folder (the first language's is the handbook's).
+// ForLanguage is the configuration of language i's site: its language and
+// the theme's words in it, and the base URL of its folder (the first language's is the handbook's).
 func (c Config) ForLanguage(i int) Config {
 	l := c.Languages[i]
 	c.Language = l.Code
+	// Its words: a language without a catalog was said once, for the
+	// first; the others' fall back to English without a second warning.
+	c.UI, _ = i18n.For(strictyaml.Str{Value: l.Code, Pos: l.Pos}, c.strings)
+	c.Model = c.Model.Localised(c.UI)
 	if l.Title != "" {
 		c.Title = l.Title
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
@@ -323,4 +324,19 @@ func letters(raw []RawLetter, at diag.Pos, diags *diag.List) []Letter {
 		out = append(out, l)
 	}
 	return out
+}
+
+// Localised is m with the default preset's words (lead and partner) in
+// ui's language; a handbook that chose RACI, DACI or its own letters
+// keeps the words it chose.
+func (m Model) Localised(ui *i18n.Strings) Model {
+	if m.Preset != PresetLeadPartner || ui == nil || len(m.Letters) != 2 {
+		return m
+	}
+	ls := slices.Clone(m.Letters)
+	ls[0].Letter, ls[0].Verb, ls[0].Holders, ls[0].Holds = ui.T("matrix.lead_mark"), ui.T("matrix.leads"), ui.T("resp.led_by"), ui.T("role.leads")
+	ls[0].By = strings.TrimSpace(ui.T("role.led_by", "role", ""))
+	ls[1].Letter, ls[1].Verb, ls[1].Holders, ls[1].Holds = ui.T("matrix.partner_mark"), ui.T("matrix.partners_word"), ui.T("resp.partners"), ui.T("role.partner_in")
+	m.Letters = ls
+	return m
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/batonhq/baton/internal/diagram"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // BenchmarkSVG lays out and writes the diagram of generated handbooks.
@@ -13,7 +14,7 @@ func BenchmarkSVG(b *testing.B) {
 		roles := generatedRoles(n)
 		b.Run(fmt.Sprintf("%d roles", n), func(b *testing.B) {
 			for b.Loop() {
-				diagram.SVG(roles, identity)
+				diagram.SVG(roles, identity, i18n.English())
 			}
 		})
 	}

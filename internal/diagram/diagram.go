@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // Conductor picks the role at the centre: the first whose part is
@@ -37,10 +38,10 @@ func Conductor(roles []*handbook.Role) *handbook.Role {
 // write. The SVG is a group named by its title and described by its
 // description (an image would hide the links inside it from assistive
 // technology), and every role is a link named by the text it shows;
-// Describe gives the same content as text. Its
+// Describe gives the same content as text, both in ui's words. Its
 // width and height attributes are its size at one CSS pixel per unit, the
 // size at which its labels are as large as they were laid out.
-func SVG(roles []*handbook.Role, href func(string) string) string {
+func SVG(roles []*handbook.Role, href func(string) string, ui *i18n.Strings) string {
 	l := arrange(roles)
 	if l == nil {
 		return ""
@@ -48,7 +49,7 @@ func SVG(roles []*handbook.Role, href func(string) string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="conductor-diagram" width="%g" height="%g" viewBox="0 0 %g %g" role="group" aria-labelledby="cd-title" aria-describedby="cd-desc" xmlns="http://www.w3.org/2000/svg">`,
 		l.width, l.height, l.width, l.height)
-	fmt.Fprintf(&b, `<title id="cd-title">The conductor model</title><desc id="cd-desc">%s</desc>`, html.EscapeString(Describe(roles)))
+	fmt.Fprintf(&b, `<title id="cd-title">%s</title><desc id="cd-desc">%s</desc>`, html.EscapeString(ui.T("home.model")), html.EscapeString(Describe(roles, ui)))
 	b.WriteString(`<g class="cd-lines">`)
 	// The conductor's lines go on top of the others.
 	for _, conductor := range []bool{false, true} {
@@ -121,14 +122,15 @@ func baseline(size, lead float64) float64 {
 	return (lead-size*(0.928+0.236))/2 + size*0.928
 }
 
-// Describe is the diagram as a sentence, for its text alternative.
-func Describe(roles []*handbook.Role) string {
+// Describe is the diagram as sentences in the site's words, for its text
+// alternative.
+func Describe(roles []*handbook.Role, ui *i18n.Strings) string {
 	c := Conductor(roles)
 	if c == nil {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s conducts at the centre.", c.Title)
+	b.WriteString(ui.T("diagram.conducts", "role", c.Title))
 	for _, r := range roles {
 		if len(r.Collaborators) == 0 {
 			continue
@@ -137,7 +139,7 @@ func Describe(roles []*handbook.Role) string {
 		for i, o := range r.Collaborators {
 			names[i] = o.Title
 		}
-		fmt.Fprintf(&b, " %s works with %s.", r.Title, strings.Join(names, ", "))
+		b.WriteString(" " + ui.T("diagram.works_with", "role", r.Title, "roles", strings.Join(names, ", ")))
 	}
 	return b.String()
 }

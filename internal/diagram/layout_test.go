@@ -11,6 +11,7 @@ import (
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/diagram"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // Fonts: the theme's system-ui falls back to DejaVu Sans on Linux, whose
@@ -72,7 +73,7 @@ func renderedWidth(t *testing.T, doc svgDoc) float64 {
 func TestLayoutGeometry(t *testing.T) {
 	for _, c := range layoutCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			doc := parseSVG(t, diagram.SVG(c.roles, identity))
+			doc := parseSVG(t, diagram.SVG(c.roles, identity, i18n.English()))
 			if got, want := len(doc.nodes), len(c.roles); got != want {
 				t.Fatalf("%d role boxes, want %d", got, want)
 			}
@@ -129,7 +130,7 @@ func TestLayoutGeometry(t *testing.T) {
 func TestLinesUnderBoxes(t *testing.T) {
 	for _, c := range layoutCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			doc := parseSVG(t, diagram.SVG(c.roles, identity))
+			doc := parseSVG(t, diagram.SVG(c.roles, identity, i18n.English()))
 			under := 0
 			for _, l := range doc.lines {
 				a, b := doc.ends(t, l)
@@ -312,7 +313,7 @@ func TestCrossings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc := parseSVG(t, diagram.SVG(c.roles, identity))
+			doc := parseSVG(t, diagram.SVG(c.roles, identity, i18n.English()))
 			es := edges(c.roles)
 			got := doc.crossings(t)
 			old := straightCrossings(oldCentres(c.roles), es)
@@ -357,8 +358,8 @@ func TestOldLayoutOverlapped(t *testing.T) {
 // TestDeterministic: the same roles give the same bytes, whether or not
 // they are the same values in memory.
 func TestDeterministic(t *testing.T) {
-	a := diagram.SVG(generatedRoles(17), identity)
-	b := diagram.SVG(generatedRoles(17), identity)
+	a := diagram.SVG(generatedRoles(17), identity, i18n.English())
+	b := diagram.SVG(generatedRoles(17), identity, i18n.English())
 	if a != b {
 		t.Error("two drawings of the same roles differ")
 	}
@@ -371,7 +372,7 @@ func TestDeterministic(t *testing.T) {
 // (a name other than the visible text fails label-content-name-mismatch).
 func TestAccessibleNames(t *testing.T) {
 	roles := generatedRoles(30)
-	doc := parseSVG(t, diagram.SVG(roles, identity))
+	doc := parseSVG(t, diagram.SVG(roles, identity, i18n.English()))
 	if doc.role != "group" {
 		t.Errorf("role=%q, want group", doc.role)
 	}
@@ -414,7 +415,7 @@ func TestUnusualRoles(t *testing.T) {
 	roles[4].Part = "A part much longer than any title in the whole handbook, on purpose"
 	roles[5].Collaborators = append(roles[5].Collaborators, roles[5], roles[6], roles[6])
 	roles[7].Collaborators = nil
-	doc := parseSVG(t, diagram.SVG(roles, identity))
+	doc := parseSVG(t, diagram.SVG(roles, identity, i18n.English()))
 	for i, a := range doc.nodes {
 		for _, b := range doc.nodes[i+1:] {
 			if a.box.overlaps(b.box, 8) {
@@ -459,7 +460,7 @@ func TestUnusualRoles(t *testing.T) {
 func TestFocusOrder(t *testing.T) {
 	for _, c := range layoutCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			doc := parseSVG(t, diagram.SVG(c.roles, identity))
+			doc := parseSVG(t, diagram.SVG(c.roles, identity, i18n.English()))
 			if !strings.Contains(doc.nodes[0].class, "cd-conductor") {
 				t.Fatalf("first link is %s, want the conductor", doc.nodes[0].href)
 			}

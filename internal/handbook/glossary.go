@@ -196,11 +196,7 @@ func values(ss []strictyaml.Str) []string {
 
 // plainText is a prepared document's text, its blocks joined by spaces.
 func plainText(d *markdown.Doc) string {
-	var parts []string
-	for _, s := range d.Sections {
-		parts = append(parts, s.Text)
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(d.Texts(), " ")
 }
 
 // claimGlossary claims the glossary's URL before any page does: a page
@@ -226,7 +222,7 @@ func (r *resolver) glossaryAliases() {
 			r.redirectProblem(a.Pos, err)
 			continue
 		}
-		r.addRedirect(Redirect{From: from, To: markdown.GlossaryURL, Title: "Glossary", Pos: a.Pos}, "an alias in "+GlossaryPath, GlossaryPath, false)
+		r.addRedirect(Redirect{From: from, To: markdown.GlossaryURL, Title: r.glossaryTitle(), Pos: a.Pos}, "an alias in "+GlossaryPath, GlossaryPath, false)
 	}
 }
 
@@ -368,4 +364,12 @@ func GlossaryLetters(terms []*Term) []GlossaryLetter {
 		out[len(out)-1].Terms = append(out[len(out)-1].Terms, t)
 	}
 	return out
+}
+
+// glossaryTitle is the glossary page's title in the handbook's language.
+func (r *resolver) glossaryTitle() string {
+	if r.cfg.UI == nil {
+		return "Glossary"
+	}
+	return r.cfg.UI.T("glossary.title")
 }

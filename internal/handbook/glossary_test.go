@@ -144,7 +144,7 @@ func TestGlossary(t *testing.T) {
 	}
 	var b bytes.Buffer
 	launch := pageAt(t, site, "content/playbooks/launch.md")
-	launch.Doc.Resolve(&b, func(int) string { return "" }, "")
+	launch.Doc.Resolve(&b, func(int) string { return "" }, "", nil)
 	if strings.Contains(b.String(), "term") {
 		t.Errorf("a page with glossary: false is marked: %s", b.String())
 	}

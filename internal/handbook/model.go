@@ -10,7 +10,6 @@ package handbook
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
@@ -301,14 +300,4 @@ func (x *Responsibility) Letter(role *Role) (config.Letter, bool) {
 		}
 	}
 	return config.Letter{}, false
-}
-
-// StageTitle is a stage id as a title: its first letter in upper case. A
-// site's own titles are its Config.Model's (Model.StageTitle); this is the
-// title of a stage written as its id alone.
-func StageTitle(stage string) string {
-	if stage == "" {
-		return ""
-	}
-	return strings.ToUpper(stage[:1]) + strings.ReplaceAll(stage[1:], "-", " ")
 }

@@ -42,8 +42,5 @@ func (r *resolver) updates() {
 	}
 }
 
-// Day is the date of an update, as pages show dates.
-func (u Update) Day() string { return time.Unix(u.When, 0).UTC().Format("2 January 2006") }
-
 // Time is the moment of an update, as HTML's datetime and Atom write it.
 func (u Update) Time() string { return time.Unix(u.When, 0).UTC().Format(time.RFC3339) }

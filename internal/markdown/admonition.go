@@ -54,11 +54,12 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	if m[3] != nil {
 		title = string(m[3])
 	}
-	if title == "" && marker != "!!!" {
+	named := title == "" && marker != "!!!"
+	if named {
 		title = calloutTitles[kind] // a details element shows its summary
 	}
 	reader.AdvanceToEOL()
-	return &Callout{Alert: kind, Title: title, Collapsible: marker != "!!!", Open: marker == "???+"}, parser.HasChildren
+	return &Callout{Alert: kind, Title: title, Named: named, Collapsible: marker != "!!!", Open: marker == "???+"}, parser.HasChildren
 }
 
 // Continue takes blank lines and lines indented by four columns or more,
@@ -106,7 +107,7 @@ func (hintParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 		kind = "note"
 	}
 	reader.AdvanceToEOL()
-	return &Callout{Alert: kind, Title: calloutTitles[kind], markers: [][2]int{{seg.Start, seg.Stop}}}, parser.HasChildren
+	return &Callout{Alert: kind, Title: calloutTitles[kind], Named: true, markers: [][2]int{{seg.Start, seg.Stop}}}, parser.HasChildren
 }
 
 // Continue closes the hint at its {% endhint %} line, which it consumes;

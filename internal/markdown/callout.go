@@ -19,7 +19,10 @@ type Callout struct {
 	// Alert is the lower-case alert name, one of calloutKinds.
 	Alert string
 	// Title is the callout's title, as text; none is shown when empty.
+	// Named is set when Title is the alert's own name, which the page
+	// shows in the site's words (Options.Titles).
 	Title string
+	Named bool
 	// Collapsible callouts (MkDocs' ???) are a details element, open when
 	// Open.
 	Collapsible, Open bool
@@ -87,7 +90,7 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			}
 		}
 		alert := strings.ToLower(string(m[1]))
-		c := &Callout{Alert: alert, Title: calloutTitles[alert]}
+		c := &Callout{Alert: alert, Title: calloutTitles[alert], Named: true}
 		for child := q.FirstChild(); child != nil; {
 			next := child.NextSibling()
 			c.AppendChild(c, child)
@@ -131,6 +134,21 @@ var calloutTitles = map[string]string{
 	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
 }
 
+// Titles are the names a callout shows for its alert when its source
+// gives none, in the site's words; an empty one is English.
+type Titles struct {
+	Note, Tip, Important, Warning, Caution string
+}
+
+// of returns the title of alert.
+func (t Titles) of(alert string) string {
+	v := map[string]string{"note": t.Note, "tip": t.Tip, "important": t.Important, "warning": t.Warning, "caution": t.Caution}[alert]
+	if v == "" {
+		return calloutTitles[alert]
+	}
+	return v
+}
+
 func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	c := node.(*Callout)
 	if !entering {
@@ -141,7 +159,11 @@ func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 		}
 		return ast.WalkContinue, nil
 	}
-	title := util.EscapeHTML([]byte(c.Title))
+	text := c.Title
+	if c.Named {
+		text = r.titles.of(c.Alert)
+	}
+	title := util.EscapeHTML([]byte(text))
 	if c.Collapsible {
 		_, _ = w.WriteString(`<details class="callout callout-` + c.Alert + `"`)
 		if c.Open {

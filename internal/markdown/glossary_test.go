@@ -30,7 +30,7 @@ func marked(t *testing.T, r *Renderer, src string) ([]string, string) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	d.Resolve(&b, func(i int) string { return d.Links[i].Dest }, "")
+	d.Resolve(&b, func(i int) string { return d.Links[i].Dest }, "", nil)
 	out := b.String()
 	var got []string
 	// The sanitiser of a page with raw HTML orders attributes by name.

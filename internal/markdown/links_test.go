@@ -64,7 +64,7 @@ func TestEveryLinkIsListed(t *testing.T) {
 					t.Fatalf("Resolve asked for link %d of %d", i, len(d.Links))
 				}
 				return "checked-" + strconv.Itoa(i)
-			}, "")
+			}, "", nil)
 			var got []int
 			for _, m := range placeholderRE.FindAllStringSubmatch(b.String(), -1) {
 				n, _ := strconv.Atoi(m[1])

@@ -30,6 +30,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
@@ -47,6 +48,9 @@ import (
 const (
 	mark        = '\x00'
 	prefixToken = "\x00P\x00" // the id prefix (empty on a page, set in the print view)
+	// labelToken opens a heading's text, escaped, up to the next mark: the
+	// name of its anchor link, said in the site's words.
+	labelToken = "\x00A"
 )
 
 // Renderer converts Markdown bodies. Build one per site configuration.
@@ -86,6 +90,10 @@ type Options struct {
 	// Spill, when set, holds the HTML and text of the documents Prepare
 	// makes, out of memory (a one-off build's; the dev server keeps them).
 	Spill *Spill
+	// Titles are callouts' own titles in the site's words (English when
+	// empty): they are part of the prepared page, so a Renderer is made
+	// for one language.
+	Titles Titles
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -125,7 +133,7 @@ func NewWith(opts Options) *Renderer {
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100))),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),
 	)
 	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill}
 	if r.lexTimeout <= 0 {
@@ -282,12 +290,13 @@ func (d *Doc) Hash(h *maphash.Hash) {
 }
 
 // Resolve writes the document's HTML with href(i) for the destination of
-// Links[i] and prefix before every id the document defines. href returns
-// the value to put in the attribute, unescaped. Size the writer's buffer
-// with Size.
-func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string) {
+// Links[i], prefix before every id the document defines, and the names of
+// heading anchors in ui's words (English when nil). href returns the value
+// to put in the attribute, unescaped. Size the writer's buffer with Size.
+func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string, ui *i18n.Strings) {
 	h := d.bytes()
-	var esc []byte // prefix, escaped, made on first use
+	var esc []byte      // prefix, escaped, made on first use
+	var label [2][]byte // the anchor name around the heading, escaped, made on first use
 	for {
 		i := bytes.IndexByte(h, mark)
 		if i < 0 {
@@ -309,9 +318,27 @@ func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string) {
 				n = n*10 + int(c-'0')
 			}
 			w.Write(util.EscapeHTML(util.URLEscape([]byte(href(n)), false)))
+		case 'A':
+			if label[0] == nil {
+				label = anchorLabel(ui)
+			}
+			w.Write(label[0])
+			w.Write(h[i+2 : end])
+			w.Write(label[1])
 		}
 		h = h[end+1:]
 	}
+}
+
+// anchorLabel is the name of a heading's anchor link in ui's words, escaped,
+// before and after the heading's text.
+func anchorLabel(ui *i18n.Strings) [2][]byte {
+	if ui == nil {
+		ui = i18n.English()
+	}
+	const at = "\x00"
+	before, after, _ := strings.Cut(ui.T("page.anchor", "heading", at), at)
+	return [2][]byte{append([]byte{}, util.EscapeHTML([]byte(before))...), append([]byte{}, util.EscapeHTML([]byte(after))...)}
 }
 
 // Size is about how many bytes Resolve writes with prefix, rounded up for

@@ -72,7 +72,7 @@ func TestAttributeSyntaxIsText(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		d.Resolve(&b, func(int) string { return "x.html" }, "")
+		d.Resolve(&b, func(int) string { return "x.html" }, "", nil)
 		z := html.NewTokenizer(&b)
 		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 			tok := z.Token()

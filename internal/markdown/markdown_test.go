@@ -16,7 +16,7 @@ func render(t testing.TB, r *Renderer, src string) (*Doc, string) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	d.Resolve(&b, func(i int) string { return "L" + d.Links[i].Dest }, "")
+	d.Resolve(&b, func(i int) string { return "L" + d.Links[i].Dest }, "", nil)
 	return d, b.String()
 }
 
@@ -74,7 +74,7 @@ func TestPrefixAndLinks(t *testing.T) {
 		t.Errorf("link offset %d", d.Links[0].Offset)
 	}
 	var b bytes.Buffer
-	d.Resolve(&b, func(i int) string { return []string{"../one/", "../x.png"}[i] }, "p-")
+	d.Resolve(&b, func(i int) string { return []string{"../one/", "../x.png"}[i] }, "p-", nil)
 	got := b.String()
 	for _, want := range []string{`id="p-top"`, `href="#p-top"`, `id="p-fnref:1"`, `href="../one/"`, `src="../x.png"`} {
 		if !strings.Contains(got, want) {
@@ -126,7 +126,7 @@ func FuzzNoScript(f *testing.F) {
 			return
 		}
 		var b bytes.Buffer
-		d.Resolve(&b, func(int) string { return "safe.html" }, "")
+		d.Resolve(&b, func(int) string { return "safe.html" }, "", nil)
 		out := b.String()
 		z := html.NewTokenizer(&b)
 		for {
@@ -185,7 +185,7 @@ func TestLeadTitle(t *testing.T) {
 	}
 	u := d.WithoutLeadTitle()
 	var b strings.Builder
-	u.Resolve(&b, func(int) string { return "x/" }, "")
+	u.Resolve(&b, func(int) string { return "x/" }, "", nil)
 	if html := b.String(); strings.Contains(html, "<h1") || !strings.HasPrefix(html, "<p>Intro.</p>") || !strings.Contains(html, `id="first"`) {
 		t.Errorf("without the title:\n%s", html)
 	}
@@ -208,7 +208,7 @@ func TestLeadTitle(t *testing.T) {
 	// comes out all the same.
 	d, _ = r.Prepare([]byte("# Raw <kbd>title</kbd>\n\n<details><summary>More</summary>\n\nText.\n\n</details>\n"))
 	var raw strings.Builder
-	d.WithoutLeadTitle().Resolve(&raw, func(int) string { return "" }, "")
+	d.WithoutLeadTitle().Resolve(&raw, func(int) string { return "" }, "", nil)
 	if d.LeadTitle() != "Raw title" || strings.Contains(raw.String(), "<h1") || !strings.Contains(raw.String(), "<details>") {
 		t.Errorf("with raw HTML: title %q, body\n%s", d.LeadTitle(), raw.String())
 	}

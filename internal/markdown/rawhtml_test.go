@@ -184,7 +184,7 @@ func TestRawHTMLLinks(t *testing.T) {
 			t.Errorf("unsafe=%v: links (-want +got):\n%s", unsafe, diff)
 		}
 		var b bytes.Buffer
-		d.Resolve(&b, func(i int) string { return "/out/" + d.Links[i].Dest }, "")
+		d.Resolve(&b, func(i int) string { return "/out/" + d.Links[i].Dest }, "", nil)
 		got := b.String()
 		for _, w := range []string{`src="/out/images/x.png"`, `href="/out/other.md#part"`, `href="/out/https://example.com/"`, `src="/out/.gitbook/assets/y.png"`, `srcset="/out/d.png 2x, /out/e.png"`, `srcset="/out/l.png 1x" src="/out/l.png"`, `href="/out/../q.md"`, `href="/out/#top"`} {
 			if !strings.Contains(got, w) {
@@ -215,7 +215,7 @@ func TestRawHTMLAnchors(t *testing.T) {
 			t.Errorf("unsafe=%v: anchors %q, want %q", tt.unsafe, d.Anchors, tt.anchors)
 		}
 		var b bytes.Buffer
-		d.Resolve(&b, func(int) string { return "x" }, "p-")
+		d.Resolve(&b, func(int) string { return "x" }, "p-", nil)
 		got := b.String()
 		for _, w := range []string{`id="p-head"`, `name="p-old-name"`, `id="p-inline"`, `id="p-s"`, `id="p-block"`} {
 			if !strings.Contains(got, w) {

@@ -17,8 +17,9 @@ const linkIndexAttr = "\x00link"
 
 // nodeRenderer renders the nodes whose output depends on the rest of the
 // site (links, images, heading ids) as placeholders, callouts, and code
-// blocks as highlightBlocks made them.
-type nodeRenderer struct{}
+// blocks as highlightBlocks made them; titles are callouts' own names in
+// the site's words.
+type nodeRenderer struct{ titles Titles }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
@@ -169,8 +170,12 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.WriteString(`"><a class="anchor" href="#`)
 	_, _ = w.WriteString(prefixToken)
 	_, _ = w.Write(util.EscapeHTML(id))
-	_, _ = w.WriteString(`" aria-label="Link to this section: `)
+	// The link's name is the heading's text in the site's words,
+	// which Resolve fills in (labelToken).
+	_, _ = w.WriteString(`" aria-label="`)
+	_, _ = w.WriteString(labelToken)
 	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
+	_ = w.WriteByte(mark)
 	_, _ = w.WriteString(`">#</a>`)
 	return ast.WalkContinue, nil
 }

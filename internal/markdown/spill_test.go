@@ -53,7 +53,7 @@ func sameDoc(t *testing.T, name string, got, want *Doc) {
 	t.Helper()
 	render := func(d *Doc) string {
 		var b strings.Builder
-		d.Resolve(&b, func(i int) string { return "/to/" + d.Links[i].Dest }, "p--")
+		d.Resolve(&b, func(i int) string { return "/to/" + d.Links[i].Dest }, "p--", nil)
 		return b.String()
 	}
 	if g, w := render(got), render(want); g != w {

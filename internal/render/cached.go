@@ -49,9 +49,9 @@ func cached(name string, v *View, keys ...any) (template.HTML, error) {
 // html/template's, escaped in the context of HTML text, where cached's
 // result is printed.
 func (r *Renderer) partial(name string, v *View) (template.HTML, error) {
-	t := r.pages[v.Kind]
-	if t == nil {
-		return "", fmt.Errorf("no template for %s", v.Kind)
+	t, err := r.page(v)
+	if err != nil {
+		return "", err
 	}
 	var b bytes.Buffer
 	v.inCached++

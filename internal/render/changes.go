@@ -21,14 +21,16 @@ type commit struct {
 	Updates []handbook.Update
 }
 
-// byDay groups updates, newest first, by day and by commit.
-func byDay(updates []handbook.Update) []day {
+// byDay groups updates, newest first, by day and by commit, each day
+// written in the site's language.
+func byDay(site *handbook.Site) []day {
+	updates := site.Updates
 	var days []day
 	var last handbook.Update
 	for i, u := range updates {
-		d := u.Day()
-		if len(days) == 0 || days[len(days)-1].Day != d {
-			days = append(days, day{Day: d, ID: time.Unix(u.When, 0).UTC().Format("2006-01-02")})
+		id := time.Unix(u.When, 0).UTC().Format("2006-01-02")
+		if len(days) == 0 || days[len(days)-1].ID != id {
+			days = append(days, day{Day: words(site).Date(time.Unix(u.When, 0)), ID: id})
 		}
 		cur := &days[len(days)-1]
 		if i == 0 || len(cur.Commits) == 0 || u.Commit != last.Commit {
@@ -84,7 +86,7 @@ type atomFeed struct {
 func feed(w io.Writer, site *handbook.Site) error {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	f := atomFeed{
-		Title:   site.Config.Title + ": recently updated",
+		Title:   words(site).T("feed.title", "site", site.Config.Title),
 		ID:      base + "/changes/",
 		Updated: site.Updates[0].Time(),
 		Links:   []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "/feed.xml"}, {Rel: "alternate", Type: "text/html", Href: base + "/changes/"}},

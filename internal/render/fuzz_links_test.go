@@ -151,7 +151,7 @@ func checkedHrefs(t *testing.T, p *handbook.Page, src string) {
 			t.Fatalf("the body asks for link %d of %d, from:\n%s", i, len(p.Doc.Links), src)
 		}
 		return "checked:" + strconv.Itoa(i)
-	}, "")
+	}, "", nil)
 	used := map[string]bool{}
 	z := html.NewTokenizer(&b)
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {

@@ -31,7 +31,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
 	}
 	l.add("/404.html", "", func() *View {
-		return &View{Kind: "404", Title: "Page not found", Absolute: true, BasePath: basePath(site.Config.BaseURL)}
+		return &View{Kind: "404", Title: words(site).T("notfound.title"), Absolute: true, BasePath: basePath(site.Config.BaseURL)}
 	})
 	return l.jobs
 }
@@ -86,58 +86,63 @@ func in(site *handbook.Site, index, url, title string) []Crumb {
 // model adds the pages of the handbook's model, each index before its
 // pages.
 func (l *jobList) model() {
-	site := l.site
+	site, w := l.site, words(l.site)
+	roles, paths := w.T("roles.title"), w.T("paths.title")
 	l.add("/roles/", "", func() *View {
-		return &View{Kind: "roles", Title: "Roles", Crumbs: crumbs(site, nil, "Roles"), PrintURL: rolesPrintURL(site)}
+		return &View{Kind: "roles", Title: roles, Crumbs: crumbs(site, nil, roles), PrintURL: rolesPrintURL(site)}
 	})
 	for _, role := range site.Roles {
 		l.add(role.URL, role.File, func() *View {
 			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: in(site, "Roles", "/roles/", role.Title)}, role.File, role.Updated)
+				Crumbs: in(site, roles, "/roles/", role.Title)}, role.File, role.Updated)
 		})
 	}
 	if len(site.Levels) > 0 {
 		l.add("/levels/", "", func() *View {
-			return &View{Kind: "levels", Title: "Career levels", Crumbs: in(site, "Roles", "/roles/", "Career levels")}
+			return &View{Kind: "levels", Title: w.T("levels.title"), Crumbs: in(site, roles, "/roles/", w.T("levels.title"))}
 		})
 	}
 	if len(site.People) > 0 {
-		l.add("/people/", "", func() *View { return &View{Kind: "people", Title: "People", Crumbs: crumbs(site, nil, "People")} })
+		l.add("/people/", "", func() *View {
+			return &View{Kind: "people", Title: w.T("people.title"), Crumbs: crumbs(site, nil, w.T("people.title"))}
+		})
 	}
 	for _, pe := range site.People {
 		l.add(pe.URL, pe.File, func() *View {
-			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title, Crumbs: in(site, "People", "/people/", pe.Name)}
+			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title, Crumbs: in(site, w.T("people.title"), "/people/", pe.Name)}
 		})
 	}
 	l.add("/responsibilities/", "", func() *View {
-		return &View{Kind: "responsibilities", Title: "Responsibilities", Crumbs: crumbs(site, nil, "Responsibilities")}
+		return &View{Kind: "responsibilities", Title: w.T("matrix.title"), Crumbs: crumbs(site, nil, w.T("matrix.title"))}
 	})
 	for _, resp := range site.Responsibilities {
 		l.add(resp.URL, resp.Pos.File, func() *View {
 			// A responsibility is written in its role's file.
 			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: in(site, "Responsibilities", "/responsibilities/", resp.Title)}, resp.Lead.File, resp.Lead.Updated)
+				Crumbs: in(site, w.T("matrix.title"), "/responsibilities/", resp.Title)}, resp.Lead.File, resp.Lead.Updated)
 		})
 	}
 	l.add("/paths/", "", func() *View {
-		return &View{Kind: "paths", Title: "Reading paths", Crumbs: crumbs(site, nil, "Reading paths")}
+		return &View{Kind: "paths", Title: paths, Crumbs: crumbs(site, nil, paths)}
 	})
 	for _, pa := range site.Paths {
 		l.add(pa.URL, pa.File, func() *View {
 			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: in(site, "Reading paths", "/paths/", pa.Title)}, pa.File, pa.Updated)
+				Crumbs: in(site, paths, "/paths/", pa.Title)}, pa.File, pa.Updated)
 		})
 	}
 	if g := site.Glossary; g != nil {
 		l.add(g.URL, g.File, func() *View {
-			return withSource(site, &View{Kind: "glossary", Title: "Glossary", Crumbs: crumbs(site, nil, "Glossary"),
-				Description: "The words this handbook uses in a particular sense, and what each means here."}, g.File, g.Updated)
+			return withSource(site, &View{Kind: "glossary", Title: w.T("glossary.title"), Crumbs: crumbs(site, nil, w.T("glossary.title")),
+				Description: w.T("glossary.description")}, g.File, g.Updated)
 		})
 	}
-	l.add("/tags/", "", func() *View { return &View{Kind: "tags", Title: "Tags", Crumbs: crumbs(site, nil, "Tags")} })
+	l.add("/tags/", "", func() *View {
+		return &View{Kind: "tags", Title: w.T("tags.title"), Crumbs: crumbs(site, nil, w.T("tags.title"))}
+	})
 	for _, t := range site.Tags {
 		l.add(t.URL, "", func() *View {
-			return &View{Kind: "tag", Title: "Tagged “" + t.Name + "”", Tag: t, Crumbs: in(site, "Tags", "/tags/", t.Name)}
+			return &View{Kind: "tag", Title: w.T("tag.title", "tag", t.Name), Tag: t, Crumbs: in(site, w.T("tags.title"), "/tags/", t.Name)}
 		})
 	}
 }
@@ -145,7 +150,7 @@ func (l *jobList) model() {
 // views adds the pages made of other pages: the print views, search and
 // the recently updated page.
 func (l *jobList) views() {
-	site, r := l.site, l.r
+	site, r, w := l.site, l.r, words(l.site)
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
@@ -156,10 +161,12 @@ func (l *jobList) views() {
 			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s) }).Bodies = true
 		}
 	}
-	l.add("/search/", "", func() *View { return &View{Kind: "search", Title: "Search", Crumbs: crumbs(site, nil, "Search")} })
+	l.add("/search/", "", func() *View {
+		return &View{Kind: "search", Title: w.T("search.title"), Crumbs: crumbs(site, nil, w.T("search.title"))}
+	})
 	if len(site.Updates) > 0 {
 		l.add("/changes/", "", func() *View {
-			return &View{Kind: "changes", Title: "Recently updated", Crumbs: crumbs(site, nil, "Recently updated")}
+			return &View{Kind: "changes", Title: w.T("changes.title"), Crumbs: crumbs(site, nil, w.T("changes.title"))}
 		})
 	}
 }

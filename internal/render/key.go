@@ -60,10 +60,12 @@ func (k key) link(q *handbook.Page) {
 	k.s(q.Summary)
 }
 
-// site writes the settings and the header every page shows.
+// site writes the settings and the header every page shows, and the
+// words the theme shows them in (the catalog's language and the strings
+// handbook.yaml overrides).
 func (k key) site(site *handbook.Site) {
 	c := site.Config
-	for _, v := range []string{c.Title, c.Description, c.Language, c.BaseURL, c.EditURL, c.HistoryURL, strconv.FormatBool(c.NoIndex),
+	for _, v := range []string{c.Title, c.Description, c.Language, words(site).Key(), c.BaseURL, c.EditURL, c.HistoryURL, strconv.FormatBool(c.NoIndex),
 		c.Colours.Accent, c.Colours.AccentSoft, c.Colours.AccentDark, c.Colours.AccentDarkSoft, c.Look.Head,
 		site.Look.Logo, site.Look.Favicon, strings.Join(site.Look.CSS, "\x00"), c.Look.Footer.Value} {
 		k.s(v)

@@ -216,17 +216,17 @@ func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
 
 // Diagram is the conductor diagram with links from this page.
 func (v *View) Diagram() template.HTML {
-	return template.HTML(diagram.SVG(v.Site.Roles, v.rel))
+	return template.HTML(diagram.SVG(v.Site.Roles, v.rel, words(v.Site)))
 }
 
 // DiagramText is the diagram's text alternative.
-func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles) }
+func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles, words(v.Site)) }
 
 // Stages lists the lifecycle stages with their responsibilities.
 func (v *View) Stages() []StageGroup {
 	var out []StageGroup
 	for _, st := range v.Site.Config.Model.Stages {
-		g := StageGroup{ID: st.ID, Title: st.Title}
+		g := StageGroup{ID: st.ID, Title: stageTitle(words(v.Site), v.Site.Config.Model, st.ID)}
 		for _, r := range v.Site.Responsibilities {
 			if r.Stage == st.ID {
 				g.Responsibilities = append(g.Responsibilities, r)
@@ -264,54 +264,44 @@ func holding(resp *handbook.Responsibility, id string) *handbook.Holding {
 	return nil
 }
 
-var funcs = template.FuncMap{
-	"letter":  letterOf,
-	"holding": holding,
-	"add":     func(a, b int) int { return a + b },
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
-	"join": strings.Join,
-	// siteRel is a site-absolute URL without its leading slash, for links
-	// written from .Root ("{{.Root}}{{siteRel .URL}}").
-	"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
-	// topSections are the sections the header lists: the top ones, at
-	// most maxTopSections, in their order.
-	"topSections": topSections,
-	"cached":      cached,
-	"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
-	"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
-	"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
-	"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
-	"byDay":       byDay,
-	"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
-	"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
-	"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
-	"personTeams": handbook.PersonTeams,
-	// glossaryLetters groups the glossary's terms by their first letter.
-	"glossaryLetters": handbook.GlossaryLetters,
-	// levelRows counts the rows of the levels table: the longest ladder.
-	"levelRows": func(roles []*handbook.Role) []struct{} {
-		n := 0
-		for _, r := range roles {
-			n = max(n, len(r.Levels))
-		}
-		return make([]struct{}, n)
-	},
-	// initials stand for a person without a photo: the first letters of
-	// their first and last names.
-	"initials": initials,
-	// date writes a YYYY-MM-DD date as pages show dates.
-	"date": func(d string) string {
-		t, err := time.Parse("2006-01-02", d)
-		if err != nil {
-			return d
-		}
-		return t.Format("2 January 2006")
-	},
+// funcs are the theme's template functions but those of uiFuncs.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"letter":  letterOf,
+		"holding": holding,
+		"add":     func(a, b int) int { return a + b },
+		"link":    link,
+		"join":    strings.Join,
+		// siteRel is a site-absolute URL without its leading slash, for links
+		// written from .Root ("{{.Root}}{{siteRel .URL}}").
+		"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
+		// topSections are the sections the header lists: the top ones, at
+		// most maxTopSections, in their order.
+		"topSections": topSections,
+		"cached":      cached,
+		"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
+		"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
+		"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
+		"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+		"byDay":       byDay,
+		"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
+		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
+		"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
+		"personTeams": handbook.PersonTeams,
+		// glossaryLetters groups the glossary's terms by their first letter.
+		"glossaryLetters": handbook.GlossaryLetters,
+		// levelRows counts the rows of the levels table: the longest ladder.
+		"levelRows": func(roles []*handbook.Role) []struct{} {
+			n := 0
+			for _, r := range roles {
+				n = max(n, len(r.Levels))
+			}
+			return make([]struct{}, n)
+		},
+		// initials stand for a person without a photo: the first letters of
+		// their first and last names.
+		"initials": initials,
+	}
 }
 
 // maxTopSections is the most sections the header lists: more would not
@@ -369,7 +359,7 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	for ; s != nil && s.Parent != nil; s = s.Parent {
 		out = append(out, Crumb{Title: s.Title, URL: s.URL})
 	}
-	out = append(out, Crumb{Title: "Home", URL: "/"})
+	out = append(out, Crumb{Title: words(site).T("nav.home"), URL: "/"})
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
@@ -387,7 +377,7 @@ func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) 
 		// more, most of a build's garbage (docs/performance.md).
 		var b strings.Builder
 		b.Grow(p.Doc.Size(""))
-		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "")
+		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "", words(site))
 		v.Body = template.HTML(b.String())
 		for _, h := range p.Doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
@@ -420,7 +410,7 @@ func withSource(site *handbook.Site, v *View, file string, updated int64) *View 
 		v.EditURL, v.HistoryURL = fileLinks(site, file)
 	}
 	if updated != 0 {
-		v.Updated = time.Unix(updated, 0).UTC().Format("2 January 2006")
+		v.Updated = words(site).Date(time.Unix(updated, 0))
 	}
 	return v
 }
@@ -457,7 +447,7 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 		lo, hi := window(len(s.Children), at)
 		items := make([]NavItem, 0, hi-lo+2)
 		if lo > 0 {
-			items = append(items, more(s, lo))
+			items = append(items, more(site, s, lo))
 		}
 		for _, c := range s.Children[lo:hi] {
 			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
@@ -468,7 +458,7 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 			items = append(items, it)
 		}
 		if hi < len(s.Children) {
-			items = append(items, more(s, len(s.Children)-hi))
+			items = append(items, more(site, s, len(s.Children)-hi))
 		}
 		return items
 	}
@@ -494,14 +484,14 @@ func window(n, at int) (lo, hi int) {
 
 // more is the sidebar's link to the page of section s for the n siblings
 // its window leaves out.
-func more(s *handbook.Section, n int) NavItem {
-	return moreIn(s.Title, s.URL, n)
+func more(site *handbook.Site, s *handbook.Section, n int) NavItem {
+	return moreIn(site, s.Title, s.URL, n)
 }
 
 // moreIn is the sidebar's link to an index page (title, url) for the n
 // entries its window leaves out.
-func moreIn(title, url string, n int) NavItem {
-	return NavItem{Title: fmt.Sprintf("%d more in %s", n, title), URL: url, More: n}
+func moreIn(site *handbook.Site, title, url string, n int) NavItem {
+	return NavItem{Title: words(site).T("nav.more_in", "count", n, "section", title), URL: url, More: n}
 }
 
 // kindNav is the sidebar of a role, responsibility, path or tag page, or
@@ -512,18 +502,19 @@ func kindNav(site *handbook.Site, kind, current string) []NavItem {
 	var title, url string
 	var n int
 	var entry func(i int) (title, url string)
+	w := words(site)
 	switch kind {
 	case "role", "roles":
-		title, url, n = "Roles", "/roles/", len(site.Roles)
+		title, url, n = w.T("roles.title"), "/roles/", len(site.Roles)
 		entry = func(i int) (string, string) { return site.Roles[i].Title, site.Roles[i].URL }
 	case "responsibility", "responsibilities":
-		title, url, n = "Responsibilities", "/responsibilities/", len(site.Responsibilities)
+		title, url, n = w.T("matrix.title"), "/responsibilities/", len(site.Responsibilities)
 		entry = func(i int) (string, string) { return site.Responsibilities[i].Title, site.Responsibilities[i].URL }
 	case "path", "paths":
-		title, url, n = "Reading paths", "/paths/", len(site.Paths)
+		title, url, n = w.T("paths.title"), "/paths/", len(site.Paths)
 		entry = func(i int) (string, string) { return site.Paths[i].Title, site.Paths[i].URL }
 	case "tag", "tags":
-		title, url, n = "Tags", "/tags/", len(site.Tags)
+		title, url, n = w.T("tags.title"), "/tags/", len(site.Tags)
 		entry = func(i int) (string, string) { return site.Tags[i].Name, site.Tags[i].URL }
 	default:
 		return nil
@@ -539,14 +530,14 @@ func kindNav(site *handbook.Site, kind, current string) []NavItem {
 	index := NavItem{Title: title, URL: url, Section: true, Open: true, Current: current == url,
 		Children: make([]NavItem, 0, hi-lo+2)}
 	if lo > 0 {
-		index.Children = append(index.Children, moreIn(title, url, lo))
+		index.Children = append(index.Children, moreIn(site, title, url, lo))
 	}
 	for i := lo; i < hi; i++ {
 		t, u := entry(i)
 		index.Children = append(index.Children, NavItem{Title: t, URL: u, Current: i == at})
 	}
 	if hi < n {
-		index.Children = append(index.Children, moreIn(title, url, n-hi))
+		index.Children = append(index.Children, moreIn(site, title, url, n-hi))
 	}
 	return []NavItem{index}
 }
@@ -647,10 +638,11 @@ func printBodies(site *handbook.Site) []printBody {
 // or part's own. bodies are the bodies of printPages, as the build had
 // them; printed says where each page is printed.
 func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section) *View {
-	v := &View{Kind: "print", Title: site.Config.Title + " (print)", URL: "/print/", Crumbs: crumbs(site, nil, "Print"),
+	w := words(site)
+	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
 		PrintWhole: part == nil, printed: printed}
 	if part != nil {
-		v.Title, v.URL, v.Crumbs = part.Title, partPrintURL(part), append(crumbs(site, part, ""), Crumb{Title: "Print"})
+		v.Title, v.URL, v.Crumbs = part.Title, partPrintURL(part), append(crumbs(site, part, ""), Crumb{Title: w.T("print.crumb")})
 	}
 	for i, p := range printPages(site) {
 		pl := printed[p.URL]
@@ -724,7 +716,7 @@ func (v *View) printedBody(b printBody, prefix string) func() template.HTML {
 				return v.PrintHref(h.URL)
 			}
 			return v.href(h)
-		}, prefix)
+		}, prefix, words(v.Site))
 		return template.HTML(buf.String())
 	}
 }
@@ -765,9 +757,9 @@ func printID(u string) string {
 }
 
 func (r *Renderer) execute(w io.Writer, v *View) error {
-	t := r.pages[v.Kind]
-	if t == nil {
-		return fmt.Errorf("no template for %s", v.Kind)
+	t, err := r.page(v)
+	if err != nil {
+		return err
 	}
 	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") && !v.Absolute {
 		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL
@@ -817,7 +809,7 @@ func (v *View) FooterNote() template.HTML {
 			return v.Root() + strings.TrimPrefix(h.URL, "/") + "#" + h.Fragment
 		}
 		return v.Root() + strings.TrimPrefix(h.URL, "/")
-	}, "")
+	}, "", words(v.Site))
 	return template.HTML(b.String())
 }
 
@@ -827,7 +819,7 @@ func (v *View) TermDefinition(t *handbook.Term) template.HTML {
 	d := t.Definition
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
-	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "")
+	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))
 	return template.HTML(b.String())
 }
 

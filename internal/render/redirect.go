@@ -27,7 +27,7 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!doctype html>
 <meta http-equiv="refresh" content="0; url={{.To}}">
 </head>
 <body>
-<p>This page has moved to <a href="{{.To}}">{{.Title}}</a>.</p>
+<p>{{.Moved}}</p>
 </body>
 </html>
 `))
@@ -50,7 +50,11 @@ func redirect(w io.Writer, site *handbook.Site, rd handbook.Redirect) error {
 			canonical = strings.TrimSuffix(site.Config.BaseURL, "/") + dest
 		}
 	}
+	// The sentence is the site's words with the link in them, escaped
+	// as the template would escape the link alone.
+	moved := uiHTML(words(site).T("redirect.moved", placeholders([]any{"link", link("", to, rd.Title)})...))
 	return redirectPage.Execute(w, struct {
 		Lang, Title, To, File, Canonical string
-	}{site.Config.Language, rd.Title, to, file, canonical})
+		Moved                            template.HTML
+	}{site.Config.Language, rd.Title, to, file, canonical, moved})
 }

@@ -11,12 +11,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
@@ -24,6 +26,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // pageKinds are the templates that render a whole page; each is parsed
@@ -45,7 +48,13 @@ type Asset struct {
 
 // Renderer holds the parsed theme.
 type Renderer struct {
-	pages  map[string]*template.Template
+	// pages are the parsed templates, never executed: each language's
+	// set is cloned from them with its own words (html/template clones
+	// only what has not run).
+	pages map[string]*template.Template
+	// mu guards langs, the sets made so far, by i18n.Strings.Key.
+	mu     sync.Mutex
+	langs  map[string]map[string]*template.Template
 	assets []Asset
 	urls   map[string]string
 	// uncached makes cached print its partial every time: tests compare
@@ -74,7 +83,8 @@ func LoadTheme(fsys fs.FS) (Theme, error) {
 func New(theme Theme) (*Renderer, diag.List) {
 	var diags diag.List
 	// Mermaid's URL hashes its 2.7 MB once, not on each page that draws.
-	r := &Renderer{pages: map[string]*template.Template{}, urls: map[string]string{mermaidPath: mermaidURL()}}
+	r := &Renderer{pages: map[string]*template.Template{}, langs: map[string]map[string]*template.Template{},
+		urls: map[string]string{mermaidPath: mermaidURL()}}
 	read := func(name string) string {
 		b, ok := theme[name]
 		if !ok {
@@ -82,7 +92,7 @@ func New(theme Theme) (*Renderer, diag.List) {
 		}
 		return string(b)
 	}
-	base := template.New("layouts/baseof.html").Funcs(funcs)
+	base := template.New("layouts/baseof.html").Funcs(langFuncs(i18n.English()))
 	if _, err := base.Parse(read("baseof.html")); err != nil {
 		diags.Errorf(errorPos(err, "layouts/baseof.html"), "%v", err)
 		return nil, diags
@@ -116,6 +126,40 @@ func New(theme Theme) (*Renderer, diag.List) {
 	}
 	r.addAsset("chroma.css", chromaCSS())
 	return r, diags
+}
+
+// templates are the page templates that speak ui's language, made on
+// first use.
+func (r *Renderer) templates(ui *i18n.Strings) (map[string]*template.Template, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if set, ok := r.langs[ui.Key()]; ok {
+		return set, nil
+	}
+	set := make(map[string]*template.Template, len(r.pages))
+	fm := langFuncs(ui)
+	for kind, t := range r.pages {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		set[kind] = c.Funcs(fm)
+	}
+	r.langs[ui.Key()] = set
+	return set, nil
+}
+
+// page is the template of a page kind in the site's language.
+func (r *Renderer) page(v *View) (*template.Template, error) {
+	set, err := r.templates(words(v.Site))
+	if err != nil {
+		return nil, err
+	}
+	t := set[v.Kind]
+	if t == nil {
+		return nil, fmt.Errorf("no template for %s", v.Kind)
+	}
+	return t, nil
 }
 
 func (r *Renderer) addAsset(name string, data []byte) {

@@ -14,6 +14,7 @@ import (
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // TestRelNeverReadsAsScheme: a page or file whose name holds a colon
@@ -37,11 +38,11 @@ func TestRelNeverReadsAsScheme(t *testing.T) {
 // files, the environment, or runs anything.
 func TestFuncMapAllowlist(t *testing.T) {
 	var got []string
-	for k := range funcs {
+	for k := range langFuncs(i18n.English()) {
 		got = append(got, k)
 	}
 	slices.Sort(got)
-	want := []string{"add", "byDay", "cached", "date", "glossaryLetters", "holders", "holding", "initials", "join", "letter", "levelRows", "nav", "pages", "people", "personTeams", "plural", "review", "roles", "siteRel", "steps", "topSections"}
+	want := []string{"add", "byDay", "cached", "date", "glossaryLetters", "holders", "holding", "initials", "join", "jsWords", "kindTitle", "letter", "levelRows", "link", "nav", "pages", "people", "personTeams", "review", "roles", "siteRel", "stageTitle", "steps", "t", "tn", "topSections"}
 	if !slices.Equal(got, want) {
 		t.Errorf("template functions %v, want %v: review any new one for file, environment or process access, then add it here", got, want)
 	}
@@ -53,11 +54,12 @@ func TestFuncMapAllowlist(t *testing.T) {
 // the diagram and handbook.yaml's theme head (pages.go), the sidebar, whose
 // escaping TestSidebarMatchesTemplate holds to html/template's
 // (sidebar.go), the repeated lists, held to it by TestListsMatchTemplate
-// (lists.go), and html/template's own output of a cached partial
+// (lists.go), the UI strings with their placeholders, held to it by
+// TestWordsMatchTemplate (words.go), and html/template's own output of a cached partial
 // (cached.go); any other template.HTML conversion would bypass
 // html/template's escaping.
 func TestOneTrustedHTMLBoundary(t *testing.T) {
-	allowed := map[string]int{"internal/render/pages.go": 6, "internal/render/sidebar.go": 1, "internal/render/lists.go": 1, "internal/render/cached.go": 1}
+	allowed := map[string]int{"internal/render/pages.go": 6, "internal/render/sidebar.go": 1, "internal/render/lists.go": 1, "internal/render/cached.go": 1, "internal/render/words.go": 3}
 	found := map[string]int{}
 	root := filepath.Join("..", "..")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

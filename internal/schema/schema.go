@@ -35,6 +35,7 @@ import (
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/strictyaml"
 )
 
@@ -169,7 +170,8 @@ var (
 		"base_url":       {description: "Where the site is served from: an http(s) URL or a path starting with /. baton build --base-url overrides it; links stay relative."},
 		"edit_url":       {description: "A link to edit a page's source, with {path} for its path, like https://github.com/acme/handbook/edit/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
 		"history_url":    {description: "A link to a page's history on the git host, with {path} for its path, like https://github.com/acme/handbook/commits/main/{path}.", pattern: `^[Hh][Tt][Tt][Pp][Ss]?://.*\{path\}`},
-		"language":       {description: "The language tag of the content, like en or pt-BR.", pattern: `^[A-Za-z0-9-]*$`},
+		"language":       {description: "The language tag of the content, like en or pt-BR; the theme's words are in it where baton has them (de, en, es, fr, ja, pt; a region takes its base language), else in English.", pattern: `^[A-Za-z0-9-]*$`},
+		"strings":        {description: "The theme's words to change, by key, in any language; a value keeps the placeholders in braces of the English one."},
 		"languages":      {description: "A multilingual handbook's languages, the default first, like [en, de] or [en, {code: de, title: Unser Handbuch}]: one site per language, its pages in content/<language>/, the default at / and the others under /<language>/."},
 		"unsafe_html":    {description: "Keep raw HTML in Markdown as written. Otherwise it is sanitised as GitHub does: no script, style, event handler, frame or form."},
 		"links":          {description: "How a broken link or anchor counts: error (the default here) fails the build; warn publishes and reports it.", enum: []string{"error", "warn"}},
@@ -351,7 +353,10 @@ func (ps properties) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var strType = reflect.TypeFor[strictyaml.Str]()
+var (
+	strType   = reflect.TypeFor[strictyaml.Str]()
+	pairsType = reflect.TypeFor[strictyaml.Pairs]()
+)
 
 // roleDocument is the role schema for a site of model m.
 func roleDocument(d document, m config.Model) document {
@@ -395,6 +400,8 @@ func derive(t reflect.Type, d document) *node {
 		return derive(t.Elem(), d)
 	case t == strType || t.Kind() == reflect.String:
 		return &node{Type: "string"}
+	case t == pairsType:
+		return uiStrings()
 	case t.Kind() == reflect.Int:
 		return &node{Type: "integer"}
 	case t.Kind() == reflect.Bool:
@@ -453,6 +460,18 @@ func object(t reflect.Type, d document) *node {
 	}
 	if short != nil {
 		return &node{OneOf: append(short, n)}
+	}
+	return n
+}
+
+// uiStrings is the mapping of handbook.yaml's strings: every key of the
+// theme's words, each described by its English.
+func uiStrings() *node {
+	closed := false
+	n := &node{Type: "object", AdditionalProperties: &closed}
+	en := i18n.English()
+	for _, k := range i18n.Keys() {
+		n.Properties = append(n.Properties, property{k, &node{Type: "string", Description: "English: " + en.T(k)}})
 	}
 	return n
 }

@@ -135,7 +135,7 @@ func otherDocuments(site *handbook.Site) []Document {
 	// its aliases too.
 	if g := site.Glossary; g != nil {
 		for _, t := range g.Terms {
-			d := Document{URL: g.URL, Title: t.Title, Section: "Glossary", Meta: t.Aliases}
+			d := Document{URL: g.URL, Title: t.Title, Section: glossaryTitle(site), Meta: t.Aliases}
 			d.Sections = []DocSection{{Anchor: t.Anchor, Text: t.Tip}}
 			docs = append(docs, d)
 		}
@@ -203,4 +203,12 @@ func join(a, b string) string {
 		return a
 	}
 	return a + " " + b
+}
+
+// glossaryTitle is the glossary page's title in the handbook's language.
+func glossaryTitle(site *handbook.Site) string {
+	if site.Config.UI == nil {
+		return "Glossary"
+	}
+	return site.Config.UI.T("glossary.title")
 }

@@ -53,10 +53,21 @@ type Keyed struct {
 	Values []Str
 }
 
+// Pair is one entry of a mapping whose keys are not a struct's fields but
+// the file's own (handbook.yaml's strings:), each with its position.
+type Pair struct {
+	Key, Value Str
+}
+
+// Pairs is such a mapping of keys to strings, in the order written; a
+// duplicate key is an error, as in any mapping.
+type Pairs []Pair
+
 var (
 	strType   = reflect.TypeFor[Str]()
 	posType   = reflect.TypeFor[diag.Pos]()
 	keyedType = reflect.TypeFor[[]Keyed]()
+	pairsType = reflect.TypeFor[Pairs]()
 )
 
 // tagged is a field's yaml key and options.
@@ -239,6 +250,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 			v.Set(reflect.ValueOf(Str{Value: s, Pos: d.pos(n)}))
 		}
 		return
+	case v.Type() == pairsType:
+		d.pairs(n, v, key)
+		return
 	case v.Kind() == reflect.Struct:
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			// An empty entry ("- " alone) is an empty mapping, so its
@@ -251,25 +265,35 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		d.mapping(n, v, key)
 		return
 	case v.Kind() == reflect.Slice:
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			return
-		}
-		if n.Kind == yaml.ScalarNode && d.lenient {
-			// Other tools read a single value where a list may stand
-			// (Jekyll's redirect_from: /old/, Hugo's tags: x).
-			n = &yaml.Node{Kind: yaml.SequenceNode, Line: n.Line, Column: n.Column, Content: []*yaml.Node{n}}
-		}
-		if n.Kind != yaml.SequenceNode {
-			d.diags.Errorf(d.pos(n), "%s must be a list, not %s", describeKey(key), describe(n))
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, c := range n.Content {
-			d.value(c, s.Index(i), key)
-		}
-		v.Set(s)
+		d.list(n, v, key)
 		return
 	}
+	d.plain(n, v, key)
+}
+
+// list decodes a sequence into v, a slice.
+func (d *decoder) list(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind == yaml.ScalarNode && d.lenient {
+		// Other tools read a single value where a list may stand
+		// (Jekyll's redirect_from: /old/, Hugo's tags: x).
+		n = &yaml.Node{Kind: yaml.SequenceNode, Line: n.Line, Column: n.Column, Content: []*yaml.Node{n}}
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.diags.Errorf(d.pos(n), "%s must be a list, not %s", describeKey(key), describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.value(c, s.Index(i), key)
+	}
+	v.Set(s)
+}
+
+// plain decodes a scalar into v, a string, a whole number or a boolean.
+func (d *decoder) plain(n *yaml.Node, v reflect.Value, key string) {
 	switch v.Kind() {
 	case reflect.String:
 		if s, ok := d.scalar(n, key, "a string"); ok {
@@ -451,6 +475,35 @@ func (d *decoder) fields(n *yaml.Node, v reflect.Value) (map[string]field, []str
 	}
 	slices.Sort(names)
 	return fields, names, rest
+}
+
+// pairs decodes a mapping of keys to strings into v, a Pairs.
+func (d *decoder) pairs(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", describeKey(key), describe(n))
+		return
+	}
+	var ps Pairs
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = d.pos(k).Line
+		if s, ok := d.scalar(val, k.Value, "a string"); ok {
+			ps = append(ps, Pair{Key: Str{Value: k.Value, Pos: d.pos(k)}, Value: Str{Value: s, Pos: d.pos(val)}})
+		}
+	}
+	v.Set(reflect.ValueOf(ps))
 }
 
 // extra keeps an unknown key in v's field of type []Extra, if it has one.

@@ -2,6 +2,25 @@
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
+
+  // The words this script shows are the page's, in the handbook's language
+  // (baton-strings, from internal/i18n): t fills a message's {name}s, tn
+  // picks a plural form as the browser's rules for the language say.
+  var words = {};
+  try { words = JSON.parse(doc.getElementById("baton-strings").textContent) || {}; } catch (e) {}
+  function t(key, args) {
+    var v = words[key];
+    if (typeof v !== "string") return key;
+    return v.replace(/\{(\w+)\}/g, function (m, name) { return args && name in args ? String(args[name]) : m; });
+  }
+  var plurals = null;
+  try { plurals = new Intl.PluralRules(words.lang || "en"); } catch (e) {}
+  function tn(key, count, args) {
+    var form = plurals ? plurals.select(count) : count === 1 ? "one" : "other";
+    args = args || {};
+    args.count = count;
+    return t(typeof words[key + "." + form] === "string" ? key + "." + form : key + ".other", args);
+  }
   // What a reader keeps here (reflect notes, ticks, path progress) belongs
   // to one handbook: its keys start with the handbook's title and the path
   // of its root, so that two handbooks under two paths of a host, two
@@ -147,19 +166,19 @@
     // shows after a copy are its name then.
     var show = function (text) {
       button.textContent = text;
-      if (text === "Copy") button.setAttribute("aria-label", "Copy code");
+      if (text === t("copy")) button.setAttribute("aria-label", t("copy_label"));
       else button.removeAttribute("aria-label");
     };
-    show("Copy");
+    show(t("copy"));
     wrap.appendChild(button);
     var reset = 0;
     button.addEventListener("click", function () {
       var code = pre.querySelector("code") || pre;
       copyText(code.textContent.replace(/\n$/, ""), pre).then(function (ok) {
-        show(ok ? "Copied" : "Press Ctrl+C");
-        say(ok ? "Copied" : "Code selected: press Ctrl+C to copy it");
+        show(ok ? t("copied") : t("copy_failed"));
+        say(ok ? t("copied") : t("copy_failed_said"));
         clearTimeout(reset);
-        reset = setTimeout(function () { show("Copy"); }, 2000);
+        reset = setTimeout(function () { show(t("copy")); }, 2000);
       });
     });
   });
@@ -235,7 +254,7 @@
     prog.setAttribute("role", "progressbar");
     prog.setAttribute("aria-valuemin", "0"); prog.setAttribute("aria-valuemax", String(n));
     prog.setAttribute("aria-valuenow", String(done));
-    prog.setAttribute("aria-label", done + " of " + n + " steps read");
+    prog.setAttribute("aria-label", tn("steps_read", n, { done: done }));
     prog.firstElementChild.style.width = Math.round(100 * done / n) + "%";
   });
   // At the end of a step's page the path being followed leads on to its
@@ -272,13 +291,13 @@
       li.querySelectorAll("a").forEach(function (a) { a.addEventListener("click", function () { follow(id); }); });
     });
     var out = art.querySelector(".path-done");
-    if (out && done) { out.hidden = false; out.textContent = done + " of " + n + " read"; }
+    if (out && done) { out.hidden = false; out.textContent = t("read", { done: done, count: n }); }
     var cont = art.querySelector(".path-continue");
     if (cont && done && first) {
       var a = doc.createElement("a");
       a.href = first.href; a.textContent = first.textContent;
       a.addEventListener("click", function () { follow(id); });
-      cont.textContent = "Continue with ";
+      cont.textContent = t("continue");
       cont.appendChild(a);
       cont.hidden = false;
     }
@@ -291,7 +310,7 @@
       if (!done || done >= n) return;
       var next = store("path-next:" + id) || {}, link = c.querySelector("a");
       var li = card(sameSite(next.href) ? next.href : link.href, link.querySelector(".card-title").textContent,
-        done + " of " + n + " steps read", next.title ? "Next: " + next.title : "");
+        tn("steps_read", n, { done: done }), next.title ? t("next", { title: next.title }) : "");
       li.querySelector("a").addEventListener("click", function () { follow(id); });
       resume.querySelector("ul").appendChild(li);
       resume.hidden = false;

@@ -7,6 +7,25 @@
 (function () {
   "use strict";
   var doc = document, html = doc.documentElement;
+
+  // The words this script shows are the page's, in the handbook's language
+  // (baton-strings, from internal/i18n): t fills a message's {name}s, tn
+  // picks a plural form as the browser's rules for the language say.
+  var words = {};
+  try { words = JSON.parse(doc.getElementById("baton-strings").textContent) || {}; } catch (e) {}
+  function t(key, args) {
+    var v = words[key];
+    if (typeof v !== "string") return key;
+    return v.replace(/\{(\w+)\}/g, function (m, name) { return args && name in args ? String(args[name]) : m; });
+  }
+  var plurals = null;
+  try { plurals = new Intl.PluralRules(words.lang || "en"); } catch (e) {}
+  function tn(key, count, args) {
+    var form = plurals ? plurals.select(count) : count === 1 ? "one" : "other";
+    args = args || {};
+    args.count = count;
+    return t(typeof words[key + "." + form] === "string" ? key + "." + form : key + ".other", args);
+  }
   var base = (html.getAttribute("data-root") || "./") + "_baton/search/";
   var fileMode = location.protocol === "file:";
 
@@ -686,7 +705,7 @@
   function moreIn(r, el, links) {
     var count = r.matches - 1;
     if (count < 1 || !r.more.length) return false;
-    el.appendChild(doc.createTextNode(count + (count === 1 ? " more match here: " : " more matches here: ")));
+    el.appendChild(doc.createTextNode(tn("more_matches", count)));
     r.more.forEach(function (m, i) {
       if (i > 0) el.appendChild(doc.createTextNode(" · "));
       if (!links) { el.appendChild(doc.createTextNode(m.title)); return; }
@@ -711,7 +730,7 @@
     panel.hidden = true;
     list.id = "baton-results";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
+    list.setAttribute("aria-label", t("results_label"));
     foot.className = "search-all";
     panel.appendChild(list);
     panel.appendChild(foot);
@@ -766,10 +785,10 @@
         if (!res.results.length) {
           var li = doc.createElement("li");
           li.className = "search-empty";
-          li.textContent = res.error ? "The search index could not be loaded." : "No results for “" + q.trim() + "”.";
+          li.textContent = res.error ? t("index_failed") : t("no_results", { query: q.trim() });
           list.appendChild(li);
         }
-        foot.textContent = res.total > res.results.length ? "All " + res.total + " results →" : "Open the search page →";
+        foot.textContent = res.total > res.results.length ? t("all_results", { count: res.total }) : t("open_search");
         foot.href = href("/search/", "").replace(/#$/, "") + "?q=" + encodeURIComponent(q.trim());
         foot.hidden = !res.results.length;
         open(true);
@@ -826,9 +845,8 @@
         if (my !== seq) return;
         out.textContent = "";
         state = { terms: res.terms, all: res.all || [], total: res.total, shown: 0 };
-        status.textContent = res.error ? "The search index could not be loaded." :
-          res.total === 0 ? "No results for “" + q + "”." :
-          res.total + (res.total === 1 ? " result" : " results") + " for “" + q + "”.";
+        status.textContent = res.error ? t("index_failed") :
+          res.total === 0 ? t("no_results", { query: q }) : tn("results", res.total, { query: q });
         show(res.results);
       });
     }

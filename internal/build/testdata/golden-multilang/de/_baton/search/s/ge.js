@@ -1,4 +1,5 @@
 batonSearch.shard("ge",[
 ["geh",["gehen","EHCCGA"]],
+["geleitet",["geleitet","GHA"]],
 ["gestaltet",["gestaltet","FGA"]]
 ]);

@@ -1,4 +1,3 @@
 batonSearch.shard("le",[
-["lead",["leads","EFC"]],
-["led",["led","GHA"]]
+["leitet",["leitet","EFC"]]
 ]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ab",[
+["ablauf",["abläufe","BEABCABCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ac",[
+["activity",["activity","GCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("an",[
+["anfang",["anfang","HHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ar",[
+["arbeit",["arbeit","BGA"]]
+]);

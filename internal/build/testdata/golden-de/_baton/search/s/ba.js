@@ -1,0 +1,3 @@
+batonSearch.shard("ba",[
+["baut",["baut","FGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("be",[
+["beginn",["beginnen","AKA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("de",[
+["defin",["define","GCA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("di",[
+["dirigent",["dirigent","EGA"]]
+]);

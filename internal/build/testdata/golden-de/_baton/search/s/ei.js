@@ -1,0 +1,3 @@
+batonSearch.shard("ei",[
+["einstieg",["einstieg","AKACAAFHA"]]
+]);

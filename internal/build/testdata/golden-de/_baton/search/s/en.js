@@ -1,0 +1,3 @@
+batonSearch.shard("en",[
+["entscheid",["entscheiden","EHECGA"]]
+]);

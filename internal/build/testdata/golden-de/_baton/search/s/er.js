@@ -1,0 +1,3 @@
+batonSearch.shard("er",[
+["erst",["erste","CFBFEA","ersten","CGA"]]
+]);

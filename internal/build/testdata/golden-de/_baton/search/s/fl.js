@@ -1,0 +1,3 @@
+batonSearch.shard("fl",[
+["fliesst",["fließt","BGA"]]
+]);

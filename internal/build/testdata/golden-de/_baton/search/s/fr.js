@@ -1,0 +1,4 @@
+batonSearch.shard("fr",[
+["frag",["fragen","CHB"]],
+["fruh",["früh","CHB"]]
+]);

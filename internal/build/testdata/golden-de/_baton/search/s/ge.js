@@ -1,0 +1,3 @@
+batonSearch.shard("ge",[
+["geleitet",["geleitet","GHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ha",[
+["halt",["hält","EGA"]]
+]);

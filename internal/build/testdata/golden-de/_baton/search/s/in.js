@@ -1,0 +1,3 @@
+batonSearch.shard("in",[
+["influenc",["influences","EFCBFC"]]
+]);

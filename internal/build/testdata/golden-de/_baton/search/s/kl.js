@@ -1,0 +1,3 @@
+batonSearch.shard("kl",[
+["klar",["klare","FHD"]]
+]);

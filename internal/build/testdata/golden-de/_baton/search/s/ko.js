@@ -1,0 +1,5 @@
+batonSearch.shard("ko",[
+["kolleg",["kollegen","HGA"]],
+["kolleginn",["kolleginnen","HGA"]],
+["kommt",["kommt","EHECGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("le",[
+["leitet",["leitet","EFE"]],
+["les",["lesen","CHC"]]
+]);

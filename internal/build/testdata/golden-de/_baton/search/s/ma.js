@@ -1,0 +1,3 @@
+batonSearch.shard("ma",[
+["mak",["make","CHB"]]
+]);

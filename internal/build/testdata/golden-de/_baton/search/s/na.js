@@ -1,0 +1,3 @@
+batonSearch.shard("na",[
+["nach",["nächstes","EHECGA"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("ne",[
+["need",["needs","EFDBFD"]],
+["neu",["neue","HGA"]]
+]);

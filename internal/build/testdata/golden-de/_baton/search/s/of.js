@@ -1,0 +1,3 @@
+batonSearch.shard("of",[
+["oft",["oft","CHBBGA"]]
+]);

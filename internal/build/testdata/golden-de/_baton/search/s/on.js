@@ -1,0 +1,3 @@
+batonSearch.shard("on",[
+["onboarding",["onboarding","CCABCA"]]
+]);

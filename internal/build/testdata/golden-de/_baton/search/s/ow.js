@@ -1,0 +1,3 @@
+batonSearch.shard("ow",[
+["own",["owns","EFBBFB"]]
+]);

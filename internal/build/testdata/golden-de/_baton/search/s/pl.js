@@ -1,0 +1,4 @@
+batonSearch.shard("pl",[
+["plan",["planen","DKA"]],
+["planung",["planung","DCABHECAA"]]
+]);

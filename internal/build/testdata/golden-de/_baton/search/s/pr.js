@@ -1,0 +1,5 @@
+batonSearch.shard("pr",[
+["produkt",["produkt","FGA"]],
+["produkthandbuch",["produkthandbuch","AAA"]],
+["produktleit",["produktleitung","CCACAACGABHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("rh",[
+["rhythmus",["rhythmus","CHCBAAEHA"]]
+]);

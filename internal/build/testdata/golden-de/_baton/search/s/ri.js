@@ -1,0 +1,3 @@
+batonSearch.shard("ri",[
+["richt",["richten","CHB"]]
+]);

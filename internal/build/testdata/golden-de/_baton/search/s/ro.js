@@ -1,0 +1,3 @@
+batonSearch.shard("ro",[
+["roadmap",["roadmap","EHB"]]
+]);

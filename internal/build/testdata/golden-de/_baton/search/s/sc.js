@@ -1,0 +1,4 @@
+batonSearch.shard("sc",[
+["schatzung",["schätzungen","FHB"]],
+["schritt",["schritte","CGAFAA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("se",[
+["setup",["setup","CHB"]]
+]);

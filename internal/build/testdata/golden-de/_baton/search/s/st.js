@@ -1,0 +1,3 @@
+batonSearch.shard("st",[
+["streich",["streicher","FGA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("ta",[
+["takt",["takt","EGA"]]
+]);

@@ -1,0 +1,5 @@
+batonSearch.shard("te",[
+["team",["team","CGACHD"]],
+["technik",["technik","CCADAABCA"]],
+["tempo",["tempo","EHC"]]
+]);

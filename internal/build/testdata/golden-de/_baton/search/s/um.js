@@ -1,0 +1,4 @@
+batonSearch.shard("um",[
+["umfang",["umfang","FHC"]],
+["umgeb",["umgebung","CHB"]]
+]);

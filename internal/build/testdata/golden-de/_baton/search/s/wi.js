@@ -1,0 +1,4 @@
+batonSearch.shard("wi",[
+["wichtig",["wichtigsten","BHA"]],
+["willkomm",["willkommen","AKA"]]
+]);

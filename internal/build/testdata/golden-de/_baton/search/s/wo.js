@@ -1,0 +1,3 @@
+batonSearch.shard("wo",[
+["woch",["woche","CJBFGA","wochen","DHA"]]
+]);

@@ -1,0 +1,3 @@
+batonSearch.shard("zi",[
+["ziel",["ziele","FHD"]]
+]);

@@ -1,0 +1,4 @@
+batonSearch.shard("zu",[
+["zuhort",["zuhört","EHD"]],
+["zustand",["zuständigkeiten","EFE"]]
+]);

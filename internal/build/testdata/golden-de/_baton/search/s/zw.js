@@ -1,0 +1,4 @@
+batonSearch.shard("zw",[
+["zwei",["zwei","DHA"]],
+["zweit",["zweite","CFC"]]
+]);

@@ -1,3 +1,0 @@
-batonSearch.shard("by",[
-["by",["by","GHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("it",[
-["it",["it","EFC"]]
-]);

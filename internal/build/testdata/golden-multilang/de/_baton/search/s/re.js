@@ -1,3 +1,0 @@
-batonSearch.shard("re",[
-["responsibiliti",["responsibilities","EFC"]]
-]);

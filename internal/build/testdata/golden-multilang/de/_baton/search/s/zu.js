@@ -1,0 +1,3 @@
+batonSearch.shard("zu",[
+["zustand",["zuständigkeiten","EFC"]]
+]);
