@@ -117,7 +117,7 @@ func TestLanguageSwitcher(t *testing.T) {
 		{"index.html", `<a href="./" hreflang="en" lang="en" aria-current="page">English</a>`},
 		{"playbooks/start/index.html", `<link rel="alternate" hreflang="de" href="https://handbook.example.com/de/playbooks/start/">`},
 		{"de/playbooks/start/index.html", `<link rel="alternate" hreflang="x-default" href="https://handbook.example.com/playbooks/start/">`},
-		{"de/404.html", `<a href="/" hreflang="en" lang="en">English <span class="lang-home">(home)</span></a>`},
+		{"de/404.html", `<a href="/" hreflang="en" lang="en">English <span class="lang-home">(Startseite)</span></a>`},
 		{"de/sitemap.xml", `<url><loc>https://handbook.example.com/de/playbooks/besprechungen/</loc><xhtml:link rel="alternate" hreflang="en" href="https://handbook.example.com/playbooks/meetings/"/><xhtml:link rel="alternate" hreflang="de" href="https://handbook.example.com/de/playbooks/besprechungen/"/></url>`},
 	} {
 		if !bytes.Contains(out[c.page], []byte(c.want)) {
