@@ -326,17 +326,32 @@ func letters(raw []RawLetter, at diag.Pos, diags *diag.List) []Letter {
 	return out
 }
 
-// Localised is m with the default preset's words (lead and partner) in
-// ui's language; a handbook that chose RACI, DACI or its own letters
-// keeps the words it chose.
+// Localised is m with its preset's words in ui's language: lead and
+// partner, RACI's or DACI's; a handbook that wrote its own letters keeps
+// the words it chose.
 func (m Model) Localised(ui *i18n.Strings) Model {
-	if m.Preset != PresetLeadPartner || ui == nil || len(m.Letters) != 2 {
+	if ui == nil || !slices.Contains(Presets, m.Preset) {
 		return m
 	}
 	ls := slices.Clone(m.Letters)
-	ls[0].Letter, ls[0].Verb, ls[0].Holders, ls[0].Holds = ui.T("matrix.lead_mark"), ui.T("matrix.leads"), ui.T("resp.led_by"), ui.T("role.leads")
-	ls[0].By = strings.TrimSpace(ui.T("role.led_by", "role", ""))
-	ls[1].Letter, ls[1].Verb, ls[1].Holders, ls[1].Holds = ui.T("matrix.partner_mark"), ui.T("matrix.partners_word"), ui.T("resp.partners"), ui.T("role.partner_in")
+	if m.Preset == PresetLeadPartner && len(ls) == 2 {
+		ls[0].Letter, ls[0].Verb, ls[0].Holders, ls[0].Holds = ui.T("matrix.lead_mark"), ui.T("matrix.leads"), ui.T("resp.led_by"), ui.T("role.leads")
+		ls[0].By = strings.TrimSpace(ui.T("role.led_by", "role", ""))
+		ls[1].Letter, ls[1].Verb, ls[1].Holders, ls[1].Holds = ui.T("matrix.partner_mark"), ui.T("matrix.partners_word"), ui.T("resp.partners"), ui.T("role.partner_in")
+		m.Letters = ls
+		return m
+	}
+	for i := range ls {
+		key := "model." + m.Preset + "." + ls[i].ID + "."
+		for _, f := range []struct {
+			name string
+			to   *string
+		}{{"title", &ls[i].Title}, {"verb", &ls[i].Verb}, {"holders", &ls[i].Holders}, {"holds", &ls[i].Holds}, {"by", &ls[i].By}} {
+			if ui.Has(key + f.name) {
+				*f.to = ui.T(key + f.name)
+			}
+		}
+	}
 	m.Letters = ls
 	return m
 }

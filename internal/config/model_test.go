@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -87,6 +88,31 @@ func TestLetterRest(t *testing.T) {
 	} {
 		if got := (Letter{Letter: c.letter, Verb: c.verb}).Rest(); got != c.want {
 			t.Errorf("Rest of %s for %q = %q, want %q", c.letter, c.verb, got, c.want)
+		}
+	}
+}
+
+// TestModelWords: a preset's letters speak the handbook's language (the
+// catalog's words), English as the preset writes them; a handbook's own
+// letters keep the words it wrote.
+func TestModelWords(t *testing.T) {
+	for _, c := range []struct {
+		yaml          string
+		holders, verb string
+	}{
+		{"title: T\nmodel:\n  involvement: raci\n", "Responsible", "responsible"},
+		{"title: T\nlanguage: de\nmodel:\n  involvement: raci\n", "Verantwortlich", "verantwortlich"},
+		{"title: T\nlanguage: fr\nmodel:\n  involvement: daci\n", "Pilote", "pilote"},
+		{"title: T\nlanguage: de\n", "Geleitet von", "leitet"},
+		{"title: T\nlanguage: de\nmodel:\n  involvement:\n    - {id: owner, letter: O, title: Owner}\n", "Owner", "Owner"},
+	} {
+		cfg, diags := Decode([]byte(c.yaml))
+		if diags.HasErrors() {
+			t.Fatalf("%q: %v", c.yaml, diags)
+		}
+		l := cfg.Model.Letters[0]
+		if l.Holders != c.holders || !strings.EqualFold(l.Verb, c.verb) {
+			t.Errorf("%q: the first letter's words are %q, %q, want %q, %q", c.yaml, l.Holders, l.Verb, c.holders, c.verb)
 		}
 	}
 }
