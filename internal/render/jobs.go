@@ -155,10 +155,11 @@ func (l *jobList) views() {
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
 	printed := printPlaces(site)
-	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil) }).Bodies = true
-	if printSplit(site) {
+	split := printSplit(site)
+	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil, split) }).Bodies = true
+	if split {
 		for _, s := range printSections(site) {
-			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s) }).Bodies = true
+			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s, split) }).Bodies = true
 		}
 	}
 	l.add("/search/", "", func() *View {

@@ -636,8 +636,11 @@ func printBodies(site *handbook.Site) []printBody {
 // every page, or, printed in parts, the pages outside the parts and a
 // link to each part's view; the reading paths, the matrix and the roles),
 // or part's own. bodies are the bodies of printPages, as the build had
-// them; printed says where each page is printed.
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section) *View {
+// them; printed says where each page is printed and split whether the
+// handbook prints in parts: the dev server renders the view when first
+// asked, after a later edit may have patched the site's pages, so the
+// view reads no page's body but from bodies.
+func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *View {
 	w := words(site)
 	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
 		PrintWhole: part == nil, printed: printed}
@@ -656,7 +659,7 @@ func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed ma
 		v.Print = append(v.Print, e)
 	}
 	v.Parts = printParts(site, v.Print)
-	if part == nil && printSplit(site) {
+	if part == nil && split {
 		for _, s := range printSections(site) {
 			v.Parts = append(v.Parts, PrintPart{ID: partID(s), Title: s.Title, URL: partPrintURL(s)})
 		}
