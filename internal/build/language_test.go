@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -18,9 +19,13 @@ import (
 	"golang.org/x/net/html"
 )
 
+// recordNames finds a search record's section name and its sections'
+// headings.
+var recordNames = regexp.MustCompile(`"section":"([^"]*)"|\["[^"]*","([^"]*)",`)
+
 // TestNoEnglishLeft builds testdata/site, which uses every feature, in
-// German, and finds none of the English catalog's words in its pages or
-// feed, but where the German words hold them too ("Playbooks"), or the
+// German, and finds none of the English catalog's words in its pages,
+// feed or search results' records, but where the German words hold them too ("Playbooks"), or the
 // handbook's own files do (then the words cannot tell).
 func TestNoEnglishLeft(t *testing.T) {
 	src := readSite(t, "testdata/site")
@@ -52,6 +57,15 @@ func TestNoEnglishLeft(t *testing.T) {
 	for p, data := range german {
 		if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") {
 			said[p] = readerText(data)
+		}
+		if strings.HasPrefix(p, "_baton/search/d/") {
+			// The search results' records: the names of their
+			// sections and headings show beside each result.
+			var names []string
+			for _, m := range recordNames.FindAllSubmatch(data, -1) {
+				names = append(names, string(m[1])+string(m[2]))
+			}
+			said[p] = strings.Join(names, "\n")
 		}
 	}
 	en, _ := i18n.For(strictyaml.Str{Value: "en"}, nil)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 )
 
 // Document is one search result: a page, a role, a responsibility or a
@@ -69,18 +70,19 @@ func parts(site *handbook.Site) [][3]int {
 // otherDocuments are the documents of roles, responsibilities, paths,
 // people and glossary terms: few, and small.
 func otherDocuments(site *handbook.Site) []Document {
+	w := words(site)
 	var docs []Document
 	for _, r := range site.Roles {
-		d := Document{URL: r.URL, Title: r.Title, Section: "Roles", Meta: []string{r.Summary, r.Part}}
+		d := Document{URL: r.URL, Title: r.Title, Section: w.T("roles.title"), Meta: []string{r.Summary, r.Part}}
 		d.Sections = append(d.Sections, DocSection{Text: join(r.Summary, r.Part)})
 		add := func(anchor, heading string, items []string) {
 			if len(items) > 0 {
 				d.Sections = append(d.Sections, DocSection{Anchor: anchor, Heading: heading, Text: sentences(items)})
 			}
 		}
-		add("owns", "Owns", r.Owns)
-		add("influences", "Influences", r.Influences)
-		add("needs", "Needs", r.Needs)
+		add("owns", w.T("role.owns"), r.Owns)
+		add("influences", w.T("role.influences"), r.Influences)
+		add("needs", w.T("role.needs"), r.Needs)
 		var resp []string
 		for _, x := range r.Responsibilities {
 			resp = append(resp, sentences([]string{x.Title, x.Summary}))
@@ -90,11 +92,11 @@ func otherDocuments(site *handbook.Site) []Document {
 		for _, l := range r.Levels {
 			levels = append(levels, sentences(append([]string{l.Title, l.Summary}, l.Expectations...)))
 		}
-		add("levels", "Levels", levels)
+		add("levels", w.T("role.levels"), levels)
 		docs = append(docs, d)
 	}
 	for _, x := range site.Responsibilities {
-		d := Document{URL: x.URL, Title: x.Title, Section: "Responsibilities",
+		d := Document{URL: x.URL, Title: x.Title, Section: w.T("matrix.title"),
 			Meta: []string{x.Summary, site.Config.Model.KindTitle(x.Kind), site.Config.Model.StageTitle(x.Stage)}}
 		text := x.Summary
 		if x.Lead != nil {
@@ -111,7 +113,7 @@ func otherDocuments(site *handbook.Site) []Document {
 		docs = append(docs, d)
 	}
 	for _, pa := range site.Paths {
-		d := Document{URL: pa.URL, Title: pa.Title, Section: "Reading paths", Meta: []string{pa.Summary, pa.Audience}}
+		d := Document{URL: pa.URL, Title: pa.Title, Section: w.T("paths.title"), Meta: []string{pa.Summary, pa.Audience}}
 		text := join(pa.Summary, pa.Audience)
 		for _, st := range pa.Steps {
 			text = join(text, join(st.Title()+".", st.Why))
@@ -121,7 +123,7 @@ func otherDocuments(site *handbook.Site) []Document {
 	}
 	// People, so "who holds pricing" finds the person by their role.
 	for _, pe := range site.People {
-		d := Document{URL: pe.URL, Title: pe.Name, Section: "People", Meta: []string{pe.Title, pe.Team}}
+		d := Document{URL: pe.URL, Title: pe.Name, Section: w.T("people.title"), Meta: []string{pe.Title, pe.Team}}
 		text := join(pe.Title, pe.Team)
 		for _, r := range pe.Roles {
 			d.Meta = append(d.Meta, r.Title)
@@ -135,7 +137,7 @@ func otherDocuments(site *handbook.Site) []Document {
 	// its aliases too.
 	if g := site.Glossary; g != nil {
 		for _, t := range g.Terms {
-			d := Document{URL: g.URL, Title: t.Title, Section: glossaryTitle(site), Meta: t.Aliases}
+			d := Document{URL: g.URL, Title: t.Title, Section: w.T("glossary.title"), Meta: t.Aliases}
 			d.Sections = []DocSection{{Anchor: t.Anchor, Text: t.Tip}}
 			docs = append(docs, d)
 		}
@@ -205,10 +207,11 @@ func join(a, b string) string {
 	return a + " " + b
 }
 
-// glossaryTitle is the glossary page's title in the handbook's language.
-func glossaryTitle(site *handbook.Site) string {
+// words are the site's UI strings, English for a site whose
+// configuration has none.
+func words(site *handbook.Site) *i18n.Strings {
 	if site.Config.UI == nil {
-		return "Glossary"
+		return i18n.English()
 	}
-	return site.Config.UI.T("glossary.title")
+	return site.Config.UI
 }

@@ -1,3 +1,4 @@
 batonSearch.shard("be",[
+["beeinflusst",["beeinflusst","EFCBFC"]],
 ["beginn",["beginnen","AKA"]]
 ]);

@@ -1,4 +1,3 @@
 batonSearch.shard("ne",[
-["need",["needs","EFDBFD"]],
 ["neu",["neue","HGA"]]
 ]);

@@ -1,3 +1,3 @@
-batonSearch.doc(4,{"url":"/roles/conductor/","title":"Dirigent","section":"Roles","sections":[["","","Hält alle im Takt. Dirigent"],["owns","Owns","Die Partitur."],["responsibilities","Zuständigkeiten, die sie leitet","Das Tempo setzen. Entscheiden, wie schnell wir gehen."]]});
-batonSearch.doc(5,{"url":"/roles/design/","title":"Design","section":"Roles","sections":[["","","Gestaltet, was Menschen berühren."],["owns","Owns","Interaktionsdesign."]]});
-batonSearch.doc(6,{"url":"/responsibilities/set-tempo/","title":"Das Tempo setzen","section":"Responsibilities","sections":[["","","Entscheiden, wie schnell wir gehen. Geleitet von Dirigent."]]});
+batonSearch.doc(4,{"url":"/roles/conductor/","title":"Dirigent","section":"Rollen","sections":[["","","Hält alle im Takt. Dirigent"],["owns","Verantwortet","Die Partitur."],["responsibilities","Zuständigkeiten, die sie leitet","Das Tempo setzen. Entscheiden, wie schnell wir gehen."]]});
+batonSearch.doc(5,{"url":"/roles/design/","title":"Design","section":"Rollen","sections":[["","","Gestaltet, was Menschen berühren."],["owns","Verantwortet","Interaktionsdesign."]]});
+batonSearch.doc(6,{"url":"/responsibilities/set-tempo/","title":"Das Tempo setzen","section":"Zuständigkeiten","sections":[["","","Entscheiden, wie schnell wir gehen. Geleitet von Dirigent."]]});

@@ -1,0 +1,3 @@
+batonSearch.shard("br",[
+["braucht",["braucht","EFDBFD"]]
+]);

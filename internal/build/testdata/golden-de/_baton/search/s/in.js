@@ -1,3 +1,0 @@
-batonSearch.shard("in",[
-["influenc",["influences","EFCBFC"]]
-]);

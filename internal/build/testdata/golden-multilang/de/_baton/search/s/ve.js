@@ -1,0 +1,3 @@
+batonSearch.shard("ve",[
+["verantwortet",["verantwortet","EFBBFB"]]
+]);
