@@ -613,13 +613,13 @@ func files2(t *testing.T, dir string, res *build.Result) map[string][]byte {
 }
 
 // TestSlowMarkdownIsAnError builds a page built to be slow for goldmark
-// (thousands of unclosed links: quadratic in its parser, seconds at this
+// (tens of thousands of unclosed links: quadratic in its parser, seconds at this
 // size) with a shorter parse bound: the build ends promptly with a
 // diagnostic on the file, instead of stalling (research B8).
 func TestSlowMarkdownIsAnError(t *testing.T) {
 	dir := writeSite(t, map[string]string{
 		"content/ok.md":   "---\ntitle: OK\n---\nFine.\n",
-		"content/slow.md": "---\ntitle: Slow\n---\n" + strings.Repeat("[a](", 16<<10) + "\n",
+		"content/slow.md": "---\ntitle: Slow\n---\n" + strings.Repeat("[a](", 32<<10) + "\n",
 	})
 	// The bound leaves a loaded machine time for the page that is fine;
 	// the slow one takes seconds.
@@ -646,7 +646,7 @@ func TestSlowMarkdownOnRebuild(t *testing.T) {
 	if res, diags := b.Build(context.Background(), os.DirFS(dir)); res == nil {
 		t.Fatal(diags)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "content/slow.md"), []byte("---\ntitle: Slow\n---\n"+strings.Repeat("[a](", 16<<10)+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "content/slow.md"), []byte("---\ntitle: Slow\n---\n"+strings.Repeat("[a](", 32<<10)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res, diags := b.Rebuild(context.Background(), os.DirFS(dir), []string{"content/slow.md"})
