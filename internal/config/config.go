@@ -172,6 +172,15 @@ func Decode(src []byte) (Config, diag.List) {
 	return c, diags
 }
 
+// Words are the theme's words in the handbook's language: UI, or English
+// for a Config made by hand without them.
+func (c Config) Words() *i18n.Strings {
+	if c.UI == nil {
+		return i18n.English()
+	}
+	return c.UI
+}
+
 // words checks language: and languages:, and gives c the theme's words in
 // its language, with strings: over them, and the default model's words
 // in it too.

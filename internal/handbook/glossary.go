@@ -222,7 +222,7 @@ func (r *resolver) glossaryAliases() {
 			r.redirectProblem(a.Pos, err)
 			continue
 		}
-		r.addRedirect(Redirect{From: from, To: markdown.GlossaryURL, Title: r.glossaryTitle(), Pos: a.Pos}, "an alias in "+GlossaryPath, GlossaryPath, false)
+		r.addRedirect(Redirect{From: from, To: markdown.GlossaryURL, Title: r.cfg.Words().T("glossary.title"), Pos: a.Pos}, "an alias in "+GlossaryPath, GlossaryPath, false)
 	}
 }
 
@@ -364,12 +364,4 @@ func GlossaryLetters(terms []*Term) []GlossaryLetter {
 		out[len(out)-1].Terms = append(out[len(out)-1].Terms, t)
 	}
 	return out
-}
-
-// glossaryTitle is the glossary page's title in the handbook's language.
-func (r *resolver) glossaryTitle() string {
-	if r.cfg.UI == nil {
-		return "Glossary"
-	}
-	return r.cfg.UI.T("glossary.title")
 }

@@ -15,12 +15,7 @@ import (
 
 // words are the site's UI strings (handbook.yaml's language and strings),
 // English for a site whose configuration has none.
-func words(site *handbook.Site) *i18n.Strings {
-	if site.Config.UI == nil {
-		return i18n.English()
-	}
-	return site.Config.UI
-}
+func words(site *handbook.Site) *i18n.Strings { return site.Config.Words() }
 
 // uiFuncs are the template functions that speak the site's language,
 // bound to its strings: t (a string by key, with its placeholders as

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/i18n"
 )
 
 // Document is one search result: a page, a role, a responsibility or a
@@ -70,7 +69,7 @@ func parts(site *handbook.Site) [][3]int {
 // otherDocuments are the documents of roles, responsibilities, paths,
 // people and glossary terms: few, and small.
 func otherDocuments(site *handbook.Site) []Document {
-	w := words(site)
+	w := site.Config.Words()
 	var docs []Document
 	for _, r := range site.Roles {
 		d := Document{URL: r.URL, Title: r.Title, Section: w.T("roles.title"), Meta: []string{r.Summary, r.Part}}
@@ -205,13 +204,4 @@ func join(a, b string) string {
 		return a
 	}
 	return a + " " + b
-}
-
-// words are the site's UI strings, English for a site whose
-// configuration has none.
-func words(site *handbook.Site) *i18n.Strings {
-	if site.Config.UI == nil {
-		return i18n.English()
-	}
-	return site.Config.UI
 }
