@@ -13,13 +13,20 @@ import (
 	"github.com/batonhq/baton/internal/publish"
 )
 
-var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+var (
+	benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+	benchShape = flag.String("shape", "balanced", "shape of the generated corpus of the benchmarks: balanced, flat or real")
+)
 
 // writeCorpus writes the benchmark corpus into a temporary folder.
 func writeCorpus(b *testing.B, pages int) string {
 	b.Helper()
+	shape, err := corpus.ParseShape(*benchShape)
+	if err != nil {
+		b.Fatal(err)
+	}
 	dir := b.TempDir()
-	if err := corpus.WriteDir(dir, corpus.Baton(corpus.Options{Pages: pages, Seed: 1})); err != nil {
+	if err := corpus.WriteDir(dir, corpus.Baton(corpus.Options{Pages: pages, Seed: 1, Shape: shape})); err != nil {
 		b.Fatal(err)
 	}
 	return dir

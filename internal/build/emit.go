@@ -74,7 +74,7 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 	done := r.b.progress(len(jobs))
 	errs := make([]error, len(jobs))
 	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(renderers())
 	for _, i := range bodiesFirst(jobs) {
 		j := jobs[i]
 		if j.Bodies && r.keep && r.b.opts.Lazy {
@@ -107,6 +107,11 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 	}
 	return diags
 }
+
+// renderers is how many jobs render at once: twice the cores, so that
+// while one job's goroutine waits on the disk to take its file, another
+// renders on the core it left.
+func renderers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // bodiesFirst orders the jobs with the one that shows every page's body
 // (the print view) first: it is the longest by far, and one goroutine runs

@@ -6,6 +6,7 @@ import (
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/search"
+	"golang.org/x/sync/errgroup"
 )
 
 // index makes the search index and writes its files into the sink, and
@@ -39,22 +40,25 @@ func (r *run) index(site *handbook.Site) ([]string, error) {
 }
 
 // streamSearch writes the search index into sink as search.Stream makes
-// it, on a goroutine of its own so indexing never waits on the disk, and
+// it, on goroutines of their own so indexing never waits on the disk, and
 // returns the paths it wrote. The index files are written before the
 // output paths are checked for clashes: the transaction is dropped whole
-// if they clash.
+// if they clash. Its thousands of small files take the disk more time
+// than the CPU, so several are written at once.
 func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string, error) {
 	queue := make(chan publish.File, 64)
-	written := make(chan error, 1)
-	go func() {
-		var err error
-		for f := range queue {
-			if err == nil {
-				err = sink.Write(f)
+	var g errgroup.Group
+	for range renderers() {
+		g.Go(func() error {
+			var err error
+			for f := range queue {
+				if err == nil {
+					err = sink.Write(f)
+				}
 			}
-		}
-		written <- err
-	}()
+			return err
+		})
+	}
 	var paths []string
 	err := search.Stream(site, opts, func(f search.File) error {
 		paths = append(paths, f.Path)
@@ -62,7 +66,7 @@ func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string
 		return nil
 	})
 	close(queue)
-	if werr := <-written; werr != nil {
+	if werr := g.Wait(); werr != nil {
 		return nil, werr
 	}
 	return paths, err

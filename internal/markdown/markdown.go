@@ -276,7 +276,7 @@ func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 // Hash writes the document's prepared HTML and headings into h: two Docs
 // with the same hash render the same.
 func (d *Doc) Hash(h *maphash.Hash) {
-	h.Write(d.bytes())
+	d.withBytes(func(b []byte) { h.Write(b) })
 	for _, x := range d.Headings {
 		h.WriteString(x.ID)
 		h.WriteByte(0)
@@ -294,7 +294,11 @@ func (d *Doc) Hash(h *maphash.Hash) {
 // heading anchors in ui's words (English when nil). href returns the value
 // to put in the attribute, unescaped. Size the writer's buffer with Size.
 func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string, ui *i18n.Strings) {
-	h := d.bytes()
+	d.withBytes(func(h []byte) { d.resolve(w, h, href, prefix, ui) })
+}
+
+// resolve is Resolve on the document's HTML h.
+func (d *Doc) resolve(w io.Writer, h []byte, href func(i int) string, prefix string, ui *i18n.Strings) {
 	var esc []byte      // prefix, escaped, made on first use
 	var label [2][]byte // the anchor name around the heading, escaped, made on first use
 	for {

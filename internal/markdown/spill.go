@@ -5,7 +5,9 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // A Spill is a scratch file that holds documents' prepared HTML and
@@ -22,6 +24,9 @@ import (
 type Spill struct {
 	f   *os.File
 	end atomic.Int64
+	// bufs holds the buffers a page's HTML is read back into to be
+	// resolved or hashed, which need it only for the call.
+	bufs sync.Pool
 }
 
 // NewSpill makes a spill in folder dir (one on the disk the output goes
@@ -64,10 +69,26 @@ func (s *Spill) put(parts ...[]byte) (int64, error) {
 // moment ago: failing to read it back is a broken disk, which render
 // reports, with the page, as it reports a panic.
 func (s *Spill) get(off int64, n int) []byte {
-	b := make([]byte, n)
+	return s.readInto(make([]byte, n), off)
+}
+
+// readInto fills b with the bytes at off, and returns it.
+func (s *Spill) readInto(b []byte, off int64) []byte {
 	if _, err := s.f.ReadAt(b, off); err != nil {
 		panic(fmt.Errorf("reading a page back from the build's scratch file: %w", err))
 	}
+	return b
+}
+
+// borrow reads n bytes at off into a buffer of the spill's pool; give it
+// back with put when done with it.
+func (s *Spill) borrow(off int64, n int) *[]byte {
+	b, _ := s.bufs.Get().(*[]byte)
+	if b == nil || cap(*b) < n {
+		b = new([]byte)
+		*b = make([]byte, n)
+	}
+	*b = s.readInto((*b)[:n], off)
 	return b
 }
 
@@ -99,12 +120,17 @@ func (d *Doc) spill(s *Spill) {
 	}
 }
 
-// bytes is d's prepared HTML, read back from the spill when it is there.
-func (d *Doc) bytes() []byte {
+// withBytes calls use with d's prepared HTML, read back from the spill
+// when it is there, into a buffer use must not keep.
+func (d *Doc) withBytes(use func([]byte)) {
 	if d.where == nil {
-		return d.html
+		use(d.html)
+		return
 	}
-	return d.where.s.get(d.where.off+int64(d.from), d.where.html-d.from)
+	s := d.where.s
+	b := s.borrow(d.where.off+int64(d.from), d.where.html-d.from)
+	defer s.bufs.Put(b)
+	use(*b)
 }
 
 // htmlLen is the length of d's prepared HTML.
@@ -129,8 +155,13 @@ func (d *Doc) Texts() []string {
 	for _, s := range d.Sections {
 		n += s.size
 	}
-	// One string for all, cut into each section's: one read, one copy.
-	all := string(d.where.s.get(d.where.off+int64(d.where.html), n))
+	// One string for all, cut into each section's: one read, no copy
+	// (the bytes are new, and nothing else holds them).
+	all := ""
+	if n > 0 {
+		b := d.where.s.get(d.where.off+int64(d.where.html), n)
+		all = unsafe.String(&b[0], n)
+	}
 	for i, s := range d.Sections {
 		out[i], all = all[:s.size], all[s.size:]
 	}

@@ -15,15 +15,22 @@ import (
 	"github.com/batonhq/baton/internal/serve"
 )
 
-var benchPages = flag.Int("pages", 1000, "pages in the generated handbook the benchmarks build")
+var (
+	benchPages = flag.Int("pages", 1000, "pages in the generated handbook the benchmarks build")
+	benchShape = flag.String("shape", "balanced", "shape of the generated handbook: balanced, flat or real")
+)
 
 // BenchmarkServeOneEdit is what `baton serve` does after a save of one
 // page's body: the rebuild told of the changed path, and the new site
 // swapped in for the browsers, as the terminal's "in …" reports it. The
 // watcher's quiet period (80 ms after the last event) comes before this.
 func BenchmarkServeOneEdit(b *testing.B) {
+	shape, err := corpus.ParseShape(*benchShape)
+	if err != nil {
+		b.Fatal(err)
+	}
 	dir := b.TempDir()
-	if err := corpus.WriteDir(dir, corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1})); err != nil {
+	if err := corpus.WriteDir(dir, corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1, Shape: shape})); err != nil {
 		b.Fatal(err)
 	}
 	theme, err := render.LoadTheme(baton.Layouts())
