@@ -272,7 +272,7 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, dia
 		return b.buildLanguages(ctx, fsys, cfg, nil, sink)
 	}
 	b.langs = nil
-	tree, err := source.Load(fsys)
+	tree, err := loadTree(fsys, sink != nil)
 	if err != nil {
 		var diags diag.List
 		diags.Errorf(diag.Pos{}, "%v", err)
@@ -280,6 +280,17 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, dia
 		return nil, diags
 	}
 	return b.build(ctx, fsys, tree, sink)
+}
+
+// loadTree is the load stage. A build that writes as it goes (oneOff:
+// `baton build`) leaves the pages unread for the parse stage to read one
+// by one (source.LoadDeferring); one that keeps its sources for the next
+// Rebuild reads them all.
+func loadTree(fsys fs.FS, oneOff bool) (source.Tree, error) {
+	if !oneOff {
+		return source.Load(fsys)
+	}
+	return source.LoadDeferring(fsys, handbook.IsPageFile)
 }
 
 // Sink takes the output files of a build as they are made: a publish.Tx.

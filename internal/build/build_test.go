@@ -517,6 +517,35 @@ func TestBuildToReportsSearchWriteError(t *testing.T) {
 	}
 }
 
+// unreadable is a site whose file at path can be listed but not read, as
+// when it is removed or its permissions change after the build walked
+// the folder.
+type unreadable struct {
+	fstest.MapFS
+	path string
+}
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if name == u.path {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.Open(name)
+}
+
+// TestBuildToUnreadablePage: a one-off build reads each page when it
+// parses it, not when it walks the folder; a page that cannot be read by
+// then fails the build with an error at the page, and no files.
+func TestBuildToUnreadablePage(t *testing.T) {
+	src := manyPages(20)
+	res, diags := newBuilder(t, build.Options{}).BuildTo(context.Background(), unreadable{src, "content/p007.md"}, failingSink{})
+	if res != nil || !diags.HasErrors() {
+		t.Fatalf("got a result (%v) and diagnostics:\n%v\nwant a failed build", res != nil, diags)
+	}
+	if d := diags[0]; d.Pos.File != "content/p007.md" || !strings.Contains(d.Message, "permission denied") {
+		t.Errorf("got %v, want an error at content/p007.md that says why it could not be read", d)
+	}
+}
+
 // TestCachedPartialErrorPosition: a theme error inside a partial printed
 // with cached is reported at the partial's line, not at the cached call.
 func TestCachedPartialErrorPosition(t *testing.T) {

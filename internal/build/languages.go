@@ -103,7 +103,7 @@ func (b *Builder) buildLanguages(ctx context.Context, fsys fs.FS, cfg config.Con
 	rss := make([]*resolved, len(l.subs))
 	for i, sub := range l.subs {
 		view := sub.opts.Layout.FS(fsys)
-		tree, err := sub.readTree(view, changed, i)
+		tree, err := sub.readTree(view, changed, i, sink != nil)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: sub.opts.Layout.Root}, "%v", err)
 			continue
@@ -140,11 +140,11 @@ func (b *Builder) buildLanguages(ctx context.Context, fsys fs.FS, cfg config.Con
 	return l.merge(results), unique(diags)
 }
 
-// readTree reads the sources of language i: all of them, or those changed
-// since its last build.
-func (b *Builder) readTree(view fs.FS, changed [][]string, i int) (source.Tree, error) {
+// readTree reads the sources of language i: all of them (as loadTree
+// does), or those changed since its last build.
+func (b *Builder) readTree(view fs.FS, changed [][]string, i int, oneOff bool) (source.Tree, error) {
 	if changed == nil || !b.loaded {
-		return source.Load(view)
+		return loadTree(view, oneOff)
 	}
 	return source.Update(view, b.tree, changed[i])
 }

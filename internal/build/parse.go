@@ -75,8 +75,10 @@ type mdKey struct {
 
 // parse parses every content file, in parallel, taking unchanged files
 // from the cache, and drops the bytes of each file it parses (but the
-// config's). It returns the files in input order and how many it parsed
-// afresh; or false when a file it must parse has no bytes left.
+// config's). A file the load deferred is read on the goroutine that
+// parses it, so a one-off build never holds every page's bytes. It
+// returns the files in input order and how many it parsed afresh; or
+// false when a file it must parse has no bytes left.
 func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h how) ([]*handbook.Parsed, int, bool) {
 	md := b.markdown(h)
 	timeout := b.parseTimeout()
@@ -84,43 +86,27 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 	if !ok {
 		return nil, 0, false
 	}
-	out := make([]*handbook.Parsed, len(files))
-	keys := make([]cacheKey, len(files))
-	expanded := make([]*expansion, len(files))
+	j := parseJob{b: b, fsys: fsys, files: files, h: h, md: md, timeout: timeout,
+		out: make([]*handbook.Parsed, len(files)), keys: make([]cacheKey, len(files)),
+		expanded: make([]*expansion, len(files)), fresh: make([]bool, len(files)), uncached: make([]bool, len(files))}
 	var todo []int
-	b.includes = false
 	for i, f := range files {
-		if e := b.expand(fsys, f, h); e != nil {
-			// The page with its includes is what is parsed, and cached.
-			expanded[i], f = e, e.file
-			b.includes = true
+		if f.Deferred {
+			todo = append(todo, i)
+			continue
 		}
-		keys[i] = b.keyOf(f, h)
-		if p, ok := b.parsed[keys[i]]; ok {
-			out[i] = p
-		} else if f.Data == nil && !f.Static {
-			return nil, 0, false
-		} else {
+		if !j.lookup(i) {
+			if f.Data == nil && !f.Static {
+				return nil, 0, false
+			}
 			todo = append(todo, i)
 		}
 	}
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	timedOut := make([]bool, len(files))
 	for _, i := range todo {
 		g.Go(func() error {
-			if e := expanded[i]; e != nil {
-				out[i], timedOut[i] = parseWithin(e.file, md, h, b.terms, timeout)
-				out[i] = e.placed(out[i])
-				return nil // its bytes stay: its includes may change
-			}
-			out[i], timedOut[i] = parseWithin(files[i], md, h, b.terms, timeout)
-			if files[i].Path != config.File {
-				// The parse holds copies of all it needs: drop the bytes now,
-				// not after every file is parsed, so a big handbook's sources
-				// and parses are not all held at once.
-				files[i].Data = nil
-			}
+			j.run(i)
 			return nil
 		})
 	}
@@ -129,13 +115,87 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 	// edit; a parse that ran out of time, or whose highlighting did, is
 	// tried again next build.
 	next := make(map[cacheKey]*handbook.Parsed, len(files))
-	for i, k := range keys {
-		if !timedOut[i] && !out[i].Transient() {
-			next[k] = out[i]
+	n := first
+	b.includes = false
+	for i, k := range j.keys {
+		if !j.uncached[i] && !j.out[i].Transient() {
+			next[k] = j.out[i]
 		}
+		if j.fresh[i] {
+			n++
+		}
+		b.includes = b.includes || j.expanded[i] != nil
 	}
 	b.parsed = next
-	return out, first + len(todo), true
+	return j.out, n, true
+}
+
+// parseJob is the parse stage's work on one list of files: each slot is
+// written by the one goroutine that takes its file.
+type parseJob struct {
+	b       *Builder
+	fsys    fs.FS
+	files   []source.File
+	h       how
+	md      *markdown.Renderer
+	timeout time.Duration
+
+	out      []*handbook.Parsed
+	keys     []cacheKey
+	expanded []*expansion
+	fresh    []bool // parsed, not taken from the cache
+	uncached []bool // not to be cached: it ran out of time, or was not read
+}
+
+// lookup expands file i's includes, keys it, and takes its parse from the
+// cache when it is there.
+func (j *parseJob) lookup(i int) bool {
+	f := j.files[i]
+	if e := j.b.expand(j.fsys, f, j.h); e != nil {
+		// The page with its includes is what is parsed, and cached.
+		j.expanded[i], f = e, e.file
+	}
+	j.keys[i] = j.b.keyOf(f, j.h)
+	p, ok := j.b.parsed[j.keys[i]]
+	if ok {
+		j.out[i] = p
+	}
+	return ok
+}
+
+// run parses file i, reading it first when the load deferred it.
+func (j *parseJob) run(i int) {
+	f := &j.files[i]
+	if f.Deferred {
+		if err := source.Read(j.fsys, f); err != nil {
+			p := &handbook.Parsed{File: f.Path, Kind: handbook.Classify(*f), Size: f.Size}
+			p.Diags.Errorf(diag.Pos{File: f.Path}, "reading it: %v", err)
+			j.out[i], j.uncached[i] = p, true
+			return
+		}
+		if j.lookup(i) {
+			j.drop(i)
+			return
+		}
+	}
+	j.fresh[i] = true
+	if e := j.expanded[i]; e != nil {
+		j.out[i], j.uncached[i] = parseWithin(e.file, j.md, j.h, j.b.terms, j.timeout)
+		j.out[i] = e.placed(j.out[i])
+		return
+	}
+	j.out[i], j.uncached[i] = parseWithin(*f, j.md, j.h, j.b.terms, j.timeout)
+	j.drop(i)
+}
+
+// drop lets go of file i's bytes once it is parsed, not after every file
+// is, so a big handbook's sources and parses are not all held at once. The
+// parse holds copies of all it needs; a page with includes keeps its bytes,
+// since its includes may change, and so does the config.
+func (j *parseJob) drop(i int) {
+	if j.expanded[i] == nil && j.files[i].Path != config.File {
+		j.files[i].Data = nil
+	}
 }
 
 // glossary parses content/glossary.yaml, when there is one, before the

@@ -40,6 +40,9 @@ type File struct {
 	// Sum identifies the content: the SHA-256 of a text file's bytes, or
 	// of a static file's size. It outlives Data, which a build may drop.
 	Sum [32]byte
+	// Deferred marks a text file LoadDeferring left unread: no Data, no
+	// Sum, until Read reads it.
+	Deferred bool
 }
 
 // Tree is every file of a site that a build reads, sorted by path.
@@ -60,6 +63,9 @@ type Tree struct {
 type walk struct {
 	*Tree
 	unread []unread
+	// deferred names the content files the walk leaves unread (nil:
+	// none).
+	deferred func(path string) bool
 }
 
 type unread struct {
@@ -81,9 +87,15 @@ type Skip struct {
 var ErrNotRegular = errors.New("not a regular file, or reached through a symbolic link")
 
 // Load walks content/ and layouts/ of fsys.
-func Load(fsys fs.FS) (Tree, error) {
+func Load(fsys fs.FS) (Tree, error) { return LoadDeferring(fsys, nil) }
+
+// LoadDeferring walks like Load, but leaves the content files deferred
+// names unread: each is in Content with its Size and Deferred set, for
+// Read to read when it is needed. A build that reads each page just
+// before parsing it never holds every page's bytes at once.
+func LoadDeferring(fsys fs.FS, deferred func(path string) bool) (Tree, error) {
 	var t Tree
-	w := walk{Tree: &t}
+	w := walk{Tree: &t, deferred: deferred}
 	for _, root := range []string{"content", "layouts"} {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil && p == root && errors.Is(err, fs.ErrNotExist) {
@@ -198,7 +210,29 @@ func (t *walk) visit(fsys fs.FS, root, p string, d fs.DirEntry, err error) error
 		t.TooLarge = append(t.TooLarge, f)
 		return nil
 	}
+	if root == "content" && t.deferred != nil && t.deferred(p) {
+		f.Deferred = true
+		t.Content = append(t.Content, f)
+		return nil
+	}
 	t.unread = append(t.unread, unread{file: f, layout: root != "content"})
+	return nil
+}
+
+// Read reads the bytes of f, a file LoadDeferring left unread, as Load
+// would have read them, and sets its Data and Sum. A file that is gone,
+// cannot be read, or grew past MaxTextSize since the walk is an error,
+// and f is left as it was.
+func Read(fsys fs.FS, f *File) error {
+	data, err := readAtMost(fsys, f.Path, MaxTextSize)
+	if errors.Is(err, errTooLarge) {
+		return fmt.Errorf("it grew past %d bytes while the build read the site; baton reads text files up to that size", MaxTextSize)
+	}
+	if err != nil {
+		return err
+	}
+	f.Data, f.Sum, f.Deferred = data, sha256.Sum256(data), false
+	f.Size = int64(len(data))
 	return nil
 }
 

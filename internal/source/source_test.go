@@ -142,3 +142,52 @@ func TestReadAtMost(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadDeferring leaves the files it is told to unread, with their
+// sizes, and Read reads each as Load would have: same bytes, same sum. A
+// file that grew past MaxTextSize since the walk is an error, and left
+// as it was.
+func TestLoadDeferring(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":          {Data: []byte("# A\n")},
+		"content/roles/pm.yaml": {Data: []byte("title: PM")},
+		"content/img/x.png":     {Data: []byte("png")},
+		"layouts/page.md":       {Data: []byte("a layout is never deferred")},
+	}
+	pages := func(p string) bool { return strings.HasSuffix(p, ".md") }
+	tree, err := LoadDeferring(fsys, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range tree.Content {
+		want := all.Content[i]
+		if f.Deferred != (f.Path == "content/a.md") {
+			t.Errorf("%s: deferred %v", f.Path, f.Deferred)
+		}
+		if !f.Deferred {
+			if !bytes.Equal(f.Data, want.Data) || f.Sum != want.Sum {
+				t.Errorf("%s: read %q, want %q as Load reads it", f.Path, f.Data, want.Data)
+			}
+			continue
+		}
+		if f.Data != nil || f.Size != 4 {
+			t.Errorf("%s: deferred with %d bytes read and size %d, want none and 4", f.Path, len(f.Data), f.Size)
+		}
+		if err := Read(fsys, &f); err != nil || f.Deferred || !bytes.Equal(f.Data, want.Data) || f.Sum != want.Sum {
+			t.Errorf("%s: Read gives %q (deferred %v, err %v), want %q and Load's sum", f.Path, f.Data, f.Deferred, err, want.Data)
+		}
+	}
+	if len(tree.Layouts) != 1 || tree.Layouts[0].Deferred || tree.Layouts[0].Data == nil {
+		t.Errorf("layouts %+v, want one, read", tree.Layouts)
+	}
+
+	f := tree.Content[0]
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte(strings.Repeat("x", MaxTextSize+1))}
+	if err := Read(fsys, &f); err == nil || !strings.Contains(err.Error(), "grew past") || !f.Deferred || f.Data != nil {
+		t.Errorf("a file grown past the limit: err %v, deferred %v, %d bytes", err, f.Deferred, len(f.Data))
+	}
+}
