@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"slices"
 	"time"
 
@@ -103,7 +102,9 @@ func (b *Builder) parse(ctx context.Context, fsys fs.FS, files []source.File, h 
 		}
 	}
 	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// As many as render: a goroutine reading its page from the disk
+	// leaves its core to another.
+	g.SetLimit(renderers())
 	for _, i := range todo {
 		g.Go(func() error {
 			j.run(i)
