@@ -558,8 +558,13 @@ func params(extra []strictyaml.Extra) map[string]any {
 	return m
 }
 
+// summaryBytes is about the longest summary made from a page's first
+// paragraph; Shorten reads one byte more than that of the paragraph, which
+// the Doc keeps (markdown.LeadBytes is more).
+const summaryBytes = 180
+
 // leadSummary is the summary of a page whose front matter gives none.
-func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, 180) }
+func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) }
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }

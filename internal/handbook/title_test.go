@@ -1,6 +1,12 @@
 package handbook
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/batonhq/baton/internal/markdown"
+)
 
 func TestTitleFromName(t *testing.T) {
 	for _, c := range []struct {
@@ -18,6 +24,28 @@ func TestTitleFromName(t *testing.T) {
 	} {
 		if got := TitleFromName(c.name, c.every); got != c.want {
 			t.Errorf("TitleFromName(%q, %v) = %q, want %q", c.name, c.every, got, c.want)
+		}
+	}
+}
+
+// TestLeadSummaryOfLongParagraph: a Doc keeps only the start of its first
+// paragraph (markdown.LeadBytes), which must give the summary the whole
+// paragraph gives, in any script.
+func TestLeadSummaryOfLongParagraph(t *testing.T) {
+	if summaryBytes+1 >= markdown.LeadBytes {
+		t.Fatalf("summaries of %d bytes read more than the %d bytes a Doc keeps", summaryBytes, markdown.LeadBytes)
+	}
+	for _, word := range []string{"word ", "ünïcödé ", "東京オフィス", "a", "🎉 "} {
+		para := strings.Repeat(word, 4000/len(word))
+		d, err := markdown.New(false).Prepare([]byte(para + "\n\nMore.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Lead) > markdown.LeadBytes || !utf8.ValidString(d.Lead) || !strings.HasPrefix(para, d.Lead) {
+			t.Errorf("%q: lead of %d bytes (valid %v), want a prefix of at most %d", word, len(d.Lead), utf8.ValidString(d.Lead), markdown.LeadBytes)
+		}
+		if got, want := leadSummary(d), Shorten(strings.TrimSpace(para), summaryBytes); got != want {
+			t.Errorf("%q: summary %q, want %q", word, got, want)
 		}
 	}
 }

@@ -195,7 +195,8 @@ type Doc struct {
 	// Diagrams counts the ```mermaid blocks, which the page's script
 	// draws.
 	Diagrams int
-	// Lead is the plain text of the first paragraph, for summaries.
+	// Lead is the plain text of the first paragraph, for summaries: its
+	// first LeadBytes bytes at most, cut at a character boundary.
 	Lead string
 	// Warnings are problems that did not stop the document rendering.
 	Warnings []Warning
@@ -461,7 +462,7 @@ func (c *collector) enterBody(n ast.Node) {
 	case *ast.Paragraph:
 		if c.d.Lead == "" {
 			if _, inList := n.Parent().(*ast.ListItem); !inList {
-				c.d.Lead = nodeText(n, c.src, readerText)
+				c.d.Lead = strings.Clone(cutAt(nodeText(n, c.src, readerText), LeadBytes))
 			}
 		}
 	case *ast.Text:

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
@@ -139,6 +140,23 @@ func nodeText(n ast.Node, src []byte, mode textMode) string {
 		return b.String()
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// LeadBytes is the most of a first paragraph a Doc keeps as its Lead: more
+// than any summary made from it needs, and a page's whole first paragraph
+// would otherwise be held for as long as the page.
+const LeadBytes = 512
+
+// cutAt is s, or its first n bytes at most when it is longer, cut at a
+// character boundary.
+func cutAt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // writeTextValue writes the text of a Text node as the HTML renderer shows
