@@ -66,6 +66,9 @@ type Options struct {
 	// ShardBytes is the size above which a shard is split by a longer
 	// prefix.
 	ShardBytes int
+	// PackBytes is the size below which shards share a file: a run of
+	// them, adjacent in key order, fills a file to at least this size.
+	PackBytes int
 	// SectionChars caps the text kept per section for snippets, and
 	// DocChars per document. A result's snippet is 24 words around the
 	// query's words in the section they count most in, so a section's
@@ -83,6 +86,9 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.ShardBytes == 0 {
 		o.ShardBytes = 24 << 10
+	}
+	if o.PackBytes == 0 {
+		o.PackBytes = 4 << 10
 	}
 	if o.SectionChars == 0 {
 		o.SectionChars = 600
@@ -130,13 +136,12 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 			return err
 		}
 	}
-	shards := x.keyedShards()
-	for _, s := range shards {
-		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
+	for _, p := range x.packs {
+		if err := emit(File{Path: p.path(), Data: p.data}); err != nil {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), x.packs, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

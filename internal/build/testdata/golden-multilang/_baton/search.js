@@ -31,7 +31,7 @@
 
   // ---- Loading the index -------------------------------------------------
   var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {}, elide = {}, snowball = null;
-  var shards = {}, stemMaps = {}, docs = {}, loads = {};
+  var shards = {}, stemMaps = {}, docs = {}, loads = {}, fileOf = {};
 
   function script(path) {
     if (!loads[path]) {
@@ -61,17 +61,31 @@
     new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
     return "_" + hex;
   }
-  function loadShard(key) { return script("s/" + shardFile(key) + ".js"); }
+  // Small shards share a file, named after its first shard's key: loading
+  // one loads them all (internal/search, pack).
+  function shardPath(key) { return "s/" + shardFile(fileOf[key] || key) + ".js"; }
+  function loadShard(key) { return script(shardPath(key)); }
   // Documents' display records come DocsPerFile to a file.
   function loadDoc(id) { return script("d/" + Math.floor(id / (meta.docsPerFile || 1)) + ".js"); }
 
   window.batonSearch = {
     meta: function (m) {
       meta = m;
-      Object.keys(m.shards).forEach(function (k) {
+      // Every shard's key and size, in key order; those that share a
+      // file in a list of their own, the file named after the first.
+      var sizes = {};
+      function add(k, size, file) {
+        sizes[k] = size;
+        fileOf[k] = file;
         var cs = Array.from(k);
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
-      });
+      }
+      for (var i = 0; i < m.shards.length; i++) {
+        var e = m.shards[i];
+        if (typeof e === "string") { add(e, m.shards[++i], e); continue; }
+        for (var j = 0; j < e.length; j += 2) add(e[j], e[j + 1], e[0]);
+      }
+      m.shards = sizes;
       m.stop.forEach(function (w) { stops[w] = true; });
       (m.elide || []).forEach(function (w) { elide[w] = true; });
       // Documents that are parts of another's page: a role's
@@ -444,7 +458,7 @@
     });
     var keys = [], size = 0;
     found.forEach(function (f) {
-      if (loads["s/" + shardFile(f.key) + ".js"]) keys.push(f.key);
+      if (loads[shardPath(f.key)]) keys.push(f.key);
       else if (size + f.size <= TYPO_BYTES) { size += f.size; keys.push(f.key); }
     });
     return keys;
