@@ -6,13 +6,15 @@
 // fetch does not. It is split so a query loads only what it needs:
 //
 //   - index.js, the meta: the number of documents, the shard keys with
-//     their sizes, which documents are parts of another's page (a role's
-//     responsibilities), the stop words, outside English the stemmer to
-//     load, and a version hash;
+//     their sizes and files, which documents are parts of another's
+//     page (a role's responsibilities), the stop words, outside English
+//     the stemmer to load, and a version hash;
 //   - stem/NAME.js, in a site in a language Snowball stems, the stemmer
 //     as a classic script (language.go);
 //   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
-//     its surface forms ("variants") and, per variant, the postings;
+//     its surface forms ("variants") and, per variant, the postings. A
+//     shard under Options.PackBytes shares its file with the small shards
+//     after it, in key order (pack): the file is named after the first;
 //   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
 //     URL, title, section, and the headings and their text, for showing a
 //     result and its snippet.

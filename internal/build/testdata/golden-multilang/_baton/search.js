@@ -2,8 +2,9 @@
 // _baton/search/ (see internal/search) as scripts that call batonSearch.meta,
 // .shard and .doc, so it loads with script tags and works from file:// too.
 // A query loads the meta, one shard per word (and, for the word being
-// typed, the shards its prefix needs), and the small file of each result
-// shown (four documents' records to a file).
+// typed, the shards its prefix needs), each with the small shards that
+// share its file, and the small file of each result shown (four
+// documents' records to a file).
 (function () {
   "use strict";
   var doc = document, html = doc.documentElement;
