@@ -32,7 +32,7 @@
 
   // ---- Loading the index -------------------------------------------------
   var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {}, elide = {}, snowball = null;
-  var shards = {}, stemMaps = {}, docs = {}, loads = {}, fileOf = {};
+  var shards = {}, stemMaps = {}, docs = {}, loads = {}, fileOf = {}, fileBytes = {};
 
   function script(path) {
     if (!loads[path]) {
@@ -78,6 +78,7 @@
       function add(k, size, file) {
         sizes[k] = size;
         fileOf[k] = file;
+        fileBytes[file] = (fileBytes[file] || 0) + size;
         var cs = Array.from(k);
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
       }
@@ -443,7 +444,8 @@
   // whose key is one edit from a prefix of w. Keys are stems' prefixes, so
   // the shard that holds w's own stem holds every word that differs only
   // after its key; the others are taken by the most letters they share
-  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES.
+  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES
+  // of files: a shard in a file already loaded or taken comes free.
   function typoKeys(w) {
     var found = [];
     Object.keys(meta.shards).forEach(function (k) {
@@ -457,10 +459,11 @@
     found.sort(function (a, b) {
       return (b.shared - a.shared) || (b.key.length - a.key.length) || (a.size - b.size) || (a.key < b.key ? -1 : 1);
     });
-    var keys = [], size = 0;
+    var keys = [], size = 0, taken = {};
     found.forEach(function (f) {
-      if (loads[shardPath(f.key)]) keys.push(f.key);
-      else if (size + f.size <= TYPO_BYTES) { size += f.size; keys.push(f.key); }
+      var file = fileOf[f.key], n = fileBytes[file];
+      if (loads[shardPath(f.key)] || taken[file]) keys.push(f.key);
+      else if (size + n <= TYPO_BYTES) { size += n; taken[file] = true; keys.push(f.key); }
     });
     return keys;
   }
