@@ -206,8 +206,12 @@ func (ix *index) firstQueryBytes(q string) int {
 		}
 	}
 	n := len(ix.files["_baton/search/index.js"])
+	loaded := map[string]bool{} // shard files, by their first key
 	for k := range need {
-		n += ix.meta.Shards[k]
+		if f := ix.meta.File[k]; !loaded[f] {
+			loaded[f] = true
+			n += len(ix.files["_baton/search/s/"+search.ShardFile(f)+".js"])
+		}
 	}
 	// The display files of the results: an upper bound takes the largest
 	// files that hold a matching document.

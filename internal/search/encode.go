@@ -86,7 +86,7 @@ func jsonString(s string) []byte {
 	return b
 }
 
-func metaFile(lang *language, n int, shards []*shard, buckets int, parts [][3]int, version string) []byte {
+func metaFile(lang *language, n int, packs []*pack, buckets int, parts [][3]int, version string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`batonSearch.meta({"version":`)
 	b.Write(jsonString(version))
@@ -97,17 +97,31 @@ func metaFile(lang *language, n int, shards []*shard, buckets int, parts [][3]in
 	// The rules the client must share with the index: how long a word may
 	// be, and how many characters of a stem name its shard.
 	fmt.Fprintf(&b, `,"words":[%d,%d],"keyRunes":%d,"buckets":%d`, minTokenRunes, maxTokenRunes, keyRunes, buckets)
-	b.WriteString(`,"shards":{`)
-	for i, s := range shards {
+	// Every shard's key and size, in key order, a shard that shares its
+	// file with others in a list with them, the file named after the
+	// first: ["ab",9000,["ac",900,"ad",700],...].
+	b.WriteString(`,"shards":[`)
+	for i, p := range packs {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(jsonString(s.key))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(len(s.data)))
+		if len(p.shards) > 1 {
+			b.WriteByte('[')
+		}
+		for j, s := range p.shards {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(jsonString(s.key))
+			b.WriteByte(',')
+			b.WriteString(strconv.Itoa(len(s.data)))
+		}
+		if len(p.shards) > 1 {
+			b.WriteByte(']')
+		}
 	}
 	// Documents that are parts of another's page (see parts).
-	b.WriteString(`},"parts":[`)
+	b.WriteString(`],"parts":[`)
 	for i, p := range parts {
 		if i > 0 {
 			b.WriteByte(',')
@@ -189,10 +203,8 @@ func (x *Index) docFile(id int) (path string, data []byte) {
 // assemble lists every file, sorted by path.
 func (x *Index) assemble() {
 	x.files = x.files[:0]
-	for _, g := range x.shards {
-		for _, s := range g {
-			x.files = append(x.files, File{Path: shardPath(s.key), Data: s.data})
-		}
+	for _, p := range x.packs {
+		x.files = append(x.files, File{Path: p.path(), Data: p.data})
 	}
 	for id := 0; id < len(x.docs); id += DocsPerFile {
 		p, data := x.docFile(id)
@@ -210,7 +222,7 @@ func (x *Index) assemble() {
 	x.meta()
 }
 
-// meta writes index.js: the document count, every shard's size, and a
+// meta writes index.js: the document count, every shard's size and file, and a
 // version made from every other file's hash, so it changes with any.
 func (x *Index) meta() {
 	paths := make([]string, 0, len(x.files)-1)
@@ -219,7 +231,7 @@ func (x *Index) meta() {
 			paths = append(paths, f.Path)
 		}
 	}
-	x.files[x.at[metaPath]].Data = metaFile(x.stemmer.lang, len(x.docs), x.keyedShards(), x.buckets, x.parts, x.version(paths))
+	x.files[x.at[metaPath]].Data = metaFile(x.stemmer.lang, len(x.docs), x.packs, x.buckets, x.parts, x.version(paths))
 }
 
 // version is a hash of the path and hash of every file but index.js,

@@ -241,6 +241,7 @@ type Index struct {
 	groups   map[string][]string
 	entry    map[string][]byte   // stem → its encoded entry
 	shards   map[string][]*shard // group → its shards, in key order
+	packs    []*pack             // the shards' files, in key order
 	docs     [][]byte            // display records, by document
 	// grouped is each display file (DocsPerFile records), by group: nil
 	// for one that assemble must make again.
@@ -248,8 +249,9 @@ type Index struct {
 	files   []File              // sorted by path
 	at      map[string]int      // path → index in files
 	sum     map[string][32]byte // path → hash of the file's data
-	fresh   []*shard            // the shards placeGroup encoded anew
-	script  File                // the stemmer's script, if the site's language has one
+	// freshPacks are the files of shards repack wrote.
+	freshPacks []*pack
+	script     File // the stemmer's script, if the site's language has one
 }
 
 // newIndex indexes every document of site; with updatable, it keeps what
@@ -318,7 +320,8 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		slices.Sort(stems)
 		x.placeGroup(g, nil)
 	}
-	x.fresh = nil
+	x.repack()
+	x.freshPacks = nil
 	if emit == nil {
 		x.assemble()
 	}

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -207,23 +208,103 @@ func TestLanguageUpdate(t *testing.T) {
 	}
 }
 
-// TestJapaneseCorpusIndexFiles builds the generated handbook of the real
-// shape (a sixth of its pages in Japanese), with language: ja, and wants
-// its index in fewer files than half its pages: terms of scripts written
-// without spaces share a bounded number of shards.
-func TestJapaneseCorpusIndexFiles(t *testing.T) {
+// TestCorpusIndexFiles builds the generated handbooks of the real shape,
+// in English and with language: ja (a sixth of its pages in Japanese),
+// and of the flat shape, at 10,000 pages, and wants each index in fewer
+// files than half its pages (issue #19): small shards share a file, and
+// terms of scripts written without spaces share a bounded number of
+// shards. On the real one in English it then edits pages (editFiles).
+func TestCorpusIndexFiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds 2,000 pages")
+		t.Skip("builds three handbooks of 10,000 pages")
 	}
-	const pages = 2000
-	files := map[string]string{}
-	for _, f := range gencorpus.Baton(gencorpus.Options{Pages: pages, Seed: 1, Shape: gencorpus.Real}) {
-		files[f.Path] = string(f.Data)
+	const pages = 10000
+	for _, tt := range []struct {
+		name     string
+		shape    gencorpus.Shape
+		language string
+	}{
+		{"real", gencorpus.Real, "en"},
+		{"real-ja", gencorpus.Real, "ja"},
+		{"flat", gencorpus.Flat, "en"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{}
+			for _, f := range gencorpus.Baton(gencorpus.Options{Pages: pages, Seed: 1, Shape: tt.shape}) {
+				files[f.Path] = string(f.Data)
+			}
+			files["content/handbook.yaml"] = strings.Replace(files["content/handbook.yaml"], "language: en", "language: "+tt.language, 1)
+			// An Index's files are those Build gives (TestIndexUpdate).
+			site := testSiteFiles(t, files)
+			x := search.NewIndex(site, search.Options{})
+			if n := len(x.Files()); n >= pages/2 {
+				t.Errorf("%d index files for %d pages, want fewer than %d", n, pages, pages/2)
+			} else {
+				t.Logf("%d index files for %d pages", n, pages)
+			}
+			if tt.name == "real" {
+				editFiles(t, x, site, files)
+			}
+		})
 	}
-	files["content/handbook.yaml"] = strings.Replace(files["content/handbook.yaml"], "language: en", "language: ja", 1)
-	index := search.Build(testSiteFiles(t, files), search.Options{})
-	if len(index) >= pages/2 {
-		t.Errorf("%d index files for %d pages, want fewer than %d", len(index), pages, pages/2)
+}
+
+// editFiles edits the body of pages of site, one at a time, as the dev
+// server does (Index.Update), and counts the index files whose bytes each
+// edit changes: a few shards, a display file and index.js, never a share
+// of the index, though small shards share files (issue #19).
+func editFiles(t *testing.T, x *search.Index, site *handbook.Site, files map[string]string) {
+	t.Helper()
+	const edits = 40
+	before := map[string][]byte{}
+	for _, f := range x.Files() {
+		before[f.Path] = f.Data
 	}
-	t.Logf("%d index files for %d pages", len(index), pages)
+	md := markdown.New(false)
+	total, worst, reshapes := 0, 0, 0
+	for i := range edits {
+		p := site.Pages[(i*7919)%len(site.Pages)]
+		src, ok := files[p.File]
+		if !ok {
+			t.Fatalf("no source for page %s (%s)", p.URL, p.File)
+		}
+		// The page's text after its front matter, and a sentence more,
+		// with a word of its own: a rare word's shard is small.
+		if rest, ok := strings.CutPrefix(src, "---\n"); ok {
+			_, src, _ = strings.Cut(rest, "\n---\n")
+		}
+		word := string(rune('a'+i%26)) + "qu" + string(rune('a'+i*7%26)) + "lix"
+		doc, err := md.Prepare([]byte(src + "\n\nWe moved the quarterly review to Thursday so the " + word + " team can join.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Doc = doc
+		changed, reshaped := x.Update(site, []*handbook.Page{p})
+		now := map[string][]byte{}
+		n := 0
+		for _, f := range x.Files() {
+			now[f.Path] = f.Data
+			if old, ok := before[f.Path]; !ok || !bytes.Equal(old, f.Data) {
+				n++
+			}
+		}
+		for path := range before {
+			if _, ok := now[path]; !ok {
+				n++
+			}
+		}
+		if reshaped {
+			reshapes++
+		} else if n > len(changed) {
+			t.Errorf("edit %d: %d files changed, Update listed %d", i, n, len(changed))
+		}
+		before = now
+		total += n
+		worst = max(worst, n)
+	}
+	t.Logf("%d body edits: %.1f of %d index files changed on average, at most %d; %d edits reshaped the index",
+		edits, float64(total)/edits, len(before), worst, reshapes)
+	if worst > len(before)/100 {
+		t.Errorf("an edit changed %d of %d index files, want at most 1%%", worst, len(before))
+	}
 }

@@ -6,13 +6,15 @@
 // fetch does not. It is split so a query loads only what it needs:
 //
 //   - index.js, the meta: the number of documents, the shard keys with
-//     their sizes, which documents are parts of another's page (a role's
-//     responsibilities), the stop words, outside English the stemmer to
-//     load, and a version hash;
+//     their sizes and files, which documents are parts of another's
+//     page (a role's responsibilities), the stop words, outside English
+//     the stemmer to load, and a version hash;
 //   - stem/NAME.js, in a site in a language Snowball stems, the stemmer
 //     as a classic script (language.go);
 //   - s/KEY.js, the shards: every stem whose prefix routes to KEY, with
-//     its surface forms ("variants") and, per variant, the postings;
+//     its surface forms ("variants") and, per variant, the postings. A
+//     shard under Options.PackBytes shares its file with the small shards
+//     after it, in key order (pack): the file is named after the first;
 //   - d/N.js, the display records of documents 4N to 4N+3 (DocsPerFile):
 //     URL, title, section, and the headings and their text, for showing a
 //     result and its snippet.
@@ -66,6 +68,9 @@ type Options struct {
 	// ShardBytes is the size above which a shard is split by a longer
 	// prefix.
 	ShardBytes int
+	// PackBytes is the size below which shards share a file: a run of
+	// them, adjacent in key order, fills a file to at least this size.
+	PackBytes int
 	// SectionChars caps the text kept per section for snippets, and
 	// DocChars per document. A result's snippet is 24 words around the
 	// query's words in the section they count most in, so a section's
@@ -83,6 +88,9 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.ShardBytes == 0 {
 		o.ShardBytes = 24 << 10
+	}
+	if o.PackBytes == 0 {
+		o.PackBytes = 4 << 10
 	}
 	if o.SectionChars == 0 {
 		o.SectionChars = 600
@@ -130,13 +138,12 @@ func Stream(site *handbook.Site, opts Options, emit func(File) error) error {
 			return err
 		}
 	}
-	shards := x.keyedShards()
-	for _, s := range shards {
-		if err := emit(File{Path: shardPath(s.key), Data: s.data}); err != nil {
+	for _, p := range x.packs {
+		if err := emit(File{Path: p.path(), Data: p.data}); err != nil {
 			return err
 		}
 	}
-	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), shards, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
+	return emit(File{Path: metaPath, Data: metaFile(x.stemmer.lang, len(x.docs), x.packs, x.buckets, x.parts, x.version(slices.Sorted(maps.Keys(x.sum))))})
 }
 
 // DocsPerFile is how many documents' display records share a file: d/N.js

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -95,16 +96,22 @@ func TestStem(t *testing.T) {
 // would read them, with a decoder written independently of the encoder.
 type index struct {
 	meta struct {
-		Version string         `json:"version"`
-		Docs    int            `json:"docs"`
-		PerFile int            `json:"docsPerFile"`
-		Shards  map[string]int `json:"shards"`
-		Buckets int            `json:"buckets"`
-		Parts   [][3]int       `json:"parts"`
-		Stop    []string       `json:"stop"`
-		Stemmer string         `json:"stemmer"`
-		Fold    bool           `json:"fold"`
-		Elide   []string       `json:"elide"`
+		Version string `json:"version"`
+		Docs    int    `json:"docs"`
+		PerFile int    `json:"docsPerFile"`
+		// Layout is every shard's key and size, a run of shards that
+		// share a file in a list of its own.
+		Layout []json.RawMessage `json:"shards"`
+		// Shards is each shard's size, and File the key of the first
+		// shard of its file, read from Layout.
+		Shards  map[string]int
+		File    map[string]string
+		Buckets int      `json:"buckets"`
+		Parts   [][3]int `json:"parts"`
+		Stop    []string `json:"stop"`
+		Stemmer string   `json:"stemmer"`
+		Fold    bool     `json:"fold"`
+		Elide   []string `json:"elide"`
 	}
 	// stems[key][stem][variant] = postings
 	shards map[string]map[string]map[string][]post
@@ -169,54 +176,27 @@ func readIndex(t *testing.T, files []search.File) *index {
 	if err := json.Unmarshal([]byte(call(t, meta, "meta")), &ix.meta); err != nil {
 		t.Fatal(err)
 	}
-	for key, size := range ix.meta.Shards {
-		data, ok := ix.files["_baton/search/s/"+search.ShardFile(key)+".js"]
+	for _, keys := range ix.readLayout(t) {
+		data, ok := ix.files["_baton/search/s/"+search.ShardFile(keys[0])+".js"]
 		if !ok {
-			t.Fatalf("meta lists shard %q, which has no file", key)
+			t.Fatalf("meta lists shard file %q, which is not there", keys[0])
 		}
-		if len(data) != size {
-			t.Errorf("shard %q: meta says %d bytes, file has %d", key, size, len(data))
+		calls := strings.SplitAfter(string(data), "\n]);\n")
+		if last := calls[len(calls)-1]; last != "" || len(calls)-1 != len(keys) {
+			t.Fatalf("shard file %q holds %d calls, then %.40q; meta lists %d shards", keys[0], len(calls)-1, last, len(keys))
 		}
-		args := call(t, data, "shard")
-		var raw []json.RawMessage
-		if err := json.Unmarshal([]byte("["+args+"]"), &raw); err != nil {
-			t.Fatalf("shard %q: %v", key, err)
+		for i, key := range keys {
+			ix.readShard(t, key, []byte(calls[i]))
 		}
-		var gotKey string
-		var entries [][2]json.RawMessage
-		if err := json.Unmarshal(raw[0], &gotKey); err != nil || gotKey != key {
-			t.Fatalf("shard file for %q registers %q (%v)", key, gotKey, err)
+	}
+	shardFiles := 0
+	for p := range ix.files {
+		if strings.HasPrefix(p, "_baton/search/s/") {
+			shardFiles++
 		}
-		if err := json.Unmarshal(raw[1], &entries); err != nil {
-			t.Fatalf("shard %q: %v", key, err)
-		}
-		stems := map[string]map[string][]post{}
-		for _, e := range entries {
-			var stem string
-			var vs []string
-			if err := json.Unmarshal(e[0], &stem); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(e[1], &vs); err != nil {
-				t.Fatal(err)
-			}
-			variants := map[string][]post{}
-			for i := 0; i+1 < len(vs); i += 2 {
-				vals := decodeVarints(t, vs[i+1])
-				if len(vals)%3 != 0 {
-					t.Fatalf("%s/%s: %d numbers, not triples", stem, vs[i], len(vals))
-				}
-				var ps []post
-				doc := 0
-				for j := 0; j < len(vals); j += 3 {
-					doc += vals[j]
-					ps = append(ps, post{Doc: doc, Field: vals[j+1] & 3, TF: vals[j+1] >> 2, Sec: vals[j+2]})
-				}
-				variants[vs[i]] = ps
-			}
-			stems[stem] = variants
-		}
-		ix.shards[key] = stems
+	}
+	if n := len(slices.Compact(slices.Sorted(maps.Values(ix.meta.File)))); shardFiles != n {
+		t.Errorf("%d shard files; meta lists %d", shardFiles, n)
 	}
 	if ix.meta.PerFile != search.DocsPerFile {
 		t.Fatalf("meta says %d documents per file; want %d", ix.meta.PerFile, search.DocsPerFile)
@@ -249,6 +229,97 @@ func readIndex(t *testing.T, files []search.File) *index {
 		ix.docs = append(ix.docs, d)
 	}
 	return ix
+}
+
+// readLayout reads the meta's list of shards: each a key and its size, in
+// key order, those that share a file in a list of their own, the file
+// named after the first. It returns the keys of each file.
+func (ix *index) readLayout(t *testing.T) [][]string {
+	t.Helper()
+	ix.meta.Shards, ix.meta.File = map[string]int{}, map[string]string{}
+	var files [][]string
+	var prev string
+	for i := 0; i < len(ix.meta.Layout); i++ {
+		var run []json.RawMessage
+		if err := json.Unmarshal(ix.meta.Layout[i], &run); err == nil {
+			if len(run) < 4 || len(run)%2 != 0 {
+				t.Fatalf("meta's shards: a list of %d values: %s", len(run), ix.meta.Layout[i])
+			}
+		} else if i+1 < len(ix.meta.Layout) {
+			run = ix.meta.Layout[i : i+2]
+			i++
+		} else {
+			t.Fatalf("meta's shards end with a key and no size")
+		}
+		var keys []string
+		for j := 0; j < len(run); j += 2 {
+			var key string
+			var size int
+			if err := json.Unmarshal(run[j], &key); err != nil {
+				t.Fatalf("meta's shards: %s is not a key: %v", run[j], err)
+			}
+			if err := json.Unmarshal(run[j+1], &size); err != nil {
+				t.Fatalf("meta's shards: %s is not a size: %v", run[j+1], err)
+			}
+			if len(ix.meta.Shards) > 0 && key <= prev {
+				t.Fatalf("meta's shards: %q after %q, not in key order", key, prev)
+			}
+			prev = key
+			keys = append(keys, key)
+			ix.meta.Shards[key] = size
+			ix.meta.File[key] = keys[0]
+		}
+		files = append(files, keys)
+	}
+	return files
+}
+
+// readShard decodes one shard's call, which its file holds.
+func (ix *index) readShard(t *testing.T, key string, data []byte) {
+	t.Helper()
+	if size := ix.meta.Shards[key]; len(data) != size {
+		t.Errorf("shard %q: meta says %d bytes, its call has %d", key, size, len(data))
+	}
+	args := call(t, data, "shard")
+	var raw []json.RawMessage
+	if err := json.Unmarshal([]byte("["+args+"]"), &raw); err != nil {
+		t.Fatalf("shard %q: %v", key, err)
+	}
+	var gotKey string
+	var entries [][2]json.RawMessage
+	if err := json.Unmarshal(raw[0], &gotKey); err != nil || gotKey != key {
+		t.Fatalf("shard file for %q registers %q (%v)", key, gotKey, err)
+	}
+	if err := json.Unmarshal(raw[1], &entries); err != nil {
+		t.Fatalf("shard %q: %v", key, err)
+	}
+	stems := map[string]map[string][]post{}
+	for _, e := range entries {
+		var stem string
+		var vs []string
+		if err := json.Unmarshal(e[0], &stem); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(e[1], &vs); err != nil {
+			t.Fatal(err)
+		}
+		variants := map[string][]post{}
+		for i := 0; i+1 < len(vs); i += 2 {
+			vals := decodeVarints(t, vs[i+1])
+			if len(vals)%3 != 0 {
+				t.Fatalf("%s/%s: %d numbers, not triples", stem, vs[i], len(vals))
+			}
+			var ps []post
+			doc := 0
+			for j := 0; j < len(vals); j += 3 {
+				doc += vals[j]
+				ps = append(ps, post{Doc: doc, Field: vals[j+1] & 3, TF: vals[j+1] >> 2, Sec: vals[j+2]})
+			}
+			variants[vs[i]] = ps
+		}
+		stems[stem] = variants
+	}
+	ix.shards[key] = stems
 }
 
 // lookup finds a stem's variants the way the client does.
@@ -408,8 +479,9 @@ func TestIndexWords(t *testing.T) {
 // routing looks for it and that no shard over budget could have split.
 func TestSharding(t *testing.T) {
 	site := testSite(t, "testdata/site")
-	const budget = 100
-	ix := readIndex(t, search.Build(site, search.Options{ShardBytes: budget}))
+	const budget, floor = 100, 300
+	ix := readIndex(t, search.Build(site, search.Options{ShardBytes: budget, PackBytes: floor}))
+	checkPacks(t, ix, floor)
 	keys := slices.Sorted(mapsKeys(ix.meta.Shards))
 	split := search.SplitPrefixes(keys)
 	deep := 0
@@ -448,6 +520,46 @@ func TestSharding(t *testing.T) {
 	}
 	if n != stems {
 		t.Errorf("default index has %d stems, split one %d", n, stems)
+	}
+}
+
+// checkPacks checks how the shards of ix share files with a floor of
+// floor bytes: a shard of floor bytes or more is alone in its file;
+// smaller ones, adjacent in key order, share one until it is floor bytes,
+// the next shard is a big one, or there are no more.
+func checkPacks(t *testing.T, ix *index, floor int) {
+	t.Helper()
+	keys := slices.Sorted(mapsKeys(ix.meta.Shards))
+	files := map[string][]string{}
+	for _, k := range keys {
+		files[ix.meta.File[k]] = append(files[ix.meta.File[k]], k)
+	}
+	shared := 0
+	for i := 0; i < len(keys); {
+		run := files[keys[i]]
+		if run == nil || !slices.Equal(run, keys[i:i+len(run)]) {
+			t.Fatalf("the file of %q holds %q, not a run of keys from it", keys[i], run)
+		}
+		size := 0
+		for _, k := range run {
+			size += ix.meta.Shards[k]
+			if len(run) > 1 && ix.meta.Shards[k] >= floor {
+				t.Errorf("shard %q, %d bytes, shares file %q", k, ix.meta.Shards[k], run[0])
+			}
+		}
+		if len(run) > 1 {
+			shared++
+		}
+		i += len(run)
+		if size < floor && i < len(keys) && ix.meta.Shards[keys[i]] < floor {
+			t.Errorf("file %q is %d bytes, yet the small shard %q after it has its own file", run[0], size, keys[i])
+		}
+		if size-ix.meta.Shards[run[len(run)-1]] >= floor {
+			t.Errorf("file %q was %d bytes before its last shard %q, over the floor", run[0], size, run[len(run)-1])
+		}
+	}
+	if shared == 0 {
+		t.Errorf("no shards share a file at floor %d", floor)
 	}
 }
 
@@ -519,7 +631,7 @@ func TestIndexUpdate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	vocab := strings.Fields("conductor conducts conducting orchestra score tempo zebra zebras quartz quiver " +
 		"roadmap roadmaps discovery discover delivery deliver alpha beta gamma delta co cab coal coat code coder")
-	opts := search.Options{ShardBytes: 400, Cache: search.NewCache()}
+	opts := search.Options{ShardBytes: 400, PackBytes: 1000, Cache: search.NewCache()}
 	warm := search.NewIndex(site, opts)
 	before := map[string][]byte{}
 	for _, f := range warm.Files() {
@@ -549,7 +661,7 @@ func TestIndexUpdate(t *testing.T) {
 		if reshaped {
 			reshapes++
 		}
-		got, want := warm.Files(), search.Build(site, search.Options{ShardBytes: 400})
+		got, want := warm.Files(), search.Build(site, search.Options{ShardBytes: 400, PackBytes: 1000})
 		// What Update says changed is exactly what did.
 		for _, f := range changed {
 			before[f.Path] = f.Data

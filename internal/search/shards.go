@@ -74,44 +74,127 @@ func place(group string, entries []stemEntry, budget int) []shard {
 	return out
 }
 
-// placeGroup lays out the shards of group g afresh, and reports whether
-// their keys changed. A shard with the same stems as before, none of them
-// in dirty, keeps its bytes.
-func (x *Index) placeGroup(g string, dirty map[string]bool) bool {
+// placeGroup lays out the shards of group g afresh. A shard with the same
+// stems as before, none of them in dirty, keeps its bytes: it stays the
+// same *shard, which tells repack its file need not change.
+func (x *Index) placeGroup(g string, dirty map[string]bool) {
 	old := map[string]*shard{}
-	var oldKeys []string
 	for _, s := range x.shards[g] {
 		old[s.key] = s
-		oldKeys = append(oldKeys, s.key)
 	}
-	var out []*shard
-	if stems := x.groups[g]; len(stems) > 0 {
-		entries := make([]stemEntry, len(stems))
-		for i, s := range stems {
-			entries[i] = stemEntry{stem: s, json: x.entry[s]}
-		}
-		for _, s := range place(g, entries, x.opts.ShardBytes) {
-			if o := old[s.key]; o != nil && !slices.ContainsFunc(s.entries, func(e stemEntry) bool { return dirty[e.stem] }) &&
-				slices.EqualFunc(o.entries, s.entries, func(a, b stemEntry) bool { return a.stem == b.stem }) {
-				out = append(out, o)
-				delete(old, s.key)
-				continue
-			}
-			s.encode()
-			out = append(out, &s)
-			x.sum[shardPath(s.key)] = sha256.Sum256(s.data)
-			x.fresh = append(x.fresh, &s)
-			delete(old, s.key)
-		}
-		x.shards[g] = out
-	} else {
+	stems := x.groups[g]
+	if len(stems) == 0 {
 		delete(x.groups, g)
 		delete(x.shards, g)
+		return
 	}
-	for key := range old { // shards that are no more
-		delete(x.sum, shardPath(key))
+	entries := make([]stemEntry, len(stems))
+	for i, s := range stems {
+		entries[i] = stemEntry{stem: s, json: x.entry[s]}
 	}
-	return !slices.EqualFunc(oldKeys, out, func(k string, s *shard) bool { return k == s.key })
+	var out []*shard
+	for _, s := range place(g, entries, x.opts.ShardBytes) {
+		if o := old[s.key]; o != nil && !slices.ContainsFunc(s.entries, func(e stemEntry) bool { return dirty[e.stem] }) &&
+			slices.EqualFunc(o.entries, s.entries, func(a, b stemEntry) bool { return a.stem == b.stem }) {
+			out = append(out, o)
+			continue
+		}
+		s.encode()
+		out = append(out, &s)
+	}
+	x.shards[g] = out
+}
+
+// A pack is one file of shards: a shard of Options.PackBytes or more
+// alone, or a run of smaller ones, adjacent in key order. Most shards of a
+// big handbook are rare words' and small: one file each made thousands of
+// files, each costing the build its system calls and a static host a file
+// (issue #19). The file is its shards' calls one after another, named
+// after its first key; index.js says which file holds each key.
+type pack struct {
+	shards []*shard
+	data   []byte
+}
+
+func (p *pack) key() string  { return p.shards[0].key }
+func (p *pack) path() string { return shardPath(p.key()) }
+
+// encode writes the pack's file; a pack of one shard shares its bytes.
+func (p *pack) encode() {
+	if len(p.shards) == 1 {
+		p.data = p.shards[0].data
+		return
+	}
+	n := 0
+	for _, s := range p.shards {
+		n += len(s.data)
+	}
+	p.data = make([]byte, 0, n)
+	for _, s := range p.shards {
+		p.data = append(p.data, s.data...)
+	}
+}
+
+// layout groups shards, in key order, into the runs that share a file: a
+// shard of floor bytes or more is alone, smaller ones gather until their
+// file reaches floor. A run also ends at a big shard, so a small shard
+// that grows or shrinks moves the runs after it only up to the next big
+// one.
+func layout(shards []*shard, floor int) [][]*shard {
+	var out [][]*shard
+	var run []*shard
+	size := 0
+	end := func() {
+		if len(run) > 0 {
+			out = append(out, run)
+		}
+		run, size = nil, 0
+	}
+	for _, s := range shards {
+		if len(s.data) >= floor {
+			end()
+			out = append(out, []*shard{s})
+			continue
+		}
+		run = append(run, s)
+		if size += len(s.data); size >= floor {
+			end()
+		}
+	}
+	end()
+	return out
+}
+
+// repack lays the shards out in files afresh (layout), keeping the bytes
+// of a file that holds the same shards as before, and lists in freshPacks
+// those it wrote. It reports whether the set of files changed.
+func (x *Index) repack() (reshaped bool) {
+	old := make(map[string]*pack, len(x.packs))
+	for _, p := range x.packs {
+		old[p.key()] = p
+	}
+	packs := make([]*pack, 0, len(x.packs))
+	x.freshPacks = x.freshPacks[:0]
+	for _, run := range layout(x.keyedShards(), x.opts.PackBytes) {
+		o, had := old[run[0].key]
+		delete(old, run[0].key)
+		if had && slices.Equal(o.shards, run) {
+			packs = append(packs, o)
+			continue
+		}
+		p := &pack{shards: run}
+		p.encode()
+		x.sum[p.path()] = sha256.Sum256(p.data)
+		packs = append(packs, p)
+		x.freshPacks = append(x.freshPacks, p)
+		reshaped = reshaped || !had
+	}
+	for _, p := range old { // files that are no more
+		delete(x.sum, p.path())
+		reshaped = true
+	}
+	x.packs = packs
+	return reshaped
 }
 
 // keyedShards lists every shard in key order.
@@ -153,11 +236,10 @@ func (x *Index) bucketsFor(spaceless int) int {
 	return min(maxBuckets, max(1, (spaceless+x.opts.ShardBytes-1)/x.opts.ShardBytes))
 }
 
-// rebucket places the terms of scripts without spaces in n buckets, and
-// reports whether that changed them.
-func (x *Index) rebucket(n int) bool {
+// rebucket places the terms of scripts without spaces in n buckets.
+func (x *Index) rebucket(n int) {
 	if n == x.buckets {
-		return false
+		return
 	}
 	var stems []string
 	for g, gs := range x.groups {
@@ -178,7 +260,6 @@ func (x *Index) rebucket(n int) bool {
 			x.placeGroup(g, nil)
 		}
 	}
-	return true
 }
 
 // group is the group a stem is placed in: its first keyRunes characters,

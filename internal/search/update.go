@@ -11,8 +11,9 @@ import (
 // index was built from with only these pages' text changed: the same
 // documents in the same order, with the same titles, summaries, sections,
 // tags and roles. It returns the files whose bytes changed; or, when the
-// set of files changed too (a shard split differently), reshaped and no
-// list, and Files has them all.
+// set of files changed too (a shard split differently, or small shards
+// share their files differently), reshaped and no list, and Files has
+// them all.
 func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []File, reshaped bool) {
 	ids := make([]int, len(pages))
 	for i, p := range pages {
@@ -26,20 +27,13 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	for i, p := range pages {
 		x.reindex(ids[i], p, dirty)
 	}
-	groups := x.restem(dirty)
-	moved := false
-	x.fresh = x.fresh[:0]
-	for g := range groups {
-		if x.placeGroup(g, dirty) {
-			moved = true
-		}
+	for g := range x.restem(dirty) {
+		x.placeGroup(g, dirty)
 	}
 	// Fewer or more bytes of terms without spaces may want another number
 	// of buckets: every such term moves.
-	if x.rebucket(x.bucketsFor(x.spaceless)) {
-		moved = true
-	}
-	if moved {
+	x.rebucket(x.bucketsFor(x.spaceless))
+	if x.repack() {
 		x.assemble()
 		return nil, true
 	}
@@ -54,8 +48,8 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 			set(x.docFile(id))
 		}
 	}
-	for _, s := range x.fresh {
-		set(shardPath(s.key), s.data)
+	for _, p := range x.freshPacks {
+		set(p.path(), p.data)
 	}
 	x.meta()
 	changed = append(changed, x.files[x.at[metaPath]])

@@ -2,8 +2,9 @@
 // _baton/search/ (see internal/search) as scripts that call batonSearch.meta,
 // .shard and .doc, so it loads with script tags and works from file:// too.
 // A query loads the meta, one shard per word (and, for the word being
-// typed, the shards its prefix needs), and the small file of each result
-// shown (four documents' records to a file).
+// typed, the shards its prefix needs), each with the small shards that
+// share its file, and the small file of each result shown (four
+// documents' records to a file).
 (function () {
   "use strict";
   var doc = document, html = doc.documentElement;
@@ -31,7 +32,7 @@
 
   // ---- Loading the index -------------------------------------------------
   var meta = null, metaLoad = null, split = {}, stops = {}, partOf = {}, elide = {}, snowball = null;
-  var shards = {}, stemMaps = {}, docs = {}, loads = {};
+  var shards = {}, stemMaps = {}, docs = {}, loads = {}, fileOf = {}, fileBytes = {};
 
   function script(path) {
     if (!loads[path]) {
@@ -61,17 +62,32 @@
     new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
     return "_" + hex;
   }
-  function loadShard(key) { return script("s/" + shardFile(key) + ".js"); }
+  // Small shards share a file, named after its first shard's key: loading
+  // one loads them all (internal/search, pack).
+  function shardPath(key) { return "s/" + shardFile(fileOf[key] || key) + ".js"; }
+  function loadShard(key) { return script(shardPath(key)); }
   // Documents' display records come DocsPerFile to a file.
   function loadDoc(id) { return script("d/" + Math.floor(id / (meta.docsPerFile || 1)) + ".js"); }
 
   window.batonSearch = {
     meta: function (m) {
       meta = m;
-      Object.keys(m.shards).forEach(function (k) {
+      // Every shard's key and size, in key order; those that share a
+      // file in a list of their own, the file named after the first.
+      var sizes = {};
+      function add(k, size, file) {
+        sizes[k] = size;
+        fileOf[k] = file;
+        fileBytes[file] = (fileBytes[file] || 0) + size;
         var cs = Array.from(k);
         for (var n = cs.length - 1; n >= m.keyRunes; n--) split[cs.slice(0, n).join("")] = true;
-      });
+      }
+      for (var i = 0; i < m.shards.length; i++) {
+        var e = m.shards[i];
+        if (typeof e === "string") { add(e, m.shards[++i], e); continue; }
+        for (var j = 0; j < e.length; j += 2) add(e[j], e[j + 1], e[0]);
+      }
+      m.shards = sizes;
       m.stop.forEach(function (w) { stops[w] = true; });
       (m.elide || []).forEach(function (w) { elide[w] = true; });
       // Documents that are parts of another's page: a role's
@@ -428,7 +444,8 @@
   // whose key is one edit from a prefix of w. Keys are stems' prefixes, so
   // the shard that holds w's own stem holds every word that differs only
   // after its key; the others are taken by the most letters they share
-  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES.
+  // with w (a longer key is the surer), smallest first, up to TYPO_BYTES
+  // of files: a shard in a file already loaded or taken comes free.
   function typoKeys(w) {
     var found = [];
     Object.keys(meta.shards).forEach(function (k) {
@@ -442,10 +459,11 @@
     found.sort(function (a, b) {
       return (b.shared - a.shared) || (b.key.length - a.key.length) || (a.size - b.size) || (a.key < b.key ? -1 : 1);
     });
-    var keys = [], size = 0;
+    var keys = [], size = 0, taken = {};
     found.forEach(function (f) {
-      if (loads["s/" + shardFile(f.key) + ".js"]) keys.push(f.key);
-      else if (size + f.size <= TYPO_BYTES) { size += f.size; keys.push(f.key); }
+      var file = fileOf[f.key], n = fileBytes[file];
+      if (loads[shardPath(f.key)] || taken[file]) keys.push(f.key);
+      else if (size + n <= TYPO_BYTES) { size += n; taken[file] = true; keys.push(f.key); }
     });
     return keys;
   }

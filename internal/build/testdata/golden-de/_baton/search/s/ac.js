@@ -1,3 +1,0 @@
-batonSearch.shard("ac",[
-["activity",["activity","GCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("an",[
-["anfang",["anfang","HHA"]]
-]);

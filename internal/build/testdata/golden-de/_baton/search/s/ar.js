@@ -1,3 +1,0 @@
-batonSearch.shard("ar",[
-["arbeit",["arbeit","BGA"]]
-]);

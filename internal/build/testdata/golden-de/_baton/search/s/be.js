@@ -1,4 +1,0 @@
-batonSearch.shard("be",[
-["beeinflusst",["beeinflusst","EFCBFC"]],
-["beginn",["beginnen","AKA"]]
-]);

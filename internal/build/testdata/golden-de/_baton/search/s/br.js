@@ -1,3 +1,0 @@
-batonSearch.shard("br",[
-["braucht",["braucht","EFDBFD"]]
-]);

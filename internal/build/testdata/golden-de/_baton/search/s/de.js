@@ -1,3 +1,0 @@
-batonSearch.shard("de",[
-["defin",["define","GCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("di",[
-["dirigent",["dirigent","EGA"]]
-]);

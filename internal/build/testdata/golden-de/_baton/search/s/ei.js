@@ -1,3 +1,0 @@
-batonSearch.shard("ei",[
-["einstieg",["einstieg","AKACAAFHA"]]
-]);

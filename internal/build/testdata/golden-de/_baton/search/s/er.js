@@ -1,3 +1,0 @@
-batonSearch.shard("er",[
-["erst",["erste","CFBFEA","ersten","CGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("fl",[
-["fliesst",["fließt","BGA"]]
-]);

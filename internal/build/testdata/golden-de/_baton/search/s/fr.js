@@ -1,4 +1,0 @@
-batonSearch.shard("fr",[
-["frag",["fragen","CHB"]],
-["fruh",["früh","CHB"]]
-]);

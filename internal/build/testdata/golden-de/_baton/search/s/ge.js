@@ -1,3 +1,0 @@
-batonSearch.shard("ge",[
-["geleitet",["geleitet","GHA"]]
-]);

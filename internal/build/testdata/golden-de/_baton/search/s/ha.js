@@ -1,3 +1,0 @@
-batonSearch.shard("ha",[
-["halt",["hält","EGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("kl",[
-["klar",["klare","FHD"]]
-]);

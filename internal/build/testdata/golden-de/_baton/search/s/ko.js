@@ -1,5 +1,0 @@
-batonSearch.shard("ko",[
-["kolleg",["kollegen","HGA"]],
-["kolleginn",["kolleginnen","HGA"]],
-["kommt",["kommt","EHECGA"]]
-]);

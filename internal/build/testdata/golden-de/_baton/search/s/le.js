@@ -1,4 +1,0 @@
-batonSearch.shard("le",[
-["leitet",["leitet","EFE"]],
-["les",["lesen","CHC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ma",[
-["mak",["make","CHB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("na",[
-["nach",["nächstes","EHECGA"]]
-]);

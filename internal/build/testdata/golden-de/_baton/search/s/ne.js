@@ -1,3 +1,0 @@
-batonSearch.shard("ne",[
-["neu",["neue","HGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("of",[
-["oft",["oft","CHBBGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("on",[
-["onboarding",["onboarding","CCABCA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("pl",[
-["plan",["planen","DKA"]],
-["planung",["planung","DCABHECAA"]]
-]);

@@ -1,5 +1,0 @@
-batonSearch.shard("pr",[
-["produkt",["produkt","FGA"]],
-["produkthandbuch",["produkthandbuch","AAA"]],
-["produktleit",["produktleitung","CCACAACGABHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("rh",[
-["rhythmus",["rhythmus","CHCBAAEHA"]]
-]);

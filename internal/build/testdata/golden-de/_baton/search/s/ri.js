@@ -1,3 +1,0 @@
-batonSearch.shard("ri",[
-["richt",["richten","CHB"]]
-]);

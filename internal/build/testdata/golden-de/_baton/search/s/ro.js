@@ -1,3 +1,0 @@
-batonSearch.shard("ro",[
-["roadmap",["roadmap","EHB"]]
-]);

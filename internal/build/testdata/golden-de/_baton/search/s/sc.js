@@ -1,4 +1,0 @@
-batonSearch.shard("sc",[
-["schatzung",["schätzungen","FHB"]],
-["schritt",["schritte","CGAFAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("se",[
-["setup",["setup","CHB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("st",[
-["streich",["streicher","FGA"]]
-]);

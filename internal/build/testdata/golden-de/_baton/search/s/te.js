@@ -1,5 +1,0 @@
-batonSearch.shard("te",[
-["team",["team","CGACHD"]],
-["technik",["technik","CCADAABCA"]],
-["tempo",["tempo","EHC"]]
-]);

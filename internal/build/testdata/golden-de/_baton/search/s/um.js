@@ -1,4 +1,0 @@
-batonSearch.shard("um",[
-["umfang",["umfang","FHC"]],
-["umgeb",["umgebung","CHB"]]
-]);

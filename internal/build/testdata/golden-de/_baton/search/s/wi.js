@@ -1,4 +1,0 @@
-batonSearch.shard("wi",[
-["wichtig",["wichtigsten","BHA"]],
-["willkomm",["willkommen","AKA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("wo",[
-["woch",["woche","CJBFGA","wochen","DHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("zi",[
-["ziel",["ziele","FHD"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("zu",[
-["zuhort",["zuhört","EHD"]],
-["zustand",["zuständigkeiten","EFE"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("zw",[
-["zwei",["zwei","DHA"]],
-["zweit",["zweite","CFC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ba",[
-["basic",["basics","ECA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("co",[
-["conductor",["conductor","EGABEACGA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("de",[
-["decid",["decide","FHCCGA"]],
-["design",["design","ECACEABCA"]]
-]);

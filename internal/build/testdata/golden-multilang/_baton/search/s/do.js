@@ -1,3 +1,0 @@
-batonSearch.shard("do",[
-["dot",["dot","ELB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ev",[
-["everyon",["everyone","FGA"]]
-]);

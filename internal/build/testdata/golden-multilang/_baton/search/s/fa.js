@@ -1,3 +1,0 @@
-batonSearch.shard("fa",[
-["fast",["fast","FHCCGA"]]
-]);

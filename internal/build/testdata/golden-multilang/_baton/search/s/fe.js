@@ -1,3 +1,0 @@
-batonSearch.shard("fe",[
-["fewer",["fewer","CHA"]]
-]);

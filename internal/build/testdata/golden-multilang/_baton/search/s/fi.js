@@ -1,3 +1,0 @@
-batonSearch.shard("fi",[
-["first",["first","AHAEGA"]]
-]);

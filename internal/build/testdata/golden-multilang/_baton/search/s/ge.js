@@ -1,3 +1,0 @@
-batonSearch.shard("ge",[
-["get",["getting","EAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("go",[
-["go",["go","FHCCGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ho",[
-["home",["home","AGA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("in",[
-["in",["in","DAA"]],
-["interact",["interaction","GHB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ke",[
-["keep",["keeps","FGA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("le",[
-["lead",["leads","FFC"]],
-["led",["led","HHA"]]
-]);

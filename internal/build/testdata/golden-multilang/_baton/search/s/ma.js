@@ -1,3 +1,0 @@
-batonSearch.shard("ma",[
-["matter",["matters","EFB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("pa",[
-["page",["page","AGADGA"]]
-]);

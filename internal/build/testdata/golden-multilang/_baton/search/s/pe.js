@@ -1,3 +1,0 @@
-batonSearch.shard("pe",[
-["peopl",["people","GGA"]]
-]);

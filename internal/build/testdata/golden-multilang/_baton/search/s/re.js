@@ -1,4 +1,0 @@
-batonSearch.shard("re",[
-["read",["read","EHB"]],
-["respons",["responsibilities","FFC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ro",[
-["role",["role","EHB"]]
-]);

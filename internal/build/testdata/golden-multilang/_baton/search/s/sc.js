@@ -1,3 +1,0 @@
-batonSearch.shard("sc",[
-["score",["score","FHB"]]
-]);

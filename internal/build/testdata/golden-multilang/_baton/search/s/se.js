@@ -1,4 +1,0 @@
-batonSearch.shard("se",[
-["see",["see","AHA"]],
-["set",["setting","FHCCAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("sh",[
-["shape",["shapes","GGA"]],
-["shorter",["shorter","CHA"]]
-]);

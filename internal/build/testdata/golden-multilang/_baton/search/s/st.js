@@ -1,3 +1,0 @@
-batonSearch.shard("st",[
-["start",["start","AHA","started","EAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("te",[
-["tempo",["tempo","FHCCAA"]],
-["test",["test","AAA"]]
-]);

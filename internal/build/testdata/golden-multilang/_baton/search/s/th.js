@@ -1,3 +1,0 @@
-batonSearch.shard("th",[
-["the",["the","HAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ti",[
-["time",["time","FGA"]]
-]);

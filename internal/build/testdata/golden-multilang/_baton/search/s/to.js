@@ -1,3 +1,0 @@
-batonSearch.shard("to",[
-["touch",["touch","GGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("tr",[
-["translat",["translated","DKA"]]
-]);

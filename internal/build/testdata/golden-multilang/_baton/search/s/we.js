@@ -1,3 +1,0 @@
-batonSearch.shard("we",[
-["welcom",["welcome","AHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ar",[
-["arbeit",["arbeiten","BGA"]]
-]);

@@ -1,5 +1,0 @@
-batonSearch.shard("be",[
-["beginn",["beginne","AHA"]],
-["beruhr",["berühren","FGA"]],
-["besprech",["besprechungen","AHACEA"]]
-]);

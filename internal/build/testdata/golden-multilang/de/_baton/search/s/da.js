@@ -1,3 +1,0 @@
-batonSearch.shard("da",[
-["das",["das","GAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("de",[
-["design",["design","DCACAABCA"]]
-]);

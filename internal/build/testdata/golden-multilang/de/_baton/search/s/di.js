@@ -1,4 +1,0 @@
-batonSearch.shard("di",[
-["dirigent",["dirigent","DCABEACGA","dirigenten","DHB"]],
-["discov",["discover","GCA"]]
-]);

@@ -1,5 +1,0 @@
-batonSearch.shard("ge",[
-["geh",["gehen","EHCCGA"]],
-["geleitet",["geleitet","GHA"]],
-["gestaltet",["gestaltet","FGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("gr",[
-["grundlag",["grundlagen","DCA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ha",[
-["halt",["hält","EGA"]],
-["handbuch",["handbuch","AAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("in",[
-["interaktionsdesign",["interaktionsdesign","FHB"]]
-]);

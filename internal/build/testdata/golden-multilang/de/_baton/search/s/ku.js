@@ -1,3 +1,0 @@
-batonSearch.shard("ku",[
-["kurz",["kürzere","CHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("le",[
-["leitet",["leitet","EFC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("li",[
-["lies",["lies","AHADHB"]]
-]);

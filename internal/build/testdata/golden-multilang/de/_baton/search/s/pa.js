@@ -1,3 +1,0 @@
-batonSearch.shard("pa",[
-["partitur",["partitur","EHB"]]
-]);

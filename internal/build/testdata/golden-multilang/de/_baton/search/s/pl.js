@@ -1,3 +1,0 @@
-batonSearch.shard("pl",[
-["playbook",["playbook","AHADGA","playbooks","BEABCABCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("pu",[
-["punkt",["punkt","ALA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("sc",[
-["schnell",["schnell","EHCCGA"]],
-["schritt",["schritte","DAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("st",[
-["startseit",["startseite","AGA"]]
-]);

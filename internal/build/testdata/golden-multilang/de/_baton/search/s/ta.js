@@ -1,3 +1,0 @@
-batonSearch.shard("ta",[
-["takt",["takt","EGA"]]
-]);

@@ -1,5 +1,0 @@
-batonSearch.shard("te",[
-["tempo",["tempo","EHCCAA"]],
-["test",["test","AAA"]],
-["testhandbuch",["testhandbuch","AAA"]]
-]);

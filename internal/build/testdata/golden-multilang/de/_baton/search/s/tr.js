@@ -1,3 +1,0 @@
-batonSearch.shard("tr",[
-["treff",["treffen","CGA"]]
-]);

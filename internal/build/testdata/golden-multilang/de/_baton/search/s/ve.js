@@ -1,3 +1,0 @@
-batonSearch.shard("ve",[
-["verantwortet",["verantwortet","EFBBFB"]]
-]);

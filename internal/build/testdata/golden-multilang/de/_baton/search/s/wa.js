@@ -1,3 +1,0 @@
-batonSearch.shard("wa",[
-["warum",["warum","DFB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("we",[
-["wenig",["weniger","CHA"]]
-]);

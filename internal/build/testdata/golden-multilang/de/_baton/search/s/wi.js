@@ -1,3 +1,0 @@
-batonSearch.shard("wi",[
-["willkomm",["willkommen","AHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("za",[
-["zahlt",["zählt","DFB"]]
-]);

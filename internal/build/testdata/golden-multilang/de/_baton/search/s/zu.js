@@ -1,3 +1,0 @@
-batonSearch.shard("zu",[
-["zustand",["zuständigkeiten","EFC"]]
-]);

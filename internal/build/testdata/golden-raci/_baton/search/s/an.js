@@ -1,3 +1,0 @@
-batonSearch.shard("an",[
-["answer",["answers","AGAGGA"]]
-]);

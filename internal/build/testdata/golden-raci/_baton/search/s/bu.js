@@ -1,3 +1,0 @@
-batonSearch.shard("bu",[
-["build",["build","CHABKAEGACCABCA","building","EHBFAA","builds","EGA"]]
-]);

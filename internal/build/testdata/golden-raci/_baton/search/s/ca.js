@@ -1,3 +1,0 @@
-batonSearch.shard("ca",[
-["call",["call","CHABHBIAA"]]
-]);

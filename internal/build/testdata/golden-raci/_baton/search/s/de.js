@@ -1,5 +1,0 @@
-batonSearch.shard("de",[
-["decid",["decides","DGA"]],
-["decis",["decision","ICADCA"]],
-["design",["design","CGADEACCABCABCABEABCA"]]
-]);

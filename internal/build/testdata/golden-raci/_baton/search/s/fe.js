@@ -1,3 +1,0 @@
-batonSearch.shard("fe",[
-["feel",["feels","FGA"]]
-]);

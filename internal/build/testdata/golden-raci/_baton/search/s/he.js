@@ -1,3 +1,0 @@
-batonSearch.shard("he",[
-["head",["head","CCAEAABCABCACCABCABCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("la",[
-["launch",["launch","CHABHBIAA","launching","CAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("li",[
-["live",["live","LCA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ma",[
-["make",["make","CHA","making","DHBIAA"]],
-["manag",["manager","CCABAAEGABGABCABCABGABCA"]]
-]);

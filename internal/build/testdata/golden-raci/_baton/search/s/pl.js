@@ -1,4 +1,0 @@
-batonSearch.shard("pl",[
-["plan",["plan","CHAFCABCA"]],
-["playbook",["playbook","AHA","playbooks","BEABCA"]]
-]);

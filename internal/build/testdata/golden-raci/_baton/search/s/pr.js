@@ -1,3 +1,0 @@
-batonSearch.shard("pr",[
-["product",["product","CGABAABGABGABEABGABGABCABCABGABCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ra",[
-["raci",["raci","AAA"]]
-]);

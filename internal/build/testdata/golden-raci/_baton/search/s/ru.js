@@ -1,3 +1,0 @@
-batonSearch.shard("ru",[
-["run",["run","CKAKCA","running","EHBIAA","runs","EGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("sc",[
-["scope",["scope","CHA","scoping","DHBFAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("se",[
-["servic",["service","CHACHBIAA"]]
-]);

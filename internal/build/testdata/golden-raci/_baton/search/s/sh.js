@@ -1,3 +1,0 @@
-batonSearch.shard("sh",[
-["shape",["shapes","FGA"]]
-]);

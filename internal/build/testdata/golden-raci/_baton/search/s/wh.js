@@ -1,3 +1,0 @@
-batonSearch.shard("wh",[
-["whole",["whole","GGA"]]
-]);

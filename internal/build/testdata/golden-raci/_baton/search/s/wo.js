@@ -1,3 +1,0 @@
-batonSearch.shard("wo",[
-["work",["work","BGA","works","FGA"]]
-]);

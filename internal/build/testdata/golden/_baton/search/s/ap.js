@@ -1,3 +1,0 @@
-batonSearch.shard("ap",[
-["applaus",["applause","GHEGAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ba",[
-["back",["back","EHB"]],
-["basic",["basics","DAABCABCA"]]
-]);

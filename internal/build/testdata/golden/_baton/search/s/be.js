@@ -1,4 +1,0 @@
-batonSearch.shard("be",[
-["beat",["beats","FHD"]],
-["begin",["begin","NHA"]]
-]);

@@ -1,5 +1,0 @@
-batonSearch.shard("bu",[
-["build",["builds","HGA"]],
-["builder",["builders","NHA"]],
-["busi",["business","IHD"]]
-]);

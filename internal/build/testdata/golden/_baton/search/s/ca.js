@@ -1,3 +1,0 @@
-batonSearch.shard("ca",[
-["callout",["callout","OHA"]]
-]);

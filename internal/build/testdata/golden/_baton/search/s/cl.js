@@ -1,3 +1,0 @@
-batonSearch.shard("cl",[
-["clariti",["clarity","HHD"]]
-]);

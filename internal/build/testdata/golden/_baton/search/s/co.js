@@ -1,4 +1,0 @@
-batonSearch.shard("co",[
-["com",["com","FHB"]],
-["conductor",["conductor","FOABEADGABGABCABGAEHA"]]
-]);

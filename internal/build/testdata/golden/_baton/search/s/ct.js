@@ -1,3 +1,0 @@
-batonSearch.shard("ct",[
-["ctrl",["ctrl","FHC"]]
-]);

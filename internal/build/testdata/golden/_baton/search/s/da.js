@@ -1,3 +1,0 @@
-batonSearch.shard("da",[
-["dash",["dashes","BHA"]]
-]);

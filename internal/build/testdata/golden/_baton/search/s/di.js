@@ -1,3 +1,0 @@
-batonSearch.shard("di",[
-["discov",["discover","JCA"]]
-]);

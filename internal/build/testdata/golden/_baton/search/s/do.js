@@ -1,4 +1,0 @@
-batonSearch.shard("do",[
-["done",["done","FHC"]],
-["dot",["dot","FLB"]]
-]);

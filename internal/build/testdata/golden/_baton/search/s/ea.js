@@ -1,3 +1,0 @@
-batonSearch.shard("ea",[
-["earn",["earning","GHEGAA"]]
-]);

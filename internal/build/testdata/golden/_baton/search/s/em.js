@@ -1,3 +1,0 @@
-batonSearch.shard("em",[
-["emphasi",["emphasis","BHA"]]
-]);

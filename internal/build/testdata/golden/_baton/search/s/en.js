@@ -1,3 +1,0 @@
-batonSearch.shard("en",[
-["engin",["engineering","FCACAACCABCABGACHA"]]
-]);

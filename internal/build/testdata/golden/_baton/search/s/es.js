@@ -1,3 +1,0 @@
-batonSearch.shard("es",[
-["estim",["estimates","HHB"]]
-]);

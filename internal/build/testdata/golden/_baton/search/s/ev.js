@@ -1,4 +1,0 @@
-batonSearch.shard("ev",[
-["everi",["every","FHBKHA"]],
-["everyon",["everyone","GKAEGA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ex",[
-["exampl",["example","FHB"]],
-["extern",["external","FHB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("fm",[
-["fmt",["fmt","FHC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("fu",[
-["func",["func","FHC"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("go",[
-["go",["go","GHEDGA"]],
-["goe",["goes","QHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("gr",[
-["grow",["grow","MCA"]]
-]);

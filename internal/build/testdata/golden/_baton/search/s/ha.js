@@ -1,3 +1,0 @@
-batonSearch.shard("ha",[
-["handbook",["handbook","AAA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("hi",[
-["hi",["hi","FHC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ht",[
-["html",["html","FHC"]]
-]);

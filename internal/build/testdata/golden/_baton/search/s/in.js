@@ -1,5 +1,0 @@
-batonSearch.shard("in",[
-["influenc",["influence","ECABCA","influences","GFCBFCBFC"]],
-["instrument",["instrument","FHB","instruments","HKAEAA"]],
-["interact",["interaction","IHB"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ke",[
-["keep",["keeps","FHCBGA"]],
-["kept",["kept","FHC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("li",[
-["listen",["listen","FHBBHD"]]
-]);

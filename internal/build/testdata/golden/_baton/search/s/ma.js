@@ -1,5 +1,0 @@
-batonSearch.shard("ma",[
-["mailto",["mailto","FHB"]],
-["main",["main","FHC"]],
-["matter",["matters","FNB"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("me",[
-["meet",["meet","NHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("mi",[
-["minut",["minute","FHD"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("mu",[
-["music",["music","PHABHA"]]
-]);

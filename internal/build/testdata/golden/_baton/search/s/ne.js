@@ -1,5 +1,0 @@
-batonSearch.shard("ne",[
-["need",["needs","GFDBFDBFD"]],
-["new",["new","NGA"]],
-["next",["next","FLB"]]
-]);

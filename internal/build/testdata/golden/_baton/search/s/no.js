@@ -1,3 +1,0 @@
-batonSearch.shard("no",[
-["note",["notes","BAA"]]
-]);

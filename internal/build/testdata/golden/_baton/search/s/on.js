@@ -1,3 +1,0 @@
-batonSearch.shard("on",[
-["one",["one","FHC"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("or",[
-["ordinari",["ordinary","FHBJAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ou",[
-["outcom",["outcome","MCA"]],
-["output",["output","KCA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ow",[
-["own",["owns","FHCBFBBFBBFB"]]
-]);

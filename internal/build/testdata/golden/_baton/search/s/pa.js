@@ -1,4 +1,0 @@
-batonSearch.shard("pa",[
-["page",["page","AGABKADAABLBIHA"]],
-["path",["path","AHANGA"]]
-]);

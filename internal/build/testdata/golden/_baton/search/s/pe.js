@@ -1,4 +1,0 @@
-batonSearch.shard("pe",[
-["peopl",["people","IGAFGA"]],
-["per",["per","FHD"]]
-]);

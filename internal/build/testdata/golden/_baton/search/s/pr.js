@@ -1,5 +1,0 @@
-batonSearch.shard("pr",[
-["press",["press","FHC"]],
-["println",["println","FHC"]],
-["prioriti",["priorities","IHC"]]
-]);

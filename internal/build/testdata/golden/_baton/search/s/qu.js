@@ -1,3 +1,0 @@
-batonSearch.shard("qu",[
-["quot",["quote","FHBJEA","quotes","BHA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("ra",[
-["raw",["raw","FHC"]]
-]);

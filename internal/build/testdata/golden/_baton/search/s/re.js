@@ -1,5 +1,0 @@
-batonSearch.shard("re",[
-["read",["read","FHB","reads","GHEEGAFHA"]],
-["research",["research","IHD"]],
-["respons",["responsibilities","GFEBFE"]]
-]);

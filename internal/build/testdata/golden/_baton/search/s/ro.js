@@ -1,4 +1,0 @@
-batonSearch.shard("ro",[
-["role",["role","FLB"]],
-["root",["root","BGA"]]
-]);

@@ -1,6 +1,0 @@
-batonSearch.shard("se",[
-["second",["second","EAAJHA"]],
-["section",["section","FLB"]],
-["see",["see","FLBIHA"]],
-["set",["sets","QHA","setting","GHEDAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("sh",[
-["shape",["shapes","IGA"]],
-["short",["short","NGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("si",[
-["site",["site","FHB"]]
-]);

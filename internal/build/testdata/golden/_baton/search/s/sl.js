@@ -1,3 +1,0 @@
-batonSearch.shard("sl",[
-["slug",["slug","EGA"]]
-]);

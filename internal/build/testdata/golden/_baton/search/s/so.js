@@ -1,3 +1,0 @@
-batonSearch.shard("so",[
-["sourc",["sources","FHB"]]
-]);

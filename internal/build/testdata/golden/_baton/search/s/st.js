@@ -1,5 +1,0 @@
-batonSearch.shard("st",[
-["start",["start","AHADKABHB","started","FAAIHA"]],
-["step",["steps","NAA"]],
-["string",["strings","HGA"]]
-]);

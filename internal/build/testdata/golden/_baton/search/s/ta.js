@@ -1,3 +1,0 @@
-batonSearch.shard("ta",[
-["tabl",["table","FFC"]]
-]);

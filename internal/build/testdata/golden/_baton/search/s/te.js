@@ -1,5 +1,0 @@
-batonSearch.shard("te",[
-["team",["team","FHB"]],
-["tempo",["tempo","FLBBLCDAAHAA"]],
-["test",["test","AAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("ti",[
-["tie",["tied","IHD"]],
-["time",["time","FHCBGA"]]
-]);

@@ -1,3 +1,0 @@
-batonSearch.shard("tu",[
-["tune",["tuning","HHEEAA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("wo",[
-["woodwind",["woodwinds","IGA"]],
-["work",["work","CGA"]]
-]);

@@ -1,4 +1,0 @@
-batonSearch.shard("wr",[
-["write",["writing","GHEEAADHA"]],
-["written",["written","PHA"]]
-]);

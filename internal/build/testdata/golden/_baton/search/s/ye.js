@@ -1,3 +1,0 @@
-batonSearch.shard("ye",[
-["yet",["yet","FHC"]]
-]);
