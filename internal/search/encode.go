@@ -29,7 +29,7 @@ func (ix *indexer) encodeStem(stem string, vs []int32) []byte {
 		}
 		b.Write(jsonString(ix.variants[v]))
 		b.WriteString(`,"`)
-		b.WriteString(encodePostings(ix.postings[v]))
+		b.WriteString(ix.encoded(v))
 		b.WriteByte('"')
 	}
 	b.WriteString("]]")
@@ -73,12 +73,17 @@ func encodePostings(ps []posting) string {
 	b := make([]byte, 0, len(ps)*3)
 	prev := int32(0)
 	for _, p := range ps {
-		b = appendVarint(b, int(p.doc-prev))
-		b = appendVarint(b, int(p.code))
-		b = appendVarint(b, int(p.sec))
+		b = appendPosting(b, p, prev)
 		prev = p.doc
 	}
 	return string(b)
+}
+
+// appendPosting writes p, after a posting of document prev.
+func appendPosting(b []byte, p posting, prev int32) []byte {
+	b = appendVarint(b, int(p.doc-prev))
+	b = appendVarint(b, int(p.code))
+	return appendVarint(b, int(p.sec))
 }
 
 func jsonString(s string) []byte {

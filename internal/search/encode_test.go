@@ -47,7 +47,7 @@ func TestShardsSplitByPrefix(t *testing.T) {
 		docs = append(docs, Document{Title: fmt.Sprintf("co%c%cx", 'a'+i%20, 'a'+i/20)})
 	}
 	docs = append(docs, Document{Title: "co cab"})
-	ix := newIndexer(nil, languageOf("en"))
+	ix := newIndexer(nil, languageOf("en"), false)
 	for i, d := range docs {
 		ix.keep(i, ix.prepare(&ix.tok, i, d, Options{}.withDefaults(), false))
 	}

@@ -28,16 +28,25 @@ type posting struct{ doc, code, sec int32 }
 type indexer struct {
 	ids      map[string]int32 // variant → index
 	variants []string
-	postings [][]posting // by variant index
-	tok      tokenizer
-	cache    *Cache
-	words    *WordCache
-	vids     []int32 // the variants of the document merge last merged
-	lang     *language
+	postings [][]posting // by variant index, in an index that takes edits
+	// packed is, in an index that does not, each variant's postings as
+	// encodePostings writes them, written as they come (last is each
+	// one's last document): a third of the memory, which the postings of
+	// a big handbook are most of while its index is made.
+	packed [][]byte
+	last   []int32
+	pack   bool
+	tok    tokenizer
+	cache  *Cache
+	words  *WordCache
+	vids   []int32 // the variants of the document merge last merged
+	lang   *language
 }
 
-func newIndexer(cache *Cache, lang *language) *indexer {
-	return &indexer{ids: map[string]int32{}, tok: lang.tokenizer(), cache: cache, lang: lang}
+// newIndexer returns an indexer; with pack, one whose postings are only
+// ever encoded (see packed), for an index that takes no edits.
+func newIndexer(cache *Cache, lang *language, pack bool) *indexer {
+	return &indexer{ids: map[string]int32{}, tok: lang.tokenizer(), cache: cache, lang: lang, pack: pack}
 }
 
 // indexed is what the indexer keeps of one document: its words, and its
@@ -111,7 +120,7 @@ func (ix *indexer) merge(id int, occ []occurrence) {
 	ix.vids = ix.vids[:0]
 	for _, o := range occ {
 		v := ix.intern(o.word)
-		ix.postings[v] = append(ix.postings[v], o.posting(id))
+		ix.add(v, o.posting(id))
 		ix.vids = append(ix.vids, v)
 	}
 }
@@ -126,9 +135,41 @@ func (ix *indexer) intern(w string) int32 {
 		v = int32(len(ix.variants))
 		ix.ids[w] = v
 		ix.variants = append(ix.variants, w)
-		ix.postings = append(ix.postings, nil)
+		if ix.pack {
+			ix.packed = append(ix.packed, nil)
+			ix.last = append(ix.last, 0)
+		} else {
+			ix.postings = append(ix.postings, nil)
+		}
 	}
 	return v
+}
+
+// add adds document p.doc's posting to variant v's; documents come in
+// order.
+func (ix *indexer) add(v int32, p posting) {
+	if !ix.pack {
+		ix.postings[v] = append(ix.postings[v], p)
+		return
+	}
+	ix.packed[v] = appendPosting(ix.packed[v], p, ix.last[v])
+	ix.last[v] = p.doc
+}
+
+// encoded is variant v's postings, encoded, and drop lets go of them.
+func (ix *indexer) encoded(v int32) string {
+	if ix.pack {
+		return string(ix.packed[v])
+	}
+	return encodePostings(ix.postings[v])
+}
+
+func (ix *indexer) drop(v int32) {
+	if ix.pack {
+		ix.packed[v] = nil
+	} else {
+		ix.postings[v] = nil
+	}
 }
 
 // posting is what document id says about the word: the field it counts
@@ -265,7 +306,7 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		opts.Cache.rotate()
 	}
 	lang := languageOf(site.Config.Language)
-	x := &Index{opts: opts, ix: newIndexer(opts.Cache, lang), stemmer: lang.stemmer(), variants: map[string][]int32{}, groups: map[string][]string{},
+	x := &Index{opts: opts, ix: newIndexer(opts.Cache, lang, !updatable), stemmer: lang.stemmer(), variants: map[string][]int32{}, groups: map[string][]string{},
 		entry: map[string][]byte{}, shards: map[string][]*shard{}, docs: make([][]byte, n), sum: map[string][32]byte{},
 		parts: parts(site)}
 	if updatable {
@@ -304,7 +345,7 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		if !updatable {
 			// Encoded: only an index that takes edits needs them again.
 			for _, v := range vs {
-				x.ix.postings[v] = nil
+				x.ix.drop(v)
 			}
 		}
 		if spacelessStem(s) {

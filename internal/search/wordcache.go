@@ -199,7 +199,7 @@ func (c *WordCache) mergeEntry(ix *indexer, id int, k wordKey, e []byte) {
 			nv = ix.intern(c.vocab[v])
 			c.remap[v] = nv
 		}
-		ix.postings[nv] = append(ix.postings[nv], makePosting(id, field, int32(tf), int32(sec)))
+		ix.add(nv, makePosting(id, field, int32(tf), int32(sec)))
 		body = appendWord(body, uint64(nv), field, tf, sec)
 	})
 	c.add(k, body)
