@@ -304,6 +304,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if abs, err := filepath.Abs(*out); err == nil {
 		opts.ScratchDir = filepath.Dir(abs)
 	}
+	opts.OwnProcess = true
 	res, diags := build.New(opts).BuildTo(ctx, st.fsys, tx)
 	bar.clear()
 	if err := commit(ctx, tx, res, diags, *out, stderr); err != nil {

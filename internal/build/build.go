@@ -104,6 +104,11 @@ type Options struct {
 	// they are rendered and indexed (markdown.Spill), so a one-off build's
 	// memory does not grow with the site. Nothing is left in it.
 	ScratchDir string
+	// OwnProcess says the build is all its process does (`baton build`),
+	// so BuildTo may set the process's soft memory limit while it runs
+	// (see run.tuneGC): a limit is the process's, and a second build
+	// beside it could put back a value that no longer fits.
+	OwnProcess bool
 }
 
 // Result is a successful build.
