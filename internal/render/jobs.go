@@ -14,6 +14,8 @@ type jobList struct {
 	site   *handbook.Site
 	shared *partials
 	jobs   []Job
+	// sv is the part of the site every Markdown page's view shows.
+	sv *SiteView
 }
 
 // Jobs lists every file the site renders, except static files: the pages
@@ -21,7 +23,7 @@ type jobList struct {
 // paths, tags, people, levels), the views made of other pages (print,
 // search, recent changes), the files for machines, and the redirects.
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
-	l := &jobList{r: r, site: site, shared: &partials{}}
+	l := &jobList{r: r, site: site, shared: &partials{}, sv: siteView(site)}
 	l.pages()
 	l.model()
 	l.views()
@@ -49,7 +51,7 @@ func (l *jobList) add(u, file string, v func() *View) *Job {
 		}
 		view.noNav = view.noNav || view.Kind == "print"
 		return r.execute(w, view)
-	})})
+	}), Whole: true})
 	return &l.jobs[len(l.jobs)-1]
 }
 
@@ -58,23 +60,34 @@ func (l *jobList) file(path string, write func(io.Writer) error) {
 	l.jobs = append(l.jobs, Job{Path: path, Run: guard(path, "", write)})
 }
 
-// pages adds the pages of the Markdown files; all but the home page have
-// a key, so a rebuild may reuse the ones whose inputs did not change.
+// pages adds the pages of the Markdown files. All but the home page's
+// views are data (PageView), and their keys the views' hashes, so a
+// rebuild may reuse the ones whose views did not change, whatever the
+// theme.
 func (l *jobList) pages() {
-	site, r := l.site, l.r
+	site, r, sv, shared := l.site, l.r, l.sv, l.shared
 	for _, p := range site.Pages {
+		if p == site.Home {
+			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
+			continue
+		}
 		kind := "page"
-		switch {
-		case p == site.Home:
-			kind = "home"
-		case p.IsSection:
+		if p.IsSection {
 			kind = "section"
 		}
-		j := l.add(p.URL, p.File, func() *View { return r.pageView(site, p, kind) })
-		j.Page = p
-		if kind != "home" {
-			j.Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
+		path := outPath(p.URL)
+		render := func(w io.Writer, v *PageView) error {
+			v.partials = shared
+			v.finish()
+			return r.executePage(w, v)
 		}
+		l.jobs = append(l.jobs, Job{Path: path, Page: p,
+			Run: guard(path, p.File, func(w io.Writer) error { return render(w, r.pageView(site, sv, p, kind)) }),
+			Key: func(h *maphash.Hash) func(io.Writer) error {
+				v := r.pageView(site, sv, p, kind)
+				v.writeKey(h)
+				return guard(path, p.File, func(w io.Writer) error { return render(w, v) })
+			}})
 	}
 }
 

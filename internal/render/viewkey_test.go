@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/batonhq/baton/internal/i18n"
+)
+
+// pageViewMethods are the exported methods of a Markdown page's view. Each
+// computes from the view's own fields (and the renderer's asset URLs,
+// which the output cache is kept by), never from the site: a new one must
+// too, and joins this list once it does.
+var pageViewMethods = []string{"Asset", "ChipItems", "CrumbItems", "FooterNote", "Head", "Rel", "Root", "Sidebar", "TOCItems", "TagLinks", "XDefault"}
+
+// unexportedFields are the fields of the views' types that a template
+// cannot read, and what covers each in the key.
+var unexportedFields = map[string][]string{
+	"PageView": {"body", "frame", "side", "sideOK"}, // body: writeBody; frame: the renderer and the build; side: made from Nav
+	"SiteView": {"footer", "key", "ui"},             // footer: writeKey hashes it; key: the fields; ui: its Key is in key
+}
+
+// TestPageViewIsData walks every type a Markdown page's template can reach
+// from its view and holds it to data: strings, numbers, bools, and
+// structs, slices and pointers of them; nothing of the handbook's model,
+// no map, func, interface or channel, no field the key skips but those
+// listed, and no method but the view's own. That is what makes the view's
+// hash a complete key: whatever a template can read, writeKey writes.
+func TestPageViewIsData(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(ty reflect.Type, path string)
+	walk = func(ty reflect.Type, path string) {
+		if seen[ty] {
+			return
+		}
+		seen[ty] = true
+		if pkg := ty.PkgPath(); pkg != "" && !strings.HasSuffix(pkg, "/internal/render") {
+			if strings.HasSuffix(pkg, "/internal/handbook") {
+				t.Errorf("%s is a %s, of the handbook's model: a view holds data made for the page", path, ty)
+			}
+			if n := reflect.PointerTo(ty).NumMethod(); n > 0 {
+				t.Errorf("%s is a %s, which has %d methods: a template could call what the key does not cover", path, ty, n)
+			}
+		}
+		switch ty.Kind() {
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		case reflect.Slice, reflect.Array, reflect.Pointer:
+			walk(ty.Elem(), path+"[]")
+		case reflect.Struct:
+			var hidden []string
+			for i := range ty.NumField() {
+				f := ty.Field(i)
+				if !f.IsExported() {
+					hidden = append(hidden, f.Name)
+					continue
+				}
+				walk(f.Type, path+"."+f.Name)
+			}
+			slices.Sort(hidden)
+			if want := unexportedFields[ty.Name()]; !slices.Equal(hidden, want) {
+				t.Errorf("%s (%s) has the unexported fields %q, want %q: the key covers only what a template can read, and what unexportedFields names", path, ty, hidden, want)
+			}
+		default:
+			t.Errorf("%s is a %s (%s): a view holds only data", path, ty, ty.Kind())
+		}
+	}
+	walk(reflect.TypeFor[PageView](), "PageView")
+	if len(seen) < 15 {
+		t.Fatalf("the walk saw only %d types", len(seen))
+	}
+	for ty := range seen {
+		if ty.Kind() != reflect.Struct || ty == reflect.TypeFor[PageView]() {
+			continue
+		}
+		if n := reflect.PointerTo(ty).NumMethod(); n > 0 {
+			t.Errorf("%s has %d methods: only the view's own may compute, from its fields", ty, n)
+		}
+	}
+	pv := reflect.TypeFor[*PageView]()
+	var methods []string
+	for i := range pv.NumMethod() {
+		methods = append(methods, pv.Method(i).Name)
+	}
+	if !slices.Equal(methods, pageViewMethods) {
+		t.Errorf("PageView's methods are %q, want %q: a method may compute only from the view's fields", methods, pageViewMethods)
+	}
+}
+
+// TestViewKeyCoversEveryField makes a view with every slice holding an
+// element and every pointer set, each leaf (string, number, bool) a value
+// of its own, and then, for each leaf in turn, the same view with that
+// leaf changed: each must change the key. The leaves are found by
+// reflection, so a field added to the view is checked without a word here.
+func TestViewKeyCoversEveryField(t *testing.T) {
+	base := keyOf(filledView(-1))
+	n := leaves()
+	if n < 40 {
+		t.Fatalf("only %d leaves in the view", n)
+	}
+	for i := range n {
+		if got := keyOf(filledView(i)); bytes.Equal(got, base) {
+			t.Errorf("changing leaf %d (%s) leaves the key as it was", i, leafPath(i))
+		}
+	}
+}
+
+func keyOf(v *PageView) []byte {
+	var k keyBytes
+	writeKey(&k, v)
+	return k
+}
+
+// filler fills a view's data: leaf number target gets another value.
+type filler struct {
+	target, n int
+	// path is the leaf's path, when the filler stops at target.
+	path string
+}
+
+// filledView is a view whose every leaf is set; leaf target (-1: none)
+// differs from the others' views.
+func filledView(target int) *PageView {
+	f := &filler{target: target}
+	v := &PageView{}
+	f.fill(reflect.ValueOf(v).Elem(), "PageView", 0)
+	return v
+}
+
+func leaves() int {
+	f := &filler{target: -1}
+	f.fill(reflect.ValueOf(&PageView{}).Elem(), "PageView", 0)
+	return f.n
+}
+
+func leafPath(i int) string {
+	f := &filler{target: i}
+	f.fill(reflect.ValueOf(&PageView{}).Elem(), "PageView", 0)
+	return f.path
+}
+
+func (f *filler) fill(v reflect.Value, path string, depth int) {
+	switch v.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64:
+		f.leaf(v, path)
+	case reflect.Slice:
+		if depth > 3 { // NavItem.Children holds NavItems
+			return
+		}
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		f.fill(v.Index(0), path+"[0]", depth+1)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		f.fill(v.Elem(), path, depth+1)
+		if sv, ok := v.Interface().(*SiteView); ok {
+			sv.ui = i18n.English()
+			sv.makeKey()
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				f.fill(v.Field(i), path+"."+v.Type().Field(i).Name, depth)
+			}
+		}
+	default:
+		panic(fmt.Sprintf("%s: %s", path, v.Kind()))
+	}
+}
+
+// leaf sets one leaf: to its number, or, at the target, to another value.
+func (f *filler) leaf(v reflect.Value, path string) {
+	n := f.n
+	f.n++
+	changed := n == f.target
+	if changed {
+		f.path = path
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s := fmt.Sprint("leaf ", n)
+		if changed {
+			s += " changed"
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		v.SetBool(!changed)
+	default:
+		x := int64(n)
+		if changed {
+			x += 1000
+		}
+		v.SetInt(x)
+	}
+}
