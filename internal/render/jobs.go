@@ -3,6 +3,7 @@ package render
 import (
 	"hash/maphash"
 	"io"
+	"slices"
 
 	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
@@ -16,6 +17,8 @@ type jobList struct {
 	jobs   []Job
 	// sv is the part of the site every Markdown page's view shows.
 	sv *SiteView
+	// trails are the breadcrumbs to each section, from Home.
+	trails map[*handbook.Section][]Crumb
 }
 
 // Jobs lists every file the site renders, except static files: the pages
@@ -66,15 +69,20 @@ func (l *jobList) file(path string, write func(io.Writer) error) {
 // theme.
 func (l *jobList) pages() {
 	site, r, sv, shared := l.site, l.r, l.sv, l.shared
+	l.trails = map[*handbook.Section][]Crumb{nil: crumbs(site, nil, "")}
+	if site.Root != nil {
+		l.trail(site.Root, l.trails[nil])
+	}
 	for _, p := range site.Pages {
 		if p == site.Home {
 			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
 			continue
 		}
-		kind := "page"
+		kind, parent := "page", p.Section
 		if p.IsSection {
-			kind = "section"
+			kind, parent = "section", p.Section.Parent
 		}
+		trail := l.trails[parent]
 		path := outPath(p.URL)
 		render := func(w io.Writer, v *PageView) error {
 			v.partials = shared
@@ -82,12 +90,21 @@ func (l *jobList) pages() {
 			return r.executePage(w, v)
 		}
 		l.jobs = append(l.jobs, Job{Path: path, Page: p,
-			Run: guard(path, p.File, func(w io.Writer) error { return render(w, r.pageView(site, sv, p, kind)) }),
+			Run: guard(path, p.File, func(w io.Writer) error { return render(w, r.pageView(site, sv, p, kind, trail)) }),
 			Key: func(h *maphash.Hash) func(io.Writer) error {
-				v := r.pageView(site, sv, p, kind)
+				v := r.pageView(site, sv, p, kind, trail)
 				v.writeKey(h)
 				return guard(path, p.File, func(w io.Writer) error { return render(w, v) })
 			}})
+	}
+}
+
+// trail notes the breadcrumbs to s and the sections under it, where
+// those to s are to.
+func (l *jobList) trail(s *handbook.Section, to []Crumb) {
+	l.trails[s] = to
+	for _, c := range s.Sections {
+		l.trail(c, append(slices.Clip(to), Crumb{Title: c.Title, URL: c.URL}))
 	}
 }
 

@@ -411,7 +411,14 @@ func resolvedBody(b bodySource, url string, rel func(string) string, ui *i18n.St
 
 // toc is the table of contents of a page: its headings of levels 2 and 3.
 func toc(d *markdown.Doc) []markdown.Heading {
-	var out []markdown.Heading
+	n := 0
+	for _, h := range d.Headings {
+		n += b2i(h.Level == 2 || h.Level == 3)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]markdown.Heading, 0, n)
 	for _, h := range d.Headings {
 		if h.Level == 2 || h.Level == 3 {
 			out = append(out, h)
@@ -458,23 +465,25 @@ func href(h handbook.Href, url string, rel func(string) string) string {
 // its size is bounded by the depth and the width of the sections on the
 // way, never by the size of the whole handbook.
 func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
-	open := map[*handbook.Section]bool{}
+	// The sections from p's up: a handful, fewer than a map would cost.
+	var open []*handbook.Section
 	if p != nil {
 		for s := p.Section; s != nil; s = s.Parent {
-			open[s] = true
+			open = append(open, s)
 		}
 	}
+	isOpen := func(c *handbook.Page) bool { return c.IsSection && slices.Contains(open, c.Section) }
 	var level func(s *handbook.Section) []NavItem
 	level = func(s *handbook.Section) []NavItem {
-		at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == p || c.IsSection && open[c.Section] })
+		at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == p || isOpen(c) })
 		lo, hi := window(len(s.Children), at)
-		items := make([]NavItem, 0, hi-lo+2)
+		items := make([]NavItem, 0, hi-lo+b2i(lo > 0)+b2i(hi < len(s.Children)))
 		if lo > 0 {
 			items = append(items, more(site, s, lo))
 		}
 		for _, c := range s.Children[lo:hi] {
 			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
-			if c.IsSection && open[c.Section] {
+			if isOpen(c) {
 				it.Open = true
 				it.Children = level(c.Section)
 			}
@@ -486,6 +495,13 @@ func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
 		return items
 	}
 	return level(site.Root)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // maxSiblings is the most pages and folders one level of the sidebar

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -203,12 +204,13 @@ func (sv *SiteView) makeKey() {
 	var k keyBytes
 	// The struct, not the pointer: writeKey writes a *SiteView as its key.
 	writeKey(&k, *sv)
-	k.WriteString(sv.ui.Key())
+	writeKey(&k, sv.ui.Key())
 	sv.key = k
 }
 
-// pageView is page p's view, all but its Body (resolveBody).
-func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page, kind string) *PageView {
+// pageView is page p's view, all but what finish makes; trail is the
+// breadcrumbs to the page's parent.
+func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page, kind string, trail []Crumb) *PageView {
 	v := &PageView{Site: sv, Kind: kind, Title: p.Title, URL: p.URL, Description: p.Summary, Page: pageData(p, kind),
 		PrintURL: pagePrintURL(site, p, kind)}
 	v.r = r
@@ -223,11 +225,7 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	if p.Updated != 0 {
 		v.Updated = sv.ui.Date(time.Unix(p.Updated, 0))
 	}
-	parent := p.Section
-	if p.IsSection {
-		parent = p.Section.Parent
-	}
-	v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
+	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
 	if site.Root != nil {
 		v.Nav = sidebar(site, p)
 	}
@@ -245,14 +243,23 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 func pageData(p *handbook.Page, kind string) *PageData {
 	d := &PageData{File: p.File, URL: p.URL, Title: p.Title, Summary: p.Summary, Lede: p.Lede, Minutes: p.Minutes,
 		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review)}
-	for _, r := range p.Roles {
-		d.Roles = append(d.Roles, Link{r.URL, r.Title})
+	if len(p.Roles) > 0 {
+		d.Roles = make([]Link, len(p.Roles))
+		for i, r := range p.Roles {
+			d.Roles[i] = Link{r.URL, r.Title}
+		}
 	}
-	for _, r := range p.Responsibilities {
-		d.Responsibilities = append(d.Responsibilities, RespLink{r.URL, r.Title, r.Kind})
+	if len(p.Responsibilities) > 0 {
+		d.Responsibilities = make([]RespLink, len(p.Responsibilities))
+		for i, r := range p.Responsibilities {
+			d.Responsibilities[i] = RespLink{r.URL, r.Title, r.Kind}
+		}
 	}
-	for _, t := range p.Tags {
-		d.Tags = append(d.Tags, TagLink{t.URL, t.Name})
+	if len(p.Tags) > 0 {
+		d.Tags = make([]TagLink, len(p.Tags))
+		for i, t := range p.Tags {
+			d.Tags[i] = TagLink{t.URL, t.Name}
+		}
 	}
 	d.Related = pageLinks(p.Related)
 	for _, ps := range p.Paths {

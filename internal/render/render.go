@@ -60,6 +60,8 @@ type Renderer struct {
 	// uncached makes cached print its partial every time: tests compare
 	// the two.
 	uncached bool
+	// keys are buffers for the pages' keys (PageView.writeKey).
+	keys sync.Pool
 }
 
 // Theme maps a theme file's name ("page.html", "assets/style.css") to its
