@@ -608,6 +608,36 @@ func TestPageTemplateReadsItsView(t *testing.T) {
 	}
 }
 
+// TestParamsInLayouts: in a handbook written for another tool, a page's
+// front matter that baton does not know is kept for the site's layouts
+// (.Page.Params), and a rebuild after a change to it shows the change.
+func TestParamsInLayouts(t *testing.T) {
+	src := fstest.MapFS{
+		"content/guide.md":  {Data: []byte("---\ntitle: Guide\nlayout: docs\nmenu:\n  main: [a, b]\n---\nA guide.\n")},
+		"content/other.md":  {Data: []byte("---\ntitle: Other\n---\nAnother page.\n")},
+		"layouts/page.html": {Data: []byte(`{{template "layouts/baseof.html" .}}{{define "main"}}<p id="params">{{.Page.Params.layout}} {{with .Page.Params.menu}}{{index .main 1}}{{end}}</p>{{end}}`)},
+	}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	for _, c := range []struct{ from, to, want string }{
+		{"main: [a, b]", "main: [a, c]", `<p id="params">docs c</p>`},
+		{"layout: docs", "layout: wide", `<p id="params">wide c</p>`},
+	} {
+		src["content/guide.md"].Data = bytes.Replace(src["content/guide.md"].Data, []byte(c.from), []byte(c.to), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{"content/guide.md"})
+		if res == nil {
+			t.Fatalf("rebuild: %v", diags)
+		}
+		got := files(t, src, res)
+		if page := string(got["guide/index.html"]); !strings.Contains(page, c.want) {
+			t.Errorf("after %s: the page does not show %s", c.to, c.want)
+		}
+		if diff := cmp.Diff(mustBuild(t, newBuilder(t, build.Options{}), src), got); diff != "" {
+			t.Errorf("after %s: the rebuild differs from a fresh build:\n%s", c.to, diff)
+		}
+	}
+}
+
 // TestIncludes builds pages with mdBook's {{#include}}: the included text
 // is in the page, a problem in it is reported in the included file, and
 // a rebuild after the included file changes shows the change.

@@ -107,6 +107,11 @@ type PageData struct {
 	// Section is the folder the page is in (a section's page: its own).
 	// Only a section's page has its Children.
 	Section *SectionData
+	// Params are the front matter keys baton does not know, in a
+	// handbook written for another tool, as YAML decodes them: strings,
+	// numbers, bools, and lists and maps of them (the one map of the
+	// view, which writeKey hashes in key order).
+	Params map[string]any
 	Review
 }
 
@@ -242,7 +247,7 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 // pageData is what a page's view shows of page p.
 func pageData(p *handbook.Page, kind string) *PageData {
 	d := &PageData{File: p.File, URL: p.URL, Title: p.Title, Summary: p.Summary, Lede: p.Lede, Minutes: p.Minutes,
-		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review)}
+		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review), Params: p.Params}
 	if len(p.Roles) > 0 {
 		d.Roles = make([]Link, len(p.Roles))
 		for i, r := range p.Roles {

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"reflect"
+	"slices"
 )
 
 // A Markdown page's render key is its view, hashed whole: every exported
@@ -40,10 +43,11 @@ func (v *PageView) writeKey(h *maphash.Hash) {
 	}
 }
 
-// writeKey writes x, a view's data, into w: every exported field of its
+// writeKey writes x, a view's data, into k: every exported field of its
 // structs, every element of its slices, what its pointers point to (a
-// *SiteView as the key it made once), each value ended or counted so that
-// no two values write the same bytes.
+// *SiteView as the key it made once), the entries of Params in key order,
+// each value counted or of fixed size so that no two values write the same
+// bytes.
 func writeKey(k *keyBytes, x any) { writeValue(k, reflect.ValueOf(x)) }
 
 func writeValue(k *keyBytes, v reflect.Value) {
@@ -77,6 +81,19 @@ func writeValue(k *keyBytes, v reflect.Value) {
 			return
 		}
 		writeValue(k, v.Elem())
+	case reflect.Float32, reflect.Float64:
+		writeUint(k, math.Float64bits(v.Float()))
+	case reflect.Map:
+		writeMap(k, v)
+	case reflect.Interface:
+		// Only in Params: what YAML decoded.
+		if v.IsNil() {
+			*k = append(*k, 0)
+			return
+		}
+		// The dynamic kind too: true and 1 print differently.
+		*k = append(*k, 1, byte(v.Elem().Kind()))
+		writeValue(k, v.Elem())
 	case reflect.Struct:
 		for i := range v.NumField() {
 			// A field a template cannot read is not the view's data:
@@ -88,6 +105,25 @@ func writeValue(k *keyBytes, v reflect.Value) {
 	default:
 		// TestPageViewIsData keeps any other kind out of the views.
 		panic(fmt.Sprintf("a view holds a %s, which its key cannot cover", v.Type()))
+	}
+}
+
+// writeMap writes a map (Params, and the maps in it) in the order of its
+// keys' bytes, so two maps with the same entries write the same bytes.
+func writeMap(k *keyBytes, v reflect.Value) {
+	type entry struct{ key, value keyBytes }
+	entries := make([]entry, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		var e entry
+		writeValue(&e.key, it.Key())
+		writeValue(&e.value, it.Value())
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
+	writeUint(k, uint64(len(entries)))
+	for _, e := range entries {
+		*k = append(*k, e.key...)
+		*k = append(*k, e.value...)
 	}
 }
 
