@@ -465,36 +465,65 @@ func href(h handbook.Href, url string, rel func(string) string) string {
 // its size is bounded by the depth and the width of the sections on the
 // way, never by the size of the whole handbook.
 func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
-	// The sections from p's up: a handful, fewer than a map would cost.
-	var open []*handbook.Section
-	if p != nil {
-		for s := p.Section; s != nil; s = s.Parent {
-			open = append(open, s)
-		}
-	}
-	isOpen := func(c *handbook.Page) bool { return c.IsSection && slices.Contains(open, c.Section) }
 	var level func(s *handbook.Section) []NavItem
+	walk := navWalk{site: site, p: p}
+	walk.open()
 	level = func(s *handbook.Section) []NavItem {
-		at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == p || isOpen(c) })
-		lo, hi := window(len(s.Children), at)
-		items := make([]NavItem, 0, hi-lo+b2i(lo > 0)+b2i(hi < len(s.Children)))
-		if lo > 0 {
-			items = append(items, more(site, s, lo))
-		}
-		for _, c := range s.Children[lo:hi] {
-			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
-			if isOpen(c) {
-				it.Open = true
-				it.Children = level(c.Section)
+		var items []NavItem
+		walk.level(s, func(n int) { items = make([]NavItem, 0, n) }, func(it NavItem, sub *handbook.Section) {
+			if sub != nil {
+				it.Children = level(sub)
 			}
 			items = append(items, it)
-		}
-		if hi < len(s.Children) {
-			items = append(items, more(site, s, len(s.Children)-hi))
-		}
+		})
 		return items
 	}
 	return level(site.Root)
+}
+
+// navWalk walks the sidebar of page p, level by level, for sidebar to
+// make its items and navKey to write them into a page's key without
+// making them: one walk, so the two never differ (TestNavKeyIsNavs).
+type navWalk struct {
+	site *handbook.Site
+	p    *handbook.Page
+	// path is the sections from p's up: a handful, fewer than a map
+	// would cost.
+	path []*handbook.Section
+}
+
+func (w *navWalk) open() {
+	if w.p != nil {
+		for s := w.p.Section; s != nil; s = s.Parent {
+			w.path = append(w.path, s)
+		}
+	}
+}
+
+func (w *navWalk) isOpen(c *handbook.Page) bool {
+	return c.IsSection && slices.Contains(w.path, c.Section)
+}
+
+// level calls count with the number of items of section s's level, then
+// item with each, and with the section an open item's children are of.
+func (w *navWalk) level(s *handbook.Section, count func(n int), item func(it NavItem, sub *handbook.Section)) {
+	at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == w.p || w.isOpen(c) })
+	lo, hi := window(len(s.Children), at)
+	count(hi - lo + b2i(lo > 0) + b2i(hi < len(s.Children)))
+	if lo > 0 {
+		item(more(w.site, s, lo), nil)
+	}
+	for _, c := range s.Children[lo:hi] {
+		it := NavItem{Title: c.Title, URL: c.URL, Current: c == w.p, Section: c.IsSection}
+		var sub *handbook.Section
+		if w.isOpen(c) {
+			it.Open, sub = true, c.Section
+		}
+		item(it, sub)
+	}
+	if hi < len(s.Children) {
+		item(more(w.site, s, len(s.Children)-hi), nil)
+	}
 }
 
 func b2i(b bool) int {

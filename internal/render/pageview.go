@@ -60,11 +60,12 @@ type PageView struct {
 	// Resp is always nil: a Markdown page is no responsibility. The
 	// partials that the responsibility's page shares read it.
 	Resp *RespLink
-	// body is what Body is resolved from, which the key hashes instead
-	// of the resolved HTML: the view is made and hashed for every page
-	// of a rebuild, and its Body and Nav's Hrefs (made from URL and each
-	// item's URL) filled only for the pages rendered (finish).
+	// body and nav are what Body and Nav are made from, which the key
+	// hashes instead (navKey writes the sidebar as it will be): the view
+	// is made and hashed for every page of a rebuild, its Body and Nav
+	// filled only for the pages rendered (finish).
 	body bodySource
+	nav  navSource
 	frame
 	// side is Sidebar, made on first use.
 	side   template.HTML
@@ -75,6 +76,12 @@ type PageView struct {
 type bodySource struct {
 	doc   *markdown.Doc
 	hrefs []handbook.Href
+}
+
+// navSource is the page whose sidebar a view shows.
+type navSource struct {
+	site *handbook.Site
+	page *handbook.Page
 }
 
 // frame is what a view of either kind carries for the functions that
@@ -231,9 +238,7 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 		v.Updated = sv.ui.Date(time.Unix(p.Updated, 0))
 	}
 	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
-	if site.Root != nil {
-		v.Nav = sidebar(site, p)
-	}
+	v.nav = navSource{site, p}
 	v.Translations = translations(site, v.URL, false)
 	if hasFeed(site) {
 		v.Feed = v.rel("/feed.xml")
@@ -311,12 +316,15 @@ func review(rv handbook.Review) Review {
 }
 
 // finish makes what the view's key holds the sources of: the Body, from
-// the page's prepared Markdown, and the sidebar's Hrefs.
+// the page's prepared Markdown, and the sidebar.
 func (v *PageView) finish() {
 	if v.body.doc != nil {
 		v.Body = resolvedBody(v.body, v.URL, v.rel, v.Site.ui)
 	}
-	linkNav(v.Nav, v.rel)
+	if v.nav.site.Root != nil {
+		v.Nav = sidebar(v.nav.site, v.nav.page)
+		linkNav(v.Nav, v.rel)
+	}
 }
 
 // Rel links from this page to a site-absolute URL. A partial printed with

@@ -7,6 +7,8 @@ import (
 	"math"
 	"reflect"
 	"slices"
+
+	"github.com/batonhq/baton/internal/handbook"
 )
 
 // A Markdown page's render key is its view, hashed whole: every exported
@@ -18,9 +20,10 @@ import (
 type keyBytes []byte
 
 // writeKey writes into h everything the page's template may read: the
-// view's data; for its Body, the prepared Markdown and where its links
-// lead (the view is hashed before the body is resolved); and the theme
-// footer the view's FooterNote resolves.
+// view's data; for what finish fills in after the key, its sources (the
+// sidebar as navKey writes it, the prepared Markdown and where its links
+// lead for the Body); and the theme footer the view's FooterNote
+// resolves.
 func (v *PageView) writeKey(h *maphash.Hash) {
 	k, _ := v.r.keys.Get().(*keyBytes)
 	if k == nil {
@@ -28,6 +31,7 @@ func (v *PageView) writeKey(h *maphash.Hash) {
 	}
 	*k = (*k)[:0]
 	writeKey(k, v)
+	navKey(k, v.nav.site, v.nav.page)
 	writeKey(k, v.body.doc != nil)
 	writeKey(k, v.body.hrefs)
 	if f := v.Site.footer; f != nil {
@@ -133,14 +137,44 @@ func writeMap(k *keyBytes, v reflect.Value) {
 func writeNavKey(k *keyBytes, items []NavItem) {
 	writeUint(k, uint64(len(items)))
 	for i := range items {
-		it := &items[i]
-		writeString(k, it.Title)
-		writeString(k, it.URL)
-		writeString(k, it.Href)
-		*k = append(*k, flag(it.Current), flag(it.Open), flag(it.Section))
-		writeNavKey(k, it.Children)
-		writeUint(k, uint64(it.More))
+		writeNavItem(k, &items[i], func() { writeNavKey(k, items[i].Children) })
 	}
+}
+
+// writeNavItem writes a sidebar item's fields, its children by children.
+func writeNavItem(k *keyBytes, it *NavItem, children func()) {
+	writeString(k, it.Title)
+	writeString(k, it.URL)
+	writeString(k, it.Href)
+	*k = append(*k, flag(it.Current), flag(it.Open), flag(it.Section))
+	children()
+	writeUint(k, uint64(it.More))
+}
+
+// navKey writes what writeNavKey writes of the sidebar page p has, as
+// finish makes it, Hrefs aside (they are made from the URLs), without
+// making its items: a page's key is made on every rebuild, its sidebar
+// only when it renders.
+func navKey(k *keyBytes, site *handbook.Site, p *handbook.Page) {
+	if site.Root == nil {
+		writeUint(k, 0)
+		return
+	}
+	walk := navWalk{site: site, p: p}
+	walk.open()
+	var level func(s *handbook.Section)
+	level = func(s *handbook.Section) {
+		walk.level(s, func(n int) { writeUint(k, uint64(n)) }, func(it NavItem, sub *handbook.Section) {
+			writeNavItem(k, &it, func() {
+				if sub != nil {
+					level(sub)
+				} else {
+					writeUint(k, 0)
+				}
+			})
+		})
+	}
+	level(site.Root)
 }
 
 func writeString(k *keyBytes, s string) {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/i18n"
 )
 
@@ -20,7 +23,7 @@ var pageViewMethods = []string{"Asset", "ChipItems", "CrumbItems", "FooterNote",
 // unexportedFields are the fields of the views' types that a template
 // cannot read, and what covers each in the key.
 var unexportedFields = map[string][]string{
-	"PageView": {"body", "frame", "side", "sideOK"}, // body: writeBody; frame: the renderer and the build; side: made from Nav
+	"PageView": {"body", "frame", "nav", "side", "sideOK"}, // body, nav: writeKey hashes their sources; frame: the renderer and the build; side: made from Nav
 	"SiteView": {"footer", "key", "ui"},             // footer: writeKey hashes it; key: the fields; ui: its Key is in key
 }
 
@@ -238,4 +241,46 @@ func (f *filler) leaf(v reflect.Value, path string) {
 		}
 		v.SetInt(x)
 	}
+}
+
+// TestNavKeyIsNavs: for every page of a handbook of odd titles and of a
+// generated one whose folders are wider than the sidebar's window, what
+// navKey writes into the page's key is what the sidebar the page shows
+// writes, so a page's key holds its sidebar without making it.
+func TestNavKeyIsNavs(t *testing.T) {
+	odd := []corpus.File{
+		{Path: config.File, Data: []byte("title: Odd\n")},
+		{Path: "content/_index.md", Data: []byte("---\ntitle: Home <&>\n---\nx\n")},
+	}
+	for i, n := range []string{`a b`, `ünï`, `x:y`, `amp&er`} {
+		odd = append(odd,
+			corpus.File{Path: fmt.Sprintf("content/%d%s/_index.md", i, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "Title "+n)},
+			corpus.File{Path: fmt.Sprintf("content/%d%s/deeper/%s.md", i, n, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "q "+n)},
+		)
+	}
+	sites := []*handbook.Site{ResolveFiles(t, odd), ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 1000, Seed: 4, Shape: corpus.Flat}))}
+	mores := 0
+	for _, site := range sites {
+		for _, p := range site.Pages {
+			nav := sidebar(site, p)
+			var want, got keyBytes
+			writeNavKey(&want, nav)
+			navKey(&got, site, p)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s: navKey writes other bytes than its sidebar's", p.URL)
+			}
+			mores += countMore(nav)
+		}
+	}
+	if mores == 0 {
+		t.Errorf("no sidebar had a link for the siblings its window leaves out: the test did not reach them")
+	}
+}
+
+func countMore(items []NavItem) int {
+	n := 0
+	for _, it := range items {
+		n += b2i(it.More > 0) + countMore(it.Children)
+	}
+	return n
 }
