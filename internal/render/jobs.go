@@ -68,7 +68,7 @@ func (l *jobList) file(path string, write func(io.Writer) error) {
 // rebuild may reuse the ones whose views did not change, whatever the
 // theme.
 func (l *jobList) pages() {
-	site, r, sv, shared := l.site, l.r, l.sv, l.shared
+	site, r := l.site, l.r
 	l.trails = map[*handbook.Section][]Crumb{nil: crumbs(site, nil, "")}
 	if site.Root != nil {
 		l.trail(site.Root, l.trails[nil])
@@ -78,25 +78,42 @@ func (l *jobList) pages() {
 			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
 			continue
 		}
-		kind, parent := "page", p.Section
+		pj := &pageJob{l: l, p: p, kind: "page", parent: p.Section, path: outPath(p.URL)}
 		if p.IsSection {
-			kind, parent = "section", p.Section.Parent
+			pj.kind, pj.parent = "section", p.Section.Parent
 		}
-		trail := l.trails[parent]
-		path := outPath(p.URL)
-		render := func(w io.Writer, v *PageView) error {
-			v.partials = shared
-			v.finish()
-			return r.executePage(w, v)
-		}
-		l.jobs = append(l.jobs, Job{Path: path, Page: p,
-			Run: guard(path, p.File, func(w io.Writer) error { return render(w, r.pageView(site, sv, p, kind, trail)) }),
-			Key: func(h *maphash.Hash) func(io.Writer) error {
-				v := r.pageView(site, sv, p, kind, trail)
-				v.writeKey(h)
-				return guard(path, p.File, func(w io.Writer) error { return render(w, v) })
-			}})
+		l.jobs = append(l.jobs, Job{Path: pj.path, Page: p, Run: pj.run, Key: pj.key})
 	}
+}
+
+// pageJob is the job of a Markdown page but the home page.
+type pageJob struct {
+	l      *jobList
+	p      *handbook.Page
+	kind   string
+	parent *handbook.Section // whose breadcrumbs lead to the page
+	path   string
+}
+
+func (j *pageJob) view() *PageView {
+	return j.l.r.pageView(j.l.site, j.l.sv, j.p, j.kind, j.l.trails[j.parent])
+}
+
+func (j *pageJob) run(w io.Writer) error {
+	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, j.view()) })(w)
+}
+
+// key writes the page's view into h, and returns what renders that view.
+func (j *pageJob) key(h *maphash.Hash) func(io.Writer) error {
+	v := j.view()
+	v.writeKey(h)
+	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, v) })
+}
+
+func (j *pageJob) write(w io.Writer, v *PageView) error {
+	v.partials = j.l.shared
+	v.finish()
+	return j.l.r.executePage(w, v)
 }
 
 // trail notes the breadcrumbs to s and the sections under it, where
