@@ -276,6 +276,8 @@ func TestTemplateFailsWhileRendering(t *testing.T) {
 		`{{ template "layouts/baseof.html" . }}{{ define "main" }}{{ index .Site.Pages 99999 }}{{ end }}`,
 		`{{ template "layouts/baseof.html" . }}{{ define "main" }}{{ template "no-such-template" . }}{{ end }}`,
 		`{{ template "layouts/baseof.html" . }}{{ define "main" }}{{ .Rel "" }}{{ end }}`,
+		// More of the site than a Markdown page's view holds.
+		`{{ template "layouts/baseof.html" . }}{{ define "main" }}{{ len .Site.Pages }}{{ end }}`,
 	} {
 		writeTree(t, site, map[string]string{"layouts/page.html": tmpl})
 		r := runBinary(t, bin, site, "build")

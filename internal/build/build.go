@@ -313,10 +313,10 @@ type run struct {
 	sink Sink
 	// mem is the sink when the files are kept in memory (Build, Rebuild).
 	mem *memory
-	// keep marks the dev server's build (in memory, with the default
-	// theme): it keeps the search index and the rendered pages for the
-	// next Rebuild to reuse, and leaves the print view to be rendered when
-	// it is first read, when Options.Lazy says so.
+	// keep marks the dev server's build (in memory): it keeps the search
+	// index and the rendered pages for the next Rebuild to reuse, and
+	// leaves the print view to be rendered when it is first read, when
+	// Options.Lazy says so.
 	keep bool
 	// written lists the search index's files, which go to the sink before
 	// the plan is checked (the transaction is dropped whole on a clash).
@@ -377,7 +377,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	rdr, d := b.theme(tree.Layouts)
 	diags.Append(d)
 	dates := b.dates(tree)
-	r.keep = r.mem != nil && !b.ownLayouts(tree.Layouts)
+	r.keep = r.mem != nil
 	// The parsed files hold copies of all they need: drop the sources'
 	// bytes, the largest thing a build of a big handbook would otherwise
 	// keep to the end. Rebuild reads again the files that change.

@@ -220,7 +220,39 @@ func TestGoldenLinks(t *testing.T) {
 
 // TestIncremental applies edits through one Builder and compares each result
 // with a fresh build of the same sources.
-func TestIncremental(t *testing.T) {
+func TestIncremental(t *testing.T) { incremental(t, nil) }
+
+// ownPage and ownSection are layouts of a site's own: they print what the
+// default theme does not (the page's file, its owners and tags in other
+// markup, every step of its reading paths, the previous page's summary,
+// the sidebar's titles; a section's children with their summaries), so a
+// cached rebuild that missed any of it would differ from a fresh build.
+const (
+	ownPage = `{{template "layouts/baseof.html" .}}{{define "main"}}{{$p := .Page}}
+<article><h1>{{$p.Title}}</h1><p class="own">{{$p.File}} · {{$p.Minutes}} · {{len $p.Related}} related</p>
+<ul class="own-tags">{{range $p.Tags}}<li><a href="{{$.Rel .URL}}">#{{.Name}}</a></li>{{end}}</ul>
+<p class="own-owners">{{range $i, $o := $p.Review.Owners}}{{if $i}} and {{end}}<a href="{{$.Rel $o.URL}}">{{$o.Title}}</a>{{end}}</p>
+{{range $p.Paths}}<p>{{.Path.Title}}: {{range .Path.Steps}}{{.Title}}; {{end}}</p>{{end}}
+{{with $p.Prev}}<p class="own-prev">{{.Summary}}</p>{{end}}
+<div class="prose">{{.Body}}</div><p class="own-nav">{{range .Nav}}{{.Title}} {{end}}</p></article>{{end}}
+`
+	ownSection = `{{template "layouts/baseof.html" .}}{{define "main"}}<h1>{{.Page.Title}}</h1>{{.Body}}
+<dl>{{range .Page.Section.Children}}<dt><a href="{{$.Rel .URL}}">{{.Title}}</a></dt><dd>{{.Summary}}</dd>{{end}}</dl>{{end}}
+`
+)
+
+// TestIncrementalOwnLayouts runs TestIncremental's edits on the site with
+// a page.html and a section.html of its own: its cached rebuilds equal
+// fresh builds, and reuse the pages whose views did not change.
+func TestIncrementalOwnLayouts(t *testing.T) {
+	incremental(t, map[string]string{"layouts/page.html": ownPage, "layouts/section.html": ownSection})
+}
+
+// incremental applies edits through one Builder, to testdata/site with
+// the layouts given, and compares each result with a fresh build of the
+// same sources.
+func incremental(t *testing.T, layouts map[string]string) {
+	t.Helper()
 	src := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/site"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -232,6 +264,9 @@ func TestIncremental(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for name, data := range layouts {
+		src[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	// One builder reads everything each time; the other is told what
 	// changed, patches where it can, and renders the print view lazily, as
@@ -342,8 +377,12 @@ func TestIncremental(t *testing.T) {
 			src["layouts/partials.html"] = &fstest.MapFile{Data: bytes.Replace(mustRead(t, "layouts/partials.html"), []byte(`{{t "footer.built"}}`), []byte("Made here"), 1)}
 			return []string{"layouts/partials.html"}
 		}, false},
-		{"body, with a theme of the site's own", appendTo("content/renamed.md", "\nThemed.\n"), false},
+		{"body, with a theme of the site's own", appendTo("content/renamed.md", "\nThemed.\n"), true},
 	}
+	// The full rebuilds after these edits must reuse some pages' last
+	// output: each changes what only some pages show.
+	reuse := map[string]bool{"body of a page with links": true, "title": true, "role": true,
+		"a page's owner, which its header names": true, "a new tag, which the sidebar of every tag lists": true}
 	for _, e := range edits {
 		changed := e.edit()
 		want := mustBuild(t, newBuilder(t, build.Options{}), src)
@@ -359,6 +398,9 @@ func TestIncremental(t *testing.T) {
 		}
 		if res.Patched != e.patch {
 			t.Errorf("after %s: patched %v; want %v", e.name, res.Patched, e.patch)
+		}
+		if reuse[e.name] && res.Reused == 0 {
+			t.Errorf("after %s: the rebuild reused no page", e.name)
 		}
 	}
 }
@@ -488,8 +530,8 @@ func TestDefaultThemeCopyIsNotOwnLayouts(t *testing.T) {
 	if res := rebuild("layouts/assets/style.css", css); res.Patched {
 		t.Errorf("a theme edit was patched")
 	}
-	if res := rebuild("content/a.md", "---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n\nThird.\n"); res.Patched {
-		t.Errorf("a body edit was patched with layouts of the site's own")
+	if res := rebuild("content/a.md", "---\ntitle: A\nsummary: Fixed.\n---\nFirst.\n\nThird.\n"); !res.Patched {
+		t.Errorf("a body edit was not patched with layouts of the site's own")
 	}
 }
 
@@ -564,6 +606,64 @@ func TestCachedPartialErrorPosition(t *testing.T) {
 	}
 	if errs := diags.Errors(); len(errs) == 0 || errs[0].Pos.File != "layouts/partials.html" || errs[0].Pos.Line == 0 {
 		t.Errorf("errors %v, want one at a line of layouts/partials.html", errs)
+	}
+}
+
+// TestPageTemplateReadsItsView: a page.html of the site's own that reads
+// more of the site than a Markdown page's view holds (docs/architecture.md,
+// the theme contract) fails the build with an error at its line that
+// names what it read, not a panic and not a page rendered from stale data.
+func TestPageTemplateReadsItsView(t *testing.T) {
+	for _, c := range []struct{ main, want string }{
+		{`{{range .Site.Roles}}{{.Title}}{{end}}`, "range can't iterate over true"},
+		{`{{len .Site.Pages}}`, "can't evaluate field Pages in type *render.SiteView"},
+		{`{{.Page.Section.Parent.Title}}`, "can't evaluate field Parent in type *render.SectionData"},
+		{`{{(index .Page.Roles 0).Responsibilities}}`, "can't evaluate field Responsibilities in type render.Link"},
+	} {
+		src := fstest.MapFS{
+			"content/a.md":          {Data: []byte("---\ntitle: A\nroles: [pm]\n---\nA page.\n")},
+			"content/roles/pm.yaml": {Data: []byte("title: PM\nsummary: S.\n")},
+			"layouts/page.html":     {Data: []byte("{{template \"layouts/baseof.html\" .}}\n{{define \"main\"}}" + c.main + "{{end}}\n")},
+		}
+		res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
+		errs := diags.Errors()
+		if res != nil || len(errs) != 1 {
+			t.Errorf("%s: built %v with errors %v, want one error", c.main, res != nil, errs)
+			continue
+		}
+		if e := errs[0]; e.Pos.File != "layouts/page.html" || e.Pos.Line != 2 || !strings.Contains(e.Message, c.want) || strings.Contains(e.Message, "internal error") {
+			t.Errorf("%s: error %v, want one at layouts/page.html:2 that says %q", c.main, e, c.want)
+		}
+	}
+}
+
+// TestParamsInLayouts: in a handbook written for another tool, a page's
+// front matter that baton does not know is kept for the site's layouts
+// (.Page.Params), and a rebuild after a change to it shows the change.
+func TestParamsInLayouts(t *testing.T) {
+	src := fstest.MapFS{
+		"content/guide.md":  {Data: []byte("---\ntitle: Guide\nlayout: docs\nmenu:\n  main: [a, b]\n---\nA guide.\n")},
+		"content/other.md":  {Data: []byte("---\ntitle: Other\n---\nAnother page.\n")},
+		"layouts/page.html": {Data: []byte(`{{template "layouts/baseof.html" .}}{{define "main"}}<p id="params">{{.Page.Params.layout}} {{with .Page.Params.menu}}{{index .main 1}}{{end}}</p>{{end}}`)},
+	}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	for _, c := range []struct{ from, to, want string }{
+		{"main: [a, b]", "main: [a, c]", `<p id="params">docs c</p>`},
+		{"layout: docs", "layout: wide", `<p id="params">wide c</p>`},
+	} {
+		src["content/guide.md"].Data = bytes.Replace(src["content/guide.md"].Data, []byte(c.from), []byte(c.to), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{"content/guide.md"})
+		if res == nil {
+			t.Fatalf("rebuild: %v", diags)
+		}
+		got := files(t, src, res)
+		if page := string(got["guide/index.html"]); !strings.Contains(page, c.want) {
+			t.Errorf("after %s: the page does not show %s", c.to, c.want)
+		}
+		if diff := cmp.Diff(mustBuild(t, newBuilder(t, build.Options{}), src), got); diff != "" {
+			t.Errorf("after %s: the rebuild differs from a fresh build:\n%s", c.to, diff)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -47,9 +48,9 @@ func (r *run) emit(ctx context.Context, p plan) diag.List {
 }
 
 // outputCache is the last build's rendered pages, for the dev server's
-// build to reuse those whose inputs did not change (render.Job.Key). The
-// keys cover what the default theme reads, so a site with layouts of its
-// own renders every page.
+// build to reuse those whose inputs did not change (render.Job.Key: the
+// hash of the page's view, which is all its template can read, whatever
+// the theme).
 func (r *run) outputCache() *outputCache {
 	if !r.keep {
 		return nil
@@ -141,12 +142,13 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 		return r.sink.WriteStream(j.Path, j.Run)
 	}
 	var key uint64
+	run := j.Run
 	if cache != nil && j.Key != nil {
-		data, k, ok := cache.lookup(j)
+		data, k, made, ok := cache.lookup(j)
 		if ok {
 			return r.sink.Write(publish.File{Path: j.Path, Data: data})
 		}
-		key = k
+		key, run = k, made
 	}
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
@@ -154,7 +156,7 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 	}
 	defer r.bufs.Put(buf)
 	buf.Reset()
-	if err := j.Run(buf); err != nil {
+	if err := run(buf); err != nil {
 		return err
 	}
 	data := buf.Bytes()
@@ -216,26 +218,23 @@ type outputCache struct {
 	reused atomic.Int64
 }
 
-func (c *outputCache) key(j render.Job) uint64 {
+// lookup returns the last output of j when its key is unchanged, and
+// keeps it for the next build; else the key, and what renders j from the
+// inputs the key was made of.
+func (c *outputCache) lookup(j render.Job) ([]byte, uint64, func(io.Writer) error, bool) {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	j.Key(&h)
-	return h.Sum64()
-}
-
-// lookup returns the last output of j when its key is unchanged, and
-// keeps it for the next build.
-func (c *outputCache) lookup(j render.Job) ([]byte, uint64, bool) {
-	k := c.key(j)
+	run := j.Key(&h)
+	k := h.Sum64()
 	o, ok := c.prev[j.Path]
 	if !ok || o.key != k {
-		return nil, k, false
+		return nil, k, run, false
 	}
 	c.reused.Add(1)
 	c.mu.Lock()
 	c.next[j.Path] = o
 	c.mu.Unlock()
-	return o.data, k, true
+	return o.data, k, nil, true
 }
 
 // store keeps a job's new output for the next build.

@@ -77,7 +77,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree) (*Result, diag.Li
 		// The old version is parsed no more: keep the cache to what is used.
 		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h, terms: b.terms.Sum()})
 	}
-	res, diags := b.apply(ctx, l, edits)
+	res, diags := b.apply(ctx, l, edits, b.ownLayouts(tree.Layouts))
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true, parsed
 	}
@@ -98,7 +98,7 @@ type change struct {
 // bytes changed, and the same git dates.
 func (b *Builder) patchable(tree source.Tree) (changed []change, dates map[string]int64, ok bool) {
 	l, old := b.last, b.tree
-	if l == nil || l.transient || b.includes || b.ownLayouts(tree.Layouts) || len(tree.Content) != len(old.Content) ||
+	if l == nil || l.transient || b.includes || len(tree.Content) != len(old.Content) ||
 		!slices.EqualFunc(tree.Layouts, old.Layouts, func(a, b source.File) bool { return a.Path == b.Path && a.Sum == b.Sum }) ||
 		!slices.EqualFunc(tree.TooLarge, old.TooLarge, func(a, b source.File) bool { return a.Path == b.Path }) ||
 		!slices.Equal(tree.Skipped, old.Skipped) {
@@ -175,8 +175,11 @@ func news(edits []edit) []*handbook.Parsed {
 
 // apply re-indexes and renders the patched pages of the last build's Site
 // and lists its files anew: the last build's, with those that changed
-// replaced.
-func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit) (*Result, diag.List) {
+// replaced. A Markdown page's view holds nothing of another page that a
+// patch may change, so only the edited pages' views changed; but the
+// pages of the other kinds get the whole site, which a theme of the
+// site's own (own) may read anything of: with one they render again.
+func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own bool) (*Result, diag.List) {
 	files := map[string]bool{}
 	for _, e := range edits {
 		files[e.new.File] = true
@@ -202,7 +205,7 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit) (*Resul
 		switch {
 		case j.Bodies && b.opts.Lazy:
 			out[l.at[j.Path]] = lazyFile(j)
-		case j.Bodies || pages[j.Page]:
+		case j.Bodies || pages[j.Page] || own && j.Whole:
 			todo = append(todo, j)
 		}
 	}

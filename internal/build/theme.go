@@ -12,9 +12,11 @@ import (
 	"github.com/batonhq/baton/internal/source"
 )
 
-// ownLayouts reports whether the site's layouts change the default theme:
-// a site whose layouts/ only repeats it (baton's own repository, whose
-// layouts/ is the default theme) renders and rebuilds as one without.
+// ownLayouts reports whether the site's layouts change the default theme,
+// whose templates of the pages that get the whole site read no page's body:
+// with layouts of its own, a patch renders those pages again (apply). A
+// site whose layouts/ only repeats the default theme (baton's own
+// repository) rebuilds as one without.
 func (b *Builder) ownLayouts(site []source.File) bool {
 	for _, f := range site {
 		def, ok := b.opts.Theme[strings.TrimPrefix(f.Path, "layouts/")]

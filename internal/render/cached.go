@@ -18,29 +18,30 @@ type partials struct{ m sync.Map }
 // nothing else. It is Hugo's partialCached. The default theme's header
 // and footer depend only on the page's kind and its relative path to the
 // root, and were a quarter of the time spent rendering a page.
-func cached(name string, v *View, keys ...any) (template.HTML, error) {
-	if v.partials == nil || v.r.uncached {
-		return v.r.partial(name, v)
+func cached(name string, v viewer, keys ...any) (template.HTML, error) {
+	f := v.state()
+	if f.partials == nil || f.r.uncached {
+		return f.r.partial(name, v)
 	}
 	var k strings.Builder
-	k.WriteString(v.Kind)
+	k.WriteString(v.kind())
 	k.WriteByte(0)
 	k.WriteString(name)
 	for _, key := range keys {
 		k.WriteByte(0)
 		fmt.Fprint(&k, key)
 	}
-	if len(v.Site.Languages) > 1 {
+	if v.multilingual() {
 		// The header's language switcher links to this page's twins.
 		k.WriteByte(0)
-		k.WriteString(v.URL)
+		k.WriteString(v.url())
 	}
-	if out, ok := v.partials.m.Load(k.String()); ok {
+	if out, ok := f.partials.m.Load(k.String()); ok {
 		return out.(template.HTML), nil
 	}
-	out, err := v.r.partial(name, v)
+	out, err := f.r.partial(name, v)
 	if err == nil {
-		v.partials.m.Store(k.String(), out)
+		f.partials.m.Store(k.String(), out)
 	}
 	return out, err
 }
@@ -48,14 +49,15 @@ func cached(name string, v *View, keys ...any) (template.HTML, error) {
 // partial executes the template name of v's page kind. Its output is
 // html/template's, escaped in the context of HTML text, where cached's
 // result is printed.
-func (r *Renderer) partial(name string, v *View) (template.HTML, error) {
+func (r *Renderer) partial(name string, v viewer) (template.HTML, error) {
 	t, err := r.page(v)
 	if err != nil {
 		return "", err
 	}
 	var b bytes.Buffer
-	v.inCached++
-	defer func() { v.inCached-- }()
+	f := v.state()
+	f.inCached++
+	defer func() { f.inCached-- }()
 	if err := t.ExecuteTemplate(&b, name, v); err != nil {
 		return "", err
 	}

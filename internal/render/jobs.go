@@ -3,6 +3,7 @@ package render
 import (
 	"hash/maphash"
 	"io"
+	"slices"
 
 	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
@@ -14,6 +15,10 @@ type jobList struct {
 	site   *handbook.Site
 	shared *partials
 	jobs   []Job
+	// sv is the part of the site every Markdown page's view shows.
+	sv *SiteView
+	// trails are the breadcrumbs to each section, from Home.
+	trails map[*handbook.Section][]Crumb
 }
 
 // Jobs lists every file the site renders, except static files: the pages
@@ -21,7 +26,7 @@ type jobList struct {
 // paths, tags, people, levels), the views made of other pages (print,
 // search, recent changes), the files for machines, and the redirects.
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
-	l := &jobList{r: r, site: site, shared: &partials{}}
+	l := &jobList{r: r, site: site, shared: &partials{}, sv: siteView(site)}
 	l.pages()
 	l.model()
 	l.views()
@@ -49,7 +54,7 @@ func (l *jobList) add(u, file string, v func() *View) *Job {
 		}
 		view.noNav = view.noNav || view.Kind == "print"
 		return r.execute(w, view)
-	})})
+	}), Whole: true})
 	return &l.jobs[len(l.jobs)-1]
 }
 
@@ -58,23 +63,65 @@ func (l *jobList) file(path string, write func(io.Writer) error) {
 	l.jobs = append(l.jobs, Job{Path: path, Run: guard(path, "", write)})
 }
 
-// pages adds the pages of the Markdown files; all but the home page have
-// a key, so a rebuild may reuse the ones whose inputs did not change.
+// pages adds the pages of the Markdown files. All but the home page's
+// views are data (PageView), and their keys the views' hashes, so a
+// rebuild may reuse the ones whose views did not change, whatever the
+// theme.
 func (l *jobList) pages() {
 	site, r := l.site, l.r
+	l.trails = map[*handbook.Section][]Crumb{nil: crumbs(site, nil, "")}
+	if site.Root != nil {
+		l.trail(site.Root, l.trails[nil])
+	}
 	for _, p := range site.Pages {
-		kind := "page"
-		switch {
-		case p == site.Home:
-			kind = "home"
-		case p.IsSection:
-			kind = "section"
+		if p == site.Home {
+			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
+			continue
 		}
-		j := l.add(p.URL, p.File, func() *View { return r.pageView(site, p, kind) })
-		j.Page = p
-		if kind != "home" {
-			j.Key = func(h *maphash.Hash) { pageKey(h, site, p, kind) }
+		pj := &pageJob{l: l, p: p, kind: "page", parent: p.Section, path: outPath(p.URL)}
+		if p.IsSection {
+			pj.kind, pj.parent = "section", p.Section.Parent
 		}
+		l.jobs = append(l.jobs, Job{Path: pj.path, Page: p, Run: pj.run, Key: pj.key})
+	}
+}
+
+// pageJob is the job of a Markdown page but the home page.
+type pageJob struct {
+	l      *jobList
+	p      *handbook.Page
+	kind   string
+	parent *handbook.Section // whose breadcrumbs lead to the page
+	path   string
+}
+
+func (j *pageJob) view() *PageView {
+	return j.l.r.pageView(j.l.site, j.l.sv, j.p, j.kind, j.l.trails[j.parent])
+}
+
+func (j *pageJob) run(w io.Writer) error {
+	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, j.view()) })(w)
+}
+
+// key writes the page's view into h, and returns what renders that view.
+func (j *pageJob) key(h *maphash.Hash) func(io.Writer) error {
+	v := j.view()
+	v.writeKey(h)
+	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, v) })
+}
+
+func (j *pageJob) write(w io.Writer, v *PageView) error {
+	v.partials = j.l.shared
+	v.finish()
+	return j.l.r.executePage(w, v)
+}
+
+// trail notes the breadcrumbs to s and the sections under it, where
+// those to s are to.
+func (l *jobList) trail(s *handbook.Section, to []Crumb) {
+	l.trails[s] = to
+	for _, c := range s.Sections {
+		l.trail(c, append(slices.Clip(to), Crumb{Title: c.Title, URL: c.URL}))
 	}
 }
 

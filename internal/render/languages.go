@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+
+	"github.com/batonhq/baton/internal/handbook"
 )
 
 // Translation is one language of a multilingual handbook as a page offers
@@ -25,21 +27,24 @@ type Translation struct {
 // handbook, in handbook.yaml's order; nil in a handbook of one language.
 // It depends only on the page's URL (and the site), which the header, a
 // partial printed with cached, adds to its keys in such a handbook.
-func (v *View) Translations() []Translation {
-	site := v.Site
+func (v *View) Translations() []Translation { return translations(v.Site, v.URL, v.Absolute) }
+
+// translations lists the page at url in every language of site: see
+// View.Translations. absolute is set for 404.html.
+func translations(site *handbook.Site, url string, absolute bool) []Translation {
 	if len(site.Languages) < 2 {
 		return nil
 	}
 	own := site.Languages[site.Lang].Prefix
-	from := "/" + own + strings.TrimPrefix(v.URL, "/")
+	from := "/" + own + strings.TrimPrefix(url, "/")
 	// The root of the whole output, as this site's base URL names it.
 	root := strings.TrimSuffix(site.Config.BaseURL, own)
-	twins := site.Twins[v.URL]
+	twins := site.Twins[url]
 	out := make([]Translation, len(site.Languages))
 	for i, l := range site.Languages {
 		t := Translation{Code: l.Code, Name: l.Name, Current: i == site.Lang}
-		to := v.URL
-		if v.Absolute {
+		to := url
+		if absolute {
 			// 404.html stands for every missing page: each language's
 			// link is its home page.
 			to = "/"
@@ -55,7 +60,7 @@ func (v *View) Translations() []Translation {
 		}
 		at := l.Prefix + strings.TrimPrefix(to, "/")
 		switch {
-		case v.Absolute:
+		case absolute:
 			t.Href = basePath(root) + at
 		default:
 			t.Href = Rel(from, "/"+at)
@@ -71,8 +76,11 @@ func (v *View) Translations() []Translation {
 
 // XDefault is the default language's version of the page for the head's
 // hreflang="x-default" link, or "" where it has none.
-func (v *View) XDefault() string {
-	if ts := v.Translations(); len(ts) > 0 && !ts[0].Home {
+func (v *View) XDefault() string { return xDefault(v.Translations()) }
+
+// xDefault is the x-default link of a page in the languages ts.
+func xDefault(ts []Translation) string {
+	if len(ts) > 0 && !ts[0].Home {
 		return ts[0].Alternate
 	}
 	return ""

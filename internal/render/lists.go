@@ -1,11 +1,13 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // The lists a page repeats (breadcrumbs, table of contents, cards, chips
@@ -17,9 +19,14 @@ import (
 // link with Rel, so like it they refuse to run inside a cached partial.
 
 // CrumbItems is the breadcrumbs as list items.
-func (v *View) CrumbItems() (template.HTML, error) {
+func (v *View) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
+
+// CrumbItems is the breadcrumbs as list items.
+func (v *PageView) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
+
+func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
 	return v.items(".CrumbItems", func(b *strings.Builder) {
-		for _, c := range v.Crumbs {
+		for _, c := range crumbs {
 			b.WriteString("<li>")
 			if c.URL != "" {
 				b.WriteString(`<a href="`)
@@ -38,9 +45,14 @@ func (v *View) CrumbItems() (template.HTML, error) {
 }
 
 // TOCItems is the table of contents as list items.
-func (v *View) TOCItems() (template.HTML, error) {
+func (v *View) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
+
+// TOCItems is the table of contents as list items.
+func (v *PageView) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
+
+func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
 	return v.items(".TOCItems", func(b *strings.Builder) {
-		for _, h := range v.TOC {
+		for _, h := range toc {
 			b.WriteString(`<li class="toc-l`)
 			b.WriteString(strconv.Itoa(h.Level))
 			b.WriteString(`"><a href="#`)
@@ -56,70 +68,124 @@ func (v *View) TOCItems() (template.HTML, error) {
 func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
 	return v.items(".ChipItems", func(b *strings.Builder) {
 		for _, r := range rs {
-			b.WriteString(`<li><a class="chip chip-`)
-			htmlEscape.WriteString(b, r.Kind)
-			b.WriteString(`" href="`)
-			writeAttrURL(b, v.rel(r.URL))
-			b.WriteString(`">`)
-			htmlEscape.WriteString(b, r.Title)
-			b.WriteString("</a></li>")
+			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
 		}
 	})
+}
+
+// ChipItems is a list of responsibilities as chips, coloured by kind.
+func (v *PageView) ChipItems(rs []RespLink) (template.HTML, error) {
+	return v.items(".ChipItems", func(b *strings.Builder) {
+		for _, r := range rs {
+			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
+		}
+	})
+}
+
+func writeChip(b *strings.Builder, rel func(string) string, url, title, kind string) {
+	b.WriteString(`<li><a class="chip chip-`)
+	htmlEscape.WriteString(b, kind)
+	b.WriteString(`" href="`)
+	writeAttrURL(b, rel(url))
+	b.WriteString(`">`)
+	htmlEscape.WriteString(b, title)
+	b.WriteString("</a></li>")
 }
 
 // TagLinks is a page's tags as links, separated by commas.
 func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
 	return v.items(".TagLinks", func(b *strings.Builder) {
 		for i, t := range tags {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(`<a href="`)
-			writeAttrURL(b, v.rel(t.URL))
-			b.WriteString(`">`)
-			htmlEscape.WriteString(b, t.Name)
-			b.WriteString("</a>")
+			writeTagLink(b, v.rel, i, t.URL, t.Name)
 		}
 	})
+}
+
+// TagLinks is a page's tags as links, separated by commas.
+func (v *PageView) TagLinks(tags []TagLink) (template.HTML, error) {
+	return v.items(".TagLinks", func(b *strings.Builder) {
+		for i, t := range tags {
+			writeTagLink(b, v.rel, i, t.URL, t.Name)
+		}
+	})
+}
+
+func writeTagLink(b *strings.Builder, rel func(string) string, i int, url, name string) {
+	if i > 0 {
+		b.WriteString(", ")
+	}
+	b.WriteString(`<a href="`)
+	writeAttrURL(b, rel(url))
+	b.WriteString(`">`)
+	htmlEscape.WriteString(b, name)
+	b.WriteString("</a>")
 }
 
 // PageItems is the partial's pages as cards, one list item a line.
 func (s sub) PageItems() (template.HTML, error) {
-	return s.View.items(".PageItems", func(b *strings.Builder) {
-		for _, p := range s.Pages {
-			b.WriteString("\n  <li class=\"card\"><a href=\"")
-			writeAttrURL(b, s.View.rel(p.URL))
-			b.WriteString(`"><span class="card-title">`)
-			htmlEscape.WriteString(b, p.Title)
-			b.WriteString("</span>")
-			if p.Summary != "" {
-				b.WriteString(`<span class="card-summary">`)
-				htmlEscape.WriteString(b, p.Summary)
-				b.WriteString("</span>")
+	switch ps := s.Pages.(type) {
+	case []PageLink:
+		return s.View.items(".PageItems", func(b *strings.Builder) {
+			for _, p := range ps {
+				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
 			}
-			b.WriteString("</a></li>\n")
-		}
-	})
+		})
+	case []*handbook.Page:
+		return s.View.items(".PageItems", func(b *strings.Builder) {
+			for _, p := range ps {
+				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
+			}
+		})
+	}
+	return "", fmt.Errorf("pages takes a list of pages, not %T", s.Pages)
+}
+
+func writeCard(b *strings.Builder, rel func(string) string, url, title, summary string) {
+	b.WriteString("\n  <li class=\"card\"><a href=\"")
+	writeAttrURL(b, rel(url))
+	b.WriteString(`"><span class="card-title">`)
+	htmlEscape.WriteString(b, title)
+	b.WriteString("</span>")
+	if summary != "" {
+		b.WriteString(`<span class="card-summary">`)
+		htmlEscape.WriteString(b, summary)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</a></li>\n")
 }
 
 // RoleItems is the partial's roles as chips.
 func (s sub) RoleItems() (template.HTML, error) {
-	return s.View.items(".RoleItems", func(b *strings.Builder) {
-		for _, r := range s.Roles {
-			b.WriteString(`<li><a class="chip chip-role" href="`)
-			writeAttrURL(b, s.View.rel(r.URL))
-			b.WriteString(`">`)
-			htmlEscape.WriteString(b, r.Title)
-			b.WriteString("</a></li>")
-		}
-	})
+	switch rs := s.Roles.(type) {
+	case []Link:
+		return s.View.items(".RoleItems", func(b *strings.Builder) {
+			for _, r := range rs {
+				writeRoleChip(b, s.View.rel, r.URL, r.Title)
+			}
+		})
+	case []*handbook.Role:
+		return s.View.items(".RoleItems", func(b *strings.Builder) {
+			for _, r := range rs {
+				writeRoleChip(b, s.View.rel, r.URL, r.Title)
+			}
+		})
+	}
+	return "", fmt.Errorf("roles takes a list of roles, not %T", s.Roles)
+}
+
+func writeRoleChip(b *strings.Builder, rel func(string) string, url, title string) {
+	b.WriteString(`<li><a class="chip chip-role" href="`)
+	writeAttrURL(b, rel(url))
+	b.WriteString(`">`)
+	htmlEscape.WriteString(b, title)
+	b.WriteString("</a></li>")
 }
 
 // items runs write into a new buffer, unless the view is being printed
 // inside a cached partial, where the method named what would make links
 // that are wrong on other pages.
-func (v *View) items(what string, write func(*strings.Builder)) (template.HTML, error) {
-	if err := v.mayLink(what); err != nil {
+func (f *frame) items(what string, write func(*strings.Builder)) (template.HTML, error) {
+	if err := f.mayLink(what); err != nil {
 		return "", err
 	}
 	var b strings.Builder

@@ -11,6 +11,7 @@ import (
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diagram"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/markdown"
 )
 
@@ -57,7 +58,6 @@ type View struct {
 	BasePath string
 	// Canonical is the page's absolute URL when the base URL is absolute.
 	Canonical string
-	r         *Renderer
 	// navPage is the page whose branch the sidebar opens (nil: only the
 	// top level); noNav is set for views without a sidebar (the print view).
 	navPage *handbook.Page
@@ -66,10 +66,7 @@ type View struct {
 	navDone bool
 	side    template.HTML
 	sideOK  bool
-	// partials is the build's output of cached partials; inCached counts
-	// the cached partials being printed now.
-	partials *partials
-	inCached int
+	frame
 }
 
 // NavItem is an entry of the sidebar.
@@ -166,16 +163,16 @@ func (v *View) Nav() []NavItem {
 			v.nav = sidebar(v.Site, v.navPage)
 		}
 		v.navDone = true
-		v.linkNav(v.nav)
+		linkNav(v.nav, v.rel)
 	}
 	return v.nav
 }
 
-// linkNav sets the Href of every sidebar item.
-func (v *View) linkNav(items []NavItem) {
+// linkNav sets the Href of every sidebar item, with rel.
+func linkNav(items []NavItem, rel func(string) string) {
 	for i := range items {
-		items[i].Href = v.rel(items[i].URL)
-		v.linkNav(items[i].Children)
+		items[i].Href = rel(items[i].URL)
+		linkNav(items[i].Children, rel)
 	}
 }
 
@@ -191,8 +188,8 @@ func (v *View) Rel(u string) (string, error) {
 
 // mayLink refuses what, a method that links relative to the page, inside a
 // partial printed with cached.
-func (v *View) mayLink(what string) error {
-	if v.inCached > 0 {
+func (f *frame) mayLink(what string) error {
+	if f.inCached > 0 {
 		return fmt.Errorf(`%s in a partial printed with cached: its links would hold on one page and break on others of the same depth; link from .Root ("{{.Root}}roles/")`, what)
 	}
 	return nil
@@ -277,14 +274,14 @@ func funcs() template.FuncMap {
 		"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
 		// topSections are the sections the header lists: the top ones, at
 		// most maxTopSections, in their order.
-		"topSections": topSections,
+		"topSections": siteTopSections,
 		"cached":      cached,
-		"nav":         func(v *View, items []NavItem) sub { return sub{View: v, Items: items} },
-		"pages":       func(v *View, pages []*handbook.Page) sub { return sub{View: v, Pages: pages} },
-		"roles":       func(v *View, roles []*handbook.Role) sub { return sub{View: v, Roles: roles} },
-		"steps":       func(v *View, steps []handbook.PathStep) sub { return sub{View: v, Steps: steps} },
+		"nav":         func(v linker, items []NavItem) sub { return sub{View: v, Items: items} },
+		"pages":       func(v linker, pages any) sub { return sub{View: v, Pages: pages} },
+		"roles":       func(v linker, roles any) sub { return sub{View: v, Roles: roles} },
+		"steps":       func(v linker, steps any) sub { return sub{View: v, Steps: steps} },
 		"byDay":       byDay,
-		"review":      func(v *View, rv handbook.Review) sub { return sub{View: v, Review: rv} },
+		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
 		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
 		"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
 		"personTeams": handbook.PersonTeams,
@@ -310,22 +307,40 @@ const maxTopSections = 4
 
 // topSections are the sections the header lists: the top ones, at most
 // maxTopSections, in their order.
-func topSections(site *handbook.Site) []*handbook.Section {
+func topSections(site *handbook.Site) []Link {
 	if site.Root == nil {
 		return nil
 	}
-	return site.Root.Sections[:min(len(site.Root.Sections), maxTopSections)]
+	var out []Link
+	for _, s := range site.Root.Sections[:min(len(site.Root.Sections), maxTopSections)] {
+		out = append(out, Link{s.URL, s.Title})
+	}
+	return out
 }
 
-// sub passes the page's View into a partial together with a list.
+// siteTopSections is the template function topSections: the header's
+// sections of a view's Site of either kind.
+func siteTopSections(site any) ([]Link, error) {
+	switch s := site.(type) {
+	case *handbook.Site:
+		return topSections(s), nil
+	case *SiteView:
+		return s.TopSections, nil
+	}
+	return nil, fmt.Errorf("topSections takes a view's .Site, not %T", site)
+}
+
+// sub passes the page's view into a partial together with a list. Pages,
+// Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
+// PathStep, Review) or, on the other kinds of page, the handbook's.
 type sub struct {
 	People []*handbook.Person
-	View   *View
+	View   linker
 	Items  []NavItem
-	Pages  []*handbook.Page
-	Roles  []*handbook.Role
-	Steps  []handbook.PathStep
-	Review handbook.Review
+	Pages  any
+	Roles  any
+	Steps  any
+	Review any
 	// Holding is a responsibility's holders of one letter.
 	Holding *handbook.Holding
 }
@@ -369,36 +384,47 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	return out
 }
 
-func (r *Renderer) pageView(site *handbook.Site, p *handbook.Page, kind string) *View {
-	v := &View{Kind: kind, Title: p.Title, URL: p.URL, Page: p, Description: p.Summary}
-	if p.Doc != nil {
-		// One buffer of the right size, whose String does not copy: a
-		// bytes.Buffer grew to each body by doubling and copied it once
-		// more, most of a build's garbage (docs/performance.md).
-		var b strings.Builder
-		b.Grow(p.Doc.Size(""))
-		p.Doc.Resolve(&b, func(i int) string { return v.href(p.Hrefs[i]) }, "", words(site))
-		v.Body = template.HTML(b.String())
-		for _, h := range p.Doc.Headings {
-			if h.Level == 2 || h.Level == 3 {
-				v.TOC = append(v.TOC, h)
-			}
-		}
-	}
-	parent := p.Section
-	if p.IsSection {
-		parent = p.Section.Parent
-	}
-	if p != site.Home {
-		v.Crumbs = append(crumbs(site, parent, ""), Crumb{Title: p.Title})
-	}
-	v.navPage = p
-	v.PrintURL = pagePrintURL(site, p, kind)
+// homeView is the home page's view: the one Markdown page whose template
+// receives the whole site.
+func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
+	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
 	if p.Doc == nil {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
 	}
+	v.Body = resolvedBody(bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
+	v.TOC = toc(p.Doc)
 	return withSource(site, v, p.File, p.Updated)
+}
+
+// resolvedBody is a page's body with its links made relative to the page
+// at url, with rel.
+func resolvedBody(b bodySource, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
+	// One buffer of the right size, whose String does not copy: a
+	// bytes.Buffer grew to each body by doubling and copied it once
+	// more, most of a build's garbage (docs/performance.md).
+	var sb strings.Builder
+	sb.Grow(b.doc.Size(""))
+	b.doc.Resolve(&sb, func(i int) string { return href(b.hrefs[i], url, rel) }, "", ui)
+	return template.HTML(sb.String())
+}
+
+// toc is the table of contents of a page: its headings of levels 2 and 3.
+func toc(d *markdown.Doc) []markdown.Heading {
+	n := 0
+	for _, h := range d.Headings {
+		n += b2i(h.Level == 2 || h.Level == 3)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]markdown.Heading, 0, n)
+	for _, h := range d.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // withSource gives view v the link that edits its source file (edit_url with
@@ -416,18 +442,22 @@ func withSource(site *handbook.Site, v *View, file string, updated int64) *View 
 }
 
 // href writes a resolved link relative to this page.
-func (v *View) href(h handbook.Href) string {
+func (v *View) href(h handbook.Href) string { return href(h, v.URL, v.rel) }
+
+// href writes a resolved link relative to the page at url, whose links
+// rel makes.
+func href(h handbook.Href, url string, rel func(string) string) string {
 	switch {
 	case h.External:
 		return h.URL
 	case h.URL == "":
 		return "#"
-	case h.URL == v.URL && h.Fragment != "":
+	case h.URL == url && h.Fragment != "":
 		return "#" + h.Fragment
 	case h.Fragment != "":
-		return v.rel(h.URL) + "#" + h.Fragment
+		return rel(h.URL) + "#" + h.Fragment
 	}
-	return v.rel(h.URL)
+	return rel(h.URL)
 }
 
 // sidebar is the path from the root to p (nil for pages outside the
@@ -435,34 +465,72 @@ func (v *View) href(h handbook.Href) string {
 // its size is bounded by the depth and the width of the sections on the
 // way, never by the size of the whole handbook.
 func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
-	open := map[*handbook.Section]bool{}
-	if p != nil {
-		for s := p.Section; s != nil; s = s.Parent {
-			open[s] = true
-		}
-	}
 	var level func(s *handbook.Section) []NavItem
+	walk := navWalk{site: site, p: p}
+	walk.open()
 	level = func(s *handbook.Section) []NavItem {
-		at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == p || c.IsSection && open[c.Section] })
-		lo, hi := window(len(s.Children), at)
-		items := make([]NavItem, 0, hi-lo+2)
-		if lo > 0 {
-			items = append(items, more(site, s, lo))
-		}
-		for _, c := range s.Children[lo:hi] {
-			it := NavItem{Title: c.Title, URL: c.URL, Current: c == p, Section: c.IsSection}
-			if c.IsSection && open[c.Section] {
-				it.Open = true
-				it.Children = level(c.Section)
+		var items []NavItem
+		walk.level(s, func(n int) { items = make([]NavItem, 0, n) }, func(it NavItem, sub *handbook.Section) {
+			if sub != nil {
+				it.Children = level(sub)
 			}
 			items = append(items, it)
-		}
-		if hi < len(s.Children) {
-			items = append(items, more(site, s, len(s.Children)-hi))
-		}
+		})
 		return items
 	}
 	return level(site.Root)
+}
+
+// navWalk walks the sidebar of page p, level by level, for sidebar to
+// make its items and navKey to write them into a page's key without
+// making them: one walk, so the two never differ (TestNavKeyIsNavs).
+type navWalk struct {
+	site *handbook.Site
+	p    *handbook.Page
+	// path is the sections from p's up: a handful, fewer than a map
+	// would cost.
+	path []*handbook.Section
+}
+
+func (w *navWalk) open() {
+	if w.p != nil {
+		for s := w.p.Section; s != nil; s = s.Parent {
+			w.path = append(w.path, s)
+		}
+	}
+}
+
+func (w *navWalk) isOpen(c *handbook.Page) bool {
+	return c.IsSection && slices.Contains(w.path, c.Section)
+}
+
+// level calls count with the number of items of section s's level, then
+// item with each, and with the section an open item's children are of.
+func (w *navWalk) level(s *handbook.Section, count func(n int), item func(it NavItem, sub *handbook.Section)) {
+	at := slices.IndexFunc(s.Children, func(c *handbook.Page) bool { return c == w.p || w.isOpen(c) })
+	lo, hi := window(len(s.Children), at)
+	count(hi - lo + b2i(lo > 0) + b2i(hi < len(s.Children)))
+	if lo > 0 {
+		item(more(w.site, s, lo), nil)
+	}
+	for _, c := range s.Children[lo:hi] {
+		it := NavItem{Title: c.Title, URL: c.URL, Current: c == w.p, Section: c.IsSection}
+		var sub *handbook.Section
+		if w.isOpen(c) {
+			it.Open, sub = true, c.Section
+		}
+		item(it, sub)
+	}
+	if hi < len(s.Children) {
+		item(more(w.site, s, len(s.Children)-hi), nil)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // maxSiblings is the most pages and folders one level of the sidebar
@@ -790,13 +858,19 @@ func initials(name string) string {
 
 // Head is handbook.yaml's theme head: HTML the site's owner put there
 // (analytics), trusted as the site's own settings are, on every page.
-func (v *View) Head() template.HTML { return template.HTML(v.Site.Config.Look.Head) }
+func (v *View) Head() template.HTML { return trustedHead(v.Site.Config) }
+
+// trustedHead is handbook.yaml's theme head, as HTML.
+func trustedHead(c config.Config) template.HTML { return template.HTML(c.Look.Head) }
 
 // FooterNote is handbook.yaml's theme footer, rendered as a page's body
 // is; its links are made from Root, so the footer's cached partial
 // (printed once per depth) stays right on every page.
-func (v *View) FooterNote() template.HTML {
-	f := v.Site.Footer
+func (v *View) FooterNote() template.HTML { return footerNote(v.Site.Footer, v.Root(), words(v.Site)) }
+
+// footerNote is the theme footer f (nil: none) with its links made from
+// root.
+func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
 	if f == nil {
 		return ""
 	}
@@ -809,10 +883,10 @@ func (v *View) FooterNote() template.HTML {
 		case h.URL == "":
 			return "#"
 		case h.Fragment != "":
-			return v.Root() + strings.TrimPrefix(h.URL, "/") + "#" + h.Fragment
+			return root + strings.TrimPrefix(h.URL, "/") + "#" + h.Fragment
 		}
-		return v.Root() + strings.TrimPrefix(h.URL, "/")
-	}, "", words(v.Site))
+		return root + strings.TrimPrefix(h.URL, "/")
+	}, "", ui)
 	return template.HTML(b.String())
 }
 

@@ -60,6 +60,8 @@ type Renderer struct {
 	// uncached makes cached print its partial every time: tests compare
 	// the two.
 	uncached bool
+	// keys are buffers for the pages' keys (PageView.writeKey).
+	keys sync.Pool
 }
 
 // Theme maps a theme file's name ("page.html", "assets/style.css") to its
@@ -150,14 +152,14 @@ func (r *Renderer) templates(ui *i18n.Strings) (map[string]*template.Template, e
 }
 
 // page is the template of a page kind in the site's language.
-func (r *Renderer) page(v *View) (*template.Template, error) {
-	set, err := r.templates(words(v.Site))
+func (r *Renderer) page(v viewer) (*template.Template, error) {
+	set, err := r.templates(v.ui())
 	if err != nil {
 		return nil, err
 	}
-	t := set[v.Kind]
+	t := set[v.kind()]
 	if t == nil {
-		return nil, fmt.Errorf("no template for %s", v.Kind)
+		return nil, fmt.Errorf("no template for %s", v.kind())
 	}
 	return t, nil
 }
@@ -207,14 +209,21 @@ type Job struct {
 	Run  func(w io.Writer) error
 	// Key, when set, writes into h every input of the job, so that a
 	// rebuild with the same Renderer may reuse the job's last output when
-	// its key is the same. Jobs that read the whole site have none.
-	Key func(h *maphash.Hash)
+	// its key is the same, and returns what renders the job from the
+	// inputs it hashed (Run, without making them again). Only the
+	// Markdown pages' jobs but the home page's have one: their views are
+	// data, and the key is the hash of the view (PageView).
+	Key func(h *maphash.Hash) func(io.Writer) error
 	// Page is the page the job shows, for the home, section and page
 	// jobs. Bodies marks the job that shows every page's body (the print
-	// view). With the default theme, an edit that handbook.Patch takes
-	// changes the output of only the edited pages' jobs and that one.
+	// view). Whole marks a job whose template receives the whole site
+	// (View): the other kinds' pages but the print view. An edit that
+	// handbook.Patch takes changes the output of only the edited pages'
+	// jobs, the print view, and, with a theme that is not the default,
+	// the Whole jobs.
 	Page   *handbook.Page
 	Bodies bool
+	Whole  bool
 }
 
 // Assets returns the theme's assets.

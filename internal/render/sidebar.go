@@ -12,14 +12,20 @@ import (
 // html/template's, byte for byte (TestSidebarMatchesTemplate).
 func (v *View) Sidebar() template.HTML {
 	if !v.sideOK {
-		var b strings.Builder
-		if items := v.Nav(); len(items) > 0 {
-			b.Grow(4096)
-			writeNav(&b, items)
-		}
-		v.side, v.sideOK = template.HTML(b.String()), true
+		v.side, v.sideOK = navHTML(v.Nav()), true
 	}
 	return v.side
+}
+
+// navHTML is the sidebar items as HTML.
+func navHTML(items []NavItem) template.HTML {
+	if len(items) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(4096)
+	writeNav(&b, items)
+	return template.HTML(b.String())
 }
 
 // writeNav writes one level of the sidebar and, under the open sections,

@@ -1,0 +1,405 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/i18n"
+	"github.com/batonhq/baton/internal/markdown"
+)
+
+// The contract between a theme and the Markdown pages it shows: page.html
+// and section.html (with baseof.html and partials.html) receive a
+// PageView, plain data made for the one page, and nothing that reaches
+// the rest of the site. Its fields are strings, numbers, bools,
+// template.HTML, and slices, structs and pointers of such data; its
+// methods compute from those fields alone. So the page's render key is
+// the hash of its view (writeKey): whatever a template may read is in
+// the key by construction, whoever wrote the template.
+// TestPageViewIsData walks the types and holds them to that.
+
+// PageView is what a Markdown page's template receives.
+type PageView struct {
+	// Site is the part of the site every page shows, one value shared
+	// by every page of a build.
+	Site *SiteView
+	// Kind names the template: "page" or "section".
+	Kind  string
+	Title string
+	// URL is the page's site-absolute URL.
+	URL         string
+	Description string
+	Page        *PageData
+	// Body is the page's HTML, its links relative to the page.
+	Body   template.HTML
+	Crumbs []Crumb
+	TOC    []markdown.Heading
+	// Nav is the sidebar as a tree, its Hrefs relative to the page;
+	// Sidebar is the same as HTML.
+	Nav []NavItem
+	// Translations lists the page in every language of a multilingual
+	// handbook (nil in a handbook of one language).
+	Translations []Translation
+	// PrintURL is where the print view shows the part of the handbook a
+	// section's page stands for alone, or "".
+	PrintURL   string
+	EditURL    string
+	HistoryURL string
+	Updated    string
+	// Canonical is the page's absolute URL when the base URL is absolute.
+	Canonical string
+	// Feed links to the site's feed of changes, Mermaid to the diagrams'
+	// script on a page that draws one; each "" where there is none.
+	Feed    string
+	Mermaid string
+	// Resp is always nil: a Markdown page is no responsibility. The
+	// partials that the responsibility's page shares read it.
+	Resp *RespLink
+	// body and nav are what Body and Nav are made from, which the key
+	// hashes instead (navKey writes the sidebar as it will be): the view
+	// is made and hashed for every page of a rebuild, its Body and Nav
+	// filled only for the pages rendered (finish).
+	body bodySource
+	nav  navSource
+	frame
+	// side is Sidebar, made on first use.
+	side   template.HTML
+	sideOK bool
+}
+
+// bodySource is a page's prepared Markdown and where its links lead.
+type bodySource struct {
+	doc   *markdown.Doc
+	hrefs []handbook.Href
+}
+
+// navSource is the page whose sidebar a view shows.
+type navSource struct {
+	site *handbook.Site
+	page *handbook.Page
+}
+
+// frame is what a view of either kind carries for the functions that
+// print it: the renderer and the build's cached partials.
+type frame struct {
+	r *Renderer
+	// partials is the build's output of cached partials; inCached counts
+	// the cached partials being printed now.
+	partials *partials
+	inCached int
+}
+
+// PageData is the page a Markdown page's view shows.
+type PageData struct {
+	// File is the source path, relative to the site folder.
+	File    string
+	URL     string
+	Title   string
+	Summary string
+	// Lede is the summary when the page gives one in its front matter.
+	Lede             string
+	Minutes          int
+	Reflect          []string
+	Roles            []Link
+	Responsibilities []RespLink
+	Tags             []TagLink
+	Related          []PageLink
+	Prev, Next       *PageLink
+	Paths            []PathStep
+	// Section is the folder the page is in (a section's page: its own).
+	// Only a section's page has its Children.
+	Section *SectionData
+	// Params are the front matter keys baton does not know, in a
+	// handbook written for another tool, as YAML decodes them: strings,
+	// numbers, bools, and lists and maps of them (the one map of the
+	// view, which writeKey hashes in key order).
+	Params map[string]any
+	Review
+}
+
+// Link is a link to a role, an owner, or a step of a reading path.
+type Link struct{ URL, Title string }
+
+// PageLink is a link to a page, with its summary.
+type PageLink struct{ URL, Title, Summary string }
+
+// RespLink is a link to a responsibility, with its kind.
+type RespLink struct{ URL, Title, Kind string }
+
+// TagLink is a link to a tag's page.
+type TagLink struct{ URL, Name string }
+
+// PathStep places the page in a reading path.
+type PathStep struct {
+	Path  *PathData
+	Index int // 0-based
+}
+
+// PathData is a reading path as a step's page shows it.
+type PathData struct {
+	ID, URL, Title string
+	Steps          []Link
+}
+
+// SectionData is a folder of pages.
+type SectionData struct {
+	URL, Title string
+	Children   []PageLink
+}
+
+// Review says who owns a page and when it was last reviewed.
+type Review struct {
+	Owners   []Link
+	Reviewed string
+	Due      string
+	Overdue  bool
+}
+
+// SiteView is the part of the site that every Markdown page shows: the
+// settings the theme prints, the header's sections and which indexes the
+// site has. Jobs makes it once and every page's view points to it.
+type SiteView struct {
+	Config SiteConfig
+	Look   SiteLook
+	// Whether the site has these, for the header's and footer's links.
+	Roles, People, Responsibilities, Paths, Tags, Glossary, Updates bool
+	// TopSections are the sections the header lists.
+	TopSections []Link
+	ui          *i18n.Strings
+	// footer is handbook.yaml's theme footer, resolved for each page
+	// from its Root; every page's key hashes it.
+	footer *handbook.Page
+	// key is the exported fields and the words' key, as writeKey writes
+	// them: every page's key starts with it.
+	key []byte
+}
+
+// SiteConfig is the site's settings as the theme prints them.
+type SiteConfig struct {
+	Title, Description, Language, BaseURL string
+	NoIndex                               bool
+	Colours                               config.Colours
+}
+
+// SiteLook is the site's own logo, favicon, stylesheets and head.
+type SiteLook struct {
+	Logo, Favicon string
+	CSS           []string
+	// Head is handbook.yaml's theme head: HTML the site's owner put there.
+	Head template.HTML
+}
+
+// siteView is the part of site every Markdown page shows.
+func siteView(site *handbook.Site) *SiteView {
+	c := site.Config
+	sv := &SiteView{
+		Config: SiteConfig{Title: c.Title, Description: c.Description, Language: c.Language, BaseURL: c.BaseURL,
+			NoIndex: c.NoIndex, Colours: c.Colours},
+		Look:  SiteLook{Logo: site.Look.Logo, Favicon: site.Look.Favicon, CSS: site.Look.CSS, Head: trustedHead(c)},
+		Roles: len(site.Roles) > 0, People: len(site.People) > 0, Responsibilities: len(site.Responsibilities) > 0,
+		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
+		TopSections: topSections(site),
+		ui:          words(site), footer: site.Footer,
+	}
+	sv.makeKey()
+	return sv
+}
+
+// makeKey writes the site's part of every page's key: its exported fields
+// and the words' key.
+func (sv *SiteView) makeKey() {
+	var k keyBytes
+	// The struct, not the pointer: writeKey writes a *SiteView as its key.
+	writeKey(&k, *sv)
+	writeKey(&k, sv.ui.Key())
+	sv.key = k
+}
+
+// pageView is page p's view, all but what finish makes; trail is the
+// breadcrumbs to the page's parent.
+func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page, kind string, trail []Crumb) *PageView {
+	v := &PageView{Site: sv, Kind: kind, Title: p.Title, URL: p.URL, Description: p.Summary, Page: pageData(p, kind),
+		PrintURL: pagePrintURL(site, p, kind)}
+	v.r = r
+	if p.Doc != nil {
+		v.body = bodySource{p.Doc, p.Hrefs}
+		v.TOC = toc(p.Doc)
+		if p.Doc.Diagrams > 0 {
+			v.Mermaid = v.rel(r.urls[mermaidPath])
+		}
+		v.EditURL, v.HistoryURL = fileLinks(site, p.File)
+	}
+	if p.Updated != 0 {
+		v.Updated = sv.ui.Date(time.Unix(p.Updated, 0))
+	}
+	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
+	v.nav = navSource{site, p}
+	v.Translations = translations(site, v.URL, false)
+	if hasFeed(site) {
+		v.Feed = v.rel("/feed.xml")
+	}
+	if c := site.Config; strings.Contains(c.BaseURL, "://") {
+		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
+	}
+	return v
+}
+
+// pageData is what a page's view shows of page p.
+func pageData(p *handbook.Page, kind string) *PageData {
+	d := &PageData{File: p.File, URL: p.URL, Title: p.Title, Summary: p.Summary, Lede: p.Lede, Minutes: p.Minutes,
+		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review), Params: p.Params}
+	if len(p.Roles) > 0 {
+		d.Roles = make([]Link, len(p.Roles))
+		for i, r := range p.Roles {
+			d.Roles[i] = Link{r.URL, r.Title}
+		}
+	}
+	if len(p.Responsibilities) > 0 {
+		d.Responsibilities = make([]RespLink, len(p.Responsibilities))
+		for i, r := range p.Responsibilities {
+			d.Responsibilities[i] = RespLink{r.URL, r.Title, r.Kind}
+		}
+	}
+	if len(p.Tags) > 0 {
+		d.Tags = make([]TagLink, len(p.Tags))
+		for i, t := range p.Tags {
+			d.Tags[i] = TagLink{t.URL, t.Name}
+		}
+	}
+	d.Related = pageLinks(p.Related)
+	for _, ps := range p.Paths {
+		pa := &PathData{ID: ps.Path.ID, URL: ps.Path.URL, Title: ps.Path.Title, Steps: make([]Link, len(ps.Path.Steps))}
+		for i, st := range ps.Path.Steps {
+			pa.Steps[i] = Link{st.URL(), st.Title()}
+		}
+		d.Paths = append(d.Paths, PathStep{Path: pa, Index: ps.Index})
+	}
+	if s := p.Section; s != nil {
+		d.Section = &SectionData{URL: s.URL, Title: s.Title}
+		if kind == "section" {
+			d.Section.Children = pageLinks(s.Children)
+		}
+	}
+	return d
+}
+
+func pageLink(p *handbook.Page) *PageLink {
+	if p == nil {
+		return nil
+	}
+	return &PageLink{p.URL, p.Title, p.Summary}
+}
+
+func pageLinks(ps []*handbook.Page) []PageLink {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]PageLink, len(ps))
+	for i, p := range ps {
+		out[i] = PageLink{p.URL, p.Title, p.Summary}
+	}
+	return out
+}
+
+// review is a page's, role's or path's review as data.
+func review(rv handbook.Review) Review {
+	out := Review{Reviewed: rv.Reviewed, Due: rv.Due, Overdue: rv.Overdue}
+	for _, o := range rv.Owners {
+		out.Owners = append(out.Owners, Link{o.URL(), o.Title()})
+	}
+	return out
+}
+
+// finish makes what the view's key holds the sources of: the Body, from
+// the page's prepared Markdown, and the sidebar.
+func (v *PageView) finish() {
+	if v.body.doc != nil {
+		v.Body = resolvedBody(v.body, v.URL, v.rel, v.Site.ui)
+	}
+	if v.nav.site.Root != nil {
+		v.Nav = sidebar(v.nav.site, v.nav.page)
+		linkNav(v.Nav, v.rel)
+	}
+}
+
+// Rel links from this page to a site-absolute URL. A partial printed with
+// cached may not call it (View.Rel says why).
+func (v *PageView) Rel(u string) (string, error) {
+	if err := v.mayLink(".Rel"); err != nil {
+		return "", err
+	}
+	return v.rel(u), nil
+}
+
+func (v *PageView) rel(u string) string { return Rel(v.URL, u) }
+
+// Root links from this page to the site's root (View.Root says why).
+func (v *PageView) Root() string { return v.rel("/") }
+
+// Asset links to a theme asset by name: the renderer's, which the output
+// cache is kept by.
+func (v *PageView) Asset(name string) string { return v.rel(v.r.urls[name]) }
+
+// Head is handbook.yaml's theme head.
+func (v *PageView) Head() template.HTML { return v.Site.Look.Head }
+
+// XDefault is the default language's version of the page for the head's
+// hreflang="x-default" link, or "" where it has none.
+func (v *PageView) XDefault() string { return xDefault(v.Translations) }
+
+// FooterNote is handbook.yaml's theme footer, its links made from Root.
+func (v *PageView) FooterNote() template.HTML { return footerNote(v.Site.footer, v.Root(), v.Site.ui) }
+
+// Sidebar is Nav as HTML (View.Sidebar says why it is written in Go).
+func (v *PageView) Sidebar() template.HTML {
+	if !v.sideOK {
+		v.side, v.sideOK = navHTML(v.Nav), true
+	}
+	return v.side
+}
+
+// The methods cached and the template functions need of a view of
+// either kind.
+
+func (v *PageView) state() *frame      { return &v.frame }
+func (v *PageView) kind() string       { return v.Kind }
+func (v *PageView) url() string        { return v.URL }
+func (v *PageView) ui() *i18n.Strings  { return v.Site.ui }
+func (v *PageView) multilingual() bool { return v.Translations != nil }
+
+func (v *View) state() *frame      { return &v.frame }
+func (v *View) kind() string       { return v.Kind }
+func (v *View) url() string        { return v.URL }
+func (v *View) ui() *i18n.Strings  { return words(v.Site) }
+func (v *View) multilingual() bool { return len(v.Site.Languages) > 1 }
+
+// viewer is a view of either kind.
+type viewer interface {
+	state() *frame
+	kind() string
+	url() string
+	ui() *i18n.Strings
+	multilingual() bool
+}
+
+// linker is a view of either kind as the partials that list links use
+// it.
+type linker interface {
+	Rel(u string) (string, error)
+	rel(u string) string
+	items(what string, write func(*strings.Builder)) (template.HTML, error)
+}
+
+// executePage renders a Markdown page's view.
+func (r *Renderer) executePage(w io.Writer, v *PageView) error {
+	t, err := r.page(v)
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, "layouts/"+v.Kind+".html", v)
+}
