@@ -322,11 +322,9 @@ type run struct {
 	// the plan is checked (the transaction is dropped whole on a clash).
 	searchIndex *search.Index
 	// gc is set while a one-off build runs with a lower GOGC (tuneGC).
-	gc bool
-	// limited is set while it runs under a soft memory limit too.
-	limited bool
-	reused  int
-	bufs    sync.Pool // render buffers
+	gc     bool
+	reused int
+	bufs   sync.Pool // render buffers
 }
 
 // build runs the stages on tree. With a nil sink the files are kept in

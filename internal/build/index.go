@@ -26,8 +26,8 @@ func (r *run) index(site *handbook.Site) ([]string, error) {
 		files = search.Build(site, opts)
 	default:
 		if r.gc {
-			debug.SetGCPercent(r.gcPercent(searchGCPercent))
-			defer debug.SetGCPercent(r.gcPercent(renderGCPercent))
+			debug.SetGCPercent(searchGCPercent)
+			defer debug.SetGCPercent(renderGCPercent)
 		}
 		return streamSearch(site, r.sink, opts)
 	}

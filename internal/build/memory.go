@@ -50,33 +50,15 @@ func (r *run) tuneGC() func() {
 		return func() {}
 	}
 	r.gc = true
+	old := debug.SetGCPercent(renderGCPercent)
 	if !r.b.opts.OwnProcess || os.Getenv("GOMEMLIMIT") != "" {
-		old := debug.SetGCPercent(renderGCPercent)
 		return func() { debug.SetGCPercent(old) }
 	}
-	r.limited = true
 	oldLimit := debug.SetMemoryLimit(memoryLimit(liveHeap()))
-	old := debug.SetGCPercent(r.gcPercent(renderGCPercent))
 	return func() {
 		debug.SetGCPercent(old)
 		debug.SetMemoryLimit(oldLimit)
 	}
-}
-
-// limitedGCPercent is the collector's GOGC under the memory limit: the
-// limit, not GOGC, then says when to collect, and a build collects a
-// third as often as at renderGCPercent or searchGCPercent for the same
-// peak (real 10,000 pages: 7-12% less CPU, resident memory the same);
-// GOGC only bounds the heap should the limit be far above it.
-const limitedGCPercent = 300
-
-// gcPercent is the GOGC for a stage whose GOGC is percent without a
-// memory limit.
-func (r *run) gcPercent(percent int) int {
-	if r.limited {
-		return limitedGCPercent
-	}
-	return percent
 }
 
 // memoryHeadroom is how many times the live heap after the parse the
@@ -84,7 +66,7 @@ func (r *run) gcPercent(percent int) int {
 // pages being rendered add less than half as much again, so the limit
 // only hastens the return of freed memory and never makes the collector
 // run for it.
-const memoryHeadroom = 2.2
+const memoryHeadroom = 2.5
 
 // memoryFloor is added to every build's limit: the runtime's own memory,
 // and room for a small handbook's index and pages.
