@@ -73,6 +73,10 @@ type Renderer struct {
 
 	mu      sync.Mutex
 	flights map[codeKey]*flight // blocks being tokenised
+
+	// bufs holds the buffers a document's HTML and text are made in:
+	// each is copied out (or spilled) before Prepare returns.
+	bufs sync.Pool
 }
 
 // Options configure a Renderer.
@@ -170,13 +174,14 @@ type Section struct {
 	Heading int
 	// Text is "" when the Doc is in a spill: Doc.Texts has it.
 	Text string
-	size int // the text's length in a spill
+	size int // the text's length
 }
 
 // Doc is a prepared Markdown body.
 type Doc struct {
 	html  []byte
-	marks int // links and ids Resolve fills in
+	texts []byte // the sections' text, while the Doc is being prepared
+	marks int    // links and ids Resolve fills in
 	// where, when set, holds the HTML (and html is nil), from its byte
 	// from on (WithoutLeadTitle drops what comes before).
 	where *spilled
@@ -231,20 +236,26 @@ func (r *Renderer) Prepare(body []byte) (*Doc, error) { return r.PrepareWith(bod
 // PrepareWith parses body as Prepare does, marking the first use of each
 // of terms (nil: none) in its prose.
 func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
-	src := bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	src := body
+	if bytes.IndexByte(body, 0) >= 0 {
+		src = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	}
 	pc := parser.NewContext()
 	if terms != nil {
 		pc.Set(termsKey, terms)
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{}
-	raw := collect(d, doc, src)
+	texts, out := r.buffer(), r.buffer()
+	defer r.bufs.Put(texts)
+	defer r.bufs.Put(out)
+	raw := collect(d, doc, src, texts)
 	d.leadH1 = opensWithTitle(doc)
 	unrendered(d, doc, src, raw)
 	r.highlightBlocks(d, doc, src)
-	var buf bytes.Buffer
+	buf := out
 	buf.Grow(len(src) + len(src)/2)
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	if raw.html && r.policy != nil {
@@ -255,9 +266,8 @@ func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 		}
 		d.html = clean
 	} else {
-		// A Doc is cached for the life of the dev server and held for the
-		// whole build: keep exactly its bytes, not the buffer's spare
-		// capacity (a spill takes them from the buffer).
+		// The buffer goes back to the pool: a spill takes the bytes from
+		// it, or the Doc keeps a copy of exactly its bytes.
 		d.html = buf.Bytes()
 		if r.spill == nil {
 			d.html = bytes.Clone(d.html)
@@ -270,8 +280,20 @@ func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 	}
 	if r.spill != nil {
 		d.spill(r.spill)
+	} else {
+		d.keepTexts()
 	}
 	return d, nil
+}
+
+// buffer is an empty buffer of the pool.
+func (r *Renderer) buffer() *bytes.Buffer {
+	b, _ := r.bufs.Get().(*bytes.Buffer)
+	if b == nil {
+		return new(bytes.Buffer)
+	}
+	b.Reset()
+	return b
 }
 
 // Hash writes the document's prepared HTML and headings into h: two Docs
@@ -370,10 +392,11 @@ func (c *count) add(offset int) {
 
 // collect gathers headings, links, anchors, text and word counts from the
 // AST, and reads its raw HTML (rawHTML).
-func collect(d *Doc, doc ast.Node, src []byte) found {
-	c := &collector{d: d, src: src, current: -1}
+func collect(d *Doc, doc ast.Node, src []byte, texts *bytes.Buffer) found {
+	c := &collector{d: d, src: src, texts: texts, current: -1}
 	_ = ast.Walk(doc, c.visit)
 	c.flush()
+	d.texts = c.texts.Bytes()
 	return c.f
 }
 
@@ -383,9 +406,13 @@ type collector struct {
 	d   *Doc
 	src []byte
 	f   found
-	// sec is the text of the current section, under Headings[current] (-1
-	// before the first heading).
-	sec     strings.Builder
+	// texts is every section's text, one after the other: the current
+	// section's, under Headings[current] (-1 before the first heading),
+	// from start on. One buffer for the whole document, not one per
+	// section, then one per copy: the text is most of what a parse
+	// allocates besides goldmark's nodes.
+	texts   *bytes.Buffer
+	start   int
 	current int
 	// inHeading is set inside a heading, whose text is its Heading's, not
 	// its section's.
@@ -404,7 +431,7 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			c.inHeading = false
 		}
 		if n.Type() == ast.TypeBlock {
-			c.sec.WriteByte(' ')
+			c.texts.WriteByte(' ')
 		}
 		return ast.WalkContinue, nil
 	}
@@ -433,20 +460,20 @@ func (c *collector) enterAnywhere(n ast.Node) bool {
 	case *ast.AutoLink:
 		c.d.addLink(n, autoLinkURL(n, c.src), false, c.src)
 		if !c.inHeading {
-			c.sec.Write(n.Label(c.src))
+			c.texts.Write(n.Label(c.src))
 		}
 	case *ast.RawHTML, *ast.HTMLBlock:
 		c.f.html = true
 		if c.inHeading {
-			var discard strings.Builder
+			var discard bytes.Buffer
 			c.d.rawHTML(n, c.src, &c.f, &discard)
 		} else {
-			c.d.rawHTML(n, c.src, &c.f, &c.sec)
+			c.d.rawHTML(n, c.src, &c.f, c.texts)
 		}
 		return true
 	case *emojiast.Emoji:
 		if !c.inHeading && n.Value.IsUnicode() {
-			c.sec.WriteString(string(n.Value.Unicode))
+			c.texts.WriteString(string(n.Value.Unicode))
 		}
 	}
 	return false
@@ -467,22 +494,22 @@ func (c *collector) enterBody(n ast.Node) {
 		}
 	case *ast.Text:
 		seg := n.Segment.Value(c.src)
-		writeTextValue(&c.sec, n, c.src, &c.scratch)
+		writeTextValue(c.texts, n, c.src, &c.scratch)
 		c.d.Words += countWords(seg)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			c.sec.WriteByte(' ')
+			c.texts.WriteByte(' ')
 		}
 	case *ast.String:
-		c.sec.Write(n.Value)
+		c.texts.Write(n.Value)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		lines := n.Lines()
 		for i := range lines.Len() {
 			at := lines.At(i)
 			seg := at.Value(c.src)
-			c.sec.Write(seg)
+			c.texts.Write(seg)
 			c.d.Words += countWords(seg)
 		}
-		c.sec.WriteByte(' ')
+		c.texts.WriteByte(' ')
 	}
 }
 
@@ -500,14 +527,18 @@ func (c *collector) heading(n *ast.Heading) {
 	c.inHeading = true
 }
 
-// flush ends the current section: its text, trimmed, is a Section unless
-// it is empty.
+// flush ends the current section: its text, trimmed in place, is a
+// Section unless it is empty. The Section gets its text's size here and
+// the text itself when the walk is done (Doc.keepTexts), or never, when
+// the Doc goes to a spill.
 func (c *collector) flush() {
-	t := strings.TrimSpace(c.sec.String())
-	if t != "" {
-		c.d.Sections = append(c.d.Sections, Section{Heading: c.current, Text: strings.Clone(t)})
+	sec := c.texts.Bytes()[c.start:]
+	n := copy(sec, bytes.TrimSpace(sec))
+	c.texts.Truncate(c.start + n)
+	if n > 0 {
+		c.d.Sections = append(c.d.Sections, Section{Heading: c.current, size: n})
 	}
-	c.sec.Reset()
+	c.start = c.texts.Len()
 }
 
 // autoLinkURL is the destination of an autolink: its text, and mailto:

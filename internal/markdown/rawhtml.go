@@ -48,7 +48,7 @@ func rawSegments(n ast.Node) []text.Segment {
 // rawHTML reads raw HTML node n: it numbers its links, lists its anchors,
 // counts its JSX components into f, writes the text of an HTML block into
 // sec, and keeps on n its HTML with placeholders when they changed it.
-func (d *Doc) rawHTML(n ast.Node, src []byte, f *found, sec *strings.Builder) {
+func (d *Doc) rawHTML(n ast.Node, src []byte, f *found, sec *bytes.Buffer) {
 	_, block := n.(*ast.HTMLBlock)
 	r := &rawReader{d: d, f: f, sec: sec, block: block, frag: joinRaw(n, src)}
 	r.read()
@@ -90,7 +90,7 @@ func (r rawFrag) at(o int) int {
 type rawReader struct {
 	d     *Doc
 	f     *found
-	sec   *strings.Builder
+	sec   *bytes.Buffer
 	block bool // an HTML block, whose text is the section's
 	frag  rawFrag
 	out   bytes.Buffer

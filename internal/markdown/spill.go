@@ -103,20 +103,32 @@ type spilled struct {
 // spill moves d's HTML and its sections' text into s; on a failed write
 // (a full disk) they stay in memory, as bytes of their own.
 func (d *Doc) spill(s *Spill) {
-	var text []byte
-	for _, sec := range d.Sections {
-		text = append(text, sec.Text...)
-	}
+	text := d.texts
+	d.texts = nil
 	off, err := s.put(d.html, text)
 	if err != nil {
 		d.html = slices.Clone(d.html)
+		d.keepTextsOf(text)
 		return
 	}
 	d.where = &spilled{s: s, off: off, html: len(d.html)}
 	d.html = nil
+}
+
+// keepTexts gives each section its text, as the Doc stays in memory.
+func (d *Doc) keepTexts() {
+	text := d.texts
+	d.texts = nil
+	d.keepTextsOf(text)
+}
+
+// keepTextsOf cuts text, every section's one after the other, into the
+// sections' Text: one string for them all.
+func (d *Doc) keepTextsOf(text []byte) {
+	all := string(text)
 	for i := range d.Sections {
-		d.Sections[i].size = len(d.Sections[i].Text)
-		d.Sections[i].Text = ""
+		n := d.Sections[i].size
+		d.Sections[i].Text, all = all[:n], all[n:]
 	}
 }
 

@@ -76,3 +76,67 @@ func sameDoc(t *testing.T, name string, got, want *Doc) {
 		t.Errorf("%s: spilled Texts %q, want %q", name, g, w)
 	}
 }
+
+// TestPreparedDocsShareNoBuffer prepares documents one after another, as a
+// build does on each goroutine: the buffers a document is made in are
+// reused for the next, so a document that kept any of their bytes would
+// change under the next one. Each must render and give its text as it did
+// when it was made, in memory and in a spill.
+func TestPreparedDocsShareNoBuffer(t *testing.T) {
+	spill, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	renderers := map[string]*Renderer{"memory": New(false)}
+	if spill != nil {
+		renderers["spill"] = NewWith(Options{Spill: spill})
+	}
+	srcs := []string{
+		"# Long\n\n" + strings.Repeat("A first paragraph with *emphasis* and a [link](a.md).\n\n## Part\n\nMore words here.\n\n", 40),
+		"# Short\n\nB.\n",
+		"  Leading spaces, then <b>raw</b> &amp; entities\\!\n\n## Next\n\n```\ncode\n```\n",
+		strings.Repeat("x", 5000),
+	}
+	for name, r := range renderers {
+		type made struct {
+			doc   *Doc
+			html  string
+			texts []string
+		}
+		var docs []made
+		for _, src := range srcs {
+			d, err := r.Prepare([]byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, made{d, strings.Clone(resolved(d)), cloneAll(d.Texts())})
+		}
+		for i, m := range docs {
+			if got := resolved(m.doc); got != m.html {
+				t.Errorf("%s: document %d renders\n%s\nafter the others were made, want\n%s", name, i, got, m.html)
+			}
+			if got := m.doc.Texts(); !slices.Equal(got, m.texts) {
+				t.Errorf("%s: document %d's Texts %q after the others were made, want %q", name, i, got, m.texts)
+			}
+		}
+		if got := docs[2].texts; len(got) != 2 || got[0] != "Leading spaces, then raw & entities!" || got[1] != "code" {
+			t.Errorf("%s: sections' text %q, want the trimmed text of each section", name, got)
+		}
+	}
+}
+
+// resolved is d's HTML with its links as they are written.
+func resolved(d *Doc) string {
+	var b strings.Builder
+	d.Resolve(&b, func(i int) string { return d.Links[i].Dest }, "", nil)
+	return b.String()
+}
+
+// cloneAll copies each string of ss into memory of its own.
+func cloneAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	stdhtml "html"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -159,9 +160,15 @@ func cutAt(s string, n int) string {
 	return s[:n]
 }
 
+// textWriter is where text goes: a strings.Builder or a bytes.Buffer.
+type textWriter interface {
+	io.Writer
+	io.StringWriter
+}
+
 // writeTextValue writes the text of a Text node as the HTML renderer shows
 // it, with backslash escapes and character references resolved.
-func writeTextValue(b *strings.Builder, t *ast.Text, src []byte, scratch *bytes.Buffer) {
+func writeTextValue(b textWriter, t *ast.Text, src []byte, scratch *bytes.Buffer) {
 	v := t.Segment.Value(src)
 	if t.IsRaw() || bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
 		b.Write(v)

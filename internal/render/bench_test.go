@@ -13,12 +13,19 @@ import (
 	"github.com/batonhq/baton/internal/render"
 )
 
-var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+var (
+	benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
+	benchShape = flag.String("shape", "balanced", "shape of the generated corpus of the benchmarks: balanced, flat or real")
+)
 
 // site resolves the benchmark corpus and parses the default theme.
 func site(b *testing.B) (*handbook.Site, *render.Renderer) {
 	b.Helper()
-	s := render.ResolveFiles(b, corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}))
+	shape, err := corpus.ParseShape(*benchShape)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := render.ResolveFiles(b, corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1, Shape: shape}))
 	theme, err := render.LoadTheme(baton.Layouts())
 	if err != nil {
 		b.Fatal(err)
