@@ -53,6 +53,8 @@ func (l *jobList) add(u, file string, v func() *View) *Job {
 			view.URL = u
 		}
 		view.noNav = view.noNav || view.Kind == "print"
+		view.scratch = r.borrowScratch()
+		defer r.returnScratch(view.scratch)
 		return r.execute(w, view)
 	}), Whole: true})
 	return &l.jobs[len(l.jobs)-1]
@@ -112,6 +114,8 @@ func (j *pageJob) key(h *maphash.Hash) func(io.Writer) error {
 
 func (j *pageJob) write(w io.Writer, v *PageView) error {
 	v.partials = j.l.shared
+	v.scratch = j.l.r.borrowScratch()
+	defer j.l.r.returnScratch(v.scratch)
 	v.finish()
 	return j.l.r.executePage(w, v)
 }

@@ -25,7 +25,7 @@ func (v *View) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crum
 func (v *PageView) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
 
 func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
-	return v.items(".CrumbItems", func(b *strings.Builder) {
+	return v.items(".CrumbItems", func(b *htmlBuilder) {
 		for _, c := range crumbs {
 			b.WriteString("<li>")
 			if c.URL != "" {
@@ -51,7 +51,7 @@ func (v *View) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
 func (v *PageView) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
 
 func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
-	return v.items(".TOCItems", func(b *strings.Builder) {
+	return v.items(".TOCItems", func(b *htmlBuilder) {
 		for _, h := range toc {
 			b.WriteString(`<li class="toc-l`)
 			b.WriteString(strconv.Itoa(h.Level))
@@ -66,7 +66,7 @@ func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
 
 // ChipItems is a list of responsibilities as chips, coloured by kind.
 func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
-	return v.items(".ChipItems", func(b *strings.Builder) {
+	return v.items(".ChipItems", func(b *htmlBuilder) {
 		for _, r := range rs {
 			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
 		}
@@ -75,14 +75,14 @@ func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
 
 // ChipItems is a list of responsibilities as chips, coloured by kind.
 func (v *PageView) ChipItems(rs []RespLink) (template.HTML, error) {
-	return v.items(".ChipItems", func(b *strings.Builder) {
+	return v.items(".ChipItems", func(b *htmlBuilder) {
 		for _, r := range rs {
 			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
 		}
 	})
 }
 
-func writeChip(b *strings.Builder, rel func(string) string, url, title, kind string) {
+func writeChip(b *htmlBuilder, rel func(string) string, url, title, kind string) {
 	b.WriteString(`<li><a class="chip chip-`)
 	htmlEscape.WriteString(b, kind)
 	b.WriteString(`" href="`)
@@ -94,7 +94,7 @@ func writeChip(b *strings.Builder, rel func(string) string, url, title, kind str
 
 // TagLinks is a page's tags as links, separated by commas.
 func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
-	return v.items(".TagLinks", func(b *strings.Builder) {
+	return v.items(".TagLinks", func(b *htmlBuilder) {
 		for i, t := range tags {
 			writeTagLink(b, v.rel, i, t.URL, t.Name)
 		}
@@ -103,14 +103,14 @@ func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
 
 // TagLinks is a page's tags as links, separated by commas.
 func (v *PageView) TagLinks(tags []TagLink) (template.HTML, error) {
-	return v.items(".TagLinks", func(b *strings.Builder) {
+	return v.items(".TagLinks", func(b *htmlBuilder) {
 		for i, t := range tags {
 			writeTagLink(b, v.rel, i, t.URL, t.Name)
 		}
 	})
 }
 
-func writeTagLink(b *strings.Builder, rel func(string) string, i int, url, name string) {
+func writeTagLink(b *htmlBuilder, rel func(string) string, i int, url, name string) {
 	if i > 0 {
 		b.WriteString(", ")
 	}
@@ -125,13 +125,13 @@ func writeTagLink(b *strings.Builder, rel func(string) string, i int, url, name 
 func (s sub) PageItems() (template.HTML, error) {
 	switch ps := s.Pages.(type) {
 	case []PageLink:
-		return s.View.items(".PageItems", func(b *strings.Builder) {
+		return s.View.items(".PageItems", func(b *htmlBuilder) {
 			for _, p := range ps {
 				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
 			}
 		})
 	case []*handbook.Page:
-		return s.View.items(".PageItems", func(b *strings.Builder) {
+		return s.View.items(".PageItems", func(b *htmlBuilder) {
 			for _, p := range ps {
 				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
 			}
@@ -140,7 +140,7 @@ func (s sub) PageItems() (template.HTML, error) {
 	return "", fmt.Errorf("pages takes a list of pages, not %T", s.Pages)
 }
 
-func writeCard(b *strings.Builder, rel func(string) string, url, title, summary string) {
+func writeCard(b *htmlBuilder, rel func(string) string, url, title, summary string) {
 	b.WriteString("\n  <li class=\"card\"><a href=\"")
 	writeAttrURL(b, rel(url))
 	b.WriteString(`"><span class="card-title">`)
@@ -158,13 +158,13 @@ func writeCard(b *strings.Builder, rel func(string) string, url, title, summary 
 func (s sub) RoleItems() (template.HTML, error) {
 	switch rs := s.Roles.(type) {
 	case []Link:
-		return s.View.items(".RoleItems", func(b *strings.Builder) {
+		return s.View.items(".RoleItems", func(b *htmlBuilder) {
 			for _, r := range rs {
 				writeRoleChip(b, s.View.rel, r.URL, r.Title)
 			}
 		})
 	case []*handbook.Role:
-		return s.View.items(".RoleItems", func(b *strings.Builder) {
+		return s.View.items(".RoleItems", func(b *htmlBuilder) {
 			for _, r := range rs {
 				writeRoleChip(b, s.View.rel, r.URL, r.Title)
 			}
@@ -173,7 +173,7 @@ func (s sub) RoleItems() (template.HTML, error) {
 	return "", fmt.Errorf("roles takes a list of roles, not %T", s.Roles)
 }
 
-func writeRoleChip(b *strings.Builder, rel func(string) string, url, title string) {
+func writeRoleChip(b *htmlBuilder, rel func(string) string, url, title string) {
 	b.WriteString(`<li><a class="chip chip-role" href="`)
 	writeAttrURL(b, rel(url))
 	b.WriteString(`">`)
@@ -184,20 +184,19 @@ func writeRoleChip(b *strings.Builder, rel func(string) string, url, title strin
 // items runs write into a new buffer, unless the view is being printed
 // inside a cached partial, where the method named what would make links
 // that are wrong on other pages.
-func (f *frame) items(what string, write func(*strings.Builder)) (template.HTML, error) {
+func (f *frame) items(what string, write func(*htmlBuilder)) (template.HTML, error) {
 	if err := f.mayLink(what); err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	b.Grow(512)
+	b := newHTMLBuilder(f.scratch, 512)
 	write(&b)
-	return template.HTML(b.String()), nil
+	return b.html(), nil
 }
 
 // writeURLPart writes s as html/template writes a string printed into a
 // quoted href after its "#" or "?": every byte but letters, digits and
 // "-._~" is percent-encoded.
-func writeURLPart(b *strings.Builder, s string) {
+func writeURLPart(b *htmlBuilder, s string) {
 	const hex = "0123456789abcdef"
 	written := 0
 	for i := 0; i < len(s); i++ {

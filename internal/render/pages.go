@@ -392,21 +392,20 @@ func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
 	}
-	v.Body = resolvedBody(bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
+	v.Body = resolvedBody(v.scratch, bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
 	v.TOC = toc(p.Doc)
 	return withSource(site, v, p.File, p.Updated)
 }
 
 // resolvedBody is a page's body with its links made relative to the page
 // at url, with rel.
-func resolvedBody(b bodySource, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
-	// One buffer of the right size, whose String does not copy: a
+func resolvedBody(s *scratch, b bodySource, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
+	// One buffer of the right size, whose html does not copy: a
 	// bytes.Buffer grew to each body by doubling and copied it once
 	// more, most of a build's garbage (docs/performance.md).
-	var sb strings.Builder
-	sb.Grow(b.doc.Size(""))
+	sb := newHTMLBuilder(s, b.doc.Size(""))
 	b.doc.Resolve(&sb, func(i int) string { return href(b.hrefs[i], url, rel) }, "", ui)
-	return template.HTML(sb.String())
+	return sb.html()
 }
 
 // toc is the table of contents of a page: its headings of levels 2 and 3.

@@ -92,6 +92,9 @@ type frame struct {
 	// the cached partials being printed now.
 	partials *partials
 	inCached int
+	// scratch, when set, is where the page's fragments are written
+	// while it renders (scratch).
+	scratch *scratch
 }
 
 // PageData is the page a Markdown page's view shows.
@@ -319,7 +322,7 @@ func review(rv handbook.Review) Review {
 // the page's prepared Markdown, and the sidebar.
 func (v *PageView) finish() {
 	if v.body.doc != nil {
-		v.Body = resolvedBody(v.body, v.URL, v.rel, v.Site.ui)
+		v.Body = resolvedBody(v.scratch, v.body, v.URL, v.rel, v.Site.ui)
 	}
 	if v.nav.site.Root != nil {
 		v.Nav = sidebar(v.nav.site, v.nav.page)
@@ -358,7 +361,7 @@ func (v *PageView) FooterNote() template.HTML { return footerNote(v.Site.footer,
 // Sidebar is Nav as HTML (View.Sidebar says why it is written in Go).
 func (v *PageView) Sidebar() template.HTML {
 	if !v.sideOK {
-		v.side, v.sideOK = navHTML(v.Nav), true
+		v.side, v.sideOK = navHTML(v.scratch, v.Nav), true
 	}
 	return v.side
 }
@@ -392,7 +395,7 @@ type viewer interface {
 type linker interface {
 	Rel(u string) (string, error)
 	rel(u string) string
-	items(what string, write func(*strings.Builder)) (template.HTML, error)
+	items(what string, write func(*htmlBuilder)) (template.HTML, error)
 }
 
 // executePage renders a Markdown page's view.

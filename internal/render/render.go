@@ -62,6 +62,8 @@ type Renderer struct {
 	uncached bool
 	// keys are buffers for the pages' keys (PageView.writeKey).
 	keys sync.Pool
+	// scratches are the pages' scratch memory (scratch).
+	scratches sync.Pool
 }
 
 // Theme maps a theme file's name ("page.html", "assets/style.css") to its

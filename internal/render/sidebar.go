@@ -12,25 +12,24 @@ import (
 // html/template's, byte for byte (TestSidebarMatchesTemplate).
 func (v *View) Sidebar() template.HTML {
 	if !v.sideOK {
-		v.side, v.sideOK = navHTML(v.Nav()), true
+		v.side, v.sideOK = navHTML(v.scratch, v.Nav()), true
 	}
 	return v.side
 }
 
 // navHTML is the sidebar items as HTML.
-func navHTML(items []NavItem) template.HTML {
+func navHTML(s *scratch, items []NavItem) template.HTML {
 	if len(items) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(4096)
+	b := newHTMLBuilder(s, 4096)
 	writeNav(&b, items)
-	return template.HTML(b.String())
+	return b.html()
 }
 
 // writeNav writes one level of the sidebar and, under the open sections,
 // the levels below.
-func writeNav(b *strings.Builder, items []NavItem) {
+func writeNav(b *htmlBuilder, items []NavItem) {
 	b.WriteString("<ul>\n")
 	for _, it := range items {
 		switch {
@@ -78,7 +77,7 @@ var htmlEscape = strings.NewReplacer(
 // quoted href: a scheme other than http, https or mailto is refused, bytes
 // a URL may not hold are percent-encoded (valid escapes kept), and the
 // result is escaped for the attribute.
-func writeAttrURL(b *strings.Builder, u string) {
+func writeAttrURL(b *htmlBuilder, u string) {
 	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") &&
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		b.WriteString("#ZgotmplZ")

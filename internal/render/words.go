@@ -159,7 +159,7 @@ func codeSpans(s string) string {
 // href and text escaped as html/template would (a text that is HTML
 // already, t's, as it is).
 func link(class, href string, text any) template.HTML {
-	var b strings.Builder
+	b := newHTMLBuilder(nil, 64)
 	b.WriteString("<a")
 	if class != "" {
 		b.WriteString(` class="` + textEscaper.Replace(class) + `"`)
@@ -167,7 +167,7 @@ func link(class, href string, text any) template.HTML {
 	b.WriteString(` href="`)
 	writeAttrURL(&b, href)
 	b.WriteString(`">` + string(asHTML(text)) + `</a>`)
-	return template.HTML(b.String())
+	return b.html()
 }
 
 // langFuncs are the functions of the default theme with uiFuncs bound to ui.
