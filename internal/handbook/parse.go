@@ -350,11 +350,11 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	lines := newLineIndex(fm.Body)
 	for i, l := range doc.Links {
 		line, col := lines.lineCol(l.Offset)
-		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line, Col: col}
+		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
 	}
 	for _, w := range doc.Warnings {
 		line, col := lines.lineCol(w.Offset)
-		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line, Col: col}, Severity: diag.Warning, Message: w.Message, Code: w.Code})
+		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}, Severity: diag.Warning, Message: w.Message, Code: w.Code})
 	}
 	return pp
 }

@@ -488,9 +488,10 @@ type FrontMatter struct {
 	// YAML is the text between the fences, and Line the file line it starts on.
 	YAML []byte
 	Line int
-	// Body is the Markdown with the front matter blanked out line for line,
-	// so byte offsets in it give the same line numbers as in the file.
-	Body []byte
+	// Body is the Markdown after the front matter: src's own bytes, not a
+	// copy. It starts at the beginning of file line BodyLine.
+	Body     []byte
+	BodyLine int
 	// Present reports whether the file had front matter at all.
 	Present bool
 	// TOML marks front matter between +++ fences, as Hugo writes it; YAML
@@ -506,7 +507,7 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 	first, rest, found := bytes.Cut(src, []byte("\n"))
 	fence := string(bytes.TrimRight(first, " \t\r"))
 	if !found || fence != "---" && fence != "+++" {
-		return FrontMatter{Body: src, Line: 1}, nil
+		return FrontMatter{Body: src, Line: 1, BodyLine: 1}, nil
 	}
 	toml := fence == "+++"
 	offset := len(first) + 1
@@ -519,14 +520,7 @@ func SplitFrontMatter(src []byte) (FrontMatter, error) {
 			if more {
 				end++
 			}
-			// One newline for each the front matter took, so body lines
-			// keep their numbers.
-			body := make([]byte, 0, len(src))
-			for range bytes.Count(src[:end], []byte("\n")) {
-				body = append(body, '\n')
-			}
-			body = append(body, src[end:]...)
-			return FrontMatter{YAML: yaml, Line: 2, Body: body, Present: true, TOML: toml}, nil
+			return FrontMatter{YAML: yaml, Line: 2, Body: src[end:], BodyLine: bytes.Count(src[:end], []byte("\n")) + 1, Present: true, TOML: toml}, nil
 		}
 		if !more {
 			return FrontMatter{}, fmt.Errorf("front matter opened on line 1 is never closed with %s", fence)
