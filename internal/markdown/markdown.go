@@ -255,7 +255,7 @@ func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 	r.highlightBlocks(d, doc, src)
 	buf := out
 	buf.Grow(len(src) + len(src)/2)
-	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := r.md.Renderer().Render(directWriter{buf}, src, doc); err != nil {
 		return nil, err
 	}
 	if raw.html && r.policy != nil {
@@ -285,6 +285,19 @@ func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
 	}
 	return d, nil
 }
+
+// directWriter is a bytes.Buffer as goldmark's renderer writes to a
+// buffered writer: given anything else, it wraps it in a bufio.Writer of
+// its own for each document, and copies every byte once more.
+type directWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = directWriter{}
+
+// Buffered is how many bytes wait to be flushed: none.
+func (directWriter) Buffered() int { return 0 }
+
+// Flush has nothing to do.
+func (directWriter) Flush() error { return nil }
 
 // buffer is an empty buffer of the pool.
 func (r *Renderer) buffer() *bytes.Buffer {
