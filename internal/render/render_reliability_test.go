@@ -59,9 +59,11 @@ func TestFuncMapAllowlist(t *testing.T) {
 // (cached.go); any other template.HTML conversion would bypass
 // html/template's escaping. The fragments written in Go are made safe by
 // htmlBuilder.html (scratch.go), so each newHTMLBuilder counts as a
-// conversion where it is called.
+// conversion where it is called; so does any conversion to another of
+// html/template's trusted types (words.go's is html/template's own
+// printing of the scripts' strings, made once).
 func TestOneTrustedHTMLBoundary(t *testing.T) {
-	allowed := map[string]int{"internal/render/pages.go": 6, "internal/render/sidebar.go": 1, "internal/render/lists.go": 1, "internal/render/cached.go": 1, "internal/render/words.go": 3, "internal/render/scratch.go": 2}
+	allowed := map[string]int{"internal/render/pages.go": 6, "internal/render/sidebar.go": 1, "internal/render/lists.go": 1, "internal/render/cached.go": 1, "internal/render/words.go": 4, "internal/render/scratch.go": 2}
 	found := map[string]int{}
 	root := filepath.Join("..", "..")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -78,7 +80,11 @@ func TestOneTrustedHTMLBoundary(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if n := strings.Count(string(data), "template.HTML(") + strings.Count(string(data), "newHTMLBuilder("); n > 0 {
+		n := strings.Count(string(data), "newHTMLBuilder(")
+		for _, trusted := range []string{"HTML", "HTMLAttr", "JS", "JSStr", "CSS", "URL", "Srcset"} {
+			n += strings.Count(string(data), "template."+trusted+"(")
+		}
+		if n > 0 {
 			rel, _ := filepath.Rel(root, p)
 			found[filepath.ToSlash(rel)] = n
 		}

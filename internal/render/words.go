@@ -17,6 +17,18 @@ import (
 // English for a site whose configuration has none.
 func words(site *handbook.Site) *i18n.Strings { return site.Config.Words() }
 
+// scriptValue is v as html/template prints it as the content of a script
+// element, made once: printed as a map, the scripts' strings were
+// marshalled to JSON again on every page.
+func scriptValue(v any) (template.JS, error) {
+	const open, end = `<script type="application/json">`, `</script>`
+	var b strings.Builder
+	if err := template.Must(template.New("").Parse(open+"{{.}}"+end)).Execute(&b, v); err != nil {
+		return "", fmt.Errorf("printing the scripts' strings: %w", err)
+	}
+	return template.JS(strings.TrimSuffix(strings.TrimPrefix(b.String(), open), end)), nil
+}
+
 // uiFuncs are the template functions that speak the site's language,
 // bound to its strings: t (a string by key, with its placeholders as
 // name, value pairs), tn (a plural message by key and count), date, and
@@ -28,12 +40,12 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 		}
 		return nil
 	}
-	js := ui.JS()
+	js, jsErr := scriptValue(ui.JS())
 	return template.FuncMap{
 		// jsWords are the strings the theme's scripts show, which read
 		// them from the page, so that a script is one file for a site in
 		// any language.
-		"jsWords": func() map[string]string { return js },
+		"jsWords": func() (template.JS, error) { return js, jsErr },
 		"t": func(key string, args ...any) (template.HTML, error) {
 			if err := check(key); err != nil {
 				return "", err
