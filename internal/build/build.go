@@ -41,7 +41,6 @@ import (
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/layout"
 	"github.com/batonhq/baton/internal/markdown"
-	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
 	"github.com/batonhq/baton/internal/source"
@@ -96,7 +95,7 @@ type Options struct {
 	// folder of pages; nil reads through the build's fs.FS.
 	ReadSite func(name string) ([]byte, error)
 	// Lazy leaves the print view, the largest page by far, to be rendered
-	// when its File is first read (publish.File.Lazy) in builds held in
+	// when its File is first read (render.File.Lazy) in builds held in
 	// memory with the default theme: what the dev server wants.
 	Lazy bool
 	// ScratchDir, when set, is a folder on the output's disk where
@@ -114,7 +113,7 @@ type Options struct {
 // Result is a successful build.
 type Result struct {
 	Site  *handbook.Site
-	Files []publish.File
+	Files []render.File
 	// Parsed counts the files parsed in this build (not taken from cache).
 	Parsed int
 	// Reused counts the output files taken unchanged from the last build
@@ -301,7 +300,7 @@ func loadTree(fsys fs.FS, oneOff bool) (source.Tree, error) {
 // Sink takes the output files of a build as they are made: a publish.Tx.
 // Both methods may be called from several goroutines at once.
 type Sink interface {
-	Write(publish.File) error
+	Write(render.File) error
 	// WriteStream writes a file as write produces it, for the print view,
 	// which is too large to hold whole.
 	WriteStream(path string, write func(io.Writer) error) error

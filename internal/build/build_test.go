@@ -538,7 +538,7 @@ func TestDefaultThemeCopyIsNotOwnLayouts(t *testing.T) {
 // failingSink refuses the files under one folder.
 type failingSink struct{ under string }
 
-func (s failingSink) Write(f publish.File) error {
+func (s failingSink) Write(f render.File) error {
 	if strings.HasPrefix(f.Path, s.under) {
 		return errors.New("disk full")
 	}

@@ -31,7 +31,7 @@ func (r *run) emit(ctx context.Context, p plan) diag.List {
 			diags.Errorf(diag.Pos{}, "writing %s: %v", f.Path, err)
 			return diags
 		}
-		p.files[i] = publish.File{}
+		p.files[i] = render.File{}
 	}
 	if r.mem == nil {
 		releaseMemory()
@@ -146,7 +146,7 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 	if cache != nil && j.Key != nil {
 		data, k, made, ok := cache.lookup(j)
 		if ok {
-			return r.sink.Write(publish.File{Path: j.Path, Data: data})
+			return r.sink.Write(render.File{Path: j.Path, Data: data})
 		}
 		key, run = k, made
 	}
@@ -170,7 +170,7 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 	if buf.Cap() > 1<<20 {
 		*buf = bytes.Buffer{} // do not keep the print view's buffer
 	}
-	if err := r.sink.Write(publish.File{Path: j.Path, Data: data}); err != nil {
+	if err := r.sink.Write(render.File{Path: j.Path, Data: data}); err != nil {
 		return fmt.Errorf("writing: %w", err)
 	}
 	return nil
@@ -193,8 +193,8 @@ func (b *Builder) progress(total int) func() {
 }
 
 // lazyFile is a job's File that renders the job when first read.
-func lazyFile(j render.Job) publish.File {
-	return publish.File{Path: j.Path, Lazy: publish.Once(func() ([]byte, error) {
+func lazyFile(j render.Job) render.File {
+	return render.File{Path: j.Path, Lazy: render.Once(func() ([]byte, error) {
 		var buf bytes.Buffer
 		if err := j.Run(&buf); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", j.Path, err)

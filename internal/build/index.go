@@ -4,7 +4,7 @@ import (
 	"runtime/debug"
 
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
 	"golang.org/x/sync/errgroup"
 )
@@ -34,7 +34,7 @@ func (r *run) index(site *handbook.Site) ([]string, error) {
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path
-		r.mem.Write(publish.File{Path: f.Path, Data: f.Data})
+		r.mem.Write(render.File{Path: f.Path, Data: f.Data})
 	}
 	return paths, nil
 }
@@ -46,7 +46,7 @@ func (r *run) index(site *handbook.Site) ([]string, error) {
 // if they clash. Its thousands of small files take the disk more time
 // than the CPU, so several are written at once.
 func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string, error) {
-	queue := make(chan publish.File, 64)
+	queue := make(chan render.File, 64)
 	var g errgroup.Group
 	for range renderers() {
 		g.Go(func() error {
@@ -62,7 +62,7 @@ func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string
 	var paths []string
 	err := search.Stream(site, opts, func(f search.File) error {
 		paths = append(paths, f.Path)
-		queue <- publish.File{Path: f.Path, Data: f.Data}
+		queue <- render.File{Path: f.Path, Data: f.Data}
 		return nil
 	})
 	close(queue)

@@ -23,7 +23,7 @@ import (
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/layout"
-	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/source"
 )
 
@@ -257,7 +257,7 @@ func prefix(i int, code string) string {
 // clashes reports what two languages would both write: a page of the
 // default language under another's folder.
 func (l *languages) clashes(rss []*resolved) diag.List {
-	var all []publish.File
+	var all []render.File
 	for i, rs := range rss {
 		real := l.subs[i].opts.Layout.Real
 		for _, f := range outputPaths(rs.site, rs.rdr) {
@@ -268,7 +268,7 @@ func (l *languages) clashes(rss []*resolved) diag.List {
 			all = append(all, f)
 		}
 	}
-	slices.SortStableFunc(all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(all, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return clashes(all)
 }
 
@@ -355,7 +355,7 @@ func (l *languages) merge(results []*Result) *Result {
 		out.Parsed += r.Parsed
 		out.Reused += r.Reused
 	}
-	slices.SortStableFunc(out.Files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(out.Files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	out.langs = results
 	return out
 }
@@ -375,7 +375,7 @@ type inLanguage struct {
 	real   func(string) string
 }
 
-func (s inLanguage) Write(f publish.File) error {
+func (s inLanguage) Write(f render.File) error {
 	f.Path = s.prefix + f.Path
 	if f.From != "" {
 		f.From = s.real(f.From)

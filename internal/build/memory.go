@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 )
 
 // releaseMemory gives the pages of a finished stage's garbage back to the
@@ -91,11 +91,11 @@ func liveHeap() uint64 {
 // memory is the Sink of a build held in memory: it keeps every file.
 type memory struct {
 	mu    sync.Mutex
-	files []publish.File
+	files []render.File
 }
 
 // Write keeps f, Data and all: the caller must not change the bytes.
-func (m *memory) Write(f publish.File) error {
+func (m *memory) Write(f render.File) error {
 	m.mu.Lock()
 	m.files = append(m.files, f)
 	m.mu.Unlock()
@@ -108,11 +108,11 @@ func (m *memory) WriteStream(path string, write func(io.Writer) error) error {
 	if err := write(&b); err != nil {
 		return err
 	}
-	return m.Write(publish.File{Path: path, Data: b.Bytes()})
+	return m.Write(render.File{Path: path, Data: b.Bytes()})
 }
 
 // sorted is the files, sorted by path.
-func (m *memory) sorted() []publish.File {
-	slices.SortStableFunc(m.files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+func (m *memory) sorted() []render.File {
+	slices.SortStableFunc(m.files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return m.files
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
 	"github.com/batonhq/baton/internal/source"
@@ -27,14 +26,14 @@ type lastBuild struct {
 	diags  diag.List                   // the build's diagnostics, all warnings
 	dates  map[string]int64
 	index  *search.Index
-	files  []publish.File // the Result's files, sorted by path
+	files  []render.File  // the Result's files, sorted by path
 	at     map[string]int // path → index in files
 	// transient is set when a file's parse depended on the moment it was
 	// made: the next build parses it again, so it cannot be patched.
 	transient bool
 }
 
-func newLastBuild(site *handbook.Site, parsed []*handbook.Parsed, diags diag.List, dates map[string]int64, index *search.Index, files []publish.File) *lastBuild {
+func newLastBuild(site *handbook.Site, parsed []*handbook.Parsed, diags diag.List, dates map[string]int64, index *search.Index, files []render.File) *lastBuild {
 	byPath := make(map[string]*handbook.Parsed, len(parsed))
 	transient := false
 	for _, p := range parsed {
@@ -197,7 +196,7 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own boo
 	changed, reshaped := l.index.Update(site, list)
 	if !reshaped {
 		for _, f := range changed {
-			out[l.at[f.Path]] = publish.File{Path: f.Path, Data: f.Data}
+			out[l.at[f.Path]] = render.File{Path: f.Path, Data: f.Data}
 		}
 	}
 	var todo []render.Job
@@ -226,18 +225,18 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own boo
 	if reshaped {
 		// The search index's files are not the same set as before: list
 		// the outputs anew.
-		out = slices.DeleteFunc(out, func(f publish.File) bool { return strings.HasPrefix(f.Path, search.Dir+"/") })
+		out = slices.DeleteFunc(out, func(f render.File) bool { return strings.HasPrefix(f.Path, search.Dir+"/") })
 		for _, f := range l.index.Files() {
-			out = append(out, publish.File{Path: f.Path, Data: f.Data})
+			out = append(out, render.File{Path: f.Path, Data: f.Data})
 		}
-		slices.SortFunc(out, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+		slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 		l.at = indexPaths(out)
 	}
 	l.files = out
 	return &Result{Site: site, Files: out, Reused: len(out) - len(mem.files), Patched: true}, nil
 }
 
-func indexPaths(files []publish.File) map[string]int {
+func indexPaths(files []render.File) map[string]int {
 	at := make(map[string]int, len(files))
 	for i, f := range files {
 		at[f.Path] = i

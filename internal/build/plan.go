@@ -8,7 +8,6 @@ import (
 
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
-	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 )
 
@@ -18,8 +17,8 @@ import (
 // sorted.
 type plan struct {
 	jobs  []render.Job
-	files []publish.File
-	all   []publish.File
+	files []render.File
+	all   []render.File
 }
 
 // plan lists every output file of site and checks that no two share a
@@ -30,7 +29,7 @@ func (r *run) plan(site *handbook.Site, rdr *render.Renderer) (plan, diag.List) 
 	var diags diag.List
 	p := plan{jobs: rdr.Jobs(site), files: staticFiles(site)}
 	for _, a := range rdr.Assets() {
-		p.files = append(p.files, publish.File{Path: "_baton/" + a.Name, Data: a.Data})
+		p.files = append(p.files, render.File{Path: "_baton/" + a.Name, Data: a.Data})
 	}
 	index, err := r.index(site)
 	if err != nil {
@@ -43,33 +42,33 @@ func (r *run) plan(site *handbook.Site, rdr *render.Renderer) (plan, diag.List) 
 
 // paths lists the output paths of the jobs, the search index's files and
 // the files written as they are, sorted.
-func paths(jobs []render.Job, index []string, files []publish.File) []publish.File {
-	all := make([]publish.File, 0, len(jobs)+len(index)+len(files))
+func paths(jobs []render.Job, index []string, files []render.File) []render.File {
+	all := make([]render.File, 0, len(jobs)+len(index)+len(files))
 	for _, j := range jobs {
-		all = append(all, publish.File{Path: j.Path})
+		all = append(all, render.File{Path: j.Path})
 	}
 	for _, path := range index {
-		all = append(all, publish.File{Path: path})
+		all = append(all, render.File{Path: path})
 	}
 	for _, f := range files {
-		all = append(all, publish.File{Path: f.Path, From: f.From})
+		all = append(all, render.File{Path: f.Path, From: f.From})
 	}
-	slices.SortStableFunc(all, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(all, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return all
 }
 
 // outputPaths lists the output paths of a site that did not resolve
 // cleanly, but for the search index's (which never clash: they are under
 // _baton/), for clashes.
-func outputPaths(site *handbook.Site, rdr *render.Renderer) []publish.File {
+func outputPaths(site *handbook.Site, rdr *render.Renderer) []render.File {
 	return paths(rdr.Jobs(site), nil, staticFiles(site))
 }
 
 // staticFiles are the site's files copied as they are.
-func staticFiles(site *handbook.Site) []publish.File {
-	files := make([]publish.File, len(site.Static))
+func staticFiles(site *handbook.Site) []render.File {
+	files := make([]render.File, len(site.Static))
 	for i, s := range site.Static {
-		files[i] = publish.File{Path: strings.TrimPrefix(s.URL, "/"), From: s.File}
+		files[i] = render.File{Path: strings.TrimPrefix(s.URL, "/"), From: s.File}
 	}
 	return files
 }
@@ -77,16 +76,16 @@ func staticFiles(site *handbook.Site) []publish.File {
 // clashes reports the output paths that two files share, up to case and
 // Unicode normal form (as on macOS and Windows), and the files that stand
 // where another needs a folder of their name. all is sorted by path.
-func clashes(all []publish.File) diag.List {
+func clashes(all []render.File) diag.List {
 	var diags diag.List
-	what := func(f publish.File) string {
+	what := func(f render.File) string {
 		if f.From != "" {
 			return f.From
 		}
 		return "a generated page"
 	}
-	byKey := make(map[string]publish.File, len(all))
-	dirs := map[string]publish.File{}
+	byKey := make(map[string]render.File, len(all))
+	dirs := map[string]render.File{}
 	for _, f := range all {
 		k := handbook.URLKey(f.Path)
 		if prev, ok := byKey[k]; ok {

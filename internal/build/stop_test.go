@@ -14,6 +14,7 @@ import (
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 )
 
 // fullSink stands in for a disk that fills while the pages are written:
@@ -42,7 +43,7 @@ func (s *fullSink) take(p string) error {
 	return &publish.WriteError{Out: "public", Path: p, Err: syscall.ENOSPC}
 }
 
-func (s *fullSink) Write(f publish.File) error { return s.take(f.Path) }
+func (s *fullSink) Write(f render.File) error { return s.take(f.Path) }
 
 func (s *fullSink) WriteStream(p string, write func(io.Writer) error) error {
 	if err := s.take(p); err != nil {
@@ -108,7 +109,7 @@ type cancellingSink struct {
 	n      int
 }
 
-func (s *cancellingSink) Write(f publish.File) error {
+func (s *cancellingSink) Write(f render.File) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !strings.HasPrefix(f.Path, "p") || !strings.HasSuffix(f.Path, "/index.html") {
@@ -121,7 +122,7 @@ func (s *cancellingSink) Write(f publish.File) error {
 }
 
 func (s *cancellingSink) WriteStream(p string, write func(io.Writer) error) error {
-	if err := s.Write(publish.File{Path: p}); err != nil {
+	if err := s.Write(render.File{Path: p}); err != nil {
 		return err
 	}
 	return write(io.Discard)

@@ -8,22 +8,23 @@ import (
 
 	"github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 )
 
 var benchPages = flag.Int("pages", 1000, "pages in the generated corpus of the benchmarks")
 
 // outputs stands in for a built site: one file per corpus page, of the
 // size of a rendered page (its source, repeated to about 30 KB).
-func outputs(b *testing.B) []publish.File {
+func outputs(b *testing.B) []render.File {
 	b.Helper()
-	var files []publish.File
+	var files []render.File
 	var size int64
 	for i, f := range corpus.Baton(corpus.Options{Pages: *benchPages, Seed: 1}) {
 		data := append([]byte(nil), f.Data...)
 		for len(data) < 30_000 {
 			data = append(data, f.Data...)
 		}
-		files = append(files, publish.File{Path: fmt.Sprintf("%s/%d/index.html", filepath.Dir(f.Path), i), Data: data})
+		files = append(files, render.File{Path: fmt.Sprintf("%s/%d/index.html", filepath.Dir(f.Path), i), Data: data})
 		size += int64(len(data))
 	}
 	b.SetBytes(size)

@@ -15,19 +15,21 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 // The site before and after the build that is stopped: a page changes,
 // one stays, two folders go, one comes.
 var (
-	sweepOld = []File{
+	sweepOld = []render.File{
 		{Path: "index.html", Data: []byte("home 1")},
 		{Path: "a/index.html", Data: []byte("a")},
 		{Path: "same.html", Data: []byte("same")},
 		{Path: "gone/index.html", Data: []byte("gone")},
 		{Path: "deep/x/index.html", Data: []byte("deep")},
 	}
-	sweepNew = []File{
+	sweepNew = []render.File{
 		{Path: "index.html", Data: []byte("home 2")},
 		{Path: "a/index.html", Data: []byte("a")},
 		{Path: "same.html", Data: []byte("same")},
@@ -91,7 +93,7 @@ func siteFiles(snap map[string]string) map[string]string {
 	return m
 }
 
-func filesMap(files []File) map[string]string {
+func filesMap(files []render.File) map[string]string {
 	m := map[string]string{}
 	for _, f := range files {
 		m[filepath.FromSlash(f.Path)] = string(f.Data)
@@ -356,9 +358,9 @@ func TestDiskFullStopsAtFirstFailure(t *testing.T) {
 		}
 		return nil
 	}
-	var many []File
+	var many []render.File
 	for i := range 200 {
-		many = append(many, File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte("page")})
+		many = append(many, render.File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte("page")})
 	}
 	err := Write(o, many)
 	var we *WriteError

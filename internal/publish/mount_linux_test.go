@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 // mountOrSkip mounts with args (the last is the mount point) and unmounts
@@ -90,7 +92,7 @@ func TestOutputIsMountPoint(t *testing.T) {
 				}
 			}
 			for i := range 3 {
-				next := append([]File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}, sweepNew[1:]...)
+				next := append([]render.File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}, sweepNew[1:]...)
 				if err := Write(opts(dir, out), next); err != nil {
 					t.Fatalf("build %d: %v", i, err)
 				}
@@ -131,7 +133,7 @@ func TestDiskFullOnSmallFileSystem(t *testing.T) {
 	}
 	mountOrSkip(t, "-t", "tmpfs", "-o", "size=1m", "tmpfs", vol)
 	out := filepath.Join(vol, "public")
-	small := []File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
+	small := []render.File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
 	for range 2 {
 		if err := Write(opts(dir, out), small); err != nil {
 			t.Fatal(err)
@@ -144,9 +146,9 @@ func TestDiskFullOnSmallFileSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 	free := st.Bavail
-	var big []File
+	var big []render.File
 	for i := range 300 {
-		big = append(big, File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte(strings.Repeat("x", 8000))})
+		big = append(big, render.File{Path: fmt.Sprintf("p%03d/index.html", i), Data: []byte(strings.Repeat("x", 8000))})
 	}
 	err := Write(opts(dir, out), big)
 	if !errors.Is(err, syscall.ENOSPC) {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 // built makes a site and writes files into its public/ builds times.
@@ -59,7 +61,7 @@ func TestRebuildWritesOverPreviousOutput(t *testing.T) {
 	big := bytes.Repeat([]byte("0123456789abcdef"), 10_000) // 160 KB: several comparison chunks
 	changedLate := bytes.Clone(big)
 	changedLate[len(big)-10] = 'X'
-	first := []File{
+	first := []render.File{
 		{Path: "index.html", Data: []byte("home")},
 		{Path: "same/index.html", Data: []byte("same")},
 		{Path: "gone/index.html", Data: []byte("gone")},
@@ -82,7 +84,7 @@ func TestRebuildWritesOverPreviousOutput(t *testing.T) {
 		inodes[f.Path] = inode(t, filepath.Join(out, f.Path))
 	}
 	// The second build replaces the first output, which is set aside.
-	second := []File{{Path: "index.html", Data: []byte("home 2")}}
+	second := []render.File{{Path: "index.html", Data: []byte("home 2")}}
 	if err := Write(opts(dir, out), second); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +96,7 @@ func TestRebuildWritesOverPreviousOutput(t *testing.T) {
 		t.Errorf("previous output lost its files: %v", kept)
 	}
 
-	third := []File{
+	third := []render.File{
 		{Path: "index.html", Data: []byte("home 3")},
 		{Path: "same/index.html", Data: []byte("same")},
 		{Path: "new/page/index.html", Data: []byte("new")},
@@ -156,7 +158,7 @@ func TestRebuildWritesOverPreviousOutput(t *testing.T) {
 func TestPreviousOutputNeverWrittenThrough(t *testing.T) {
 	dir := site(t)
 	out := filepath.Join(dir, "public")
-	page := []File{{Path: "index.html", Data: []byte("v1")}, {Path: "a/index.html", Data: []byte("a")}, {Path: "b.html", Data: []byte("b")}}
+	page := []render.File{{Path: "index.html", Data: []byte("v1")}, {Path: "a/index.html", Data: []byte("a")}, {Path: "b.html", Data: []byte("b")}}
 	if err := Write(opts(dir, out), page); err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +167,7 @@ func TestPreviousOutputNeverWrittenThrough(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Close()
-	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("v2")}}); err != nil {
+	if err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: []byte("v2")}}); err != nil {
 		t.Fatal(err)
 	}
 	outside := filepath.Join(t.TempDir(), "secret")
@@ -186,7 +188,7 @@ func TestPreviousOutputNeverWrittenThrough(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(prev, "b.html")); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("v3")}, {Path: "a/index.html", Data: []byte("a")}, {Path: "b.html", Data: []byte("b")}}); err != nil {
+	if err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: []byte("v3")}, {Path: "a/index.html", Data: []byte("a")}, {Path: "b.html", Data: []byte("b")}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"a/index.html", "b.html"} {
@@ -212,7 +214,7 @@ func TestAbortKeepsPreviousOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.Write(File{Path: "half/index.html", Data: []byte("half")}); err != nil {
+	if err := tx.Write(render.File{Path: "half/index.html", Data: []byte("half")}); err != nil {
 		t.Fatal(err)
 	}
 	tx.Abort()
@@ -222,7 +224,7 @@ func TestAbortKeepsPreviousOutput(t *testing.T) {
 	if got := tmpFolders(t, out); len(got) != 0 {
 		t.Errorf("temporary folders left: %v", got)
 	}
-	next := []File{{Path: "index.html", Data: []byte("home 2")}}
+	next := []render.File{{Path: "index.html", Data: []byte("home 2")}}
 	if err := Write(opts(dir, out), next); err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +307,7 @@ func TestUnlistedFilesInPreviousGoLive(t *testing.T) {
 	for p, body := range mine {
 		writeFile(t, filepath.Join(prev, p), body)
 	}
-	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("home 3")}}); err != nil {
+	if err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: []byte("home 3")}}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"index.html": "home 3"}
@@ -327,18 +329,18 @@ func TestUnlistedFilesInPreviousGoLive(t *testing.T) {
 func TestUsersFileWhereBuildWrites(t *testing.T) {
 	for _, c := range []struct {
 		name, path, body string
-		next             File
+		next             render.File
 		fails            bool
 	}{
-		{"other bytes", "robots.txt", "mine", File{Path: "robots.txt", Data: []byte("baton's")}, true},
-		{"a file where a folder goes", "guide", "mine", File{Path: "guide/index.html", Data: []byte("baton's")}, true},
-		{"same bytes", "CNAME", "handbook.example.com", File{Path: "CNAME", Data: []byte("handbook.example.com")}, false},
+		{"other bytes", "robots.txt", "mine", render.File{Path: "robots.txt", Data: []byte("baton's")}, true},
+		{"a file where a folder goes", "guide", "mine", render.File{Path: "guide/index.html", Data: []byte("baton's")}, true},
+		{"same bytes", "CNAME", "handbook.example.com", render.File{Path: "CNAME", Data: []byte("handbook.example.com")}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir, out := built(t, 2)
 			writeFile(t, filepath.Join(out, c.path), c.body)
 			before := snapshot(t, out)
-			err := Write(opts(dir, out), append([]File{c.next}, files...))
+			err := Write(opts(dir, out), append([]render.File{c.next}, files...))
 			if c.fails {
 				if err == nil || !strings.Contains(err.Error(), filepath.Join(out, c.path)+" is yours") {
 					t.Errorf("Write = %v, want an error that names %s", err, c.path)

@@ -38,37 +38,10 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
-	"sync"
 
+	"github.com/batonhq/baton/internal/render"
 	"golang.org/x/sync/errgroup"
 )
-
-// File is one output file: bytes, or a source file to copy.
-type File struct {
-	// Path is slash-separated and relative to the output folder.
-	Path string
-	Data []byte
-	// From, when set, names a file in the source FS to copy instead of Data.
-	From string
-	// Lazy, when set, makes the bytes on first use instead of Data, and
-	// keeps them: the dev server renders its largest page only when a
-	// browser asks for it. Make one with Once.
-	Lazy func() ([]byte, error)
-}
-
-// Once returns a Lazy function that calls make at most once.
-func Once(make func() ([]byte, error)) func() ([]byte, error) {
-	return sync.OnceValues(make)
-}
-
-// Bytes returns the file's bytes, made now if the file is lazy. Files
-// copied from the source (From) have none.
-func (f File) Bytes() ([]byte, error) {
-	if f.Lazy != nil {
-		return f.Lazy()
-	}
-	return f.Data, nil
-}
 
 // Options say where the site comes from and where it goes.
 type Options struct {
@@ -86,7 +59,7 @@ type Options struct {
 
 // Write writes files into the output folder, replacing its previous
 // contents in one swap. Files are written on all cores.
-func Write(opts Options, files []File) (err error) {
+func Write(opts Options, files []render.File) (err error) {
 	tx, err := Begin(opts)
 	if err != nil {
 		return err

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 // tmpFolders lists the temporary folders beside out.
@@ -37,7 +39,7 @@ func TestKilledBuildLeftoversRemoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.Write(File{Path: "half/index.html", Data: []byte("half")}); err != nil {
+	if err := tx.Write(render.File{Path: "half/index.html", Data: []byte("half")}); err != nil {
 		t.Fatal(err)
 	}
 	killed := tx.tmp
@@ -160,7 +162,7 @@ func TestForeignFilesKept(t *testing.T) {
 		writeFile(t, filepath.Join(out, p), body)
 	}
 	for i := range 3 {
-		next := []File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
+		next := []render.File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
 		if err := Write(opts(dir, out), next); err != nil {
 			t.Fatal(err)
 		}
@@ -188,7 +190,7 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 	for i := range 30 {
 		versions[string(big(i))] = true
 	}
-	if err := Write(opts(dir, out), []File{{Path: "index.html", Data: big(0)}}); err != nil {
+	if err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: big(0)}}); err != nil {
 		t.Fatal(err)
 	}
 	var stop atomic.Bool
@@ -210,7 +212,7 @@ func TestReadersNeverSeeHalfFiles(t *testing.T) {
 		}
 	}()
 	for i := 1; i < 30; i++ {
-		if err := Write(opts(dir, out), []File{{Path: "index.html", Data: big(i)}}); err != nil {
+		if err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: big(i)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -275,7 +277,7 @@ func TestLinkedOutputRefused(t *testing.T) {
 	}
 	beforeTarget := snapshot(t, filepath.Dir(target))
 	beforeSite := snapshot(t, dir)
-	err := Write(opts(dir, out), []File{{Path: "index.html", Data: []byte("new")}})
+	err := Write(opts(dir, out), []render.File{{Path: "index.html", Data: []byte("new")}})
 	if err == nil || !strings.Contains(err.Error(), "symbolic link") || !strings.Contains(err.Error(), target) {
 		t.Errorf("Write into a linked output = %v, want a refusal that says it is a link to %s", err, target)
 	}
@@ -311,7 +313,7 @@ func TestOutputUnderLinkedFolder(t *testing.T) {
 	writeFile(t, filepath.Join(out, "CNAME"), "handbook.example.com")
 	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
 	for i := range 3 {
-		next := []File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
+		next := []render.File{{Path: "index.html", Data: []byte(fmt.Sprint("home ", i))}}
 		if err := Write(opts(dir, out), next); err != nil {
 			t.Fatal(err)
 		}
@@ -346,7 +348,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := first.Write(File{Path: "index.html", Data: []byte("first")}); err != nil {
+	if err := first.Write(render.File{Path: "index.html", Data: []byte("first")}); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, first.tmp)
@@ -358,7 +360,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	if got := snapshot(t, first.tmp); fmt.Sprint(got) != fmt.Sprint(before) {
 		t.Errorf("the second build changed the first's folder: %v", got)
 	}
-	if err := first.Write(File{Path: "a/index.html", Data: []byte("a")}); err != nil {
+	if err := first.Write(render.File{Path: "a/index.html", Data: []byte("a")}); err != nil {
 		t.Fatalf("the first build cannot go on: %v", err)
 	}
 	if err := first.Commit(); err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 func writeFile(t *testing.T, p, body string) {
@@ -53,7 +55,7 @@ func die(tx *Tx) {
 	tx.lock.f.Close()
 }
 
-var files = []File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
+var files = []render.File{{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")}}
 
 func TestRefusesDangerousOutputs(t *testing.T) {
 	dir := site(t)
@@ -96,7 +98,7 @@ func TestWriteSwapsAndCarriesOver(t *testing.T) {
 	writeFile(t, filepath.Join(out, ".nojekyll"), "")
 	writeFile(t, filepath.Join(out, ".git", "config"), "[core]")
 	writeFile(t, filepath.Join(out, "a", "extra.txt"), "mine")
-	next := []File{{Path: "index.html", Data: []byte("home 2")}, {Path: "b/index.html", Data: []byte("b")}, {Path: "img/x.png", From: "content/a.md"}}
+	next := []render.File{{Path: "index.html", Data: []byte("home 2")}, {Path: "b/index.html", Data: []byte("b")}, {Path: "img/x.png", From: "content/a.md"}}
 	if err := Write(opts(dir, out), next); err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +130,7 @@ func TestRefusesPathsLeavingOutput(t *testing.T) {
 	dir := site(t)
 	out := filepath.Join(dir, "public")
 	for _, p := range []string{"../escape.html", "/abs.html", "a/../../x", Marker} {
-		if err := Write(opts(dir, out), []File{{Path: p, Data: []byte("x")}}); err == nil {
+		if err := Write(opts(dir, out), []render.File{{Path: p, Data: []byte("x")}}); err == nil {
 			t.Errorf("path %q accepted", p)
 		}
 	}
@@ -145,7 +147,7 @@ func TestFailedWriteKeepsOldOutput(t *testing.T) {
 	}
 	before := snapshot(t, out)
 	// A copy from a missing source fails half way through.
-	bad := append(append([]File{}, files...), File{Path: "z.png", From: "content/missing.png"})
+	bad := append(append([]render.File{}, files...), render.File{Path: "z.png", From: "content/missing.png"})
 	o := opts(dir, out)
 	o.Source = fstest.MapFS{}
 	if err := Write(o, bad); err == nil {

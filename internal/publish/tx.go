@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/batonhq/baton/internal/render"
 )
 
 // output is an output folder, and what every step that changes it needs.
@@ -154,13 +156,13 @@ func (o output) adopt(tmp string) (manifest, bool, error) {
 }
 
 // Write writes one file into the new output. It is safe for concurrent use.
-func (t *Tx) Write(f File) error {
+func (t *Tx) Write(f render.File) error {
 	if f.Lazy != nil {
 		data, err := f.Lazy()
 		if err != nil {
 			return err
 		}
-		f = File{Path: f.Path, Data: data}
+		f = render.File{Path: f.Path, Data: data}
 	}
 	if f.From != "" {
 		in, err := t.opts.Source.Open(f.From)

@@ -36,7 +36,7 @@ import (
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/layout"
-	"github.com/batonhq/baton/internal/publish"
+	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/source"
 )
 
@@ -45,7 +45,7 @@ const ReloadPath = "/_baton/livereload"
 
 // Site is what the server currently serves.
 type Site struct {
-	files map[string]publish.File
+	files map[string]render.File
 	diags diag.List
 	gen   int
 }
@@ -168,7 +168,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) Result {
 	start := time.Now()
 	res, diags := s.builder.Rebuild(ctx, s.src, s.virtual(changed))
 	r := Result{Diags: diags, Duration: time.Since(start)}
-	var files map[string]publish.File
+	var files map[string]render.File
 	if res != nil {
 		// Compare with the site being served outside the write lock, so
 		// readers are held up only for the swap itself.
@@ -177,7 +177,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) Result {
 		s.mu.RUnlock()
 		r.OK = true
 		r.Parsed, r.Patched = res.Parsed, res.Patched
-		files = make(map[string]publish.File, len(res.Files))
+		files = make(map[string]render.File, len(res.Files))
 		for _, f := range res.Files {
 			// A lazy file (the print view) is made anew by every build.
 			if old, ok := prev[f.Path]; !ok || f.From != old.From || f.Lazy != nil || !bytes.Equal(f.Data, old.Data) {
@@ -270,7 +270,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		f, ok = site.files["404.html"]
 		name = "404.html"
 		if !ok {
-			f = publish.File{Path: "404.html", Data: []byte("<!doctype html><title>Not found</title><body><h1>Not found</h1></body>")}
+			f = render.File{Path: "404.html", Data: []byte("<!doctype html><title>Not found</title><body><h1>Not found</h1></body>")}
 		}
 	}
 	w.Header().Set("Cache-Control", "no-store")
