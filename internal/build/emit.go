@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"golang.org/x/sync/errgroup"
@@ -40,7 +41,7 @@ func (r *run) emit(ctx context.Context, p plan) diag.List {
 	diags = r.renderAll(ctx, p.jobs, cache)
 	if cache != nil && !diags.HasErrors() {
 		r.b.outputs = cache.next
-		r.reused = int(cache.reused.Load())
+		r.reused, r.keyed = int(cache.reused.Load()), int(cache.keyed.Load())
 	} else {
 		r.b.outputs = nil
 	}
@@ -58,7 +59,7 @@ func (r *run) outputCache() *outputCache {
 	if r.b.outputsBy != r.b.renderer {
 		r.b.outputs, r.b.outputsBy = nil, r.b.renderer
 	}
-	return &outputCache{seed: r.b.seed, prev: r.b.outputs, next: map[string]output{}}
+	return &outputCache{seed: r.b.seed, prev: r.b.outputs, next: map[string]output{}, stale: r.stale}
 }
 
 // renderAll renders every job into the sink, on all cores, taking the
@@ -211,30 +212,38 @@ type output struct {
 
 // outputCache carries rendered outputs from one build to the next.
 type outputCache struct {
-	seed   maphash.Seed
-	prev   map[string]output // read only during a build
+	seed maphash.Seed
+	prev map[string]output // read only during a build
+	// stale, when set, holds the pages whose views may have changed
+	// since prev was made: every other page's is the same, and so is its
+	// key (follows.staleViews).
+	stale  map[*handbook.Page]bool
 	mu     sync.Mutex
 	next   map[string]output
 	reused atomic.Int64
+	keyed  atomic.Int64
 }
 
 // lookup returns the last output of j when its key is unchanged, and
 // keeps it for the next build; else the key, and what renders j from the
-// inputs the key was made of.
+// inputs the key was made of. The key of a page whose view cannot have
+// changed is not made again.
 func (c *outputCache) lookup(j render.Job) ([]byte, uint64, func(io.Writer) error, bool) {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	run := j.Key(&h)
-	k := h.Sum64()
 	o, ok := c.prev[j.Path]
-	if !ok || o.key != k {
-		return nil, k, run, false
+	if !ok || c.stale == nil || j.Page == nil || c.stale[j.Page] {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		run := j.Key(&h)
+		c.keyed.Add(1)
+		if k := h.Sum64(); !ok || o.key != k {
+			return nil, k, run, false
+		}
 	}
 	c.reused.Add(1)
 	c.mu.Lock()
 	c.next[j.Path] = o
 	c.mu.Unlock()
-	return o.data, k, nil, true
+	return o.data, o.key, nil, true
 }
 
 // store keeps a job's new output for the next build.
