@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -77,7 +78,7 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 	errs := make([]error, len(jobs))
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(renderers())
-	for _, i := range bodiesFirst(jobs) {
+	for _, i := range r.from.longestFirst(jobs) {
 		j := jobs[i]
 		if j.Bodies && r.keep && r.b.opts.Lazy {
 			r.mem.Write(lazyFile(j))
@@ -115,19 +116,35 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 // renders on the core it left.
 func renderers() int { return 2 * runtime.GOMAXPROCS(0) }
 
-// bodiesFirst orders the jobs with the one that shows every page's body
-// (the print view) first: it is the longest by far, and one goroutine runs
-// it, so the others render the pages meanwhile; started last, it would run
-// alone at the end, the rest of the machine idle.
-func bodiesFirst(jobs []render.Job) []int {
+// longestFirst orders the jobs with the longest first, so that the others
+// render on the other cores meanwhile; started last, a long one would run
+// alone at the end, the rest of the machine idle. The longest by far is
+// the one that shows every page's body (the print view); after it, in a
+// rebuild, come the jobs that always render (they have no key) by the
+// size of what they wrote last time, the largest first (the model as
+// JSON, the tag pages that list hundreds of pages); then the rest, which
+// mostly reuse their last output, in their order.
+func (f follows) longestFirst(jobs []render.Job) []int {
 	order := make([]int, 0, len(jobs))
 	for i, j := range jobs {
 		if j.Bodies {
 			order = append(order, i)
 		}
 	}
+	var sized []int
+	size := map[int]int{}
+	if l := f.last; l != nil {
+		for i, j := range jobs {
+			if k, ok := l.at[j.Path]; ok && !j.Bodies && j.Key == nil {
+				sized = append(sized, i)
+				size[i] = len(l.files[k].Data)
+			}
+		}
+		slices.SortStableFunc(sized, func(a, b int) int { return size[b] - size[a] })
+		order = append(order, sized...)
+	}
 	for i, j := range jobs {
-		if !j.Bodies {
+		if _, done := size[i]; !done && !j.Bodies {
 			order = append(order, i)
 		}
 	}
