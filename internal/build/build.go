@@ -22,7 +22,10 @@
 // parsed again, and in memory a page whose inputs did not change is not
 // rendered again. Results never depend on what was cached: the output of a
 // Builder equals that of a fresh one for the same sources. Rebuild may
-// patch the last build instead (patch.go).
+// patch the last build instead (patch.go), or, after an edit of pages that
+// other pages show, resolve the site again and bring only the last
+// build's search documents and page views that could show the edit up to
+// date (since.go).
 package build
 
 import (
@@ -550,7 +553,7 @@ func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dat
 	linkPos := r.b.linkPos(parsed)
 	if r.mem == nil {
 		// Written to the sink: the paths, without their bytes.
-		return &Result{Site: site, Files: p.all, Parsed: n, linkPos: linkPos}
+		return &Result{Site: site, Files: p.all, Parsed: n, Indexed: r.indexed, linkPos: linkPos}
 	}
 	files := r.mem.sorted()
 	res := &Result{Site: site, Files: files, Parsed: n, Reused: r.reused, Keyed: r.keyed, Indexed: r.indexed, linkPos: linkPos}

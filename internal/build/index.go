@@ -18,6 +18,7 @@ import (
 func (r *run) index(site *handbook.Site) ([]string, error) {
 	opts := search.Options{Words: r.b.opts.Words}
 	var files []search.File
+	r.indexed = len(site.Pages)
 	switch {
 	case r.keep:
 		if x, n, ok := r.from.updateIndex(site); ok {
@@ -26,7 +27,7 @@ func (r *run) index(site *handbook.Site) ([]string, error) {
 			break
 		}
 		opts.Cache = r.b.words
-		r.searchIndex, r.indexed = search.NewIndex(site, opts), len(site.Pages)
+		r.searchIndex = search.NewIndex(site, opts)
 		files = r.searchIndex.Files()
 	case r.mem != nil:
 		opts.Cache = r.b.words
