@@ -768,10 +768,23 @@ func TestLinkPos(t *testing.T) {
 // file for file, and those that move no page reuse the last search index
 // (only the changed pages re-indexed) and make the views of only the
 // pages that could show the change.
-func TestIncrementalFolder(t *testing.T) {
+func TestIncrementalFolder(t *testing.T) { incrementalFolder(t, nil) }
+
+// TestIncrementalFolderOwnLayouts runs TestIncrementalFolder's edits on
+// the handbook with TestIncrementalOwnLayouts' page.html and section.html,
+// which print more of other pages than the default theme.
+func TestIncrementalFolderOwnLayouts(t *testing.T) {
+	incrementalFolder(t, map[string]string{"layouts/page.html": ownPage, "layouts/section.html": ownSection})
+}
+
+func incrementalFolder(t *testing.T, layouts map[string]string) {
+	t.Helper()
 	src := fstest.MapFS{}
 	for _, f := range corpus.Baton(corpus.Options{Pages: 600, Seed: 7, Shape: corpus.Flat}) {
 		src[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	for name, data := range layouts {
+		src[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	told := newBuilder(t, build.Options{Lazy: true})
 	first, diags := told.Build(context.Background(), src)
