@@ -28,6 +28,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	for i, p := range pages {
 		x.reindex(ids[i], p, dirty)
 	}
+	x.rerecord(ids)
 	for g := range x.restem(dirty) {
 		x.placeGroup(g, dirty)
 	}
@@ -102,6 +103,33 @@ func (x *Index) reindex(id int, p *handbook.Page, dirty map[string]bool) {
 	}
 	x.occ[id] = occ
 	x.setDoc(id, docFile(id, d, x.opts))
+	if x.wkeys != nil {
+		x.rekeyed = append(x.rekeyed, x.wkeys[id])
+		x.wkeys[id], x.ix.tok.buf = wordKeyOf(x.ix.lang, d, x.ix.tok.buf)
+	}
+}
+
+// rerecord keeps the WordCache the index was built with (Options.Words)
+// to the words of the documents the index now holds, as a build of the
+// index afresh would leave it: the entries of documents ids had before
+// Update go, their entries now come in. So the cache a dev server saves
+// after edits serves the next build whole.
+func (x *Index) rerecord(ids []int) {
+	w := x.opts.Words
+	if w == nil || x.wkeys == nil {
+		return
+	}
+	w.drop(x.rekeyed)
+	x.rekeyed = x.rekeyed[:0]
+	for _, id := range ids {
+		vids := make([]int32, len(x.occ[id]))
+		for i, o := range x.occ[id] {
+			vids[i] = x.ix.ids[o.word]
+		}
+		w.record(x.wkeys[id], x.occ[id], vids)
+	}
+	w.end(variantsOf(x.ix))
+	w.dirty.Store(true)
 }
 
 // restem encodes again the entries of the dirty stems, dropping those
