@@ -22,7 +22,10 @@
 // parsed again, and in memory a page whose inputs did not change is not
 // rendered again. Results never depend on what was cached: the output of a
 // Builder equals that of a fresh one for the same sources. Rebuild may
-// patch the last build instead (patch.go).
+// patch the last build instead (patch.go), or, after an edit of pages that
+// other pages show, resolve the site again and bring only the last
+// build's search documents and page views that could show the edit up to
+// date (since.go).
 package build
 
 import (
@@ -123,6 +126,16 @@ type Result struct {
 	// Patched reports that Rebuild patched the last build (only page
 	// bodies changed) instead of building in full.
 	Patched bool
+	// Keyed counts the pages whose views were made to compare their keys
+	// (render.Job.Key) with the last build's outputs. After an edit of
+	// pages alone, a rebuild makes only the views that could show what
+	// changed (follows.staleViews) and reuses the others' outputs as
+	// they are.
+	Keyed int
+	// Indexed counts the pages indexed for search: every page when the
+	// index is made afresh, and only those whose documents changed when
+	// a rebuild in memory updates the last build's (search.Index.Stale).
+	Indexed int
 
 	// linkPos holds, by page file, where each of the page's links is
 	// written (see LinkPos).
@@ -258,12 +271,18 @@ func (b *Builder) rebuild(ctx context.Context, fsys fs.FS, changed []string) (*R
 		b.loaded, b.last = false, nil
 		return nil, diags
 	}
-	res, diags, ok, parsed := b.patch(ctx, tree)
-	if ok {
-		return res, diags
+	from := follows{last: b.last}
+	changes, dates, pagesOnly := b.patchable(tree)
+	parsed := 0
+	if pagesOnly {
+		res, diags, ok, n := b.patch(ctx, tree, changes, dates)
+		if ok {
+			return res, diags
+		}
+		parsed, from.pagesOnly = n, true
 	}
 	// Files the patch parsed before it gave up are in the parse cache.
-	res, diags = b.build(ctx, fsys, tree, nil)
+	res, diags := b.build(ctx, fsys, tree, nil, from)
 	if res != nil {
 		res.Parsed += parsed
 	}
@@ -283,7 +302,7 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, dia
 		b.loaded, b.last = false, nil
 		return nil, diags
 	}
-	return b.build(ctx, fsys, tree, sink)
+	return b.build(ctx, fsys, tree, sink, follows{})
 }
 
 // loadTree is the load stage. A build that writes as it goes (oneOff:
@@ -321,17 +340,30 @@ type run struct {
 	// the plan is checked (the transaction is dropped whole on a clash).
 	searchIndex *search.Index
 	// gc is set while a one-off build runs with a lower GOGC (tuneGC).
-	gc     bool
-	reused int
-	bufs   sync.Pool // render buffers
+	gc bool
+	// from is the last build a rebuild in memory follows; stale, the
+	// pages whose views may differ from their views in it (nil: any
+	// page's may).
+	from  follows
+	stale map[*handbook.Page]bool
+	// reused, keyed and indexed are the Result's Reused, Keyed and
+	// Indexed.
+	reused, keyed, indexed int
+
+	bufs sync.Pool // render buffers
 }
 
 // build runs the stages on tree. With a nil sink the files are kept in
-// memory and returned in the Result.
-func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink Sink) (*Result, diag.List) {
+// memory and returned in the Result. A rebuild in memory follows the last
+// build (from), whose search index and rendered pages it may bring up to
+// date rather than make again.
+func (b *Builder) build(ctx context.Context, fsys fs.FS, tree source.Tree, sink Sink, from follows) (*Result, diag.List) {
 	rs, diags := b.resolve(ctx, fsys, tree, sink)
 	if rs == nil {
 		return nil, diags
+	}
+	if rs.r.keep {
+		rs.r.from = from
 	}
 	return rs.finish(ctx)
 }
@@ -410,6 +442,7 @@ func (b *Builder) virtual() func(string) (string, bool) {
 func (rs *resolved) finish(ctx context.Context) (*Result, diag.List) {
 	r, diags := rs.r, rs.diags
 	defer r.tuneGC()()
+	r.stale = r.from.staleViews(rs.site, r.b.outputsBy == rs.rdr)
 	p, d := r.plan(rs.site, rs.rdr)
 	diags.Append(d)
 	if diags.HasErrors() {
@@ -519,10 +552,10 @@ func (r *run) result(site *handbook.Site, p plan, parsed []*handbook.Parsed, dat
 	linkPos := r.b.linkPos(parsed)
 	if r.mem == nil {
 		// Written to the sink: the paths, without their bytes.
-		return &Result{Site: site, Files: p.all, Parsed: n, linkPos: linkPos}
+		return &Result{Site: site, Files: p.all, Parsed: n, Indexed: r.indexed, linkPos: linkPos}
 	}
 	files := r.mem.sorted()
-	res := &Result{Site: site, Files: files, Parsed: n, Reused: r.reused, linkPos: linkPos}
+	res := &Result{Site: site, Files: files, Parsed: n, Reused: r.reused, Keyed: r.keyed, Indexed: r.indexed, linkPos: linkPos}
 	if r.keep {
 		r.b.last = newLastBuild(site, parsed, diags, dates, r.searchIndex, files)
 	}

@@ -8,10 +8,12 @@ import (
 	"hash/maphash"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
 	"github.com/batonhq/baton/internal/render"
 	"golang.org/x/sync/errgroup"
@@ -40,7 +42,7 @@ func (r *run) emit(ctx context.Context, p plan) diag.List {
 	diags = r.renderAll(ctx, p.jobs, cache)
 	if cache != nil && !diags.HasErrors() {
 		r.b.outputs = cache.next
-		r.reused = int(cache.reused.Load())
+		r.reused, r.keyed = int(cache.reused.Load()), int(cache.keyed.Load())
 	} else {
 		r.b.outputs = nil
 	}
@@ -58,7 +60,7 @@ func (r *run) outputCache() *outputCache {
 	if r.b.outputsBy != r.b.renderer {
 		r.b.outputs, r.b.outputsBy = nil, r.b.renderer
 	}
-	return &outputCache{seed: r.b.seed, prev: r.b.outputs, next: map[string]output{}}
+	return &outputCache{seed: r.b.seed, prev: r.b.outputs, next: map[string]output{}, stale: r.stale}
 }
 
 // renderAll renders every job into the sink, on all cores, taking the
@@ -76,7 +78,7 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 	errs := make([]error, len(jobs))
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(renderers())
-	for _, i := range bodiesFirst(jobs) {
+	for _, i := range r.from.longestFirst(jobs) {
 		j := jobs[i]
 		if j.Bodies && r.keep && r.b.opts.Lazy {
 			r.mem.Write(lazyFile(j))
@@ -114,19 +116,35 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 // renders on the core it left.
 func renderers() int { return 2 * runtime.GOMAXPROCS(0) }
 
-// bodiesFirst orders the jobs with the one that shows every page's body
-// (the print view) first: it is the longest by far, and one goroutine runs
-// it, so the others render the pages meanwhile; started last, it would run
-// alone at the end, the rest of the machine idle.
-func bodiesFirst(jobs []render.Job) []int {
+// longestFirst orders the jobs with the longest first, so that the others
+// render on the other cores meanwhile; started last, a long one would run
+// alone at the end, the rest of the machine idle. The longest by far is
+// the one that shows every page's body (the print view); after it, in a
+// rebuild, come the jobs that always render (they have no key) by the
+// size of what they wrote last time, the largest first (the model as
+// JSON, the tag pages that list hundreds of pages); then the rest, which
+// mostly reuse their last output, in their order.
+func (f follows) longestFirst(jobs []render.Job) []int {
 	order := make([]int, 0, len(jobs))
 	for i, j := range jobs {
 		if j.Bodies {
 			order = append(order, i)
 		}
 	}
+	var sized []int
+	size := map[int]int{}
+	if l := f.last; l != nil {
+		for i, j := range jobs {
+			if k, ok := l.at[j.Path]; ok && !j.Bodies && j.Key == nil {
+				sized = append(sized, i)
+				size[i] = len(l.files[k].Data)
+			}
+		}
+		slices.SortStableFunc(sized, func(a, b int) int { return size[b] - size[a] })
+		order = append(order, sized...)
+	}
 	for i, j := range jobs {
-		if !j.Bodies {
+		if _, done := size[i]; !done && !j.Bodies {
 			order = append(order, i)
 		}
 	}
@@ -211,30 +229,38 @@ type output struct {
 
 // outputCache carries rendered outputs from one build to the next.
 type outputCache struct {
-	seed   maphash.Seed
-	prev   map[string]output // read only during a build
+	seed maphash.Seed
+	prev map[string]output // read only during a build
+	// stale, when set, holds the pages whose views may have changed
+	// since prev was made: every other page's is the same, and so is its
+	// key (follows.staleViews).
+	stale  map[*handbook.Page]bool
 	mu     sync.Mutex
 	next   map[string]output
 	reused atomic.Int64
+	keyed  atomic.Int64
 }
 
 // lookup returns the last output of j when its key is unchanged, and
 // keeps it for the next build; else the key, and what renders j from the
-// inputs the key was made of.
+// inputs the key was made of. The key of a page whose view cannot have
+// changed is not made again.
 func (c *outputCache) lookup(j render.Job) ([]byte, uint64, func(io.Writer) error, bool) {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	run := j.Key(&h)
-	k := h.Sum64()
 	o, ok := c.prev[j.Path]
-	if !ok || o.key != k {
-		return nil, k, run, false
+	if !ok || c.stale == nil || j.Page == nil || c.stale[j.Page] {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		run := j.Key(&h)
+		c.keyed.Add(1)
+		if k := h.Sum64(); !ok || o.key != k {
+			return nil, k, run, false
+		}
 	}
 	c.reused.Add(1)
 	c.mu.Lock()
 	c.next[j.Path] = o
 	c.mu.Unlock()
-	return o.data, k, nil, true
+	return o.data, o.key, nil, true
 }
 
 // store keeps a job's new output for the next build.

@@ -11,13 +11,21 @@ import (
 
 // index makes the search index and writes its files into the sink, and
 // returns their paths. The dev server's build keeps an index it can update
-// (search.Index.Update); a one-off build streams the files as they are
-// made, with the words of an earlier run when given.
+// (search.Index.Update), and a rebuild updates the last build's for the
+// pages whose documents changed, when no other document did (updateIndex);
+// a one-off build streams the files as they are made, with the words of an
+// earlier run when given.
 func (r *run) index(site *handbook.Site) ([]string, error) {
 	opts := search.Options{Words: r.b.opts.Words}
 	var files []search.File
+	r.indexed = len(site.Pages)
 	switch {
 	case r.keep:
+		if x, n, ok := r.from.updateIndex(site); ok {
+			r.searchIndex, r.indexed = x, n
+			files = x.Files()
+			break
+		}
 		opts.Cache = r.b.words
 		r.searchIndex = search.NewIndex(site, opts)
 		files = r.searchIndex.Files()
@@ -70,4 +78,22 @@ func streamSearch(site *handbook.Site, sink Sink, opts search.Options) ([]string
 		return nil, werr
 	}
 	return paths, err
+}
+
+// updateIndex brings the last build's search index up to date with site
+// and takes it over, when the two sites have the same documents, only
+// some pages' changed (search.Index.Stale): a title shown in a section's
+// pages' documents, say, re-indexes that section, not the site. It
+// reports how many pages it re-indexed.
+func (f follows) updateIndex(site *handbook.Site) (*search.Index, int, bool) {
+	l := f.last
+	if l == nil || l.index == nil {
+		return nil, 0, false
+	}
+	stale, ok := l.index.Stale(l.site, site)
+	if !ok {
+		return nil, 0, false
+	}
+	l.index.Update(site, stale)
+	return l.index, len(stale), true
 }

@@ -196,7 +196,11 @@ func (b *Builder) patchLanguage(ctx context.Context, fsys fs.FS, i int, changed 
 	if err != nil {
 		return nil, nil, false
 	}
-	res, diags, ok, _ := sub.patch(ctx, tree)
+	changes, dates, ok := sub.patchable(tree)
+	if !ok {
+		return nil, nil, false
+	}
+	res, diags, ok, _ := sub.patch(ctx, tree, changes, dates)
 	if !ok {
 		return nil, nil, false
 	}

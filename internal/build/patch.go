@@ -52,16 +52,13 @@ type edit struct {
 }
 
 // patch rebuilds from tree by patching the last build, when every change
-// since it is to page bodies that handbook.Patch takes. It reports false
+// since it (changed, as patchable lists them) is to page bodies that
+// handbook.Patch takes. It reports false
 // when a full build is needed, having changed nothing that build relies
 // on (files it parsed stay in the parse cache), and how many files it
 // parsed either way.
-func (b *Builder) patch(ctx context.Context, tree source.Tree) (*Result, diag.List, bool, int) {
+func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change, dates map[string]int64) (*Result, diag.List, bool, int) {
 	l := b.last
-	changed, dates, ok := b.patchable(tree)
-	if !ok {
-		return nil, nil, false, 0
-	}
 	edits, parsed, ok := b.parseEdits(l, changed)
 	if !ok || !handbook.Patch(l.site, olds(edits), news(edits)) {
 		return nil, nil, false, parsed
@@ -233,7 +230,8 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own boo
 		l.at = indexPaths(out)
 	}
 	l.files = out
-	return &Result{Site: site, Files: out, Reused: len(out) - len(mem.files), Patched: true}, nil
+	return &Result{Site: site, Files: out, Reused: len(out) - len(mem.files), Patched: true,
+		Keyed: int(cache.keyed.Load()), Indexed: len(list)}, nil
 }
 
 func indexPaths(files []render.File) map[string]int {

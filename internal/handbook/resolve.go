@@ -95,6 +95,7 @@ type resolver struct {
 	paths  map[string]*Path
 	static map[string]*Static
 	tags   map[string]*Tag
+	slugs  map[string]string // a tag as written → TagSlug
 	// targets maps a source path to the URL of what it became.
 	roleFiles  map[string]*Role
 	pathExists map[string]bool
@@ -172,6 +173,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		paths:       map[string]*Path{},
 		static:      map[string]*Static{},
 		tags:        map[string]*Tag{},
+		slugs:       map[string]string{},
 		roleFiles:   map[string]*Role{},
 		pathExists:  map[string]bool{},
 		linked:      map[string]bool{},
@@ -779,17 +781,21 @@ func (r *resolver) linkPage(f *Parsed) {
 			role.Pages = append(role.Pages, p)
 		}
 	}
-	seenResp := map[*Responsibility]bool{}
+	// A page names few responsibilities and tags: its own lists say which
+	// it has, without a map a page.
 	for _, ref := range fm.Responsibilities {
-		if resp := r.lookupResponsibility(ref, "responsibilities"); resp != nil && !seenResp[resp] {
-			seenResp[resp] = true
+		if resp := r.lookupResponsibility(ref, "responsibilities"); resp != nil && !slices.Contains(p.Responsibilities, resp) {
 			p.Responsibilities = append(p.Responsibilities, resp)
 			resp.Pages = append(resp.Pages, p)
 		}
 	}
-	seenTag := map[*Tag]bool{}
 	for _, ref := range fm.Tags {
-		slug := TagSlug(ref.Value)
+		slug, ok := r.slugs[ref.Value]
+		if !ok {
+			// Pages share few tags, written alike: each is made once.
+			slug = TagSlug(ref.Value)
+			r.slugs[ref.Value] = slug
+		}
 		if slug == "" {
 			r.diags.Errorf(ref.Pos, "tag %q has no letters or digits", ref.Value)
 			continue
@@ -803,8 +809,7 @@ func (r *resolver) linkPage(f *Parsed) {
 			r.tags[slug] = t
 			r.site.Tags = append(r.site.Tags, t)
 		}
-		if !seenTag[t] {
-			seenTag[t] = true
+		if !slices.Contains(p.Tags, t) {
 			p.Tags = append(p.Tags, t)
 			t.Pages = append(t.Pages, p)
 		}
@@ -1231,6 +1236,12 @@ func (r *resolver) hasAnchor(file, frag string) bool {
 	}
 	if r.static[file] != nil || r.pathFileURL(file) != "" {
 		return true
+	}
+	if pp := r.parsed[file]; pp != nil {
+		// A page's anchors, as anchors lists them, without making the
+		// list for each of the many links to one page.
+		return slices.ContainsFunc(pp.Doc.Headings, func(h markdown.Heading) bool { return h.ID == frag }) ||
+			slices.Contains(pp.Doc.Anchors, frag)
 	}
 	return slices.Contains(r.anchors(file), frag)
 }

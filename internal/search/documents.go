@@ -146,14 +146,7 @@ func otherDocuments(site *handbook.Site) []Document {
 
 // pageDocument is the search document of a page.
 func pageDocument(p *handbook.Page) Document {
-	d := Document{URL: p.URL, Title: p.Title}
-	sec := p.Section
-	if p.IsSection && sec != nil {
-		sec = sec.Parent
-	}
-	if sec != nil && sec.Parent != nil {
-		d.Section = sec.Title
-	}
+	d := Document{URL: p.URL, Title: p.Title, Section: documentSection(p)}
 	d.Meta = append(d.Meta, p.Summary, d.Section)
 	for _, t := range p.Tags {
 		d.Meta = append(d.Meta, t.Name)

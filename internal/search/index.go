@@ -269,8 +269,13 @@ type Index struct {
 	// parts are the documents that are parts of another's page, as runs
 	// (see parts); Update keeps the site's roles, so they never change.
 	parts [][3]int
-	// occ is each document's words, to take its postings out again.
-	occ [][]occurrence
+	// occ is each document's words, to take its postings out again; with
+	// Options.Words, wkeys is each document's key in the WordCache, whose
+	// entries Update keeps to the documents the index holds.
+	occ   [][]occurrence
+	wkeys []wordKey
+	// rekeyed are the keys Update's documents had, for rerecord.
+	rekeyed []wordKey
 	// stemmer stems variants in the site's language (language.go).
 	stemmer *stemmer
 	// stem is each variant's stem; variants lists every variant a stem
@@ -321,10 +326,16 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		w.begin()
 		defer func() { w.end(variantsOf(x.ix)) }()
 	}
+	if updatable && opts.Words != nil {
+		x.wkeys = make([]wordKey, n)
+	}
 	x.addAll(n, doc, func(id int, in indexed) {
 		x.ix.keep(id, in)
 		if updatable {
 			x.occ[id] = in.occ
+		}
+		if x.wkeys != nil {
+			x.wkeys[id] = in.wkey
 		}
 		x.setDoc(id, in.doc)
 		if emit != nil && (id%DocsPerFile == DocsPerFile-1 || id == n-1) {

@@ -1,19 +1,20 @@
 package search
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
 )
 
-// Update re-indexes the given pages of site, which must be the site the
-// index was built from with only these pages' text changed: the same
-// documents in the same order, with the same titles, summaries, sections,
-// tags and roles. It returns the files whose bytes changed; or, when the
-// set of files changed too (a shard split differently, or small shards
-// share their files differently), reshaped and no list, and Files has
-// them all.
+// Update re-indexes the given pages of site, which must have the same
+// documents as the site the index was built from, in the same order
+// (Stale says which pages differ), with only these pages' documents
+// changed: their text, title, summary, section, tags or roles. It returns
+// the files whose bytes changed; or, when the set of files changed too (a
+// shard split differently, or small shards share their files
+// differently), reshaped and no list, and Files has them all.
 func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []File, reshaped bool) {
 	ids := make([]int, len(pages))
 	for i, p := range pages {
@@ -27,6 +28,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	for i, p := range pages {
 		x.reindex(ids[i], p, dirty)
 	}
+	x.rerecord(ids)
 	for g := range x.restem(dirty) {
 		x.placeGroup(g, dirty)
 	}
@@ -101,6 +103,33 @@ func (x *Index) reindex(id int, p *handbook.Page, dirty map[string]bool) {
 	}
 	x.occ[id] = occ
 	x.setDoc(id, docFile(id, d, x.opts))
+	if x.wkeys != nil {
+		x.rekeyed = append(x.rekeyed, x.wkeys[id])
+		x.wkeys[id], x.ix.tok.buf = wordKeyOf(x.ix.lang, d, x.ix.tok.buf)
+	}
+}
+
+// rerecord keeps the WordCache the index was built with (Options.Words)
+// to the words of the documents the index now holds, as a build of the
+// index afresh would leave it: the entries of documents ids had before
+// Update go, their entries now come in. So the cache a dev server saves
+// after edits serves the next build whole.
+func (x *Index) rerecord(ids []int) {
+	w := x.opts.Words
+	if w == nil || x.wkeys == nil {
+		return
+	}
+	w.drop(x.rekeyed)
+	x.rekeyed = x.rekeyed[:0]
+	for _, id := range ids {
+		vids := make([]int32, len(x.occ[id]))
+		for i, o := range x.occ[id] {
+			vids[i] = x.ix.ids[o.word]
+		}
+		w.record(x.wkeys[id], x.occ[id], vids)
+	}
+	w.end(variantsOf(x.ix))
+	w.dirty.Store(true)
 }
 
 // restem encodes again the entries of the dirty stems, dropping those
@@ -136,4 +165,53 @@ func (x *Index) restem(dirty map[string]bool) map[string]bool {
 		groups[g] = true
 	}
 	return groups
+}
+
+// Stale lists the pages of site whose documents differ from those of old,
+// the site the index holds, for Update to re-index: what a rebuild after
+// an edit gives it, resolved afresh. It reports false when the two sites
+// do not have the same documents in the same order (a page, role, path,
+// person or term added, removed or renamed, or any other document
+// changed, which Update cannot take): the index must be built afresh.
+// Pages compare by what their documents are made of (pageDocument), so a
+// page resolved again from the same parse costs no tokenizing.
+func (x *Index) Stale(old, site *handbook.Site) ([]*handbook.Page, bool) {
+	if len(old.Pages) != len(site.Pages) || len(x.docs) != len(site.Pages)+len(otherDocuments(site)) ||
+		old.Config.Language != site.Config.Language ||
+		!slices.Equal(x.parts, parts(site)) || !reflect.DeepEqual(otherDocuments(old), otherDocuments(site)) {
+		return nil, false
+	}
+	var stale []*handbook.Page
+	for i, p := range site.Pages {
+		o := old.Pages[i]
+		if o.URL != p.URL {
+			return nil, false
+		}
+		if !sameDocument(o, p) {
+			stale = append(stale, p)
+		}
+	}
+	return stale, true
+}
+
+// sameDocument reports whether pages a and b make the same document: it
+// reads what pageDocument reads, the body by its prepared Doc (a page
+// parsed again is re-indexed, whatever its text).
+func sameDocument(a, b *handbook.Page) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Doc == b.Doc &&
+		documentSection(a) == documentSection(b) &&
+		slices.EqualFunc(a.Tags, b.Tags, func(x, y *handbook.Tag) bool { return x.Name == y.Name }) &&
+		slices.EqualFunc(a.Roles, b.Roles, func(x, y *handbook.Role) bool { return x.Title == y.Title })
+}
+
+// documentSection is the section title pageDocument gives page p.
+func documentSection(p *handbook.Page) string {
+	sec := p.Section
+	if p.IsSection && sec != nil {
+		sec = sec.Parent
+	}
+	if sec != nil && sec.Parent != nil {
+		return sec.Title
+	}
+	return ""
 }

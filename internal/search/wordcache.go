@@ -224,6 +224,32 @@ func (c *WordCache) add(k wordKey, body []byte) {
 	c.n++
 }
 
+// drop takes out of this run's entries one entry of each key in keys:
+// those of documents an updated index no longer holds as they were.
+func (c *WordCache) drop(keys []wordKey) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	gone := make(map[wordKey]int, len(keys))
+	for _, k := range keys {
+		gone[k]++
+	}
+	kept := c.next[:0]
+	for rest := c.next; len(rest) > 0; {
+		var k wordKey
+		copy(k[:], rest)
+		n, w := binary.Uvarint(rest[len(k):])
+		size := len(k) + w + int(n)
+		if gone[k] > 0 {
+			gone[k]--
+			c.n--
+		} else {
+			kept = append(kept, rest[:size]...)
+		}
+		rest = rest[size:]
+	}
+	c.next = kept
+}
+
 // end closes an index build whose variants are words: the cache then
 // holds only what this build used, and drops what it decoded.
 func (c *WordCache) end(words []string) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 	"github.com/batonhq/baton/internal/search"
 )
 
@@ -168,5 +169,34 @@ func TestWordCacheDropsWhatItCannotTrust(t *testing.T) {
 		if n := reusedFrom(data); n != 0 {
 			t.Errorf("%s: reused %d documents, want none", name, n)
 		}
+	}
+}
+
+// TestUpdateKeepsWordsWhole updates an index built with a word cache for
+// an edited page (its title and body) and wants the cache to hold what a
+// build afresh would leave in it: the next run takes every document from
+// it and has nothing to write back, as after a dev server's edits.
+func TestUpdateKeepsWordsWhole(t *testing.T) {
+	site := wordSite(t)
+	words := search.NewWordCache()
+	x := search.NewIndex(site, search.Options{ShardBytes: 500, Words: words})
+	encodedWords(t, words)
+	p := site.Pages[len(site.Pages)/2]
+	doc, err := markdown.New(false).Prepare([]byte("## Zebra quartz\n\nA body of new words: quiver, orchestra.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title, p.Doc = p.Title+" renamed", doc
+	x.Update(site, []*handbook.Page{p})
+	if !words.Changed() {
+		t.Error("a cache whose index was updated says it did not change")
+	}
+	next := search.DecodeWordCache(encodedWords(t, words))
+	search.Build(site, search.Options{ShardBytes: 500, Words: next})
+	if reused, made := next.Stats(); made != 0 || reused != len(search.Documents(site)) {
+		t.Errorf("the next run reused %d documents and tokenised %d; want all %d and none", reused, made, len(search.Documents(site)))
+	}
+	if next.Changed() {
+		t.Error("the next run would write the cache again")
 	}
 }
