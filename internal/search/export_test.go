@@ -88,7 +88,8 @@ type Token struct {
 // or longer than forty characters are left out.
 func Tokenize(text string) []Token {
 	var out []Token
-	tokenize(text, func(w string, whole bool) { out = append(out, Token{Word: w, Whole: whole}) })
+	var s scanner
+	s.tokenize(text, func(w []byte, whole bool) { out = append(out, Token{Word: string(w), Whole: whole}) })
 	return out
 }
 
@@ -96,9 +97,10 @@ func Tokenize(text string) []Token {
 // joined forms of compounds.
 func QueryWords(q string) []string {
 	var out []string
-	tokenize(q, func(w string, whole bool) {
+	var s scanner
+	s.tokenize(q, func(w []byte, whole bool) {
 		if !whole {
-			out = append(out, w)
+			out = append(out, string(w))
 		}
 	})
 	return out

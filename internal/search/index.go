@@ -175,11 +175,7 @@ func (ix *indexer) drop(v int32) {
 // posting is what document id says about the word: the field it counts
 // most in, its frequency, and its best section.
 func (o occurrence) posting(id int) posting {
-	sec := o.sec
-	if o.field == fieldBody {
-		sec = o.bodySec
-	}
-	return makePosting(id, o.field, o.tf, sec)
+	return makePosting(id, o.field, o.tf, o.sec)
 }
 
 func makePosting(id int, field int8, tf, sec int32) posting {
