@@ -143,6 +143,11 @@ func metaFile(lang *language, n int, packs []*pack, buckets int, parts [][3]int,
 
 // docFile is the display record of one document, with its text capped.
 func docFile(id int, d Document, opts Options) []byte {
+	return appendDocFile(nil, id, d, opts)
+}
+
+// appendDocFile appends docFile's record to b.
+func appendDocFile(b []byte, id int, d Document, opts Options) []byte {
 	type out struct {
 		URL      string      `json:"url"`
 		Title    string      `json:"title"`
@@ -157,10 +162,9 @@ func docFile(id int, d Document, opts Options) []byte {
 		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
 	}
 	data, _ := json.Marshal(o) // plain strings always marshal
-	// Exactly the file's size: ten thousand of these are held at once.
-	head := "batonSearch.doc(" + strconv.Itoa(id) + ","
-	b := make([]byte, 0, len(head)+len(data)+3)
-	b = append(b, head...)
+	b = append(b, "batonSearch.doc("...)
+	b = strconv.AppendInt(b, int64(id), 10)
+	b = append(b, ',')
 	b = append(b, data...)
 	return append(b, ");\n"...)
 }

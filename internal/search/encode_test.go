@@ -49,7 +49,7 @@ func TestShardsSplitByPrefix(t *testing.T) {
 	docs = append(docs, Document{Title: "co cab"})
 	ix := newIndexer(nil, languageOf("en"), false)
 	for i, d := range docs {
-		ix.keep(i, ix.prepare(&ix.tok, i, d, Options{}.withDefaults(), false))
+		ix.keep(i, ix.prepare(&ix.tok, &batch{}, i, d, Options{}.withDefaults(), false))
 	}
 	byStem := map[string][]int32{}
 	for v, w := range ix.variants {

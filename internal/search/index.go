@@ -61,13 +61,14 @@ type indexed struct {
 }
 
 // prepare lists the words of document id and makes its display file,
-// taking either from the cache when the document is as it was. It only
-// reads the cache, so goroutines may prepare documents side by side.
+// taking either from the cache when the document is as it was, in b's
+// memory. It only reads the cache, so goroutines may prepare documents
+// side by side.
 //
 // With keepOcc, or an in-memory Cache (which keeps them), the words are
 // always listed as occurrences; otherwise words from the WordCache stay in
 // its encoding, for keep to merge.
-func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, keepOcc bool) indexed {
+func (ix *indexer) prepare(tok *tokenizer, b *batch, id int, d Document, opts Options, keepOcc bool) indexed {
 	keepOcc = keepOcc || ix.cache != nil
 	var in indexed
 	var found, docFound bool
@@ -86,15 +87,56 @@ func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, kee
 		}
 	}
 	if !found {
-		in.occ = slices.Clone(tok.words(d))
+		in.occ = b.words(tok, d)
 		if opts.Words != nil {
 			opts.Words.tokenised()
 		}
 	}
 	if !docFound {
-		in.doc = docFile(id, d, opts)
+		in.doc = b.docFile(tok, id, d, opts)
 	}
 	return in
+}
+
+// A batch is the documents of one chunk that a goroutine prepared. In an
+// index that keeps their words and display files no longer than it takes
+// to merge them (a one-off build's: no Cache, no edits, each display file
+// emitted once its documents are merged), the batch holds them in memory
+// of its own, which goes back to be filled again once they are merged
+// (reuse): the index then allocates next to nothing per document.
+// Otherwise each has memory of its own, exactly its size, as the index
+// may keep it for long.
+type batch struct {
+	docs  []indexed
+	occ   []occurrence // with reuse, the documents' words
+	text  []byte       // with reuse, their display files
+	reuse bool
+}
+
+// reset empties b for another chunk.
+func (b *batch) reset() {
+	b.docs, b.occ, b.text = b.docs[:0], b.occ[:0], b.text[:0]
+}
+
+// words lists the words of d (tokenizer.words) for a document of b.
+func (b *batch) words(tok *tokenizer, d Document) []occurrence {
+	if !b.reuse {
+		return slices.Clone(tok.words(d))
+	}
+	start := len(b.occ)
+	b.occ = tok.appendWords(b.occ, d)
+	return b.occ[start:len(b.occ):len(b.occ)]
+}
+
+// docFile makes the display record of a document of b.
+func (b *batch) docFile(tok *tokenizer, id int, d Document, opts Options) []byte {
+	if !b.reuse {
+		tok.text = appendDocFile(tok.text[:0], id, d, opts)
+		return slices.Clone(tok.text)
+	}
+	start := len(b.text)
+	b.text = appendDocFile(b.text, id, d, opts)
+	return b.text[start:len(b.text):len(b.text)]
 }
 
 // keep adds a prepared document's words to the postings, and both its
@@ -317,7 +359,10 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 		w.begin()
 		defer func() { w.end(variantsOf(x.ix)) }()
 	}
-	x.addAll(n, doc, func(id int, in indexed) {
+	// A one-off build's index keeps nothing of a document once it is
+	// merged, but its postings.
+	reuse := emit != nil && !updatable && opts.Cache == nil
+	x.addAll(n, doc, reuse, func(id int, in indexed) {
 		x.ix.keep(id, in)
 		if updatable {
 			x.occ[id] = in.occ
@@ -377,16 +422,18 @@ const docChunk = 32
 // by document. Listing words and making display files is most of the
 // index's time; postings are merged on one goroutine. At most a few
 // chunks wait to be kept at once, so the documents' text is never all
-// held together.
-func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in indexed)) {
+// held together. With reuse, keep keeps nothing of a document past its
+// call (see batch).
+func (x *Index) addAll(n int, doc func(id int) Document, reuse bool, keep func(id int, in indexed)) {
 	workers := runtime.GOMAXPROCS(0)
 	chunks := (n + docChunk - 1) / docChunk
-	ready := make([]chan []indexed, chunks)
+	ready := make([]chan *batch, chunks)
 	for c := range ready {
-		ready[c] = make(chan []indexed, 1)
+		ready[c] = make(chan *batch, 1)
 	}
 	next := make(chan int)
 	inFlight := make(chan struct{}, 4*workers)
+	free := make(chan *batch, 5*workers) // merged batches, to fill again
 	go func() {
 		for c := range chunks {
 			inFlight <- struct{}{}
@@ -398,18 +445,31 @@ func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in in
 		go func() {
 			tok := x.ix.lang.tokenizer()
 			for c := range next {
-				first, last := c*docChunk, min((c+1)*docChunk, n)
-				out := make([]indexed, 0, last-first)
-				for id := first; id < last; id++ {
-					out = append(out, x.ix.prepare(&tok, id, doc(id), x.opts, x.occ != nil))
+				var b *batch
+				select {
+				case b = <-free:
+					b.reset()
+				default:
+					b = &batch{reuse: reuse}
 				}
-				ready[c] <- out
+				for id := c * docChunk; id < min((c+1)*docChunk, n); id++ {
+					b.docs = append(b.docs, x.ix.prepare(&tok, b, id, doc(id), x.opts, x.occ != nil))
+				}
+				ready[c] <- b
 			}
 		}()
 	}
 	for c := range chunks {
-		for i, in := range <-ready[c] {
+		b := <-ready[c]
+		for i, in := range b.docs {
 			keep(c*docChunk+i, in)
+		}
+		if reuse {
+			clear(b.docs) // what the cache's entries hold
+			select {
+			case free <- b:
+			default:
+			}
 		}
 		<-inFlight
 	}

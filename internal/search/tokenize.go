@@ -263,6 +263,7 @@ type tokenizer struct {
 	count []counting // the document's words, in order of first sight
 	out   []occurrence
 	buf   []byte // wordKeyOf's bytes
+	text  []byte // a display file's
 }
 
 // seenWord is a word a tokenizer has seen, and its place in the
