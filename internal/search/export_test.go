@@ -49,6 +49,8 @@ func SplitPrefixes(keys []string) map[string]bool {
 	return split
 }
 
+func encodePostings(ps []posting) string { return string(appendPostings(nil, ps)) }
+
 // decodePostings reverses encodePostings; tests use it.
 func decodePostings(s string) []posting {
 	var vals []int

@@ -198,12 +198,20 @@ func (ix *indexer) add(v int32, p posting) {
 	ix.last[v] = p.doc
 }
 
-// encoded is variant v's postings, encoded, and drop lets go of them.
-func (ix *indexer) encoded(v int32) string {
+// appendEncoded appends variant v's postings, encoded; encodedLen is
+// their length, and drop lets go of them.
+func (ix *indexer) appendEncoded(b []byte, v int32) []byte {
 	if ix.pack {
-		return string(ix.packed[v])
+		return append(b, ix.packed[v]...)
 	}
-	return encodePostings(ix.postings[v])
+	return appendPostings(b, ix.postings[v])
+}
+
+func (ix *indexer) encodedLen(v int32) int {
+	if ix.pack {
+		return len(ix.packed[v])
+	}
+	return len(ix.postings[v]) * 3
 }
 
 func (ix *indexer) drop(v int32) {
