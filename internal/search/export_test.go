@@ -118,3 +118,10 @@ func StemmerFor(tag string) func(string) string { return languageOf(tag).stemmer
 
 // StemmerScript is the script a site in a Snowball language loads.
 func StemmerScript(name string) []byte { return stemmerScript(name) }
+
+// Lister returns a function that lists a document's words as the index
+// of a site in language tag does, and returns how many it found.
+func Lister(tag string) func(Document) int {
+	tok := languageOf(tag).tokenizer()
+	return func(d Document) int { return len(tok.words(d)) }
+}

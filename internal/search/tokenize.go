@@ -24,6 +24,7 @@ const (
 type scanner struct {
 	part  []byte // the part of a compound being read, lower-cased
 	whole []byte // a compound's parts so far, joined, without apostrophes
+	runes runeTable
 }
 
 // tokenize calls emit with each token of text, in order. w is the
@@ -36,7 +37,7 @@ func (s *scanner) tokenize(text string, emit func(w []byte, whole bool)) {
 				i++
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !chunkRune(r) {
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); s.runes.info(r).class&(classWord|classApostrophe) == 0 {
 			i += n
 			continue
 		}
@@ -54,7 +55,7 @@ func (s *scanner) tokenize(text string, emit func(w []byte, whole bool)) {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if !chunkRune(r) {
+			if s.runes.info(r).class&(classWord|classApostrophe) == 0 {
 				break
 			}
 			plain = false
@@ -90,9 +91,6 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// chunkRune says whether r belongs to a compound: a word rune or a joiner.
-func chunkRune(r rune) bool { return wordRune(r) || isApostrophe(r) || r == '-' || r == '_' }
-
 // split splits one compound into its parts: at hyphens and underscores,
 // and where a camelCase hump starts; an apostrophe (of any kind) stays
 // only between two word runes. Each part is emitted lower-cased (a final
@@ -103,42 +101,38 @@ func chunkRune(r rune) bool { return wordRune(r) || isApostrophe(r) || r == '-' 
 func (s *scanner) split(chunk string, emit func(w []byte, whole bool)) {
 	var c compound
 	s.part, s.whole = s.part[:0], s.whole[:0]
-	prev := rune(0)
+	var prev runeInfo
 	r, n := decodeRune(chunk)
+	cur := s.runes.info(r)
 	for k := 0; k < len(chunk); {
 		next, nn := decodeRune(chunk[k+n:])
-		if isApostrophe(r) {
-			r = '\''
-		}
+		ni := s.runes.info(next)
 		switch {
 		case r == '-' || r == '_':
 			s.endPart(&c, emit)
-		case r == '\'':
+		case cur.class&classApostrophe != 0:
 			// ʼ is a letter, but not after an apostrophe: all of them
 			// are one.
-			if c.runes == 0 || isApostrophe(next) || !wordRune(next) {
+			if c.runes == 0 || ni.class&(classApostrophe|classWord) != classWord {
 				s.endPart(&c, emit)
 			} else {
 				s.part = append(s.part, '\'')
 				c.runes++
 				c.quotes++
 			}
+			cur = runeInfo{class: classApostrophe}
 		default:
-			if c.runes > 0 && unicode.IsUpper(r) &&
-				(unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && unicode.IsLower(next)) {
+			if c.runes > 0 && cur.class&classUpper != 0 &&
+				(prev.class&(classLower|classDigit) != 0 || prev.class&classUpper != 0 && ni.class&classLower != 0) {
 				s.endPart(&c, emit)
 			}
-			lr := unicode.ToLower(r)
-			if lr == 'ς' {
-				lr = 'σ'
-			}
-			s.part = utf8.AppendRune(s.part, lr)
+			s.part = utf8.AppendRune(s.part, cur.lower)
 			c.runes++
-			c.spaceless = c.spaceless || lr >= 0x0e00 && isSpaceless(lr)
+			c.spaceless = c.spaceless || cur.class&classLowerSpaceless != 0
 		}
-		prev = r
+		prev = cur
 		k += n
-		r, n = next, nn
+		r, n, cur = next, nn, ni
 	}
 	s.endPart(&c, emit)
 	if c.parts > 1 && !c.anySpaceless && keepRunes(c.wholeRunes) {
@@ -163,7 +157,7 @@ func (s *scanner) endPart(c *compound, emit func(w []byte, whole bool)) {
 	switch {
 	case c.spaceless:
 		c.anySpaceless = true
-		emitSpaceless(s.part, emit)
+		s.emitSpaceless(s.part, emit)
 	case keepRunes(c.runes):
 		emit(s.part, false)
 	}
@@ -383,14 +377,14 @@ func isSpaceless(r rune) bool {
 // emitSpaceless emits the terms of a part that holds runes of scripts
 // written without spaces: each run of them as its overlapping pairs of
 // characters (one character alone as itself), the rest as words.
-func emitSpaceless(p []byte, emit func(w []byte, whole bool)) {
+func (s *scanner) emitSpaceless(p []byte, emit func(w []byte, whole bool)) {
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRune(p[i:])
-		in := isSpaceless(r)
+		in := s.runes.info(r).class&classSpaceless != 0
 		j, runes, last := i+n, 1, i // last: where the run's last rune starts
 		for j < len(p) {
 			r, n := utf8.DecodeRune(p[j:])
-			if isSpaceless(r) != in {
+			if s.runes.info(r).class&classSpaceless != 0 != in {
 				break
 			}
 			if in {

@@ -124,3 +124,6 @@ func referenceSpaceless(p string, emit func(w string, whole bool)) {
 		i = j
 	}
 }
+
+// chunkRune says whether r belongs to a compound: a word rune or a joiner.
+func chunkRune(r rune) bool { return wordRune(r) || isApostrophe(r) || r == '-' || r == '_' }
