@@ -1,6 +1,7 @@
 package search
 
 import (
+	"hash/maphash"
 	"math"
 	"unicode"
 	"unicode/utf8"
@@ -245,12 +246,13 @@ type occurrence struct {
 // memory; each goroutine that lists words has its own.
 type tokenizer struct {
 	scan scanner
-	// ids numbers the words the tokenizer has seen, in seen, so a word
-	// of a document costs one map lookup and a string only the first
+	// table numbers the words the tokenizer has seen, in seen, so a
+	// word of a document costs one lookup, and a string only the first
 	// time: most words of a handbook are in many of its documents.
-	ids   map[string]int32
+	table wordTable
 	seen  []seenWord
 	stop  map[string]bool // the language's stop words; read only
+	limit int             // how many words it remembers (maxSeen)
 	doc   uint32          // the document being listed, counted from 1
 	field int8            // what the text being listed is of
 	sec   int32
@@ -293,8 +295,8 @@ func (t *tokenizer) words(d Document) []occurrence {
 
 // appendWords appends what words lists to dst.
 func (t *tokenizer) appendWords(dst []occurrence, d Document) []occurrence {
-	if len(t.seen) >= maxSeen || t.doc == math.MaxUint32 {
-		clear(t.ids)
+	if len(t.seen) >= t.limit || t.doc == math.MaxUint32 {
+		t.table.clear()
 		t.seen, t.doc = t.seen[:0], 0
 	}
 	t.doc++
@@ -328,13 +330,7 @@ func (t *tokenizer) see(text string, field, sec int) {
 
 // token counts one token of the text being listed.
 func (t *tokenizer) token(w []byte, _ bool) {
-	k, ok := t.ids[string(w)]
-	if !ok {
-		word := string(w)
-		k = int32(len(t.seen))
-		t.ids[word] = k
-		t.seen = append(t.seen, seenWord{word: word, stop: t.stop[word]})
-	}
+	k := t.find(w)
 	e := &t.seen[k]
 	if e.doc != t.doc {
 		e.doc = t.doc
@@ -362,6 +358,60 @@ func (t *tokenizer) token(w []byte, _ bool) {
 		if o.curCount > o.bodyCount {
 			o.bodySec, o.bodyCount = o.curSec, o.curCount
 		}
+	}
+}
+
+// A wordTable finds a word's number in tokenizer.seen by its bytes: an
+// open-addressed table of the words' hashes and numbers, which a token
+// looks up with no string made, and no more than a hash and, mostly, one
+// comparison.
+type wordTable struct {
+	seed  maphash.Seed
+	slots []uint64 // a word's hash's high half << 32 | its number + 1; 0 is free
+}
+
+func (t *wordTable) clear() { clear(t.slots) }
+
+// find returns the number of word w in t.seen, adding it if it is new.
+func (t *tokenizer) find(w []byte) int32 {
+	tab := &t.table
+	if 2*(len(t.seen)+1) > len(tab.slots) {
+		t.grow()
+	}
+	h := maphash.Bytes(tab.seed, w)
+	mask := uint64(len(tab.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := tab.slots[i]
+		if s == 0 {
+			k := int32(len(t.seen))
+			word := string(w)
+			t.seen = append(t.seen, seenWord{word: word, stop: t.stop[word]})
+			tab.slots[i] = h>>32<<32 | uint64(k+1)
+			return k
+		}
+		if s>>32 == h>>32 {
+			if k := int32(uint32(s)) - 1; t.seen[k].word == string(w) {
+				return k
+			}
+		}
+	}
+}
+
+// grow doubles the table, keeping it at most half full.
+func (t *tokenizer) grow() {
+	tab := &t.table
+	if len(tab.slots) == 0 {
+		tab.seed = maphash.MakeSeed()
+	}
+	tab.slots = make([]uint64, max(1024, 2*len(tab.slots)))
+	mask := uint64(len(tab.slots) - 1)
+	for k, sw := range t.seen {
+		h := maphash.String(tab.seed, sw.word)
+		i := h & mask
+		for tab.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		tab.slots[i] = h>>32<<32 | uint64(k+1)
 	}
 }
 

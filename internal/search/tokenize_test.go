@@ -76,3 +76,34 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenizerRemembers lists the words of random documents with one
+// tokenizer that remembers every word it meets, one that forgets them
+// every few documents (a big handbook's words are more than it keeps)
+// and a new one for each document: the lists must be the same.
+func TestTokenizerRemembers(t *testing.T) {
+	lang := languageOf("en")
+	keeps, forgets := lang.tokenizer(), lang.tokenizer()
+	forgets.limit = 60
+	rng := rand.New(rand.NewPCG(7, 7))
+	forgot := 0
+	for i := range 500 {
+		d := Document{Title: randomText(rng, 5), Meta: []string{randomText(rng, 3)}}
+		for range 1 + rng.IntN(4) {
+			d.Sections = append(d.Sections, DocSection{Heading: randomText(rng, 3), Text: randomText(rng, 20+rng.IntN(40))})
+		}
+		fresh := lang.tokenizer()
+		want := slices.Clone(fresh.words(d))
+		if n := len(forgets.seen); n >= forgets.limit {
+			forgot++
+		}
+		for _, tok := range []*tokenizer{&keeps, &forgets} {
+			if got := tok.words(d); !slices.Equal(got, want) {
+				t.Fatalf("document %d: words %+v, want %+v", i, got, want)
+			}
+		}
+	}
+	if forgot == 0 {
+		t.Error("the tokenizer with a limit never forgot its words")
+	}
+}
