@@ -40,7 +40,9 @@ type indexer struct {
 	cache  *Cache
 	words  *WordCache
 	vids   []int32 // the variants of the document merge last merged
-	lang   *language
+	// listings are what it knows of each goroutine's tokenizer.
+	listings []listing
+	lang     *language
 }
 
 // newIndexer returns an indexer; with pack, one whose postings are only
@@ -53,7 +55,12 @@ func newIndexer(cache *Cache, lang *language, pack bool) *indexer {
 // display file, each with the cache key it was found or is to be kept
 // under.
 type indexed struct {
-	occ         []occurrence
+	occ []occurrence
+	// by is 1 + the number of the goroutine whose tokenizer listed occ
+	// afresh, in its epoch: then each occurrence's seen is good (see
+	// listing); 0 for words from a cache.
+	by          int
+	epoch       uint32
 	key, docKey uint64
 	wkey        wordKey // with Options.Words
 	entry       []byte  // the words, as the WordCache holds them, when occ is nil
@@ -88,6 +95,7 @@ func (ix *indexer) prepare(tok *tokenizer, b *batch, id int, d Document, opts Op
 	}
 	if !found {
 		in.occ = b.words(tok, d)
+		in.by, in.epoch = b.worker+1, tok.epoch
 		if opts.Words != nil {
 			opts.Words.tokenised()
 		}
@@ -107,10 +115,11 @@ func (ix *indexer) prepare(tok *tokenizer, b *batch, id int, d Document, opts Op
 // Otherwise each has memory of its own, exactly its size, as the index
 // may keep it for long.
 type batch struct {
-	docs  []indexed
-	occ   []occurrence // with reuse, the documents' words
-	text  []byte       // with reuse, their display files
-	reuse bool
+	worker int // the goroutine that prepared it
+	docs   []indexed
+	occ    []occurrence // with reuse, the documents' words
+	text   []byte       // with reuse, their display files
+	reuse  bool
 }
 
 // reset empties b for another chunk.
@@ -150,21 +159,67 @@ func (ix *indexer) keep(id int, in indexed) {
 		ix.words.mergeEntry(ix, id, in.wkey, in.entry)
 		return
 	}
-	ix.merge(id, in.occ)
+	var from *listing
+	if in.by > 0 {
+		for len(ix.listings) < in.by {
+			ix.listings = append(ix.listings, listing{})
+		}
+		from = &ix.listings[in.by-1]
+		from.begin(in.epoch)
+	}
+	ix.merge(id, in.occ, from)
 	if ix.words != nil {
 		ix.words.record(in.wkey, in.occ, ix.vids)
 	}
 }
 
-// merge adds one document's words to the postings. occ is in order of
-// first sight, so nothing depends on map order.
-func (ix *indexer) merge(id int, occ []occurrence) {
+// merge adds one document's words to the postings, which the tokenizer
+// of from, if not nil, listed. occ is in order of first sight, so nothing
+// depends on map order.
+func (ix *indexer) merge(id int, occ []occurrence, from *listing) {
 	ix.vids = ix.vids[:0]
 	for _, o := range occ {
-		v := ix.intern(o.word)
+		var v int32
+		if from != nil {
+			v = from.variant(ix, o)
+		} else {
+			v = ix.intern(o.word)
+		}
 		ix.add(v, o.posting(id))
 		ix.vids = append(ix.vids, v)
 	}
+}
+
+// A listing is what the merge knows of the tokenizer of one goroutine
+// that lists words: the variant of each word it numbered, as far as the
+// merge has met them, in the tokenizer's epoch. The tokenizer numbers
+// the words it has seen, so that a word it listed for another document
+// is found by its number, not by a lookup of the word in every variant:
+// the merge, on one goroutine, costs less. The goroutine's documents come
+// in the order it listed them, so an epoch once left never comes back.
+type listing struct {
+	epoch uint32
+	vids  []int32 // by the tokenizer's number; -1 for a word not met yet
+}
+
+// begin makes ready for a document listed in epoch.
+func (l *listing) begin(epoch uint32) {
+	if epoch != l.epoch {
+		l.epoch, l.vids = epoch, l.vids[:0]
+	}
+}
+
+// variant returns o's variant.
+func (l *listing) variant(ix *indexer, o occurrence) int32 {
+	for int(o.seen) >= len(l.vids) {
+		l.vids = append(l.vids, -1)
+	}
+	v := l.vids[o.seen]
+	if v < 0 {
+		v = ix.intern(o.word)
+		l.vids[o.seen] = v
+	}
+	return v
 }
 
 // intern returns the index of a variant, adding it when it is new. A new
@@ -449,7 +504,7 @@ func (x *Index) addAll(n int, doc func(id int) Document, reuse bool, keep func(i
 		}
 		close(next)
 	}()
-	for range min(workers, chunks) {
+	for w := range min(workers, chunks) {
 		go func() {
 			tok := x.ix.lang.tokenizer()
 			for c := range next {
@@ -460,6 +515,7 @@ func (x *Index) addAll(n int, doc func(id int) Document, reuse bool, keep func(i
 				default:
 					b = &batch{reuse: reuse}
 				}
+				b.worker = w
 				for id := c * docChunk; id < min((c+1)*docChunk, n); id++ {
 					b.docs = append(b.docs, x.ix.prepare(&tok, b, id, doc(id), x.opts, x.occ != nil))
 				}

@@ -313,8 +313,8 @@ func editFiles(t *testing.T, x *search.Index, site *handbook.Site, files map[str
 // pages, English and Japanese, and wants the same files from an Index
 // (which keeps every document's words) as from Build (which streams, and
 // fills the memory of the documents it merged again with others': batch),
-// without a WordCache, with an empty one and with a full one. 1,500 pages
-// are enough chunks of documents that a batch is filled many times.
+// without a cache, and with an empty and a full Cache and WordCache. 1,500
+// pages are enough chunks of documents that a batch is filled many times.
 func TestStreamEqualsIndex(t *testing.T) {
 	for _, lang := range []string{"en", "ja"} {
 		t.Run(lang, func(t *testing.T) {
@@ -327,6 +327,12 @@ func TestStreamEqualsIndex(t *testing.T) {
 			want := search.NewIndex(site, search.Options{}).Files()
 			if got := search.Build(site, search.Options{}); !sameFiles(got, want) {
 				t.Errorf("Build: the files differ from an Index's")
+			}
+			mem := search.NewCache()
+			for _, build := range []string{"an empty", "a full"} {
+				if got := search.Build(site, search.Options{Cache: mem}); !sameFiles(got, want) {
+					t.Errorf("Build with %s Cache: the files differ from an Index's", build)
+				}
 			}
 			cold := search.NewWordCache()
 			if got := search.Build(site, search.Options{Words: cold}); !sameFiles(got, want) {

@@ -240,6 +240,9 @@ type occurrence struct {
 	tf    int32
 	sec   int32
 	field int8
+	// seen is the word's number in the tokenizer that listed it, in its
+	// epoch (see listing): good only while the document is fresh.
+	seen int32
 }
 
 // tokenizer lists the words of one document at a time, reusing its
@@ -254,6 +257,7 @@ type tokenizer struct {
 	stop  map[string]bool // the language's stop words; read only
 	limit int             // how many words it remembers (maxSeen)
 	doc   uint32          // the document being listed, counted from 1
+	epoch uint32          // how many times it forgot the words it had seen
 	field int8            // what the text being listed is of
 	sec   int32
 	count []counting // the document's words, in order of first sight
@@ -280,6 +284,7 @@ const maxSeen = 1 << 16
 // counting is what the document being listed says about one word so far.
 type counting struct {
 	word               string
+	seen               int32
 	field              int8
 	tf, sec            int32
 	bodySec, bodyCount int32 // the body section with the most occurrences so far
@@ -298,6 +303,7 @@ func (t *tokenizer) appendWords(dst []occurrence, d Document) []occurrence {
 	if len(t.seen) >= t.limit || t.doc == math.MaxUint32 {
 		t.table.clear()
 		t.seen, t.doc = t.seen[:0], 0
+		t.epoch++
 	}
 	t.doc++
 	t.count = t.count[:0]
@@ -318,7 +324,7 @@ func (t *tokenizer) appendWords(dst []occurrence, d Document) []occurrence {
 		if c.field == fieldBody {
 			sec = c.bodySec
 		}
-		dst = append(dst, occurrence{word: c.word, tf: c.tf, sec: sec, field: c.field})
+		dst = append(dst, occurrence{word: c.word, tf: c.tf, sec: sec, field: c.field, seen: c.seen})
 	}
 	return dst
 }
@@ -339,7 +345,7 @@ func (t *tokenizer) token(w []byte, _ bool) {
 			return
 		}
 		e.slot = int32(len(t.count))
-		t.count = append(t.count, counting{word: e.word, field: t.field, sec: t.sec, curSec: -1})
+		t.count = append(t.count, counting{word: e.word, seen: k, field: t.field, sec: t.sec, curSec: -1})
 	} else if e.slot == stopSlot {
 		return
 	}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -98,12 +99,46 @@ func TestTokenizerRemembers(t *testing.T) {
 			forgot++
 		}
 		for _, tok := range []*tokenizer{&keeps, &forgets} {
-			if got := tok.words(d); !slices.Equal(got, want) {
+			// A word's number differs from one tokenizer to another.
+			if got := tok.words(d); !slices.EqualFunc(got, want, func(a, b occurrence) bool { a.seen = b.seen; return a == b }) {
 				t.Fatalf("document %d: words %+v, want %+v", i, got, want)
 			}
 		}
 	}
 	if forgot == 0 {
 		t.Error("the tokenizer with a limit never forgot its words")
+	}
+}
+
+// TestMergeByNumber merges the words of random documents, listed by two
+// tokenizers that forget their words every few documents, into one
+// indexer that finds each variant by the tokenizer's number for the word
+// (listing) and one that looks every word up: the two must hold the same
+// variants and postings.
+func TestMergeByNumber(t *testing.T) {
+	lang := languageOf("en")
+	byNumber, byWord := newIndexer(nil, lang, true), newIndexer(nil, lang, true)
+	toks := []tokenizer{lang.tokenizer(), lang.tokenizer()}
+	for i := range toks {
+		toks[i].limit = 60
+	}
+	rng := rand.New(rand.NewPCG(8, 9))
+	for id := range 600 {
+		d := Document{Title: randomText(rng, 4), Sections: []DocSection{{Text: randomText(rng, 10+rng.IntN(30))}}}
+		w := rng.IntN(len(toks))
+		occ := slices.Clone(toks[w].words(d))
+		byNumber.keep(id, indexed{occ: occ, by: w + 1, epoch: toks[w].epoch})
+		byWord.keep(id, indexed{occ: occ})
+	}
+	if toks[0].epoch == 0 || toks[1].epoch == 0 {
+		t.Fatalf("the tokenizers never forgot their words (epochs %d, %d)", toks[0].epoch, toks[1].epoch)
+	}
+	if !slices.Equal(byNumber.variants, byWord.variants) {
+		t.Fatalf("variants %q, want %q", byNumber.variants, byWord.variants)
+	}
+	for v := range byWord.variants {
+		if got, want := byNumber.packed[v], byWord.packed[v]; !bytes.Equal(got, want) {
+			t.Errorf("postings of %q: %q, want %q", byWord.variants[v], got, want)
+		}
 	}
 }
