@@ -222,13 +222,13 @@ func (l *listing) variant(ix *indexer, o occurrence) int32 {
 	return v
 }
 
-// intern returns the index of a variant, adding it when it is new. A new
-// variant is copied: the word is a piece of its document's text, which
-// would otherwise be kept whole for as long as the index.
+// intern returns the index of a variant, adding it when it is new. The
+// word is kept as it is: a tokenizer and the WordCache make each word a
+// string of its own, never a view of a document's text or a file's bytes,
+// which the index would otherwise keep whole.
 func (ix *indexer) intern(w string) int32 {
 	v, known := ix.ids[w]
 	if !known {
-		w = strings.Clone(w)
 		v = int32(len(ix.variants))
 		ix.ids[w] = v
 		ix.variants = append(ix.variants, w)
@@ -529,7 +529,7 @@ func (x *Index) addAll(n int, doc func(id int) Document, reuse bool, keep func(i
 			keep(c*docChunk+i, in)
 		}
 		if reuse {
-			clear(b.docs) // what the cache's entries hold
+			clear(b.docs) // a batch waiting to be filled holds no WordCache entry
 			select {
 			case free <- b:
 			default:

@@ -21,7 +21,8 @@ const (
 
 // A scanner splits text into tokens, reusing its buffers: each token is
 // lower-cased into them, so a string is made only for a word its caller
-// keeps, and ASCII text is walked byte by byte.
+// keeps (a string of its own: the index keeps it, see intern), and ASCII
+// text is walked byte by byte.
 type scanner struct {
 	part  []byte // the part of a compound being read, lower-cased
 	whole []byte // a compound's parts so far, joined, without apostrophes
