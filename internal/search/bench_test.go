@@ -12,6 +12,7 @@ import (
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	gencorpus "github.com/batonhq/baton/internal/corpus"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
@@ -119,11 +120,14 @@ func site10k(b *testing.B) *handbook.Site {
 func BenchmarkIndex10k(b *testing.B) {
 	site := site10k(b)
 	var files []search.File
-	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		files = search.Build(site, search.Options{})
 	}
 	b.StopTimer()
+	if cpu > 0 {
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	}
 	total := 0
 	for _, f := range files {
 		total += len(f.Data)
@@ -228,4 +232,34 @@ func (ix *index) firstQueryBytes(q string) int {
 		n += sizes[i]
 	}
 	return n
+}
+
+var realSite = struct {
+	once sync.Once
+	docs []search.Document
+}{}
+
+// BenchmarkWords lists the words of every document of a generated
+// handbook of the real shape (a sixth of its pages in Japanese) of 2,000
+// pages: what each goroutine of an index build spends most of its time
+// on. It reports the CPU time per document.
+func BenchmarkWords(b *testing.B) {
+	realSite.once.Do(func() {
+		files := map[string]string{}
+		for _, f := range gencorpus.Baton(gencorpus.Options{Pages: 2000, Seed: 1, Shape: gencorpus.Real}) {
+			files[f.Path] = string(f.Data)
+		}
+		realSite.docs = search.Documents(testSiteFiles(b, files))
+	})
+	list := search.Lister("en")
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, d := range realSite.docs {
+			list(d)
+		}
+	}
+	b.StopTimer()
+	if cpu > 0 {
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*len(realSite.docs)), "cpu-ns/doc")
+	}
 }

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/handbook"
 )
@@ -19,21 +19,24 @@ import (
 // encodeStem is a stem's entry: its variants, sorted, each with its
 // postings.
 func (ix *indexer) encodeStem(stem string, vs []int32) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	b.Write(jsonString(stem))
-	b.WriteString(",[")
+	n := len(stem) + 8
+	for _, v := range vs {
+		n += len(ix.variants[v]) + ix.encodedLen(v) + 8
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	b = appendJSONString(b, stem)
+	b = append(b, ",["...)
 	for i, v := range vs {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(jsonString(ix.variants[v]))
-		b.WriteString(`,"`)
-		b.WriteString(ix.encoded(v))
-		b.WriteByte('"')
+		b = appendJSONString(b, ix.variants[v])
+		b = append(b, ',', '"')
+		b = ix.appendEncoded(b, v)
+		b = append(b, '"')
 	}
-	b.WriteString("]]")
-	return b.Bytes()
+	return append(b, "]]"...)
 }
 
 // encode writes the shard's file.
@@ -69,14 +72,14 @@ func appendVarint(b []byte, v int) []byte {
 	return append(b, digits[v])
 }
 
-func encodePostings(ps []posting) string {
-	b := make([]byte, 0, len(ps)*3)
+// appendPostings appends ps, encoded, to b.
+func appendPostings(b []byte, ps []posting) []byte {
 	prev := int32(0)
 	for _, p := range ps {
 		b = appendPosting(b, p, prev)
 		prev = p.doc
 	}
-	return string(b)
+	return b
 }
 
 // appendPosting writes p, after a posting of document prev.
@@ -86,9 +89,61 @@ func appendPosting(b []byte, p posting, prev int32) []byte {
 	return appendVarint(b, int(p.sec))
 }
 
-func jsonString(s string) []byte {
-	b, _ := json.Marshal(s) // a string always marshals
-	return b
+func jsonString(s string) []byte { return appendJSONString(nil, s) }
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it (TestJSONString): quotes, backslashes and control characters;
+// <, > and &, as HTML needs; U+2028 and U+2029, which end a line in
+// JavaScript; and each byte that is not UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[done:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			done = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[done:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[done:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		done = i
+	}
+	b = append(b, s[done:]...)
+	return append(b, '"')
 }
 
 func metaFile(lang *language, n int, packs []*pack, buckets int, parts [][3]int, version string) []byte {
@@ -143,26 +198,48 @@ func metaFile(lang *language, n int, packs []*pack, buckets int, parts [][3]int,
 
 // docFile is the display record of one document, with its text capped.
 func docFile(id int, d Document, opts Options) []byte {
-	type out struct {
-		URL      string      `json:"url"`
-		Title    string      `json:"title"`
-		Section  string      `json:"section,omitempty"`
-		Sections [][3]string `json:"sections"`
+	return appendDocFile(nil, id, d, opts)
+}
+
+// appendDocFile appends docFile's record to b: a call with the document's
+// id and, as JSON, its URL, title, section (unless empty), and each
+// section's anchor, heading and text.
+func appendDocFile(b []byte, id int, d Document, opts Options) []byte {
+	b = append(b, "batonSearch.doc("...)
+	b = strconv.AppendInt(b, int64(id), 10)
+	b = append(b, `,{"url":`...)
+	b = appendJSONString(b, d.URL)
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, d.Title)
+	if d.Section != "" {
+		b = append(b, `,"section":`...)
+		b = appendJSONString(b, d.Section)
 	}
-	o := out{URL: d.URL, Title: d.Title, Section: d.Section}
+	b = append(b, `,"sections":`...)
+	if len(d.Sections) == 0 {
+		b = append(b, "null"...)
+	}
 	left := opts.DocChars
-	for _, s := range d.Sections {
+	for i, s := range d.Sections {
 		text := handbook.Shorten(s.Text, min(opts.SectionChars, max(left, 0)))
 		left -= len(text)
-		o.Sections = append(o.Sections, [3]string{s.Anchor, s.Heading, text})
+		if i == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, s.Anchor)
+		b = append(b, ',')
+		b = appendJSONString(b, s.Heading)
+		b = append(b, ',')
+		b = appendJSONString(b, text)
+		b = append(b, ']')
+		if i == len(d.Sections)-1 {
+			b = append(b, ']')
+		}
 	}
-	data, _ := json.Marshal(o) // plain strings always marshal
-	// Exactly the file's size: ten thousand of these are held at once.
-	head := "batonSearch.doc(" + strconv.Itoa(id) + ","
-	b := make([]byte, 0, len(head)+len(data)+3)
-	b = append(b, head...)
-	b = append(b, data...)
-	return append(b, ");\n"...)
+	return append(b, "});\n"...)
 }
 
 // docPath is the display file that holds document id.

@@ -49,6 +49,8 @@ func SplitPrefixes(keys []string) map[string]bool {
 	return split
 }
 
+func encodePostings(ps []posting) string { return string(appendPostings(nil, ps)) }
+
 // decodePostings reverses encodePostings; tests use it.
 func decodePostings(s string) []posting {
 	var vals []int
@@ -88,7 +90,8 @@ type Token struct {
 // or longer than forty characters are left out.
 func Tokenize(text string) []Token {
 	var out []Token
-	tokenize(text, func(w string, whole bool) { out = append(out, Token{Word: w, Whole: whole}) })
+	var s scanner
+	s.tokenize(text, func(w []byte, whole bool) { out = append(out, Token{Word: string(w), Whole: whole}) })
 	return out
 }
 
@@ -96,9 +99,10 @@ func Tokenize(text string) []Token {
 // joined forms of compounds.
 func QueryWords(q string) []string {
 	var out []string
-	tokenize(q, func(w string, whole bool) {
+	var s scanner
+	s.tokenize(q, func(w []byte, whole bool) {
 		if !whole {
-			out = append(out, w)
+			out = append(out, string(w))
 		}
 	})
 	return out
@@ -114,3 +118,10 @@ func StemmerFor(tag string) func(string) string { return languageOf(tag).stemmer
 
 // StemmerScript is the script a site in a Snowball language loads.
 func StemmerScript(name string) []byte { return stemmerScript(name) }
+
+// Lister returns a function that lists a document's words as the index
+// of a site in language tag does, and returns how many it found.
+func Lister(tag string) func(Document) int {
+	tok := languageOf(tag).tokenizer()
+	return func(d Document) int { return len(tok.words(d)) }
+}

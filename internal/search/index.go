@@ -40,7 +40,9 @@ type indexer struct {
 	cache  *Cache
 	words  *WordCache
 	vids   []int32 // the variants of the document merge last merged
-	lang   *language
+	// listings are what it knows of each goroutine's tokenizer.
+	listings []listing
+	lang     *language
 }
 
 // newIndexer returns an indexer; with pack, one whose postings are only
@@ -53,7 +55,12 @@ func newIndexer(cache *Cache, lang *language, pack bool) *indexer {
 // display file, each with the cache key it was found or is to be kept
 // under.
 type indexed struct {
-	occ         []occurrence
+	occ []occurrence
+	// by is 1 + the number of the goroutine whose tokenizer listed occ
+	// afresh, in its epoch: then each occurrence's seen is good (see
+	// listing); 0 for words from a cache.
+	by          int
+	epoch       uint32
 	key, docKey uint64
 	wkey        wordKey // with Options.Words
 	entry       []byte  // the words, as the WordCache holds them, when occ is nil
@@ -61,13 +68,14 @@ type indexed struct {
 }
 
 // prepare lists the words of document id and makes its display file,
-// taking either from the cache when the document is as it was. It only
-// reads the cache, so goroutines may prepare documents side by side.
+// taking either from the cache when the document is as it was, in b's
+// memory. It only reads the cache, so goroutines may prepare documents
+// side by side.
 //
 // With keepOcc, or an in-memory Cache (which keeps them), the words are
 // always listed as occurrences; otherwise words from the WordCache stay in
 // its encoding, for keep to merge.
-func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, keepOcc bool) indexed {
+func (ix *indexer) prepare(tok *tokenizer, b *batch, id int, d Document, opts Options, keepOcc bool) indexed {
 	keepOcc = keepOcc || ix.cache != nil
 	var in indexed
 	var found, docFound bool
@@ -86,15 +94,58 @@ func (ix *indexer) prepare(tok *tokenizer, id int, d Document, opts Options, kee
 		}
 	}
 	if !found {
-		in.occ = slices.Clone(tok.words(d))
+		in.occ = b.words(tok, d)
+		in.by, in.epoch = b.worker+1, tok.epoch
 		if opts.Words != nil {
 			opts.Words.tokenised()
 		}
 	}
 	if !docFound {
-		in.doc = docFile(id, d, opts)
+		in.doc = b.docFile(tok, id, d, opts)
 	}
 	return in
+}
+
+// A batch is the documents of one chunk that a goroutine prepared. In an
+// index that keeps their words and display files no longer than it takes
+// to merge them (a one-off build's: no Cache, no edits, each display file
+// emitted once its documents are merged), the batch holds them in memory
+// of its own, which goes back to be filled again once they are merged
+// (reuse): the index then allocates next to nothing per document.
+// Otherwise each has memory of its own, exactly its size, as the index
+// may keep it for long.
+type batch struct {
+	worker int // the goroutine that prepared it
+	docs   []indexed
+	occ    []occurrence // with reuse, the documents' words
+	text   []byte       // with reuse, their display files
+	reuse  bool
+}
+
+// reset empties b for another chunk.
+func (b *batch) reset() {
+	b.docs, b.occ, b.text = b.docs[:0], b.occ[:0], b.text[:0]
+}
+
+// words lists the words of d (tokenizer.words) for a document of b.
+func (b *batch) words(tok *tokenizer, d Document) []occurrence {
+	if !b.reuse {
+		return slices.Clone(tok.words(d))
+	}
+	start := len(b.occ)
+	b.occ = tok.appendWords(b.occ, d)
+	return b.occ[start:len(b.occ):len(b.occ)]
+}
+
+// docFile makes the display record of a document of b.
+func (b *batch) docFile(tok *tokenizer, id int, d Document, opts Options) []byte {
+	if !b.reuse {
+		tok.text = appendDocFile(tok.text[:0], id, d, opts)
+		return slices.Clone(tok.text)
+	}
+	start := len(b.text)
+	b.text = appendDocFile(b.text, id, d, opts)
+	return b.text[start:len(b.text):len(b.text)]
 }
 
 // keep adds a prepared document's words to the postings, and both its
@@ -108,30 +159,76 @@ func (ix *indexer) keep(id int, in indexed) {
 		ix.words.mergeEntry(ix, id, in.wkey, in.entry)
 		return
 	}
-	ix.merge(id, in.occ)
+	var from *listing
+	if in.by > 0 {
+		for len(ix.listings) < in.by {
+			ix.listings = append(ix.listings, listing{})
+		}
+		from = &ix.listings[in.by-1]
+		from.begin(in.epoch)
+	}
+	ix.merge(id, in.occ, from)
 	if ix.words != nil {
 		ix.words.record(in.wkey, in.occ, ix.vids)
 	}
 }
 
-// merge adds one document's words to the postings. occ is in order of
-// first sight, so nothing depends on map order.
-func (ix *indexer) merge(id int, occ []occurrence) {
+// merge adds one document's words to the postings, which the tokenizer
+// of from, if not nil, listed. occ is in order of first sight, so nothing
+// depends on map order.
+func (ix *indexer) merge(id int, occ []occurrence, from *listing) {
 	ix.vids = ix.vids[:0]
 	for _, o := range occ {
-		v := ix.intern(o.word)
+		var v int32
+		if from != nil {
+			v = from.variant(ix, o)
+		} else {
+			v = ix.intern(o.word)
+		}
 		ix.add(v, o.posting(id))
 		ix.vids = append(ix.vids, v)
 	}
 }
 
-// intern returns the index of a variant, adding it when it is new. A new
-// variant is copied: the word is a piece of its document's text, which
-// would otherwise be kept whole for as long as the index.
+// A listing is what the merge knows of the tokenizer of one goroutine
+// that lists words: the variant of each word it numbered, as far as the
+// merge has met them, in the tokenizer's epoch. The tokenizer numbers
+// the words it has seen, so that a word it listed for another document
+// is found by its number, not by a lookup of the word in every variant:
+// the merge, on one goroutine, costs less. The goroutine's documents come
+// in the order it listed them, so an epoch once left never comes back.
+type listing struct {
+	epoch uint32
+	vids  []int32 // by the tokenizer's number; -1 for a word not met yet
+}
+
+// begin makes ready for a document listed in epoch.
+func (l *listing) begin(epoch uint32) {
+	if epoch != l.epoch {
+		l.epoch, l.vids = epoch, l.vids[:0]
+	}
+}
+
+// variant returns o's variant.
+func (l *listing) variant(ix *indexer, o occurrence) int32 {
+	for int(o.seen) >= len(l.vids) {
+		l.vids = append(l.vids, -1)
+	}
+	v := l.vids[o.seen]
+	if v < 0 {
+		v = ix.intern(o.word)
+		l.vids[o.seen] = v
+	}
+	return v
+}
+
+// intern returns the index of a variant, adding it when it is new. The
+// word is kept as it is: a tokenizer and the WordCache make each word a
+// string of its own, never a view of a document's text or a file's bytes,
+// which the index would otherwise keep whole.
 func (ix *indexer) intern(w string) int32 {
 	v, known := ix.ids[w]
 	if !known {
-		w = strings.Clone(w)
 		v = int32(len(ix.variants))
 		ix.ids[w] = v
 		ix.variants = append(ix.variants, w)
@@ -156,12 +253,20 @@ func (ix *indexer) add(v int32, p posting) {
 	ix.last[v] = p.doc
 }
 
-// encoded is variant v's postings, encoded, and drop lets go of them.
-func (ix *indexer) encoded(v int32) string {
+// appendEncoded appends variant v's postings, encoded; encodedLen is
+// their length, and drop lets go of them.
+func (ix *indexer) appendEncoded(b []byte, v int32) []byte {
 	if ix.pack {
-		return string(ix.packed[v])
+		return append(b, ix.packed[v]...)
 	}
-	return encodePostings(ix.postings[v])
+	return appendPostings(b, ix.postings[v])
+}
+
+func (ix *indexer) encodedLen(v int32) int {
+	if ix.pack {
+		return len(ix.packed[v])
+	}
+	return len(ix.postings[v]) * 3
 }
 
 func (ix *indexer) drop(v int32) {
@@ -175,11 +280,7 @@ func (ix *indexer) drop(v int32) {
 // posting is what document id says about the word: the field it counts
 // most in, its frequency, and its best section.
 func (o occurrence) posting(id int) posting {
-	sec := o.sec
-	if o.field == fieldBody {
-		sec = o.bodySec
-	}
-	return makePosting(id, o.field, o.tf, sec)
+	return makePosting(id, o.field, o.tf, o.sec)
 }
 
 func makePosting(id int, field int8, tf, sec int32) posting {
@@ -329,7 +430,10 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	if updatable && opts.Words != nil {
 		x.wkeys = make([]wordKey, n)
 	}
-	x.addAll(n, doc, func(id int, in indexed) {
+	// A one-off build's index keeps nothing of a document once it is
+	// merged, but its postings.
+	reuse := emit != nil && !updatable && opts.Cache == nil
+	x.addAll(n, doc, reuse, func(id int, in indexed) {
 		x.ix.keep(id, in)
 		if updatable {
 			x.occ[id] = in.occ
@@ -392,16 +496,18 @@ const docChunk = 32
 // by document. Listing words and making display files is most of the
 // index's time; postings are merged on one goroutine. At most a few
 // chunks wait to be kept at once, so the documents' text is never all
-// held together.
-func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in indexed)) {
+// held together. With reuse, keep keeps nothing of a document past its
+// call (see batch).
+func (x *Index) addAll(n int, doc func(id int) Document, reuse bool, keep func(id int, in indexed)) {
 	workers := runtime.GOMAXPROCS(0)
 	chunks := (n + docChunk - 1) / docChunk
-	ready := make([]chan []indexed, chunks)
+	ready := make([]chan *batch, chunks)
 	for c := range ready {
-		ready[c] = make(chan []indexed, 1)
+		ready[c] = make(chan *batch, 1)
 	}
 	next := make(chan int)
 	inFlight := make(chan struct{}, 4*workers)
+	free := make(chan *batch, 5*workers) // merged batches, to fill again
 	go func() {
 		for c := range chunks {
 			inFlight <- struct{}{}
@@ -409,22 +515,36 @@ func (x *Index) addAll(n int, doc func(id int) Document, keep func(id int, in in
 		}
 		close(next)
 	}()
-	for range min(workers, chunks) {
+	for w := range min(workers, chunks) {
 		go func() {
 			tok := x.ix.lang.tokenizer()
 			for c := range next {
-				first, last := c*docChunk, min((c+1)*docChunk, n)
-				out := make([]indexed, 0, last-first)
-				for id := first; id < last; id++ {
-					out = append(out, x.ix.prepare(&tok, id, doc(id), x.opts, x.occ != nil))
+				var b *batch
+				select {
+				case b = <-free:
+					b.reset()
+				default:
+					b = &batch{reuse: reuse}
 				}
-				ready[c] <- out
+				b.worker = w
+				for id := c * docChunk; id < min((c+1)*docChunk, n); id++ {
+					b.docs = append(b.docs, x.ix.prepare(&tok, b, id, doc(id), x.opts, x.occ != nil))
+				}
+				ready[c] <- b
 			}
 		}()
 	}
 	for c := range chunks {
-		for i, in := range <-ready[c] {
+		b := <-ready[c]
+		for i, in := range b.docs {
 			keep(c*docChunk+i, in)
+		}
+		if reuse {
+			clear(b.docs) // a batch waiting to be filled holds no WordCache entry
+			select {
+			case free <- b:
+			default:
+			}
 		}
 		<-inFlight
 	}

@@ -239,7 +239,7 @@ func stemPath(name string) string { return Dir + "/stem/" + name + ".js" }
 
 // tokenizer returns a tokenizer that leaves out the language's stop words.
 func (l *language) tokenizer() tokenizer {
-	return tokenizer{slot: map[string]int32{}, stop: l.stopSet}
+	return tokenizer{stop: l.stopSet, limit: maxSeen}
 }
 
 // key names the language's stop words, for the keys of cached words.

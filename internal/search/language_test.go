@@ -308,3 +308,43 @@ func editFiles(t *testing.T, x *search.Index, site *handbook.Site, files map[str
 		t.Errorf("an edit changed %d of %d index files, want at most 1%%", worst, len(before))
 	}
 }
+
+// TestStreamEqualsIndex builds the index of generated handbooks of 1,500
+// pages, English and Japanese, and wants the same files from an Index
+// (which keeps every document's words) as from Build (which streams, and
+// fills the memory of the documents it merged again with others': batch),
+// without a cache, and with an empty and a full Cache and WordCache. 1,500
+// pages are enough chunks of documents that a batch is filled many times.
+func TestStreamEqualsIndex(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			files := map[string]string{}
+			for _, f := range gencorpus.Baton(gencorpus.Options{Pages: 1500, Seed: 3, Shape: gencorpus.Real}) {
+				files[f.Path] = string(f.Data)
+			}
+			files["content/handbook.yaml"] = strings.Replace(files["content/handbook.yaml"], "language: en", "language: "+lang, 1)
+			site := testSiteFiles(t, files)
+			want := search.NewIndex(site, search.Options{}).Files()
+			if got := search.Build(site, search.Options{}); !sameFiles(got, want) {
+				t.Errorf("Build: the files differ from an Index's")
+			}
+			mem := search.NewCache()
+			for _, build := range []string{"an empty", "a full"} {
+				if got := search.Build(site, search.Options{Cache: mem}); !sameFiles(got, want) {
+					t.Errorf("Build with %s Cache: the files differ from an Index's", build)
+				}
+			}
+			cold := search.NewWordCache()
+			if got := search.Build(site, search.Options{Words: cold}); !sameFiles(got, want) {
+				t.Errorf("Build with an empty WordCache: the files differ from an Index's")
+			}
+			warm := search.DecodeWordCache(encodedWords(t, cold))
+			if got := search.Build(site, search.Options{Words: warm}); !sameFiles(got, want) {
+				t.Errorf("Build with a full WordCache: the files differ from an Index's")
+			}
+			if reused, made := warm.Stats(); made != 0 || reused == 0 {
+				t.Errorf("the build with a full WordCache took %d documents' words from it and listed %d", reused, made)
+			}
+		})
+	}
+}

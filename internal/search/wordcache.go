@@ -123,7 +123,7 @@ func (c *WordCache) occurrences(e []byte) []occurrence {
 	n, _ := binary.Uvarint(e)
 	occ := make([]occurrence, 0, n)
 	c.walk(e, func(v uint64, field int8, tf, sec uint64) {
-		occ = append(occ, occurrence{word: c.vocab[v], field: field, tf: int32(tf), sec: int32(sec), bodySec: int32(sec), curSec: -1})
+		occ = append(occ, occurrence{word: c.vocab[v], field: field, tf: int32(tf), sec: int32(sec)})
 	})
 	return occ
 }
@@ -178,11 +178,7 @@ func (c *WordCache) begin() {
 func (c *WordCache) record(k wordKey, occ []occurrence, vids []int32) {
 	body := binary.AppendUvarint(c.body[:0], uint64(len(occ)))
 	for i, o := range occ {
-		sec := o.sec
-		if o.field == fieldBody {
-			sec = o.bodySec
-		}
-		body = appendWord(body, uint64(vids[i]), o.field, uint64(o.tf), uint64(sec))
+		body = appendWord(body, uint64(vids[i]), o.field, uint64(o.tf), uint64(o.sec))
 	}
 	c.add(k, body)
 }
