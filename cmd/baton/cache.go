@@ -27,9 +27,14 @@ func cacheFlags(fs *flag.FlagSet) func(dir string) string {
 	}
 }
 
-// loadCache gives opts the cache in dir ("" for none).
-func loadCache(opts *build.Options, dir string) {
+// loadCache gives opts the cache in dir ("" for none); with docs, the
+// prepared pages too, which a one-off build or check reads (the dev
+// server keeps its own pages in memory between its builds).
+func loadCache(opts *build.Options, dir string, docs bool) {
 	if dir != "" {
+		if docs {
+			opts.Docs = buildcache.LoadDocs(dir)
+		}
 		opts.Code = buildcache.LoadCode(dir)
 		opts.Words = buildcache.LoadWords(dir)
 	}
@@ -44,6 +49,9 @@ func saveCache(stderr io.Writer, opts build.Options, dir string) {
 	err := buildcache.SaveCode(dir, opts.Code)
 	if err == nil {
 		err = buildcache.SaveWords(dir, opts.Words)
+	}
+	if err == nil && opts.Docs != nil {
+		err = buildcache.SaveDocs(dir, opts.Docs)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: the build cache was not saved: %v\n", newPalette(stderr).warn("warning"), err)

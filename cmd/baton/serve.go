@@ -61,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
-	loadCache(&opts, cacheDir(dir))
+	loadCache(&opts, cacheDir(dir), false)
 	srv := serve.NewIn(build.New(opts), dir, st.layout, st.fsys)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {

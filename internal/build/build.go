@@ -85,6 +85,10 @@ type Options struct {
 	// Code, when set, gives highlighted code blocks an earlier run made
 	// and keeps those this build makes (markdown.CodeCache).
 	Code *markdown.CodeCache
+	// Docs, when set, gives the pages an earlier run prepared from the
+	// same bytes with the same settings and glossary, and keeps those this
+	// build prepares (markdown.DocCache).
+	Docs *markdown.DocCache
 	// Words, when set, gives the search index the words of documents an
 	// earlier run listed, and keeps those of this build (search.WordCache).
 	Words *search.WordCache

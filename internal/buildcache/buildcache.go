@@ -1,7 +1,8 @@
 // Package buildcache keeps on disk what one run of baton gives the next:
-// the code blocks chroma highlighted (markdown.CodeCache) and the words of
-// each search document (search.WordCache), so a build highlights and
-// tokenises only what changed since the last one, and what baton check
+// the prepared pages (markdown.DocCache), the code blocks chroma
+// highlighted (markdown.CodeCache) and the words of each search document
+// (search.WordCache), so a build parses, highlights and tokenises only
+// what changed since the last one, and what baton check
 // --external found of links to other sites (linkcheck.Cache), so a check
 // within their time to live asks no site again.
 //
@@ -32,6 +33,7 @@ const Dir = ".baton-cache"
 
 // The files, one per kind of entry.
 const (
+	docsFile  = "pages"
 	codeFile  = "code-blocks"
 	wordsFile = "search-words"
 	linksFile = "external-links"
@@ -48,6 +50,50 @@ func LoadCode(dir string) *markdown.CodeCache {
 		return markdown.NewCodeCache()
 	}
 	return markdown.DecodeCodeCache(data)
+}
+
+// LoadDocs opens the prepared pages cached in dir, and indexes them in
+// the background (see markdown.LoadDocCache); a page is read when the
+// build prepares it. A missing, unreadable or stale file gives an empty
+// cache. The file stays open until SaveDocs.
+func LoadDocs(dir string) *markdown.DocCache {
+	go buildid.Executable()
+	return markdown.LoadDocCache(func() (markdown.DocFile, int64, error) {
+		f, err := os.Open(filepath.Join(dir, docsFile))
+		if err != nil {
+			return nil, 0, err
+		}
+		info, err := f.Stat()
+		if err != nil || !info.Mode().IsRegular() {
+			f.Close()
+			return nil, 0, fs.ErrInvalid
+		}
+		return f, info.Size(), nil
+	})
+}
+
+// SaveDocs writes c into dir when it changed since LoadDocs, as SaveCode
+// does, copying the pages it kept from the file it was loaded from, and
+// then closes that file: the Docs read from it are done with.
+func SaveDocs(dir string, c *markdown.DocCache) error {
+	err := save(dir, docsFile, closing{c})
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// closing is a DocCache that lets go of the file it was loaded from once
+// the new one is written, before the new one is renamed over it: Windows
+// cannot rename over a file that is open.
+type closing struct{ *markdown.DocCache }
+
+func (c closing) Encode(w io.Writer) error {
+	err := c.DocCache.Encode(w)
+	if cerr := c.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // LoadWords reads the search words cached in dir, in the background (see

@@ -45,3 +45,47 @@ func TestOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestIndex finds every entry Entries finds, where WriteEntry put it, and
+// indexes nothing of a file Open refuses.
+func TestIndex(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b, "fmt 1", "prog a")
+	want := map[Key][]byte{{1}: []byte("one"), {2}: nil, {3}: bytes.Repeat([]byte("x"), 300)}
+	for _, k := range []Key{{3}, {1}, {2}} {
+		w.WriteEntry(k, want[k])
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := b.Bytes()
+	x, ok := Index(bytes.NewReader(file), int64(len(file)), "fmt 1", "prog a")
+	if !ok || x.Len() != len(want) {
+		t.Fatalf("Index = %v, %v", x, ok)
+	}
+	for k, data := range want {
+		s, ok := x.Find(k)
+		got := make([]byte, s.Len)
+		if _, err := x.ReadAt(got, s.Off); !ok || err != nil || !bytes.Equal(got, data) {
+			t.Errorf("entry %x: %q, %v, %v; want %q", k[0], got, ok, err, data)
+		}
+	}
+	if _, ok := x.Find(Key{4}); ok {
+		t.Error("found an entry never written")
+	}
+	if _, ok := Index(bytes.NewReader(file), int64(len(file)), "fmt 1", "prog b"); ok {
+		t.Error("indexed another program's file")
+	}
+	for n := range len(file) {
+		if _, ok := Index(bytes.NewReader(file[:n]), int64(n), "fmt 1", "prog a"); ok {
+			t.Errorf("cut at %d: indexed", n)
+		}
+	}
+	for i := range file {
+		bad := bytes.Clone(file)
+		bad[i] ^= 0x10
+		if _, ok := Index(bytes.NewReader(bad), int64(len(bad)), "fmt 1", "prog a"); ok {
+			t.Errorf("byte %d flipped: indexed", i)
+		}
+	}
+}

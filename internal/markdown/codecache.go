@@ -131,6 +131,21 @@ func (c *CodeCache) get(k codeKey) ([]byte, bool) {
 	return html, ok
 }
 
+// keep keeps the blocks under keys that an earlier run made, as get
+// would, without counting them as used: their page was taken whole from
+// a DocCache, and the blocks are kept for when it changes.
+func (c *CodeCache) keep(keys []codeKey) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range keys {
+		if _, ok := c.live[k]; !ok {
+			if html, ok := c.old[k]; ok {
+				c.live[k] = html
+			}
+		}
+	}
+}
+
 // put keeps a copy of html as the block for k.
 func (c *CodeCache) put(k codeKey, html []byte) {
 	html = bytes.Clone(html) // exactly its bytes, not a buffer's spare room

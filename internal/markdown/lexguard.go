@@ -70,7 +70,7 @@ func (r *Renderer) codeBlock(d *Doc, n *ast.FencedCodeBlock, src []byte) []byte 
 	}
 	if len(lang) > 0 {
 		if lexer := r.lexers.get(string(lang)); lexer != nil {
-			html, res := r.highlight(lexer, code.String())
+			html, res := r.highlight(d, lexer, code.String())
 			switch res {
 			case highlighted:
 				return html
@@ -113,9 +113,14 @@ const (
 // two of up to timedAttempts runs agree on (a match cut short by a pause
 // or a burst of load does not happen at the same place twice, while one
 // too slow ever to finish is cut alike every time).
-func (r *Renderer) highlight(lexer *lazyLexer, code string) ([]byte, result) {
+func (r *Renderer) highlight(d *Doc, lexer *lazyLexer, code string) ([]byte, result) {
 	key := keyOf(lexer.Config().Name, code)
 	if r.code != nil {
+		if r.docs != nil {
+			// Kept with the Doc, so that a run that takes the Doc from
+			// the cache keeps the block in the code cache too.
+			d.codes = append(d.codes, key)
+		}
 		if html, ok := r.code.get(key); ok {
 			return html, highlighted
 		}

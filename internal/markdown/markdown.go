@@ -70,6 +70,10 @@ type Renderer struct {
 	// spill, when set, takes each document's HTML and text out of
 	// memory (Options.Spill).
 	spill *Spill
+	// docs, when set, keeps prepared documents between runs (Options.Docs);
+	// how is the hash of the options a Doc depends on, part of its key.
+	docs *DocCache
+	how  [32]byte
 
 	mu      sync.Mutex
 	flights map[codeKey]*flight // blocks being tokenised
@@ -94,6 +98,10 @@ type Options struct {
 	// Spill, when set, holds the HTML and text of the documents Prepare
 	// makes, out of memory (a one-off build's; the dev server keeps them).
 	Spill *Spill
+	// Docs, when set, gives documents an earlier run prepared from the
+	// same body with the same options and terms, and keeps those this
+	// Renderer prepares.
+	Docs *DocCache
 	// Titles are callouts' own titles in the site's words (English when
 	// empty): they are part of the prepared page, so a Renderer is made
 	// for one language.
@@ -139,7 +147,8 @@ func NewWith(opts Options) *Renderer {
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),
 	)
-	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill}
+	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill,
+		docs: opts.Docs, how: howOf(opts)}
 	if r.lexTimeout <= 0 {
 		r.lexTimeout = lexTimeout
 	}
@@ -212,6 +221,9 @@ type Doc struct {
 	// code block whose highlighting ran out of time): a later Prepare may
 	// give other bytes, so the Doc must not be kept for another build.
 	Transient bool
+	// codes are the keys of the code blocks highlighted, while the Doc is
+	// being prepared for a DocCache, which keeps them with it.
+	codes []codeKey
 }
 
 // A Warning is a problem with a document that did not stop it rendering.
@@ -234,8 +246,27 @@ func (d *Doc) warn(offset int, transient bool, msg string) {
 func (r *Renderer) Prepare(body []byte) (*Doc, error) { return r.PrepareWith(body, nil) }
 
 // PrepareWith parses body as Prepare does, marking the first use of each
-// of terms (nil: none) in its prose.
+// of terms (nil: none) in its prose; or takes the Doc from the Renderer's
+// DocCache, when an earlier run prepared it.
 func (r *Renderer) PrepareWith(body []byte, terms *Terms) (*Doc, error) {
+	if r.docs == nil {
+		return r.prepare(body, terms)
+	}
+	k := r.docKey(body, terms)
+	if d, ok := r.docs.get(k, r.spill != nil, r.code); ok {
+		return d, nil
+	}
+	d, err := r.prepare(body, terms)
+	if err == nil {
+		codes := d.codes
+		d.codes = nil
+		r.docs.put(k, d, codes)
+	}
+	return d, err
+}
+
+// prepare is PrepareWith without the cache.
+func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 	src := body
 	if bytes.IndexByte(body, 0) >= 0 {
 		src = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -22,7 +23,11 @@ import (
 // however the build ends; it is closed when the last Doc that points
 // into it is dropped.
 type Spill struct {
-	f   *os.File
+	f *os.File
+	// r reads the bytes back: f, or the build cache's file, whose
+	// documents' HTML and text are read from where the cache has them
+	// (DocCache).
+	r   io.ReaderAt
 	end atomic.Int64
 	// bufs holds the buffers a page's HTML is read back into to be
 	// resolved or hashed, which need it only for the call.
@@ -44,7 +49,7 @@ func NewSpill(dir string) (*Spill, error) {
 		f.Close()
 		return nil, err
 	}
-	return &Spill{f: f}, nil
+	return &Spill{f: f, r: f}, nil
 }
 
 // put writes parts one after the other at the end of the spill and
@@ -74,8 +79,8 @@ func (s *Spill) get(off int64, n int) []byte {
 
 // readInto fills b with the bytes at off, and returns it.
 func (s *Spill) readInto(b []byte, off int64) []byte {
-	if _, err := s.f.ReadAt(b, off); err != nil {
-		panic(fmt.Errorf("reading a page back from the build's scratch file: %w", err))
+	if _, err := s.r.ReadAt(b, off); err != nil {
+		panic(fmt.Errorf("reading a page back from the build's scratch file or cache: %w", err))
 	}
 	return b
 }
