@@ -306,7 +306,7 @@ func appendDoc(b []byte, d *Doc, codes []codeKey) []byte {
 	texts := d.Texts()
 	m = binary.AppendUvarint(m, uint64(len(d.Sections)))
 	for i, s := range d.Sections {
-		m = binary.AppendVarint(m, int64(s.Heading))
+		m = binary.AppendUvarint(m, uint64(s.Heading+1)) // -1 before the first heading
 		m = binary.AppendUvarint(m, uint64(len(texts[i])))
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Warnings)))
@@ -345,7 +345,7 @@ func appendString(b []byte, s string) []byte {
 // decodeDoc reads the metadata appendDoc wrote: the Doc without its HTML
 // and text, the code blocks' keys, and the HTML's length.
 func decodeDoc(m []byte) (*Doc, []codeKey, int, bool) {
-	r := &entryReader{b: m, ok: true}
+	r := &entryReader{b: m, s: string(m), ok: true}
 	d := &Doc{}
 	html := r.int()
 	d.marks, d.leadEnd, d.leadMarks, d.Words, d.Diagrams = r.int(), r.int(), r.int(), r.int(), r.int()
@@ -366,7 +366,7 @@ func decodeDoc(m []byte) (*Doc, []codeKey, int, bool) {
 	}
 	d.Sections = make([]Section, r.count(2))
 	for i := range d.Sections {
-		d.Sections[i] = Section{Heading: r.signed(), size: r.int()}
+		d.Sections[i] = Section{Heading: r.int() - 1, size: r.int()}
 	}
 	d.Warnings = make([]Warning, r.count(3))
 	for i := range d.Warnings {
@@ -400,9 +400,12 @@ func nilEmpty(d *Doc) {
 }
 
 // entryReader reads an entry's metadata; a read past its end, or a
-// number out of range, clears ok and reads zeros from then on.
+// number out of range, clears ok and reads zeros from then on. Its
+// strings are parts of one copy of the metadata, s: one allocation per
+// Doc rather than one per heading, link and section.
 type entryReader struct {
 	b  []byte
+	s  string
 	ok bool
 }
 
@@ -416,7 +419,7 @@ func (r *entryReader) uvarint() uint64 {
 	return v
 }
 
-func (r *entryReader) fail() { r.ok, r.b = false, nil }
+func (r *entryReader) fail() { r.ok, r.b, r.s = false, nil, "" }
 
 // int reads a number that fits an int.
 func (r *entryReader) int() int {
@@ -428,15 +431,6 @@ func (r *entryReader) int() int {
 	return int(v)
 }
 
-func (r *entryReader) signed() int {
-	v, w := binary.Varint(r.b)
-	if w <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[w:]
-	return int(v)
-}
 
 // count reads the length of a list whose items take at least min bytes
 // each, so a damaged length cannot ask for more than the entry holds.
@@ -468,5 +462,10 @@ func (r *entryReader) take(n int) []byte {
 }
 
 func (r *entryReader) string() string {
-	return string(r.take(r.count(1)))
+	n := r.count(1)
+	at := len(r.s) - len(r.b)
+	if r.take(n) == nil {
+		return ""
+	}
+	return r.s[at : at+n]
 }
