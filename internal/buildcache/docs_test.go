@@ -89,10 +89,10 @@ func corpusSite(t *testing.T) string {
 	extra := map[string]string{
 		"content/glossary.yaml": "terms:\n  - term: Roadmap\n    definition: Where the product is going, *roughly*.\n" +
 			"  - term: Backlog\n    aliases: [backlogs]\n    definition: What waits.\n  - term: Cohort\n    definition: A group that started together.\n",
-		"content/included.md": "---\ntitle: Included\n---\nThe roadmap, with code:\n\n```go\n{{#include snippets/main.go}}\n```\n\n{{#include snippets/note.txt}}\n",
-		"content/snippets/main.go": "package main\n\nfunc main() { println(\"hi\") }\n",
+		"content/included.md":       "---\ntitle: Included\n---\nThe roadmap, with code:\n\n```go\n{{#include snippets/main.go}}\n```\n\n{{#include snippets/note.txt}}\n",
+		"content/snippets/main.go":  "package main\n\nfunc main() { println(\"hi\") }\n",
 		"content/snippets/note.txt": "A note about the backlog, <kbd>raw</kbd>.\n",
-		"content/diagram.md":       "---\ntitle: Diagram\n---\n```mermaid\ngraph TD; A-->B\n```\n\n> [!TIP]\n> A cohort [tip](included.md).\n",
+		"content/diagram.md":        "---\ntitle: Diagram\n---\n```mermaid\ngraph TD; A-->B\n```\n\n> [!TIP]\n> A cohort [tip](included.md).\n",
 	}
 	for name, data := range extra {
 		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {

@@ -431,7 +431,6 @@ func (r *entryReader) int() int {
 	return int(v)
 }
 
-
 // count reads the length of a list whose items take at least min bytes
 // each, so a damaged length cannot ask for more than the entry holds.
 func (r *entryReader) count(min int) int {
