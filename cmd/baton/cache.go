@@ -27,14 +27,10 @@ func cacheFlags(fs *flag.FlagSet) func(dir string) string {
 	}
 }
 
-// loadCache gives opts the cache in dir ("" for none); with docs, the
-// prepared pages too, which a one-off build or check reads (the dev
-// server keeps its own pages in memory between its builds).
-func loadCache(opts *build.Options, dir string, docs bool) {
+// loadCache gives opts the cache in dir ("" for none).
+func loadCache(opts *build.Options, dir string) {
 	if dir != "" {
-		if docs {
-			opts.Docs = buildcache.LoadDocs(dir)
-		}
+		opts.Docs = buildcache.LoadDocs(dir)
 		opts.Code = buildcache.LoadCode(dir)
 		opts.Words = buildcache.LoadWords(dir)
 	}

@@ -286,7 +286,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	loadCache(&opts, cacheDir(dir), true)
+	loadCache(&opts, cacheDir(dir))
 	var bar *progressBar
 	if !*quiet && isTerminal(stderr) {
 		bar = newProgressBar(stderr, time.Now)
@@ -416,7 +416,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts.Stale = *stale
-	loadCache(&opts, cacheDir(dir), true)
+	loadCache(&opts, cacheDir(dir))
 	res, diags := build.New(opts).Build(ctx, st.fsys)
 	if res != nil {
 		saveCache(stderr, opts, cacheDir(dir))

@@ -61,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts.Lazy = true // the print view renders when a browser asks for it
-	loadCache(&opts, cacheDir(dir), false)
+	loadCache(&opts, cacheDir(dir))
 	srv := serve.NewIn(build.New(opts), dir, st.layout, st.fsys)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
@@ -80,7 +80,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer w.Close()
 	reportBuild(stdout, stderr, srv.Rebuild(ctx, nil), nil)
 	// The cache is saved after the first build and when the server stops,
-	// not on every save: rebuilds stay as quick as they can be.
+	// not on every save: rebuilds stay as quick as they can be. The first
+	// build takes its pages from the cache; saving it ends the pages' cache
+	// (markdown.DocCache.Close), and the server keeps its pages in memory
+	// from then on.
 	saveCache(stderr, opts, cacheDir(dir))
 	defer saveCache(stderr, opts, cacheDir(dir))
 	url := "http://" + ln.Addr().String() + "/"

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"io"
 	"maps"
 	"slices"
@@ -96,10 +95,12 @@ func LoadDocCache(open func() (DocFile, int64, error)) *DocCache {
 	return c
 }
 
-// Close lets go of the file the cache was loaded from: its entries are
-// gone from the cache, and the Docs read from it can no longer render.
-// Call it once they are done with, before the file is replaced (Windows
-// cannot rename over a file that is open).
+// Close lets go of the file the cache was loaded from, and ends the
+// cache: from then on it gives nothing, keeps nothing and has nothing to
+// save, and the Docs it read into a spill can no longer render. Call it
+// once they are done with, before the file is replaced (Windows cannot
+// rename over a file that is open); the dev server calls it after its
+// first build, whose pages it then keeps in memory itself.
 func (c *DocCache) Close() error {
 	<-c.ready
 	c.mu.Lock()
@@ -107,7 +108,7 @@ func (c *DocCache) Close() error {
 	if c.closed {
 		return nil
 	}
-	c.closed = true
+	c.closed, c.live, c.old = true, map[cachefile.Key]docEntry{}, nil
 	return c.close()
 }
 
@@ -125,7 +126,7 @@ func (c *DocCache) Changed() bool {
 	<-c.ready
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return (c.dirty || len(c.live) != c.saved) && buildid.Executable() != ""
+	return !c.closed && (c.dirty || len(c.live) != c.saved) && buildid.Executable() != ""
 }
 
 // Encode writes the entries this run used, and no others, in key order,
@@ -136,15 +137,12 @@ func (c *DocCache) Encode(w io.Writer) error {
 	defer c.mu.Unlock()
 	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b cachefile.Key) int { return bytes.Compare(a[:], b[:]) })
 	body := cachefile.NewWriter(w, docFormat, buildid.Executable())
-	var buf []byte
+	var buf, meta []byte // reused from entry to entry: the file is written without garbage
 	for _, k := range keys {
 		e := c.live[k]
 		if e.doc != nil {
-			buf = appendDoc(buf[:0], e.doc, e.codes)
+			buf, meta = appendDoc(buf[:0], meta[:0], e.doc, e.codes)
 		} else {
-			if c.closed {
-				return errors.New("the cache's file was closed before it was saved")
-			}
 			buf = slices.Grow(buf[:0], e.old.Len)[:e.old.Len]
 			if _, err := c.old.ReadAt(buf, e.old.Off); err != nil {
 				return err
@@ -188,9 +186,10 @@ func (c *DocCache) get(k cachefile.Key, inSpill bool, code *CodeCache) (*Doc, bo
 	<-c.ready
 	c.mu.Lock()
 	e, ok := c.live[k]
-	if !ok && c.old != nil && !c.closed {
+	if !ok && c.old != nil {
 		e.old, ok = c.old.Find(k)
 	}
+	old := c.old
 	c.mu.Unlock()
 	if !ok {
 		return nil, false
@@ -199,7 +198,10 @@ func (c *DocCache) get(k cachefile.Key, inSpill bool, code *CodeCache) (*Doc, bo
 		c.hit(k, e)
 		return e.doc, true
 	}
-	d, codes, ok := c.read(e.old, inSpill)
+	if old == nil {
+		return nil, false // closed since it was found
+	}
+	d, codes, ok := c.read(old, e.old, inSpill)
 	if !ok {
 		return nil, false
 	}
@@ -215,7 +217,7 @@ func (c *DocCache) hit(k cachefile.Key, e docEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.hits++
-	if _, ok := c.live[k]; !ok {
+	if _, ok := c.live[k]; !ok && !c.closed {
 		c.live[k] = e
 	}
 }
@@ -227,6 +229,9 @@ func (c *DocCache) put(k cachefile.Key, d *Doc, codes []codeKey) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.closed {
+		return
+	}
 	c.made++
 	if _, ok := c.live[k]; !ok {
 		c.live[k] = docEntry{doc: d, codes: codes}
@@ -238,22 +243,24 @@ func (c *DocCache) put(k cachefile.Key, d *Doc, codes []codeKey) {
 // whole of most entries' metadata.
 const entryHead = 4 << 10
 
-// read decodes the entry at s: all of it into memory, or its metadata
-// alone when inSpill.
-func (c *DocCache) read(s cachefile.Span, inSpill bool) (*Doc, []codeKey, bool) {
+// read decodes the entry at s of file x: all of it into memory, or its
+// metadata alone when inSpill.
+func (c *DocCache) read(x *cachefile.Indexed, s cachefile.Span, inSpill bool) (*Doc, []codeKey, bool) {
 	n := s.Len
 	if inSpill {
 		n = min(n, entryHead)
 	}
-	b := c.file.borrow(s.Off, n)
+	b, ok := c.borrow(x, s.Off, n)
 	defer func() { c.file.bufs.Put(b) }()
 	meta, w := binary.Uvarint(*b)
-	if w <= 0 || meta > uint64(s.Len-w) {
+	if !ok || w <= 0 || meta > uint64(s.Len-w) {
 		return nil, nil, false
 	}
 	if end := w + int(meta); end > len(*b) {
 		c.file.bufs.Put(b)
-		b = c.file.borrow(s.Off, end)
+		if b, ok = c.borrow(x, s.Off, end); !ok {
+			return nil, nil, false
+		}
 	}
 	d, codes, html, ok := decodeDoc((*b)[w : w+int(meta)])
 	texts := 0
@@ -270,7 +277,9 @@ func (c *DocCache) read(s cachefile.Span, inSpill bool) (*Doc, []codeKey, bool) 
 	}
 	if len(*b) < s.Len {
 		c.file.bufs.Put(b)
-		b = c.file.borrow(s.Off, s.Len)
+		if b, ok = c.borrow(x, s.Off, s.Len); !ok {
+			return nil, nil, false
+		}
 	}
 	tail := (*b)[w+int(meta):]
 	d.html = bytes.Clone(tail[:html])
@@ -278,11 +287,24 @@ func (c *DocCache) read(s cachefile.Span, inSpill bool) (*Doc, []codeKey, bool) 
 	return d, codes, true
 }
 
+// borrow reads n bytes of x at off into a buffer of the pool, which the
+// caller puts back; false when they cannot be read (the file was closed).
+func (c *DocCache) borrow(x *cachefile.Indexed, off int64, n int) (*[]byte, bool) {
+	b, _ := c.file.bufs.Get().(*[]byte)
+	if b == nil || cap(*b) < n {
+		b = new([]byte)
+		*b = make([]byte, n)
+	}
+	*b = (*b)[:n]
+	_, err := x.ReadAt(*b, off)
+	return b, err == nil
+}
+
 // appendDoc appends d's entry to b: the length of its metadata, the
 // metadata (every field of the Doc but its HTML and text, and the keys of
-// the code blocks it highlighted), the HTML, and the sections' text.
-func appendDoc(b []byte, d *Doc, codes []codeKey) []byte {
-	var m []byte
+// the code blocks it highlighted), the HTML, and the sections' text. The
+// metadata is made in m, which it returns for the next entry.
+func appendDoc(b, m []byte, d *Doc, codes []codeKey) ([]byte, []byte) {
 	m = binary.AppendUvarint(m, uint64(d.htmlLen()))
 	for _, n := range []int{d.marks, d.leadEnd, d.leadMarks, d.Words, d.Diagrams} {
 		m = binary.AppendUvarint(m, uint64(n))
@@ -303,11 +325,10 @@ func appendDoc(b []byte, d *Doc, codes []codeKey) []byte {
 	for _, a := range d.Anchors {
 		m = appendString(m, a)
 	}
-	texts := d.Texts()
 	m = binary.AppendUvarint(m, uint64(len(d.Sections)))
-	for i, s := range d.Sections {
+	for _, s := range d.Sections {
 		m = binary.AppendUvarint(m, uint64(s.Heading+1)) // -1 before the first heading
-		m = binary.AppendUvarint(m, uint64(len(texts[i])))
+		m = binary.AppendUvarint(m, uint64(d.textLen(s)))
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Warnings)))
 	for _, w := range d.Warnings {
@@ -321,10 +342,7 @@ func appendDoc(b []byte, d *Doc, codes []codeKey) []byte {
 	b = binary.AppendUvarint(b, uint64(len(m)))
 	b = append(b, m...)
 	d.withBytes(func(h []byte) { b = append(b, h...) })
-	for _, t := range texts {
-		b = append(b, t...)
-	}
-	return b
+	return d.appendTexts(b), m
 }
 
 func flags(a, b bool) byte {

@@ -229,9 +229,13 @@ func TestDocCacheEncodesEveryField(t *testing.T) {
 			Sections: []Section{{}}, Warnings: []Warning{{}}}
 	}
 	roundTrip := func(d *Doc) Doc {
-		entry := appendDoc(nil, d, nil)
-		x := &DocCache{file: &Spill{r: bytes.NewReader(entry)}}
-		got, _, ok := x.read(cachefile.Span{Len: len(entry)}, false)
+		entry, _ := appendDoc(nil, nil, d, nil)
+		file, ok := cachefile.Index(bytes.NewReader(framed(entry)), int64(len(framed(entry))), docFormat, "test")
+		if !ok {
+			t.Fatal("the framed entry does not index")
+		}
+		span, _ := file.Find(cachefile.Key{})
+		got, _, ok := (&DocCache{file: &Spill{r: file}}).read(file, span, false)
 		if !ok {
 			t.Fatalf("an entry of %+v does not decode", *d)
 		}
@@ -263,6 +267,15 @@ func TestDocCacheEncodesEveryField(t *testing.T) {
 	walk("Doc", reflect.TypeOf(Doc{}), func(d *Doc) reflect.Value { return reflect.ValueOf(d).Elem() })
 }
 
+// framed is entry, alone in a file under key 0.
+func framed(entry []byte) []byte {
+	var b bytes.Buffer
+	w := cachefile.NewWriter(&b, docFormat, "test")
+	w.WriteEntry(cachefile.Key{}, entry)
+	w.Close()
+	return b.Bytes()
+}
+
 // alterLeaf gives v a value other than its own.
 func alterLeaf(t *testing.T, name string, v reflect.Value) {
 	t.Helper()
@@ -281,5 +294,34 @@ func alterLeaf(t *testing.T, name string, v reflect.Value) {
 		v.Set(reflect.Append(v, reflect.ValueOf("z")))
 	default:
 		t.Fatalf("%s is a %s: teach alterLeaf to change it", name, v.Type())
+	}
+}
+
+// TestDocCacheClosed: once closed (as the dev server closes it after its
+// first build), a cache gives nothing, keeps nothing, and has nothing to
+// save.
+func TestDocCacheClosed(t *testing.T) {
+	if buildid.Executable() == "" {
+		t.Skip("this system does not say where the program is")
+	}
+	c := NewDocCache()
+	if _, err := NewWith(Options{Docs: c}).Prepare([]byte(docSources[0])); err != nil {
+		t.Fatal(err)
+	}
+	next := loadDocs(docFile(t, c))
+	if err := next.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := NewWith(Options{Docs: next})
+	for range 2 {
+		got, err := r.Prepare([]byte(docSources[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := New(false).Prepare([]byte(docSources[0]))
+		sameDoc(t, "after Close", got, want)
+	}
+	if reused, _ := next.Stats(); reused != 0 || next.Changed() {
+		t.Errorf("a closed cache reused %d documents, changed %v", reused, next.Changed())
 	}
 }

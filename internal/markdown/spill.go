@@ -158,6 +158,33 @@ func (d *Doc) htmlLen() int {
 	return d.where.html - d.from
 }
 
+// textLen is the length of section s's text.
+func (d *Doc) textLen(s Section) int {
+	if d.where == nil {
+		return len(s.Text)
+	}
+	return s.size
+}
+
+// appendTexts appends the text of every one of d's sections to b, one
+// after the other, read straight from the spill when it is there.
+func (d *Doc) appendTexts(b []byte) []byte {
+	if d.where == nil {
+		for _, s := range d.Sections {
+			b = append(b, s.Text...)
+		}
+		return b
+	}
+	n := 0
+	for _, s := range d.Sections {
+		n += s.size
+	}
+	at := len(b)
+	b = slices.Grow(b, n)[:at+n]
+	d.where.s.readInto(b[at:], d.where.off+int64(d.where.html))
+	return b
+}
+
 // Texts is the plain text of each of d's sections, in order: Sections[i]
 // holds Texts()[i].
 func (d *Doc) Texts() []string {
