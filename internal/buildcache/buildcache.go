@@ -43,13 +43,11 @@ const gitignore = "# baton's build cache: safe to remove, and to keep between CI
 
 // LoadCode reads the code blocks cached in dir. A missing, unreadable or
 // stale file gives an empty cache.
+// The file is read when a block is first looked up (markdown.LoadCodeCache),
+// which a build whose pages all come from the pages' cache never does.
 func LoadCode(dir string) *markdown.CodeCache {
 	go buildid.Executable() // the cache's header names the program: hash it while the file is read
-	data, err := os.ReadFile(filepath.Join(dir, codeFile))
-	if err != nil {
-		return markdown.NewCodeCache()
-	}
-	return markdown.DecodeCodeCache(data)
+	return markdown.LoadCodeCache(func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, codeFile)) })
 }
 
 // LoadDocs opens the prepared pages cached in dir, and indexes them in

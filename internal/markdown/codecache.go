@@ -31,9 +31,15 @@ const codeFormat = "baton code cache 1"
 // what chroma gives for that block, so a build's output never depends on
 // what was cached.
 type CodeCache struct {
+	mu  sync.Mutex
 	old map[codeKey][]byte // decoded from the last run; read only
+	// read reads the file old is decoded from, when the first block is
+	// looked up (LoadCodeCache); nil once it is read. A build whose pages
+	// all come from a DocCache looks none up, and holds no block in
+	// memory: what they keep waits in pending until the cache is saved.
+	read    func() ([]byte, error)
+	pending []codeKey
 
-	mu    sync.Mutex
 	live  map[codeKey][]byte // got or put in this run: what Encode keeps
 	made  int                // blocks highlighted in this run
 	hits  int                // blocks taken from the cache in this run
@@ -56,6 +62,30 @@ func keyOf(lexer, code string) codeKey {
 // NewCodeCache returns an empty cache.
 func NewCodeCache() *CodeCache {
 	return &CodeCache{old: map[codeKey][]byte{}, live: map[codeKey][]byte{}}
+}
+
+// LoadCodeCache returns a cache that decodes what read gives (see
+// DecodeCodeCache) when it is first asked for a block, or to save.
+func LoadCodeCache(read func() ([]byte, error)) *CodeCache {
+	c := NewCodeCache()
+	c.read = read
+	return c
+}
+
+// load decodes the file LoadCodeCache was given, once, and keeps what
+// was kept meanwhile; c.mu is held.
+func (c *CodeCache) load() {
+	if c.read == nil {
+		return
+	}
+	read := c.read
+	c.read = nil
+	if data, err := read(); err == nil {
+		d := DecodeCodeCache(data)
+		c.old, c.saved = d.old, d.saved
+	}
+	c.keepLoaded(c.pending)
+	c.pending = nil
 }
 
 // DecodeCodeCache returns the cache Encode wrote into data. Data written by
@@ -86,6 +116,7 @@ func DecodeCodeCache(data []byte) *CodeCache {
 func (c *CodeCache) Encode(w io.Writer) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.load()
 	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b codeKey) int { return bytes.Compare(a[:], b[:]) })
 	body := cachefile.NewWriter(w, codeFormat, codeVersion())
 	for _, k := range keys {
@@ -104,6 +135,7 @@ func (c *CodeCache) Encode(w io.Writer) error {
 func (c *CodeCache) Changed() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.load()
 	return (c.dirty || len(c.live) != c.saved) && codeVersion() != ""
 }
 
@@ -119,6 +151,7 @@ func (c *CodeCache) Stats() (reused, made int) {
 func (c *CodeCache) get(k codeKey) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.load()
 	html, ok := c.live[k]
 	if !ok {
 		if html, ok = c.old[k]; ok {
@@ -137,6 +170,15 @@ func (c *CodeCache) get(k codeKey) ([]byte, bool) {
 func (c *CodeCache) keep(keys []codeKey) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.read != nil {
+		c.pending = append(c.pending, keys...)
+		return
+	}
+	c.keepLoaded(keys)
+}
+
+// keepLoaded is keep once the file is decoded; c.mu is held.
+func (c *CodeCache) keepLoaded(keys []codeKey) {
 	for _, k := range keys {
 		if _, ok := c.live[k]; !ok {
 			if html, ok := c.old[k]; ok {

@@ -196,8 +196,9 @@ func TestDocCacheKeepsCodeBlocks(t *testing.T) {
 	if _, err := r.Prepare([]byte(codeDoc)); err != nil {
 		t.Fatal(err)
 	}
-	name := docFile(t, docs)
-	nextCode := DecodeCodeCache(encoded(t, code))
+	name, saved := docFile(t, docs), encoded(t, code)
+	reads := 0
+	nextCode := LoadCodeCache(func() ([]byte, error) { reads++; return saved, nil })
 	nextDocs := loadDocs(name)
 	if _, err := NewWith(Options{Code: nextCode, Docs: nextDocs}).Prepare([]byte(codeDoc)); err != nil {
 		t.Fatal(err)
@@ -205,8 +206,14 @@ func TestDocCacheKeepsCodeBlocks(t *testing.T) {
 	if reused, _ := nextDocs.Stats(); reused != 1 {
 		t.Fatalf("the page was not taken from the cache")
 	}
-	if nextCode.Changed() {
-		t.Error("a run whose page came from the DocCache would save a code cache without its blocks")
+	if reads != 0 {
+		t.Error("a run whose pages all came from the DocCache read the code cache's file")
+	}
+	if nextCode.Changed() || reads != 1 {
+		t.Errorf("a run whose page came from the DocCache would save a code cache without its blocks (file read %d times)", reads)
+	}
+	if !bytes.Equal(encoded(t, nextCode), saved) {
+		t.Error("the code cache it would save differs from the one it loaded")
 	}
 }
 
