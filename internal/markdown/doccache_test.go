@@ -61,7 +61,12 @@ func loadDocs(name string) *DocCache {
 // wherever they are.
 func plainDoc(d *Doc) Doc {
 	c := *d
-	d.withBytes(func(h []byte) { c.html = bytes.Clone(h) })
+	c.html = nil // an empty HTML is empty, in whatever slice
+	d.withBytes(func(h []byte) {
+		if len(h) > 0 {
+			c.html = bytes.Clone(h)
+		}
+	})
 	c.where, c.from, c.texts, c.codes = nil, 0, nil, nil
 	c.Sections = slices.Clone(d.Sections)
 	for i, text := range d.Texts() {
