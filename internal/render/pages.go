@@ -388,12 +388,13 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 // receives the whole site.
 func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
 	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
-	if p.Doc == nil {
+	body := site.Body(p)
+	if body.Doc == nil {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
 	}
-	v.Body = resolvedBody(v.scratch, bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
-	v.TOC = toc(p.Doc)
+	v.Body = resolvedBody(v.scratch, bodySource{body.Doc, body.Hrefs}, v.URL, v.rel, words(site))
+	v.TOC = toc(body.Doc)
 	return withSource(site, v, p.File, p.Updated)
 }
 
@@ -652,8 +653,8 @@ const printSplitBytes = 8 << 20
 func printSplit(site *handbook.Site) bool {
 	n := 0
 	for _, p := range site.Order {
-		if p.Doc != nil {
-			n += p.Doc.Size("")
+		if d := site.Body(p).Doc; d != nil {
+			n += d.Size("")
 		}
 	}
 	return n > printSplitBytes
@@ -694,7 +695,8 @@ func printBodies(site *handbook.Site) []printBody {
 	pages := printPages(site)
 	out := make([]printBody, len(pages))
 	for i, p := range pages {
-		out[i] = printBody{p.Doc, p.Hrefs}
+		b := site.Body(p)
+		out[i] = printBody{b.Doc, b.Hrefs}
 	}
 	return out
 }

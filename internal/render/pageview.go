@@ -229,10 +229,10 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	v := &PageView{Site: sv, Kind: kind, Title: p.Title, URL: p.URL, Description: p.Summary, Page: pageData(p, kind),
 		PrintURL: pagePrintURL(site, p, kind)}
 	v.r = r
-	if p.Doc != nil {
-		v.body = bodySource{p.Doc, p.Hrefs}
-		v.TOC = toc(p.Doc)
-		if p.Doc.Diagrams > 0 {
+	if body := site.Body(p); body.Doc != nil {
+		v.body = bodySource{body.Doc, body.Hrefs}
+		v.TOC = toc(body.Doc)
+		if body.Doc.Diagrams > 0 {
 			v.Mermaid = v.rel(r.urls[mermaidPath])
 		}
 		v.EditURL, v.HistoryURL = fileLinks(site, p.File)
