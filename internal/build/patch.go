@@ -56,12 +56,16 @@ type edit struct {
 
 // patch rebuilds from tree by patching the last build, when every change
 // since it (changed, as patchable lists them) is to page bodies that
-// handbook.Patch takes. It reports false
+// handbook.Patch takes, and no layout of the site's own reads pages'
+// bodies off the model (readsPageBodies). It reports false
 // when a full build is needed, having changed nothing that build relies
 // on (files it parsed stay in the parse cache), and how many files it
 // parsed either way.
 func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change, dates map[string]int64) (*Result, diag.List, bool, int) {
 	l := b.last
+	if b.readsPageBodies(tree.Layouts) {
+		return nil, nil, false, 0
+	}
 	edits, parsed, ok := b.parseEdits(l, changed)
 	if !ok {
 		return nil, nil, false, parsed

@@ -92,3 +92,28 @@ func TestPatchLeavesLastResult(t *testing.T) {
 		t.Errorf("the last Result differs from a fresh build of its sources:\n%s", diff)
 	}
 }
+
+// TestNoPatchUnderLayoutsReadingBodies edits a page's body on a site
+// whose own home page lists every page's word count off the model
+// (.Doc.Words): a patch would render it from the bodies Resolve made, so
+// the edit builds in full, and the home page shows the new count.
+func TestNoPatchUnderLayoutsReadingBodies(t *testing.T) {
+	ctx := context.Background()
+	src := readSite(t, "testdata/site")
+	src["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}{{define "main"}}<ul>
+{{range .Site.Pages}}<li>{{.URL}}: {{with .Doc}}{{.Words}}{{end}} words</li>{{end}}</ul>{{end}}
+`)}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	src["content/notes.md"] = &fstest.MapFile{Data: append(slices.Clone(src["content/notes.md"].Data), "\nSix more words for the count.\n"...)}
+	res, diags := b.Rebuild(ctx, src, []string{"content/notes.md"})
+	if res == nil {
+		t.Fatalf("rebuild failed:\n%v", diags)
+	}
+	if res.Patched {
+		t.Errorf("a body edit was patched under a layout that reads pages' bodies off the model")
+	}
+	if diff := cmp.Diff(mustBuild(t, newBuilder(t, build.Options{}), src)["index.html"], files(t, src, res)["index.html"]); diff != "" {
+		t.Errorf("the home page differs from a fresh build's:\n%s", diff)
+	}
+}

@@ -704,11 +704,11 @@ func printBodies(site *handbook.Site) []printBody {
 // printView is the print view at url: the whole handbook's (/print/:
 // every page, or, printed in parts, the pages outside the parts and a
 // link to each part's view; the reading paths, the matrix and the roles),
-// or part's own. bodies are the bodies of printPages, as the build had
-// them; printed says where each page is printed and split whether the
-// handbook prints in parts: the dev server renders the view when first
-// asked, after a later edit may have patched the site's pages, so the
-// view reads no page's body but from bodies.
+// or part's own. bodies are the bodies of printPages in site
+// (handbook.Site.Body); printed says where each page is printed and split
+// whether the handbook prints in parts. The dev server renders the view
+// when first asked, maybe after a later edit was patched: that made a new
+// Site, and this one still shows its own build's bodies.
 func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *View {
 	w := words(site)
 	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
