@@ -867,11 +867,22 @@ func trustedHead(c config.Config) template.HTML { return template.HTML(c.Look.He
 // FooterNote is handbook.yaml's theme footer, rendered as a page's body
 // is; its links are made from Root, so the footer's cached partial
 // (printed once per depth) stays right on every page.
-func (v *View) FooterNote() template.HTML { return footerNote(v.Site.Footer, v.Root(), words(v.Site)) }
+func (v *View) FooterNote() template.HTML {
+	return footerNote(footerBody(v.Site), v.Root(), words(v.Site))
+}
 
-// footerNote is the theme footer f (nil: none) with its links made from
-// root.
-func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
+// footerBody is the body of site's theme footer, or nil without one.
+func footerBody(site *handbook.Site) *handbook.Body {
+	if site.Footer == nil {
+		return nil
+	}
+	b := site.Body(site.Footer)
+	return &b
+}
+
+// footerNote is the theme footer's body f (nil: none) with its links made
+// from root.
+func footerNote(f *handbook.Body, root string, ui *i18n.Strings) template.HTML {
 	if f == nil {
 		return ""
 	}
@@ -894,7 +905,7 @@ func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
 // TermDefinition is a glossary term's definition, rendered as a page's
 // body is, its links made from this page.
 func (v *View) TermDefinition(t *handbook.Term) template.HTML {
-	d := t.Definition
+	d := v.Site.Body(t.Definition)
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
 	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))

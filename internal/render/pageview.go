@@ -176,7 +176,7 @@ type SiteView struct {
 	ui          *i18n.Strings
 	// footer is handbook.yaml's theme footer, resolved for each page
 	// from its Root; every page's key hashes it.
-	footer *handbook.Page
+	footer *handbook.Body
 	// key is the exported fields and the words' key, as writeKey writes
 	// them: every page's key starts with it.
 	key []byte
@@ -207,7 +207,7 @@ func siteView(site *handbook.Site) *SiteView {
 		Roles: len(site.Roles) > 0, People: len(site.People) > 0, Responsibilities: len(site.Responsibilities) > 0,
 		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
 		TopSections: topSections(site),
-		ui:          words(site), footer: site.Footer,
+		ui:          words(site), footer: footerBody(site),
 	}
 	sv.makeKey()
 	return sv
