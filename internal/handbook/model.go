@@ -67,10 +67,13 @@ type Site struct {
 	// r is the resolver that made the site, kept so Patch can check an
 	// edited page's links against it; nothing writes to it after Resolve.
 	r *resolver
-	// patched holds, in a Site that Patch made, the pages whose bodies
-	// differ from their Page values' (which are Resolve's), with the parse
-	// each body comes from; nil in a Site that Resolve made.
-	patched map[*Page]patchedPage
+	// patched holds, in a Site that Patch made, by place in Pages (Page.at),
+	// the bodies that differ from their Page values' (which are Resolve's),
+	// with the parse each comes from, nil for the others; nil in a Site
+	// that Resolve made. A slice, not a map: a loop over every page's body
+	// (the print view's, whether it is split) reads it as fast as the
+	// fields.
+	patched []*patchedPage
 }
 
 // Body is what a page shows of its own file: its prepared Markdown and
@@ -84,6 +87,7 @@ type Body struct {
 // patchedPage is a page's body in a patched Site, and its parse.
 type patchedPage struct {
 	Body
+	page   *Page
 	parsed *ParsedPage
 }
 
@@ -91,10 +95,21 @@ type patchedPage struct {
 // Page.Hrefs), or, in a Site that Patch made, what an edit gave it since.
 // Whatever reads a page's body after Resolve reads it here.
 func (s *Site) Body(p *Page) Body {
-	if e, ok := s.patched[p]; ok {
+	if e := s.patchedAt(p); e != nil {
 		return e.Body
 	}
 	return Body{Doc: p.Doc, Hrefs: p.Hrefs}
+}
+
+// patchedAt is what Patch gave page p of s, or nil.
+func (s *Site) patchedAt(p *Page) *patchedPage {
+	if p.at < 1 || p.at > len(s.patched) {
+		return nil
+	}
+	if e := s.patched[p.at-1]; e != nil && e.page == p {
+		return e
+	}
+	return nil
 }
 
 // Page is a Markdown page.
@@ -111,6 +126,10 @@ type Page struct {
 	Tags    []*Tag
 	Reflect []string
 	Draft   bool
+	// at is the page's place in Site.Pages, from 1, for Site.Body; 0 for
+	// a page not listed there (the theme footer, a glossary definition).
+	// It is beside Doc, which Body reads with it.
+	at int
 	// Doc is the page's body as Resolve made it; a Site that Patch made
 	// may have another (read a page's body with Site.Body).
 	Doc *markdown.Doc

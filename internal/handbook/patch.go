@@ -1,7 +1,6 @@
 package handbook
 
 import (
-	"maps"
 	"reflect"
 	"slices"
 
@@ -37,7 +36,7 @@ func Patch(site *Site, old, edited []*Parsed) (*Site, bool) {
 			return nil, false
 		}
 		p := r.pages[f.File]
-		if p == nil || site.parsedPage(p) != o.Page || site.Body(p).Doc != o.Page.Doc || !sameShape(o.Page, f.Page) ||
+		if p == nil || p.at == 0 || site.parsedPage(p) != o.Page || site.Body(p).Doc != o.Page.Doc || !sameShape(o.Page, f.Page) ||
 			r.diagnosed(f.File) {
 			return nil, false
 		}
@@ -45,20 +44,20 @@ func Patch(site *Site, old, edited []*Parsed) (*Site, bool) {
 		if !ok {
 			return nil, false
 		}
-		bodies[i] = patchedPage{Body{f.Page.Doc, hrefs}, f.Page}
+		bodies[i] = patchedPage{Body{f.Page.Doc, hrefs}, p, f.Page}
 	}
 	next := *site
-	next.patched = make(map[*Page]patchedPage, len(site.patched)+len(edited))
-	maps.Copy(next.patched, site.patched)
-	for i, f := range edited {
-		next.patched[r.pages[f.File]] = bodies[i]
+	next.patched = make([]*patchedPage, len(site.Pages))
+	copy(next.patched, site.patched)
+	for i := range bodies {
+		next.patched[bodies[i].page.at-1] = &bodies[i]
 	}
 	return &next, true
 }
 
 // parsedPage is the parse page p's body in site comes from.
 func (s *Site) parsedPage(p *Page) *ParsedPage {
-	if e, ok := s.patched[p]; ok {
+	if e := s.patchedAt(p); e != nil {
 		return e.parsed
 	}
 	return s.r.parsed[p.File]

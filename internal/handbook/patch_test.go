@@ -98,8 +98,10 @@ func TestPatch(t *testing.T) {
 // writes the bodies into the pages, which the site shares with the one
 // it was patched from: call it once done with that one.
 func settled(site *Site) *Site {
-	for p, e := range site.patched {
-		p.Doc, p.Hrefs = e.Doc, e.Hrefs
+	for _, e := range site.patched {
+		if e != nil {
+			e.page.Doc, e.page.Hrefs = e.Doc, e.Hrefs
+		}
 	}
 	site.patched = nil
 	return site
