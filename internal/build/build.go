@@ -156,7 +156,7 @@ func (r *Result) Languages() []*Result {
 }
 
 // LinkPos gives the place each link of page p is written, in the order of
-// p.Hrefs: in the page, or in the file it includes that holds the link,
+// its Hrefs (r.Site.Body): in the page, or in the file it includes that holds the link,
 // named as the site names it (docs/x.md in a MkDocs site), as diagnostics
 // are. It is nil for a page of no file, and for every page of a Result
 // that Rebuild patched.

@@ -70,6 +70,9 @@ func (r *resolver) finish() {
 		return cmp.Compare(oa, ob)
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
+	for i, p := range s.Pages {
+		p.at = i + 1
+	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.URL, b.URL) })
 	for _, t := range s.Tags {
 		slices.SortFunc(t.Pages, inOrder)

@@ -388,12 +388,13 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 // receives the whole site.
 func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
 	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
-	if p.Doc == nil {
+	body := site.Body(p)
+	if body.Doc == nil {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
 	}
-	v.Body = resolvedBody(v.scratch, bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
-	v.TOC = toc(p.Doc)
+	v.Body = resolvedBody(v.scratch, bodySource{body.Doc, body.Hrefs}, v.URL, v.rel, words(site))
+	v.TOC = toc(body.Doc)
 	return withSource(site, v, p.File, p.Updated)
 }
 
@@ -652,8 +653,8 @@ const printSplitBytes = 8 << 20
 func printSplit(site *handbook.Site) bool {
 	n := 0
 	for _, p := range site.Order {
-		if p.Doc != nil {
-			n += p.Doc.Size("")
+		if d := site.Body(p).Doc; d != nil {
+			n += d.Size("")
 		}
 	}
 	return n > printSplitBytes
@@ -694,7 +695,8 @@ func printBodies(site *handbook.Site) []printBody {
 	pages := printPages(site)
 	out := make([]printBody, len(pages))
 	for i, p := range pages {
-		out[i] = printBody{p.Doc, p.Hrefs}
+		b := site.Body(p)
+		out[i] = printBody{b.Doc, b.Hrefs}
 	}
 	return out
 }
@@ -702,11 +704,11 @@ func printBodies(site *handbook.Site) []printBody {
 // printView is the print view at url: the whole handbook's (/print/:
 // every page, or, printed in parts, the pages outside the parts and a
 // link to each part's view; the reading paths, the matrix and the roles),
-// or part's own. bodies are the bodies of printPages, as the build had
-// them; printed says where each page is printed and split whether the
-// handbook prints in parts: the dev server renders the view when first
-// asked, after a later edit may have patched the site's pages, so the
-// view reads no page's body but from bodies.
+// or part's own. bodies are the bodies of printPages in site
+// (handbook.Site.Body); printed says where each page is printed and split
+// whether the handbook prints in parts. The dev server renders the view
+// when first asked, maybe after a later edit was patched: that made a new
+// Site, and this one still shows its own build's bodies.
 func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *View {
 	w := words(site)
 	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
@@ -865,11 +867,22 @@ func trustedHead(c config.Config) template.HTML { return template.HTML(c.Look.He
 // FooterNote is handbook.yaml's theme footer, rendered as a page's body
 // is; its links are made from Root, so the footer's cached partial
 // (printed once per depth) stays right on every page.
-func (v *View) FooterNote() template.HTML { return footerNote(v.Site.Footer, v.Root(), words(v.Site)) }
+func (v *View) FooterNote() template.HTML {
+	return footerNote(footerBody(v.Site), v.Root(), words(v.Site))
+}
 
-// footerNote is the theme footer f (nil: none) with its links made from
-// root.
-func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
+// footerBody is the body of site's theme footer, or nil without one.
+func footerBody(site *handbook.Site) *handbook.Body {
+	if site.Footer == nil {
+		return nil
+	}
+	b := site.Body(site.Footer)
+	return &b
+}
+
+// footerNote is the theme footer's body f (nil: none) with its links made
+// from root.
+func footerNote(f *handbook.Body, root string, ui *i18n.Strings) template.HTML {
 	if f == nil {
 		return ""
 	}
@@ -892,7 +905,7 @@ func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
 // TermDefinition is a glossary term's definition, rendered as a page's
 // body is, its links made from this page.
 func (v *View) TermDefinition(t *handbook.Term) template.HTML {
-	d := t.Definition
+	d := v.Site.Body(t.Definition)
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
 	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))

@@ -176,7 +176,7 @@ type SiteView struct {
 	ui          *i18n.Strings
 	// footer is handbook.yaml's theme footer, resolved for each page
 	// from its Root; every page's key hashes it.
-	footer *handbook.Page
+	footer *handbook.Body
 	// key is the exported fields and the words' key, as writeKey writes
 	// them: every page's key starts with it.
 	key []byte
@@ -207,7 +207,7 @@ func siteView(site *handbook.Site) *SiteView {
 		Roles: len(site.Roles) > 0, People: len(site.People) > 0, Responsibilities: len(site.Responsibilities) > 0,
 		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
 		TopSections: topSections(site),
-		ui:          words(site), footer: site.Footer,
+		ui:          words(site), footer: footerBody(site),
 	}
 	sv.makeKey()
 	return sv
@@ -229,10 +229,10 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	v := &PageView{Site: sv, Kind: kind, Title: p.Title, URL: p.URL, Description: p.Summary, Page: pageData(p, kind),
 		PrintURL: pagePrintURL(site, p, kind)}
 	v.r = r
-	if p.Doc != nil {
-		v.body = bodySource{p.Doc, p.Hrefs}
-		v.TOC = toc(p.Doc)
-		if p.Doc.Diagrams > 0 {
+	if body := site.Body(p); body.Doc != nil {
+		v.body = bodySource{body.Doc, body.Hrefs}
+		v.TOC = toc(body.Doc)
+		if body.Doc.Diagrams > 0 {
 			v.Mermaid = v.rel(r.urls[mermaidPath])
 		}
 		v.EditURL, v.HistoryURL = fileLinks(site, p.File)
