@@ -267,7 +267,15 @@ func (x *relatedIndex) related(p *Page, sc *relatedScratch) []*Page {
 // URL: a selection, not a sort, since a page has hundreds of candidates.
 func (x *relatedIndex) best(sc *relatedScratch) []*Page {
 	before := func(a, b int32) bool {
-		return cmp.Or(cmp.Compare(sc.score[b], sc.score[a]), cmp.Compare(x.ord[a], x.ord[b]), strings.Compare(x.pages[a].URL, x.pages[b].URL)) < 0
+		// The URLs are compared only on a tie: most candidates lose on
+		// their score.
+		if sa, sb := sc.score[a], sc.score[b]; sa != sb {
+			return sa > sb
+		}
+		if oa, ob := x.ord[a], x.ord[b]; oa != ob {
+			return oa < ob
+		}
+		return x.pages[a].URL < x.pages[b].URL
 	}
 	var top [5]int32
 	n := 0
