@@ -97,9 +97,11 @@ type Options struct {
 	// for includes ({{#include}}), which may name files outside the
 	// folder of pages; nil reads through the build's fs.FS.
 	ReadSite func(name string) ([]byte, error)
-	// Lazy leaves the print view, the largest page by far, to be rendered
-	// when its File is first read (render.File.Lazy) in builds held in
-	// memory with the default theme: what the dev server wants.
+	// Lazy leaves the print view, the largest page by far, and the files
+	// no page loads (render.Job.OnDemand: handbook.json, as large at
+	// 10,000 pages) to be rendered when their File is first read
+	// (render.File.Lazy) in builds held in memory: what the dev server
+	// wants.
 	Lazy bool
 	// ScratchDir, when set, is a folder on the output's disk where
 	// BuildTo keeps the pages' prepared HTML and text out of memory until

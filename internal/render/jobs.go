@@ -245,6 +245,7 @@ func (l *jobList) files() {
 		}
 		return err
 	})
+	l.jobs[len(l.jobs)-1].OnDemand = true
 	// One robots.txt, at the root of the output: a multilingual
 	// handbook's other languages are folders of the default's.
 	if site.Lang == 0 {
