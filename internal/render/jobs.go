@@ -80,39 +80,41 @@ func (l *jobList) pages() {
 			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
 			continue
 		}
-		pj := &pageJob{l: l, p: p, kind: "page", parent: p.Section, path: outPath(p.URL)}
+		kind, parent := "page", p.Section // whose breadcrumbs lead to the page
 		if p.IsSection {
-			pj.kind, pj.parent = "section", p.Section.Parent
+			kind, parent = "section", p.Section.Parent
 		}
-		l.jobs = append(l.jobs, Job{Path: pj.path, Page: p, Run: pj.run, Key: pj.key})
+		l.keyed(p.URL, p.File, p, func() *PageView { return r.pageView(site, l.sv, p, kind, l.trails[parent]) })
 	}
 }
 
-// pageJob is the job of a Markdown page but the home page.
-type pageJob struct {
-	l      *jobList
-	p      *handbook.Page
-	kind   string
-	parent *handbook.Section // whose breadcrumbs lead to the page
-	path   string
+// keyed adds the job of the page at URL u, which shows the source file
+// (or none: ""), and Markdown page p (or none), made from the view view
+// gives: data, whose hash is the job's key.
+func (l *jobList) keyed(u, file string, p *handbook.Page, view func() *PageView) {
+	j := &viewJob{l: l, file: file, path: outPath(u), view: view}
+	l.jobs = append(l.jobs, Job{Path: j.path, Page: p, Run: j.run, Key: j.key})
 }
 
-func (j *pageJob) view() *PageView {
-	return j.l.r.pageView(j.l.site, j.l.sv, j.p, j.kind, j.l.trails[j.parent])
+// viewJob is the job of a page whose view is data (PageView).
+type viewJob struct {
+	l          *jobList
+	file, path string
+	view       func() *PageView
 }
 
-func (j *pageJob) run(w io.Writer) error {
-	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, j.view()) })(w)
+func (j *viewJob) run(w io.Writer) error {
+	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, j.view()) })(w)
 }
 
 // key writes the page's view into h, and returns what renders that view.
-func (j *pageJob) key(h *maphash.Hash) func(io.Writer) error {
+func (j *viewJob) key(h *maphash.Hash) func(io.Writer) error {
 	v := j.view()
 	v.writeKey(h)
-	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, v) })
+	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, v) })
 }
 
-func (j *pageJob) write(w io.Writer, v *PageView) error {
+func (j *viewJob) write(w io.Writer, v *PageView) error {
 	v.partials = j.l.shared
 	v.scratch = j.l.r.borrowScratch()
 	defer j.l.r.returnScratch(v.scratch)
@@ -192,8 +194,8 @@ func (l *jobList) model() {
 		return &View{Kind: "tags", Title: w.T("tags.title"), Crumbs: crumbs(site, nil, w.T("tags.title"))}
 	})
 	for _, t := range site.Tags {
-		l.add(t.URL, "", func() *View {
-			return &View{Kind: "tag", Title: w.T("tag.title", "tag", t.Name), Tag: t, Crumbs: in(site, w.T("tags.title"), "/tags/", t.Name)}
+		l.keyed(t.URL, "", nil, func() *PageView {
+			return l.r.tagView(site, l.sv, t, w.T("tag.title", "tag", t.Name), in(site, w.T("tags.title"), "/tags/", t.Name))
 		})
 	}
 }

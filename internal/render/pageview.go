@@ -28,7 +28,8 @@ type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
 	Site *SiteView
-	// Kind names the template: "page" or "section".
+	// Kind names the template: "page" or "section" for a Markdown page,
+	// "tag" for a tag's page (which has no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -60,6 +61,8 @@ type PageView struct {
 	// Resp is always nil: a Markdown page is no responsibility. The
 	// partials that the responsibility's page shares read it.
 	Resp *RespLink
+	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
+	Tag *TagData
 	// body and nav are what Body and Nav are made from, which the key
 	// hashes instead (navKey writes the sidebar as it will be): the view
 	// is made and hashed for every page of a rebuild, its Body and Nav
@@ -136,6 +139,12 @@ type RespLink struct{ URL, Title, Kind string }
 
 // TagLink is a link to a tag's page.
 type TagLink struct{ URL, Name string }
+
+// TagData is a tag as its page shows it: its name and its pages.
+type TagData struct {
+	Name, URL string
+	Pages     []PageLink
+}
 
 // PathStep places the page in a reading path.
 type PathStep struct {
@@ -242,6 +251,13 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	}
 	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
 	v.nav = navSource{site, p}
+	v.place(site)
+	return v
+}
+
+// place fills in what every page's view has of the site: its other
+// languages, the feed and its canonical address.
+func (v *PageView) place(site *handbook.Site) {
 	v.Translations = translations(site, v.URL, false)
 	if hasFeed(site) {
 		v.Feed = v.rel("/feed.xml")
@@ -249,6 +265,19 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	if c := site.Config; strings.Contains(c.BaseURL, "://") {
 		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
 	}
+}
+
+// tagView is tag t's page's view: the tag with links to its pages, and
+// the tags' index as its sidebar (kindNav), made whole here: it is small.
+func (r *Renderer) tagView(site *handbook.Site, sv *SiteView, t *handbook.Tag, title string, crumbs []Crumb) *PageView {
+	v := &PageView{Site: sv, Kind: "tag", Title: title, URL: t.URL, Crumbs: crumbs,
+		Tag: &TagData{Name: t.Name, URL: t.URL, Pages: pageLinks(t.Pages)}}
+	v.r = r
+	if site.Root != nil {
+		v.Nav = kindNav(site, v.Kind, v.URL)
+		linkNav(v.Nav, v.rel)
+	}
+	v.place(site)
 	return v
 }
 
@@ -324,7 +353,7 @@ func (v *PageView) finish() {
 	if v.body.doc != nil {
 		v.Body = resolvedBody(v.scratch, v.body, v.URL, v.rel, v.Site.ui)
 	}
-	if v.nav.site.Root != nil {
+	if v.nav.site != nil && v.nav.site.Root != nil {
 		v.Nav = sidebar(v.nav.site, v.nav.page)
 		linkNav(v.Nav, v.rel)
 	}
