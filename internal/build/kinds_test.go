@@ -1,0 +1,83 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// TestTitleEditRendersItsListsAlone: after a page's title changes, a
+// rebuild renders again the pages of the other kinds whose views are data
+// (render.PageView: a tag's page) only where they list the page, takes
+// every other one's last output as it is, and gives what a fresh build
+// gives, with the default theme and with layouts of the site's own.
+func TestTitleEditRendersItsListsAlone(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		src := fstest.MapFS{}
+		for _, f := range corpus.Baton(corpus.Options{Pages: 300, Seed: 5, Shape: corpus.Flat}) {
+			src[f.Path] = &fstest.MapFile{Data: f.Data}
+		}
+		if own {
+			src["layouts/tag.html"] = &fstest.MapFile{Data: []byte(ownTag)}
+		}
+		b := newBuilder(t, build.Options{Lazy: true})
+		first, diags := b.Build(context.Background(), src)
+		if first == nil {
+			t.Fatal(diags)
+		}
+		i := slices.IndexFunc(first.Site.Pages, func(p *handbook.Page) bool { return !p.IsSection && len(p.Tags) > 0 })
+		p := first.Site.Pages[i]
+		listing := map[string]bool{} // the tag pages that list p, by output path
+		for _, tag := range first.Site.Tags {
+			listing[strings.TrimPrefix(tag.URL, "/")+"index.html"] = slices.Contains(tag.Pages, p)
+		}
+		f := src[p.File]
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: "+p.Title), []byte("title: A title of its own"), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{p.File})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		before := map[string][]byte{}
+		for _, f := range first.Files {
+			before[f.Path] = f.Data
+		}
+		lists, kept := 0, 0
+		for _, f := range res.Files {
+			lists1, ok := listing[f.Path]
+			if !ok {
+				continue
+			}
+			// A file taken from the last build shares its bytes.
+			same := len(f.Data) > 0 && &f.Data[0] == &before[f.Path][0]
+			if same == lists1 {
+				t.Errorf("own layouts %v: %s lists the page %v, taken from the last build %v", own, f.Path, lists1, same)
+			}
+			if lists1 {
+				lists++
+			} else {
+				kept++
+			}
+		}
+		if lists == 0 || kept == 0 {
+			t.Fatalf("own layouts %v: %d tag pages list the page, %d do not; the test wants both", own, lists, kept)
+		}
+		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
+		if want == nil {
+			t.Fatal(diags)
+		}
+		sameOutput(t, "after a title edit", files(t, src, res), files(t, src, want))
+	}
+}
+
+// ownTag is a tag page of a site's own, which prints more of its pages
+// than the default theme.
+const ownTag = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Tag.Name}}</h1><ol>{{range .Tag.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`
