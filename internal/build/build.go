@@ -128,11 +128,13 @@ type Result struct {
 	// Patched reports that Rebuild patched the last build (only page
 	// bodies changed) instead of building in full.
 	Patched bool
-	// Keyed counts the pages whose views were made to compare their keys
-	// (render.Job.Key) with the last build's outputs. After an edit of
-	// pages alone, a rebuild makes only the views that could show what
-	// changed (follows.staleViews) and reuses the others' outputs as
-	// they are.
+	// Keyed counts the Markdown pages whose views were made to compare
+	// their keys (render.Job.Key) with the last build's outputs. After an
+	// edit of pages alone, a rebuild makes only the views that could show
+	// what changed (follows.staleViews) and reuses the others' outputs as
+	// they are. The views of data of the other kinds' pages (a tag's, a
+	// responsibility's: one each) are made in every rebuild, and not
+	// counted.
 	Keyed int
 	// Indexed counts the pages indexed for search: every page when the
 	// index is made afresh, and only those whose documents changed when

@@ -252,7 +252,9 @@ func (c *outputCache) lookup(j render.Job) ([]byte, uint64, func(io.Writer) erro
 		var h maphash.Hash
 		h.SetSeed(c.seed)
 		run := j.Key(&h)
-		c.keyed.Add(1)
+		if j.Page != nil {
+			c.keyed.Add(1)
+		}
 		if k := h.Sum64(); !ok || o.key != k {
 			return nil, k, run, false
 		}

@@ -15,7 +15,8 @@ import (
 
 // TestTitleEditRendersItsListsAlone: after a page's title changes, a
 // rebuild renders again the pages of the other kinds whose views are data
-// (render.PageView: a tag's page) only where they list the page, takes
+// (render.PageView: a tag's page, a responsibility's) only where they list
+// the page, takes
 // every other one's last output as it is, and gives what a fresh build
 // gives, with the default theme and with layouts of the site's own.
 func TestTitleEditRendersItsListsAlone(t *testing.T) {
@@ -26,17 +27,23 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 		}
 		if own {
 			src["layouts/tag.html"] = &fstest.MapFile{Data: []byte(ownTag)}
+			src["layouts/responsibility.html"] = &fstest.MapFile{Data: []byte(ownResp)}
 		}
 		b := newBuilder(t, build.Options{Lazy: true})
 		first, diags := b.Build(context.Background(), src)
 		if first == nil {
 			t.Fatal(diags)
 		}
-		i := slices.IndexFunc(first.Site.Pages, func(p *handbook.Page) bool { return !p.IsSection && len(p.Tags) > 0 })
+		i := slices.IndexFunc(first.Site.Pages, func(p *handbook.Page) bool {
+			return !p.IsSection && len(p.Tags) > 0 && len(p.Responsibilities) > 0
+		})
 		p := first.Site.Pages[i]
-		listing := map[string]bool{} // the tag pages that list p, by output path
+		listing := map[string]bool{} // the pages that list p, by output path
 		for _, tag := range first.Site.Tags {
 			listing[strings.TrimPrefix(tag.URL, "/")+"index.html"] = slices.Contains(tag.Pages, p)
+		}
+		for _, resp := range first.Site.Responsibilities {
+			listing[strings.TrimPrefix(resp.URL, "/")+"index.html"] = slices.Contains(resp.Pages, p)
 		}
 		f := src[p.File]
 		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: "+p.Title), []byte("title: A title of its own"), 1)
@@ -48,7 +55,7 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 		for _, f := range first.Files {
 			before[f.Path] = f.Data
 		}
-		lists, kept := 0, 0
+		counts := map[string]*[2]int{} // by kind: pages that list p, pages that do not
 		for _, f := range res.Files {
 			lists1, ok := listing[f.Path]
 			if !ok {
@@ -59,14 +66,20 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 			if same == lists1 {
 				t.Errorf("own layouts %v: %s lists the page %v, taken from the last build %v", own, f.Path, lists1, same)
 			}
+			kind, _, _ := strings.Cut(f.Path, "/")
+			if counts[kind] == nil {
+				counts[kind] = new([2]int)
+			}
 			if lists1 {
-				lists++
+				counts[kind][0]++
 			} else {
-				kept++
+				counts[kind][1]++
 			}
 		}
-		if lists == 0 || kept == 0 {
-			t.Fatalf("own layouts %v: %d tag pages list the page, %d do not; the test wants both", own, lists, kept)
+		for _, kind := range []string{"tags", "responsibilities"} {
+			if c := counts[kind]; c == nil || c[0] == 0 || c[1] == 0 {
+				t.Fatalf("own layouts %v: of the %s pages %v list the page and do not; the test wants both", own, kind, c)
+			}
 		}
 		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
 		if want == nil {
@@ -76,8 +89,12 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 	}
 }
 
-// ownTag is a tag page of a site's own, which prints more of its pages
-// than the default theme.
+// ownTag and ownResp are a tag's and a responsibility's page of a site's
+// own, which print more of their pages than the default theme.
 const ownTag = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<h1>{{.Tag.Name}}</h1><ol>{{range .Tag.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`
+
+const ownResp = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Resp.Title}}</h1><p>{{.Resp.KindTitle}}, {{.Resp.StageTitle}}</p><ol>{{range .Resp.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
 `

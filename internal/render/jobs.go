@@ -169,10 +169,8 @@ func (l *jobList) model() {
 		return &View{Kind: "responsibilities", Title: w.T("matrix.title"), Crumbs: crumbs(site, nil, w.T("matrix.title"))}
 	})
 	for _, resp := range site.Responsibilities {
-		l.add(resp.URL, resp.Pos.File, func() *View {
-			// A responsibility is written in its role's file.
-			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: in(site, w.T("matrix.title"), "/responsibilities/", resp.Title)}, resp.Lead.File, resp.Lead.Updated)
+		l.keyed(resp.URL, resp.Pos.File, nil, func() *PageView {
+			return l.r.respView(site, l.sv, resp, in(site, w.T("matrix.title"), "/responsibilities/", resp.Title))
 		})
 	}
 	l.add("/paths/", "", func() *View {

@@ -29,7 +29,7 @@ type PageView struct {
 	// by every page of a build.
 	Site *SiteView
 	// Kind names the template: "page" or "section" for a Markdown page,
-	// "tag" for a tag's page (which has no Page).
+	// "tag" or "responsibility" for a page of those (which has no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -58,9 +58,9 @@ type PageView struct {
 	// script on a page that draws one; each "" where there is none.
 	Feed    string
 	Mermaid string
-	// Resp is always nil: a Markdown page is no responsibility. The
-	// partials that the responsibility's page shares read it.
-	Resp *RespLink
+	// Resp is the responsibility a responsibility's page shows (Kind
+	// "responsibility"), nil on any other; the partials read it.
+	Resp *RespData
 	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
 	Tag *TagData
 	// body and nav are what Body and Nav are made from, which the key
@@ -145,6 +145,36 @@ type TagData struct {
 	Name, URL string
 	Pages     []PageLink
 }
+
+// RespData is a responsibility as its page shows it.
+type RespData struct {
+	ID, URL, Title, Summary, Kind, Stage string
+	// KindTitle and StageTitle are its kind's and its stage's titles in
+	// the site's words.
+	KindTitle, StageTitle string
+	// Lead is the role whose file holds it.
+	Lead *Link
+	// Involved is who holds each letter of the model, in its order.
+	Involved []HoldingData
+	Pages    []PageLink
+	Paths    []PathStep
+}
+
+// HoldingData is who holds one letter of a responsibility.
+type HoldingData struct {
+	Letter LetterData
+	Roles  []Link
+	People []PersonLink
+}
+
+// LetterData is a way of taking part in a responsibility (config.Letter),
+// in the words pages show it with.
+type LetterData struct {
+	ID, Letter, Title, Verb, Holders, Holds, By string
+}
+
+// PersonLink is a link to a person's page.
+type PersonLink struct{ URL, Name string }
 
 // PathStep places the page in a reading path.
 type PathStep struct {
@@ -267,17 +297,61 @@ func (v *PageView) place(site *handbook.Site) {
 	}
 }
 
-// tagView is tag t's page's view: the tag with links to its pages, and
-// the tags' index as its sidebar (kindNav), made whole here: it is small.
-func (r *Renderer) tagView(site *handbook.Site, sv *SiteView, t *handbook.Tag, title string, crumbs []Crumb) *PageView {
-	v := &PageView{Site: sv, Kind: "tag", Title: title, URL: t.URL, Crumbs: crumbs,
-		Tag: &TagData{Name: t.Name, URL: t.URL, Pages: pageLinks(t.Pages)}}
+// respView is responsibility x's page's view: the responsibility, who
+// holds it, its pages and its reading paths, as data.
+func (r *Renderer) respView(site *handbook.Site, sv *SiteView, x *handbook.Responsibility, crumbs []Crumb) *PageView {
+	m := site.Config.Model
+	d := &RespData{ID: x.ID, URL: x.URL, Title: x.Title, Summary: x.Summary, Kind: x.Kind, Stage: x.Stage,
+		KindTitle: kindTitle(sv.ui, m, x.Kind), StageTitle: stageTitle(sv.ui, m, x.Stage),
+		Pages: pageLinks(x.Pages), Paths: pathSteps(x.Paths)}
+	if x.Lead != nil {
+		d.Lead = &Link{x.Lead.URL, x.Lead.Title}
+	}
+	for _, h := range x.Involved {
+		d.Involved = append(d.Involved, holdingData(h))
+	}
+	v := r.kindView(site, sv, "responsibility", x.Title, x.URL, crumbs)
+	v.Description, v.Resp = x.Summary, d
+	if l := x.Lead; l != nil {
+		// A responsibility is written in its role's file.
+		v.EditURL, v.HistoryURL = fileLinks(site, l.File)
+		if l.Updated != 0 {
+			v.Updated = sv.ui.Date(time.Unix(l.Updated, 0))
+		}
+	}
+	return v
+}
+
+// holdingData is who holds a letter, as data.
+func holdingData(h handbook.Holding) HoldingData {
+	l := h.Letter
+	out := HoldingData{Letter: LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By}}
+	for _, role := range h.Roles {
+		out.Roles = append(out.Roles, Link{role.URL, role.Title})
+	}
+	for _, pe := range h.People {
+		out.People = append(out.People, PersonLink{pe.URL, pe.Name})
+	}
+	return out
+}
+
+// kindView is the view of a page of another kind than Markdown's, made
+// whole: its sidebar is its kind's index (kindNav), which is small.
+func (r *Renderer) kindView(site *handbook.Site, sv *SiteView, kind, title, url string, crumbs []Crumb) *PageView {
+	v := &PageView{Site: sv, Kind: kind, Title: title, URL: url, Crumbs: crumbs}
 	v.r = r
 	if site.Root != nil {
-		v.Nav = kindNav(site, v.Kind, v.URL)
+		v.Nav = kindNav(site, kind, url)
 		linkNav(v.Nav, v.rel)
 	}
 	v.place(site)
+	return v
+}
+
+// tagView is tag t's page's view: the tag with links to its pages.
+func (r *Renderer) tagView(site *handbook.Site, sv *SiteView, t *handbook.Tag, title string, crumbs []Crumb) *PageView {
+	v := r.kindView(site, sv, "tag", title, t.URL, crumbs)
+	v.Tag = &TagData{Name: t.Name, URL: t.URL, Pages: pageLinks(t.Pages)}
 	return v
 }
 
@@ -304,13 +378,7 @@ func pageData(p *handbook.Page, kind string) *PageData {
 		}
 	}
 	d.Related = pageLinks(p.Related)
-	for _, ps := range p.Paths {
-		pa := &PathData{ID: ps.Path.ID, URL: ps.Path.URL, Title: ps.Path.Title, Steps: make([]Link, len(ps.Path.Steps))}
-		for i, st := range ps.Path.Steps {
-			pa.Steps[i] = Link{st.URL(), st.Title()}
-		}
-		d.Paths = append(d.Paths, PathStep{Path: pa, Index: ps.Index})
-	}
+	d.Paths = pathSteps(p.Paths)
 	if s := p.Section; s != nil {
 		d.Section = &SectionData{URL: s.URL, Title: s.Title}
 		if kind == "section" {
@@ -318,6 +386,19 @@ func pageData(p *handbook.Page, kind string) *PageData {
 		}
 	}
 	return d
+}
+
+// pathSteps are the reading paths' steps a page is, as data.
+func pathSteps(steps []handbook.PathStep) []PathStep {
+	var out []PathStep
+	for _, ps := range steps {
+		pa := &PathData{ID: ps.Path.ID, URL: ps.Path.URL, Title: ps.Path.Title, Steps: make([]Link, len(ps.Path.Steps))}
+		for i, st := range ps.Path.Steps {
+			pa.Steps[i] = Link{st.URL(), st.Title()}
+		}
+		out = append(out, PathStep{Path: pa, Index: ps.Index})
+	}
+	return out
 }
 
 func pageLink(p *handbook.Page) *PageLink {
