@@ -15,8 +15,9 @@ import (
 
 // TestTitleEditRendersItsListsAlone: after a page's title changes, a
 // rebuild renders again the pages of the other kinds whose views are data
-// (render.PageView: a tag's page, a responsibility's) only where they list
-// the page, takes
+// (render.PageView: a tag's page, a responsibility's, a role's) only
+// where they show its title (list it, or a reading path it is a step of),
+// takes
 // every other one's last output as it is, and gives what a fresh build
 // gives, with the default theme and with layouts of the site's own.
 func TestTitleEditRendersItsListsAlone(t *testing.T) {
@@ -28,6 +29,7 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 		if own {
 			src["layouts/tag.html"] = &fstest.MapFile{Data: []byte(ownTag)}
 			src["layouts/responsibility.html"] = &fstest.MapFile{Data: []byte(ownResp)}
+			src["layouts/role.html"] = &fstest.MapFile{Data: []byte(ownRole)}
 		}
 		b := newBuilder(t, build.Options{Lazy: true})
 		first, diags := b.Build(context.Background(), src)
@@ -35,15 +37,28 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 			t.Fatal(diags)
 		}
 		i := slices.IndexFunc(first.Site.Pages, func(p *handbook.Page) bool {
-			return !p.IsSection && len(p.Tags) > 0 && len(p.Responsibilities) > 0
+			return !p.IsSection && len(p.Tags) > 0 && len(p.Responsibilities) > 0 && len(p.Roles) > 0
 		})
 		p := first.Site.Pages[i]
-		listing := map[string]bool{} // the pages that list p, by output path
+		// The pages that show p's title, by output path: those that list
+		// it, and those that are a step of a reading path it is a step of
+		// (their views hold every step's title).
+		listing := map[string]bool{}
+		shows := func(url string, pages []*handbook.Page, paths []handbook.PathStep) {
+			on := slices.Contains(pages, p)
+			for _, ps := range paths {
+				on = on || slices.ContainsFunc(ps.Path.Steps, func(st handbook.Step) bool { return st.Page == p })
+			}
+			listing[strings.TrimPrefix(url, "/")+"index.html"] = on
+		}
 		for _, tag := range first.Site.Tags {
-			listing[strings.TrimPrefix(tag.URL, "/")+"index.html"] = slices.Contains(tag.Pages, p)
+			shows(tag.URL, tag.Pages, nil)
 		}
 		for _, resp := range first.Site.Responsibilities {
-			listing[strings.TrimPrefix(resp.URL, "/")+"index.html"] = slices.Contains(resp.Pages, p)
+			shows(resp.URL, resp.Pages, resp.Paths)
+		}
+		for _, role := range first.Site.Roles {
+			shows(role.URL, role.Pages, role.Paths)
 		}
 		f := src[p.File]
 		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: "+p.Title), []byte("title: A title of its own"), 1)
@@ -55,30 +70,30 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 		for _, f := range first.Files {
 			before[f.Path] = f.Data
 		}
-		counts := map[string]*[2]int{} // by kind: pages that list p, pages that do not
+		counts := map[string]*[2]int{} // by kind: pages that show p, pages that do not
 		for _, f := range res.Files {
-			lists1, ok := listing[f.Path]
+			shown, ok := listing[f.Path]
 			if !ok {
 				continue
 			}
 			// A file taken from the last build shares its bytes.
 			same := len(f.Data) > 0 && &f.Data[0] == &before[f.Path][0]
-			if same == lists1 {
-				t.Errorf("own layouts %v: %s lists the page %v, taken from the last build %v", own, f.Path, lists1, same)
+			if same == shown {
+				t.Errorf("own layouts %v: %s shows the page %v, taken from the last build %v", own, f.Path, shown, same)
 			}
 			kind, _, _ := strings.Cut(f.Path, "/")
 			if counts[kind] == nil {
 				counts[kind] = new([2]int)
 			}
-			if lists1 {
+			if shown {
 				counts[kind][0]++
 			} else {
 				counts[kind][1]++
 			}
 		}
-		for _, kind := range []string{"tags", "responsibilities"} {
+		for _, kind := range []string{"tags", "responsibilities", "roles"} {
 			if c := counts[kind]; c == nil || c[0] == 0 || c[1] == 0 {
-				t.Fatalf("own layouts %v: of the %s pages %v list the page and do not; the test wants both", own, kind, c)
+				t.Fatalf("own layouts %v: of the %s pages %v show the page and do not; the test wants both", own, kind, c)
 			}
 		}
 		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
@@ -89,12 +104,17 @@ func TestTitleEditRendersItsListsAlone(t *testing.T) {
 	}
 }
 
-// ownTag and ownResp are a tag's and a responsibility's page of a site's
-// own, which print more of their pages than the default theme.
+// ownTag, ownResp and ownRole are a tag's, a responsibility's and a
+// role's page of a site's own, which print more of their pages than the
+// default theme.
 const ownTag = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<h1>{{.Tag.Name}}</h1><ol>{{range .Tag.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
 `
 
 const ownResp = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<h1>{{.Resp.Title}}</h1><p>{{.Resp.KindTitle}}, {{.Resp.StageTitle}}</p><ol>{{range .Resp.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`
+
+const ownRole = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Role.Title}}</h1>{{range .Role.Responsibilities}}<p>{{.Title}}: {{.KindTitle}}</p>{{end}}<ol>{{range .Role.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
 `

@@ -145,9 +145,8 @@ func (l *jobList) model() {
 		return &View{Kind: "roles", Title: roles, Crumbs: crumbs(site, nil, roles), PrintURL: rolesPrintURL(site)}
 	})
 	for _, role := range site.Roles {
-		l.add(role.URL, role.File, func() *View {
-			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: in(site, roles, "/roles/", role.Title)}, role.File, role.Updated)
+		l.keyed(role.URL, role.File, nil, func() *PageView {
+			return l.r.roleView(site, l.sv, role, in(site, roles, "/roles/", role.Title))
 		})
 	}
 	if len(site.Levels) > 0 {

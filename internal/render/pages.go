@@ -283,7 +283,7 @@ func funcs() template.FuncMap {
 		"steps":       func(v linker, steps any) sub { return sub{View: v, Steps: steps} },
 		"byDay":       byDay,
 		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
-		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
+		"people":      func(v linker, people any) sub { return sub{View: v, People: people} },
 		"holders":     func(v linker, h any) sub { return sub{View: v, Holding: h} },
 		"personTeams": handbook.PersonTeams,
 		// glossaryLetters groups the glossary's terms by their first letter.
@@ -335,7 +335,9 @@ func siteTopSections(site any) ([]Link, error) {
 // Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
 // PathStep, Review) or, on the other kinds of page, the handbook's.
 type sub struct {
-	People []*handbook.Person
+	// People are the handbook's on the people's index, data (PersonCard)
+	// on a role's page.
+	People any
 	View   linker
 	Items  []NavItem
 	Pages  any

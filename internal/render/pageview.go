@@ -29,7 +29,8 @@ type PageView struct {
 	// by every page of a build.
 	Site *SiteView
 	// Kind names the template: "page" or "section" for a Markdown page,
-	// "tag" or "responsibility" for a page of those (which has no Page).
+	// "tag", "responsibility" or "role" for a page of those (which has
+	// no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -61,6 +62,9 @@ type PageView struct {
 	// Resp is the responsibility a responsibility's page shows (Kind
 	// "responsibility"), nil on any other; the partials read it.
 	Resp *RespData
+	// Role is the role a role's page shows (Kind "role"), nil on any
+	// other.
+	Role *RoleData
 	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
 	Tag *TagData
 	// body and nav are what Body and Nav are made from, which the key
@@ -173,6 +177,54 @@ type LetterData struct {
 	ID, Letter, Title, Verb, Holders, Holds, By string
 }
 
+// RoleData is a role as its page shows it.
+type RoleData struct {
+	ID, URL, Title, Summary, Part string
+	Owns, Influences, Needs       []string
+	Review
+	// Responsibilities are those the role's file holds, each with who
+	// holds the model's other letters.
+	Responsibilities []RoleResp
+	// Holds are the responsibilities of other roles it takes part in,
+	// letter by letter.
+	Holds         []HeldData
+	Collaborators []Link
+	Levels        []LevelData
+	People        []PersonCard
+	Pages         []PageLink
+	Paths         []PathStep
+}
+
+// RoleResp is a responsibility a role's file holds, a row of its table.
+type RoleResp struct {
+	ID, URL, Title, Summary, Kind string
+	KindTitle, StageTitle         string
+	// Others is who holds each of the model's letters but the first, in
+	// its order: nil where no one does.
+	Others []*HoldingData
+}
+
+// HeldData is what a role holds with one letter.
+type HeldData struct {
+	Letter           LetterData
+	Responsibilities []HeldResp
+}
+
+// HeldResp is a responsibility a role takes part in, with its lead.
+type HeldResp struct {
+	URL, Title, Kind string
+	Lead             Link
+}
+
+// LevelData is a step of a role's career ladder.
+type LevelData struct {
+	ID, Title, Summary string
+	Expectations       []string
+}
+
+// PersonCard is a person as a list of people shows them.
+type PersonCard struct{ URL, Name, Title, Photo string }
+
 // PersonLink is a link to a person's page.
 type PersonLink struct{ URL, Name string }
 
@@ -212,7 +264,9 @@ type SiteView struct {
 	Roles, People, Responsibilities, Paths, Tags, Glossary, Updates bool
 	// TopSections are the sections the header lists.
 	TopSections []Link
-	ui          *i18n.Strings
+	// Levels are the roles with a career ladder.
+	Levels []Link
+	ui     *i18n.Strings
 	// footer is handbook.yaml's theme footer, resolved for each page
 	// from its Root; every page's key hashes it.
 	footer *handbook.Page
@@ -226,6 +280,15 @@ type SiteConfig struct {
 	Title, Description, Language, BaseURL string
 	NoIndex                               bool
 	Colours                               config.Colours
+	// Model is how the org works: its involvement letters.
+	Model ModelData
+}
+
+// ModelData is the site's model (config.Model) as the pages of roles
+// show it: the involvement letters, in the site's words, the first the
+// one a role holds its own responsibilities with.
+type ModelData struct {
+	Letters []LetterData
 }
 
 // SiteLook is the site's own logo, favicon, stylesheets and head.
@@ -247,6 +310,12 @@ func siteView(site *handbook.Site) *SiteView {
 		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
 		TopSections: topSections(site),
 		ui:          words(site), footer: site.Footer,
+	}
+	for _, l := range c.Model.Letters {
+		sv.Config.Model.Letters = append(sv.Config.Model.Letters, letterData(l))
+	}
+	for _, role := range site.Levels {
+		sv.Levels = append(sv.Levels, Link{role.URL, role.Title})
 	}
 	sv.makeKey()
 	return sv
@@ -295,137 +364,6 @@ func (v *PageView) place(site *handbook.Site) {
 	if c := site.Config; strings.Contains(c.BaseURL, "://") {
 		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
 	}
-}
-
-// respView is responsibility x's page's view: the responsibility, who
-// holds it, its pages and its reading paths, as data.
-func (r *Renderer) respView(site *handbook.Site, sv *SiteView, x *handbook.Responsibility, crumbs []Crumb) *PageView {
-	m := site.Config.Model
-	d := &RespData{ID: x.ID, URL: x.URL, Title: x.Title, Summary: x.Summary, Kind: x.Kind, Stage: x.Stage,
-		KindTitle: kindTitle(sv.ui, m, x.Kind), StageTitle: stageTitle(sv.ui, m, x.Stage),
-		Pages: pageLinks(x.Pages), Paths: pathSteps(x.Paths)}
-	if x.Lead != nil {
-		d.Lead = &Link{x.Lead.URL, x.Lead.Title}
-	}
-	for _, h := range x.Involved {
-		d.Involved = append(d.Involved, holdingData(h))
-	}
-	v := r.kindView(site, sv, "responsibility", x.Title, x.URL, crumbs)
-	v.Description, v.Resp = x.Summary, d
-	if l := x.Lead; l != nil {
-		// A responsibility is written in its role's file.
-		v.EditURL, v.HistoryURL = fileLinks(site, l.File)
-		if l.Updated != 0 {
-			v.Updated = sv.ui.Date(time.Unix(l.Updated, 0))
-		}
-	}
-	return v
-}
-
-// holdingData is who holds a letter, as data.
-func holdingData(h handbook.Holding) HoldingData {
-	l := h.Letter
-	out := HoldingData{Letter: LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By}}
-	for _, role := range h.Roles {
-		out.Roles = append(out.Roles, Link{role.URL, role.Title})
-	}
-	for _, pe := range h.People {
-		out.People = append(out.People, PersonLink{pe.URL, pe.Name})
-	}
-	return out
-}
-
-// kindView is the view of a page of another kind than Markdown's, made
-// whole: its sidebar is its kind's index (kindNav), which is small.
-func (r *Renderer) kindView(site *handbook.Site, sv *SiteView, kind, title, url string, crumbs []Crumb) *PageView {
-	v := &PageView{Site: sv, Kind: kind, Title: title, URL: url, Crumbs: crumbs}
-	v.r = r
-	if site.Root != nil {
-		v.Nav = kindNav(site, kind, url)
-		linkNav(v.Nav, v.rel)
-	}
-	v.place(site)
-	return v
-}
-
-// tagView is tag t's page's view: the tag with links to its pages.
-func (r *Renderer) tagView(site *handbook.Site, sv *SiteView, t *handbook.Tag, title string, crumbs []Crumb) *PageView {
-	v := r.kindView(site, sv, "tag", title, t.URL, crumbs)
-	v.Tag = &TagData{Name: t.Name, URL: t.URL, Pages: pageLinks(t.Pages)}
-	return v
-}
-
-// pageData is what a page's view shows of page p.
-func pageData(p *handbook.Page, kind string) *PageData {
-	d := &PageData{File: p.File, URL: p.URL, Title: p.Title, Summary: p.Summary, Lede: p.Lede, Minutes: p.Minutes,
-		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review), Params: p.Params}
-	if len(p.Roles) > 0 {
-		d.Roles = make([]Link, len(p.Roles))
-		for i, r := range p.Roles {
-			d.Roles[i] = Link{r.URL, r.Title}
-		}
-	}
-	if len(p.Responsibilities) > 0 {
-		d.Responsibilities = make([]RespLink, len(p.Responsibilities))
-		for i, r := range p.Responsibilities {
-			d.Responsibilities[i] = RespLink{r.URL, r.Title, r.Kind}
-		}
-	}
-	if len(p.Tags) > 0 {
-		d.Tags = make([]TagLink, len(p.Tags))
-		for i, t := range p.Tags {
-			d.Tags[i] = TagLink{t.URL, t.Name}
-		}
-	}
-	d.Related = pageLinks(p.Related)
-	d.Paths = pathSteps(p.Paths)
-	if s := p.Section; s != nil {
-		d.Section = &SectionData{URL: s.URL, Title: s.Title}
-		if kind == "section" {
-			d.Section.Children = pageLinks(s.Children)
-		}
-	}
-	return d
-}
-
-// pathSteps are the reading paths' steps a page is, as data.
-func pathSteps(steps []handbook.PathStep) []PathStep {
-	var out []PathStep
-	for _, ps := range steps {
-		pa := &PathData{ID: ps.Path.ID, URL: ps.Path.URL, Title: ps.Path.Title, Steps: make([]Link, len(ps.Path.Steps))}
-		for i, st := range ps.Path.Steps {
-			pa.Steps[i] = Link{st.URL(), st.Title()}
-		}
-		out = append(out, PathStep{Path: pa, Index: ps.Index})
-	}
-	return out
-}
-
-func pageLink(p *handbook.Page) *PageLink {
-	if p == nil {
-		return nil
-	}
-	return &PageLink{p.URL, p.Title, p.Summary}
-}
-
-func pageLinks(ps []*handbook.Page) []PageLink {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make([]PageLink, len(ps))
-	for i, p := range ps {
-		out[i] = PageLink{p.URL, p.Title, p.Summary}
-	}
-	return out
-}
-
-// review is a page's, role's or path's review as data.
-func review(rv handbook.Review) Review {
-	out := Review{Reviewed: rv.Reviewed, Due: rv.Due, Overdue: rv.Overdue}
-	for _, o := range rv.Owners {
-		out.Owners = append(out.Owners, Link{o.URL(), o.Title()})
-	}
-	return out
 }
 
 // finish makes what the view's key holds the sources of: the Body, from
