@@ -16,14 +16,16 @@ import (
 // The contract between a theme and the Markdown pages it shows: page.html
 // and section.html (with baseof.html and partials.html) receive a
 // PageView, plain data made for the one page, and nothing that reaches
-// the rest of the site. Its fields are strings, numbers, bools,
+// the rest of the site; so do tag.html, responsibility.html and
+// role.html (kindviews.go). Its fields are strings, numbers, bools,
 // template.HTML, and slices, structs and pointers of such data; its
 // methods compute from those fields alone. So the page's render key is
 // the hash of its view (writeKey): whatever a template may read is in
 // the key by construction, whoever wrote the template.
 // TestPageViewIsData walks the types and holds them to that.
 
-// PageView is what a Markdown page's template receives.
+// PageView is what a Markdown page's template receives, and a tag's,
+// a responsibility's or a role's.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
