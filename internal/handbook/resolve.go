@@ -118,6 +118,10 @@ type resolver struct {
 	sentOn map[string]string
 	// glossary is content/glossary.yaml, parsed, or nil.
 	glossary *ParsedGlossary
+	// dirPage's file is in the folder dir: the last page whose links
+	// were resolved, which find asks about once a link.
+	dirPage *Page
+	dir     string
 }
 
 // sectionFiles picks each folder's page among its Markdown files:
@@ -943,7 +947,7 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	case r.opts.Virtual != nil:
 		file, _ = r.opts.Virtual(path.Join(path.Dir(r.show(p.File)), dest))
 	default:
-		file = path.Join(path.Dir(p.File), dest)
+		file = joinLink(r.dirOf(p), dest)
 	}
 	if file != "content" && !strings.HasPrefix(file, "content/") {
 		if h, f, ok := r.byURL(p, dest); ok {
@@ -960,6 +964,50 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 		return h, f, true
 	}
 	return Href{}, file, false
+}
+
+// dirOf is the folder of page p's file.
+func (r *resolver) dirOf(p *Page) string {
+	if r.dirPage != p {
+		r.dirPage, r.dir = p, path.Dir(p.File)
+	}
+	return r.dir
+}
+
+// joinLink is path.Join(dir, rel) for a clean dir, as a page's folder
+// is, made without cleaning again what is already clean: each "../" at
+// the start of rel steps up a folder of dir, and what follows is joined
+// as it is when it holds no "." or ".." segment and no doubled or final
+// slash. Any other path is path.Join's to clean (TestJoinLink holds the
+// two equal).
+func joinLink(dir, rel string) string {
+	d, rest := dir, rel
+	for strings.HasPrefix(rest, "../") {
+		i := strings.LastIndexByte(d, '/')
+		if i <= 0 {
+			return path.Join(dir, rel)
+		}
+		d, rest = d[:i], rest[3:]
+	}
+	if d == "" || d == "." || d == "/" || !cleanTail(rest) {
+		return path.Join(dir, rel)
+	}
+	return d + "/" + rest
+}
+
+// cleanTail reports whether joining rel to a clean folder leaves nothing
+// for path.Clean to do: rel is relative, not empty, and has no empty, "."
+// or ".." segment.
+func cleanTail(rel string) bool {
+	if rel == "" || rel[0] == '/' || rel[len(rel)-1] == '/' {
+		return false
+	}
+	for seg := range strings.SplitSeq(rel, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
 }
 
 // otherLanguage reports the site path a relative link of page p leads to
@@ -1234,14 +1282,16 @@ func (r *resolver) hasAnchor(file, frag string) bool {
 	if frag == "" || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
 		return true
 	}
-	if r.static[file] != nil || r.pathFileURL(file) != "" {
-		return true
-	}
+	// Pages first: most links lead to one. A page is never a static
+	// file or a path's.
 	if pp := r.parsed[file]; pp != nil {
 		// A page's anchors, as anchors lists them, without making the
 		// list for each of the many links to one page.
 		return slices.ContainsFunc(pp.Doc.Headings, func(h markdown.Heading) bool { return h.ID == frag }) ||
 			slices.Contains(pp.Doc.Anchors, frag)
+	}
+	if r.static[file] != nil || r.pathFileURL(file) != "" {
+		return true
 	}
 	return slices.Contains(r.anchors(file), frag)
 }
