@@ -439,8 +439,12 @@ func (r *resolver) section(dir string) *Section {
 		return s
 	}
 	parent := r.section(path.Dir(dir))
-	rel := strings.ToLower(norm.NFC.String(strings.TrimPrefix(dir, "content/")))
-	s := &Section{Dir: dir, URL: "/" + rel + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(path.Base(dir), false)}
+	name := strings.ToLower(norm.NFC.String(path.Base(dir)))
+	if !safeURLPath(name) && r.renames(name) {
+		name = urlName(name)
+		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
+	}
+	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(path.Base(dir), false)}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
@@ -453,7 +457,7 @@ func (r *resolver) addPage(f *Parsed) {
 	if own := strings.TrimSuffix(f.File, path.Ext(f.File)); r.index[own] == f.File {
 		dir = own // the page of the folder beside it (sectionFiles)
 	}
-	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) {
+	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) && !r.renames(rel) {
 		r.diags.Errorf(diag.Pos{File: f.File}, "folder name %q cannot be a URL", rel)
 		return
 	}
@@ -521,7 +525,7 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 	sec := p.Section
 	if p.IsSection {
 		if fm.Slug.Value != "" {
-			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
+			r.slugProblem(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
 		p.URL = sec.URL
 		if p.Title == "" {
@@ -535,14 +539,18 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 	name := strings.ToLower(norm.NFC.String(pageName(base)))
 	if fm.Slug.Value != "" {
 		if !ValidSlug(fm.Slug.Value) {
-			r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
+			r.slugProblem(fm.Slug.Pos, fmt.Sprintf("slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value))
 		} else {
 			name = strings.ToLower(fm.Slug.Value)
 		}
 	}
 	if !safeURLPath(name) {
-		r.diags.Errorf(diag.Pos{File: p.File}, "file name %q cannot be a URL", base)
-		return false
+		if !r.renames(name) {
+			r.diags.Errorf(diag.Pos{File: p.File}, "file name %q cannot be a URL", base)
+			return false
+		}
+		name = urlName(name)
+		r.diags.Warnf(diag.Pos{File: p.File}, "file name %q cannot be a URL; the page is at %s", base, strings.TrimSuffix(sec.URL, "/")+"/"+name+"/")
 	}
 	p.URL = strings.TrimSuffix(sec.URL, "/") + "/" + name + "/"
 	return true
@@ -570,6 +578,47 @@ func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) 
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
+
+// slugProblem reports a slug baton cannot follow: an error in a baton
+// handbook; in one written for another tool (Docusaurus gives an index
+// page a slug, or a whole path as one), a warning, and the page keeps the
+// URL its file gives it.
+func (r *resolver) slugProblem(pos diag.Pos, msg string) {
+	if r.cfg.Strict {
+		r.diags.Errorf(pos, "%s", msg)
+		return
+	}
+	r.diags.Warnf(pos, "%s; the page keeps the URL of its file", msg)
+}
+
+// renames reports whether a folder or file name that cannot be a URL as
+// it stands is published under urlName's name: in a handbook written for
+// another tool, whose files are named for that tool's rules (a page
+// called %.md), as long as the name is UTF-8.
+func (r *resolver) renames(name string) bool {
+	return !r.cfg.Strict && utf8.ValidString(name)
+}
+
+// urlName makes a slash-separated path of UTF-8 names into one every
+// segment of which can stand in a URL (safeURLPath): the characters a URL
+// gives a meaning of its own, and control characters, become hyphens, and
+// a segment that is empty, . or .. becomes a hyphen.
+func urlName(p string) string {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		seg = strings.Map(func(c rune) rune {
+			if c < 0x20 || c == 0x7f || strings.ContainsRune("\\?#%", c) {
+				return '-'
+			}
+			return c
+		}, seg)
+		if seg == "" || seg == "." || seg == ".." {
+			seg = "-"
+		}
+		segs[i] = seg
+	}
+	return strings.Join(segs, "/")
+}
 
 // ValidSlug reports whether s can stand as the last segment of a URL.
 func ValidSlug(s string) bool {

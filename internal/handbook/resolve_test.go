@@ -408,3 +408,79 @@ func TestPageBeforeFileOfItsName(t *testing.T) {
 		}
 	}
 }
+
+// TestLenientNames builds a handbook written for another tool whose names
+// baton cannot take as they are: a slug on a folder's page and a slug
+// that is a whole path (as Docusaurus writes them), a page and a folder
+// named with characters a URL gives a meaning of its own (a page called
+// %.md). Each is a warning and the page is published; in a baton handbook
+// each is an error.
+func TestLenientNames(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":         "# Home\n\n[percent](cmd/%25.md) [hash](odd%23dir/page.md)\n",
+		"content/guide/index.md":    "---\nslug: /guide\n---\n# Guide\n",
+		"content/guide/setup.md":    "---\nslug: /guide/install/setup\n---\n# Setup\n",
+		"content/guide/renamed.md":  "---\nslug: moved\n---\n# Renamed\n",
+		"content/cmd/%.md":          "# %\n",
+		"content/odd#dir/page.md":   "# In an odd folder\n",
+		"content/odd#dir/deeper.md": "# Deeper\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	want := []string{
+		`content/cmd/%.md: warning: file name "%.md" cannot be a URL; the page is at /cmd/-/`,
+		`content/guide/index.md:2:7: warning: slug is for pages; a section's URL comes from its folder name; the page keeps the URL of its file`,
+		`content/guide/setup.md:2:7: warning: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..; the page keeps the URL of its file`,
+		`content/odd#dir: warning: folder name "odd#dir" cannot be a URL; its pages are at /odd-dir/`,
+	}
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for file, url := range map[string]string{
+		"content/guide/index.md":    "/guide/",
+		"content/guide/setup.md":    "/guide/setup/",
+		"content/guide/renamed.md":  "/guide/moved/",
+		"content/cmd/%.md":          "/cmd/-/",
+		"content/odd#dir/page.md":   "/odd-dir/page/",
+		"content/odd#dir/deeper.md": "/odd-dir/deeper/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/README.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/cmd/-/", "/odd-dir/page/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+
+	cfg := config.Default()
+	cfg.Strict = true
+	_, diags = Resolve(cfg, parsed, Options{})
+	got = got[:0]
+	for _, d := range diags.Sort() {
+		if d.Severity == diag.Error {
+			got = append(got, d.String())
+		}
+	}
+	want = []string{
+		`content/cmd/%.md: file name "%.md" cannot be a URL`,
+		`content/guide/index.md:2:7: slug is for pages; a section's URL comes from its folder name`,
+		`content/guide/setup.md:2:7: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..`,
+		`content/odd#dir/deeper.md: folder name "odd#dir" cannot be a URL`,
+		`content/odd#dir/page.md: folder name "odd#dir" cannot be a URL`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("strict errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
