@@ -54,6 +54,12 @@ func TestBringYourHandbook(t *testing.T) {
 			"pages/leave.md":   "---\ntitle: Leave\nredirect_from:\n  - /time-off/\n---\nText.\n",
 			"pages/old-pto.md": "---\ntitle: PTO\nredirect_to: /leave/\n---\n",
 		}, "as Eleventy: pages in pages/", []string{"index.html", "leave/index.html", "time-off/index.html", "old-pto/index.html"}, []string{"readme/index.html", "pages/leave/index.html"}, nil},
+		{"jekyll", map[string]string{
+			"README.md":           "# How to run the site, not a page\n",
+			"_config.yml":         "title: Playbook\nsource: src\npermalink: /:title/\n",
+			"src/index.md":        "# Playbook\n\n[Values](/about/values/#ours)\n",
+			"src/about/values.md": "# Values\n\n## Ours\n",
+		}, "as Jekyll: pages in src/", []string{"index.html", "about/values/index.html"}, []string{"readme/index.html", "src/index.html"}, nil},
 		{"markdown", map[string]string{
 			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
 			"benefits.md":       "# Benefits\n\nText.\n",

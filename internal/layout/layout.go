@@ -1,8 +1,8 @@
 // Package layout recognises how an existing handbook is laid out, so that
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
-// (SUMMARY.md and README.md), Eleventy (its config's input folder), or any
-// folder of Markdown.
+// (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
+// (_config.yml's source folder), or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -31,6 +31,7 @@ const (
 	MdBook   Kind = "mdBook"
 	GitBook  Kind = "GitBook"
 	Eleventy Kind = "Eleventy"
+	Jekyll   Kind = "Jekyll"
 	Markdown Kind = "a folder of Markdown"
 )
 
@@ -92,9 +93,6 @@ type Entry struct {
 	Pos      diag.Pos
 }
 
-// hugoConfigs are the files that make a folder with content/ a Hugo site.
-var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
-
 // Detect reads the layout of the site in fsys.
 func Detect(fsys fs.FS) Layout {
 	switch {
@@ -102,9 +100,7 @@ func Detect(fsys fs.FS) Layout {
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case isDir(fsys, "content"):
 		if cfg := firstExisting(fsys, hugoConfigs...); cfg != "" || isDir(fsys, "config/_default") {
-			l := Layout{Kind: Hugo, Root: "content"}
-			l.Title = hugoTitle(fsys, cfg)
-			return l
+			return readHugo(fsys, cfg)
 		}
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case exists(fsys, "mkdocs.yml") || exists(fsys, "mkdocs.yaml"):
@@ -117,6 +113,9 @@ func Detect(fsys fs.FS) Layout {
 	}
 	if cfg := firstExisting(fsys, eleventyConfigs...); cfg != "" {
 		return readEleventy(fsys, cfg)
+	}
+	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
+		return readJekyll(fsys, cfg)
 	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
 }

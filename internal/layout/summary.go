@@ -230,29 +230,3 @@ func (s summary) pos(n ast.Node) diag.Pos {
 	line, col := diag.LineCol(s.src, off)
 	return diag.Pos{File: s.file, Line: line, Col: col}
 }
-
-// hugoTitle is the title a Hugo site's settings give, or "".
-func hugoTitle(fsys fs.FS, file string) string {
-	if file == "" {
-		file = firstExisting(fsys, "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml", "config/_default/config.yaml")
-	}
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return ""
-	}
-	switch path.Ext(file) {
-	case ".toml":
-		var cfg struct {
-			Title string `toml:"title"`
-		}
-		if _, err := toml.Decode(string(src), &cfg); err == nil {
-			return cfg.Title
-		}
-	case ".yaml", ".yml":
-		root, _ := strictyaml.Parse(file, src)
-		if t := value(root, "title"); t != nil && t.Kind == yaml.ScalarNode {
-			return t.Value
-		}
-	}
-	return ""
-}

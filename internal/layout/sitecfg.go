@@ -1,0 +1,97 @@
+package layout
+
+import (
+	"io/fs"
+	"path"
+
+	"github.com/BurntSushi/toml"
+	"github.com/batonhq/baton/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// hugoConfigs are the files that make a folder with content/ a Hugo site.
+var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// siteSettings is what baton reads of a Hugo or Jekyll site's settings.
+// Hugo's pages are in contentDir, or in the folder a module mount shows
+// as content (a site whose pages are in content/en, say); Jekyll's in
+// its source folder.
+type siteSettings struct {
+	Title      string     `toml:"title" yaml:"title"`
+	ContentDir string     `toml:"contentDir" yaml:"contentDir"`
+	Source     string     `toml:"source" yaml:"source"`
+	Module     hugoModule `toml:"module" yaml:"module"`
+}
+
+// hugoModule is a Hugo site's module settings (in its settings file, or
+// a file of their own in config/_default/).
+type hugoModule struct {
+	Mounts []struct {
+		Source string `toml:"source" yaml:"source"`
+		Target string `toml:"target" yaml:"target"`
+	} `toml:"mounts" yaml:"mounts"`
+}
+
+// readSettings decodes file, TOML or YAML, into v, and reports whether it
+// could; a file that cannot be read or decoded gives nothing, since the
+// build does not depend on it.
+func readSettings(fsys fs.FS, file string, v any) bool {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return false
+	}
+	switch path.Ext(file) {
+	case ".toml":
+		_, err := toml.Decode(string(src), v)
+		return err == nil
+	case ".yaml", ".yml":
+		root, _ := strictyaml.Parse(file, src)
+		return root != nil && root.Kind == yaml.MappingNode && root.Decode(v) == nil
+	}
+	return false
+}
+
+// readHugo reads a Hugo site: its title and the folder of its pages.
+func readHugo(fsys fs.FS, file string) Layout {
+	if file == "" {
+		file = firstExisting(fsys, "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml", "config/_default/config.yaml")
+	}
+	var s siteSettings
+	if !readSettings(fsys, file, &s) {
+		s = siteSettings{}
+	}
+	if m := firstExisting(fsys, "config/_default/module.toml", "config/_default/module.yaml"); m != "" {
+		var mod hugoModule
+		if readSettings(fsys, m, &mod) {
+			s.Module.Mounts = append(s.Module.Mounts, mod.Mounts...)
+		}
+	}
+	l := Layout{Kind: Hugo, Root: "content", Title: s.Title}
+	dir := s.ContentDir
+	for _, m := range s.Module.Mounts {
+		if dir == "" && path.Clean(m.Target) == "content" {
+			dir = m.Source
+		}
+	}
+	if dir, ok := cleanRoot(dir); ok && dir != "." && isDir(fsys, dir) {
+		l.Root = dir
+	}
+	return l
+}
+
+// jekyllConfigs are the files that make a folder a Jekyll site.
+var jekyllConfigs = []string{"_config.yml", "_config.yaml", "_config.toml"}
+
+// readJekyll reads a Jekyll site: its title and its source folder, else
+// the folder of Markdown a plain site would have.
+func readJekyll(fsys fs.FS, file string) Layout {
+	var s siteSettings
+	if !readSettings(fsys, file, &s) {
+		s = siteSettings{}
+	}
+	l := Layout{Kind: Jekyll, Root: markdownRoot(fsys), Title: s.Title}
+	if dir, ok := cleanRoot(s.Source); ok && s.Source != "" && isDir(fsys, dir) {
+		l.Root = dir
+	}
+	return l
+}
