@@ -912,6 +912,12 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	if strings.HasPrefix(dest, "//") {
 		return Href{URL: "https:" + dest, External: true}
 	}
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
+		// Another tool's template makes this link when it builds the
+		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}).
+		r.broken(diag.Unrendered, pos, "link %q is made by a template tag, which baton does not run; the link leads nowhere", dest)
+		return Href{}
+	}
 	target, frag, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {

@@ -484,3 +484,35 @@ func TestLenientNames(t *testing.T) {
 		t.Errorf("strict errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTemplateLinks: a link whose destination another tool's template
+// makes (Hugo's shortcodes, Liquid's tags) says so, where it said the
+// destination was not a valid path ("invalid URL escape").
+func TestTemplateLinks(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md": "# Home\n\n[a] [b]({{site.baseurl}}/x.md) [x](x.md)\n\n[a]: <{{% eturl alias %}}>\n",
+		"content/x.md":      "# X\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	_, diags := Resolve(config.Default(), parsed, Options{})
+	want := []string{
+		`content/README.md:3:1: warning: link "{{% eturl alias %}}" is made by a template tag, which baton does not run; the link leads nowhere`,
+		`content/README.md:3:5: warning: link "{{site.baseurl}}/x.md" is made by a template tag, which baton does not run; the link leads nowhere`,
+	}
+	var got []string
+	for _, d := range diags.Sort() {
+		if strings.Contains(d.Message, "link") {
+			got = append(got, d.String())
+			if d.Code != diag.Unrendered {
+				t.Errorf("%s: code %q, want %q", d, d.Code, diag.Unrendered)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
