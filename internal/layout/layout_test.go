@@ -46,6 +46,8 @@ func TestDetect(t *testing.T) {
 		{"jekyll at the root", map[string]string{"index.md": "", "_config.yml": "theme: minima\n"}, Jekyll, ".", "", "", false},
 		{"jekyll, source outside", map[string]string{"README.md": "", "_config.yml": "source: ../x\n"}, Jekyll, ".", "", "", false},
 		{"jekyll, broken settings", map[string]string{"docs/a.md": "", "_config.yml": "title: [\n"}, Jekyll, "docs", "", "", false},
+		{"gitbook, book.json", map[string]string{"README.md": "", "book.json": "{\n\t\"title\": \"Primer\",\n\t\"root\": \"./source/\",\n\t\"structure\": {\"readme\": \"index.md\", \"summary\": \"README.md\"}\n}\n", "source/README.md": "- [A](a.md)\n", "source/index.md": ""}, GitBook, "source", "Primer", "source/README.md", false},
+		{"gitbook, book.json not JSON", map[string]string{"SUMMARY.md": "- [A](a.md)\n", "book.json": "{root: x\n"}, GitBook, ".", "", "SUMMARY.md", false},
 		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
 		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},
 		{"nothing", map[string]string{"LICENSE": ""}, Markdown, ".", "", "", false},
