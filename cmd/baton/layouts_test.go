@@ -54,6 +54,14 @@ func TestBringYourHandbook(t *testing.T) {
 			"pages/leave.md":   "---\ntitle: Leave\nredirect_from:\n  - /time-off/\n---\nText.\n",
 			"pages/old-pto.md": "---\ntitle: PTO\nredirect_to: /leave/\n---\n",
 		}, "as Eleventy: pages in pages/", []string{"index.html", "leave/index.html", "time-off/index.html", "old-pto/index.html"}, []string{"readme/index.html", "pages/leave/index.html"}, nil},
+		{"docusaurus", map[string]string{
+			"docusaurus.config.js":       "module.exports = {};\n",
+			"package.json":               "{}",
+			"docs/intro.mdx":             "---\nslug: /\ntitle: Welcome\n---\n\nSee [setup](guide/setup.mdx).\n",
+			"docs/guide/index.mdx":       "---\nslug: /guide\n---\n# Guide\n",
+			"docs/guide/setup.markdown":  "# Setup\n",
+			"docs/guide/_category_.json": "{\"label\": \"Guide\"}\n",
+		}, "as a folder of Markdown: pages in docs/", []string{"intro/index.html", "guide/index.html", "guide/setup/index.html"}, []string{"intro.mdx", "guide/index.mdx", "guide/setup.markdown"}, nil},
 		{"jekyll", map[string]string{
 			"README.md":           "# How to run the site, not a page\n",
 			"_config.yml":         "title: Playbook\nsource: src\npermalink: /:title/\n",

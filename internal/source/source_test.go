@@ -100,6 +100,9 @@ func TestLoad(t *testing.T) {
 		"content/notes/4913":     {Data: []byte("vim probe")},
 		"content/2019/notes.md":  {Data: []byte("a year's folder")},
 		"content/notes/plan.md~": {Data: []byte("backup")},
+		"content/docs/intro.mdx": {Data: []byte("MDX, as Docusaurus writes it")},
+		"content/old.markdown":   {Data: []byte("Jekyll's spelling")},
+		"content/NOTES.MD":       {Data: []byte("upper case")},
 	}
 	tree, err := Load(fsys)
 	if err != nil {
@@ -113,7 +116,7 @@ func TestLoad(t *testing.T) {
 		}
 		got = append(got, f.Path+" "+kind)
 	}
-	want := []string{"content/2019/notes.md text", "content/a.md text", "content/img/x.png static", "content/roles/pm.yaml text", "content/static/f.pdf static"}
+	want := []string{"content/2019/notes.md text", "content/NOTES.MD text", "content/a.md text", "content/docs/intro.mdx text", "content/img/x.png static", "content/old.markdown text", "content/roles/pm.yaml text", "content/static/f.pdf static"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("content = %q, want %q", got, want)
 	}
