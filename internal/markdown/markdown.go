@@ -129,6 +129,7 @@ func NewWith(opts Options) *Renderer {
 			parser.WithBlockParsers(
 				util.Prioritized(admonitionParser{}, 150),
 				util.Prioritized(hintParser{}, 150),
+				util.Prioritized(containerParser{}, 150),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),

@@ -21,6 +21,7 @@ var (
 	hugoRE        = regexp.MustCompile(`\{\{[<%][ \t]*(/?)[^{}\n]*?[>%]\}\}`)
 	liquidTagRE   = regexp.MustCompile(`\{%-?[ \t]*([A-Za-z][\w-]*)[^{}\n]*?-?%\}`)
 	liquidValueRE = regexp.MustCompile(`\{\{-?[ \t]*[^\s<%{}][^{}\n]*?\}\}`)
+	containerRE   = regexp.MustCompile(`(?m)^[ \t]*(:{3,}[ \t]*[A-Za-z][^\n]*)$`)
 	mdxRE         = regexp.MustCompile(`(?m)^(?:import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?["'][^"'\n]+["'];?[ \t]*\r?$|export[ \t]+(?:default\b|const[ \t]|let[ \t]|var[ \t]|function[ \t]|async[ \t]|\{))`)
 )
 
@@ -43,13 +44,14 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	for _, kw := range []string{"import", "export"} {
 		mdx = mdx || bytes.HasPrefix(src, []byte(kw)) || bytes.Contains(src, []byte("\n"+kw))
 	}
+	colons := bytes.Contains(src, []byte(":::"))
 	var warnings []Warning
 	if f.jsx.n > 0 {
 		warnings = append(warnings, Warning{Offset: f.jsx.first, Message: fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
-	if braces || mdx {
+	if braces || mdx || colons {
 		code := codeRanges(doc, src)
-		var hugo, liquid, gitbook, imports count
+		var hugo, liquid, gitbook, imports, containers count
 		var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
 		var gitbookNames []string
 		matches := func(re *regexp.Regexp, fn func(m []int)) {
@@ -91,6 +93,15 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		if mdx {
 			matches(mdxRE, func(m []int) { imports.add(m[0]) })
 		}
+		if colons {
+			// A callout's marker starts at its colons, inside a list
+			// after the item's indent.
+			for _, m := range containerRE.FindAllSubmatchIndex(src, -1) {
+				if !inRanges(code, m[2]) {
+					containers.add(m[2])
+				}
+			}
+		}
 		if hugo.n > 0 {
 			warnings = append(warnings, Warning{Offset: hugo.first, Message: fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
 		}
@@ -100,6 +111,9 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		if gitbook.n > 0 {
 			slices.Sort(gitbookNames)
 			warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
+		}
+		if containers.n > 0 {
+			warnings = append(warnings, Warning{Offset: containers.first, Message: fmt.Sprintf("%s (:::name, as Docusaurus and VitePress write them), which baton does not render (shown as text): of a kind that is no callout, or never closed with a line of colons; the first is here", plural(containers.n, "container"))})
 		}
 		if imports.n > 0 {
 			warnings = append(warnings, Warning{Offset: imports.first, Message: fmt.Sprintf("%s, which baton does not run (shown as text); the first is here", plural(imports.n, "MDX import or export line"))})
@@ -120,7 +134,8 @@ func plural(n int, what string) string {
 }
 
 // codeRanges are the byte ranges of src that are code (blocks, spans, raw
-// <pre> blocks) or GitBook hints' markers, in order.
+// <pre> blocks) or the markers of callouts (GitBook hints, containers), in
+// order.
 func codeRanges(doc ast.Node, src []byte) [][2]int {
 	var out [][2]int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
