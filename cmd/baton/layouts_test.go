@@ -62,6 +62,14 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/guide/setup.markdown":  "# Setup\n",
 			"docs/guide/_category_.json": "{\"label\": \"Guide\"}\n",
 		}, "as a folder of Markdown: pages in docs/", []string{"intro/index.html", "guide/index.html", "guide/setup/index.html"}, []string{"intro.mdx", "guide/index.mdx", "guide/setup.markdown"}, nil},
+		{"middleman", map[string]string{
+			"README.md":                       "# How to run the site, not a page\n",
+			"config.rb":                       "require 'govuk_tech_docs'\n",
+			"config/tech-docs.yml":            "service_name: The Way\n",
+			"source/index.html.md.erb":        "---\ntitle: The Way\n---\n[Go](/standards/go.html)\n",
+			"source/standards/go.html.md.erb": "# Go\n",
+			"source/images/x.png":             "png",
+		}, "as Middleman: pages in source/", []string{"index.html", "standards/go/index.html", "images/x.png"}, []string{"readme/index.html", "standards/go.html.md.erb"}, nil},
 		{"jekyll", map[string]string{
 			"README.md":           "# How to run the site, not a page\n",
 			"_config.yml":         "title: Playbook\nsource: src\npermalink: /:title/\n",

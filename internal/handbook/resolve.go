@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -149,7 +150,7 @@ func sectionFiles(pages []*Parsed) map[string]string {
 	// A page beside a folder of its name, with no page of its own, is the
 	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
 	for _, f := range pages {
-		own := strings.TrimSuffix(f.File, path.Ext(f.File))
+		own := trimPageExt(f.File)
 		if dirs[own] && index[own] == "" {
 			index[own] = f.File
 		}
@@ -454,7 +455,7 @@ func (r *resolver) addPage(f *Parsed) {
 	fm := f.Page.FrontMatter
 	dir, base := path.Split(f.File)
 	dir = strings.TrimSuffix(dir, "/")
-	if own := strings.TrimSuffix(f.File, path.Ext(f.File)); r.index[own] == f.File {
+	if own := trimPageExt(f.File); r.index[own] == f.File {
 		dir = own // the page of the folder beside it (sectionFiles)
 	}
 	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) && !r.renames(rel) {
@@ -470,8 +471,13 @@ func (r *resolver) addPage(f *Parsed) {
 	// A page that opens with its title as a level-1 heading (as pages
 	// written for GitHub do) takes it as its title when the front matter
 	// gives none, and shows it once, above the body, either way.
-	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) {
+	// A heading that is only another tool's template tag printed the
+	// title there (<%= current_page.data.title %>, {{ .Title }}): it
+	// is left out, and is no title.
+	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) && !templateTitle.MatchString(lead) {
 		p.Title, p.Doc = lead, p.Doc.WithoutLeadTitle()
+	} else if templateTitle.MatchString(lead) {
+		p.Doc = p.Doc.WithoutLeadTitle()
 	}
 	p.Lede = p.Summary
 	if p.Summary == "" {
@@ -578,6 +584,10 @@ func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) 
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
+
+// templateTitle matches a heading that is one template tag alone: ERB,
+// Liquid or Go templates.
+var templateTitle = regexp.MustCompile(`^\s*(?:<%=?[^%]*%>|\{\{[^{}]*\}\})\s*$`)
 
 // slugProblem reports a slug baton cannot follow: an error in a baton
 // handbook; in one written for another tool (Docusaurus gives an index
@@ -912,9 +922,10 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	if strings.HasPrefix(dest, "//") {
 		return Href{URL: "https:" + dest, External: true}
 	}
-	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || strings.Contains(dest, "<%") {
 		// Another tool's template makes this link when it builds the
-		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}).
+		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}, ERB's
+		// <%= url %>).
 		r.broken(diag.Unrendered, pos, "link %q is made by a template tag, which baton does not run; the link leads nowhere", dest)
 		return Href{}
 	}

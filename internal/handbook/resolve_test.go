@@ -491,7 +491,7 @@ func TestLenientNames(t *testing.T) {
 func TestTemplateLinks(t *testing.T) {
 	md := markdown.New(false)
 	files := map[string]string{
-		"content/README.md": "# Home\n\n[a] [b]({{site.baseurl}}/x.md) [x](x.md)\n\n[a]: <{{% eturl alias %}}>\n",
+		"content/README.md": "# Home\n\n[a] [b]({{site.baseurl}}/x.md) [x](x.md)\n\n[a]: <{{% eturl alias %}}>\n\n<p><a href=\"<%= x.url %>\">c</a></p>\n",
 		"content/x.md":      "# X\n",
 	}
 	var parsed []*Parsed
@@ -502,6 +502,7 @@ func TestTemplateLinks(t *testing.T) {
 	want := []string{
 		`content/README.md:3:1: warning: link "{{% eturl alias %}}" is made by a template tag, which baton does not run; the link leads nowhere`,
 		`content/README.md:3:5: warning: link "{{site.baseurl}}/x.md" is made by a template tag, which baton does not run; the link leads nowhere`,
+		`content/README.md:7:7: warning: link "<%= x.url %>" is made by a template tag, which baton does not run; the link leads nowhere`,
 	}
 	var got []string
 	for _, d := range diags.Sort() {
@@ -514,5 +515,65 @@ func TestTemplateLinks(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMiddlemanPages reads pages named as Middleman names them, for the
+// file they become and the template language run over them: the URL is
+// the name without either, index.html.md.erb is its folder's page, and a
+// link to the published x.html, or to the source, finds the page; an
+// opening heading that only printed the title through a template is no
+// title, and is left out.
+func TestMiddlemanPages(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/index.html.md.erb":                "---\ntitle: The Way\n---\n[Go](standards/go.html) [Ruby](/standards/ruby.html#style) [Tools](standards/tools.html.md) [All](standards/)\n",
+		"content/standards/index.html.md.erb":      "# Standards\n",
+		"content/standards/go.html.md.erb":         "# Go\n",
+		"content/standards/ruby.html.md.erb":       "# Ruby\n\n## Style\n",
+		"content/standards/tools.html.md":          "# Tools\n",
+		"content/standards/Legacy.MD.ERB":          "# Legacy\n",
+		"content/standards/go/modules.html.md.erb": "# Modules\n",
+		"content/standards/layout.html.erb":        "<%= yield %>\n",
+		"content/standards/erb.html.md.erb":        "---\ntitle: From front matter\n---\n# <%= current_page.data.title %>\n\nBody.\n",
+		"content/standards/liquid.md":              "# {{ page.title }}\n\nBody.\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
+		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	for _, d := range diags {
+		if d.Code != diag.Unrendered {
+			t.Errorf("diagnostic: %s", d)
+		}
+	}
+	for file, url := range map[string]string{
+		"content/index.html.md.erb":                "/",
+		"content/standards/index.html.md.erb":      "/standards/",
+		"content/standards/go.html.md.erb":         "/standards/go/",
+		"content/standards/tools.html.md":          "/standards/tools/",
+		"content/standards/Legacy.MD.ERB":          "/standards/legacy/",
+		"content/standards/go/modules.html.md.erb": "/standards/go/modules/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/index.html.md.erb").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	if want := []string{"/standards/go/#", "/standards/ruby/#style", "/standards/tools/#", "/standards/#"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+	for file, title := range map[string]string{"content/standards/erb.html.md.erb": "From front matter", "content/standards/liquid.md": "Liquid"} {
+		if p := pageAt(t, site, file); p.Title != title || p.Doc.LeadTitle() != "" {
+			t.Errorf("%s: title %q, lead heading %q; want %q and none", file, p.Title, p.Doc.LeadTitle(), title)
+		}
+	}
+	if IsPageFile("content/standards/layout.html.erb") {
+		t.Error("an ERB template that is not Markdown is a page")
 	}
 }

@@ -2,7 +2,8 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), or any folder of Markdown.
+// (_config.yml's source folder), Middleman (config.rb and source/), or any
+// folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -25,14 +26,15 @@ import (
 type Kind string
 
 const (
-	Baton    Kind = "baton"
-	Hugo     Kind = "Hugo"
-	MkDocs   Kind = "MkDocs"
-	MdBook   Kind = "mdBook"
-	GitBook  Kind = "GitBook"
-	Eleventy Kind = "Eleventy"
-	Jekyll   Kind = "Jekyll"
-	Markdown Kind = "a folder of Markdown"
+	Baton     Kind = "baton"
+	Hugo      Kind = "Hugo"
+	MkDocs    Kind = "MkDocs"
+	MdBook    Kind = "mdBook"
+	GitBook   Kind = "GitBook"
+	Eleventy  Kind = "Eleventy"
+	Jekyll    Kind = "Jekyll"
+	Middleman Kind = "Middleman"
+	Markdown  Kind = "a folder of Markdown"
 )
 
 // Layout is what Detect found.
@@ -117,6 +119,9 @@ func Detect(fsys fs.FS) Layout {
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)
 	}
+	if exists(fsys, "config.rb") && isDir(fsys, "source") {
+		return readMiddleman(fsys)
+	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
 }
 
@@ -165,11 +170,14 @@ func hasMarkdown(fsys fs.FS, dir string) bool {
 	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !e.IsDir() && IsPage(e.Name()) })
 }
 
-// IsPage reports whether a file name is a page: Markdown or MDX.
+// IsPage reports whether a file name is a page: Markdown, MDX, or
+// Markdown through ERB (Middleman's x.html.md.erb).
 func IsPage(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".mdx":
 		return true
+	case ".erb":
+		return strings.HasSuffix(strings.ToLower(name), ".md.erb")
 	}
 	return false
 }

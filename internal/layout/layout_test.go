@@ -48,6 +48,8 @@ func TestDetect(t *testing.T) {
 		{"jekyll, broken settings", map[string]string{"docs/a.md": "", "_config.yml": "title: [\n"}, Jekyll, "docs", "", "", false},
 		{"gitbook, book.json", map[string]string{"README.md": "", "book.json": "{\n\t\"title\": \"Primer\",\n\t\"root\": \"./source/\",\n\t\"structure\": {\"readme\": \"index.md\", \"summary\": \"README.md\"}\n}\n", "source/README.md": "- [A](a.md)\n", "source/index.md": ""}, GitBook, "source", "Primer", "source/README.md", false},
 		{"gitbook, book.json not JSON", map[string]string{"SUMMARY.md": "- [A](a.md)\n", "book.json": "{root: x\n"}, GitBook, ".", "", "SUMMARY.md", false},
+		{"middleman", map[string]string{"README.md": "", "config.rb": "activate :x\n", "config/tech-docs.yml": "service_name: The Way\n", "source/index.html.md.erb": ""}, Middleman, "source", "The Way", "", false},
+		{"config.rb without source", map[string]string{"README.md": "", "config.rb": ""}, Markdown, ".", "", "", false},
 		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
 		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},
 		{"nothing", map[string]string{"LICENSE": ""}, Markdown, ".", "", "", false},

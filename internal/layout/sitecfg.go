@@ -95,3 +95,14 @@ func readJekyll(fsys fs.FS, file string) Layout {
 	}
 	return l
 }
+
+// readMiddleman reads a Middleman site (config.rb, its pages in source/):
+// the title the GOV.UK tech docs template gives it in
+// config/tech-docs.yml, where there is one.
+func readMiddleman(fsys fs.FS) Layout {
+	var s struct {
+		ServiceName string `yaml:"service_name"`
+	}
+	readSettings(fsys, "config/tech-docs.yml", &s)
+	return Layout{Kind: Middleman, Root: "source", Title: s.ServiceName}
+}

@@ -183,6 +183,8 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 			[]w{{"import Tabs", "3 MDX import or export lines"}, {"<Tabs>", "2 capitalised tags (a JSX component"}}},
 		{"each kind once, in order", "{{ a }} {{< b >}} {{ c }}", []w{{"{{ a }}", "2 template tags"}, {"{{< b", "1 Hugo shortcode,"}}},
 		{"inside code", "`{{< x >}}` and `{% y %}`\n\n```\n{{ z }}\nimport a from 'b'\n```\n\n    {% w %}\n\n<pre>\n{{ v }}\n</pre>", nil},
+		{"ERB", "# <%= current_page.data.title %>\n\n<% content_for :sidebar do %>\nText <%# a comment %>.\n\n`<%= in code %>`",
+			[]w{{"<%= current", "3 ERB tags (<% … %>"}}},
 		{"containers", ":::note\nA callout.\n:::\n\n- item\n\n  :::tip\n\n  In the item.\n\n  :::\n\n:::tabs\nx\n:::\n\n::: code-group\ny\n:::\n\n```\n:::tabs\n```\n\nRatio 3:::4.",
 			[]w{{":::tabs", "2 containers (:::name"}}},
 		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},

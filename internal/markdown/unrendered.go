@@ -12,8 +12,8 @@ import (
 )
 
 // Handbooks written for other tools use syntax only those tools render:
-// Hugo shortcodes, Liquid (Jekyll, GitBook) and other template tags, MDX imports, exports and
-// JSX components. baton shows them as text (or, for JSX, drops the tag and
+// Hugo shortcodes, Liquid (Jekyll, GitBook) and other template tags, ERB
+// (Middleman), MDX imports, exports and JSX components, containers. baton shows them as text (or, for JSX, drops the tag and
 // keeps its content); unrendered says so once per document and kind, with
 // the count and the first one's place, outside code.
 
@@ -21,6 +21,7 @@ var (
 	hugoRE        = regexp.MustCompile(`\{\{[<%][ \t]*(/?)[^{}\n]*?[>%]\}\}`)
 	liquidTagRE   = regexp.MustCompile(`\{%-?[ \t]*([A-Za-z][\w-]*)[^{}\n]*?-?%\}`)
 	liquidValueRE = regexp.MustCompile(`\{\{-?[ \t]*[^\s<%{}][^{}\n]*?\}\}`)
+	erbRE         = regexp.MustCompile(`<%[^\n]*?%>`)
 	containerRE   = regexp.MustCompile(`(?m)^[ \t]*(:{3,}[ \t]*[A-Za-z][^\n]*)$`)
 	mdxRE         = regexp.MustCompile(`(?m)^(?:import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?["'][^"'\n]+["'];?[ \t]*\r?$|export[ \t]+(?:default\b|const[ \t]|let[ \t]|var[ \t]|function[ \t]|async[ \t]|\{))`)
 )
@@ -45,13 +46,14 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		mdx = mdx || bytes.HasPrefix(src, []byte(kw)) || bytes.Contains(src, []byte("\n"+kw))
 	}
 	colons := bytes.Contains(src, []byte(":::"))
+	erb := bytes.Contains(src, []byte("<%"))
 	var warnings []Warning
 	if f.jsx.n > 0 {
 		warnings = append(warnings, Warning{Offset: f.jsx.first, Message: fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
-	if braces || mdx || colons {
+	if braces || mdx || colons || erb {
 		code := codeRanges(doc, src)
-		var hugo, liquid, gitbook, imports, containers count
+		var hugo, liquid, gitbook, imports, containers, erbTags count
 		var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
 		var gitbookNames []string
 		matches := func(re *regexp.Regexp, fn func(m []int)) {
@@ -93,6 +95,9 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		if mdx {
 			matches(mdxRE, func(m []int) { imports.add(m[0]) })
 		}
+		if erb {
+			matches(erbRE, func(m []int) { erbTags.add(m[0]) })
+		}
 		if colons {
 			// A callout's marker starts at its colons, inside a list
 			// after the item's indent.
@@ -111,6 +116,9 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		if gitbook.n > 0 {
 			slices.Sort(gitbookNames)
 			warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
+		}
+		if erbTags.n > 0 {
+			warnings = append(warnings, Warning{Offset: erbTags.first, Message: fmt.Sprintf("%s (<%% … %%>, as Middleman and Rails write them), which baton does not run (shown as text); the first is here", plural(erbTags.n, "ERB tag"))})
 		}
 		if containers.n > 0 {
 			warnings = append(warnings, Warning{Offset: containers.first, Message: fmt.Sprintf("%s (:::name, as Docusaurus and VitePress write them), which baton does not render (shown as text): of a kind that is no callout, or never closed with a line of colons; the first is here", plural(containers.n, "container"))})

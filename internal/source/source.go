@@ -443,7 +443,8 @@ func skipReason(fsys fs.FS, name string, mode fs.FileMode) string {
 }
 
 // IsText reports whether a content file is one baton reads (Markdown,
-// in every spelling of its name that other tools read, MDX, or YAML).
+// in every spelling of its name that other tools read, MDX, Markdown
+// through ERB, or YAML).
 // Every other file in content/ is copied as it is.
 func IsText(p string) bool {
 	switch path.Ext(p) {
@@ -453,6 +454,8 @@ func IsText(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
 	case ".md", ".markdown", ".mdx":
 		return true
+	case ".erb": // Middleman's x.html.md.erb
+		return strings.HasSuffix(strings.ToLower(p), ".md.erb")
 	}
 	return false
 }
