@@ -53,50 +53,15 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	}
 	if braces || mdx || colons || erb {
 		code := codeRanges(doc, src)
-		var hugo, liquid, gitbook, imports, containers, erbTags count
-		var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
-		var gitbookNames []string
-		matches := func(re *regexp.Regexp, fn func(m []int)) {
-			for _, m := range re.FindAllSubmatchIndex(src, -1) {
-				if !inRanges(code, m[0]) {
-					fn(m)
-				}
-			}
-		}
+		var imports, containers, erbTags count
 		if braces {
-			matches(hugoRE, func(m []int) {
-				taken = append(taken, [2]int{m[0], m[1]})
-				if m[3] == m[2] { // not a closing {{< /name >}}
-					hugo.add(m[0])
-				}
-			})
-			matches(liquidTagRE, func(m []int) {
-				if inRanges(taken, m[0]) {
-					return
-				}
-				name := string(src[m[2]:m[3]])
-				switch {
-				case strings.HasPrefix(name, "end"), name == "else", name == "elsif", name == "when":
-				case gitbookBlocks[name]:
-					gitbook.add(m[0])
-					if !slices.Contains(gitbookNames, name) {
-						gitbookNames = append(gitbookNames, name)
-					}
-				default:
-					liquid.add(m[0])
-				}
-			})
-			matches(liquidValueRE, func(m []int) {
-				if !inRanges(taken, m[0]) {
-					liquid.add(m[0])
-				}
-			})
+			warnings = append(warnings, braceTags(src, code)...)
 		}
 		if mdx {
-			matches(mdxRE, func(m []int) { imports.add(m[0]) })
+			matchesOutside(mdxRE, src, code, func(m []int) { imports.add(m[0]) })
 		}
 		if erb {
-			matches(erbRE, func(m []int) { erbTags.add(m[0]) })
+			matchesOutside(erbRE, src, code, func(m []int) { erbTags.add(m[0]) })
 		}
 		if colons {
 			// A callout's marker starts at its colons, inside a list
@@ -106,16 +71,6 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 					containers.add(m[2])
 				}
 			}
-		}
-		if hugo.n > 0 {
-			warnings = append(warnings, Warning{Offset: hugo.first, Message: fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
-		}
-		if liquid.n > 0 {
-			warnings = append(warnings, Warning{Offset: liquid.first, Message: fmt.Sprintf("%s ({%% … %%} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here", plural(liquid.n, "template tag"))})
-		}
-		if gitbook.n > 0 {
-			slices.Sort(gitbookNames)
-			warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
 		}
 		if erbTags.n > 0 {
 			warnings = append(warnings, Warning{Offset: erbTags.first, Message: fmt.Sprintf("%s (<%% … %%>, as Middleman and Rails write them), which baton does not run (shown as text); the first is here", plural(erbTags.n, "ERB tag"))})
@@ -132,6 +87,62 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 		w.Code = diag.Unrendered
 		d.Warnings = append(d.Warnings, w)
 	}
+}
+
+// matchesOutside calls fn with each match of re in src outside code.
+func matchesOutside(re *regexp.Regexp, src []byte, code [][2]int, fn func(m []int)) {
+	for _, m := range re.FindAllSubmatchIndex(src, -1) {
+		if !inRanges(code, m[0]) {
+			fn(m)
+		}
+	}
+}
+
+// braceTags warns about the template tags in braces in src outside code:
+// Hugo shortcodes, GitBook's blocks, and other Liquid tags and values.
+func braceTags(src []byte, code [][2]int) []Warning {
+	var hugo, liquid, gitbook count
+	var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
+	var gitbookNames []string
+	matchesOutside(hugoRE, src, code, func(m []int) {
+		taken = append(taken, [2]int{m[0], m[1]})
+		if m[3] == m[2] { // not a closing {{< /name >}}
+			hugo.add(m[0])
+		}
+	})
+	matchesOutside(liquidTagRE, src, code, func(m []int) {
+		if inRanges(taken, m[0]) {
+			return
+		}
+		name := string(src[m[2]:m[3]])
+		switch {
+		case strings.HasPrefix(name, "end"), name == "else", name == "elsif", name == "when":
+		case gitbookBlocks[name]:
+			gitbook.add(m[0])
+			if !slices.Contains(gitbookNames, name) {
+				gitbookNames = append(gitbookNames, name)
+			}
+		default:
+			liquid.add(m[0])
+		}
+	})
+	matchesOutside(liquidValueRE, src, code, func(m []int) {
+		if !inRanges(taken, m[0]) {
+			liquid.add(m[0])
+		}
+	})
+	var warnings []Warning
+	if hugo.n > 0 {
+		warnings = append(warnings, Warning{Offset: hugo.first, Message: fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
+	}
+	if liquid.n > 0 {
+		warnings = append(warnings, Warning{Offset: liquid.first, Message: fmt.Sprintf("%s ({%% … %%} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here", plural(liquid.n, "template tag"))})
+	}
+	if gitbook.n > 0 {
+		slices.Sort(gitbookNames)
+		warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
+	}
+	return warnings
 }
 
 func plural(n int, what string) string {
