@@ -218,13 +218,11 @@ func pageExt(p string) string {
 // IsPageFile reports whether p names a Markdown page.
 func IsPageFile(p string) bool { return pageExt(p) != "" }
 
-// pageName is a page file's name without its extension.
-func pageName(base string) string { return trimPageExt(base) }
-
-// trimPageExt is page file p without its extension (any other file
-// without its last one).
-func trimPageExt(p string) string {
-	if ext := pageExt(p); ext != "" {
+// pageStem is page file p without its extension: in a handbook written
+// for another tool, the longest of pageExts it ends with (x.html.md.erb is
+// x); in a baton handbook, and for any other file, its last one.
+func pageStem(p string, strict bool) string {
+	if ext := pageExt(p); ext != "" && !strict {
 		return p[:len(p)-len(ext)]
 	}
 	return strings.TrimSuffix(p, path.Ext(p))

@@ -124,9 +124,9 @@ type resolver struct {
 // sectionFiles picks each folder's page among its Markdown files:
 // _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
 // (GitHub's and GitBook's), in any case and with any page extension.
-func sectionFiles(pages []*Parsed) map[string]string {
+func sectionFiles(pages []*Parsed, strict bool) map[string]string {
 	rank := func(file string) int {
-		switch strings.ToLower(pageName(path.Base(file))) {
+		switch strings.ToLower(pageStem(path.Base(file), strict)) {
 		case "_index":
 			return 1
 		case "index":
@@ -150,7 +150,7 @@ func sectionFiles(pages []*Parsed) map[string]string {
 	// A page beside a folder of its name, with no page of its own, is the
 	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
 	for _, f := range pages {
-		own := trimPageExt(f.File)
+		own := pageStem(f.File, strict)
 		if dirs[own] && index[own] == "" {
 			index[own] = f.File
 		}
@@ -189,7 +189,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.claimGlossary()
 	r.root()
-	r.index = sectionFiles(pageFiles)
+	r.index = sectionFiles(pageFiles, cfg.Strict)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
@@ -455,7 +455,7 @@ func (r *resolver) addPage(f *Parsed) {
 	fm := f.Page.FrontMatter
 	dir, base := path.Split(f.File)
 	dir = strings.TrimSuffix(dir, "/")
-	if own := trimPageExt(f.File); r.index[own] == f.File {
+	if own := pageStem(f.File, r.cfg.Strict); r.index[own] == f.File {
 		dir = own // the page of the folder beside it (sectionFiles)
 	}
 	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) && !r.renames(rel) {
@@ -540,9 +540,9 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 		return true
 	}
 	if p.Title == "" {
-		p.Title = TitleFromName(pageName(base), false)
+		p.Title = TitleFromName(pageStem(base, r.cfg.Strict), false)
 	}
-	name := strings.ToLower(norm.NFC.String(pageName(base)))
+	name := strings.ToLower(norm.NFC.String(pageStem(base, r.cfg.Strict)))
 	if fm.Slug.Value != "" {
 		if !ValidSlug(fm.Slug.Value) {
 			r.slugProblem(fm.Slug.Pos, fmt.Sprintf("slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value))
