@@ -30,7 +30,7 @@ func colonsOnly(line []byte) int {
 	return len(line)
 }
 
-type containerParser struct{}
+type containerParser struct{ fenced }
 
 func (containerParser) Trigger() []byte { return []byte{':'} }
 
@@ -82,15 +82,6 @@ func closedLater(rest []byte, n int) bool {
 // Continue closes the container at a line of as many colons or more,
 // which it consumes; every other line is the body, as it is.
 func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
-	line, seg := reader.PeekLine()
-	if c := node.(*Callout); colonsOnly(trimEOL(line)) >= c.colons {
-		c.markers = append(c.markers, [2]int{seg.Start, seg.Stop})
-		reader.AdvanceToEOL()
-		return parser.Close
-	}
-	return parser.Continue | parser.HasChildren
+	colons := node.(*Callout).colons
+	return continueUntil(node, reader, func(line []byte) bool { return colonsOnly(line) >= colons })
 }
-
-func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (containerParser) CanInterruptParagraph() bool                                { return true }
-func (containerParser) CanAcceptIndentedLine() bool                                { return false }
