@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
@@ -479,6 +480,9 @@ func (r *resolver) addPage(f *Parsed) {
 	} else if templateTitle.MatchString(lead) {
 		p.Doc = p.Doc.WithoutLeadTitle()
 	}
+	if p.Weight == 0 && !r.cfg.Strict {
+		p.Weight = sidebarPosition(p.Params["sidebar_position"])
+	}
 	p.Lede = p.Summary
 	if p.Summary == "" {
 		p.Summary = leadSummary(p.Doc)
@@ -584,6 +588,22 @@ func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) 
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
+
+// sidebarPosition is the weight Docusaurus' sidebar_position gives a page
+// (which its sidebars order by when no file lists the pages), or 0.
+func sidebarPosition(v any) int {
+	switch v := v.(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	case uint64:
+		return int(min(v, math.MaxInt32))
+	case float64:
+		return int(math.Round(max(min(v, math.MaxInt32), math.MinInt32)))
+	}
+	return 0
+}
 
 // templateTitle matches a heading that is one template tag alone: ERB,
 // Liquid or Go templates.

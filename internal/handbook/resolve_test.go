@@ -577,3 +577,34 @@ func TestMiddlemanPages(t *testing.T) {
 		t.Error("an ERB template that is not Markdown is a page")
 	}
 }
+
+// TestSidebarPosition orders the pages of a Docusaurus docs folder by
+// their sidebar_position, as its sidebars do when no file lists them; a
+// weight of the page's own, and a baton handbook, go by weight alone.
+func TestSidebarPosition(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":     "# Docs\n",
+		"content/alpha.md":      "---\nsidebar_position: 3\n---\n# Alpha\n",
+		"content/beta.mdx":      "---\nsidebar_position: 1\n---\n# Beta\n",
+		"content/gamma.md":      "---\nsidebar_position: 2.4\n---\n# Gamma\n",
+		"content/delta.md":      "---\nsidebar_position: 9\nweight: 4\n---\n# Delta\n",
+		"content/epsilon.md":    "---\nsidebar_position: first\n---\n# Epsilon\n",
+		"content/zeta/index.md": "---\nsidebar_position: 5\n---\n# Zeta\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, p := range site.Root.Children {
+		got = append(got, p.Title)
+	}
+	if want := []string{"Epsilon", "Beta", "Gamma", "Alpha", "Delta", "Zeta"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+}
