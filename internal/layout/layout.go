@@ -2,8 +2,8 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), Middleman (config.rb and source/), or any
-// folder of Markdown.
+// (_config.yml's source folder), Middleman (config.rb and source/),
+// VitePress (.vitepress/config's srcDir), or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -34,6 +34,7 @@ const (
 	Eleventy  Kind = "Eleventy"
 	Jekyll    Kind = "Jekyll"
 	Middleman Kind = "Middleman"
+	VitePress Kind = "VitePress"
 	Markdown  Kind = "a folder of Markdown"
 )
 
@@ -115,6 +116,11 @@ func Detect(fsys fs.FS) Layout {
 	}
 	if cfg := firstExisting(fsys, eleventyConfigs...); cfg != "" {
 		return readEleventy(fsys, cfg)
+	}
+	for _, dir := range []string{".", "docs"} {
+		if l, ok := readVitePress(fsys, dir); ok {
+			return l
+		}
 	}
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)

@@ -3,6 +3,7 @@ package layout
 import (
 	"io/fs"
 	"path"
+	"regexp"
 
 	"github.com/BurntSushi/toml"
 	"github.com/batonhq/baton/internal/strictyaml"
@@ -105,4 +106,36 @@ func readMiddleman(fsys fs.FS) Layout {
 	}
 	readSettings(fsys, "config/tech-docs.yml", &s)
 	return Layout{Kind: Middleman, Root: "source", Title: s.ServiceName}
+}
+
+// vitepressConfigs are the files that make a folder a VitePress site's.
+var vitepressConfigs = []string{"config.ts", "config.mts", "config.js", "config.mjs", "config.cts", "config.cjs"}
+
+// vitepressSrcDir finds the folder of pages in a VitePress config: a
+// script, which baton does not run, so only a literal srcDir is read.
+var vitepressSrcDir = regexp.MustCompile(`(?m)^[^/\n]*\bsrcDir\s*:\s*["'\x60]([^"'\x60\n]+)["'\x60]`)
+
+// readVitePress reads a VitePress site whose project folder (the one with
+// .vitepress/ in it) is dir: its pages are in its config's srcDir, else
+// in dir itself. It reports false when dir holds no VitePress config.
+func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
+	cfg := ""
+	for _, name := range vitepressConfigs {
+		if exists(fsys, path.Join(dir, ".vitepress", name)) {
+			cfg = path.Join(dir, ".vitepress", name)
+			break
+		}
+	}
+	if cfg == "" {
+		return Layout{}, false
+	}
+	l := Layout{Kind: VitePress, Root: dir}
+	if src, err := fs.ReadFile(fsys, cfg); err == nil {
+		if m := vitepressSrcDir.FindSubmatch(src); m != nil {
+			if root, ok := cleanRoot(path.Join(dir, string(m[1]))); ok && isDir(fsys, root) {
+				l.Root = root
+			}
+		}
+	}
+	return l, true
 }
