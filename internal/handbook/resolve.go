@@ -120,6 +120,9 @@ type resolver struct {
 	sentOn map[string]string
 	// glossary is content/glossary.yaml, parsed, or nil.
 	glossary *ParsedGlossary
+	// wikiNames maps a file name, in lower case, to the pages and static
+	// files of that name, for wiki links; made on the first one.
+	wikiNames map[string][]string
 }
 
 // sectionFiles picks each folder's page among its Markdown files:

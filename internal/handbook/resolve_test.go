@@ -608,3 +608,41 @@ func TestSidebarPosition(t *testing.T) {
 		t.Errorf("order %q, want %q", got, want)
 	}
 }
+
+// TestWikiLinks resolves an Obsidian vault's links between notes: by the
+// note's name, in any case, anywhere in the vault (the one nearest the root when two
+// share it), with folders that end its path, to a heading by its text,
+// an embedded image by its name, an embedded note as a link to it; one to
+// no note is a broken link.
+func TestWikiLinks(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/Home.md":                       "# Home\n\n[[Meeting notes]] [[Team/Meeting notes|the team's]] [[Guide#Getting Started]] [[Home#Links]] ![[diagram.png]] [[Nowhere]] ![[Meeting notes]] [[guide]]\n\n## Links\n",
+		"content/Meeting notes.md":              "# Meeting notes\n",
+		"content/Team/Meeting notes.md":         "# Team meeting notes\n",
+		"content/Deep/Er/Guide.md":              "# Guide\n\n## Getting started\n",
+		"content/attachments/diagram.png":       "png",
+		"content/Other/Deeper/Meeting notes.md": "# Deeper\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
+		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if want := []string{`content/Home.md:3:111: warning: link to content/Nowhere, which does not exist`}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/Home.md").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	want := []string{"/meeting notes/#", "/team/meeting notes/#", "/deep/er/guide/#getting-started", "/home/#links", "/attachments/diagram.png#", "#", "/meeting notes/#", "/deep/er/guide/#"}
+	if !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+}

@@ -126,6 +126,7 @@ func NewWith(opts Options) *Renderer {
 			// {#id} after a heading, and nowhere else (reliability S3):
 			// headingIDs keeps the id and drops any other attribute.
 			parser.WithHeadingAttribute(),
+			parser.WithInlineParsers(util.Prioritized(wikiLinkParser{}, 150)),
 			parser.WithBlockParsers(
 				util.Prioritized(admonitionParser{}, 150),
 				util.Prioritized(hintParser{}, 150),
@@ -165,6 +166,9 @@ type Link struct {
 	// Term is the id of the glossary term whose first use this link
 	// marks; Dest is then its entry on the glossary page.
 	Term string
+	// Wiki marks a link written as a wiki link ([[Note]]): its Dest names
+	// a file without its folder, found by name anywhere in the site.
+	Wiki bool
 	// Offset is the byte offset in the body where the link starts.
 	Offset int
 }
@@ -566,8 +570,9 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 }
 
 func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
+	_, wiki := n.AttributeString(wikiAttr)
 	n.SetAttributeString(linkIndexAttr, len(d.Links))
-	d.Links = append(d.Links, Link{Dest: dest, Image: image, Offset: offsetOf(n, src)})
+	d.Links = append(d.Links, Link{Dest: dest, Image: image, Wiki: wiki, Offset: offsetOf(n, src)})
 }
 
 // offsetOf finds where an inline node starts in the source: the first text

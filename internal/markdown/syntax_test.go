@@ -239,3 +239,35 @@ func TestContainers(t *testing.T) {
 		})
 	}
 }
+
+// TestWikiLinkSyntax: [[Note]], [[Note|text]], [[Note#Heading]] and
+// ![[file]] are links and images marked Wiki, the heading as its GitHub
+// id and the name escaped for a path; what only looks like one is text.
+func TestWikiLinkSyntax(t *testing.T) {
+	tests := []struct{ name, src, html, dest string }{
+		{"note", "See [[Meeting notes]].", `<a href="LMeeting%20notes">Meeting notes</a>`, "Meeting%20notes"},
+		{"alias", "[[Team/Plan|the plan]]", `<a href="LTeam/Plan">the plan</a>`, "Team/Plan"},
+		{"heading", "[[Guide#Getting Started!]]", `<a href="LGuide#getting-started">Guide#Getting Started!</a>`, "Guide#getting-started"},
+		{"same page", "[[#Below]]", `<a href="L#below">#Below</a>`, "#below"},
+		{"embed", "![[diagram 1.png]]", `<img src="Ldiagram%201.png" alt="diagram 1.png"`, "diagram%201.png"},
+		{"embedded note", "![[Other note#Part]]", `<a href="LOther%20note#part">Other note#Part</a>`, "Other%20note#part"},
+		{"empty", "[[ ]] and [[]]", "<p>[[ ]] and [[]]</p>", ""},
+		{"brackets inside", "[[a]b]]", "<p>[[a]b]]</p>", ""},
+		{"in code", "`[[x]]`", "<code>[[x]]</code>", ""},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.html) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.html)
+			}
+			switch {
+			case tt.dest == "" && len(d.Links) != 0:
+				t.Errorf("links %+v, want none", d.Links)
+			case tt.dest != "" && (len(d.Links) != 1 || d.Links[0].Dest != tt.dest || !d.Links[0].Wiki):
+				t.Errorf("links %+v, want one wiki link to %q", d.Links, tt.dest)
+			}
+		})
+	}
+}
