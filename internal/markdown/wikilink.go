@@ -38,6 +38,9 @@ func (wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if end <= 0 || bytes.ContainsAny(line[open:open+end], "[]\n") {
 		return nil
 	}
+	if after := line[open+end+2:]; len(after) > 0 && (after[0] == '(' || after[0] == '[') {
+		return nil // [[1]](url): a Markdown link whose text is in brackets
+	}
 	// The text shown is the source's: the alias after |, else the target.
 	from, to := open, open+end
 	target := line[from:to]
