@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,10 @@ type Options struct {
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
 	// paths as they are.
 	Show func(file string) string
+	// NumberPrefixes strips a number prefix from file and folder names
+	// (01_intro.md is intro), which orders what gives no weight, as
+	// Docusaurus does (layout.Layout.NumberPrefixes).
+	NumberPrefixes bool
 	// Virtual, in one language of a multilingual handbook, maps a site
 	// path back to the path the resolver reads it as (layout.Virtual):
 	// relative links are followed from the page's own place in the site
@@ -444,12 +449,13 @@ func (r *resolver) section(dir string) *Section {
 		return s
 	}
 	parent := r.section(path.Dir(dir))
-	name := strings.ToLower(norm.NFC.String(path.Base(dir)))
+	base, order := r.numbered(path.Base(dir))
+	name := strings.ToLower(norm.NFC.String(base))
 	if !safeURLPath(name) && r.renames(name) {
 		name = urlName(name)
 		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
 	}
-	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(path.Base(dir), false)}
+	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(base, false), Weight: order}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
@@ -544,12 +550,19 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 		if p.Title == "" {
 			p.Title = sec.Title
 		}
+		if p.Weight == 0 {
+			p.Weight = sec.Weight // its folder's number prefix
+		}
 		return true
 	}
-	if p.Title == "" {
-		p.Title = TitleFromName(pageStem(base, r.cfg.Strict), false)
+	stem, order := r.numbered(pageStem(base, r.cfg.Strict))
+	if p.Weight == 0 {
+		p.Weight = order
 	}
-	name := strings.ToLower(norm.NFC.String(pageStem(base, r.cfg.Strict)))
+	if p.Title == "" {
+		p.Title = TitleFromName(stem, false)
+	}
+	name := strings.ToLower(norm.NFC.String(stem))
 	if fm.Slug.Value != "" {
 		if !ValidSlug(fm.Slug.Value) {
 			r.slugProblem(fm.Slug.Pos, fmt.Sprintf("slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value))
@@ -591,6 +604,25 @@ func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) 
 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
+
+// numberPrefix matches the number that prefixes a file or folder name
+// in Docusaurus (01_intro, 2-guides, 3. faq), and its separator.
+var numberPrefix = regexp.MustCompile(`^(\d+)\s*[-_.]+\s*`)
+
+// numbered is a file or folder name without its number prefix, and that
+// number, where the site's tool strips it (Options.NumberPrefixes); the
+// name as it is, and 0, otherwise or when nothing would be left.
+func (r *resolver) numbered(name string) (string, int) {
+	m := numberPrefix.FindStringSubmatch(name)
+	if !r.opts.NumberPrefixes || m == nil || len(m[0]) == len(name) {
+		return name, 0
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n > math.MaxInt32 {
+		n = 0
+	}
+	return name[len(m[0]):], n
+}
 
 // sidebarPosition is the weight Docusaurus' sidebar_position gives a page
 // (which its sidebars order by when no file lists the pages), or 0.
@@ -674,7 +706,7 @@ func (r *resolver) makeSectionPages() {
 		if s.Page != nil {
 			continue
 		}
-		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1}
+		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1, Weight: s.Weight}
 		if r.opts.Nav != nil {
 			// A folder the navigation file lists (a group of pages), or
 			// else where its first listed page is.
@@ -1047,6 +1079,14 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	}
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
+	}
+	if !r.cfg.Strict && !strings.HasPrefix(dest, "/") {
+		// Relative to the page's URL without its final slash, as
+		// Docusaurus publishes a page (/guides/first): a link to the URL
+		// it gave another (without its number prefix, or by its slug).
+		if h, f, ok := r.byURL(p, path.Join(path.Dir(strings.TrimSuffix(p.URL, "/")), dest)); ok {
+			return h, f, true
+		}
 	}
 	return Href{}, file, false
 }

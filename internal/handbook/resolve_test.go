@@ -646,3 +646,62 @@ func TestWikiLinks(t *testing.T) {
 		t.Errorf("links lead to %q, want %q", hrefs, want)
 	}
 }
+
+// TestNumberPrefixes reads a Docusaurus docs folder's number prefixes:
+// 01_intro.md is at /intro/ and first, a folder's prefix orders the
+// folder, a link finds the page by its file or by its URL (from the
+// page's URL, or from its file's folder, as Docusaurus reads a relative
+// link from a URL without its final slash); a name that is
+// a number alone keeps it. Without the option the names are kept whole.
+func TestNumberPrefixes(t *testing.T) {
+	md := markdown.New(false)
+	files := map[string]string{
+		"content/README.md":             "# Docs\n\n[by file](02-guides/10_setup.md) [by URL](guides/setup)\n",
+		"content/02-guides/2_first.md":  "# First\n\n[next](../guides/setup) [sibling](setup)\n",
+		"content/01_intro.md":           "# Intro\n",
+		"content/02-guides/index.md":    "# Guides\n",
+		"content/02-guides/10_setup.md": "# Setup\n",
+		"content/3. faq.md":             "# FAQ\n",
+		"content/2019.md":               "# The year\n",
+	}
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{NumberPrefixes: true})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, url := range map[string]string{
+		"content/01_intro.md": "/intro/", "content/02-guides/index.md": "/guides/", "content/02-guides/10_setup.md": "/guides/setup/",
+		"content/02-guides/2_first.md": "/guides/first/", "content/3. faq.md": "/faq/", "content/2019.md": "/2019/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var order []string
+	for _, p := range site.Root.Children {
+		order = append(order, p.Title)
+	}
+	for _, p := range pageAt(t, site, "content/02-guides/index.md").Section.Children {
+		order = append(order, p.Title)
+	}
+	if want := []string{"The year", "Intro", "Guides", "FAQ", "First", "Setup"}; !slices.Equal(order, want) {
+		t.Errorf("order %q, want %q", order, want)
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/README.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	for _, h := range pageAt(t, site, "content/02-guides/2_first.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/guides/setup/", "/guides/setup/", "/guides/setup/", "/guides/setup/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+	site, _ = Resolve(config.Default(), parsed, Options{})
+	if p := pageAt(t, site, "content/02-guides/10_setup.md"); p.URL != "/02-guides/10_setup/" {
+		t.Errorf("without the option: URL %s, want the name whole", p.URL)
+	}
+}

@@ -3,7 +3,8 @@
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
 // (_config.yml's source folder), Middleman (config.rb and source/),
-// VitePress (.vitepress/config's srcDir), or any folder of Markdown.
+// VitePress (.vitepress/config's srcDir), Docusaurus (its pages' number
+// prefixes), or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -26,16 +27,17 @@ import (
 type Kind string
 
 const (
-	Baton     Kind = "baton"
-	Hugo      Kind = "Hugo"
-	MkDocs    Kind = "MkDocs"
-	MdBook    Kind = "mdBook"
-	GitBook   Kind = "GitBook"
-	Eleventy  Kind = "Eleventy"
-	Jekyll    Kind = "Jekyll"
-	Middleman Kind = "Middleman"
-	VitePress Kind = "VitePress"
-	Markdown  Kind = "a folder of Markdown"
+	Baton      Kind = "baton"
+	Hugo       Kind = "Hugo"
+	MkDocs     Kind = "MkDocs"
+	MdBook     Kind = "mdBook"
+	GitBook    Kind = "GitBook"
+	Eleventy   Kind = "Eleventy"
+	Jekyll     Kind = "Jekyll"
+	Middleman  Kind = "Middleman"
+	VitePress  Kind = "VitePress"
+	Docusaurus Kind = "Docusaurus"
+	Markdown   Kind = "a folder of Markdown"
 )
 
 // Layout is what Detect found.
@@ -59,6 +61,10 @@ type Layout struct {
 	// Theme reports whether layouts/ holds baton's theme files. A Hugo
 	// site's layouts/ holds Hugo's.
 	Theme bool
+	// NumberPrefixes reports that a number prefix of a file or folder
+	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
+	// as in Docusaurus.
+	NumberPrefixes bool
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
 	// Shared, in the layout of one language of a multilingual handbook
@@ -124,6 +130,9 @@ func Detect(fsys fs.FS) Layout {
 	}
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)
+	}
+	if firstExisting(fsys, docusaurusConfigs...) != "" {
+		return Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}
 	}
 	if exists(fsys, "config.rb") && isDir(fsys, "source") {
 		return readMiddleman(fsys)

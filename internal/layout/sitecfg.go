@@ -139,3 +139,6 @@ func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
 	}
 	return l, true
 }
+
+// docusaurusConfigs are the files that make a folder a Docusaurus site.
+var docusaurusConfigs = []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts"}
