@@ -416,7 +416,6 @@ func TestPageBeforeFileOfItsName(t *testing.T) {
 // %.md). Each is a warning and the page is published; in a baton handbook
 // each is an error.
 func TestLenientNames(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/README.md":         "# Home\n\n[percent](cmd/%25.md) [hash](odd%23dir/page.md)\n",
 		"content/guide/index.md":    "---\nslug: /guide\n---\n# Guide\n",
@@ -426,10 +425,7 @@ func TestLenientNames(t *testing.T) {
 		"content/odd#dir/page.md":   "# In an odd folder\n",
 		"content/odd#dir/deeper.md": "# Deeper\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	want := []string{
 		`content/cmd/%.md: warning: file name "%.md" cannot be a URL; the page is at /cmd/-/`,
@@ -489,15 +485,11 @@ func TestLenientNames(t *testing.T) {
 // makes (Hugo's shortcodes, Liquid's tags) says so, where it said the
 // destination was not a valid path ("invalid URL escape").
 func TestTemplateLinks(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/README.md": "# Home\n\n[a] [b]({{site.baseurl}}/x.md) [x](x.md)\n\n[a]: <{{% eturl alias %}}>\n\n<p><a href=\"<%= x.url %>\">c</a></p>\n",
 		"content/x.md":      "# X\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	_, diags := Resolve(config.Default(), parsed, Options{})
 	want := []string{
 		`content/README.md:3:1: warning: link "{{% eturl alias %}}" is made by a template tag, which baton does not run; the link leads nowhere`,
@@ -525,7 +517,6 @@ func TestTemplateLinks(t *testing.T) {
 // opening heading that only printed the title through a template is no
 // title, and is left out.
 func TestMiddlemanPages(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/index.html.md.erb":                "---\ntitle: The Way\n---\n[Go](standards/go.html) [Ruby](/standards/ruby.html#style) [Tools](standards/tools.html.md) [All](standards/)\n",
 		"content/standards/index.html.md.erb":      "# Standards\n",
@@ -538,11 +529,7 @@ func TestMiddlemanPages(t *testing.T) {
 		"content/standards/erb.html.md.erb":        "---\ntitle: From front matter\n---\n# <%= current_page.data.title %>\n\nBody.\n",
 		"content/standards/liquid.md":              "# {{ page.title }}\n\nBody.\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
-		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	for _, d := range diags {
 		if d.Code != diag.Unrendered {
@@ -582,7 +569,6 @@ func TestMiddlemanPages(t *testing.T) {
 // their sidebar_position, as its sidebars do when no file lists them; a
 // weight of the page's own, and a baton handbook, go by weight alone.
 func TestSidebarPosition(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/README.md":     "# Docs\n",
 		"content/alpha.md":      "---\nsidebar_position: 3\n---\n# Alpha\n",
@@ -592,10 +578,7 @@ func TestSidebarPosition(t *testing.T) {
 		"content/epsilon.md":    "---\nsidebar_position: first\n---\n# Epsilon\n",
 		"content/zeta/index.md": "---\nsidebar_position: 5\n---\n# Zeta\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	if len(diags) != 0 {
 		t.Fatal(diags)
@@ -615,7 +598,6 @@ func TestSidebarPosition(t *testing.T) {
 // an embedded image by its name, an embedded note as a link to it; one to
 // no note is a broken link.
 func TestWikiLinks(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/Home.md":                       "# Home\n\n[[Meeting notes]] [[Team/Meeting notes|the team's]] [[Guide#Getting Started]] [[Home#Links]] ![[diagram.png]] [[Nowhere]] ![[Meeting notes]] [[guide]]\n\n## Links\n",
 		"content/Meeting notes.md":              "# Meeting notes\n",
@@ -624,11 +606,7 @@ func TestWikiLinks(t *testing.T) {
 		"content/attachments/diagram.png":       "png",
 		"content/Other/Deeper/Meeting notes.md": "# Deeper\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
-		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	var got []string
 	for _, d := range diags {
@@ -654,7 +632,6 @@ func TestWikiLinks(t *testing.T) {
 // link from a URL without its final slash); a name that is
 // a number alone keeps it. Without the option the names are kept whole.
 func TestNumberPrefixes(t *testing.T) {
-	md := markdown.New(false)
 	files := map[string]string{
 		"content/README.md":             "# Docs\n\n[by file](02-guides/10_setup.md) [by URL](guides/setup)\n",
 		"content/02-guides/2_first.md":  "# First\n\n[next](../guides/setup) [sibling](setup)\n",
@@ -664,10 +641,7 @@ func TestNumberPrefixes(t *testing.T) {
 		"content/3. faq.md":             "# FAQ\n",
 		"content/2019.md":               "# The year\n",
 	}
-	var parsed []*Parsed
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
-	}
+	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{NumberPrefixes: true})
 	if len(diags) != 0 {
 		t.Fatal(diags)
@@ -704,4 +678,16 @@ func TestNumberPrefixes(t *testing.T) {
 	if p := pageAt(t, site, "content/02-guides/10_setup.md"); p.URL != "/02-guides/10_setup/" {
 		t.Errorf("without the option: URL %s, want the name whole", p.URL)
 	}
+}
+
+// parseLenient parses files (path → text) as a handbook written for
+// another tool has them, sorted by path; a file that is no page is static.
+func parseLenient(files map[string]string) []*Parsed {
+	md := markdown.New(false)
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
+		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
+	}
+	return parsed
 }
