@@ -3,8 +3,9 @@
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
 // (_config.yml's source folder), Middleman (config.rb and source/),
-// VitePress (.vitepress/config's srcDir), Docusaurus (its pages' number
-// prefixes), or any folder of Markdown.
+// VitePress (.vitepress/config's srcDir), Astro Starlight
+// (src/content/docs), Docusaurus (its pages' number prefixes), or any
+// folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -37,6 +38,7 @@ const (
 	Middleman  Kind = "Middleman"
 	VitePress  Kind = "VitePress"
 	Docusaurus Kind = "Docusaurus"
+	Starlight  Kind = "Starlight"
 	Markdown   Kind = "a folder of Markdown"
 )
 
@@ -125,6 +127,9 @@ func Detect(fsys fs.FS) Layout {
 	}
 	for _, dir := range []string{".", "docs"} {
 		if l, ok := readVitePress(fsys, dir); ok {
+			return l
+		}
+		if l, ok := readStarlight(fsys, dir); ok {
 			return l
 		}
 	}

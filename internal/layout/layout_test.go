@@ -53,6 +53,8 @@ func TestDetect(t *testing.T) {
 		{"vitepress with srcDir", map[string]string{"README.md": "", ".vitepress/config.ts": "export default defineConfig({\n  // srcDir: 'nope',\n  srcDir: 'src',\n})\n", "src/index.md": ""}, VitePress, "src", "", "", false},
 		{"vitepress in docs", map[string]string{"README.md": "", "docs/.vitepress/config.mts": "export default {}\n", "docs/index.md": ""}, VitePress, "docs", "", "", false},
 		{"vitepress srcDir missing", map[string]string{"index.md": "", ".vitepress/config.js": "export default { srcDir: './pages' }\n"}, VitePress, ".", "", "", false},
+		{"starlight in docs", map[string]string{"README.md": "", "docs/astro.config.mjs": "export default {}\n", "docs/src/content/docs/index.mdx": ""}, Starlight, "docs/src/content/docs", "", "", false},
+		{"astro without starlight's folder", map[string]string{"README.md": "", "astro.config.mjs": "export default {}\n", "src/pages/index.md": ""}, Markdown, ".", "", "", false},
 		{"docusaurus", map[string]string{"README.md": "", "docusaurus.config.ts": "export default {}\n", "docs/01_intro.mdx": ""}, Docusaurus, ".", "", "", false},
 		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
 		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},

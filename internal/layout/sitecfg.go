@@ -142,3 +142,19 @@ func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
 
 // docusaurusConfigs are the files that make a folder a Docusaurus site.
 var docusaurusConfigs = []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts"}
+
+// astroConfigs are the files that make a folder an Astro site's.
+var astroConfigs = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
+
+// readStarlight reads an Astro Starlight site whose project folder is dir:
+// its pages are in src/content/docs. It reports false when dir is no
+// Astro project, or keeps its pages elsewhere.
+func readStarlight(fsys fs.FS, dir string) (Layout, bool) {
+	root := path.Join(dir, "src/content/docs")
+	for _, name := range astroConfigs {
+		if exists(fsys, path.Join(dir, name)) && isDir(fsys, root) {
+			return Layout{Kind: Starlight, Root: root}, true
+		}
+	}
+	return Layout{}, false
+}
