@@ -54,6 +54,13 @@ func TestBringYourHandbook(t *testing.T) {
 			"pages/leave.md":   "---\ntitle: Leave\nredirect_from:\n  - /time-off/\n---\nText.\n",
 			"pages/old-pto.md": "---\ntitle: PTO\nredirect_to: /leave/\n---\n",
 		}, "as Eleventy: pages in pages/", []string{"index.html", "leave/index.html", "time-off/index.html", "old-pto/index.html"}, []string{"readme/index.html", "pages/leave/index.html"}, nil},
+		{"hugo", map[string]string{
+			"hugo.toml":                    "title = 'Ops'\n[module]\n[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n",
+			"content/en/_index.md":         "# Ops\n\n![diagram](/img/flow.png) [Setup](/guide/setup/)\n",
+			"content/en/guide/setup.md":    "# Setup\n",
+			"static/img/flow.png":          "png",
+			"layouts/_default/single.html": "{{ .Content }}",
+		}, "as Hugo: pages in content/en/", []string{"index.html", "guide/setup/index.html", "img/flow.png"}, []string{"en/index.html", "static/img/flow.png"}, nil},
 		{"docusaurus", map[string]string{
 			"docusaurus.config.js":         "module.exports = {};\n",
 			"package.json":                 "{}",

@@ -63,6 +63,11 @@ type Layout struct {
 	// Theme reports whether layouts/ holds baton's theme files. A Hugo
 	// site's layouts/ holds Hugo's.
 	Theme bool
+	// Static is the site's folder whose files another tool publishes at
+	// the site's root (Hugo's and Docusaurus' static/, Astro's public/),
+	// outside Root: FS shows it as content/static/, which baton publishes
+	// so. "" when there is none, or Root has a static/ of its own.
+	Static string
 	// NumberPrefixes reports that a number prefix of a file or folder
 	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
 	// as in Docusaurus.
@@ -111,7 +116,7 @@ func Detect(fsys fs.FS) Layout {
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case isDir(fsys, "content"):
 		if cfg := firstExisting(fsys, hugoConfigs...); cfg != "" || isDir(fsys, "config/_default") {
-			return readHugo(fsys, cfg)
+			return withStatic(fsys, readHugo(fsys, cfg), "static")
 		}
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case exists(fsys, "mkdocs.yml") || exists(fsys, "mkdocs.yaml"):
@@ -130,19 +135,29 @@ func Detect(fsys fs.FS) Layout {
 			return l
 		}
 		if l, ok := readStarlight(fsys, dir); ok {
-			return l
+			return withStatic(fsys, l, path.Join(dir, "public"))
 		}
 	}
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)
 	}
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
-		return Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}
+		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
 	}
 	if exists(fsys, "config.rb") && isDir(fsys, "source") {
 		return readMiddleman(fsys)
 	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
+}
+
+// withStatic is l with dir as its Static folder, when dir is a folder of
+// the site outside l.Root, and l.Root has no static/ of its own.
+func withStatic(fsys fs.FS, l Layout, dir string) Layout {
+	inRoot := l.Root == "." || dir == l.Root || strings.HasPrefix(dir, l.Root+"/")
+	if isDir(fsys, dir) && !inRoot && !isDir(fsys, path.Join(l.Root, "static")) {
+		l.Static = dir
+	}
+	return l
 }
 
 // eleventyConfigs are the files that make a folder an Eleventy site.
