@@ -606,7 +606,7 @@ func TestWikiLinks(t *testing.T) {
 		"content/attachments/diagram.png":       "png",
 		"content/Other/Deeper/Meeting notes.md": "# Deeper\n",
 	}
-	parsed := parseLenient(files)
+	parsed := parseLenientWith(files, markdown.NewWith(markdown.Options{WikiLinks: true}))
 	site, diags := Resolve(config.Default(), parsed, Options{})
 	var got []string
 	for _, d := range diags {
@@ -683,7 +683,11 @@ func TestNumberPrefixes(t *testing.T) {
 // parseLenient parses files (path → text) as a handbook written for
 // another tool has them, sorted by path; a file that is no page is static.
 func parseLenient(files map[string]string) []*Parsed {
-	md := markdown.New(false)
+	return parseLenientWith(files, markdown.New(false))
+}
+
+// parseLenientWith is parseLenient with the Markdown renderer md.
+func parseLenientWith(files map[string]string, md *markdown.Renderer) []*Parsed {
 	var parsed []*Parsed
 	for _, p := range slices.Sorted(maps.Keys(files)) {
 		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}

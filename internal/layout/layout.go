@@ -68,6 +68,10 @@ type Layout struct {
 	// outside Root: FS shows it as content/static/, which baton publishes
 	// so. "" when there is none, or Root has a static/ of its own.
 	Static string
+	// WikiLinks reports that the pages link to each other as a vault of
+	// notes does, [[Note]]: a plain folder of Markdown, such as an
+	// Obsidian vault, where no other tool's settings say otherwise.
+	WikiLinks bool
 	// NumberPrefixes reports that a number prefix of a file or folder
 	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
 	// as in Docusaurus.
@@ -147,7 +151,7 @@ func Detect(fsys fs.FS) Layout {
 	if exists(fsys, "config.rb") && isDir(fsys, "source") {
 		return readMiddleman(fsys)
 	}
-	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
+	return Layout{Kind: Markdown, Root: markdownRoot(fsys), WikiLinks: true}
 }
 
 // withStatic is l with dir as its Static folder, when dir is a folder of

@@ -173,3 +173,18 @@ func TestRedirects(t *testing.T) {
 		t.Errorf("gitbook diagnostics = %v", l.Diags)
 	}
 }
+
+// TestWikiLinks reads [[Note]] as a link in a plain folder of Markdown
+// (an Obsidian vault), and in no site another tool's settings describe,
+// whose [[x]] may be TOML a page shows.
+func TestWikiLinks(t *testing.T) {
+	for name, want := range map[string]bool{"notes/a.md": true, "hugo.toml": false, "mkdocs.yml": false} {
+		l := Detect(files(map[string]string{name: "", "content/a.md": "", "docs/a.md": ""}))
+		if name == "notes/a.md" {
+			l = Detect(files(map[string]string{"Home.md": "", name: ""}))
+		}
+		if l.WikiLinks != want {
+			t.Errorf("%s: %s, WikiLinks %v; want %v", name, l.Kind, l.WikiLinks, want)
+		}
+	}
+}

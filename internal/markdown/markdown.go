@@ -98,6 +98,10 @@ type Options struct {
 	// empty): they are part of the prepared page, so a Renderer is made
 	// for one language.
 	Titles Titles
+	// WikiLinks reads [[Note]] as a link (wikiLinkParser), as a vault of
+	// notes (Obsidian's, Foam's) writes it; elsewhere, [[x]] is text, as
+	// in TOML's [[tables]] that a page shows.
+	WikiLinks bool
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -114,6 +118,10 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 func NewWith(opts Options) *Renderer {
 	// Raw HTML is written by nodeRenderer in both modes (its links and ids
 	// become placeholders); without Unsafe, Prepare sanitises the body.
+	var inline []util.PrioritizedValue
+	if opts.WikiLinks {
+		inline = append(inline, util.Prioritized(wikiLinkParser{}, 150))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -126,7 +134,7 @@ func NewWith(opts Options) *Renderer {
 			// {#id} after a heading, and nowhere else (reliability S3):
 			// headingIDs keeps the id and drops any other attribute.
 			parser.WithHeadingAttribute(),
-			parser.WithInlineParsers(util.Prioritized(wikiLinkParser{}, 150)),
+			parser.WithInlineParsers(inline...),
 			parser.WithBlockParsers(
 				util.Prioritized(admonitionParser{}, 150),
 				util.Prioritized(hintParser{}, 150),

@@ -240,9 +240,10 @@ func TestContainers(t *testing.T) {
 	}
 }
 
-// TestWikiLinkSyntax: [[Note]], [[Note|text]], [[Note#Heading]] and
-// ![[file]] are links and images marked Wiki, the heading as its GitHub
-// id and the name escaped for a path; what only looks like one is text.
+// TestWikiLinkSyntax: with WikiLinks, [[Note]], [[Note|text]],
+// [[Note#Heading]] and ![[file]] are links and images marked Wiki, the
+// heading as its GitHub id and the name escaped for a path; what only
+// looks like one is text, and so is every one without WikiLinks.
 func TestWikiLinkSyntax(t *testing.T) {
 	tests := []struct{ name, src, html, dest string }{
 		{"note", "See [[Meeting notes]].", `<a href="LMeeting%20notes">Meeting notes</a>`, "Meeting%20notes"},
@@ -256,7 +257,10 @@ func TestWikiLinkSyntax(t *testing.T) {
 		{"brackets inside", "[[a]b]]", "<p>[[a]b]]</p>", ""},
 		{"in code", "`[[x]]`", "<code>[[x]]</code>", ""},
 	}
-	r := New(false)
+	if _, got := render(t, New(false), "[[menus.main]]"); !strings.Contains(got, "<p>[[menus.main]]</p>") {
+		t.Errorf("without WikiLinks: got\n%s\nwant the text", got)
+	}
+	r := NewWith(Options{WikiLinks: true})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, got := render(t, r, tt.src)
