@@ -39,7 +39,7 @@ func pageLinks(res *build.Result) ([]externalLink, int) {
 	skipped := 0
 	for _, p := range res.Site.Pages {
 		pos := res.LinkPos(p)
-		for i, h := range p.Hrefs {
+		for i, h := range res.Site.Body(p).Hrefs {
 			lower := strings.ToLower(h.URL)
 			if !h.External || !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
 				continue // mailto:, tel: and links within the site

@@ -151,7 +151,8 @@ func (b *Builder) readTree(view fs.FS, changed [][]string, i int, oneOff bool) (
 
 // rebuildLanguages builds a multilingual handbook again after the files at
 // the changed paths changed. An edit to one language's page bodies
-// patches that language's last build (patch.go) and keeps the others';
+// patches that language's last build (patch.go: a new Site from its last
+// one, the last left as it was) and keeps the others';
 // anything else builds every language again from its caches, since a page
 // added, removed or renamed in one changes the others' links to it.
 func (b *Builder) rebuildLanguages(ctx context.Context, fsys fs.FS, changed []string) (*Result, diag.List) {
@@ -185,7 +186,9 @@ func (b *Builder) rebuildLanguages(ctx context.Context, fsys fs.FS, changed []st
 
 // patchLanguage patches language i's last build after its files at
 // changed changed, keeping the other languages' last builds, when
-// handbook.Patch takes the change.
+// handbook.Patch takes the change: it returns a new Site for language i,
+// carrying the last one's Languages, Lang and Twins, since the pages'
+// URLs did not move.
 func (b *Builder) patchLanguage(ctx context.Context, fsys fs.FS, i int, changed []string) (*Result, diag.List, bool) {
 	l := b.langs
 	sub := l.subs[i]
@@ -280,7 +283,8 @@ func (l *languages) clashes(rss []*resolved) diag.List {
 // pages are the same page when they have the same translation_key, or
 // else the same path in their language's folder; roles, paths and people
 // when they have the same file; every other page when it has the same
-// URL.
+// URL. Each resolved build gets a copy of its site with them, the one
+// that plans and emits: a Site Resolve returned is never written.
 func setTwins(rss []*resolved, cfg config.Config) {
 	langs := make([]handbook.Language, len(rss))
 	keyed := make([]map[string]string, len(rss)) // per language: key → URL
@@ -297,7 +301,9 @@ func setTwins(rss []*resolved, cfg config.Config) {
 			}
 			twins[u] = urls
 		}
-		rs.site.Languages, rs.site.Lang, rs.site.Twins = langs, i, twins
+		site := *rs.site
+		site.Languages, site.Lang, site.Twins = langs, i, twins
+		rs.site = &site
 	}
 }
 

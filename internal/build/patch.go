@@ -15,11 +15,14 @@ import (
 
 // Rebuild's fast way: when only page bodies changed, in ways that move
 // nothing another page shows or checks (handbook.Patch), the dev server's
-// last build is patched instead of built again: the edited pages parsed
-// and swapped into its Site, re-indexed for search, and rendered, every
-// other output reused.
+// last build is patched instead of built again: the edited pages parsed,
+// a new Site made from the last one with their bodies (the last Site, which
+// a caller may still hold in its Result, is never written), the pages
+// re-indexed for search and rendered, every other output reused.
 
-// lastBuild is what a patch starts from: the dev server's last build.
+// lastBuild is what a patch starts from: the dev server's last build. It
+// is the Builder's own, but its site and files are also in the Result the
+// build returned: a patch makes new ones and writes into neither.
 type lastBuild struct {
 	site   *handbook.Site
 	parsed map[string]*handbook.Parsed // the files site was resolved from, by path
@@ -53,14 +56,22 @@ type edit struct {
 
 // patch rebuilds from tree by patching the last build, when every change
 // since it (changed, as patchable lists them) is to page bodies that
-// handbook.Patch takes. It reports false
+// handbook.Patch takes, and no layout of the site's own reads pages'
+// bodies off the model (readsPageBodies). It reports false
 // when a full build is needed, having changed nothing that build relies
 // on (files it parsed stay in the parse cache), and how many files it
 // parsed either way.
 func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change, dates map[string]int64) (*Result, diag.List, bool, int) {
 	l := b.last
+	if b.readsPageBodies(tree.Layouts) {
+		return nil, nil, false, 0
+	}
 	edits, parsed, ok := b.parseEdits(l, changed)
-	if !ok || !handbook.Patch(l.site, olds(edits), news(edits)) {
+	if !ok {
+		return nil, nil, false, parsed
+	}
+	site, ok := handbook.Patch(l.site, olds(edits), news(edits))
+	if !ok {
 		return nil, nil, false, parsed
 	}
 	// From here the last build is being changed: it stays valid only if
@@ -73,7 +84,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change,
 		// The old version is parsed no more: keep the cache to what is used.
 		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h, terms: b.terms.Sum()})
 	}
-	res, diags := b.apply(ctx, l, edits, b.ownLayouts(tree.Layouts))
+	res, diags := b.apply(ctx, l, site, edits, b.ownLayouts(tree.Layouts))
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true, parsed
 	}
@@ -169,18 +180,18 @@ func news(edits []edit) []*handbook.Parsed {
 	return out
 }
 
-// apply re-indexes and renders the patched pages of the last build's Site
-// and lists its files anew: the last build's, with those that changed
-// replaced. A Markdown page's view holds nothing of another page that a
-// patch may change, so only the edited pages' views changed; but the
-// pages of the other kinds get the whole site, which a theme of the
-// site's own (own) may read anything of: with one they render again.
-func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own bool) (*Result, diag.List) {
+// apply re-indexes and renders the patched pages of site, the last
+// build's Site patched, and lists its files anew: the last build's, with
+// those that changed replaced; l then holds site. A Markdown page's view
+// holds nothing of another page that a patch may change, so only the
+// edited pages' views changed; but the pages of the other kinds get the
+// whole site, which a theme of the site's own (own) may read anything of:
+// with one they render again.
+func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, edits []edit, own bool) (*Result, diag.List) {
 	files := map[string]bool{}
 	for _, e := range edits {
 		files[e.new.File] = true
 	}
-	site := l.site
 	pages := make(map[*handbook.Page]bool, len(edits))
 	var list []*handbook.Page
 	for _, p := range site.Pages {
@@ -229,7 +240,7 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, edits []edit, own boo
 		slices.SortFunc(out, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 		l.at = indexPaths(out)
 	}
-	l.files = out
+	l.site, l.files = site, out
 	return &Result{Site: site, Files: out, Reused: len(out) - len(mem.files), Patched: true,
 		Keyed: int(cache.keyed.Load()), Indexed: len(list)}, nil
 }

@@ -50,7 +50,7 @@ func (f follows) staleViews(site *handbook.Site, keyed bool) map[*handbook.Page]
 		if o.File != p.File || o.URL != p.URL {
 			return nil
 		}
-		if !samePage(o, p) {
+		if !samePage(shown(old.site, o), shown(site, p)) {
 			stale[p] = true
 		}
 		if !sameFace(o, p) {
@@ -99,8 +99,8 @@ func sameFrame(a, b *handbook.Site) bool {
 func bodyBytes(site *handbook.Site) int {
 	n := 0
 	for _, p := range site.Order {
-		if p.Doc != nil {
-			n += p.Doc.Size("")
+		if d := site.Body(p).Doc; d != nil {
+			n += d.Size("")
 		}
 	}
 	return n
@@ -141,6 +141,19 @@ func showsAny(p *handbook.Page, changed map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// shown is page p as site shows it, for samePage: p, or, when a patch
+// gave it a body of its own in site (handbook.Site.Body), a copy of p
+// with that body.
+func shown(site *handbook.Site, p *handbook.Page) *handbook.Page {
+	b := site.Body(p)
+	if b.Doc == p.Doc {
+		return p
+	}
+	c := *p
+	c.Doc, c.Hrefs = b.Doc, b.Hrefs
+	return &c
 }
 
 // sameFace reports whether two versions of a page show the same to other

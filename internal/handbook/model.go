@@ -5,7 +5,10 @@
 // Site: ids, references, URLs, sections, navigation, reading paths, tags and
 // backlinks, with every problem reported as a positioned diagnostic. Resolve
 // never changes a Parsed value, so cached ones are safe to reuse; the Site it
-// returns is immutable once Resolve returns.
+// returns is immutable once Resolve returns. Patch, after edits to page
+// bodies alone, returns a new Site that shares the given one's values and
+// carries the edited pages' bodies beside them (Site.Body), changing
+// nothing of the given Site, its pages or its resolver.
 package handbook
 
 import (
@@ -62,8 +65,51 @@ type Site struct {
 	Twins     map[string][]string
 
 	// r is the resolver that made the site, kept so Patch can check an
-	// edited page's links against it.
+	// edited page's links against it; nothing writes to it after Resolve.
 	r *resolver
+	// patched holds, in a Site that Patch made, by place in Pages (Page.at),
+	// the bodies that differ from their Page values' (which are Resolve's),
+	// with the parse each comes from, nil for the others; nil in a Site
+	// that Resolve made. A slice, not a map: a loop over every page's body
+	// (the print view's, whether it is split) reads it as fast as the
+	// fields.
+	patched []*patchedPage
+}
+
+// Body is what a page shows of its own file: its prepared Markdown and
+// its links' targets.
+type Body struct {
+	Doc *markdown.Doc
+	// Hrefs holds, for each link of Doc, its target (Page.Hrefs).
+	Hrefs []Href
+}
+
+// patchedPage is a page's body in a patched Site, and its parse.
+type patchedPage struct {
+	Body
+	page   *Page
+	parsed *ParsedPage
+}
+
+// Body is page p's body in site: what Resolve set on the page (Page.Doc,
+// Page.Hrefs), or, in a Site that Patch made, what an edit gave it since.
+// Whatever reads a page's body after Resolve reads it here.
+func (s *Site) Body(p *Page) Body {
+	if e := s.patchedAt(p); e != nil {
+		return e.Body
+	}
+	return Body{Doc: p.Doc, Hrefs: p.Hrefs}
+}
+
+// patchedAt is what Patch gave page p of s, or nil.
+func (s *Site) patchedAt(p *Page) *patchedPage {
+	if p.at < 1 || p.at > len(s.patched) {
+		return nil
+	}
+	if e := s.patched[p.at-1]; e != nil && e.page == p {
+		return e
+	}
+	return nil
 }
 
 // Page is a Markdown page.
@@ -80,7 +126,13 @@ type Page struct {
 	Tags    []*Tag
 	Reflect []string
 	Draft   bool
-	Doc     *markdown.Doc
+	// at is the page's place in Site.Pages, from 1, for Site.Body; 0 for
+	// a page not listed there (the theme footer, a glossary definition).
+	// It is beside Doc, which Body reads with it.
+	at int
+	// Doc is the page's body as Resolve made it; a Site that Patch made
+	// may have another (read a page's body with Site.Body).
+	Doc *markdown.Doc
 	// URL is site-absolute, with a trailing slash ("/playbooks/x/").
 	URL string
 	// Section is the section the page is in; for a section's own page it is
@@ -97,7 +149,8 @@ type Page struct {
 	// or 0 when unknown.
 	Updated int64
 	// Hrefs holds, for each link of Doc, its target: a site-absolute URL with
-	// an optional #fragment, or an external URL. Empty means unresolved.
+	// an optional #fragment, or an external URL. Empty means unresolved. Like
+	// Doc, it is Resolve's: read it with Site.Body.
 	Hrefs []Href
 	// Paths lists the reading paths that have this page as a step.
 	Paths []PathStep

@@ -3,66 +3,96 @@ package handbook
 import (
 	"reflect"
 	"slices"
+
+	"github.com/batonhq/baton/internal/diag"
 )
 
-// Patch brings site up to date after edits to the bodies of some pages:
-// edits that leave everything other pages show or check unchanged. The
-// front matter, the summary, the reading time, the headings' ids and the
-// links' destinations must be as they were, and neither version of the
-// page may have any diagnostic. Then only the page's own document and its
-// links' targets change, and Patch sets them on the page in place, with
-// no resolve of the whole site; the result equals what Resolve would give.
+// Patch returns site brought up to date after edits to the bodies of some
+// pages: edits that leave everything other pages show or check unchanged.
+// The front matter, the summary, the reading time, the headings' ids and
+// the links' destinations must be as they were, and neither version of
+// the page may have any diagnostic. Then only the page's own document and
+// its links' targets change, with no resolve of the whole site; the Site
+// returned reads as what Resolve would give.
 //
-// old holds the pages' Parsed values as site was resolved from them, and
-// edited the new ones, in the same order. Patch reports false, changing
-// nothing, when any edit reaches beyond its page; the caller then resolves
-// the site afresh. Patch changes site: the caller must own it (a
-// build.Builder patches only its own last site, between builds).
-func Patch(site *Site, old, edited []*Parsed) bool {
+// old holds the pages' Parsed values as site shows them, and edited the
+// new ones, in the same order. Patch reports false when any edit reaches
+// beyond its page; the caller then resolves the site afresh. Either way
+// it changes nothing of site: the new Site is a copy of site's fields
+// sharing its pages, sections and every other value, with the edited
+// bodies beside them (Site.Body), so a reader may go on with site while
+// Patch runs and after.
+func Patch(site *Site, old, edited []*Parsed) (*Site, bool) {
 	r := site.r
 	if r == nil || len(old) != len(edited) {
-		return false
+		return nil, false
 	}
-	hrefs := make([][]Href, len(edited))
+	check := r.checker()
+	bodies := make([]patchedPage, len(edited))
 	for i, f := range edited {
 		o := old[i]
 		if o.File != f.File || o.Kind != KindPage || f.Kind != KindPage || o.Page == nil || f.Page == nil ||
 			len(o.Diags) > 0 || len(f.Diags) > 0 {
-			return false
+			return nil, false
 		}
 		p := r.pages[f.File]
-		if p == nil || r.parsed[f.File] != o.Page || p.Doc != o.Page.Doc || !sameShape(o.Page, f.Page) {
-			return false
+		if p == nil || p.at == 0 || site.parsedPage(p) != o.Page || site.Body(p).Doc != o.Page.Doc || !sameShape(o.Page, f.Page) ||
+			r.diagnosed(f.File) {
+			return nil, false
 		}
-		for _, d := range r.diags {
-			if d.Pos.File == f.File {
-				return false
-			}
+		hrefs, ok := check.links(p, f.Page)
+		if !ok {
+			return nil, false
 		}
-		// Check the links as Resolve would, into a list of their own; every
-		// role counts as seen, so no role gains the page again.
-		saved := r.diags
-		r.diags = nil
-		seen := make(map[*Role]bool, len(r.roleFiles))
-		for _, role := range r.roleFiles {
-			seen[role] = true
-		}
-		hrefs[i] = make([]Href, len(f.Page.Doc.Links))
-		for j, l := range f.Page.Doc.Links {
-			hrefs[i][j] = r.docLink(p, l, f.Page.LinkPos[j], seen)
-		}
-		clean := len(r.diags) == 0
-		r.diags = saved
-		if !clean {
-			return false
-		}
+		bodies[i] = patchedPage{Body{f.Page.Doc, hrefs}, p, f.Page}
 	}
-	for i, f := range edited {
-		p := r.pages[f.File]
-		p.Doc, p.Hrefs = f.Page.Doc, hrefs[i]
-		r.parsed[f.File] = f.Page
+	next := *site
+	next.patched = make([]*patchedPage, len(site.Pages))
+	copy(next.patched, site.patched)
+	for i := range bodies {
+		next.patched[bodies[i].page.at-1] = &bodies[i]
 	}
-	return true
+	return &next, true
+}
+
+// parsedPage is the parse page p's body in site comes from.
+func (s *Site) parsedPage(p *Page) *ParsedPage {
+	if e := s.patchedAt(p); e != nil {
+		return e.parsed
+	}
+	return s.r.parsed[p.File]
+}
+
+// diagnosed reports whether the resolve had a diagnostic in file.
+func (r *resolver) diagnosed(file string) bool {
+	return slices.ContainsFunc(r.diags, func(d diag.Diagnostic) bool { return d.Pos.File == file })
+}
+
+// checker is a resolver that checks links against r's tables and writes
+// nothing of r: what checking a link records (its diagnostics, the static
+// files it links to, the index a suggestion is found in) goes into fields
+// of its own, and every role counts as seen, so no role gains a page.
+// link and what it calls read r's other fields only.
+func (r *resolver) checker() *resolver {
+	c := *r
+	c.diags, c.linked = nil, map[string]bool{}
+	return &c
+}
+
+// links resolves the links of pp, page p's edited body, as Resolve would,
+// and reports false when one gives a diagnostic (which a patch would lose).
+func (r *resolver) links(p *Page, pp *ParsedPage) ([]Href, bool) {
+	seen := make(map[*Role]bool, len(r.roleFiles))
+	for _, role := range r.roleFiles {
+		seen[role] = true
+	}
+	hrefs := make([]Href, len(pp.Doc.Links))
+	for j, l := range pp.Doc.Links {
+		hrefs[j] = r.docLink(p, l, pp.LinkPos[j], seen)
+	}
+	clean := len(r.diags) == 0
+	r.diags = nil
+	return hrefs, clean
 }
 
 // sameShape reports whether two versions of a page agree on everything

@@ -28,7 +28,7 @@ func mermaidURL() string {
 // hasDiagrams reports whether a page of site has a Mermaid diagram.
 func hasDiagrams(site *handbook.Site) bool {
 	for _, p := range site.Pages {
-		if p.Doc != nil && p.Doc.Diagrams > 0 {
+		if d := site.Body(p).Doc; d != nil && d.Diagrams > 0 {
 			return true
 		}
 	}
@@ -38,7 +38,10 @@ func hasDiagrams(site *handbook.Site) bool {
 // Mermaid is the relative URL of Mermaid's script on a page with a
 // diagram, or "" on any other: no other page loads it.
 func (v *View) Mermaid() string {
-	if v.Page == nil || v.Page.Doc == nil || v.Page.Doc.Diagrams == 0 {
+	if v.Page == nil || v.Site == nil {
+		return ""
+	}
+	if d := v.Site.Body(v.Page).Doc; d == nil || d.Diagrams == 0 {
 		return ""
 	}
 	return v.rel(v.r.urls[mermaidPath])

@@ -26,13 +26,14 @@ type View struct {
 	Description string
 	Page        *handbook.Page
 	Role        *handbook.Role
-	Resp        *handbook.Responsibility
-	Path        *handbook.Path
-	Tag         *handbook.Tag
-	Person      *handbook.Person
-	Body        template.HTML
-	Crumbs      []Crumb
-	TOC         []markdown.Heading
+	// Resp is nil: a responsibility's page has a view of data
+	// (PageView), as a tag's has. The partials they share read it.
+	Resp   *handbook.Responsibility
+	Path   *handbook.Path
+	Person *handbook.Person
+	Body   template.HTML
+	Crumbs []Crumb
+	TOC    []markdown.Heading
 	// Print lists every page of the print view, in order, for its
 	// contents; Parts holds the same pages grouped by the part of the
 	// handbook they print with.
@@ -282,8 +283,8 @@ func funcs() template.FuncMap {
 		"steps":       func(v linker, steps any) sub { return sub{View: v, Steps: steps} },
 		"byDay":       byDay,
 		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
-		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
-		"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
+		"people":      func(v linker, people any) sub { return sub{View: v, People: people} },
+		"holders":     func(v linker, h any) sub { return sub{View: v, Holding: h} },
 		"personTeams": handbook.PersonTeams,
 		// glossaryLetters groups the glossary's terms by their first letter.
 		"glossaryLetters": handbook.GlossaryLetters,
@@ -334,15 +335,19 @@ func siteTopSections(site any) ([]Link, error) {
 // Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
 // PathStep, Review) or, on the other kinds of page, the handbook's.
 type sub struct {
-	People []*handbook.Person
+	// People are the handbook's on the people's index, data (PersonCard)
+	// on a role's page.
+	People any
 	View   linker
 	Items  []NavItem
 	Pages  any
 	Roles  any
 	Steps  any
 	Review any
-	// Holding is a responsibility's holders of one letter.
-	Holding *handbook.Holding
+	// Holding is a responsibility's holders of one letter: the
+	// handbook's (*handbook.Holding) on a role's page, data
+	// (HoldingData) on a responsibility's.
+	Holding any
 }
 
 // guard runs a job, turning a panic into a *PanicError that names the
@@ -388,12 +393,13 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 // receives the whole site.
 func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
 	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
-	if p.Doc == nil {
+	body := site.Body(p)
+	if body.Doc == nil {
 		// A folder without its own page has no file to edit.
 		return withSource(site, v, "", p.Updated)
 	}
-	v.Body = resolvedBody(v.scratch, bodySource{p.Doc, p.Hrefs}, v.URL, v.rel, words(site))
-	v.TOC = toc(p.Doc)
+	v.Body = resolvedBody(v.scratch, bodySource{body.Doc, body.Hrefs}, v.URL, v.rel, words(site))
+	v.TOC = toc(body.Doc)
 	return withSource(site, v, p.File, p.Updated)
 }
 
@@ -652,8 +658,8 @@ const printSplitBytes = 8 << 20
 func printSplit(site *handbook.Site) bool {
 	n := 0
 	for _, p := range site.Order {
-		if p.Doc != nil {
-			n += p.Doc.Size("")
+		if d := site.Body(p).Doc; d != nil {
+			n += d.Size("")
 		}
 	}
 	return n > printSplitBytes
@@ -694,7 +700,8 @@ func printBodies(site *handbook.Site) []printBody {
 	pages := printPages(site)
 	out := make([]printBody, len(pages))
 	for i, p := range pages {
-		out[i] = printBody{p.Doc, p.Hrefs}
+		b := site.Body(p)
+		out[i] = printBody{b.Doc, b.Hrefs}
 	}
 	return out
 }
@@ -702,11 +709,11 @@ func printBodies(site *handbook.Site) []printBody {
 // printView is the print view at url: the whole handbook's (/print/:
 // every page, or, printed in parts, the pages outside the parts and a
 // link to each part's view; the reading paths, the matrix and the roles),
-// or part's own. bodies are the bodies of printPages, as the build had
-// them; printed says where each page is printed and split whether the
-// handbook prints in parts: the dev server renders the view when first
-// asked, after a later edit may have patched the site's pages, so the
-// view reads no page's body but from bodies.
+// or part's own. bodies are the bodies of printPages in site
+// (handbook.Site.Body); printed says where each page is printed and split
+// whether the handbook prints in parts. The dev server renders the view
+// when first asked, maybe after a later edit was patched: that made a new
+// Site, and this one still shows its own build's bodies.
 func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *View {
 	w := words(site)
 	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
@@ -865,11 +872,22 @@ func trustedHead(c config.Config) template.HTML { return template.HTML(c.Look.He
 // FooterNote is handbook.yaml's theme footer, rendered as a page's body
 // is; its links are made from Root, so the footer's cached partial
 // (printed once per depth) stays right on every page.
-func (v *View) FooterNote() template.HTML { return footerNote(v.Site.Footer, v.Root(), words(v.Site)) }
+func (v *View) FooterNote() template.HTML {
+	return footerNote(footerBody(v.Site), v.Root(), words(v.Site))
+}
 
-// footerNote is the theme footer f (nil: none) with its links made from
-// root.
-func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
+// footerBody is the body of site's theme footer, or nil without one.
+func footerBody(site *handbook.Site) *handbook.Body {
+	if site.Footer == nil {
+		return nil
+	}
+	b := site.Body(site.Footer)
+	return &b
+}
+
+// footerNote is the theme footer's body f (nil: none) with its links made
+// from root.
+func footerNote(f *handbook.Body, root string, ui *i18n.Strings) template.HTML {
 	if f == nil {
 		return ""
 	}
@@ -892,7 +910,7 @@ func footerNote(f *handbook.Page, root string, ui *i18n.Strings) template.HTML {
 // TermDefinition is a glossary term's definition, rendered as a page's
 // body is, its links made from this page.
 func (v *View) TermDefinition(t *handbook.Term) template.HTML {
-	d := t.Definition
+	d := v.Site.Body(t.Definition)
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
 	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))

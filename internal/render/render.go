@@ -220,12 +220,17 @@ type Job struct {
 	// jobs. Bodies marks the job that shows every page's body (the print
 	// view). Whole marks a job whose template receives the whole site
 	// (View): the other kinds' pages but the print view. An edit that
-	// handbook.Patch takes changes the output of only the edited pages'
-	// jobs, the print view, and, with a theme that is not the default,
-	// the Whole jobs.
+	// handbook.Patch takes (a new Site whose edited pages' bodies differ,
+	// read through Site.Body; the last Site is never changed) changes the
+	// output of only the edited pages' jobs, the print view, and, with a
+	// theme that is not the default, the Whole jobs.
 	Page   *handbook.Page
 	Bodies bool
 	Whole  bool
+	// OnDemand marks a file that no page of the site loads (the model as
+	// JSON): a build held in memory may make it when it is first read,
+	// as it may the print view (build.Options.Lazy).
+	OnDemand bool
 }
 
 // Assets returns the theme's assets.

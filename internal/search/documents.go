@@ -32,7 +32,7 @@ func documents(site *handbook.Site) (int, func(id int) Document) {
 	others := otherDocuments(site)
 	return len(site.Pages) + len(others), func(id int) Document {
 		if id < len(site.Pages) {
-			return pageDocument(site.Pages[id])
+			return pageDocument(site, site.Pages[id])
 		}
 		return others[id-len(site.Pages)]
 	}
@@ -144,8 +144,8 @@ func otherDocuments(site *handbook.Site) []Document {
 	return docs
 }
 
-// pageDocument is the search document of a page.
-func pageDocument(p *handbook.Page) Document {
+// pageDocument is the search document of page p of site.
+func pageDocument(site *handbook.Site, p *handbook.Page) Document {
 	d := Document{URL: p.URL, Title: p.Title, Section: documentSection(p)}
 	d.Meta = append(d.Meta, p.Summary, d.Section)
 	for _, t := range p.Tags {
@@ -156,13 +156,13 @@ func pageDocument(p *handbook.Page) Document {
 	}
 	top := DocSection{Text: p.Summary}
 	d.Sections = append(d.Sections, top)
-	if p.Doc != nil {
+	if doc := site.Body(p).Doc; doc != nil {
 		// The Markdown text is characters (markdown.Doc), never entities.
-		for _, h := range p.Doc.Headings {
+		for _, h := range doc.Headings {
 			d.Sections = append(d.Sections, DocSection{Anchor: h.ID, Heading: h.Text})
 		}
-		texts := p.Doc.Texts()
-		for i, s := range p.Doc.Sections {
+		texts := doc.Texts()
+		for i, s := range doc.Sections {
 			ds := &d.Sections[s.Heading+1]
 			ds.Text = join(ds.Text, texts[i])
 		}

@@ -26,7 +26,7 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	}
 	dirty := map[string]bool{} // stems
 	for i, p := range pages {
-		x.reindex(ids[i], p, dirty)
+		x.reindex(ids[i], site, p, dirty)
 	}
 	x.rerecord(ids)
 	for g := range x.restem(dirty) {
@@ -58,12 +58,13 @@ func (x *Index) Update(site *handbook.Site, pages []*handbook.Page) (changed []F
 	return changed, false
 }
 
-// reindex lists the words of page p (document id) again, and changes the
-// postings of the words whose posting for it changed (new, gone, or in
-// another field, frequency or section), marking their stems dirty.
-func (x *Index) reindex(id int, p *handbook.Page, dirty map[string]bool) {
+// reindex lists the words of page p of site (document id) again, and
+// changes the postings of the words whose posting for it changed (new,
+// gone, or in another field, frequency or section), marking their stems
+// dirty.
+func (x *Index) reindex(id int, site *handbook.Site, p *handbook.Page, dirty map[string]bool) {
 	byDoc := func(p posting, id int) int { return int(p.doc) - id }
-	d := pageDocument(p)
+	d := pageDocument(site, p)
 	occ := slices.Clone(x.ix.tok.words(d))
 	// Only the words whose posting for this document changed (new,
 	// gone, or in another field, frequency or section) change shards.
@@ -187,18 +188,18 @@ func (x *Index) Stale(old, site *handbook.Site) ([]*handbook.Page, bool) {
 		if o.URL != p.URL {
 			return nil, false
 		}
-		if !sameDocument(o, p) {
+		if !sameDocument(old, o, site, p) {
 			stale = append(stale, p)
 		}
 	}
 	return stale, true
 }
 
-// sameDocument reports whether pages a and b make the same document: it
-// reads what pageDocument reads, the body by its prepared Doc (a page
-// parsed again is re-indexed, whatever its text).
-func sameDocument(a, b *handbook.Page) bool {
-	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Doc == b.Doc &&
+// sameDocument reports whether page a of site sa and page b of site sb
+// make the same document: it reads what pageDocument reads, the body by
+// its prepared Doc (a page parsed again is re-indexed, whatever its text).
+func sameDocument(sa *handbook.Site, a *handbook.Page, sb *handbook.Site, b *handbook.Page) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && sa.Body(a).Doc == sb.Body(b).Doc &&
 		documentSection(a) == documentSection(b) &&
 		slices.EqualFunc(a.Tags, b.Tags, func(x, y *handbook.Tag) bool { return x.Name == y.Name }) &&
 		slices.EqualFunc(a.Roles, b.Roles, func(x, y *handbook.Role) bool { return x.Title == y.Title })
