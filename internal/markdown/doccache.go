@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"maps"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -169,15 +171,28 @@ func (r *Renderer) docKey(body []byte, terms *Terms) cachefile.Key {
 	return k
 }
 
-// howOf is the hash of the options a Renderer's Docs depend on.
+// howOf is the hash of every option a Renderer's Docs depend on: every
+// field of Options but those notKeyed names, so an option added later is
+// in the key unless it is said not to change what Prepare makes
+// (TestDocKeyCoversEveryOption).
 func howOf(opts Options) [sha256.Size]byte {
-	t := opts.Titles
-	unsafe := "sanitised"
-	if opts.Unsafe {
-		unsafe = "unsafe"
+	h := sha256.New()
+	v := reflect.ValueOf(opts)
+	for i := range v.NumField() {
+		if f := v.Type().Field(i); !notKeyed[f.Name] {
+			fmt.Fprintf(h, "%s=%#v\x00", f.Name, v.Field(i).Interface())
+		}
 	}
-	return sha256.Sum256([]byte(unsafe + "\x00" + t.Note + "\x00" + t.Tip + "\x00" + t.Important + "\x00" + t.Warning + "\x00" + t.Caution))
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
+
+// notKeyed are the Options that change no byte Prepare makes: a block the
+// code cache gives is what chroma gives (Code); the time bound decides
+// only Docs that are Transient, never kept (HighlightTimeout); Spill and
+// Docs say where a Doc is kept.
+var notKeyed = map[string]bool{"Code": true, "HighlightTimeout": true, "Spill": true, "Docs": true}
 
 // get returns the Doc under k, read from the file: its HTML and text left
 // there when inSpill, else read into memory. The code blocks it holds are
@@ -318,7 +333,7 @@ func appendDoc(b, m []byte, d *Doc, codes []codeKey) ([]byte, []byte) {
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Links)))
 	for _, l := range d.Links {
-		m = append(appendString(m, l.Dest), flags(l.Image, false))
+		m = append(appendString(m, l.Dest), flags(l.Image, l.Wiki))
 		m = binary.AppendUvarint(appendString(m, l.Term), uint64(l.Offset))
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Anchors)))
@@ -376,7 +391,10 @@ func decodeDoc(m []byte) (*Doc, []codeKey, int, bool) {
 	}
 	d.Links = make([]Link, r.count(4))
 	for i := range d.Links {
-		d.Links[i] = Link{Dest: r.string(), Image: r.byte()&1 != 0, Term: r.string(), Offset: r.int()}
+		l := Link{Dest: r.string()}
+		f := r.byte()
+		l.Image, l.Wiki, l.Term, l.Offset = f&1 != 0, f&2 != 0, r.string(), r.int()
+		d.Links[i] = l
 	}
 	d.Anchors = make([]string, r.count(1))
 	for i := range d.Anchors {

@@ -296,7 +296,7 @@ func alterLeaf(t *testing.T, name string, v reflect.Value) {
 		v.SetString(string(diag.Unrendered))
 	case v.Kind() == reflect.String:
 		v.SetString(v.String() + "ü")
-	case v.Kind() == reflect.Int:
+	case v.Kind() == reflect.Int || v.Kind() == reflect.Int64:
 		v.SetInt(v.Int() + 3)
 	case v.Kind() == reflect.Bool:
 		v.SetBool(!v.Bool())
@@ -335,5 +335,32 @@ func TestDocCacheClosed(t *testing.T) {
 	}
 	if reused, _ := next.Stats(); reused != 0 || next.Changed() {
 		t.Errorf("a closed cache reused %d documents, changed %v", reused, next.Changed())
+	}
+}
+
+// TestDocKeyCoversEveryOption changes each field of Options in turn: a
+// change of one that notKeyed does not name gives other keys, and of one
+// it names the same keys, so an option added to Options is in the key
+// unless it is said to change nothing Prepare makes.
+func TestDocKeyCoversEveryOption(t *testing.T) {
+	typ := reflect.TypeOf(Options{})
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		var opts Options
+		v := reflect.ValueOf(&opts).Elem().Field(i)
+		switch {
+		case v.Kind() == reflect.Pointer:
+			v.Set(reflect.New(f.Type.Elem()))
+		case v.Kind() == reflect.Struct:
+			alterLeaf(t, f.Name, v.Field(0))
+		default:
+			alterLeaf(t, f.Name, v)
+		}
+		if changed := howOf(opts) != howOf(Options{}); changed == notKeyed[f.Name] {
+			t.Errorf("Options.%s changed: key changed %v, but notKeyed says %v", f.Name, changed, notKeyed[f.Name])
+		}
+	}
+	if howOf(Options{Titles: Titles{Tip: "Astuce"}}) != howOf(Options{Titles: Titles{Tip: "Astuce"}}) {
+		t.Error("the same options give other keys")
 	}
 }
