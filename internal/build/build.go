@@ -97,9 +97,11 @@ type Options struct {
 	// for includes ({{#include}}), which may name files outside the
 	// folder of pages; nil reads through the build's fs.FS.
 	ReadSite func(name string) ([]byte, error)
-	// Lazy leaves the print view, the largest page by far, to be rendered
-	// when its File is first read (render.File.Lazy) in builds held in
-	// memory with the default theme: what the dev server wants.
+	// Lazy leaves the print view, the largest page by far, and the files
+	// no page loads (render.Job.OnDemand: handbook.json, as large at
+	// 10,000 pages) to be rendered when their File is first read
+	// (render.File.Lazy) in builds held in memory: what the dev server
+	// wants.
 	Lazy bool
 	// ScratchDir, when set, is a folder on the output's disk where
 	// BuildTo keeps the pages' prepared HTML and text out of memory until
@@ -126,11 +128,13 @@ type Result struct {
 	// Patched reports that Rebuild patched the last build (only page
 	// bodies changed) instead of building in full.
 	Patched bool
-	// Keyed counts the pages whose views were made to compare their keys
-	// (render.Job.Key) with the last build's outputs. After an edit of
-	// pages alone, a rebuild makes only the views that could show what
-	// changed (follows.staleViews) and reuses the others' outputs as
-	// they are.
+	// Keyed counts the Markdown pages whose views were made to compare
+	// their keys (render.Job.Key) with the last build's outputs. After an
+	// edit of pages alone, a rebuild makes only the views that could show
+	// what changed (follows.staleViews) and reuses the others' outputs as
+	// they are. The views of data of the other kinds' pages (a tag's, a
+	// responsibility's: one each) are made in every rebuild, and not
+	// counted.
 	Keyed int
 	// Indexed counts the pages indexed for search: every page when the
 	// index is made afresh, and only those whose documents changed when
@@ -416,7 +420,8 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	footer, d := b.footer(cfg)
 	diags.Append(d)
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
-		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual()})
+		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
+		NumberPrefixes: b.opts.Layout.NumberPrefixes})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {

@@ -65,8 +65,9 @@ func (r *run) outputCache() *outputCache {
 
 // renderAll renders every job into the sink, on all cores, taking the
 // pages cache has unchanged from it. In the dev server's build the job
-// that shows every page's body (the print view) is rendered when its file
-// is first read, when Options.Lazy says so.
+// that shows every page's body (the print view) and the files no page
+// loads (render.Job.OnDemand: handbook.json) are rendered when their files
+// are first read, when Options.Lazy says so.
 //
 // Rendering stops, jobs not yet begun left undone, when ctx ends (the
 // build is interrupted) or the sink fails to write (publish.WriteError: a
@@ -80,7 +81,7 @@ func (r *run) renderAll(ctx context.Context, jobs []render.Job, cache *outputCac
 	g.SetLimit(renderers())
 	for _, i := range r.from.longestFirst(jobs) {
 		j := jobs[i]
-		if j.Bodies && r.keep && r.b.opts.Lazy {
+		if (j.Bodies || j.OnDemand) && r.keep && r.b.opts.Lazy {
 			r.mem.Write(lazyFile(j))
 			done()
 			continue
@@ -251,7 +252,9 @@ func (c *outputCache) lookup(j render.Job) ([]byte, uint64, func(io.Writer) erro
 		var h maphash.Hash
 		h.SetSeed(c.seed)
 		run := j.Key(&h)
-		c.keyed.Add(1)
+		if j.Page != nil {
+			c.keyed.Add(1)
+		}
 		if k := h.Sum64(); !ok || o.key != k {
 			return nil, k, run, false
 		}

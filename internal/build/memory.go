@@ -42,9 +42,9 @@ const searchGCPercent = 40
 // above what the rest of the build needs: the live heap after the parse,
 // which the resolved site is most of, times memoryHeadroom. Without one
 // the runtime gives memory it freed back to the system slowly, and the
-// build's resident memory ran a third above its heap's peak (100,000
-// pages: 1.8 GB resident for a heap of 1.1 GB); with it, the memory is
-// given back as the heap shrinks (docs/performance.md).
+// build's resident memory runs well above its heap's peak; with it, the
+// memory is given back as the heap shrinks (docs/performance.md has the
+// figures).
 func (r *run) tuneGC() func() {
 	if r.mem != nil || os.Getenv("GOGC") != "" {
 		return func() {}

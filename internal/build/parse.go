@@ -60,7 +60,8 @@ func (b *Builder) markdown(h how) *markdown.Renderer {
 	k := mdKey{h.unsafe, h.titles}
 	md := b.md[k]
 	if md == nil {
-		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Titles: h.titles, Spill: b.spill})
+		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Titles: h.titles, Spill: b.spill,
+			WikiLinks: b.opts.Layout.WikiLinks})
 		b.md[k] = md
 	}
 	return md

@@ -59,7 +59,8 @@ func TestRenderPanicIsADiagnostic(t *testing.T) {
 		if lazy {
 			want = 1
 			for _, f := range files {
-				if f.Lazy == nil {
+				// handbook.json, lazy too, shows no page's links.
+				if f.Lazy == nil || !strings.HasPrefix(f.Path, "print/") {
 					continue
 				}
 				if _, err := f.Bytes(); err == nil || !strings.Contains(err.Error(), "content/a.md") {

@@ -212,6 +212,20 @@ func Suggest(name string, candidates []string) string {
 	return best
 }
 
+// OneEdit returns the first candidate, in order, one edit from name (a
+// swap of two neighbouring letters counts as one), or "". It is Suggest
+// for names an author was free to choose, such as the front matter keys
+// of a page written for another tool (stage, where baton knows tags):
+// only a near miss is worth a word.
+func OneEdit(name string, candidates []string) string {
+	for _, c := range candidates {
+		if abs(len(c)-len(name)) <= 1 && distance(name, c) == 1 {
+			return c
+		}
+	}
+	return ""
+}
+
 // DidYouMean formats a suggestion as " (did you mean "x"?)", or "".
 func DidYouMean(name string, candidates []string) string {
 	if s := Suggest(name, candidates); s != "" {

@@ -24,6 +24,20 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
+// TestOneEdit suggests only a name one edit away: a letter more, less,
+// changed, or two neighbours swapped.
+func TestOneEdit(t *testing.T) {
+	keys := []string{"title", "summary", "tags", "weight", "slug"}
+	for name, want := range map[string]string{
+		"sumary": "summary", "summmary": "summary", "titel": "title", "wieght": "weight", "tag": "tags",
+		"stage": "", "sumry": "", "slugs2": "", "layout": "", "": "",
+	} {
+		if got := OneEdit(name, keys); got != want {
+			t.Errorf("OneEdit(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestLineColAndSort(t *testing.T) {
 	src := []byte("ab\ncd\n\nef")
 	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {7, 4, 1}, {9, 4, 3}} {

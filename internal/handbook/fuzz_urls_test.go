@@ -1,6 +1,7 @@
 package handbook
 
 import (
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,6 +105,34 @@ func FuzzURLs(f *testing.F) {
 		}
 		for _, tg := range site.Tags {
 			check(tg.URL, "tag "+tg.Name)
+		}
+	})
+}
+
+// TestJoinLink: joinLink joins a link's path to a page's folder as
+// path.Join does, on its fast path and off it.
+func TestJoinLink(t *testing.T) {
+	for _, dir := range []string{"content", "content/a", "content/a/b", "content/a/b/c", "."} {
+		for _, rel := range []string{"x.md", "b/x.md", "../x.md", "../../x.md", "../../../x.md", "../../../../x.md",
+			"./x.md", "a/./x.md", "a//x.md", "a/../x.md", "x/", "..", "../", "../..", ".", "", "/x.md", "a/..", "a/.",
+			"../a/../x.md", ".../x.md", "..x/y.md", "x..md", "../diagram.png", "../../roles/pm.yaml"} {
+			if got, want := joinLink(dir, rel), path.Join(dir, rel); got != want {
+				t.Errorf("joinLink(%q, %q) = %q, want %q", dir, rel, got, want)
+			}
+		}
+	}
+}
+
+// FuzzJoinLink holds joinLink to path.Join for a page's folder and any
+// link.
+func FuzzJoinLink(f *testing.F) {
+	for _, s := range [][2]string{{"content/a/b", "../../x.md"}, {"content", "../x"}, {"content/a", "b/./c"}, {"content/a", "b//c/"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, dir, rel string) {
+		dir = path.Clean(dir)
+		if got, want := joinLink(dir, rel), path.Join(dir, rel); got != want {
+			t.Errorf("joinLink(%q, %q) = %q, want %q", dir, rel, got, want)
 		}
 	})
 }

@@ -318,6 +318,9 @@ func (r *resolver) docLink(p *Page, l markdown.Link, pos diag.Pos, seenRole map[
 	if l.Term != "" {
 		return Href{URL: markdown.GlossaryURL, Fragment: markdown.TermAnchor(l.Term)}
 	}
+	if l.Wiki {
+		return r.wikiLink(p, l, pos, seenRole)
+	}
 	return r.link(p, l.Dest, l.Image, pos, seenRole)
 }
 

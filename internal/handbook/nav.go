@@ -104,28 +104,24 @@ func (r *resolver) finish() {
 	for _, resp := range s.Responsibilities {
 		slices.SortFunc(resp.Paths, byPath)
 	}
-	idx := positions{}
-	for _, t := range s.Tags {
-		idx.add(t, t.Pages)
-	}
-	for _, role := range s.Roles {
-		idx.add(role, role.Pages)
-	}
-	for _, resp := range s.Responsibilities {
-		idx.add(resp, resp.Pages)
-	}
-	// Each page's related pages depend only on the lists sorted above:
-	// score them on all cores, a share of the pages each. It was half of
-	// resolving a 10,000-page handbook, on one core.
+	relatedPages(s, order)
+}
+
+// relatedPages scores each page's related pages (related). They depend
+// only on the lists finish sorts: they are scored on all cores, a share of
+// the pages each. It was half of resolving a 10,000-page handbook, on one
+// core.
+func relatedPages(s *Site, order map[*Page]int) {
+	idx := newRelatedIndex(s, order)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.Pages)/relatedShare))
 	var wg sync.WaitGroup
 	for w := range workers {
 		share := s.Pages[w*len(s.Pages)/workers : (w+1)*len(s.Pages)/workers]
 		wg.Go(func() {
-			sc := &relatedScratch{at: map[*Page]int{}}
+			sc := idx.scratch()
 			for _, p := range share {
 				if !p.IsSection {
-					p.Related = related(p, order, idx, sc)
+					p.Related = idx.related(p, sc)
 				}
 			}
 		})
@@ -137,51 +133,125 @@ func (r *resolver) finish() {
 // variable for a test).
 var relatedShare = 500
 
-// positions holds, for each tag, role and responsibility, where each page
-// stands in its list, so finding a page's neighbours costs O(1). It is
-// filled before related runs, and only read from then on.
-type positions map[any]map[*Page]int
-
-func (ps positions) add(owner any, list []*Page) {
-	m := make(map[*Page]int, len(list))
-	for i, q := range list {
-		m[q] = i
-	}
-	ps[owner] = m
+// relatedIndex numbers the pages, and holds each tag's, role's and
+// responsibility's list of pages as their numbers, so scoring a page's
+// hundreds of candidates reads slices rather than maps. It is made before
+// related runs, and only read from then on.
+type relatedIndex struct {
+	pages []*Page
+	num   map[*Page]int32
+	// ord is each page's place in the reading order (finish's order: 0
+	// for none), by number.
+	ord   []int
+	lists map[any][]int32
 }
 
-func (ps positions) of(owner any, list []*Page, p *Page) int {
-	m, ok := ps[owner]
-	if !ok {
-		return slices.Index(list, p) // not one of the site's: never so far
+func newRelatedIndex(s *Site, order map[*Page]int) *relatedIndex {
+	x := &relatedIndex{num: make(map[*Page]int32, len(s.Pages)), lists: map[any][]int32{}}
+	for _, p := range s.Pages {
+		x.number(p, order)
 	}
-	if i, ok := m[p]; ok {
+	for _, t := range s.Tags {
+		x.add(t, t.Pages, order)
+	}
+	for _, role := range s.Roles {
+		x.add(role, role.Pages, order)
+	}
+	for _, resp := range s.Responsibilities {
+		x.add(resp, resp.Pages, order)
+	}
+	return x
+}
+
+// number gives page p its number, once.
+func (x *relatedIndex) number(p *Page, order map[*Page]int) int32 {
+	n, ok := x.num[p]
+	if !ok {
+		n = int32(len(x.pages))
+		x.num[p] = n
+		x.pages = append(x.pages, p)
+		x.ord = append(x.ord, order[p])
+	}
+	return n
+}
+
+func (x *relatedIndex) add(owner any, list []*Page, order map[*Page]int) {
+	nums := make([]int32, len(list))
+	for i, q := range list {
+		nums[i] = x.number(q, order)
+	}
+	x.lists[owner] = nums
+}
+
+// known is the numbers of the pages of list that have one.
+func (x *relatedIndex) known(list []*Page) []int32 {
+	var nums []int32
+	for _, q := range list {
+		if n, ok := x.num[q]; ok {
+			nums = append(nums, n)
+		}
+	}
+	return nums
+}
+
+// inOrder compares pages a and b as finish sorts the lists: by reading
+// order, pages outside it last, by URL.
+func (x *relatedIndex) inOrder(a, b int32) int {
+	oa, ob := x.ord[a], x.ord[b]
+	if oa == 0 || ob == 0 {
+		return cmp.Or(cmp.Compare(ob, oa), strings.Compare(x.pages[a].URL, x.pages[b].URL))
+	}
+	return cmp.Compare(oa, ob)
+}
+
+// at is where page n stands in the list nums, or -1: found by halving,
+// the lists being sorted by inOrder, and by looking through the list
+// should one not be.
+func (x *relatedIndex) at(nums []int32, n int32) int {
+	if i, ok := slices.BinarySearchFunc(nums, n, x.inOrder); ok && nums[i] == n {
 		return i
 	}
-	return -1
+	return slices.Index(nums, n)
+}
+
+// relatedScratch is one goroutine's, reused across its pages: a
+// candidate's score by its number, valid where its stamp is the page's.
+type relatedScratch struct {
+	score []int32
+	stamp []uint32
+	gen   uint32
+	cands []int32
+}
+
+func (x *relatedIndex) scratch() *relatedScratch {
+	return &relatedScratch{score: make([]int32, len(x.pages)), stamp: make([]uint32, len(x.pages))}
 }
 
 // related scores the pages near p in each of its tags', roles' and
 // responsibilities' lists by what they share with p.
-func related(p *Page, order map[*Page]int, idx positions, sc *relatedScratch) []*Page {
-	clear(sc.at)
+func (x *relatedIndex) related(p *Page, sc *relatedScratch) []*Page {
+	sc.gen++
 	sc.cands = sc.cands[:0]
-	consider := func(owner any, list []*Page, weight int) {
-		i := idx.of(owner, list, p)
-		lo, hi := max(0, i-relatedWindow), min(len(list), i+relatedWindow+1)
-		if i < 0 {
-			lo, hi = 0, min(len(list), 2*relatedWindow)
+	self := x.num[p]
+	consider := func(owner any, list []*Page, weight int32) {
+		nums, ok := x.lists[owner]
+		if !ok {
+			nums = x.known(list) // not one of the site's: never so far
 		}
-		for _, q := range list[lo:hi] {
-			if q == p || q.IsSection {
+		i := x.at(nums, self)
+		lo, hi := max(0, i-relatedWindow), min(len(nums), i+relatedWindow+1)
+		if i < 0 {
+			lo, hi = 0, min(len(nums), 2*relatedWindow)
+		}
+		for _, q := range nums[lo:hi] {
+			if q == self || x.pages[q].IsSection {
 				continue
 			}
-			if k, ok := sc.at[q]; ok {
-				sc.cands[k].score += weight
-			} else {
-				sc.at[q] = len(sc.cands)
-				sc.cands = append(sc.cands, candidate{page: q, score: weight, order: order[q]})
+			if sc.stamp[q] != sc.gen {
+				sc.stamp[q], sc.score[q] = sc.gen, 0
+				sc.cands = append(sc.cands, q)
 			}
+			sc.score[q] += weight
 		}
 	}
 	for _, t := range p.Tags {
@@ -193,12 +263,24 @@ func related(p *Page, order map[*Page]int, idx positions, sc *relatedScratch) []
 	for _, resp := range p.Responsibilities {
 		consider(resp, resp.Pages, 3)
 	}
-	// The five best, by score, then reading order, then URL: a selection,
-	// not a sort, since a page has hundreds of candidates.
-	before := func(a, b candidate) bool {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.order, b.order), strings.Compare(a.page.URL, b.page.URL)) < 0
+	return x.best(sc)
+}
+
+// best is the five best candidates, by score, then reading order, then
+// URL: a selection, not a sort, since a page has hundreds of candidates.
+func (x *relatedIndex) best(sc *relatedScratch) []*Page {
+	before := func(a, b int32) bool {
+		// The URLs are compared only on a tie: most candidates lose on
+		// their score.
+		if sa, sb := sc.score[a], sc.score[b]; sa != sb {
+			return sa > sb
+		}
+		if oa, ob := x.ord[a], x.ord[b]; oa != ob {
+			return oa < ob
+		}
+		return x.pages[a].URL < x.pages[b].URL
 	}
-	var top [5]candidate
+	var top [5]int32
 	n := 0
 	for _, c := range sc.cands {
 		if n == len(top) && !before(c, top[n-1]) {
@@ -215,21 +297,9 @@ func related(p *Page, order map[*Page]int, idx positions, sc *relatedScratch) []
 	}
 	out := make([]*Page, n)
 	for i := range n {
-		out[i] = top[i].page
+		out[i] = x.pages[top[i]]
 	}
 	return out
-}
-
-// candidate is a page scored as related to another.
-type candidate struct {
-	page         *Page
-	score, order int
-}
-
-// relatedScratch is reused across the pages of one Resolve.
-type relatedScratch struct {
-	at    map[*Page]int
-	cands []candidate
 }
 
 // bySite orders responsibilities as the matrix does: by the stage of the

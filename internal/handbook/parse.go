@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -199,14 +198,35 @@ func Classify(f source.File) FileKind {
 }
 
 // pageExts are the extensions of Markdown pages: baton's own, and what
-// other tools write (MDX is Markdown with components, reported when met).
-var pageExts = []string{".md", ".markdown", ".mdx"}
+// other tools write (MDX is Markdown with components, reported when met;
+// Middleman's pages name the file they become, x.html.md, and the
+// template language that runs over them, x.html.md.erb).
+var pageExts = []string{".md", ".markdown", ".mdx", ".html.md", ".md.erb", ".html.md.erb"}
+
+// pageExt is the extension of page file p, the longest of pageExts it
+// ends with in any case, or "" when p is no page.
+func pageExt(p string) string {
+	ext := ""
+	for _, e := range pageExts {
+		if len(e) > len(ext) && len(p) >= len(e) && strings.EqualFold(p[len(p)-len(e):], e) {
+			ext = e
+		}
+	}
+	return ext
+}
 
 // IsPageFile reports whether p names a Markdown page.
-func IsPageFile(p string) bool { return slices.Contains(pageExts, strings.ToLower(path.Ext(p))) }
+func IsPageFile(p string) bool { return pageExt(p) != "" }
 
-// pageName is a page file's name without its extension.
-func pageName(base string) string { return base[:len(base)-len(path.Ext(base))] }
+// pageStem is page file p without its extension: in a handbook written
+// for another tool, the longest of pageExts it ends with (x.html.md.erb is
+// x); in a baton handbook, and for any other file, its last one.
+func pageStem(p string, strict bool) string {
+	if ext := pageExt(p); ext != "" && !strict {
+		return p[:len(p)-len(ext)]
+	}
+	return strings.TrimSuffix(p, path.Ext(p))
+}
 
 func isYAML(p string) bool { return path.Ext(p) == ".yaml" || path.Ext(p) == ".yml" }
 

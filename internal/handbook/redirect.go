@@ -249,7 +249,7 @@ func (r *resolver) oldURL(p string) string {
 		return ""
 	}
 	dir, base := path.Split(rel)
-	name := strings.TrimSuffix(base, path.Ext(base))
+	name := pageStem(base, r.cfg.Strict)
 	switch {
 	case dir == "roles/" && isYAML(p):
 		return "/roles/" + name + "/"

@@ -4,9 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"math"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +54,10 @@ type Options struct {
 	// of an MkDocs site in docs/ are content/ to the resolver). Nil shows
 	// paths as they are.
 	Show func(file string) string
+	// NumberPrefixes strips a number prefix from file and folder names
+	// (01_intro.md is intro), which orders what gives no weight, as
+	// Docusaurus does (layout.Layout.NumberPrefixes).
+	NumberPrefixes bool
 	// Virtual, in one language of a multilingual handbook, maps a site
 	// path back to the path the resolver reads it as (layout.Virtual):
 	// relative links are followed from the page's own place in the site
@@ -118,14 +125,21 @@ type resolver struct {
 	sentOn map[string]string
 	// glossary is content/glossary.yaml, parsed, or nil.
 	glossary *ParsedGlossary
+	// dirPage's file is in the folder dir: the last page whose links
+	// were resolved, which find asks about once a link.
+	dirPage *Page
+	dir     string
+	// wikiNames maps a file name, in lower case, to the pages and static
+	// files of that name, for wiki links; made on the first one.
+	wikiNames map[string][]string
 }
 
 // sectionFiles picks each folder's page among its Markdown files:
 // _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
 // (GitHub's and GitBook's), in any case and with any page extension.
-func sectionFiles(pages []*Parsed) map[string]string {
+func sectionFiles(pages []*Parsed, strict bool) map[string]string {
 	rank := func(file string) int {
-		switch strings.ToLower(pageName(path.Base(file))) {
+		switch strings.ToLower(pageStem(path.Base(file), strict)) {
 		case "_index":
 			return 1
 		case "index":
@@ -149,7 +163,7 @@ func sectionFiles(pages []*Parsed) map[string]string {
 	// A page beside a folder of its name, with no page of its own, is the
 	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
 	for _, f := range pages {
-		own := strings.TrimSuffix(f.File, path.Ext(f.File))
+		own := pageStem(f.File, strict)
 		if dirs[own] && index[own] == "" {
 			index[own] = f.File
 		}
@@ -188,7 +202,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.claimGlossary()
 	r.root()
-	r.index = sectionFiles(pageFiles)
+	r.index = sectionFiles(pageFiles, cfg.Strict)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
@@ -439,8 +453,13 @@ func (r *resolver) section(dir string) *Section {
 		return s
 	}
 	parent := r.section(path.Dir(dir))
-	rel := strings.ToLower(norm.NFC.String(strings.TrimPrefix(dir, "content/")))
-	s := &Section{Dir: dir, URL: "/" + rel + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(path.Base(dir), false)}
+	base, order := r.numbered(path.Base(dir))
+	name := strings.ToLower(norm.NFC.String(base))
+	if !safeURLPath(name) && r.renames(name) {
+		name = urlName(name)
+		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
+	}
+	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(base, false), Weight: order}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
@@ -450,10 +469,10 @@ func (r *resolver) addPage(f *Parsed) {
 	fm := f.Page.FrontMatter
 	dir, base := path.Split(f.File)
 	dir = strings.TrimSuffix(dir, "/")
-	if own := strings.TrimSuffix(f.File, path.Ext(f.File)); r.index[own] == f.File {
+	if own := pageStem(f.File, r.cfg.Strict); r.index[own] == f.File {
 		dir = own // the page of the folder beside it (sectionFiles)
 	}
-	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) {
+	if rel, ok := strings.CutPrefix(dir, "content/"); ok && !safeURLPath(rel) && !r.renames(rel) {
 		r.diags.Errorf(diag.Pos{File: f.File}, "folder name %q cannot be a URL", rel)
 		return
 	}
@@ -466,8 +485,16 @@ func (r *resolver) addPage(f *Parsed) {
 	// A page that opens with its title as a level-1 heading (as pages
 	// written for GitHub do) takes it as its title when the front matter
 	// gives none, and shows it once, above the body, either way.
-	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) {
+	// A heading that is only another tool's template tag printed the
+	// title there (<%= current_page.data.title %>, {{ .Title }}): it
+	// is left out, and is no title.
+	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) && !templateTitle.MatchString(lead) {
 		p.Title, p.Doc = lead, p.Doc.WithoutLeadTitle()
+	} else if templateTitle.MatchString(lead) {
+		p.Doc = p.Doc.WithoutLeadTitle()
+	}
+	if p.Weight == 0 && !r.cfg.Strict {
+		p.Weight = sidebarPosition(p.Params["sidebar_position"])
 	}
 	p.Lede = p.Summary
 	if p.Summary == "" {
@@ -521,28 +548,39 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 	sec := p.Section
 	if p.IsSection {
 		if fm.Slug.Value != "" {
-			r.diags.Errorf(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
+			r.slugProblem(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
 		p.URL = sec.URL
 		if p.Title == "" {
 			p.Title = sec.Title
 		}
+		if p.Weight == 0 {
+			p.Weight = sec.Weight // its folder's number prefix
+		}
 		return true
 	}
-	if p.Title == "" {
-		p.Title = TitleFromName(pageName(base), false)
+	stem, order := r.numbered(pageStem(base, r.cfg.Strict))
+	if p.Weight == 0 {
+		p.Weight = order
 	}
-	name := strings.ToLower(norm.NFC.String(pageName(base)))
+	if p.Title == "" {
+		p.Title = TitleFromName(stem, false)
+	}
+	name := strings.ToLower(norm.NFC.String(stem))
 	if fm.Slug.Value != "" {
 		if !ValidSlug(fm.Slug.Value) {
-			r.diags.Errorf(fm.Slug.Pos, "slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value)
+			r.slugProblem(fm.Slug.Pos, fmt.Sprintf("slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value))
 		} else {
 			name = strings.ToLower(fm.Slug.Value)
 		}
 	}
 	if !safeURLPath(name) {
-		r.diags.Errorf(diag.Pos{File: p.File}, "file name %q cannot be a URL", base)
-		return false
+		if !r.renames(name) {
+			r.diags.Errorf(diag.Pos{File: p.File}, "file name %q cannot be a URL", base)
+			return false
+		}
+		name = urlName(name)
+		r.diags.Warnf(diag.Pos{File: p.File}, "file name %q cannot be a URL; the page is at %s", base, strings.TrimSuffix(sec.URL, "/")+"/"+name+"/")
 	}
 	p.URL = strings.TrimSuffix(sec.URL, "/") + "/" + name + "/"
 	return true
@@ -571,6 +609,86 @@ func leadSummary(d *markdown.Doc) string { return Shorten(d.Lead, summaryBytes) 
 // readingMinutes is a page's reading time, at 220 words a minute.
 func readingMinutes(d *markdown.Doc) int { return max(1, (d.Words+219)/220) }
 
+// numberPrefix matches the number that prefixes a file or folder name
+// in Docusaurus (01_intro, 2-guides, 3. faq), and its separator.
+var numberPrefix = regexp.MustCompile(`^(\d+)\s*[-_.]+\s*`)
+
+// numbered is a file or folder name without its number prefix, and that
+// number, where the site's tool strips it (Options.NumberPrefixes); the
+// name as it is, and 0, otherwise or when nothing would be left.
+func (r *resolver) numbered(name string) (string, int) {
+	m := numberPrefix.FindStringSubmatch(name)
+	if !r.opts.NumberPrefixes || m == nil || len(m[0]) == len(name) {
+		return name, 0
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n > math.MaxInt32 {
+		n = 0
+	}
+	return name[len(m[0]):], n
+}
+
+// sidebarPosition is the weight Docusaurus' sidebar_position gives a page
+// (which its sidebars order by when no file lists the pages), or 0.
+func sidebarPosition(v any) int {
+	switch v := v.(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	case uint64:
+		return int(min(v, math.MaxInt32))
+	case float64:
+		return int(math.Round(max(min(v, math.MaxInt32), math.MinInt32)))
+	}
+	return 0
+}
+
+// templateTitle matches a heading that is one template tag alone: ERB,
+// Liquid or Go templates.
+var templateTitle = regexp.MustCompile(`^\s*(?:<%=?[^%]*%>|\{\{[^{}]*\}\})\s*$`)
+
+// slugProblem reports a slug baton cannot follow: an error in a baton
+// handbook; in one written for another tool (Docusaurus gives an index
+// page a slug, or a whole path as one), a warning, and the page keeps the
+// URL its file gives it.
+func (r *resolver) slugProblem(pos diag.Pos, msg string) {
+	if r.cfg.Strict {
+		r.diags.Errorf(pos, "%s", msg)
+		return
+	}
+	r.diags.Warnf(pos, "%s; the page keeps the URL of its file", msg)
+}
+
+// renames reports whether a folder or file name that cannot be a URL as
+// it stands is published under urlName's name: in a handbook written for
+// another tool, whose files are named for that tool's rules (a page
+// called %.md), as long as the name is UTF-8.
+func (r *resolver) renames(name string) bool {
+	return !r.cfg.Strict && utf8.ValidString(name)
+}
+
+// urlName makes a slash-separated path of UTF-8 names into one every
+// segment of which can stand in a URL (safeURLPath): the characters a URL
+// gives a meaning of its own, and control characters, become hyphens, and
+// a segment that is empty, . or .. becomes a hyphen.
+func urlName(p string) string {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		seg = strings.Map(func(c rune) rune {
+			if c < 0x20 || c == 0x7f || strings.ContainsRune("\\?#%", c) {
+				return '-'
+			}
+			return c
+		}, seg)
+		if seg == "" || seg == "." || seg == ".." {
+			seg = "-"
+		}
+		segs[i] = seg
+	}
+	return strings.Join(segs, "/")
+}
+
 // ValidSlug reports whether s can stand as the last segment of a URL.
 func ValidSlug(s string) bool {
 	if s == "" || s == "." || s == ".." || len(s) > 200 {
@@ -592,7 +710,7 @@ func (r *resolver) makeSectionPages() {
 		if s.Page != nil {
 			continue
 		}
-		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1}
+		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1, Weight: s.Weight}
 		if r.opts.Nav != nil {
 			// A folder the navigation file lists (a group of pages), or
 			// else where its first listed page is.
@@ -863,6 +981,13 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	if strings.HasPrefix(dest, "//") {
 		return Href{URL: "https:" + dest, External: true}
 	}
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || strings.Contains(dest, "<%") {
+		// Another tool's template makes this link when it builds the
+		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}, ERB's
+		// <%= url %>).
+		r.broken(diag.Unrendered, pos, "link %q is made by a template tag, which baton does not run; the link leads nowhere", dest)
+		return Href{}
+	}
 	target, frag, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
@@ -943,7 +1068,7 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	case r.opts.Virtual != nil:
 		file, _ = r.opts.Virtual(path.Join(path.Dir(r.show(p.File)), dest))
 	default:
-		file = path.Join(path.Dir(p.File), dest)
+		file = joinLink(r.dirOf(p), dest)
 	}
 	if file != "content" && !strings.HasPrefix(file, "content/") {
 		if h, f, ok := r.byURL(p, dest); ok {
@@ -959,7 +1084,59 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
 	}
+	if !r.cfg.Strict && !strings.HasPrefix(dest, "/") {
+		// Relative to the page's URL without its final slash, as
+		// Docusaurus publishes a page (/guides/first): a link to the URL
+		// it gave another (without its number prefix, or by its slug).
+		if h, f, ok := r.byURL(p, path.Join(path.Dir(strings.TrimSuffix(p.URL, "/")), dest)); ok {
+			return h, f, true
+		}
+	}
 	return Href{}, file, false
+}
+
+// dirOf is the folder of page p's file.
+func (r *resolver) dirOf(p *Page) string {
+	if r.dirPage != p {
+		r.dirPage, r.dir = p, path.Dir(p.File)
+	}
+	return r.dir
+}
+
+// joinLink is path.Join(dir, rel) for a clean dir, as a page's folder
+// is, made without cleaning again what is already clean: each "../" at
+// the start of rel steps up a folder of dir, and what follows is joined
+// as it is when it holds no "." or ".." segment and no doubled or final
+// slash. Any other path is path.Join's to clean (TestJoinLink holds the
+// two equal).
+func joinLink(dir, rel string) string {
+	d, rest := dir, rel
+	for strings.HasPrefix(rest, "../") {
+		i := strings.LastIndexByte(d, '/')
+		if i <= 0 {
+			return path.Join(dir, rel)
+		}
+		d, rest = d[:i], rest[3:]
+	}
+	if d == "" || d == "." || d == "/" || !cleanTail(rest) {
+		return path.Join(dir, rel)
+	}
+	return d + "/" + rest
+}
+
+// cleanTail reports whether joining rel to a clean folder leaves nothing
+// for path.Clean to do: rel is relative, not empty, and has no empty, "."
+// or ".." segment.
+func cleanTail(rel string) bool {
+	if rel == "" || rel[0] == '/' || rel[len(rel)-1] == '/' {
+		return false
+	}
+	for seg := range strings.SplitSeq(rel, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
 }
 
 // otherLanguage reports the site path a relative link of page p leads to
@@ -1234,14 +1411,16 @@ func (r *resolver) hasAnchor(file, frag string) bool {
 	if frag == "" || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
 		return true
 	}
-	if r.static[file] != nil || r.pathFileURL(file) != "" {
-		return true
-	}
+	// Pages first: most links lead to one. A page is never a static
+	// file or a path's.
 	if pp := r.parsed[file]; pp != nil {
 		// A page's anchors, as anchors lists them, without making the
 		// list for each of the many links to one page.
 		return slices.ContainsFunc(pp.Doc.Headings, func(h markdown.Heading) bool { return h.ID == frag }) ||
 			slices.Contains(pp.Doc.Anchors, frag)
+	}
+	if r.static[file] != nil || r.pathFileURL(file) != "" {
+		return true
 	}
 	return slices.Contains(r.anchors(file), frag)
 }

@@ -408,3 +408,290 @@ func TestPageBeforeFileOfItsName(t *testing.T) {
 		}
 	}
 }
+
+// TestLenientNames builds a handbook written for another tool whose names
+// baton cannot take as they are: a slug on a folder's page and a slug
+// that is a whole path (as Docusaurus writes them), a page and a folder
+// named with characters a URL gives a meaning of its own (a page called
+// %.md). Each is a warning and the page is published; in a baton handbook
+// each is an error.
+func TestLenientNames(t *testing.T) {
+	files := map[string]string{
+		"content/README.md":         "# Home\n\n[percent](cmd/%25.md) [hash](odd%23dir/page.md)\n",
+		"content/guide/index.md":    "---\nslug: /guide\n---\n# Guide\n",
+		"content/guide/setup.md":    "---\nslug: /guide/install/setup\n---\n# Setup\n",
+		"content/guide/renamed.md":  "---\nslug: moved\n---\n# Renamed\n",
+		"content/cmd/%.md":          "# %\n",
+		"content/odd#dir/page.md":   "# In an odd folder\n",
+		"content/odd#dir/deeper.md": "# Deeper\n",
+	}
+	parsed := parseLenient(files)
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	want := []string{
+		`content/cmd/%.md: warning: file name "%.md" cannot be a URL; the page is at /cmd/-/`,
+		`content/guide/index.md:2:7: warning: slug is for pages; a section's URL comes from its folder name; the page keeps the URL of its file`,
+		`content/guide/setup.md:2:7: warning: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..; the page keeps the URL of its file`,
+		`content/odd#dir: warning: folder name "odd#dir" cannot be a URL; its pages are at /odd-dir/`,
+	}
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for file, url := range map[string]string{
+		"content/guide/index.md":    "/guide/",
+		"content/guide/setup.md":    "/guide/setup/",
+		"content/guide/renamed.md":  "/guide/moved/",
+		"content/cmd/%.md":          "/cmd/-/",
+		"content/odd#dir/page.md":   "/odd-dir/page/",
+		"content/odd#dir/deeper.md": "/odd-dir/deeper/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/README.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/cmd/-/", "/odd-dir/page/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+
+	cfg := config.Default()
+	cfg.Strict = true
+	_, diags = Resolve(cfg, parsed, Options{})
+	got = got[:0]
+	for _, d := range diags.Sort() {
+		if d.Severity == diag.Error {
+			got = append(got, d.String())
+		}
+	}
+	want = []string{
+		`content/cmd/%.md: file name "%.md" cannot be a URL`,
+		`content/guide/index.md:2:7: slug is for pages; a section's URL comes from its folder name`,
+		`content/guide/setup.md:2:7: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..`,
+		`content/odd#dir/deeper.md: folder name "odd#dir" cannot be a URL`,
+		`content/odd#dir/page.md: folder name "odd#dir" cannot be a URL`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("strict errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTemplateLinks: a link whose destination another tool's template
+// makes (Hugo's shortcodes, Liquid's tags) says so, where it said the
+// destination was not a valid path ("invalid URL escape").
+func TestTemplateLinks(t *testing.T) {
+	files := map[string]string{
+		"content/README.md": "# Home\n\n[a] [b]({{site.baseurl}}/x.md) [x](x.md)\n\n[a]: <{{% eturl alias %}}>\n\n<p><a href=\"<%= x.url %>\">c</a></p>\n",
+		"content/x.md":      "# X\n",
+	}
+	parsed := parseLenient(files)
+	_, diags := Resolve(config.Default(), parsed, Options{})
+	want := []string{
+		`content/README.md:3:1: warning: link "{{% eturl alias %}}" is made by a template tag, which baton does not run; the link leads nowhere`,
+		`content/README.md:3:5: warning: link "{{site.baseurl}}/x.md" is made by a template tag, which baton does not run; the link leads nowhere`,
+		`content/README.md:7:7: warning: link "<%= x.url %>" is made by a template tag, which baton does not run; the link leads nowhere`,
+	}
+	var got []string
+	for _, d := range diags.Sort() {
+		if strings.Contains(d.Message, "link") {
+			got = append(got, d.String())
+			if d.Code != diag.Unrendered {
+				t.Errorf("%s: code %q, want %q", d, d.Code, diag.Unrendered)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMiddlemanPages reads pages named as Middleman names them, for the
+// file they become and the template language run over them: the URL is
+// the name without either, index.html.md.erb is its folder's page, and a
+// link to the published x.html, or to the source, finds the page; an
+// opening heading that only printed the title through a template is no
+// title, and is left out.
+func TestMiddlemanPages(t *testing.T) {
+	files := map[string]string{
+		"content/index.html.md.erb":                "---\ntitle: The Way\n---\n[Go](standards/go.html) [Ruby](/standards/ruby.html#style) [Tools](standards/tools.html.md) [All](standards/)\n",
+		"content/standards/index.html.md.erb":      "# Standards\n",
+		"content/standards/go.html.md.erb":         "# Go\n",
+		"content/standards/ruby.html.md.erb":       "# Ruby\n\n## Style\n",
+		"content/standards/tools.html.md":          "# Tools\n",
+		"content/standards/Legacy.MD.ERB":          "# Legacy\n",
+		"content/standards/go/modules.html.md.erb": "# Modules\n",
+		"content/standards/layout.html.erb":        "<%= yield %>\n",
+		"content/standards/erb.html.md.erb":        "---\ntitle: From front matter\n---\n# <%= current_page.data.title %>\n\nBody.\n",
+		"content/standards/liquid.md":              "# {{ page.title }}\n\nBody.\n",
+	}
+	parsed := parseLenient(files)
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	for _, d := range diags {
+		if d.Code != diag.Unrendered {
+			t.Errorf("diagnostic: %s", d)
+		}
+	}
+	for file, url := range map[string]string{
+		"content/index.html.md.erb":                "/",
+		"content/standards/index.html.md.erb":      "/standards/",
+		"content/standards/go.html.md.erb":         "/standards/go/",
+		"content/standards/tools.html.md":          "/standards/tools/",
+		"content/standards/Legacy.MD.ERB":          "/standards/legacy/",
+		"content/standards/go/modules.html.md.erb": "/standards/go/modules/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/index.html.md.erb").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	if want := []string{"/standards/go/#", "/standards/ruby/#style", "/standards/tools/#", "/standards/#"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+	for file, title := range map[string]string{"content/standards/erb.html.md.erb": "From front matter", "content/standards/liquid.md": "Liquid"} {
+		if p := pageAt(t, site, file); p.Title != title || p.Doc.LeadTitle() != "" {
+			t.Errorf("%s: title %q, lead heading %q; want %q and none", file, p.Title, p.Doc.LeadTitle(), title)
+		}
+	}
+	if IsPageFile("content/standards/layout.html.erb") {
+		t.Error("an ERB template that is not Markdown is a page")
+	}
+}
+
+// TestSidebarPosition orders the pages of a Docusaurus docs folder by
+// their sidebar_position, as its sidebars do when no file lists them; a
+// weight of the page's own, and a baton handbook, go by weight alone.
+func TestSidebarPosition(t *testing.T) {
+	files := map[string]string{
+		"content/README.md":     "# Docs\n",
+		"content/alpha.md":      "---\nsidebar_position: 3\n---\n# Alpha\n",
+		"content/beta.mdx":      "---\nsidebar_position: 1\n---\n# Beta\n",
+		"content/gamma.md":      "---\nsidebar_position: 2.4\n---\n# Gamma\n",
+		"content/delta.md":      "---\nsidebar_position: 9\nweight: 4\n---\n# Delta\n",
+		"content/epsilon.md":    "---\nsidebar_position: first\n---\n# Epsilon\n",
+		"content/zeta/index.md": "---\nsidebar_position: 5\n---\n# Zeta\n",
+	}
+	parsed := parseLenient(files)
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, p := range site.Root.Children {
+		got = append(got, p.Title)
+	}
+	if want := []string{"Epsilon", "Beta", "Gamma", "Alpha", "Delta", "Zeta"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+}
+
+// TestWikiLinks resolves an Obsidian vault's links between notes: by the
+// note's name, in any case, anywhere in the vault (the one nearest the root when two
+// share it), with folders that end its path, to a heading by its text,
+// an embedded image by its name, an embedded note as a link to it; one to
+// no note is a broken link.
+func TestWikiLinks(t *testing.T) {
+	files := map[string]string{
+		"content/Home.md":                       "# Home\n\n[[Meeting notes]] [[Team/Meeting notes|the team's]] [[Guide#Getting Started]] [[Home#Links]] ![[diagram.png]] [[Nowhere]] ![[Meeting notes]] [[guide]]\n\n## Links\n",
+		"content/Meeting notes.md":              "# Meeting notes\n",
+		"content/Team/Meeting notes.md":         "# Team meeting notes\n",
+		"content/Deep/Er/Guide.md":              "# Guide\n\n## Getting started\n",
+		"content/attachments/diagram.png":       "png",
+		"content/Other/Deeper/Meeting notes.md": "# Deeper\n",
+	}
+	parsed := parseLenientWith(files, markdown.NewWith(markdown.Options{WikiLinks: true}))
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if want := []string{`content/Home.md:3:111: warning: link to content/Nowhere, which does not exist`}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/Home.md").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	want := []string{"/meeting notes/#", "/team/meeting notes/#", "/deep/er/guide/#getting-started", "/home/#links", "/attachments/diagram.png#", "#", "/meeting notes/#", "/deep/er/guide/#"}
+	if !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+}
+
+// TestNumberPrefixes reads a Docusaurus docs folder's number prefixes:
+// 01_intro.md is at /intro/ and first, a folder's prefix orders the
+// folder, a link finds the page by its file or by its URL (from the
+// page's URL, or from its file's folder, as Docusaurus reads a relative
+// link from a URL without its final slash); a name that is
+// a number alone keeps it. Without the option the names are kept whole.
+func TestNumberPrefixes(t *testing.T) {
+	files := map[string]string{
+		"content/README.md":             "# Docs\n\n[by file](02-guides/10_setup.md) [by URL](guides/setup)\n",
+		"content/02-guides/2_first.md":  "# First\n\n[next](../guides/setup) [sibling](setup)\n",
+		"content/01_intro.md":           "# Intro\n",
+		"content/02-guides/index.md":    "# Guides\n",
+		"content/02-guides/10_setup.md": "# Setup\n",
+		"content/3. faq.md":             "# FAQ\n",
+		"content/2019.md":               "# The year\n",
+	}
+	parsed := parseLenient(files)
+	site, diags := Resolve(config.Default(), parsed, Options{NumberPrefixes: true})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, url := range map[string]string{
+		"content/01_intro.md": "/intro/", "content/02-guides/index.md": "/guides/", "content/02-guides/10_setup.md": "/guides/setup/",
+		"content/02-guides/2_first.md": "/guides/first/", "content/3. faq.md": "/faq/", "content/2019.md": "/2019/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var order []string
+	for _, p := range site.Root.Children {
+		order = append(order, p.Title)
+	}
+	for _, p := range pageAt(t, site, "content/02-guides/index.md").Section.Children {
+		order = append(order, p.Title)
+	}
+	if want := []string{"The year", "Intro", "Guides", "FAQ", "First", "Setup"}; !slices.Equal(order, want) {
+		t.Errorf("order %q, want %q", order, want)
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/README.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	for _, h := range pageAt(t, site, "content/02-guides/2_first.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/guides/setup/", "/guides/setup/", "/guides/setup/", "/guides/setup/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+	site, _ = Resolve(config.Default(), parsed, Options{})
+	if p := pageAt(t, site, "content/02-guides/10_setup.md"); p.URL != "/02-guides/10_setup/" {
+		t.Errorf("without the option: URL %s, want the name whole", p.URL)
+	}
+}
+
+// parseLenient parses files (path → text) as a handbook written for
+// another tool has them, sorted by path; a file that is no page is static.
+func parseLenient(files map[string]string) []*Parsed {
+	return parseLenientWith(files, markdown.New(false))
+}
+
+// parseLenientWith is parseLenient with the Markdown renderer md.
+func parseLenientWith(files map[string]string, md *markdown.Renderer) []*Parsed {
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		f := source.File{Path: p, Data: []byte(files[p]), Static: !IsPageFile(p)}
+		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
+	}
+	return parsed
+}

@@ -30,6 +30,9 @@ func (l Layout) FS(site fs.FS, exclude ...string) fs.FS {
 // Real is the site's own path of a path FS shows: content/x.md is
 // docs/x.md when the pages are in docs/.
 func (l Layout) Real(p string) string {
+	if rest, ok := strings.CutPrefix(p, "content/static"); ok && l.Static != "" && (rest == "" || rest[0] == '/') {
+		return l.Static + rest
+	}
 	rest, ok := strings.CutPrefix(p, "content")
 	if !ok || rest != "" && rest[0] != '/' || l.Root == "content" || l.Root == "" || l.shared(p) {
 		return p
@@ -44,6 +47,8 @@ func (l Layout) Real(p string) string {
 // FS shows it: docs/x.md is content/x.md when the pages are in docs/.
 func (l Layout) Virtual(p string) (string, bool) {
 	switch {
+	case l.Static != "" && (p == l.Static || strings.HasPrefix(p, l.Static+"/")):
+		return "content/static" + strings.TrimPrefix(p, l.Static), true
 	case l.shared(p):
 		return p, true
 	case l.Root == "content" || l.Root == "":
@@ -157,8 +162,29 @@ func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 	if name == "content" && len(v.l.Shared) > 0 {
 		entries = v.withShared(entries)
 	}
+	if name == "content" && v.l.Static != "" {
+		entries = v.withStatic(entries)
+	}
 	return entries, nil
 }
+
+// withStatic adds to the entries of content/ the layout's Static folder,
+// named static, sorted by name as fs.ReadDir sorts.
+func (v view) withStatic(entries []fs.DirEntry) []fs.DirEntry {
+	info, err := fs.Stat(v.site, v.l.Static)
+	if err != nil {
+		return entries
+	}
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "static" })
+	entries = append(entries, staticEntry{fs.FileInfoToDirEntry(info)})
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries
+}
+
+// staticEntry is the layout's Static folder as content/ lists it.
+type staticEntry struct{ fs.DirEntry }
+
+func (staticEntry) Name() string { return "static" }
 
 // withShared adds to the entries of a language's content/ the shared
 // files and folders that exist, sorted by name as fs.ReadDir sorts.

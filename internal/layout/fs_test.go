@@ -50,6 +50,15 @@ func TestFS(t *testing.T) {
 		{"hugo", map[string]string{
 			"hugo.toml": "", "content/a.md": "", "content/data.yaml": "", "layouts/_default/single.html": "",
 		}, nil, []string{"content/a.md", "content/data.yaml"}},
+		{"hugo's static", map[string]string{
+			"hugo.toml": "", "content/a.md": "", "static/img/a.png": "", "static/favicon.ico": "", "assets/x.css": "",
+		}, nil, []string{"content/a.md", "content/static/favicon.ico", "content/static/img/a.png"}},
+		{"starlight's public", map[string]string{
+			"docs/astro.config.mjs": "", "docs/src/content/docs/index.mdx": "", "docs/public/logo.svg": "", "docs/src/assets/x.png": "",
+		}, nil, []string{"content/index.mdx", "content/static/logo.svg"}},
+		{"a static folder of the pages' own wins", map[string]string{
+			"hugo.toml": "", "content/a.md": "", "content/static/x.png": "", "static/y.png": "",
+		}, nil, []string{"content/a.md", "content/static/x.png"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +82,7 @@ func TestRealAndVirtual(t *testing.T) {
 	root := Layout{Kind: Markdown, Root: "."}
 	baton := Layout{Kind: Baton, Root: "content", Theme: true}
 	de := baton.Language("de")
+	hugo := Layout{Kind: Hugo, Root: "content/en", Static: "static"}
 	for _, c := range []struct {
 		l          Layout
 		real, virt string
@@ -91,6 +101,10 @@ func TestRealAndVirtual(t *testing.T) {
 		{de, "content/static/img/x.png", "content/static/img/x.png", true},
 		{de, "content/en/a.md", "", false},
 		{de, "layouts/page.html", "layouts/page.html", true},
+		{hugo, "static/img/x.png", "content/static/img/x.png", true},
+		{hugo, "static", "content/static", true},
+		{hugo, "content/en/a.md", "content/a.md", true},
+		{hugo, "staticx/a.png", "", false},
 	} {
 		v, ok := c.l.Virtual(c.real)
 		if ok != c.shown || ok && v != c.virt {

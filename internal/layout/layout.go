@@ -1,7 +1,10 @@
 // Package layout recognises how an existing handbook is laid out, so that
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
-// (SUMMARY.md and README.md), Eleventy (its config's input folder), or any
+// (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
+// (_config.yml's source folder), Middleman (config.rb and source/),
+// VitePress (.vitepress/config's srcDir), Astro Starlight
+// (src/content/docs), Docusaurus (its pages' number prefixes), or any
 // folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
@@ -25,13 +28,18 @@ import (
 type Kind string
 
 const (
-	Baton    Kind = "baton"
-	Hugo     Kind = "Hugo"
-	MkDocs   Kind = "MkDocs"
-	MdBook   Kind = "mdBook"
-	GitBook  Kind = "GitBook"
-	Eleventy Kind = "Eleventy"
-	Markdown Kind = "a folder of Markdown"
+	Baton      Kind = "baton"
+	Hugo       Kind = "Hugo"
+	MkDocs     Kind = "MkDocs"
+	MdBook     Kind = "mdBook"
+	GitBook    Kind = "GitBook"
+	Eleventy   Kind = "Eleventy"
+	Jekyll     Kind = "Jekyll"
+	Middleman  Kind = "Middleman"
+	VitePress  Kind = "VitePress"
+	Docusaurus Kind = "Docusaurus"
+	Starlight  Kind = "Starlight"
+	Markdown   Kind = "a folder of Markdown"
 )
 
 // Layout is what Detect found.
@@ -55,6 +63,19 @@ type Layout struct {
 	// Theme reports whether layouts/ holds baton's theme files. A Hugo
 	// site's layouts/ holds Hugo's.
 	Theme bool
+	// Static is the site's folder whose files another tool publishes at
+	// the site's root (Hugo's and Docusaurus' static/, Astro's public/),
+	// outside Root: FS shows it as content/static/, which baton publishes
+	// so. "" when there is none, or Root has a static/ of its own.
+	Static string
+	// WikiLinks reports that the pages link to each other as a vault of
+	// notes does, [[Note]]: a plain folder of Markdown, such as an
+	// Obsidian vault, where no other tool's settings say otherwise.
+	WikiLinks bool
+	// NumberPrefixes reports that a number prefix of a file or folder
+	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
+	// as in Docusaurus.
+	NumberPrefixes bool
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
 	// Shared, in the layout of one language of a multilingual handbook
@@ -92,9 +113,6 @@ type Entry struct {
 	Pos      diag.Pos
 }
 
-// hugoConfigs are the files that make a folder with content/ a Hugo site.
-var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
-
 // Detect reads the layout of the site in fsys.
 func Detect(fsys fs.FS) Layout {
 	switch {
@@ -102,9 +120,7 @@ func Detect(fsys fs.FS) Layout {
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case isDir(fsys, "content"):
 		if cfg := firstExisting(fsys, hugoConfigs...); cfg != "" || isDir(fsys, "config/_default") {
-			l := Layout{Kind: Hugo, Root: "content"}
-			l.Title = hugoTitle(fsys, cfg)
-			return l
+			return withStatic(fsys, readHugo(fsys, cfg), "static")
 		}
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case exists(fsys, "mkdocs.yml") || exists(fsys, "mkdocs.yaml"):
@@ -118,7 +134,34 @@ func Detect(fsys fs.FS) Layout {
 	if cfg := firstExisting(fsys, eleventyConfigs...); cfg != "" {
 		return readEleventy(fsys, cfg)
 	}
-	return Layout{Kind: Markdown, Root: markdownRoot(fsys)}
+	for _, dir := range []string{".", "docs"} {
+		if l, ok := readVitePress(fsys, dir); ok {
+			return l
+		}
+		if l, ok := readStarlight(fsys, dir); ok {
+			return withStatic(fsys, l, path.Join(dir, "public"))
+		}
+	}
+	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
+		return readJekyll(fsys, cfg)
+	}
+	if firstExisting(fsys, docusaurusConfigs...) != "" {
+		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
+	}
+	if exists(fsys, "config.rb") && isDir(fsys, "source") {
+		return readMiddleman(fsys)
+	}
+	return Layout{Kind: Markdown, Root: markdownRoot(fsys), WikiLinks: true}
+}
+
+// withStatic is l with dir as its Static folder, when dir is a folder of
+// the site outside l.Root, and l.Root has no static/ of its own.
+func withStatic(fsys fs.FS, l Layout, dir string) Layout {
+	inRoot := l.Root == "." || dir == l.Root || strings.HasPrefix(dir, l.Root+"/")
+	if isDir(fsys, dir) && !inRoot && !isDir(fsys, path.Join(l.Root, "static")) {
+		l.Static = dir
+	}
+	return l
 }
 
 // eleventyConfigs are the files that make a folder an Eleventy site.
@@ -166,11 +209,14 @@ func hasMarkdown(fsys fs.FS, dir string) bool {
 	return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !e.IsDir() && IsPage(e.Name()) })
 }
 
-// IsPage reports whether a file name is a page: Markdown or MDX.
+// IsPage reports whether a file name is a page: Markdown, MDX, or
+// Markdown through ERB (Middleman's x.html.md.erb).
 func IsPage(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".mdx":
 		return true
+	case ".erb":
+		return strings.HasSuffix(strings.ToLower(name), ".md.erb")
 	}
 	return false
 }

@@ -30,6 +30,11 @@ func TestDetect(t *testing.T) {
 		{"content without settings", map[string]string{"content/a.md": ""}, Baton, "content", "", "", true},
 		{"hugo", map[string]string{"content/_index.md": "", "hugo.toml": "title = 'Ops handbook'\n", "layouts/_default/single.html": ""}, Hugo, "content", "Ops handbook", "", false},
 		{"hugo, config folder", map[string]string{"content/_index.md": "", "config/_default/config.yaml": "title: Y\n"}, Hugo, "content", "Y", "", false},
+		{"hugo, contentDir", map[string]string{"content/en/_index.md": "", "hugo.toml": "title = 'D'\ncontentDir = 'content/en'\n"}, Hugo, "content/en", "D", "", false},
+		{"hugo, a mount of content", map[string]string{"content/en/_index.md": "", "hugo.toml": "[module]\n[[module.mounts]]\nsource = 'assets'\ntarget = 'assets'\n[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n"}, Hugo, "content/en", "", "", false},
+		{"hugo, a mount in config/", map[string]string{"content/ja/_index.md": "", "config/_default/hugo.yaml": "title: J\n", "config/_default/module.yaml": "mounts:\n  - source: content/ja\n    target: content\n"}, Hugo, "content/ja", "J", "", false},
+		{"hugo, a mount that is not there", map[string]string{"content/_index.md": "", "hugo.yaml": "module:\n  mounts:\n    - {source: content/fr, target: content}\n"}, Hugo, "content", "", "", false},
+		{"hugo, broken settings", map[string]string{"content/_index.md": "", "hugo.toml": "title = \n"}, Hugo, "content", "", "", false},
 		{"mkdocs", map[string]string{"mkdocs.yml": "site_name: Team handbook\ndocs_dir: handbook/\n", "handbook/index.md": ""}, MkDocs, "handbook", "Team handbook", "mkdocs.yml", false},
 		{"mkdocs default docs", map[string]string{"mkdocs.yml": "site_name: H\n", "docs/index.md": ""}, MkDocs, "docs", "H", "mkdocs.yml", false},
 		{"mkdocs docs_dir outside", map[string]string{"mkdocs.yml": "docs_dir: ../x\n"}, MkDocs, "docs", "", "mkdocs.yml", false},
@@ -37,6 +42,20 @@ func TestDetect(t *testing.T) {
 		{"mdbook default src", map[string]string{"book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n"}, MdBook, "src", "", "src/SUMMARY.md", false},
 		{"gitbook", map[string]string{"SUMMARY.md": "# Table of contents\n\n* [Home](README.md)\n", "README.md": ""}, GitBook, ".", "", "SUMMARY.md", false},
 		{"gitbook with root", map[string]string{".gitbook.yaml": "root: ./docs/\nstructure:\n  summary: toc.md\n", "docs/toc.md": "* [A](a.md)\n"}, GitBook, "docs", "", "docs/toc.md", false},
+		{"jekyll with a source", map[string]string{"README.md": "", "_config.yml": "title: Playbook\nsource: src\n", "src/a.md": ""}, Jekyll, "src", "Playbook", "", false},
+		{"jekyll at the root", map[string]string{"index.md": "", "_config.yml": "theme: minima\n"}, Jekyll, ".", "", "", false},
+		{"jekyll, source outside", map[string]string{"README.md": "", "_config.yml": "source: ../x\n"}, Jekyll, ".", "", "", false},
+		{"jekyll, broken settings", map[string]string{"docs/a.md": "", "_config.yml": "title: [\n"}, Jekyll, "docs", "", "", false},
+		{"gitbook, book.json", map[string]string{"README.md": "", "book.json": "{\n\t\"title\": \"Primer\",\n\t\"root\": \"./source/\",\n\t\"structure\": {\"readme\": \"index.md\", \"summary\": \"README.md\"}\n}\n", "source/README.md": "- [A](a.md)\n", "source/index.md": ""}, GitBook, "source", "Primer", "source/README.md", false},
+		{"gitbook, book.json not JSON", map[string]string{"SUMMARY.md": "- [A](a.md)\n", "book.json": "{root: x\n"}, GitBook, ".", "", "SUMMARY.md", false},
+		{"middleman", map[string]string{"README.md": "", "config.rb": "activate :x\n", "config/tech-docs.yml": "service_name: The Way\n", "source/index.html.md.erb": ""}, Middleman, "source", "The Way", "", false},
+		{"config.rb without source", map[string]string{"README.md": "", "config.rb": ""}, Markdown, ".", "", "", false},
+		{"vitepress with srcDir", map[string]string{"README.md": "", ".vitepress/config.ts": "export default defineConfig({\n  // srcDir: 'nope',\n  srcDir: 'src',\n})\n", "src/index.md": ""}, VitePress, "src", "", "", false},
+		{"vitepress in docs", map[string]string{"README.md": "", "docs/.vitepress/config.mts": "export default {}\n", "docs/index.md": ""}, VitePress, "docs", "", "", false},
+		{"vitepress srcDir missing", map[string]string{"index.md": "", ".vitepress/config.js": "export default { srcDir: './pages' }\n"}, VitePress, ".", "", "", false},
+		{"starlight in docs", map[string]string{"README.md": "", "docs/astro.config.mjs": "export default {}\n", "docs/src/content/docs/index.mdx": ""}, Starlight, "docs/src/content/docs", "", "", false},
+		{"astro without starlight's folder", map[string]string{"README.md": "", "astro.config.mjs": "export default {}\n", "src/pages/index.md": ""}, Markdown, ".", "", "", false},
+		{"docusaurus", map[string]string{"README.md": "", "docusaurus.config.ts": "export default {}\n", "docs/01_intro.mdx": ""}, Docusaurus, ".", "", "", false},
 		{"markdown at the root", map[string]string{"README.md": "", "guide.md": ""}, Markdown, ".", "", "", false},
 		{"markdown in docs", map[string]string{"LICENSE": "", "docs/a.md": ""}, Markdown, "docs", "", "", false},
 		{"nothing", map[string]string{"LICENSE": ""}, Markdown, ".", "", "", false},
@@ -152,5 +171,20 @@ func TestRedirects(t *testing.T) {
 	}
 	if len(l.Diags) != 1 || l.Diags[0].String() != ".gitbook.yaml:4:3: warning: the redirect from team/old#anchor names a fragment, which a browser never sends to the host: a static page cannot redirect it; left out" {
 		t.Errorf("gitbook diagnostics = %v", l.Diags)
+	}
+}
+
+// TestWikiLinks reads [[Note]] as a link in a plain folder of Markdown
+// (an Obsidian vault), and in no site another tool's settings describe,
+// whose [[x]] may be TOML a page shows.
+func TestWikiLinks(t *testing.T) {
+	for name, want := range map[string]bool{"notes/a.md": true, "hugo.toml": false, "mkdocs.yml": false} {
+		l := Detect(files(map[string]string{name: "", "content/a.md": "", "docs/a.md": ""}))
+		if name == "notes/a.md" {
+			l = Detect(files(map[string]string{"Home.md": "", name: ""}))
+		}
+		if l.WikiLinks != want {
+			t.Errorf("%s: %s, WikiLinks %v; want %v", name, l.Kind, l.WikiLinks, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"encoding/json"
 	"io/fs"
 	"net/url"
 	"path"
@@ -73,6 +74,8 @@ func readGitBook(fsys fs.FS) (Layout, bool) {
 			summary = strings.TrimPrefix(path.Clean(s.Value), "./")
 		}
 		l.Redirects = gitbookRedirects(".gitbook.yaml", value(root, "redirects"), &l.Diags)
+	} else if src, err := fs.ReadFile(fsys, "book.json"); err == nil {
+		summary = readBookJSON(src, &l, summary)
 	}
 	l.NavFile = path.Join(l.Root, summary)
 	src, err := fs.ReadFile(fsys, l.NavFile)
@@ -81,6 +84,33 @@ func readGitBook(fsys fs.FS) (Layout, bool) {
 	}
 	l.Nav = summaryEntries(l.NavFile, src)
 	return l, true
+}
+
+// readBookJSON reads the settings of a GitBook of before .gitbook.yaml
+// (GitBook 2 and 3, still common for books in Chinese and Japanese): its
+// title, root folder and summary file (which may be README.md, the page
+// of its intro then being index.md). It returns the summary file,
+// relative to the root. A book.json that is not JSON is read as absent,
+// since it says only what the book would otherwise be taken to be.
+func readBookJSON(src []byte, l *Layout, summary string) string {
+	var book struct {
+		Title     string `json:"title"`
+		Root      string `json:"root"`
+		Structure struct {
+			Summary string `json:"summary"`
+		} `json:"structure"`
+	}
+	if json.Unmarshal(src, &book) != nil {
+		return summary
+	}
+	l.Title = book.Title
+	if dir, ok := cleanRoot(book.Root); ok {
+		l.Root = dir
+	}
+	if s := strings.TrimPrefix(path.Clean(book.Structure.Summary), "./"); book.Structure.Summary != "" && fs.ValidPath(s) {
+		summary = s
+	}
+	return summary
 }
 
 // value is the value of key in a mapping node, or nil.
@@ -229,30 +259,4 @@ func (s summary) pos(n ast.Node) diag.Pos {
 	}
 	line, col := diag.LineCol(s.src, off)
 	return diag.Pos{File: s.file, Line: line, Col: col}
-}
-
-// hugoTitle is the title a Hugo site's settings give, or "".
-func hugoTitle(fsys fs.FS, file string) string {
-	if file == "" {
-		file = firstExisting(fsys, "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml", "config/_default/config.yaml")
-	}
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return ""
-	}
-	switch path.Ext(file) {
-	case ".toml":
-		var cfg struct {
-			Title string `toml:"title"`
-		}
-		if _, err := toml.Decode(string(src), &cfg); err == nil {
-			return cfg.Title
-		}
-	case ".yaml", ".yml":
-		root, _ := strictyaml.Parse(file, src)
-		if t := value(root, "title"); t != nil && t.Kind == yaml.ScalarNode {
-			return t.Value
-		}
-	}
-	return ""
 }

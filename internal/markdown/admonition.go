@@ -90,7 +90,7 @@ var (
 // hintKinds maps GitBook's hint styles to callout kinds.
 var hintKinds = map[string]string{"info": "note", "success": "tip", "warning": "warning", "danger": "caution"}
 
-type hintParser struct{}
+type hintParser struct{ fenced }
 
 func (hintParser) Trigger() []byte { return []byte{'{'} }
 
@@ -113,8 +113,23 @@ func (hintParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 // Continue closes the hint at its {% endhint %} line, which it consumes;
 // every other line is the body, as it is.
 func (hintParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	return continueUntil(node, reader, hintCloseRE.Match)
+}
+
+// fenced is what the parsers of callouts that a line of their own closes
+// (GitBook hints, containers) share: they interrupt a paragraph, and an
+// indented line is not code to them.
+type fenced struct{}
+
+func (fenced) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (fenced) CanInterruptParagraph() bool                                { return true }
+func (fenced) CanAcceptIndentedLine() bool                                { return false }
+
+// continueUntil continues callout node until the line closes matches,
+// which it consumes as a marker (not text).
+func continueUntil(node ast.Node, reader text.Reader, closes func(line []byte) bool) parser.State {
 	line, seg := reader.PeekLine()
-	if hintCloseRE.Match(trimEOL(line)) {
+	if closes(trimEOL(line)) {
 		c := node.(*Callout)
 		c.markers = append(c.markers, [2]int{seg.Start, seg.Stop})
 		reader.AdvanceToEOL()
@@ -122,7 +137,3 @@ func (hintParser) Continue(node ast.Node, reader text.Reader, pc parser.Context)
 	}
 	return parser.Continue | parser.HasChildren
 }
-
-func (hintParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (hintParser) CanInterruptParagraph() bool                                { return true }
-func (hintParser) CanAcceptIndentedLine() bool                                { return false }

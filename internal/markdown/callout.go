@@ -13,7 +13,8 @@ import (
 var KindCallout = ast.NewNodeKind("Callout")
 
 // Callout is a blockquote that opened with [!NOTE], [!TIP], [!IMPORTANT],
-// [!WARNING] or [!CAUTION], a MkDocs admonition, or a GitBook hint.
+// [!WARNING] or [!CAUTION], a MkDocs admonition, a GitBook hint, or a
+// Docusaurus or VitePress container.
 type Callout struct {
 	ast.BaseBlock
 	// Alert is the lower-case alert name, one of calloutKinds.
@@ -27,8 +28,11 @@ type Callout struct {
 	// Open.
 	Collapsible, Open bool
 	// markers are the source ranges of a GitBook hint's {% hint %} and
-	// {% endhint %} lines, which are not text.
+	// {% endhint %} lines, or a container's ::: lines, which are not text.
 	markers [][2]int
+	// colons are how many open a Docusaurus or VitePress container; a
+	// line of as many or more closes it.
+	colons int
 }
 
 // calloutKinds are the five kinds of callout, GitHub's alerts.

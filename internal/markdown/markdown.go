@@ -98,6 +98,10 @@ type Options struct {
 	// empty): they are part of the prepared page, so a Renderer is made
 	// for one language.
 	Titles Titles
+	// WikiLinks reads [[Note]] as a link (wikiLinkParser), as a vault of
+	// notes (Obsidian's, Foam's) writes it; elsewhere, [[x]] is text, as
+	// in TOML's [[tables]] that a page shows.
+	WikiLinks bool
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -114,6 +118,10 @@ func NewCached(unsafe bool, code *CodeCache) *Renderer {
 func NewWith(opts Options) *Renderer {
 	// Raw HTML is written by nodeRenderer in both modes (its links and ids
 	// become placeholders); without Unsafe, Prepare sanitises the body.
+	var inline []util.PrioritizedValue
+	if opts.WikiLinks {
+		inline = append(inline, util.Prioritized(wikiLinkParser{}, 150))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -126,9 +134,11 @@ func NewWith(opts Options) *Renderer {
 			// {#id} after a heading, and nowhere else (reliability S3):
 			// headingIDs keeps the id and drops any other attribute.
 			parser.WithHeadingAttribute(),
+			parser.WithInlineParsers(inline...),
 			parser.WithBlockParsers(
 				util.Prioritized(admonitionParser{}, 150),
 				util.Prioritized(hintParser{}, 150),
+				util.Prioritized(containerParser{}, 150),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),
@@ -164,6 +174,9 @@ type Link struct {
 	// Term is the id of the glossary term whose first use this link
 	// marks; Dest is then its entry on the glossary page.
 	Term string
+	// Wiki marks a link written as a wiki link ([[Note]]): its Dest names
+	// a file without its folder, found by name anywhere in the site.
+	Wiki bool
 	// Offset is the byte offset in the body where the link starts.
 	Offset int
 }
@@ -565,8 +578,9 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 }
 
 func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
+	_, wiki := n.AttributeString(wikiAttr)
 	n.SetAttributeString(linkIndexAttr, len(d.Links))
-	d.Links = append(d.Links, Link{Dest: dest, Image: image, Offset: offsetOf(n, src)})
+	d.Links = append(d.Links, Link{Dest: dest, Image: image, Wiki: wiki, Offset: offsetOf(n, src)})
 }
 
 // offsetOf finds where an inline node starts in the source: the first text

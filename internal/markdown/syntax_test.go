@@ -183,6 +183,10 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 			[]w{{"import Tabs", "3 MDX import or export lines"}, {"<Tabs>", "2 capitalised tags (a JSX component"}}},
 		{"each kind once, in order", "{{ a }} {{< b >}} {{ c }}", []w{{"{{ a }}", "2 template tags"}, {"{{< b", "1 Hugo shortcode,"}}},
 		{"inside code", "`{{< x >}}` and `{% y %}`\n\n```\n{{ z }}\nimport a from 'b'\n```\n\n    {% w %}\n\n<pre>\n{{ v }}\n</pre>", nil},
+		{"ERB", "# <%= current_page.data.title %>\n\n<% content_for :sidebar do %>\nText <%# a comment %>.\n\n`<%= in code %>`",
+			[]w{{"<%= current", "3 ERB tags (<% … %>"}}},
+		{"containers", ":::note\nA callout.\n:::\n\n- item\n\n  :::tip\n\n  In the item.\n\n  :::\n\n:::tabs\nx\n:::\n\n::: code-group\ny\n:::\n\n```\n:::tabs\n```\n\nRatio 3:::4.",
+			[]w{{":::tabs", "2 containers (:::name"}}},
 		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},
 	}
 	r := New(false)
@@ -200,6 +204,74 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 				if at := strings.Index(tt.src, w.at); got.Offset != at || !strings.Contains(got.Message, w.says) {
 					t.Errorf("warning %d at %d %q, want at %d saying %q", i, got.Offset, got.Message, at, w.says)
 				}
+			}
+		})
+	}
+}
+
+// TestContainers: Docusaurus admonitions and VitePress containers
+// (":::type" to a line of colons) are callouts of the matching kind, with
+// the title in brackets or after a space, else the type's name; an outer
+// one closes at its own longer line; one that never closes, or of a type
+// that is no callout, is text.
+func TestContainers(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"note", ":::note\n\nRead [this](a.md).\n\n:::\n\nAfter.",
+			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>Read <a href=\"La.md\">this</a>.</p>\n</div>\n<p>After.</p>"},
+		{"title in brackets", ":::tip[Use **this**]\nBody.\n:::", "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Use **this**</p>\n<p>Body.</p>\n</div>"},
+		{"title after a space", "::: warning Mind the gap\nw\n:::", "<p class=\"callout-title\">Mind the gap</p>\n<p>w</p>"},
+		{"info is a note named info", ":::info\ni\n:::", "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Info</p>"},
+		{"danger", ":::danger\nd\n:::", `callout-caution`},
+		{"details", "::: details Click me\nHidden.\n:::", "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">Click me</summary>\n<p>Hidden.</p>\n</details>"},
+		{"nested", "::::note Outer\n\n:::tip Inner\nin\n:::\n\nstill outer\n\n::::\n\nAfter.", "<p class=\"callout-title\">Inner</p>\n<p>in</p>\n</div>\n<p>still outer</p>\n</div>\n<p>After.</p>"},
+		{"in a list", "- item\n\n  :::note\n  n\n  :::\n- next", "<li>\n<p>item</p>\n<div class=\"callout callout-note\" role=\"note\">"},
+		{"never closes", ":::note\nNo end.", "<p>:::note\nNo end.</p>"},
+		{"not a callout", ":::tabs\nx\n:::", "<p>:::tabs\nx\n:::</p>"},
+		{"in a code block", "```\n:::note\nx\n:::\n```", ":::note\nx\n:::\n</code></pre>"},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWikiLinkSyntax: with WikiLinks, [[Note]], [[Note|text]],
+// [[Note#Heading]] and ![[file]] are links and images marked Wiki, the
+// heading as its GitHub id and the name escaped for a path; what only
+// looks like one is text, and so is every one without WikiLinks.
+func TestWikiLinkSyntax(t *testing.T) {
+	tests := []struct{ name, src, html, dest string }{
+		{"note", "See [[Meeting notes]].", `<a href="LMeeting%20notes">Meeting notes</a>`, "Meeting%20notes"},
+		{"alias", "[[Team/Plan|the plan]]", `<a href="LTeam/Plan">the plan</a>`, "Team/Plan"},
+		{"heading", "[[Guide#Getting Started!]]", `<a href="LGuide#getting-started">Guide#Getting Started!</a>`, "Guide#getting-started"},
+		{"same page", "[[#Below]]", `<a href="L#below">#Below</a>`, "#below"},
+		{"embed", "![[diagram 1.png]]", `<img src="Ldiagram%201.png" alt="diagram 1.png"`, "diagram%201.png"},
+		{"embedded note", "![[Other note#Part]]", `<a href="LOther%20note#part">Other note#Part</a>`, "Other%20note#part"},
+		{"a link's text in brackets", "[[1]](https://e.com/) and [[2]][ref]\n\n[ref]: b.md", `<a href="Lhttps://e.com/">[1]</a> and <a href="Lb.md">[2]</a>`, ""},
+		{"empty", "[[ ]] and [[]]", "<p>[[ ]] and [[]]</p>", ""},
+		{"brackets inside", "[[a]b]]", "<p>[[a]b]]</p>", ""},
+		{"in code", "`[[x]]`", "<code>[[x]]</code>", ""},
+	}
+	if _, got := render(t, New(false), "[[menus.main]]"); !strings.Contains(got, "<p>[[menus.main]]</p>") {
+		t.Errorf("without WikiLinks: got\n%s\nwant the text", got)
+	}
+	r := NewWith(Options{WikiLinks: true})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.html) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.html)
+			}
+			switch {
+			case tt.dest == "" && slices.ContainsFunc(d.Links, func(l Link) bool { return l.Wiki }):
+				t.Errorf("links %+v, want no wiki link", d.Links)
+			case tt.dest != "" && (len(d.Links) != 1 || d.Links[0].Dest != tt.dest || !d.Links[0].Wiki):
+				t.Errorf("links %+v, want one wiki link to %q", d.Links, tt.dest)
 			}
 		})
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // Handbooks written for other tools use syntax only those tools render:
-// Hugo shortcodes, Liquid (Jekyll, GitBook) and other template tags, MDX imports, exports and
-// JSX components. baton shows them as text (or, for JSX, drops the tag and
+// Hugo shortcodes, Liquid (Jekyll, GitBook) and other template tags, ERB
+// (Middleman), MDX imports, exports and JSX components, containers. baton shows them as text (or, for JSX, drops the tag and
 // keeps its content); unrendered says so once per document and kind, with
 // the count and the first one's place, outside code.
 
@@ -21,6 +21,8 @@ var (
 	hugoRE        = regexp.MustCompile(`\{\{[<%][ \t]*(/?)[^{}\n]*?[>%]\}\}`)
 	liquidTagRE   = regexp.MustCompile(`\{%-?[ \t]*([A-Za-z][\w-]*)[^{}\n]*?-?%\}`)
 	liquidValueRE = regexp.MustCompile(`\{\{-?[ \t]*[^\s<%{}][^{}\n]*?\}\}`)
+	erbRE         = regexp.MustCompile(`<%[^\n]*?%>`)
+	containerRE   = regexp.MustCompile(`(?m)^[ \t]*(:{3,}[ \t]*[A-Za-z][^\n]*)$`)
 	mdxRE         = regexp.MustCompile(`(?m)^(?:import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?["'][^"'\n]+["'];?[ \t]*\r?$|export[ \t]+(?:default\b|const[ \t]|let[ \t]|var[ \t]|function[ \t]|async[ \t]|\{))`)
 )
 
@@ -43,63 +45,38 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	for _, kw := range []string{"import", "export"} {
 		mdx = mdx || bytes.HasPrefix(src, []byte(kw)) || bytes.Contains(src, []byte("\n"+kw))
 	}
+	colons := bytes.Contains(src, []byte(":::"))
+	erb := bytes.Contains(src, []byte("<%"))
 	var warnings []Warning
 	if f.jsx.n > 0 {
 		warnings = append(warnings, Warning{Offset: f.jsx.first, Message: fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
-	if braces || mdx {
+	if braces || mdx || colons || erb {
 		code := codeRanges(doc, src)
-		var hugo, liquid, gitbook, imports count
-		var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
-		var gitbookNames []string
-		matches := func(re *regexp.Regexp, fn func(m []int)) {
-			for _, m := range re.FindAllSubmatchIndex(src, -1) {
-				if !inRanges(code, m[0]) {
-					fn(m)
+		var imports, containers, erbTags count
+		if braces {
+			warnings = append(warnings, braceTags(src, code)...)
+		}
+		if mdx {
+			matchesOutside(mdxRE, src, code, func(m []int) { imports.add(m[0]) })
+		}
+		if erb {
+			matchesOutside(erbRE, src, code, func(m []int) { erbTags.add(m[0]) })
+		}
+		if colons {
+			// A callout's marker starts at its colons, inside a list
+			// after the item's indent.
+			for _, m := range containerRE.FindAllSubmatchIndex(src, -1) {
+				if !inRanges(code, m[2]) {
+					containers.add(m[2])
 				}
 			}
 		}
-		if braces {
-			matches(hugoRE, func(m []int) {
-				taken = append(taken, [2]int{m[0], m[1]})
-				if m[3] == m[2] { // not a closing {{< /name >}}
-					hugo.add(m[0])
-				}
-			})
-			matches(liquidTagRE, func(m []int) {
-				if inRanges(taken, m[0]) {
-					return
-				}
-				name := string(src[m[2]:m[3]])
-				switch {
-				case strings.HasPrefix(name, "end"), name == "else", name == "elsif", name == "when":
-				case gitbookBlocks[name]:
-					gitbook.add(m[0])
-					if !slices.Contains(gitbookNames, name) {
-						gitbookNames = append(gitbookNames, name)
-					}
-				default:
-					liquid.add(m[0])
-				}
-			})
-			matches(liquidValueRE, func(m []int) {
-				if !inRanges(taken, m[0]) {
-					liquid.add(m[0])
-				}
-			})
+		if erbTags.n > 0 {
+			warnings = append(warnings, Warning{Offset: erbTags.first, Message: fmt.Sprintf("%s (<%% … %%>, as Middleman and Rails write them), which baton does not run (shown as text); the first is here", plural(erbTags.n, "ERB tag"))})
 		}
-		if mdx {
-			matches(mdxRE, func(m []int) { imports.add(m[0]) })
-		}
-		if hugo.n > 0 {
-			warnings = append(warnings, Warning{Offset: hugo.first, Message: fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
-		}
-		if liquid.n > 0 {
-			warnings = append(warnings, Warning{Offset: liquid.first, Message: fmt.Sprintf("%s ({%% … %%} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here", plural(liquid.n, "template tag"))})
-		}
-		if gitbook.n > 0 {
-			slices.Sort(gitbookNames)
-			warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
+		if containers.n > 0 {
+			warnings = append(warnings, Warning{Offset: containers.first, Message: fmt.Sprintf("%s (:::name, as Docusaurus and VitePress write them), which baton does not render (shown as text): of a kind that is no callout, or never closed with a line of colons; the first is here", plural(containers.n, "container"))})
 		}
 		if imports.n > 0 {
 			warnings = append(warnings, Warning{Offset: imports.first, Message: fmt.Sprintf("%s, which baton does not run (shown as text); the first is here", plural(imports.n, "MDX import or export line"))})
@@ -112,6 +89,62 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	}
 }
 
+// matchesOutside calls fn with each match of re in src outside code.
+func matchesOutside(re *regexp.Regexp, src []byte, code [][2]int, fn func(m []int)) {
+	for _, m := range re.FindAllSubmatchIndex(src, -1) {
+		if !inRanges(code, m[0]) {
+			fn(m)
+		}
+	}
+}
+
+// braceTags warns about the template tags in braces in src outside code:
+// Hugo shortcodes, GitBook's blocks, and other Liquid tags and values.
+func braceTags(src []byte, code [][2]int) []Warning {
+	var hugo, liquid, gitbook count
+	var taken [][2]int // Hugo shortcodes, which hold Liquid's {% %}
+	var gitbookNames []string
+	matchesOutside(hugoRE, src, code, func(m []int) {
+		taken = append(taken, [2]int{m[0], m[1]})
+		if m[3] == m[2] { // not a closing {{< /name >}}
+			hugo.add(m[0])
+		}
+	})
+	matchesOutside(liquidTagRE, src, code, func(m []int) {
+		if inRanges(taken, m[0]) {
+			return
+		}
+		name := string(src[m[2]:m[3]])
+		switch {
+		case strings.HasPrefix(name, "end"), name == "else", name == "elsif", name == "when":
+		case gitbookBlocks[name]:
+			gitbook.add(m[0])
+			if !slices.Contains(gitbookNames, name) {
+				gitbookNames = append(gitbookNames, name)
+			}
+		default:
+			liquid.add(m[0])
+		}
+	})
+	matchesOutside(liquidValueRE, src, code, func(m []int) {
+		if !inRanges(taken, m[0]) {
+			liquid.add(m[0])
+		}
+	})
+	var warnings []Warning
+	if hugo.n > 0 {
+		warnings = append(warnings, Warning{Offset: hugo.first, Message: fmt.Sprintf("%s, which baton does not render (shown as text); the first is here", plural(hugo.n, "Hugo shortcode"))})
+	}
+	if liquid.n > 0 {
+		warnings = append(warnings, Warning{Offset: liquid.first, Message: fmt.Sprintf("%s ({%% … %%} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here", plural(liquid.n, "template tag"))})
+	}
+	if gitbook.n > 0 {
+		slices.Sort(gitbookNames)
+		warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
+	}
+	return warnings
+}
+
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
@@ -120,7 +153,8 @@ func plural(n int, what string) string {
 }
 
 // codeRanges are the byte ranges of src that are code (blocks, spans, raw
-// <pre> blocks) or GitBook hints' markers, in order.
+// <pre> blocks) or the markers of callouts (GitBook hints, containers), in
+// order.
 func codeRanges(doc ast.Node, src []byte) [][2]int {
 	var out [][2]int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

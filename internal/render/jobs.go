@@ -80,39 +80,41 @@ func (l *jobList) pages() {
 			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
 			continue
 		}
-		pj := &pageJob{l: l, p: p, kind: "page", parent: p.Section, path: outPath(p.URL)}
+		kind, parent := "page", p.Section // whose breadcrumbs lead to the page
 		if p.IsSection {
-			pj.kind, pj.parent = "section", p.Section.Parent
+			kind, parent = "section", p.Section.Parent
 		}
-		l.jobs = append(l.jobs, Job{Path: pj.path, Page: p, Run: pj.run, Key: pj.key})
+		l.keyed(p.URL, p.File, p, func() *PageView { return r.pageView(site, l.sv, p, kind, l.trails[parent]) })
 	}
 }
 
-// pageJob is the job of a Markdown page but the home page.
-type pageJob struct {
-	l      *jobList
-	p      *handbook.Page
-	kind   string
-	parent *handbook.Section // whose breadcrumbs lead to the page
-	path   string
+// keyed adds the job of the page at URL u, which shows the source file
+// (or none: ""), and Markdown page p (or none), made from the view view
+// gives: data, whose hash is the job's key.
+func (l *jobList) keyed(u, file string, p *handbook.Page, view func() *PageView) {
+	j := &viewJob{l: l, file: file, path: outPath(u), view: view}
+	l.jobs = append(l.jobs, Job{Path: j.path, Page: p, Run: j.run, Key: j.key})
 }
 
-func (j *pageJob) view() *PageView {
-	return j.l.r.pageView(j.l.site, j.l.sv, j.p, j.kind, j.l.trails[j.parent])
+// viewJob is the job of a page whose view is data (PageView).
+type viewJob struct {
+	l          *jobList
+	file, path string
+	view       func() *PageView
 }
 
-func (j *pageJob) run(w io.Writer) error {
-	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, j.view()) })(w)
+func (j *viewJob) run(w io.Writer) error {
+	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, j.view()) })(w)
 }
 
 // key writes the page's view into h, and returns what renders that view.
-func (j *pageJob) key(h *maphash.Hash) func(io.Writer) error {
+func (j *viewJob) key(h *maphash.Hash) func(io.Writer) error {
 	v := j.view()
 	v.writeKey(h)
-	return guard(j.path, j.p.File, func(w io.Writer) error { return j.write(w, v) })
+	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, v) })
 }
 
-func (j *pageJob) write(w io.Writer, v *PageView) error {
+func (j *viewJob) write(w io.Writer, v *PageView) error {
 	v.partials = j.l.shared
 	v.scratch = j.l.r.borrowScratch()
 	defer j.l.r.returnScratch(v.scratch)
@@ -143,9 +145,8 @@ func (l *jobList) model() {
 		return &View{Kind: "roles", Title: roles, Crumbs: crumbs(site, nil, roles), PrintURL: rolesPrintURL(site)}
 	})
 	for _, role := range site.Roles {
-		l.add(role.URL, role.File, func() *View {
-			return withSource(site, &View{Kind: "role", Title: role.Title, Role: role, Description: role.Summary,
-				Crumbs: in(site, roles, "/roles/", role.Title)}, role.File, role.Updated)
+		l.keyed(role.URL, role.File, nil, func() *PageView {
+			return l.r.roleView(site, l.sv, role, in(site, roles, "/roles/", role.Title))
 		})
 	}
 	if len(site.Levels) > 0 {
@@ -167,10 +168,8 @@ func (l *jobList) model() {
 		return &View{Kind: "responsibilities", Title: w.T("matrix.title"), Crumbs: crumbs(site, nil, w.T("matrix.title"))}
 	})
 	for _, resp := range site.Responsibilities {
-		l.add(resp.URL, resp.Pos.File, func() *View {
-			// A responsibility is written in its role's file.
-			return withSource(site, &View{Kind: "responsibility", Title: resp.Title, Resp: resp, Description: resp.Summary,
-				Crumbs: in(site, w.T("matrix.title"), "/responsibilities/", resp.Title)}, resp.Lead.File, resp.Lead.Updated)
+		l.keyed(resp.URL, resp.Pos.File, nil, func() *PageView {
+			return l.r.respView(site, l.sv, resp, in(site, w.T("matrix.title"), "/responsibilities/", resp.Title))
 		})
 	}
 	l.add("/paths/", "", func() *View {
@@ -192,8 +191,8 @@ func (l *jobList) model() {
 		return &View{Kind: "tags", Title: w.T("tags.title"), Crumbs: crumbs(site, nil, w.T("tags.title"))}
 	})
 	for _, t := range site.Tags {
-		l.add(t.URL, "", func() *View {
-			return &View{Kind: "tag", Title: w.T("tag.title", "tag", t.Name), Tag: t, Crumbs: in(site, w.T("tags.title"), "/tags/", t.Name)}
+		l.keyed(t.URL, "", nil, func() *PageView {
+			return l.r.tagView(site, l.sv, t, w.T("tag.title", "tag", t.Name), in(site, w.T("tags.title"), "/tags/", t.Name))
 		})
 	}
 }
@@ -206,7 +205,7 @@ func (l *jobList) views() {
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
 	printed := printPlaces(site)
-	split := printSplit(site)
+	split := PrintsInParts(site)
 	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil, split) }).Bodies = true
 	if split {
 		for _, s := range printSections(site) {
@@ -245,6 +244,7 @@ func (l *jobList) files() {
 		}
 		return err
 	})
+	l.jobs[len(l.jobs)-1].OnDemand = true
 	// One robots.txt, at the root of the output: a multilingual
 	// handbook's other languages are folders of the default's.
 	if site.Lang == 0 {

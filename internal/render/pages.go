@@ -26,13 +26,14 @@ type View struct {
 	Description string
 	Page        *handbook.Page
 	Role        *handbook.Role
-	Resp        *handbook.Responsibility
-	Path        *handbook.Path
-	Tag         *handbook.Tag
-	Person      *handbook.Person
-	Body        template.HTML
-	Crumbs      []Crumb
-	TOC         []markdown.Heading
+	// Resp is nil: a responsibility's page has a view of data
+	// (PageView), as a tag's has. The partials they share read it.
+	Resp   *handbook.Responsibility
+	Path   *handbook.Path
+	Person *handbook.Person
+	Body   template.HTML
+	Crumbs []Crumb
+	TOC    []markdown.Heading
 	// Print lists every page of the print view, in order, for its
 	// contents; Parts holds the same pages grouped by the part of the
 	// handbook they print with.
@@ -282,8 +283,8 @@ func funcs() template.FuncMap {
 		"steps":       func(v linker, steps any) sub { return sub{View: v, Steps: steps} },
 		"byDay":       byDay,
 		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
-		"people":      func(v *View, people []*handbook.Person) sub { return sub{View: v, People: people} },
-		"holders":     func(v *View, h *handbook.Holding) sub { return sub{View: v, Holding: h} },
+		"people":      func(v linker, people any) sub { return sub{View: v, People: people} },
+		"holders":     func(v linker, h any) sub { return sub{View: v, Holding: h} },
 		"personTeams": handbook.PersonTeams,
 		// glossaryLetters groups the glossary's terms by their first letter.
 		"glossaryLetters": handbook.GlossaryLetters,
@@ -334,15 +335,19 @@ func siteTopSections(site any) ([]Link, error) {
 // Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
 // PathStep, Review) or, on the other kinds of page, the handbook's.
 type sub struct {
-	People []*handbook.Person
+	// People are the handbook's on the people's index, data (PersonCard)
+	// on a role's page.
+	People any
 	View   linker
 	Items  []NavItem
 	Pages  any
 	Roles  any
 	Steps  any
 	Review any
-	// Holding is a responsibility's holders of one letter.
-	Holding *handbook.Holding
+	// Holding is a responsibility's holders of one letter: the
+	// handbook's (*handbook.Holding) on a role's page, data
+	// (HoldingData) on a responsibility's.
+	Holding any
 }
 
 // guard runs a job, turning a panic into a *PanicError that names the
@@ -638,7 +643,7 @@ func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 	if kind != "section" || site.Root == nil || p.Section.Depth != printDepth(site) {
 		return ""
 	}
-	if printSplit(site) {
+	if PrintsInParts(site) {
 		return partPrintURL(p.Section)
 	}
 	return "/print/#" + partID(p.Section)
@@ -649,8 +654,11 @@ func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 // part of a big handbook should not load all of it.
 const printSplitBytes = 8 << 20
 
-// printSplit reports whether the handbook prints in parts.
-func printSplit(site *handbook.Site) bool {
+// PrintsInParts reports whether the handbook prints in parts: whether its
+// pages' bodies, in reading order, are more than printSplitBytes. A body
+// edit can change it, and with it every page's print link and the print
+// views' files (build's patch checks).
+func PrintsInParts(site *handbook.Site) bool {
 	n := 0
 	for _, p := range site.Order {
 		if d := site.Body(p).Doc; d != nil {
@@ -739,7 +747,7 @@ func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed ma
 // printPlaces says where the print views show each page, role,
 // responsibility and reading path.
 func printPlaces(site *handbook.Site) map[string]printPlace {
-	split := printSplit(site)
+	split := PrintsInParts(site)
 	m := map[string]printPlace{}
 	for _, p := range printPages(site) {
 		pl := printPlace{"/print/", printID(p.URL)}

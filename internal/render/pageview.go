@@ -16,19 +16,23 @@ import (
 // The contract between a theme and the Markdown pages it shows: page.html
 // and section.html (with baseof.html and partials.html) receive a
 // PageView, plain data made for the one page, and nothing that reaches
-// the rest of the site. Its fields are strings, numbers, bools,
+// the rest of the site; so do tag.html, responsibility.html and
+// role.html (kindviews.go). Its fields are strings, numbers, bools,
 // template.HTML, and slices, structs and pointers of such data; its
 // methods compute from those fields alone. So the page's render key is
 // the hash of its view (writeKey): whatever a template may read is in
 // the key by construction, whoever wrote the template.
 // TestPageViewIsData walks the types and holds them to that.
 
-// PageView is what a Markdown page's template receives.
+// PageView is what a Markdown page's template receives, and a tag's,
+// a responsibility's or a role's.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
 	Site *SiteView
-	// Kind names the template: "page" or "section".
+	// Kind names the template: "page" or "section" for a Markdown page,
+	// "tag", "responsibility" or "role" for a page of those (which has
+	// no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -57,9 +61,14 @@ type PageView struct {
 	// script on a page that draws one; each "" where there is none.
 	Feed    string
 	Mermaid string
-	// Resp is always nil: a Markdown page is no responsibility. The
-	// partials that the responsibility's page shares read it.
-	Resp *RespLink
+	// Resp is the responsibility a responsibility's page shows (Kind
+	// "responsibility"), nil on any other; the partials read it.
+	Resp *RespData
+	// Role is the role a role's page shows (Kind "role"), nil on any
+	// other.
+	Role *RoleData
+	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
+	Tag *TagData
 	// body and nav are what Body and Nav are made from, which the key
 	// hashes instead (navKey writes the sidebar as it will be): the view
 	// is made and hashed for every page of a rebuild, its Body and Nav
@@ -137,6 +146,90 @@ type RespLink struct{ URL, Title, Kind string }
 // TagLink is a link to a tag's page.
 type TagLink struct{ URL, Name string }
 
+// TagData is a tag as its page shows it: its name and its pages.
+type TagData struct {
+	Name, URL string
+	Pages     []PageLink
+}
+
+// RespData is a responsibility as its page shows it.
+type RespData struct {
+	ID, URL, Title, Summary, Kind, Stage string
+	// KindTitle and StageTitle are its kind's and its stage's titles in
+	// the site's words.
+	KindTitle, StageTitle string
+	// Lead is the role whose file holds it.
+	Lead *Link
+	// Involved is who holds each letter of the model, in its order.
+	Involved []HoldingData
+	Pages    []PageLink
+	Paths    []PathStep
+}
+
+// HoldingData is who holds one letter of a responsibility.
+type HoldingData struct {
+	Letter LetterData
+	Roles  []Link
+	People []PersonLink
+}
+
+// LetterData is a way of taking part in a responsibility (config.Letter),
+// in the words pages show it with.
+type LetterData struct {
+	ID, Letter, Title, Verb, Holders, Holds, By string
+}
+
+// RoleData is a role as its page shows it.
+type RoleData struct {
+	ID, URL, Title, Summary, Part string
+	Owns, Influences, Needs       []string
+	Review
+	// Responsibilities are those the role's file holds, each with who
+	// holds the model's other letters.
+	Responsibilities []RoleResp
+	// Holds are the responsibilities of other roles it takes part in,
+	// letter by letter.
+	Holds         []HeldData
+	Collaborators []Link
+	Levels        []LevelData
+	People        []PersonCard
+	Pages         []PageLink
+	Paths         []PathStep
+}
+
+// RoleResp is a responsibility a role's file holds, a row of its table.
+type RoleResp struct {
+	ID, URL, Title, Summary, Kind string
+	KindTitle, StageTitle         string
+	// Others is who holds each of the model's letters but the first, in
+	// its order: nil where no one does.
+	Others []*HoldingData
+}
+
+// HeldData is what a role holds with one letter.
+type HeldData struct {
+	Letter           LetterData
+	Responsibilities []HeldResp
+}
+
+// HeldResp is a responsibility a role takes part in, with its lead.
+type HeldResp struct {
+	URL, Title, Kind string
+	Lead             Link
+}
+
+// LevelData is a step of a role's career ladder.
+type LevelData struct {
+	ID, Title, Summary string
+	Expectations       []string
+}
+
+// PersonCard is a person as a list of people shows them.
+type PersonCard struct{ URL, Name, Title, Photo string }
+
+// PersonLink is a link to a person's page.
+type PersonLink struct{ URL, Name string }
+
 // PathStep places the page in a reading path.
 type PathStep struct {
 	Path  *PathData
@@ -173,7 +266,9 @@ type SiteView struct {
 	Roles, People, Responsibilities, Paths, Tags, Glossary, Updates bool
 	// TopSections are the sections the header lists.
 	TopSections []Link
-	ui          *i18n.Strings
+	// Levels are the roles with a career ladder.
+	Levels []Link
+	ui     *i18n.Strings
 	// footer is handbook.yaml's theme footer, resolved for each page
 	// from its Root; every page's key hashes it.
 	footer *handbook.Body
@@ -187,6 +282,15 @@ type SiteConfig struct {
 	Title, Description, Language, BaseURL string
 	NoIndex                               bool
 	Colours                               config.Colours
+	// Model is how the org works: its involvement letters.
+	Model ModelData
+}
+
+// ModelData is the site's model (config.Model) as the pages of roles
+// show it: the involvement letters, in the site's words, the first the
+// one a role holds its own responsibilities with.
+type ModelData struct {
+	Letters []LetterData
 }
 
 // SiteLook is the site's own logo, favicon, stylesheets and head.
@@ -208,6 +312,12 @@ func siteView(site *handbook.Site) *SiteView {
 		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
 		TopSections: topSections(site),
 		ui:          words(site), footer: footerBody(site),
+	}
+	for _, l := range c.Model.Letters {
+		sv.Config.Model.Letters = append(sv.Config.Model.Letters, letterData(l))
+	}
+	for _, role := range site.Levels {
+		sv.Levels = append(sv.Levels, Link{role.URL, role.Title})
 	}
 	sv.makeKey()
 	return sv
@@ -242,6 +352,13 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	}
 	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
 	v.nav = navSource{site, p}
+	v.place(site)
+	return v
+}
+
+// place fills in what every page's view has of the site: its other
+// languages, the feed and its canonical address.
+func (v *PageView) place(site *handbook.Site) {
 	v.Translations = translations(site, v.URL, false)
 	if hasFeed(site) {
 		v.Feed = v.rel("/feed.xml")
@@ -249,73 +366,6 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	if c := site.Config; strings.Contains(c.BaseURL, "://") {
 		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
 	}
-	return v
-}
-
-// pageData is what a page's view shows of page p.
-func pageData(p *handbook.Page, kind string) *PageData {
-	d := &PageData{File: p.File, URL: p.URL, Title: p.Title, Summary: p.Summary, Lede: p.Lede, Minutes: p.Minutes,
-		Reflect: p.Reflect, Prev: pageLink(p.Prev), Next: pageLink(p.Next), Review: review(p.Review), Params: p.Params}
-	if len(p.Roles) > 0 {
-		d.Roles = make([]Link, len(p.Roles))
-		for i, r := range p.Roles {
-			d.Roles[i] = Link{r.URL, r.Title}
-		}
-	}
-	if len(p.Responsibilities) > 0 {
-		d.Responsibilities = make([]RespLink, len(p.Responsibilities))
-		for i, r := range p.Responsibilities {
-			d.Responsibilities[i] = RespLink{r.URL, r.Title, r.Kind}
-		}
-	}
-	if len(p.Tags) > 0 {
-		d.Tags = make([]TagLink, len(p.Tags))
-		for i, t := range p.Tags {
-			d.Tags[i] = TagLink{t.URL, t.Name}
-		}
-	}
-	d.Related = pageLinks(p.Related)
-	for _, ps := range p.Paths {
-		pa := &PathData{ID: ps.Path.ID, URL: ps.Path.URL, Title: ps.Path.Title, Steps: make([]Link, len(ps.Path.Steps))}
-		for i, st := range ps.Path.Steps {
-			pa.Steps[i] = Link{st.URL(), st.Title()}
-		}
-		d.Paths = append(d.Paths, PathStep{Path: pa, Index: ps.Index})
-	}
-	if s := p.Section; s != nil {
-		d.Section = &SectionData{URL: s.URL, Title: s.Title}
-		if kind == "section" {
-			d.Section.Children = pageLinks(s.Children)
-		}
-	}
-	return d
-}
-
-func pageLink(p *handbook.Page) *PageLink {
-	if p == nil {
-		return nil
-	}
-	return &PageLink{p.URL, p.Title, p.Summary}
-}
-
-func pageLinks(ps []*handbook.Page) []PageLink {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := make([]PageLink, len(ps))
-	for i, p := range ps {
-		out[i] = PageLink{p.URL, p.Title, p.Summary}
-	}
-	return out
-}
-
-// review is a page's, role's or path's review as data.
-func review(rv handbook.Review) Review {
-	out := Review{Reviewed: rv.Reviewed, Due: rv.Due, Overdue: rv.Overdue}
-	for _, o := range rv.Owners {
-		out.Owners = append(out.Owners, Link{o.URL(), o.Title()})
-	}
-	return out
 }
 
 // finish makes what the view's key holds the sources of: the Body, from
@@ -324,7 +374,7 @@ func (v *PageView) finish() {
 	if v.body.doc != nil {
 		v.Body = resolvedBody(v.scratch, v.body, v.URL, v.rel, v.Site.ui)
 	}
-	if v.nav.site.Root != nil {
+	if v.nav.site != nil && v.nav.site.Root != nil {
 		v.Nav = sidebar(v.nav.site, v.nav.page)
 		linkNav(v.Nav, v.rel)
 	}

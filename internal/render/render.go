@@ -227,6 +227,10 @@ type Job struct {
 	Page   *handbook.Page
 	Bodies bool
 	Whole  bool
+	// OnDemand marks a file that no page of the site loads (the model as
+	// JSON): a build held in memory may make it when it is first read,
+	// as it may the print view (build.Options.Lazy).
+	OnDemand bool
 }
 
 // Assets returns the theme's assets.

@@ -31,7 +31,9 @@ func (v *PageView) writeKey(h *maphash.Hash) {
 	}
 	*k = (*k)[:0]
 	writeKey(k, v)
-	navKey(k, v.nav.site, v.nav.page)
+	if v.nav.site != nil {
+		navKey(k, v.nav.site, v.nav.page)
+	}
 	writeKey(k, v.body.doc != nil)
 	writeKey(k, v.body.hrefs)
 	if f := v.Site.footer; f != nil {

@@ -442,12 +442,20 @@ func skipReason(fsys fs.FS, name string, mode fs.FileMode) string {
 	return "not a regular file: not read"
 }
 
-// IsText reports whether a content file is one baton reads (Markdown or
-// YAML). Every other file in content/ is copied as it is.
+// IsText reports whether a content file is one baton reads (Markdown,
+// in every spelling of its name that other tools read, MDX, Markdown
+// through ERB, or YAML).
+// Every other file in content/ is copied as it is.
 func IsText(p string) bool {
 	switch path.Ext(p) {
-	case ".md", ".yaml", ".yml":
+	case ".yaml", ".yml":
 		return true
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	case ".erb": // Middleman's x.html.md.erb
+		return strings.HasSuffix(strings.ToLower(p), ".md.erb")
 	}
 	return false
 }

@@ -88,18 +88,23 @@ func TestIgnored(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/a.md":           {Data: []byte("a")},
-		"content/.a.md.swp":      {Data: []byte("junk")},
-		"content/img/x.png":      {Data: []byte("png")},
-		"content/static/f.pdf":   {Data: []byte("pdf")},
-		"content/big.md":         {Data: []byte(strings.Repeat("x", MaxTextSize+1))},
-		"layouts/page.html":      {Data: []byte("<p>")},
-		"content/.git/config":    {Data: []byte("x")},
-		"content/roles/pm.yaml":  {Data: []byte("title: PM")},
-		"public/index.html":      {Data: []byte("not read")},
-		"content/notes/4913":     {Data: []byte("vim probe")},
-		"content/2019/notes.md":  {Data: []byte("a year's folder")},
-		"content/notes/plan.md~": {Data: []byte("backup")},
+		"content/a.md":            {Data: []byte("a")},
+		"content/.a.md.swp":       {Data: []byte("junk")},
+		"content/img/x.png":       {Data: []byte("png")},
+		"content/static/f.pdf":    {Data: []byte("pdf")},
+		"content/big.md":          {Data: []byte(strings.Repeat("x", MaxTextSize+1))},
+		"layouts/page.html":       {Data: []byte("<p>")},
+		"content/.git/config":     {Data: []byte("x")},
+		"content/roles/pm.yaml":   {Data: []byte("title: PM")},
+		"public/index.html":       {Data: []byte("not read")},
+		"content/notes/4913":      {Data: []byte("vim probe")},
+		"content/2019/notes.md":   {Data: []byte("a year's folder")},
+		"content/notes/plan.md~":  {Data: []byte("backup")},
+		"content/docs/intro.mdx":  {Data: []byte("MDX, as Docusaurus writes it")},
+		"content/old.markdown":    {Data: []byte("Jekyll's spelling")},
+		"content/NOTES.MD":        {Data: []byte("upper case")},
+		"content/way.html.md.erb": {Data: []byte("Middleman's")},
+		"content/layout.html.erb": {Data: []byte("a template, copied")},
 	}
 	tree, err := Load(fsys)
 	if err != nil {
@@ -113,7 +118,7 @@ func TestLoad(t *testing.T) {
 		}
 		got = append(got, f.Path+" "+kind)
 	}
-	want := []string{"content/2019/notes.md text", "content/a.md text", "content/img/x.png static", "content/roles/pm.yaml text", "content/static/f.pdf static"}
+	want := []string{"content/2019/notes.md text", "content/NOTES.MD text", "content/a.md text", "content/docs/intro.mdx text", "content/img/x.png static", "content/layout.html.erb static", "content/old.markdown text", "content/roles/pm.yaml text", "content/static/f.pdf static", "content/way.html.md.erb text"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("content = %q, want %q", got, want)
 	}

@@ -424,9 +424,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			hint := diag.DidYouMean(k.Value, names)
 			if d.lenient && key == "" {
 				// The tool the page was written for ignored the key:
-				// a near name is likely a typo, shown as a warning.
-				if hint != "" {
-					d.diags.Warnf(d.pos(k), "unknown key %q%s", k.Value, hint)
+				// a name one edit from a known key is likely a typo,
+				// shown as a warning.
+				if near := diag.OneEdit(k.Value, names); near != "" {
+					d.diags.Warnf(d.pos(k), "unknown key %q (did you mean %q?)", k.Value, near)
 				}
 				d.extra(v, k, val)
 				continue

@@ -148,3 +148,27 @@ func TestShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeLenientNearMiss warns of a key of another tool's front matter
+// only when it is one edit from a known key: a key of its own two edits
+// away (GitLab's stage, where baton knows tags) is kept without a word.
+func TestDecodeLenientNearMiss(t *testing.T) {
+	type target struct {
+		Summary string   `yaml:"summary"`
+		Tags    []string `yaml:"tags"`
+		Extra   []Extra
+	}
+	src := []byte("stage: plan\nsumry: two edits\nsummray: a swap\ntag: x\n")
+	var v target
+	var got []string
+	for _, d := range DecodeLenient("p.md", src, 1, &v) {
+		got = append(got, d.String())
+	}
+	want := []string{`p.md:4:1: warning: unknown key "summray" (did you mean "summary"?)`, `p.md:5:1: warning: unknown key "tag" (did you mean "tags"?)`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(v.Extra) != 4 {
+		t.Errorf("extra keys %v, want all four kept", v.Extra)
+	}
+}

@@ -50,11 +50,23 @@
   // (internal/search, language.go): an English site loads no stemmer.
   function loadMeta() {
     if (!metaLoad) {
-      metaLoad = script("index.js").then(function () {
+      metaLoad = (fileMode ? script("index.js") : fetchMeta()).then(function () {
         if (meta && meta.stemmer) return script("stem/" + meta.stemmer + ".js");
       });
     }
     return metaLoad;
+  }
+  // Over http(s) the meta is asked for on every page, revalidated (a 304
+  // while it has not changed): a copy from the browser's cache would name
+  // the last deploy's files and miss the new words. Where fetch is refused
+  // (a Content-Security-Policy), the script tag as from the file system.
+  function fetchMeta() {
+    return fetch(base + "index.js", { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error("index.js: " + r.status);
+      return r.text();
+    }).then(function (t) {
+      window.batonSearch.meta(JSON.parse(t.slice(t.indexOf("(") + 1, t.lastIndexOf(")"))));
+    }).catch(function () { return script("index.js"); });
   }
   function shardFile(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;

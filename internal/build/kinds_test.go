@@ -1,0 +1,120 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/handbook"
+)
+
+// TestTitleEditRendersItsListsAlone: after a page's title changes, a
+// rebuild renders again the pages of the other kinds whose views are data
+// (render.PageView: a tag's page, a responsibility's, a role's) only
+// where they show its title (list it, or a reading path it is a step of),
+// takes
+// every other one's last output as it is, and gives what a fresh build
+// gives, with the default theme and with layouts of the site's own.
+func TestTitleEditRendersItsListsAlone(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		src := fstest.MapFS{}
+		for _, f := range corpus.Baton(corpus.Options{Pages: 300, Seed: 5, Shape: corpus.Flat}) {
+			src[f.Path] = &fstest.MapFile{Data: f.Data}
+		}
+		if own {
+			src["layouts/tag.html"] = &fstest.MapFile{Data: []byte(ownTag)}
+			src["layouts/responsibility.html"] = &fstest.MapFile{Data: []byte(ownResp)}
+			src["layouts/role.html"] = &fstest.MapFile{Data: []byte(ownRole)}
+		}
+		b := newBuilder(t, build.Options{Lazy: true})
+		first, diags := b.Build(context.Background(), src)
+		if first == nil {
+			t.Fatal(diags)
+		}
+		i := slices.IndexFunc(first.Site.Pages, func(p *handbook.Page) bool {
+			return !p.IsSection && len(p.Tags) > 0 && len(p.Responsibilities) > 0 && len(p.Roles) > 0
+		})
+		p := first.Site.Pages[i]
+		// The pages that show p's title, by output path: those that list
+		// it, and those that are a step of a reading path it is a step of
+		// (their views hold every step's title).
+		listing := map[string]bool{}
+		shows := func(url string, pages []*handbook.Page, paths []handbook.PathStep) {
+			on := slices.Contains(pages, p)
+			for _, ps := range paths {
+				on = on || slices.ContainsFunc(ps.Path.Steps, func(st handbook.Step) bool { return st.Page == p })
+			}
+			listing[strings.TrimPrefix(url, "/")+"index.html"] = on
+		}
+		for _, tag := range first.Site.Tags {
+			shows(tag.URL, tag.Pages, nil)
+		}
+		for _, resp := range first.Site.Responsibilities {
+			shows(resp.URL, resp.Pages, resp.Paths)
+		}
+		for _, role := range first.Site.Roles {
+			shows(role.URL, role.Pages, role.Paths)
+		}
+		f := src[p.File]
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: "+p.Title), []byte("title: A title of its own"), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{p.File})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		before := map[string][]byte{}
+		for _, f := range first.Files {
+			before[f.Path] = f.Data
+		}
+		counts := map[string]*[2]int{} // by kind: pages that show p, pages that do not
+		for _, f := range res.Files {
+			shown, ok := listing[f.Path]
+			if !ok {
+				continue
+			}
+			// A file taken from the last build shares its bytes.
+			same := len(f.Data) > 0 && &f.Data[0] == &before[f.Path][0]
+			if same == shown {
+				t.Errorf("own layouts %v: %s shows the page %v, taken from the last build %v", own, f.Path, shown, same)
+			}
+			kind, _, _ := strings.Cut(f.Path, "/")
+			if counts[kind] == nil {
+				counts[kind] = new([2]int)
+			}
+			if shown {
+				counts[kind][0]++
+			} else {
+				counts[kind][1]++
+			}
+		}
+		for _, kind := range []string{"tags", "responsibilities", "roles"} {
+			if c := counts[kind]; c == nil || c[0] == 0 || c[1] == 0 {
+				t.Fatalf("own layouts %v: of the %s pages %v show the page and do not; the test wants both", own, kind, c)
+			}
+		}
+		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
+		if want == nil {
+			t.Fatal(diags)
+		}
+		sameOutput(t, "after a title edit", files(t, src, res), files(t, src, want))
+	}
+}
+
+// ownTag, ownResp and ownRole are a tag's, a responsibility's and a
+// role's page of a site's own, which print more of their pages than the
+// default theme.
+const ownTag = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Tag.Name}}</h1><ol>{{range .Tag.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`
+
+const ownResp = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Resp.Title}}</h1><p>{{.Resp.KindTitle}}, {{.Resp.StageTitle}}</p><ol>{{range .Resp.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`
+
+const ownRole = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<h1>{{.Role.Title}}</h1>{{range .Role.Responsibilities}}<p>{{.Title}}: {{.KindTitle}}</p>{{end}}<ol>{{range .Role.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
+`

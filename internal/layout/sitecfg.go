@@ -1,0 +1,160 @@
+package layout
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+
+	"github.com/BurntSushi/toml"
+	"github.com/batonhq/baton/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// hugoConfigs are the files that make a folder with content/ a Hugo site.
+var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// siteSettings is what baton reads of a Hugo or Jekyll site's settings.
+// Hugo's pages are in contentDir, or in the folder a module mount shows
+// as content (a site whose pages are in content/en, say); Jekyll's in
+// its source folder.
+type siteSettings struct {
+	Title      string     `toml:"title" yaml:"title"`
+	ContentDir string     `toml:"contentDir" yaml:"contentDir"`
+	Source     string     `toml:"source" yaml:"source"`
+	Module     hugoModule `toml:"module" yaml:"module"`
+}
+
+// hugoModule is a Hugo site's module settings (in its settings file, or
+// a file of their own in config/_default/).
+type hugoModule struct {
+	Mounts []struct {
+		Source string `toml:"source" yaml:"source"`
+		Target string `toml:"target" yaml:"target"`
+	} `toml:"mounts" yaml:"mounts"`
+}
+
+// readSettings decodes file, TOML or YAML, into v, and reports whether it
+// could; a file that cannot be read or decoded gives nothing, since the
+// build does not depend on it.
+func readSettings(fsys fs.FS, file string, v any) bool {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return false
+	}
+	switch path.Ext(file) {
+	case ".toml":
+		_, err := toml.Decode(string(src), v)
+		return err == nil
+	case ".yaml", ".yml":
+		root, _ := strictyaml.Parse(file, src)
+		return root != nil && root.Kind == yaml.MappingNode && root.Decode(v) == nil
+	}
+	return false
+}
+
+// readHugo reads a Hugo site: its title and the folder of its pages.
+func readHugo(fsys fs.FS, file string) Layout {
+	if file == "" {
+		file = firstExisting(fsys, "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml", "config/_default/config.yaml")
+	}
+	var s siteSettings
+	if !readSettings(fsys, file, &s) {
+		s = siteSettings{}
+	}
+	if m := firstExisting(fsys, "config/_default/module.toml", "config/_default/module.yaml"); m != "" {
+		var mod hugoModule
+		if readSettings(fsys, m, &mod) {
+			s.Module.Mounts = append(s.Module.Mounts, mod.Mounts...)
+		}
+	}
+	l := Layout{Kind: Hugo, Root: "content", Title: s.Title}
+	dir := s.ContentDir
+	for _, m := range s.Module.Mounts {
+		if dir == "" && path.Clean(m.Target) == "content" {
+			dir = m.Source
+		}
+	}
+	if dir, ok := cleanRoot(dir); ok && dir != "." && isDir(fsys, dir) {
+		l.Root = dir
+	}
+	return l
+}
+
+// jekyllConfigs are the files that make a folder a Jekyll site.
+var jekyllConfigs = []string{"_config.yml", "_config.yaml", "_config.toml"}
+
+// readJekyll reads a Jekyll site: its title and its source folder, else
+// the folder of Markdown a plain site would have.
+func readJekyll(fsys fs.FS, file string) Layout {
+	var s siteSettings
+	if !readSettings(fsys, file, &s) {
+		s = siteSettings{}
+	}
+	l := Layout{Kind: Jekyll, Root: markdownRoot(fsys), Title: s.Title}
+	if dir, ok := cleanRoot(s.Source); ok && s.Source != "" && isDir(fsys, dir) {
+		l.Root = dir
+	}
+	return l
+}
+
+// readMiddleman reads a Middleman site (config.rb, its pages in source/):
+// the title the GOV.UK tech docs template gives it in
+// config/tech-docs.yml, where there is one.
+func readMiddleman(fsys fs.FS) Layout {
+	var s struct {
+		ServiceName string `yaml:"service_name"`
+	}
+	readSettings(fsys, "config/tech-docs.yml", &s)
+	return Layout{Kind: Middleman, Root: "source", Title: s.ServiceName}
+}
+
+// vitepressConfigs are the files that make a folder a VitePress site's.
+var vitepressConfigs = []string{"config.ts", "config.mts", "config.js", "config.mjs", "config.cts", "config.cjs"}
+
+// vitepressSrcDir finds the folder of pages in a VitePress config: a
+// script, which baton does not run, so only a literal srcDir is read.
+var vitepressSrcDir = regexp.MustCompile(`(?m)^[^/\n]*\bsrcDir\s*:\s*["'\x60]([^"'\x60\n]+)["'\x60]`)
+
+// readVitePress reads a VitePress site whose project folder (the one with
+// .vitepress/ in it) is dir: its pages are in its config's srcDir, else
+// in dir itself. It reports false when dir holds no VitePress config.
+func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
+	cfg := ""
+	for _, name := range vitepressConfigs {
+		if exists(fsys, path.Join(dir, ".vitepress", name)) {
+			cfg = path.Join(dir, ".vitepress", name)
+			break
+		}
+	}
+	if cfg == "" {
+		return Layout{}, false
+	}
+	l := Layout{Kind: VitePress, Root: dir}
+	if src, err := fs.ReadFile(fsys, cfg); err == nil {
+		if m := vitepressSrcDir.FindSubmatch(src); m != nil {
+			if root, ok := cleanRoot(path.Join(dir, string(m[1]))); ok && isDir(fsys, root) {
+				l.Root = root
+			}
+		}
+	}
+	return l, true
+}
+
+// docusaurusConfigs are the files that make a folder a Docusaurus site.
+var docusaurusConfigs = []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts"}
+
+// astroConfigs are the files that make a folder an Astro site's.
+var astroConfigs = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
+
+// readStarlight reads an Astro Starlight site whose project folder is dir:
+// its pages are in src/content/docs. It reports false when dir is no
+// Astro project, or keeps its pages elsewhere.
+func readStarlight(fsys fs.FS, dir string) (Layout, bool) {
+	root := path.Join(dir, "src/content/docs")
+	for _, name := range astroConfigs {
+		if exists(fsys, path.Join(dir, name)) && isDir(fsys, root) {
+			return Layout{Kind: Starlight, Root: root}, true
+		}
+	}
+	return Layout{}, false
+}
