@@ -71,7 +71,14 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change,
 		return nil, nil, false, parsed
 	}
 	site, ok := handbook.Patch(l.site, olds(edits), news(edits))
-	if !ok {
+	if !ok || render.PrintsInParts(site) != render.PrintsInParts(l.site) {
+		// Past the size at which the handbook prints in parts, or back
+		// under it, the print views' files and the parts' print links
+		// change: a body edit then reaches beyond its page.
+		return nil, nil, false, parsed
+	}
+	jobs := b.renderer.Jobs(site)
+	if !l.plans(jobs) {
 		return nil, nil, false, parsed
 	}
 	// From here the last build is being changed: it stays valid only if
@@ -84,7 +91,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change,
 		// The old version is parsed no more: keep the cache to what is used.
 		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h, terms: b.terms.Sum()})
 	}
-	res, diags := b.apply(ctx, l, site, edits, b.ownLayouts(tree.Layouts))
+	res, diags := b.apply(ctx, l, site, jobs, edits, b.ownLayouts(tree.Layouts))
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true, parsed
 	}
@@ -187,7 +194,7 @@ func news(edits []edit) []*handbook.Parsed {
 // edited pages' views changed; but the pages of the other kinds get the
 // whole site, which a theme of the site's own (own) may read anything of:
 // with one they render again.
-func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, edits []edit, own bool) (*Result, diag.List) {
+func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, jobs []render.Job, edits []edit, own bool) (*Result, diag.List) {
 	files := map[string]bool{}
 	for _, e := range edits {
 		files[e.new.File] = true
@@ -208,7 +215,7 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, 
 		}
 	}
 	var todo []render.Job
-	for _, j := range b.renderer.Jobs(site) {
+	for _, j := range jobs {
 		switch {
 		case j.Bodies && b.opts.Lazy:
 			out[l.at[j.Path]] = lazyFile(j)
@@ -243,6 +250,17 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, 
 	l.site, l.files = site, out
 	return &Result{Site: site, Files: out, Reused: len(out) - len(mem.files), Patched: true,
 		Keyed: int(cache.keyed.Load()), Indexed: len(list)}, nil
+}
+
+// plans reports whether every file the jobs of a patched site write is
+// one the last build has: a patch replaces files, and never makes one.
+func (l *lastBuild) plans(jobs []render.Job) bool {
+	for _, j := range jobs {
+		if _, ok := l.at[j.Path]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func indexPaths(files []render.File) map[string]int {

@@ -40,10 +40,10 @@ func TestPatchLeavesLastResult(t *testing.T) {
 			kept[f.Path] = bytes.Clone(f.Data)
 		}
 	}
-	for _, p := range []string{"handbook.json", "notes/index.html"} {
-		if kept[p] == nil {
-			t.Fatalf("the build has no %s to hold", p)
-		}
+	// handbook.json, like the print view, is made when first asked for
+	// (render.Job.OnDemand): the comparison with a fresh build below holds it.
+	if kept["notes/index.html"] == nil {
+		t.Fatal("the build has no notes/index.html to hold")
 	}
 
 	var (

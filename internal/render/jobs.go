@@ -205,7 +205,7 @@ func (l *jobList) views() {
 	// later (the dev server renders it when asked) shows this build's.
 	bodies := printBodies(site)
 	printed := printPlaces(site)
-	split := printSplit(site)
+	split := PrintsInParts(site)
 	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil, split) }).Bodies = true
 	if split {
 		for _, s := range printSections(site) {

@@ -643,7 +643,7 @@ func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 	if kind != "section" || site.Root == nil || p.Section.Depth != printDepth(site) {
 		return ""
 	}
-	if printSplit(site) {
+	if PrintsInParts(site) {
 		return partPrintURL(p.Section)
 	}
 	return "/print/#" + partID(p.Section)
@@ -654,8 +654,11 @@ func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 // part of a big handbook should not load all of it.
 const printSplitBytes = 8 << 20
 
-// printSplit reports whether the handbook prints in parts.
-func printSplit(site *handbook.Site) bool {
+// PrintsInParts reports whether the handbook prints in parts: whether its
+// pages' bodies, in reading order, are more than printSplitBytes. A body
+// edit can change it, and with it every page's print link and the print
+// views' files (build's patch checks).
+func PrintsInParts(site *handbook.Site) bool {
 	n := 0
 	for _, p := range site.Order {
 		if d := site.Body(p).Doc; d != nil {
@@ -744,7 +747,7 @@ func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed ma
 // printPlaces says where the print views show each page, role,
 // responsibility and reading path.
 func printPlaces(site *handbook.Site) map[string]printPlace {
-	split := printSplit(site)
+	split := PrintsInParts(site)
 	m := map[string]printPlace{}
 	for _, p := range printPages(site) {
 		pl := printPlace{"/print/", printID(p.URL)}
