@@ -78,7 +78,7 @@ func (d disk) create(p string, flags int) (*os.File, error) {
 	if err := d.step("create", p); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(p, flags, 0o644)
+	return openFile(p, flags, 0o644)
 }
 
 // writeFile writes data into the file at p, in place.

@@ -21,3 +21,8 @@ func openNoFollow(path string) (*os.File, error) {
 	}
 	return os.Open(path)
 }
+
+// openFile opens the file at path as os.OpenFile does.
+func openFile(path string, flags int, perm os.FileMode) (*os.File, error) {
+	return os.OpenFile(path, flags, perm)
+}

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,12 +31,20 @@ func (d Dir) Open(name string) (fs.File, error) {
 	if name == "." {
 		return d.dirFS().Open(name)
 	}
-	// A folder opens to be listed, never read: os.DirFS does that, also
-	// for content/ as a link to a folder, which Load walks through.
-	if info, err := d.Stat(name); err == nil && info.IsDir() {
-		return d.dirFS().Open(name)
+	f, err := Open(string(d), name)
+	if errors.Is(err, ErrNotRegular) {
+		// A folder opens to be listed, never read: os.DirFS does that,
+		// also for content/ as a link to a folder, which Load walks
+		// through. Looked at only when the open fails: most opens are
+		// of files.
+		if info, serr := d.Stat(name); serr == nil && info.IsDir() {
+			return d.dirFS().Open(name)
+		}
 	}
-	return Open(string(d), name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // ReadDir lists a folder.

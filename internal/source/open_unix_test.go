@@ -17,12 +17,22 @@ import (
 
 // TestOpen opens files of a site folder as Load reaches them: through a
 // link for content/ itself, never through one below it, and nothing but
-// regular files, without waiting on a named pipe.
+// regular files, without waiting on a named pipe; with openat2 where the
+// system has it, and one folder at a time where it does not.
 func TestOpen(t *testing.T) {
+	t.Run("Open", func(t *testing.T) { testOpen(t, source.Open) })
+	t.Run("walking", func(t *testing.T) { testOpen(t, source.OpenWalking) })
+}
+
+func testOpen(t *testing.T, open func(root, name string) (*os.File, error)) {
 	outside := t.TempDir()
 	writeFile(t, filepath.Join(outside, "secret.txt"), "OUTSIDE")
 	site := t.TempDir()
 	writeFile(t, filepath.Join(site, "content/static/a.txt"), "a")
+	writeFile(t, filepath.Join(site, "content/deep/er/page.md"), "deep")
+	writeFile(t, filepath.Join(outside, "deeper/x.md"), "OUTSIDE")
+	writeFile(t, filepath.Join(site, "content/static/x.md"), "x")
+	link(t, "../static", filepath.Join(site, "content/static/loop"))
 	link(t, filepath.Join(outside, "secret.txt"), filepath.Join(site, "content/static/link.txt"))
 	link(t, outside, filepath.Join(site, "content/linked"))
 	link(t, "a.txt", filepath.Join(site, "content/static/inside-link.txt"))
@@ -46,6 +56,9 @@ func TestOpen(t *testing.T) {
 		{site, "content/static", "", source.ErrNotRegular},
 		{site, "content/static/missing.txt", "", fs.ErrNotExist},
 		{site, "content/static/a.txt/b", "", syscall.ENOTDIR},
+		{site, "content/deep/er/page.md", "deep", nil},
+		{site, "content/linked/deeper/x.md", "", source.ErrNotRegular},
+		{site, "content/static/loop/x.md", "", source.ErrNotRegular},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -55,7 +68,7 @@ func TestOpen(t *testing.T) {
 			}
 			done := make(chan opened, 1)
 			go func() {
-				f, err := source.Open(c.root, c.name)
+				f, err := open(c.root, c.name)
 				done <- opened{f, err}
 			}()
 			var o opened
