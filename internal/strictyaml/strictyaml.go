@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/batonhq/baton/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -380,8 +381,9 @@ func (d *decoder) scalar(n *yaml.Node, key, want string) (string, bool) {
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
-	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
-		f.Set(reflect.ValueOf(d.pos(n)))
+	l := layoutOf(v.Type())
+	if l.pos != nil {
+		v.FieldByIndex(l.pos).Set(reflect.ValueOf(d.pos(n)))
 	}
 	if n.Kind != yaml.MappingNode {
 		what := "the file"
@@ -391,7 +393,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 		d.diags.Errorf(d.pos(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return
 	}
-	fields, names, rest := d.fields(n, v)
+	fields, names, rest := l.fields, l.names, l.rest
 	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -450,17 +452,32 @@ type field struct {
 	required bool
 }
 
-// fields are the keys of v's struct type, sorted, with the index of its
-// ",rest" field (-1 without one); v's Pos field takes n's position.
-func (d *decoder) fields(n *yaml.Node, v reflect.Value) (map[string]field, []string, int) {
-	t := v.Type()
-	fields := map[string]field{}
-	var names []string
-	rest := -1
+// layout is where a struct type's keys go: its fields by key, the keys
+// sorted, the index of its ",rest" field (-1 without one) and of its Pos
+// field (nil without one), which takes the mapping's position.
+type layout struct {
+	fields map[string]field
+	names  []string
+	rest   int
+	pos    []int
+}
+
+// layouts holds each struct type's layout, made once: a handbook decodes
+// the same few types thousands of times.
+var layouts sync.Map // reflect.Type -> *layout
+
+// layoutOf is t's layout.
+func layoutOf(t reflect.Type) *layout {
+	if l, ok := layouts.Load(t); ok {
+		return l.(*layout)
+	}
+	l := &layout{fields: map[string]field{}, rest: -1}
+	if f, ok := t.FieldByName("Pos"); ok && f.Type == posType {
+		l.pos = f.Index
+	}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Name == "Pos" && f.Type == posType {
-			v.Field(i).Set(reflect.ValueOf(d.pos(n)))
 			continue
 		}
 		name, opts, ok := tagged(f)
@@ -468,14 +485,15 @@ func (d *decoder) fields(n *yaml.Node, v reflect.Value) (map[string]field, []str
 			continue
 		}
 		if slices.Contains(opts, "rest") && f.Type == keyedType {
-			rest = i
+			l.rest = i
 			continue
 		}
-		fields[name] = field{index: i, required: slices.Contains(opts, "required")}
-		names = append(names, name)
+		l.fields[name] = field{index: i, required: slices.Contains(opts, "required")}
+		l.names = append(l.names, name)
 	}
-	slices.Sort(names)
-	return fields, names, rest
+	slices.Sort(l.names)
+	actual, _ := layouts.LoadOrStore(t, l)
+	return actual.(*layout)
 }
 
 // pairs decodes a mapping of keys to strings into v, a Pairs.
