@@ -63,19 +63,28 @@ func (r *run) tuneGC() func() {
 
 // memoryHeadroom is how many times the live heap after the parse the
 // memory limit allows (on top of memoryFloor): the search index and the
-// pages being rendered add less than half as much again, so the limit
-// only hastens the return of freed memory and never makes the collector
-// run for it.
+// pages being rendered add less than half as much again at 10,000 pages,
+// so the limit only hastens the return of freed memory and never makes
+// the collector run for it.
 const memoryHeadroom = 2.5
 
 // memoryFloor is added to every build's limit: the runtime's own memory,
 // and room for a small handbook's index and pages.
 const memoryFloor = 64 << 20
 
+// largeHeadroom is the least limit, as a multiple of the live heap after
+// the parse, of a big handbook's build, where memoryFloor is small beside
+// the heap: the search index and the pages being rendered hold up to
+// twice the parse's live heap (2.1 times at 10,000 pages, 2 at 100,000),
+// collected at GOGC 40 and 70, so a limit much under three times it makes
+// the collector run for the limit rather than for GOGC, over and over
+// (docs/performance.md).
+const largeHeadroom = 3.2
+
 // memoryLimit is the soft memory limit for a build whose live heap is
 // live bytes once its pages are parsed.
 func memoryLimit(live uint64) int64 {
-	return int64(float64(live)*memoryHeadroom) + memoryFloor
+	return int64(max(float64(live)*memoryHeadroom+memoryFloor, float64(live)*largeHeadroom))
 }
 
 // liveHeap is the heap's live bytes as the last collection found them.
