@@ -102,7 +102,16 @@ func (e *errs) add(err error) {
 // user's and stays, whatever it is: it goes live with the new output. A
 // listed path that is now a link is removed, never followed.
 func (d disk) prune(root string, written, listed map[string]bool) error {
-	dirs := ancestors(listed, written)
+	// Only the folders that hold a listed file the build did not write
+	// can have anything to remove, besides root's own bookkeeping: a
+	// rebuild of the same pages walks none of the rest.
+	stale := map[string]bool{}
+	for p := range listed {
+		if !written[p] {
+			stale[p] = true
+		}
+	}
+	dirs := ancestors(stale)
 	keep := ancestors(written)
 	var e errs
 	walkFolders(root, func(dir string, entries []fs.DirEntry, err error) []string {
