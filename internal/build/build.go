@@ -405,7 +405,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	}
 	cfg, d := b.settings(tree)
 	diags.Append(d)
-	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, howOf(cfg))
+	parsed, n, tree, d := r.parseAll(ctx, fsys, tree, howOf(cfg))
 	diags.Append(d)
 	if parsed == nil {
 		return nil, diags.Sort()

@@ -2,15 +2,21 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"io"
+	"io/fs"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/render"
+	"github.com/batonhq/baton/internal/source"
 )
 
 // releaseMemory gives the pages of a finished stage's garbage back to the
@@ -87,6 +93,19 @@ func memoryLimit(live uint64) int64 {
 	return int64(max(float64(live)*memoryHeadroom+memoryFloor, float64(live)*largeHeadroom))
 }
 
+// gcScanned is the live heap, and the stacks' and globals' bytes, as the
+// last collection found them.
+func gcScanned() (live, roots uint64) {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/stack:bytes"}, {Name: "/gc/scan/globals:bytes"}}
+	metrics.Read(s)
+	for i := range s {
+		if s[i].Value.Kind() != metrics.KindUint64 {
+			return 0, 0
+		}
+	}
+	return s[0].Value.Uint64(), s[1].Value.Uint64() + s[2].Value.Uint64()
+}
+
 // liveHeap is the heap's live bytes as the last collection found them.
 func liveHeap() uint64 {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -124,4 +143,88 @@ func (m *memory) WriteStream(path string, write func(io.Writer) error) error {
 func (m *memory) sorted() []render.File {
 	slices.SortStableFunc(m.files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return m.files
+}
+
+// parseFloorShare is the collector's least goal while a one-off build
+// parses, as a share of the bytes of the pages it parses (gcFloor), up to
+// parseFloorMost: under what the search index and the render then use
+// anyway (about 1.6 times those bytes at 10,000 pages), so the floor makes
+// fewer collections without raising the build's peak. Past
+// parseFloorMost the live heap is large enough that GOGC alone spaces the
+// collections well.
+const (
+	parseFloorShare = 1.2
+	parseFloorMost  = 256 << 20
+)
+
+// gcFloor keeps the collector's goal at least floor bytes while a one-off
+// build parses. GOGC sets the goal as a multiple of the live heap, which
+// is small while the parse begins and grows with every page parsed: at the
+// default, a 10,000-page parse collects about seventy times, most of them
+// while the heap is a few tens of MB, each marking what is live for little
+// garbage freed. After each collection the floor raises GOGC so the next
+// goal is floor (never below the GOGC it found), which the heap of a parse
+// stays under until it holds the pages themselves; past that, GOGC is as
+// before.
+type gcFloor struct {
+	floor uint64
+	base  int
+	mu    sync.Mutex
+	done  bool
+}
+
+// sentinel is an object the collector frees each cycle, whose finalizer
+// runs gcFloor.after and sets itself again. It holds a pointer, so it is
+// never combined with other small objects (whose finalizers may not run).
+type sentinel struct{ _ *int }
+
+// raiseGCFloor starts a gcFloor and returns what stops it and puts GOGC
+// back.
+func raiseGCFloor(floor uint64) func() {
+	old := debug.SetGCPercent(100)
+	debug.SetGCPercent(old)
+	if old < 0 {
+		return func() {}
+	}
+	g := &gcFloor{floor: floor, base: old}
+	g.after(new(sentinel))
+	return func() {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		g.done = true
+		debug.SetGCPercent(old)
+	}
+}
+
+// after sets GOGC from the live heap the last collection found, and
+// arranges to run again after the next.
+func (g *gcFloor) after(s *sentinel) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.done {
+		return
+	}
+	pct := g.base
+	// The goal is the live heap plus GOGC percent of it and of the
+	// goroutines' stacks and the globals, which the collector scans too.
+	if live, roots := gcScanned(); live > 0 && live < g.floor {
+		pct = max(pct, int((g.floor-live)*100/(live+roots)))
+	}
+	debug.SetGCPercent(pct)
+	runtime.SetFinalizer(s, g.after)
+}
+
+// parseAll is Builder.parseAll with the collector's goal floored in a
+// one-off build of a process of its own (parseFloorShare).
+func (r *run) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, h how) ([]*handbook.Parsed, int, source.Tree, diag.List) {
+	if r.mem == nil && r.b.opts.OwnProcess && os.Getenv("GOGC") == "" {
+		var n int64
+		for _, f := range tree.Content {
+			if !f.Static {
+				n += f.Size
+			}
+		}
+		defer raiseGCFloor(min(uint64(float64(n)*parseFloorShare), parseFloorMost))()
+	}
+	return r.b.parseAll(ctx, fsys, tree, h)
 }
