@@ -194,13 +194,19 @@ func TestBurstOfSaves(t *testing.T) {
 	s := newSite(t, basic())
 	s.eventually("start", s.pageHas("/a/", "Alpha"))
 	before := s.rebuilds.Load()
+	start := time.Now()
 	for i := range 50 {
 		write(t, s.path("content/a.md"), fmt.Sprintf(page, "Page A", fmt.Sprintf("Save %d.", i)))
 	}
+	// The watcher waits for 80 ms without a change before it reports
+	// them: on a machine busy enough to hold this loop up, the saves are
+	// rightly more than one burst, and each held-up stretch may be one
+	// more rebuild, never one a save.
+	bursts := int32(time.Since(start) / (80 * time.Millisecond))
 	s.eventually("last save", s.pageHas("/a/", "Save 49."))
 	time.Sleep(300 * time.Millisecond) // let any straggling batch land
-	if n := s.rebuilds.Load() - before; n > 5 {
-		t.Errorf("50 saves caused %d rebuilds, want a few", n)
+	if n := s.rebuilds.Load() - before; n > 5+bursts {
+		t.Errorf("50 saves in %d stretches of 80 ms caused %d rebuilds, want a few", bursts+1, n)
 	}
 }
 
