@@ -5,8 +5,11 @@
 package export
 
 import (
+	"bufio"
 	_ "embed"
 	"encoding/json"
+	"io"
+	"reflect"
 	"strings"
 
 	"github.com/batonhq/baton/internal/config"
@@ -205,8 +208,76 @@ func reviewOf(rv handbook.Review) review {
 	return out
 }
 
-// Handbook is the handbook.json of site, indented, in the site's orders.
-func Handbook(site *handbook.Site) ([]byte, error) {
+// Write writes the handbook.json of site into w, indented, in the site's
+// orders, with a newline at the end, as json.MarshalIndent prints it. It
+// is encoded a record at a time through a small buffer, never made whole:
+// for a big handbook it is several MB, made as the build ends, and whole
+// buffers of that size were a tenth of the build's peak memory.
+func Write(w io.Writer, site *handbook.Site) error {
+	f := fileOf(site)
+	b := bufio.NewWriterSize(w, 64<<10)
+	fields := []struct {
+		name string
+		v    any
+		omit bool
+	}{
+		{"version", f.Version, false},
+		{"title", f.Title, false},
+		{"description", f.Description, f.Description == ""},
+		{"base_url", f.BaseURL, false},
+		{"model", f.Model, f.Model == nil},
+		{"roles", f.Roles, false},
+		{"responsibilities", f.Responsibilities, false},
+		{"paths", f.Paths, false},
+		{"pages", f.Pages, false},
+		{"people", f.People, false},
+		{"glossary", f.Glossary, false},
+	}
+	b.WriteString("{")
+	first := true
+	for _, x := range fields {
+		if x.omit {
+			continue
+		}
+		if !first {
+			b.WriteString(",")
+		}
+		first = false
+		b.WriteString("\n  \"" + x.name + "\": ")
+		if err := writeValue(b, reflect.ValueOf(x.v)); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n}\n")
+	return b.Flush()
+}
+
+// writeValue writes v, a value of handbook.json's top level, indented as
+// a field of it: a list an element at a time.
+func writeValue(b *bufio.Writer, v reflect.Value) error {
+	if v.Kind() != reflect.Slice || v.Len() == 0 {
+		data, err := json.MarshalIndent(v.Interface(), "  ", "  ")
+		b.Write(data)
+		return err
+	}
+	b.WriteString("[")
+	for i := range v.Len() {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		data, err := json.MarshalIndent(v.Index(i).Interface(), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n    ")
+		b.Write(data)
+	}
+	b.WriteString("\n  ]")
+	return nil
+}
+
+// fileOf is the handbook.json of site.
+func fileOf(site *handbook.Site) file {
 	c := site.Config
 	f := file{Version: Version, Title: c.Title, Description: c.Description, BaseURL: c.BaseURL,
 		Roles: []role{}, Responsibilities: []responsibility{}, Paths: []path{}, Pages: []page{}, People: []person{}, Glossary: []term{}}
@@ -282,7 +353,7 @@ func Handbook(site *handbook.Site) ([]byte, error) {
 			f.Glossary = append(f.Glossary, x)
 		}
 	}
-	return json.MarshalIndent(f, "", "  ")
+	return f
 }
 
 // stepOf is a path's step, or a glossary term's related page, role or

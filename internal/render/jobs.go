@@ -237,13 +237,7 @@ func (l *jobList) files() {
 	if hasDiagrams(site) {
 		l.jobs = append(l.jobs, mermaidJob())
 	}
-	l.file("handbook.json", func(w io.Writer) error {
-		data, err := export.Handbook(site)
-		if err == nil {
-			_, err = w.Write(append(data, '\n'))
-		}
-		return err
-	})
+	l.file("handbook.json", func(w io.Writer) error { return export.Write(w, site) })
 	l.jobs[len(l.jobs)-1].OnDemand = true
 	// One robots.txt, at the root of the output: a multilingual
 	// handbook's other languages are folders of the default's.
