@@ -35,9 +35,7 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		p := outPath(rd.From)
 		l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
 	}
-	l.add("/404.html", "", func() *View {
-		return &View{Kind: "404", Title: words(site).T("notfound.title"), Absolute: true, BasePath: basePath(site.Config.BaseURL)}
-	})
+	l.keyed("/404.html", "", nil, func() *PageView { return r.notFoundView(site, l.sv) })
 	return l.jobs
 }
 
@@ -141,27 +139,25 @@ func in(site *handbook.Site, index, url, title string) []Crumb {
 func (l *jobList) model() {
 	site, w := l.site, words(l.site)
 	roles, paths := w.T("roles.title"), w.T("paths.title")
-	l.add("/roles/", "", func() *View {
-		return &View{Kind: "roles", Title: roles, Crumbs: crumbs(site, nil, roles), PrintURL: rolesPrintURL(site)}
-	})
+	l.keyed("/roles/", "", nil, func() *PageView { return l.r.rolesView(site, l.sv, roles, crumbs(site, nil, roles)) })
 	for _, role := range site.Roles {
 		l.keyed(role.URL, role.File, nil, func() *PageView {
 			return l.r.roleView(site, l.sv, role, in(site, roles, "/roles/", role.Title))
 		})
 	}
 	if len(site.Levels) > 0 {
-		l.add("/levels/", "", func() *View {
-			return &View{Kind: "levels", Title: w.T("levels.title"), Crumbs: in(site, roles, "/roles/", w.T("levels.title"))}
+		l.keyed("/levels/", "", nil, func() *PageView {
+			return l.r.levelsView(site, l.sv, w.T("levels.title"), in(site, roles, "/roles/", w.T("levels.title")))
 		})
 	}
 	if len(site.People) > 0 {
-		l.add("/people/", "", func() *View {
-			return &View{Kind: "people", Title: w.T("people.title"), Crumbs: crumbs(site, nil, w.T("people.title"))}
+		l.keyed("/people/", "", nil, func() *PageView {
+			return l.r.peopleView(site, l.sv, w.T("people.title"), crumbs(site, nil, w.T("people.title")))
 		})
 	}
 	for _, pe := range site.People {
-		l.add(pe.URL, pe.File, func() *View {
-			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title, Crumbs: in(site, w.T("people.title"), "/people/", pe.Name)}
+		l.keyed(pe.URL, pe.File, nil, func() *PageView {
+			return l.r.personView(site, l.sv, pe, in(site, w.T("people.title"), "/people/", pe.Name))
 		})
 	}
 	l.add("/responsibilities/", "", func() *View {
@@ -172,23 +168,19 @@ func (l *jobList) model() {
 			return l.r.respView(site, l.sv, resp, in(site, w.T("matrix.title"), "/responsibilities/", resp.Title))
 		})
 	}
-	l.add("/paths/", "", func() *View {
-		return &View{Kind: "paths", Title: paths, Crumbs: crumbs(site, nil, paths)}
-	})
+	l.keyed("/paths/", "", nil, func() *PageView { return l.r.pathsView(site, l.sv, paths, crumbs(site, nil, paths)) })
 	for _, pa := range site.Paths {
-		l.add(pa.URL, pa.File, func() *View {
-			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: in(site, paths, "/paths/", pa.Title)}, pa.File, pa.Updated)
+		l.keyed(pa.URL, pa.File, nil, func() *PageView {
+			return l.r.pathView(site, l.sv, pa, in(site, paths, "/paths/", pa.Title))
 		})
 	}
 	if g := site.Glossary; g != nil {
-		l.add(g.URL, g.File, func() *View {
-			return withSource(site, &View{Kind: "glossary", Title: w.T("glossary.title"), Crumbs: crumbs(site, nil, w.T("glossary.title")),
-				Description: w.T("glossary.description")}, g.File, g.Updated)
+		l.keyed(g.URL, g.File, nil, func() *PageView {
+			return l.r.glossaryView(site, l.sv, w.T("glossary.title"), w.T("glossary.description"), crumbs(site, nil, w.T("glossary.title")))
 		})
 	}
-	l.add("/tags/", "", func() *View {
-		return &View{Kind: "tags", Title: w.T("tags.title"), Crumbs: crumbs(site, nil, w.T("tags.title"))}
+	l.keyed("/tags/", "", nil, func() *PageView {
+		return l.r.tagsView(site, l.sv, w.T("tags.title"), crumbs(site, nil, w.T("tags.title")))
 	})
 	for _, t := range site.Tags {
 		l.keyed(t.URL, "", nil, func() *PageView {
@@ -212,12 +204,12 @@ func (l *jobList) views() {
 			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s, split) }).Bodies = true
 		}
 	}
-	l.add("/search/", "", func() *View {
-		return &View{Kind: "search", Title: w.T("search.title"), Crumbs: crumbs(site, nil, w.T("search.title"))}
+	l.keyed("/search/", "", nil, func() *PageView {
+		return r.kindView(site, l.sv, "search", w.T("search.title"), "/search/", crumbs(site, nil, w.T("search.title")))
 	})
 	if len(site.Updates) > 0 {
-		l.add("/changes/", "", func() *View {
-			return &View{Kind: "changes", Title: w.T("changes.title"), Crumbs: crumbs(site, nil, w.T("changes.title"))}
+		l.keyed("/changes/", "", nil, func() *PageView {
+			return r.changesView(site, l.sv, w.T("changes.title"), crumbs(site, nil, w.T("changes.title")))
 		})
 	}
 }

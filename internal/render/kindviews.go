@@ -111,11 +111,31 @@ func holdingData(h handbook.Holding) HoldingData {
 func (r *Renderer) kindView(site *handbook.Site, sv *SiteView, kind, title, url string, crumbs []Crumb) *PageView {
 	v := &PageView{Site: sv, Kind: kind, Title: title, URL: url, Crumbs: crumbs}
 	v.r = r
+	v.navigate(site)
+	return v
+}
+
+// navigate fills in the sidebar of a page of another kind than Markdown's
+// (the top level of the sections where kindNav has none for its kind),
+// and what place does.
+func (v *PageView) navigate(site *handbook.Site) {
 	if site.Root != nil {
-		v.Nav = kindNav(site, kind, url)
+		v.Nav = kindNav(site, v.Kind, v.URL)
+		if v.Nav == nil {
+			v.Nav = sidebar(site, nil)
+		}
 		linkNav(v.Nav, v.rel)
 	}
 	v.place(site)
+}
+
+// notFoundView is 404.html's view: its links are made from the base
+// URL's path, since a server shows it at any depth.
+func (r *Renderer) notFoundView(site *handbook.Site, sv *SiteView) *PageView {
+	v := &PageView{Site: sv, Kind: "404", Title: sv.ui.T("notfound.title"), URL: "/404.html",
+		Absolute: true, BasePath: basePath(site.Config.BaseURL)}
+	v.r = r
+	v.navigate(site)
 	return v
 }
 

@@ -29,8 +29,6 @@ type View struct {
 	// Resp is nil: a responsibility's page has a view of data
 	// (PageView), as a tag's has. The partials they share read it.
 	Resp   *handbook.Responsibility
-	Path   *handbook.Path
-	Person *handbook.Person
 	Body   template.HTML
 	Crumbs []Crumb
 	TOC    []markdown.Heading
@@ -213,8 +211,11 @@ func (v *View) Root() string { return v.rel("/") }
 func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
 
 // Diagram is the conductor diagram with links from this page.
-func (v *View) Diagram() template.HTML {
-	return template.HTML(diagram.SVG(v.Site.Roles, v.rel, words(v.Site)))
+func (v *View) Diagram() template.HTML { return diagramSVG(v.Site.Roles, v.rel, words(v.Site)) }
+
+// diagramSVG is the conductor diagram of roles, its links made with rel.
+func diagramSVG(roles []*handbook.Role, rel func(string) string, ui *i18n.Strings) template.HTML {
+	return template.HTML(diagram.SVG(roles, rel, ui))
 }
 
 // DiagramText is the diagram's text alternative.
@@ -285,14 +286,14 @@ func funcs() template.FuncMap {
 		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
 		"people":      func(v linker, people any) sub { return sub{View: v, People: people} },
 		"holders":     func(v linker, h any) sub { return sub{View: v, Holding: h} },
-		"personTeams": handbook.PersonTeams,
+		"personTeams": personTeams,
 		// glossaryLetters groups the glossary's terms by their first letter.
-		"glossaryLetters": handbook.GlossaryLetters,
+		"glossaryLetters": glossaryLetters,
 		// levelRows counts the rows of the levels table: the longest ladder.
-		"levelRows": func(roles []*handbook.Role) []struct{} {
+		"levelRows": func(ladders []Ladder) []struct{} {
 			n := 0
-			for _, r := range roles {
-				n = max(n, len(r.Levels))
+			for _, la := range ladders {
+				n = max(n, len(la.Levels))
 			}
 			return make([]struct{}, n)
 		},
@@ -911,12 +912,18 @@ func footerNote(f *handbook.Body, root string, ui *i18n.Strings) template.HTML {
 }
 
 // TermDefinition is a glossary term's definition, rendered as a page's
-// body is, its links made from this page.
+// body is, its links made from this page (the print view's glossary).
 func (v *View) TermDefinition(t *handbook.Term) template.HTML {
-	d := v.Site.Body(t.Definition)
+	return definition(v.Site, t, v.URL, v.rel, words(v.Site))
+}
+
+// definition is glossary term t's definition, rendered as a page's body
+// is, its links made with rel.
+func definition(site *handbook.Site, t *handbook.Term, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
+	d := site.Body(t.Definition)
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
-	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))
+	d.Doc.Resolve(&b, func(i int) string { return href(d.Hrefs[i], url, rel) }, "", ui)
 	return template.HTML(b.String())
 }
 

@@ -16,23 +16,25 @@ import (
 // The contract between a theme and the Markdown pages it shows: page.html
 // and section.html (with baseof.html and partials.html) receive a
 // PageView, plain data made for the one page, and nothing that reaches
-// the rest of the site; so do tag.html, responsibility.html and
-// role.html (kindviews.go). Its fields are strings, numbers, bools,
+// the rest of the site; so do the templates of the other kinds but the
+// home page's, the matrix's and the print views' (kindviews.go,
+// indexviews.go). Its fields are strings, numbers, bools,
 // template.HTML, and slices, structs and pointers of such data; its
 // methods compute from those fields alone. So the page's render key is
 // the hash of its view (writeKey): whatever a template may read is in
 // the key by construction, whoever wrote the template.
 // TestPageViewIsData walks the types and holds them to that.
 
-// PageView is what a Markdown page's template receives, and a tag's,
-// a responsibility's or a role's.
+// PageView is what a Markdown page's template receives, and the
+// template of a page of any other kind but the home page, the matrix
+// and the print views.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
 	Site *SiteView
 	// Kind names the template: "page" or "section" for a Markdown page,
-	// "tag", "responsibility" or "role" for a page of those (which has
-	// no Page).
+	// the kind's name ("tag", "roles", "person", "404", ...) for a page
+	// of another kind (which has no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -69,6 +71,30 @@ type PageView struct {
 	Role *RoleData
 	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
 	Tag *TagData
+	// Absolute is set on 404.html, which a server shows at any depth: its
+	// links are made from BasePath, the base URL's path.
+	Absolute bool
+	BasePath string
+	// Path is the reading path a path's page shows, Person the person a
+	// person's page shows; each nil on any other.
+	Path   *ReadingPath
+	Person *PersonData
+	// What the indexes list, each set on its own kind of page alone
+	// (indexviews.go): the tags with how many pages each has, the roles,
+	// the reading paths (on the home page too), the people, the roles
+	// with a career ladder, the glossary's terms and the recent changes.
+	Tags     []TagCount
+	Roles    []RoleCard
+	Paths    []ReadingPath
+	People   []PersonCard
+	Ladders  []Ladder
+	Glossary *GlossaryData
+	Changes  []Change
+	// Diagram is the conductor diagram, its links from this page, and
+	// DiagramText its text alternative, on the roles' index and the home
+	// page.
+	Diagram     template.HTML
+	DiagramText string
 	// body and nav are what Body and Nav are made from, which the key
 	// hashes instead (navKey writes the sidebar as it will be): the view
 	// is made and hashed for every page of a rebuild, its Body and Nav
@@ -225,7 +251,7 @@ type LevelData struct {
 }
 
 // PersonCard is a person as a list of people shows them.
-type PersonCard struct{ URL, Name, Title, Photo string }
+type PersonCard struct{ URL, Name, Title, Photo, Team string }
 
 // PersonLink is a link to a person's page.
 type PersonLink struct{ URL, Name string }
@@ -359,11 +385,11 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 // place fills in what every page's view has of the site: its other
 // languages, the feed and its canonical address.
 func (v *PageView) place(site *handbook.Site) {
-	v.Translations = translations(site, v.URL, false)
+	v.Translations = translations(site, v.URL, v.Absolute)
 	if hasFeed(site) {
 		v.Feed = v.rel("/feed.xml")
 	}
-	if c := site.Config; strings.Contains(c.BaseURL, "://") {
+	if c := site.Config; strings.Contains(c.BaseURL, "://") && !v.Absolute {
 		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
 	}
 }
@@ -389,7 +415,12 @@ func (v *PageView) Rel(u string) (string, error) {
 	return v.rel(u), nil
 }
 
-func (v *PageView) rel(u string) string { return Rel(v.URL, u) }
+func (v *PageView) rel(u string) string {
+	if v.Absolute {
+		return v.BasePath + strings.TrimPrefix(u, "/")
+	}
+	return Rel(v.URL, u)
+}
 
 // Root links from this page to the site's root (View.Root says why).
 func (v *PageView) Root() string { return v.rel("/") }
