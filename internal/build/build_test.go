@@ -617,7 +617,8 @@ func TestCachedPartialErrorPosition(t *testing.T) {
 // the theme contract) fails the build with an error at its line that
 // names what it read, not a panic and not a page rendered from stale data;
 // and so does a layout of the other kinds whose views are data (the tags'
-// index, a reading path's page, a person's, the glossary's).
+// index, a reading path's page, a person's, the glossary's, the home
+// page's, the matrix's).
 func TestPageTemplateReadsItsView(t *testing.T) {
 	for _, c := range []struct{ layout, main, want string }{
 		{"page", `{{range .Site.Roles}}{{.Title}}{{end}}`, "range can't iterate over true"},
@@ -629,6 +630,8 @@ func TestPageTemplateReadsItsView(t *testing.T) {
 		{"path", `{{range .Path.Steps}}{{.Page.Title}}{{end}}`, "can't evaluate field Title in type *render.StepPage"},
 		{"person", `{{range .Person.Roles}}{{.Responsibilities}}{{end}}`, "can't evaluate field Responsibilities in type render.RoleCard"},
 		{"glossary", `{{range .Glossary.Terms}}{{.Definition.Doc}}{{end}}`, "can't evaluate field Doc in type template.HTML"},
+		{"home", `{{range .Site.Pages}}{{.Doc.Words}}{{end}}`, "can't evaluate field Pages in type *render.SiteView"},
+		{"responsibilities", `{{range .Stages}}{{range .Responsibilities}}{{.Involved}}{{end}}{{end}}`, "can't evaluate field Involved in type render.MatrixRow"},
 	} {
 		src := fstest.MapFS{
 			"content/a.md":                  {Data: []byte("---\ntitle: A\nroles: [pm]\ntags: [t]\n---\nA page.\n")},
@@ -639,8 +642,10 @@ func TestPageTemplateReadsItsView(t *testing.T) {
 			"layouts/" + c.layout + ".html": {Data: []byte("{{template \"layouts/baseof.html\" .}}\n{{define \"main\"}}" + c.main + "{{end}}\n")},
 		}
 		if c.layout != "page" {
-			// A baton handbook's, which reads glossary.yaml.
+			// A baton handbook's, which reads glossary.yaml, with a row
+			// in the matrix.
 			src["content/handbook.yaml"] = &fstest.MapFile{Data: []byte("title: H\n")}
+			src["content/roles/pm.yaml"] = &fstest.MapFile{Data: []byte("title: PM\nsummary: S.\nresponsibilities:\n  - id: plan\n    title: Planning\n    kind: activity\n    stage: discover\n")}
 		}
 		res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
 		errs := diags.Errors()

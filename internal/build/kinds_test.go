@@ -118,3 +118,75 @@ const ownResp = `{{template "layouts/baseof.html" .}}
 const ownRole = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<h1>{{.Role.Title}}</h1>{{range .Role.Responsibilities}}<p>{{.Title}}: {{.KindTitle}}</p>{{end}}<ol>{{range .Role.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
 `
+
+// TestIndexesRenderWhenTheyChange: the indexes and the other pages of the
+// model have views of data too (render.PageView), keyed by their hash:
+// after a person's title changes, a rebuild renders again the people's
+// index and the person's page, and takes the other indexes' last output
+// (404, search, the home page, the tags', roles', paths' and levels'
+// pages, the matrix, the glossary) as it is, and gives what a fresh
+// build gives, with the default theme and with a people.html of the
+// site's own.
+func TestIndexesRenderWhenTheyChange(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		src := readSite(t, "../..")
+		for p := range src {
+			if !strings.HasPrefix(p, "content/") {
+				delete(src, p)
+			}
+		}
+		if own {
+			src["layouts/people.html"] = &fstest.MapFile{Data: []byte(ownPeople)}
+		}
+		b := newBuilder(t, build.Options{Lazy: true})
+		first, diags := b.Build(context.Background(), src)
+		if first == nil {
+			t.Fatal(diags)
+		}
+		before := map[string][]byte{}
+		for _, f := range first.Files {
+			before[f.Path] = f.Data
+		}
+		const file = "content/people/lena-fischer.yaml"
+		f := src[file]
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: Senior Product Manager"), []byte("title: Principal Product Manager"), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{file})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		rendered := map[string]bool{"people/index.html": true, "people/lena-fischer/index.html": true}
+		for _, p := range []string{"404.html", "search/index.html", "index.html", "tags/index.html", "roles/index.html",
+			"paths/index.html", "levels/index.html", "responsibilities/index.html", "glossary/index.html"} {
+			rendered[p] = false
+		}
+		seen := 0
+		for _, f := range res.Files {
+			want, ok := rendered[f.Path]
+			if !ok {
+				continue
+			}
+			seen++
+			// A file taken from the last build shares its bytes.
+			if same := len(f.Data) > 0 && &f.Data[0] == &before[f.Path][0]; same == want {
+				t.Errorf("own layouts %v: %s rendered again %v, want %v", own, f.Path, !same, want)
+			}
+		}
+		if seen != len(rendered) {
+			t.Fatalf("own layouts %v: %d of the %d pages checked are in the build", own, seen, len(rendered))
+		}
+		if p := string(files(t, src, res)["people/index.html"]); !strings.Contains(p, "Principal Product Manager") {
+			t.Errorf("own layouts %v: the people's index does not show the new title", own)
+		}
+		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
+		if want == nil {
+			t.Fatal(diags)
+		}
+		sameOutput(t, "after a person's title edit", files(t, src, res), files(t, src, want))
+	}
+}
+
+// ownPeople is a people's index of a site's own, which prints each
+// person's team beside their title.
+const ownPeople = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<ul>{{range .People}}<li><a href="{{$.Rel .URL}}">{{.Name}}</a>: {{.Title}} ({{.Team}})</li>{{end}}</ul>{{end}}
+`

@@ -35,17 +35,9 @@ func hasDiagrams(site *handbook.Site) bool {
 	return false
 }
 
-// Mermaid is the relative URL of Mermaid's script on a page with a
-// diagram, or "" on any other: no other page loads it.
-func (v *View) Mermaid() string {
-	if v.Page == nil || v.Site == nil {
-		return ""
-	}
-	if d := v.Site.Body(v.Page).Doc; d == nil || d.Diagrams == 0 {
-		return ""
-	}
-	return v.rel(v.r.urls[mermaidPath])
-}
+// Mermaid is "": the print views load no Mermaid (a page's view holds
+// its own link, PageView.Mermaid).
+func (v *View) Mermaid() string { return "" }
 
 // mermaidJob writes Mermaid's script into a site with diagrams.
 func mermaidJob() Job {

@@ -292,3 +292,58 @@ func personTeams(people []PersonCard) [][]PersonCard {
 	}
 	return teams
 }
+
+// StageData is a lifecycle stage as the matrix shows it: its
+// responsibilities.
+type StageData struct {
+	ID, Title        string
+	Responsibilities []MatrixRow
+}
+
+// MatrixRow is a responsibility as a row of the matrix: its kind, and how
+// each role of the view's Roles takes part in it (nil where it does not).
+type MatrixRow struct {
+	URL, Title, Kind, KindTitle string
+	Cells                       []*LetterData
+}
+
+// matrixView is the responsibilities' matrix's view: the roles, and the
+// responsibilities stage by stage, each with every role's letter.
+func (r *Renderer) matrixView(site *handbook.Site, sv *SiteView, title string, crumbs []Crumb) *PageView {
+	v := r.kindView(site, sv, "responsibilities", title, "/responsibilities/", crumbs)
+	m := site.Config.Model
+	for _, ro := range site.Roles {
+		v.Roles = append(v.Roles, roleCard(ro))
+	}
+	for _, st := range m.Stages {
+		g := StageData{ID: st.ID, Title: stageTitle(sv.ui, m, st.ID)}
+		for _, x := range site.Responsibilities {
+			if x.Stage != st.ID {
+				continue
+			}
+			row := MatrixRow{URL: x.URL, Title: x.Title, Kind: x.Kind, KindTitle: kindTitle(sv.ui, m, x.Kind),
+				Cells: make([]*LetterData, len(site.Roles))}
+			for i, ro := range site.Roles {
+				if l := letterOf(x, ro); l != nil {
+					row.Cells[i] = new(letterData(*l))
+				}
+			}
+			g.Responsibilities = append(g.Responsibilities, row)
+		}
+		if len(g.Responsibilities) > 0 {
+			v.Stages = append(v.Stages, g)
+		}
+	}
+	return v
+}
+
+// homeView is the home page's view: a section's page (its Page.Section
+// holds the top level's Children), with no crumbs, the conductor diagram
+// and the reading paths.
+func (r *Renderer) homeView(site *handbook.Site, sv *SiteView, p *handbook.Page) *PageView {
+	v := r.pageView(site, sv, p, "section", nil)
+	v.Kind, v.Crumbs = "home", nil
+	v.Paths = readingPaths(site)
+	v.diagram(site)
+	return v
+}

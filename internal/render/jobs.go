@@ -50,7 +50,6 @@ func (l *jobList) add(u, file string, v func() *View) *Job {
 		if view.URL == "" {
 			view.URL = u
 		}
-		view.noNav = view.noNav || view.Kind == "print"
 		view.scratch = r.borrowScratch()
 		defer r.returnScratch(view.scratch)
 		return r.execute(w, view)
@@ -75,7 +74,7 @@ func (l *jobList) pages() {
 	}
 	for _, p := range site.Pages {
 		if p == site.Home {
-			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
+			l.keyed(p.URL, p.File, p, func() *PageView { return r.homeView(site, l.sv, p) })
 			continue
 		}
 		kind, parent := "page", p.Section // whose breadcrumbs lead to the page
@@ -160,8 +159,8 @@ func (l *jobList) model() {
 			return l.r.personView(site, l.sv, pe, in(site, w.T("people.title"), "/people/", pe.Name))
 		})
 	}
-	l.add("/responsibilities/", "", func() *View {
-		return &View{Kind: "responsibilities", Title: w.T("matrix.title"), Crumbs: crumbs(site, nil, w.T("matrix.title"))}
+	l.keyed("/responsibilities/", "", nil, func() *PageView {
+		return l.r.matrixView(site, l.sv, w.T("matrix.title"), crumbs(site, nil, w.T("matrix.title")))
 	})
 	for _, resp := range site.Responsibilities {
 		l.keyed(resp.URL, resp.Pos.File, nil, func() *PageView {

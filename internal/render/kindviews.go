@@ -91,7 +91,7 @@ func (r *Renderer) respView(site *handbook.Site, sv *SiteView, x *handbook.Respo
 
 // letterData is a letter, as data.
 func letterData(l config.Letter) LetterData {
-	return LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By}
+	return LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By, Rest: l.Rest()}
 }
 
 // holdingData is who holds a letter, as data.

@@ -27,7 +27,7 @@ type Translation struct {
 // handbook, in handbook.yaml's order; nil in a handbook of one language.
 // It depends only on the page's URL (and the site), which the header, a
 // partial printed with cached, adds to its keys in such a handbook.
-func (v *View) Translations() []Translation { return translations(v.Site, v.URL, v.Absolute) }
+func (v *View) Translations() []Translation { return translations(v.Site, v.URL, false) }
 
 // translations lists the page at url in every language of site: see
 // View.Translations. absolute is set for 404.html.

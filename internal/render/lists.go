@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
 )
 
@@ -45,9 +44,6 @@ func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
 }
 
 // TOCItems is the table of contents as list items.
-func (v *View) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
-
-// TOCItems is the table of contents as list items.
 func (v *PageView) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
 
 func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
@@ -60,15 +56,6 @@ func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
 			b.WriteString(`">`)
 			htmlEscape.WriteString(b, h.Text)
 			b.WriteString("</a></li>")
-		}
-	})
-}
-
-// ChipItems is a list of responsibilities as chips, coloured by kind.
-func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
-	return v.items(".ChipItems", func(b *htmlBuilder) {
-		for _, r := range rs {
-			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
 		}
 	})
 }
@@ -90,15 +77,6 @@ func writeChip(b *htmlBuilder, rel func(string) string, url, title, kind string)
 	b.WriteString(`">`)
 	htmlEscape.WriteString(b, title)
 	b.WriteString("</a></li>")
-}
-
-// TagLinks is a page's tags as links, separated by commas.
-func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
-	return v.items(".TagLinks", func(b *htmlBuilder) {
-		for i, t := range tags {
-			writeTagLink(b, v.rel, i, t.URL, t.Name)
-		}
-	})
 }
 
 // TagLinks is a page's tags as links, separated by commas.
@@ -130,12 +108,6 @@ func (s sub) PageItems() (template.HTML, error) {
 				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
 			}
 		})
-	case []*handbook.Page:
-		return s.View.items(".PageItems", func(b *htmlBuilder) {
-			for _, p := range ps {
-				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
-			}
-		})
 	}
 	return "", fmt.Errorf("pages takes a list of pages, not %T", s.Pages)
 }
@@ -158,12 +130,6 @@ func writeCard(b *htmlBuilder, rel func(string) string, url, title, summary stri
 func (s sub) RoleItems() (template.HTML, error) {
 	switch rs := s.Roles.(type) {
 	case []Link:
-		return s.View.items(".RoleItems", func(b *htmlBuilder) {
-			for _, r := range rs {
-				writeRoleChip(b, s.View.rel, r.URL, r.Title)
-			}
-		})
-	case []*handbook.Role:
 		return s.View.items(".RoleItems", func(b *htmlBuilder) {
 			for _, r := range rs {
 				writeRoleChip(b, s.View.rel, r.URL, r.Title)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diagram"
@@ -15,23 +14,21 @@ import (
 	"github.com/batonhq/baton/internal/markdown"
 )
 
-// View is what every page template receives.
+// View is what the print views' template receives: the whole site, and
+// the pages it prints, each body made when the template asks for it, so
+// the view never holds them all. Every other page's template receives a
+// view of data (PageView).
 type View struct {
 	Site *handbook.Site
-	// Kind names the template ("role", "page", ...).
+	// Kind names the template: "print".
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
-	URL         string
+	URL string
+	// Description is "": the print views have none, but baseof.html
+	// reads it.
 	Description string
-	Page        *handbook.Page
-	Role        *handbook.Role
-	// Resp is nil: a responsibility's page has a view of data
-	// (PageView), as a tag's has. The partials they share read it.
-	Resp   *handbook.Responsibility
-	Body   template.HTML
-	Crumbs []Crumb
-	TOC    []markdown.Heading
+	Crumbs      []Crumb
 	// Print lists every page of the print view, in order, for its
 	// contents; Parts holds the same pages grouped by the part of the
 	// handbook they print with.
@@ -44,27 +41,8 @@ type View struct {
 	// responsibilities, paths) to its place: the print view's URL and
 	// the id there.
 	printed map[string]printPlace
-	// PrintURL is where the print view shows the part of the handbook a
-	// page stands for alone (the page of a section that is a part, the
-	// roles' index), or "".
-	PrintURL   string
-	EditURL    string
-	HistoryURL string
-	Updated    string
-	// Absolute is set for pages whose links must not be relative (404.html,
-	// which a server shows at any depth): links are made from BasePath.
-	Absolute bool
-	BasePath string
 	// Canonical is the page's absolute URL when the base URL is absolute.
 	Canonical string
-	// navPage is the page whose branch the sidebar opens (nil: only the
-	// top level); noNav is set for views without a sidebar (the print view).
-	navPage *handbook.Page
-	noNav   bool
-	nav     []NavItem
-	navDone bool
-	side    template.HTML
-	sideOK  bool
 	frame
 }
 
@@ -149,23 +127,9 @@ func (e PrintEntry) Body() (body template.HTML, err error) {
 	return e.body(), nil
 }
 
-// Nav is the sidebar as a tree, for themes that lay it out themselves: the
-// path from the root to the page, with the siblings at each level. The
-// default theme prints Sidebar instead.
-func (v *View) Nav() []NavItem {
-	if v.noNav || v.Site == nil || v.Site.Root == nil {
-		return nil
-	}
-	if !v.navDone {
-		v.nav = kindNav(v.Site, v.Kind, v.URL)
-		if v.nav == nil {
-			v.nav = sidebar(v.Site, v.navPage)
-		}
-		v.navDone = true
-		linkNav(v.nav, v.rel)
-	}
-	return v.nav
-}
+// Nav is the sidebar as a tree, for themes that lay it out themselves:
+// the print views have none.
+func (v *View) Nav() []NavItem { return nil }
 
 // linkNav sets the Href of every sidebar item, with rel.
 func linkNav(items []NavItem, rel func(string) string) {
@@ -195,12 +159,7 @@ func (f *frame) mayLink(what string) error {
 }
 
 // rel links from this page to a site-absolute URL.
-func (v *View) rel(u string) string {
-	if v.Absolute {
-		return v.BasePath + strings.TrimPrefix(u, "/")
-	}
-	return Rel(v.URL, u)
-}
+func (v *View) rel(u string) string { return Rel(v.URL, u) }
 
 // Root links from this page to the site's root: "../../" or, for the
 // home page, "./". Links written from it ("{{.Root}}roles/") depend only
@@ -210,16 +169,10 @@ func (v *View) Root() string { return v.rel("/") }
 // Asset links to a theme asset by name.
 func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
 
-// Diagram is the conductor diagram with links from this page.
-func (v *View) Diagram() template.HTML { return diagramSVG(v.Site.Roles, v.rel, words(v.Site)) }
-
 // diagramSVG is the conductor diagram of roles, its links made with rel.
 func diagramSVG(roles []*handbook.Role, rel func(string) string, ui *i18n.Strings) template.HTML {
 	return template.HTML(diagram.SVG(roles, rel, ui))
 }
-
-// DiagramText is the diagram's text alternative.
-func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles, words(v.Site)) }
 
 // Stages lists the lifecycle stages with their responsibilities.
 func (v *View) Stages() []StageGroup {
@@ -332,22 +285,17 @@ func siteTopSections(site any) ([]Link, error) {
 	return nil, fmt.Errorf("topSections takes a view's .Site, not %T", site)
 }
 
-// sub passes the page's view into a partial together with a list. Pages,
-// Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
-// PathStep, Review) or, on the other kinds of page, the handbook's.
+// sub passes the page's view into a partial together with a list of its
+// data: Pages ([]PageLink), Roles ([]Link), Steps ([]PathStep), Review,
+// People ([]PersonCard), Holding (HoldingData, or *HoldingData).
 type sub struct {
-	// People are the handbook's on the people's index, data (PersonCard)
-	// on a role's page.
-	People any
-	View   linker
-	Items  []NavItem
-	Pages  any
-	Roles  any
-	Steps  any
-	Review any
-	// Holding is a responsibility's holders of one letter: the
-	// handbook's (*handbook.Holding) on a role's page, data
-	// (HoldingData) on a responsibility's.
+	People  any
+	View    linker
+	Items   []NavItem
+	Pages   any
+	Roles   any
+	Steps   any
+	Review  any
 	Holding any
 }
 
@@ -390,20 +338,6 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	return out
 }
 
-// homeView is the home page's view: the one Markdown page whose template
-// receives the whole site.
-func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
-	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
-	body := site.Body(p)
-	if body.Doc == nil {
-		// A folder without its own page has no file to edit.
-		return withSource(site, v, "", p.Updated)
-	}
-	v.Body = resolvedBody(v.scratch, bodySource{body.Doc, body.Hrefs}, v.URL, v.rel, words(site))
-	v.TOC = toc(body.Doc)
-	return withSource(site, v, p.File, p.Updated)
-}
-
 // resolvedBody is a page's body with its links made relative to the page
 // at url, with rel.
 func resolvedBody(s *scratch, b bodySource, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
@@ -431,20 +365,6 @@ func toc(d *markdown.Doc) []markdown.Heading {
 		}
 	}
 	return out
-}
-
-// withSource gives view v the link that edits its source file (edit_url with
-// the file's path; none without a file) and the date of the file's last
-// commit (none when unknown): every kind of page that shows a file gets
-// them the same way.
-func withSource(site *handbook.Site, v *View, file string, updated int64) *View {
-	if file != "" {
-		v.EditURL, v.HistoryURL = fileLinks(site, file)
-	}
-	if updated != 0 {
-		v.Updated = words(site).Date(time.Unix(updated, 0))
-	}
-	return v
 }
 
 // href writes a resolved link relative to this page.
@@ -842,7 +762,7 @@ func (r *Renderer) execute(w io.Writer, v *View) error {
 	if err != nil {
 		return err
 	}
-	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") && !v.Absolute {
+	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") {
 		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL
 	}
 	return t.ExecuteTemplate(w, "layouts/"+v.Kind+".html", v)

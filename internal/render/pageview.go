@@ -17,8 +17,7 @@ import (
 // and section.html (with baseof.html and partials.html) receive a
 // PageView, plain data made for the one page, and nothing that reaches
 // the rest of the site; so do the templates of the other kinds but the
-// home page's, the matrix's and the print views' (kindviews.go,
-// indexviews.go). Its fields are strings, numbers, bools,
+// print views' (kindviews.go, indexviews.go). Its fields are strings, numbers, bools,
 // template.HTML, and slices, structs and pointers of such data; its
 // methods compute from those fields alone. So the page's render key is
 // the hash of its view (writeKey): whatever a template may read is in
@@ -26,8 +25,7 @@ import (
 // TestPageViewIsData walks the types and holds them to that.
 
 // PageView is what a Markdown page's template receives, and the
-// template of a page of any other kind but the home page, the matrix
-// and the print views.
+// template of a page of any other kind but the print views.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
@@ -90,6 +88,8 @@ type PageView struct {
 	Ladders  []Ladder
 	Glossary *GlossaryData
 	Changes  []Change
+	// Stages are the matrix's rows, stage by stage.
+	Stages []StageData
 	// Diagram is the conductor diagram, its links from this page, and
 	// DiagramText its text alternative, on the roles' index and the home
 	// page.
@@ -203,6 +203,8 @@ type HoldingData struct {
 // in the words pages show it with.
 type LetterData struct {
 	ID, Letter, Title, Verb, Holders, Holds, By string
+	// Rest is the rest of the verb after the letter (config.Letter.Rest).
+	Rest string
 }
 
 // RoleData is a role as its page shows it.
@@ -317,7 +319,15 @@ type SiteConfig struct {
 // one a role holds its own responsibilities with.
 type ModelData struct {
 	Letters []LetterData
+	// Preset names the letters' preset, or is "" (config.Model.Preset);
+	// Kinds are the kinds of responsibility, each titled in the site's
+	// words.
+	Preset string
+	Kinds  []Term
 }
+
+// Term is a kind or a stage of the model, titled in the site's words.
+type Term struct{ ID, Title string }
 
 // SiteLook is the site's own logo, favicon, stylesheets and head.
 type SiteLook struct {
@@ -341,6 +351,10 @@ func siteView(site *handbook.Site) *SiteView {
 	}
 	for _, l := range c.Model.Letters {
 		sv.Config.Model.Letters = append(sv.Config.Model.Letters, letterData(l))
+	}
+	sv.Config.Model.Preset = c.Model.Preset
+	for _, k := range c.Model.Kinds {
+		sv.Config.Model.Kinds = append(sv.Config.Model.Kinds, Term{k.ID, kindTitle(sv.ui, c.Model, k.ID)})
 	}
 	for _, role := range site.Levels {
 		sv.Levels = append(sv.Levels, Link{role.URL, role.Title})
@@ -439,7 +453,11 @@ func (v *PageView) XDefault() string { return xDefault(v.Translations) }
 // FooterNote is handbook.yaml's theme footer, its links made from Root.
 func (v *PageView) FooterNote() template.HTML { return footerNote(v.Site.footer, v.Root(), v.Site.ui) }
 
-// Sidebar is Nav as HTML (View.Sidebar says why it is written in Go).
+// Sidebar is Nav as HTML, or "" for a view without a sidebar. It is
+// written in Go rather than by a template: the sidebar is most of each
+// page's markup, and printing it through html/template's reflective
+// escapers was half of the time spent rendering a page. Its escaping is
+// html/template's, byte for byte (TestSidebarMatchesTemplate).
 func (v *PageView) Sidebar() template.HTML {
 	if !v.sideOK {
 		v.side, v.sideOK = navHTML(v.scratch, v.Nav), true

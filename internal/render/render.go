@@ -213,14 +213,13 @@ type Job struct {
 	// rebuild with the same Renderer may reuse the job's last output when
 	// its key is the same, and returns what renders the job from the
 	// inputs it hashed (Run, without making them again). The jobs of
-	// every page but the home page, the matrix and the print views have
-	// one: their views are data, and the key is the hash of the view
-	// (PageView).
+	// every page but the print views have one: their views are data, and
+	// the key is the hash of the view (PageView).
 	Key func(h *maphash.Hash) func(io.Writer) error
 	// Page is the page the job shows, for the home, section and page
 	// jobs. Bodies marks the job that shows every page's body (the print
 	// view). Whole marks a job whose template receives the whole site
-	// (View): the home page, the matrix and the print views. An edit that
+	// (View): the print views, which Bodies marks too. An edit that
 	// handbook.Patch takes (a new Site whose edited pages' bodies differ,
 	// read through Site.Body; the last Site is never changed) changes the
 	// output of only the edited pages' jobs, the print view, and, with a
