@@ -42,14 +42,6 @@ func byDay(changes []Change) []day {
 // absolute addresses.
 func hasFeed(site *handbook.Site) bool { return len(site.Updates) > 0 && site.Config.Absolute() }
 
-// Feed is the relative URL of the site's feed of changes, or "".
-func (v *View) Feed() string {
-	if !hasFeed(v.Site) {
-		return ""
-	}
-	return v.rel("/feed.xml")
-}
-
 type atomLink struct {
 	Rel  string `xml:"rel,attr,omitempty"`
 	Type string `xml:"type,attr,omitempty"`

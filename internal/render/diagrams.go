@@ -35,10 +35,6 @@ func hasDiagrams(site *handbook.Site) bool {
 	return false
 }
 
-// Mermaid is "": the print views load no Mermaid (a page's view holds
-// its own link, PageView.Mermaid).
-func (v *View) Mermaid() string { return "" }
-
 // mermaidJob writes Mermaid's script into a site with diagrams.
 func mermaidJob() Job {
 	return Job{Path: mermaidPath, Run: guard(mermaidPath, "", func(w io.Writer) error {

@@ -245,16 +245,23 @@ func (r *Renderer) levelsView(site *handbook.Site, sv *SiteView, title string, c
 func (r *Renderer) glossaryView(site *handbook.Site, sv *SiteView, title, description string, crumbs []Crumb) *PageView {
 	g := site.Glossary
 	v := r.kindView(site, sv, "glossary", title, g.URL, crumbs)
-	v.Description, v.Glossary = description, &GlossaryData{}
-	for _, t := range g.Terms {
-		d := TermData{Anchor: t.Anchor, Title: t.Title, Aliases: t.Aliases, Definition: definition(site, t, v.URL, v.rel, sv.ui)}
+	v.Description, v.Glossary = description, v.glossary(site)
+	v.source(site, g.File, g.Updated)
+	return v
+}
+
+// glossary is the site's glossary as data, each definition's links made
+// from this page.
+func (v *PageView) glossary(site *handbook.Site) *GlossaryData {
+	out := &GlossaryData{}
+	for _, t := range site.Glossary.Terms {
+		d := TermData{Anchor: t.Anchor, Title: t.Title, Aliases: t.Aliases, Definition: definition(site, t, v.URL, v.rel, v.Site.ui)}
 		for _, st := range t.Related {
 			d.Related = append(d.Related, Link{st.URL(), st.Title()})
 		}
-		v.Glossary.Terms = append(v.Glossary.Terms, d)
+		out.Terms = append(out.Terms, d)
 	}
-	v.source(site, g.File, g.Updated)
-	return v
+	return out
 }
 
 // glossaryLetters groups terms by their first letter, in their order.
@@ -311,17 +318,24 @@ type MatrixRow struct {
 // responsibilities stage by stage, each with every role's letter.
 func (r *Renderer) matrixView(site *handbook.Site, sv *SiteView, title string, crumbs []Crumb) *PageView {
 	v := r.kindView(site, sv, "responsibilities", title, "/responsibilities/", crumbs)
-	m := site.Config.Model
+	v.matrix(site)
+	return v
+}
+
+// matrix fills in the matrix: the roles, its columns, and the
+// responsibilities stage by stage, each with every role's letter.
+func (v *PageView) matrix(site *handbook.Site) {
+	m, ui := site.Config.Model, v.Site.ui
 	for _, ro := range site.Roles {
 		v.Roles = append(v.Roles, roleCard(ro))
 	}
 	for _, st := range m.Stages {
-		g := StageData{ID: st.ID, Title: stageTitle(sv.ui, m, st.ID)}
+		g := StageData{ID: st.ID, Title: stageTitle(ui, m, st.ID)}
 		for _, x := range site.Responsibilities {
 			if x.Stage != st.ID {
 				continue
 			}
-			row := MatrixRow{URL: x.URL, Title: x.Title, Kind: x.Kind, KindTitle: kindTitle(sv.ui, m, x.Kind),
+			row := MatrixRow{URL: x.URL, Title: x.Title, Kind: x.Kind, KindTitle: kindTitle(ui, m, x.Kind),
 				Cells: make([]*LetterData, len(site.Roles))}
 			for i, ro := range site.Roles {
 				if l := letterOf(x, ro); l != nil {
@@ -334,7 +348,6 @@ func (r *Renderer) matrixView(site *handbook.Site, sv *SiteView, title string, c
 			v.Stages = append(v.Stages, g)
 		}
 	}
-	return v
 }
 
 // homeView is the home page's view: a section's page (its Page.Section

@@ -39,22 +39,11 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 	return l.jobs
 }
 
-// add adds the job of the page at URL u, which shows the source file (or
-// none: ""), made from the view v gives.
-func (l *jobList) add(u, file string, v func() *View) *Job {
-	r, site, shared := l.r, l.site, l.shared
-	p := outPath(u)
-	l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, file, func(w io.Writer) error {
-		view := v()
-		view.Site, view.r, view.partials = site, r, shared
-		if view.URL == "" {
-			view.URL = u
-		}
-		view.scratch = r.borrowScratch()
-		defer r.returnScratch(view.scratch)
-		return r.execute(w, view)
-	}), Whole: true})
-	return &l.jobs[len(l.jobs)-1]
+// printJob adds the job of the print view at URL u, made from the view
+// view gives: data, but with no key, as it shows every page's body.
+func (l *jobList) printJob(u string, view func() *PageView) {
+	j := &viewJob{l: l, path: outPath(u), view: view}
+	l.jobs = append(l.jobs, Job{Path: j.path, Run: j.run, Bodies: true})
 }
 
 // file adds a file that is not a page, written by write.
@@ -197,10 +186,10 @@ func (l *jobList) views() {
 	bodies := printBodies(site)
 	printed := printPlaces(site)
 	split := PrintsInParts(site)
-	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil, split) }).Bodies = true
+	l.printJob("/print/", func() *PageView { return r.printView(site, l.sv, bodies, printed, nil, split) })
 	if split {
 		for _, s := range printSections(site) {
-			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s, split) }).Bodies = true
+			l.printJob(partPrintURL(s), func() *PageView { return r.printView(site, l.sv, bodies, printed, s, split) })
 		}
 	}
 	l.keyed("/search/", "", nil, func() *PageView {

@@ -16,6 +16,14 @@ import (
 // roleView is role ro's page's view: the role, what it holds and takes
 // part in, its people, levels, pages and reading paths, as data.
 func (r *Renderer) roleView(site *handbook.Site, sv *SiteView, ro *handbook.Role, crumbs []Crumb) *PageView {
+	v := r.kindView(site, sv, "role", ro.Title, ro.URL, crumbs)
+	v.Description, v.Role = ro.Summary, roleData(site, sv, ro)
+	v.source(site, ro.File, ro.Updated)
+	return v
+}
+
+// roleData is role ro as its page shows it, and the print view.
+func roleData(site *handbook.Site, sv *SiteView, ro *handbook.Role) *RoleData {
 	d := &RoleData{ID: ro.ID, URL: ro.URL, Title: ro.Title, Summary: ro.Summary, Part: ro.Part,
 		Owns: ro.Owns, Influences: ro.Influences, Needs: ro.Needs, Review: review(ro.Review),
 		Pages: pageLinks(ro.Pages), Paths: pathSteps(ro.Paths)}
@@ -52,10 +60,7 @@ func (r *Renderer) roleView(site *handbook.Site, sv *SiteView, ro *handbook.Role
 	for _, pe := range ro.People {
 		d.People = append(d.People, PersonCard{URL: pe.URL, Name: pe.Name, Title: pe.Title, Photo: pe.Photo})
 	}
-	v := r.kindView(site, sv, "role", ro.Title, ro.URL, crumbs)
-	v.Description, v.Role = ro.Summary, d
-	v.source(site, ro.File, ro.Updated)
-	return v
+	return d
 }
 
 // source fills in the links to the page's source file on the git host,

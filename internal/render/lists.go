@@ -18,12 +18,9 @@ import (
 // link with Rel, so like it they refuse to run inside a cached partial.
 
 // CrumbItems is the breadcrumbs as list items.
-func (v *View) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
-
-// CrumbItems is the breadcrumbs as list items.
 func (v *PageView) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
 
-func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
+func crumbItems(v *PageView, crumbs []Crumb) (template.HTML, error) {
 	return v.items(".CrumbItems", func(b *htmlBuilder) {
 		for _, c := range crumbs {
 			b.WriteString("<li>")
@@ -46,7 +43,7 @@ func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
 // TOCItems is the table of contents as list items.
 func (v *PageView) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
 
-func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
+func tocItems(v *PageView, toc []markdown.Heading) (template.HTML, error) {
 	return v.items(".TOCItems", func(b *htmlBuilder) {
 		for _, h := range toc {
 			b.WriteString(`<li class="toc-l`)

@@ -13,19 +13,20 @@ import (
 	"github.com/batonhq/baton/internal/markdown"
 )
 
-// The contract between a theme and the Markdown pages it shows: page.html
-// and section.html (with baseof.html and partials.html) receive a
-// PageView, plain data made for the one page, and nothing that reaches
-// the rest of the site; so do the templates of the other kinds but the
-// print views' (kindviews.go, indexviews.go). Its fields are strings, numbers, bools,
-// template.HTML, and slices, structs and pointers of such data; its
-// methods compute from those fields alone. So the page's render key is
-// the hash of its view (writeKey): whatever a template may read is in
-// the key by construction, whoever wrote the template.
+// The contract between a theme and the pages it shows: page.html and
+// section.html (with baseof.html and partials.html) receive a PageView,
+// plain data made for the one page, and nothing that reaches the rest of
+// the site; so do the templates of every other kind (kindviews.go,
+// indexviews.go, and the print views' in pages.go). Its fields are
+// strings, numbers, bools, template.HTML, and slices, structs and
+// pointers of such data; its methods compute from those fields alone. So
+// the page's render key is the hash of its view (writeKey): whatever a
+// template may read is in the key by construction, whoever wrote the
+// template (the print views, which show every body, have none).
 // TestPageViewIsData walks the types and holds them to that.
 
 // PageView is what a Markdown page's template receives, and the
-// template of a page of any other kind but the print views.
+// template of a page of any other kind.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
@@ -90,6 +91,16 @@ type PageView struct {
 	Changes  []Change
 	// Stages are the matrix's rows, stage by stage.
 	Stages []StageData
+	// The print views' parts: Print lists every page of the print view,
+	// in order, for its contents; Parts holds the same pages grouped by
+	// the part of the handbook they print with; PrintWhole is set on the
+	// view that holds the reading paths, the matrix, the glossary and the
+	// roles (/print/, always), RolePages those roles as their own pages
+	// show them.
+	Print      []PrintEntry
+	Parts      []PrintPart
+	PrintWhole bool
+	RolePages  []RoleData
 	// Diagram is the conductor diagram, its links from this page, and
 	// DiagramText its text alternative, on the roles' index and the home
 	// page.
@@ -105,6 +116,11 @@ type PageView struct {
 	// side is Sidebar, made on first use.
 	side   template.HTML
 	sideOK bool
+	// printed maps what a print view may link to (pages, roles,
+	// responsibilities, paths) to its place: the print view's URL and the
+	// id there (PrintHref). The print views have no key: they show every
+	// page's body, and always render.
+	printed map[string]printPlace
 }
 
 // bodySource is a page's prepared Markdown and where its links lead.
@@ -119,8 +135,8 @@ type navSource struct {
 	page *handbook.Page
 }
 
-// frame is what a view of either kind carries for the functions that
-// print it: the renderer and the build's cached partials.
+// frame is what a view carries for the functions that print it: the
+// renderer and the build's cached partials.
 type frame struct {
 	r *Renderer
 	// partials is the build's output of cached partials; inCached counts
@@ -463,38 +479,6 @@ func (v *PageView) Sidebar() template.HTML {
 		v.side, v.sideOK = navHTML(v.scratch, v.Nav), true
 	}
 	return v.side
-}
-
-// The methods cached and the template functions need of a view of
-// either kind.
-
-func (v *PageView) state() *frame      { return &v.frame }
-func (v *PageView) kind() string       { return v.Kind }
-func (v *PageView) url() string        { return v.URL }
-func (v *PageView) ui() *i18n.Strings  { return v.Site.ui }
-func (v *PageView) multilingual() bool { return v.Translations != nil }
-
-func (v *View) state() *frame      { return &v.frame }
-func (v *View) kind() string       { return v.Kind }
-func (v *View) url() string        { return v.URL }
-func (v *View) ui() *i18n.Strings  { return words(v.Site) }
-func (v *View) multilingual() bool { return len(v.Site.Languages) > 1 }
-
-// viewer is a view of either kind.
-type viewer interface {
-	state() *frame
-	kind() string
-	url() string
-	ui() *i18n.Strings
-	multilingual() bool
-}
-
-// linker is a view of either kind as the partials that list links use
-// it.
-type linker interface {
-	Rel(u string) (string, error)
-	rel(u string) string
-	items(what string, write func(*htmlBuilder)) (template.HTML, error)
 }
 
 // executePage renders a Markdown page's view.

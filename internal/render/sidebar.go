@@ -5,9 +5,6 @@ import (
 	"strings"
 )
 
-// Sidebar is "": the print views have no sidebar.
-func (v *View) Sidebar() template.HTML { return "" }
-
 // navHTML is the sidebar items as HTML.
 func navHTML(s *scratch, items []NavItem) template.HTML {
 	if len(items) == 0 {
