@@ -190,3 +190,32 @@ func TestIndexesRenderWhenTheyChange(t *testing.T) {
 const ownPeople = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<ul>{{range .People}}<li><a href="{{$.Rel .URL}}">{{.Name}}</a>: {{.Title}} ({{.Team}})</li>{{end}}</ul>{{end}}
 `
+
+// TestModelTitlesInLayouts: kindTitle and stageTitle name a kind and a
+// stage from the view's .Site.Config.Model, in the site's words, as the
+// views' own KindTitle and StageTitle do, in a layout of the site's own.
+func TestModelTitlesInLayouts(t *testing.T) {
+	src := readSite(t, "testdata/site")
+	src["layouts/responsibility.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}
+{{define "main"}}<p id="t">{{kindTitle .Site.Config.Model .Resp.Kind}}, {{stageTitle .Site.Config.Model .Resp.Stage}}; {{.Resp.KindTitle}}, {{.Resp.StageTitle}}; {{kindTitle .Site.Config.Model "no-such-kind"}}</p>{{end}}
+`)}
+	res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	out := files(t, src, res)
+	n := 0
+	for _, x := range res.Site.Responsibilities {
+		page := string(out[strings.TrimPrefix(x.URL, "/")+"index.html"])
+		_, p, _ := strings.Cut(page, `<p id="t">`)
+		p, _, _ = strings.Cut(p, "</p>")
+		kind, stage := res.Site.Config.Model.KindTitle(x.Kind), res.Site.Config.Model.StageTitle(x.Stage)
+		if want := kind + ", " + stage + "; " + kind + ", " + stage + "; no-such-kind"; p != want {
+			t.Errorf("%s shows %q, want %q", x.URL, p, want)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no responsibilities")
+	}
+}

@@ -336,10 +336,22 @@ type SiteConfig struct {
 type ModelData struct {
 	Letters []LetterData
 	// Preset names the letters' preset, or is "" (config.Model.Preset);
-	// Kinds are the kinds of responsibility, each titled in the site's
-	// words.
+	// Kinds are the kinds of responsibility and Stages the lifecycle's
+	// stages, each titled in the site's words (kindTitle, stageTitle).
 	Preset string
 	Kinds  []Term
+	Stages []Term
+}
+
+// title is the title of the term id among terms, or id where there is
+// none.
+func title(terms []Term, id string) string {
+	for _, t := range terms {
+		if t.ID == id {
+			return t.Title
+		}
+	}
+	return id
 }
 
 // Term is a kind or a stage of the model, titled in the site's words.
@@ -371,6 +383,9 @@ func siteView(site *handbook.Site) *SiteView {
 	sv.Config.Model.Preset = c.Model.Preset
 	for _, k := range c.Model.Kinds {
 		sv.Config.Model.Kinds = append(sv.Config.Model.Kinds, Term{k.ID, kindTitle(sv.ui, c.Model, k.ID)})
+	}
+	for _, st := range c.Model.Stages {
+		sv.Config.Model.Stages = append(sv.Config.Model.Stages, Term{st.ID, stageTitle(sv.ui, c.Model, st.ID)})
 	}
 	for _, role := range site.Levels {
 		sv.Levels = append(sv.Levels, Link{role.URL, role.Title})
