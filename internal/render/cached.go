@@ -12,7 +12,7 @@ import (
 // for one set of jobs: a build's pages share one.
 type partials struct{ m sync.Map }
 
-// cached prints the theme's template name with the View as its data, once
+// cached prints the theme's template name with the view as its data, once
 // per distinct list of keys (and page kind) in a build, and prints the
 // same bytes wherever the keys repeat: the template must depend on
 // nothing else. It is Hugo's partialCached. The default theme's header

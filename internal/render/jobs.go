@@ -15,7 +15,7 @@ type jobList struct {
 	site   *handbook.Site
 	shared *partials
 	jobs   []Job
-	// sv is the part of the site every Markdown page's view shows.
+	// sv is the part of the site every page's view shows.
 	sv *SiteView
 	// trails are the breadcrumbs to each section, from Home.
 	trails map[*handbook.Section][]Crumb

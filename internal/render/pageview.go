@@ -300,7 +300,7 @@ type Review struct {
 	Overdue  bool
 }
 
-// SiteView is the part of the site that every Markdown page shows: the
+// SiteView is the part of the site that every page shows: the
 // settings the theme prints, the header's sections and which indexes the
 // site has. Jobs makes it once and every page's view points to it.
 type SiteView struct {
@@ -365,7 +365,7 @@ type SiteLook struct {
 	Head template.HTML
 }
 
-// siteView is the part of site every Markdown page shows.
+// siteView is the part of site every page shows.
 func siteView(site *handbook.Site) *SiteView {
 	c := site.Config
 	sv := &SiteView{
@@ -452,7 +452,9 @@ func (v *PageView) finish() {
 }
 
 // Rel links from this page to a site-absolute URL. A partial printed with
-// cached may not call it (View.Rel says why).
+// cached may not call it: the link it makes depends on the page's
+// folder, and cached prints one page's partial on every page of the same
+// depth.
 func (v *PageView) Rel(u string) (string, error) {
 	if err := v.mayLink(".Rel"); err != nil {
 		return "", err
@@ -467,7 +469,9 @@ func (v *PageView) rel(u string) string {
 	return Rel(v.URL, u)
 }
 
-// Root links from this page to the site's root (View.Root says why).
+// Root links from this page to the site's root: "../../" or, for the
+// home page, "./". Links written from it ("{{.Root}}roles/") depend only
+// on how deep the page is, which lets a theme cache what holds them.
 func (v *PageView) Root() string { return v.rel("/") }
 
 // Asset links to a theme asset by name: the renderer's, which the output
@@ -496,7 +500,7 @@ func (v *PageView) Sidebar() template.HTML {
 	return v.side
 }
 
-// executePage renders a Markdown page's view.
+// executePage renders a page's view.
 func (r *Renderer) executePage(w io.Writer, v *PageView) error {
 	t, err := r.page(v)
 	if err != nil {
