@@ -219,3 +219,38 @@ func TestModelTitlesInLayouts(t *testing.T) {
 		t.Fatal("no responsibilities")
 	}
 }
+
+// TestStepEditsShowOnTheHomePage: the home page's view holds the reading
+// paths (their steps' titles, their minutes), which a page deeper in the
+// handbook changes when it is a step: after its title changes, or its
+// body grows by a minute's reading, a rebuild's home page is a fresh
+// build's, as are the paths' pages.
+func TestStepEditsShowOnTheHomePage(t *testing.T) {
+	const file = "content/playbooks/basics/second.md"
+	src := readSite(t, "testdata/site")
+	src["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}
+{{define "main"}}{{range .Paths}}<p>{{.Title}}: {{.Minutes}} min{{range .Steps}}, {{.Title}}{{end}}</p>{{end}}{{end}}
+`)}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	for _, c := range []struct{ name, from, to string }{
+		{"a title edit", "title: ", "title: Renamed "},
+		{"a longer body", "\n---\n", "\n---\n" + strings.Repeat("word ", 500) + "\n\n"},
+	} {
+		f := src[file]
+		if !bytes.Contains(f.Data, []byte(c.from)) {
+			t.Fatalf("%s: %s has no %q", c.name, file, c.from)
+		}
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte(c.from), []byte(c.to), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{file})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		got, want := files(t, src, res), mustBuild(t, newBuilder(t, build.Options{}), src)
+		for _, p := range []string{"index.html", "paths/index.html", "paths/first/index.html"} {
+			if !bytes.Equal(got[p], want[p]) {
+				t.Errorf("after %s, %s differs from a fresh build's:\n%s\nwant:\n%s", c.name, p, got[p], want[p])
+			}
+		}
+	}
+}
