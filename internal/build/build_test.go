@@ -615,18 +615,37 @@ func TestCachedPartialErrorPosition(t *testing.T) {
 // TestPageTemplateReadsItsView: a page.html of the site's own that reads
 // more of the site than a Markdown page's view holds (docs/architecture.md,
 // the theme contract) fails the build with an error at its line that
-// names what it read, not a panic and not a page rendered from stale data.
+// names what it read, not a panic and not a page rendered from stale data;
+// and so does a layout of the other kinds whose views are data (the tags'
+// index, a reading path's page, a person's, the glossary's, the home
+// page's, the matrix's).
 func TestPageTemplateReadsItsView(t *testing.T) {
-	for _, c := range []struct{ main, want string }{
-		{`{{range .Site.Roles}}{{.Title}}{{end}}`, "range can't iterate over true"},
-		{`{{len .Site.Pages}}`, "can't evaluate field Pages in type *render.SiteView"},
-		{`{{.Page.Section.Parent.Title}}`, "can't evaluate field Parent in type *render.SectionData"},
-		{`{{(index .Page.Roles 0).Responsibilities}}`, "can't evaluate field Responsibilities in type render.Link"},
+	for _, c := range []struct{ layout, main, want string }{
+		{"page", `{{range .Site.Roles}}{{.Title}}{{end}}`, "range can't iterate over true"},
+		{"page", `{{len .Site.Pages}}`, "can't evaluate field Pages in type *render.SiteView"},
+		{"page", `{{.Page.Section.Parent.Title}}`, "can't evaluate field Parent in type *render.SectionData"},
+		{"page", `{{(index .Page.Roles 0).Responsibilities}}`, "can't evaluate field Responsibilities in type render.Link"},
+		{"tags", `{{range .Site.Tags}}{{.Name}}{{end}}`, "range can't iterate over true"},
+		{"tags", `{{range .Tags}}{{len .Pages}}{{end}}`, "can't evaluate field Pages in type render.TagCount"},
+		{"path", `{{range .Path.Steps}}{{.Page.Title}}{{end}}`, "can't evaluate field Title in type *render.StepPage"},
+		{"person", `{{range .Person.Roles}}{{.Responsibilities}}{{end}}`, "can't evaluate field Responsibilities in type render.RoleCard"},
+		{"glossary", `{{range .Glossary.Terms}}{{.Definition.Doc}}{{end}}`, "can't evaluate field Doc in type template.HTML"},
+		{"home", `{{range .Site.Pages}}{{.Doc.Words}}{{end}}`, "can't evaluate field Pages in type *render.SiteView"},
+		{"responsibilities", `{{range .Stages}}{{range .Responsibilities}}{{.Involved}}{{end}}{{end}}`, "can't evaluate field Involved in type render.MatrixRow"},
 	} {
 		src := fstest.MapFS{
-			"content/a.md":          {Data: []byte("---\ntitle: A\nroles: [pm]\n---\nA page.\n")},
-			"content/roles/pm.yaml": {Data: []byte("title: PM\nsummary: S.\n")},
-			"layouts/page.html":     {Data: []byte("{{template \"layouts/baseof.html\" .}}\n{{define \"main\"}}" + c.main + "{{end}}\n")},
+			"content/a.md":                  {Data: []byte("---\ntitle: A\nroles: [pm]\ntags: [t]\n---\nA page.\n")},
+			"content/roles/pm.yaml":         {Data: []byte("title: PM\nsummary: S.\n")},
+			"content/people/ann.yaml":       {Data: []byte("name: Ann\nroles: [pm]\n")},
+			"content/paths/start.yaml":      {Data: []byte("title: Start\nsteps:\n  - page: a.md\n")},
+			"content/glossary.yaml":         {Data: []byte("terms:\n  - term: Plan\n    definition: A plan.\n")},
+			"layouts/" + c.layout + ".html": {Data: []byte("{{template \"layouts/baseof.html\" .}}\n{{define \"main\"}}" + c.main + "{{end}}\n")},
+		}
+		if c.layout != "page" {
+			// A baton handbook's, which reads glossary.yaml, with a row
+			// in the matrix.
+			src["content/handbook.yaml"] = &fstest.MapFile{Data: []byte("title: H\n")}
+			src["content/roles/pm.yaml"] = &fstest.MapFile{Data: []byte("title: PM\nsummary: S.\nresponsibilities:\n  - id: plan\n    title: Planning\n    kind: activity\n    stage: discover\n")}
 		}
 		res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
 		errs := diags.Errors()
@@ -634,8 +653,9 @@ func TestPageTemplateReadsItsView(t *testing.T) {
 			t.Errorf("%s: built %v with errors %v, want one error", c.main, res != nil, errs)
 			continue
 		}
-		if e := errs[0]; e.Pos.File != "layouts/page.html" || e.Pos.Line != 2 || !strings.Contains(e.Message, c.want) || strings.Contains(e.Message, "internal error") {
-			t.Errorf("%s: error %v, want one at layouts/page.html:2 that says %q", c.main, e, c.want)
+		file := "layouts/" + c.layout + ".html"
+		if e := errs[0]; e.Pos.File != file || e.Pos.Line != 2 || e.Pos.Col == 0 || !strings.Contains(e.Message, c.want) || strings.Contains(e.Message, "internal error") {
+			t.Errorf("%s: error %v, want one at %s:2 that says %q", c.main, e, file, c.want)
 		}
 	}
 }

@@ -118,3 +118,139 @@ const ownResp = `{{template "layouts/baseof.html" .}}
 const ownRole = `{{template "layouts/baseof.html" .}}
 {{define "main"}}<h1>{{.Role.Title}}</h1>{{range .Role.Responsibilities}}<p>{{.Title}}: {{.KindTitle}}</p>{{end}}<ol>{{range .Role.Pages}}<li><a href="{{$.Rel .URL}}">{{.Title}}</a>: {{.Summary}}</li>{{end}}</ol>{{end}}
 `
+
+// TestIndexesRenderWhenTheyChange: the indexes and the other pages of the
+// model have views of data too (render.PageView), keyed by their hash:
+// after a person's title changes, a rebuild renders again the people's
+// index and the person's page, and takes the other indexes' last output
+// (404, search, the home page, the tags', roles', paths' and levels'
+// pages, the matrix, the glossary) as it is, and gives what a fresh
+// build gives, with the default theme and with a people.html of the
+// site's own.
+func TestIndexesRenderWhenTheyChange(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		src := readSite(t, "../..")
+		for p := range src {
+			if !strings.HasPrefix(p, "content/") {
+				delete(src, p)
+			}
+		}
+		if own {
+			src["layouts/people.html"] = &fstest.MapFile{Data: []byte(ownPeople)}
+		}
+		b := newBuilder(t, build.Options{Lazy: true})
+		first, diags := b.Build(context.Background(), src)
+		if first == nil {
+			t.Fatal(diags)
+		}
+		before := map[string][]byte{}
+		for _, f := range first.Files {
+			before[f.Path] = f.Data
+		}
+		const file = "content/people/lena-fischer.yaml"
+		f := src[file]
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte("title: Senior Product Manager"), []byte("title: Principal Product Manager"), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{file})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		rendered := map[string]bool{"people/index.html": true, "people/lena-fischer/index.html": true}
+		for _, p := range []string{"404.html", "search/index.html", "index.html", "tags/index.html", "roles/index.html",
+			"paths/index.html", "levels/index.html", "responsibilities/index.html", "glossary/index.html"} {
+			rendered[p] = false
+		}
+		seen := 0
+		for _, f := range res.Files {
+			want, ok := rendered[f.Path]
+			if !ok {
+				continue
+			}
+			seen++
+			// A file taken from the last build shares its bytes.
+			if same := len(f.Data) > 0 && &f.Data[0] == &before[f.Path][0]; same == want {
+				t.Errorf("own layouts %v: %s rendered again %v, want %v", own, f.Path, !same, want)
+			}
+		}
+		if seen != len(rendered) {
+			t.Fatalf("own layouts %v: %d of the %d pages checked are in the build", own, seen, len(rendered))
+		}
+		if p := string(files(t, src, res)["people/index.html"]); !strings.Contains(p, "Principal Product Manager") {
+			t.Errorf("own layouts %v: the people's index does not show the new title", own)
+		}
+		want, diags := newBuilder(t, build.Options{Lazy: true}).Build(context.Background(), src)
+		if want == nil {
+			t.Fatal(diags)
+		}
+		sameOutput(t, "after a person's title edit", files(t, src, res), files(t, src, want))
+	}
+}
+
+// ownPeople is a people's index of a site's own, which prints each
+// person's team beside their title.
+const ownPeople = `{{template "layouts/baseof.html" .}}
+{{define "main"}}<ul>{{range .People}}<li><a href="{{$.Rel .URL}}">{{.Name}}</a>: {{.Title}} ({{.Team}})</li>{{end}}</ul>{{end}}
+`
+
+// TestModelTitlesInLayouts: kindTitle and stageTitle name a kind and a
+// stage from the view's .Site.Config.Model, in the site's words, as the
+// views' own KindTitle and StageTitle do, in a layout of the site's own.
+func TestModelTitlesInLayouts(t *testing.T) {
+	src := readSite(t, "testdata/site")
+	src["layouts/responsibility.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}
+{{define "main"}}<p id="t">{{kindTitle .Site.Config.Model .Resp.Kind}}, {{stageTitle .Site.Config.Model .Resp.Stage}}; {{.Resp.KindTitle}}, {{.Resp.StageTitle}}; {{kindTitle .Site.Config.Model "no-such-kind"}}</p>{{end}}
+`)}
+	res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	out := files(t, src, res)
+	n := 0
+	for _, x := range res.Site.Responsibilities {
+		page := string(out[strings.TrimPrefix(x.URL, "/")+"index.html"])
+		_, p, _ := strings.Cut(page, `<p id="t">`)
+		p, _, _ = strings.Cut(p, "</p>")
+		kind, stage := res.Site.Config.Model.KindTitle(x.Kind), res.Site.Config.Model.StageTitle(x.Stage)
+		if want := kind + ", " + stage + "; " + kind + ", " + stage + "; no-such-kind"; p != want {
+			t.Errorf("%s shows %q, want %q", x.URL, p, want)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no responsibilities")
+	}
+}
+
+// TestStepEditsShowOnTheHomePage: the home page's view holds the reading
+// paths (their steps' titles, their minutes), which a page deeper in the
+// handbook changes when it is a step: after its title changes, or its
+// body grows by a minute's reading, a rebuild's home page is a fresh
+// build's, as are the paths' pages.
+func TestStepEditsShowOnTheHomePage(t *testing.T) {
+	const file = "content/playbooks/basics/second.md"
+	src := readSite(t, "testdata/site")
+	src["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}
+{{define "main"}}{{range .Paths}}<p>{{.Title}}: {{.Minutes}} min{{range .Steps}}, {{.Title}}{{end}}</p>{{end}}{{end}}
+`)}
+	b := newBuilder(t, build.Options{Lazy: true})
+	mustBuild(t, b, src)
+	for _, c := range []struct{ name, from, to string }{
+		{"a title edit", "title: ", "title: Renamed "},
+		{"a longer body", "\n---\n", "\n---\n" + strings.Repeat("word ", 500) + "\n\n"},
+	} {
+		f := src[file]
+		if !bytes.Contains(f.Data, []byte(c.from)) {
+			t.Fatalf("%s: %s has no %q", c.name, file, c.from)
+		}
+		f.Data = bytes.Replace(slices.Clone(f.Data), []byte(c.from), []byte(c.to), 1)
+		res, diags := b.Rebuild(context.Background(), src, []string{file})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		got, want := files(t, src, res), mustBuild(t, newBuilder(t, build.Options{}), src)
+		for _, p := range []string{"index.html", "paths/index.html", "paths/first/index.html"} {
+			if !bytes.Equal(got[p], want[p]) {
+				t.Errorf("after %s, %s differs from a fresh build's:\n%s\nwant:\n%s", c.name, p, got[p], want[p])
+			}
+		}
+	}
+}

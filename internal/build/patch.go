@@ -56,16 +56,12 @@ type edit struct {
 
 // patch rebuilds from tree by patching the last build, when every change
 // since it (changed, as patchable lists them) is to page bodies that
-// handbook.Patch takes, and no layout of the site's own reads pages'
-// bodies off the model (readsPageBodies). It reports false
+// handbook.Patch takes. It reports false
 // when a full build is needed, having changed nothing that build relies
 // on (files it parsed stay in the parse cache), and how many files it
 // parsed either way.
 func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change, dates map[string]int64) (*Result, diag.List, bool, int) {
 	l := b.last
-	if b.readsPageBodies(tree.Layouts) {
-		return nil, nil, false, 0
-	}
 	edits, parsed, ok := b.parseEdits(l, changed)
 	if !ok {
 		return nil, nil, false, parsed
@@ -91,7 +87,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change,
 		// The old version is parsed no more: keep the cache to what is used.
 		delete(b.parsed, cacheKey{path: e.new.File, sum: e.oldSum, how: h, terms: b.terms.Sum()})
 	}
-	res, diags := b.apply(ctx, l, site, jobs, edits, b.ownLayouts(tree.Layouts))
+	res, diags := b.apply(ctx, l, site, jobs, edits)
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true, parsed
 	}
@@ -189,12 +185,10 @@ func news(edits []edit) []*handbook.Parsed {
 
 // apply re-indexes and renders the patched pages of site, the last
 // build's Site patched, and lists its files anew: the last build's, with
-// those that changed replaced; l then holds site. A Markdown page's view
-// holds nothing of another page that a patch may change, so only the
-// edited pages' views changed; but the pages of the other kinds get the
-// whole site, which a theme of the site's own (own) may read anything of:
-// with one they render again.
-func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, jobs []render.Job, edits []edit, own bool) (*Result, diag.List) {
+// those that changed replaced; l then holds site. A page's view holds
+// nothing of another page that a patch may change, so only the edited
+// pages' views changed, and the print views', which show every body.
+func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, jobs []render.Job, edits []edit) (*Result, diag.List) {
 	files := map[string]bool{}
 	for _, e := range edits {
 		files[e.new.File] = true
@@ -219,7 +213,7 @@ func (b *Builder) apply(ctx context.Context, l *lastBuild, site *handbook.Site, 
 		switch {
 		case j.Bodies && b.opts.Lazy:
 			out[l.at[j.Path]] = lazyFile(j)
-		case j.Bodies || pages[j.Page] || own && j.Whole:
+		case j.Bodies || pages[j.Page]:
 			todo = append(todo, j)
 		}
 	}

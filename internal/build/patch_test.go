@@ -5,6 +5,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -93,27 +94,30 @@ func TestPatchLeavesLastResult(t *testing.T) {
 	}
 }
 
-// TestNoPatchUnderLayoutsReadingBodies edits a page's body on a site
-// whose own home page lists every page's word count off the model
-// (.Doc.Words): a patch would render it from the bodies Resolve made, so
-// the edit builds in full, and the home page shows the new count.
-func TestNoPatchUnderLayoutsReadingBodies(t *testing.T) {
-	ctx := context.Background()
-	src := readSite(t, "testdata/site")
-	src["layouts/home.html"] = &fstest.MapFile{Data: []byte(`{{template "layouts/baseof.html" .}}{{define "main"}}<ul>
-{{range .Site.Pages}}<li>{{.URL}}: {{with .Doc}}{{.Words}}{{end}} words</li>{{end}}</ul>{{end}}
-`)}
-	b := newBuilder(t, build.Options{Lazy: true})
-	mustBuild(t, b, src)
-	src["content/notes.md"] = &fstest.MapFile{Data: append(slices.Clone(src["content/notes.md"].Data), "\nSix more words for the count.\n"...)}
-	res, diags := b.Rebuild(ctx, src, []string{"content/notes.md"})
-	if res == nil {
-		t.Fatalf("rebuild failed:\n%v", diags)
-	}
-	if res.Patched {
-		t.Errorf("a body edit was patched under a layout that reads pages' bodies off the model")
-	}
-	if diff := cmp.Diff(mustBuild(t, newBuilder(t, build.Options{}), src)["index.html"], files(t, src, res)["index.html"]); diff != "" {
-		t.Errorf("the home page differs from a fresh build's:\n%s", diff)
+// TestLayoutReadingBodiesFails: no view holds the model or a page's
+// prepared Markdown, so a layout of the site's own that reads the pages'
+// bodies off them (.Site.Pages, .Doc, .Hrefs) fails the build with a
+// template error at its file, line and column that names what it read,
+// rather than showing the bodies Resolve made where a patch gave new ones
+// (such a layout once made every edit build in full).
+func TestLayoutReadingBodiesFails(t *testing.T) {
+	for _, c := range []struct{ layout, main, want string }{
+		{"print", `{{range .Site.Pages}}{{.URL}}: {{with .Doc}}{{.Words}}{{end}}{{end}}`, "can't evaluate field Pages in type *render.SiteView"},
+		{"print", `{{range .Print}}{{.Page.Doc.Words}}{{end}}`, "can't evaluate field Doc in type render.PrintPage"},
+		{"home", `{{.Page.Doc.Words}}`, "can't evaluate field Doc in type *render.PageData"},
+		{"page", `{{.Body.Hrefs}}`, "can't evaluate field Hrefs in type template.HTML"},
+	} {
+		src := readSite(t, "testdata/site")
+		file := "layouts/" + c.layout + ".html"
+		src[file] = &fstest.MapFile{Data: []byte("{{template \"layouts/baseof.html\" .}}\n{{define \"main\"}}<ul>" + c.main + "</ul>{{end}}\n")}
+		res, diags := newBuilder(t, build.Options{}).Build(context.Background(), src)
+		errs := diags.Errors()
+		if res != nil || len(errs) == 0 {
+			t.Errorf("%s: built %v with errors %v, want an error", c.main, res != nil, errs)
+			continue
+		}
+		if e := errs[0]; e.Pos.File != file || e.Pos.Line != 2 || e.Pos.Col == 0 || !strings.Contains(e.Message, c.want) {
+			t.Errorf("%s: error %v, want one at %s:2 that says %q", c.main, e, file, c.want)
+		}
 	}
 }

@@ -81,6 +81,12 @@ func (f follows) staleViews(site *handbook.Site, keyed bool) map[*handbook.Page]
 			stale[p] = true
 		}
 	}
+	if site.Home != nil {
+		// The home page's view holds every reading path, with its steps'
+		// titles and minutes, which an edit of any page that is a step
+		// may change: its view is made, and compared, every time.
+		stale[site.Home] = true
+	}
 	return stale
 }
 

@@ -347,24 +347,32 @@ type GlossaryLetter struct {
 func GlossaryLetters(terms []*Term) []GlossaryLetter {
 	var out []GlossaryLetter
 	for _, t := range terms {
-		l := "#"
-		for _, c := range norm.NFKD.String(t.Title) {
-			if unicode.IsLetter(c) {
-				l = strings.ToUpper(string(c))
-			}
-			break
-		}
+		l, id := TermLetter(t.Title)
 		if len(out) == 0 || out[len(out)-1].Letter != l {
-			id := "letter-" + TermID(l)
-			switch {
-			case l == "#":
-				id = "letter-other"
-			case id == "letter-":
-				id = fmt.Sprintf("letter-%x", []rune(l)[0])
-			}
 			out = append(out, GlossaryLetter{Letter: l, ID: id})
 		}
 		out[len(out)-1].Terms = append(out[len(out)-1].Terms, t)
 	}
 	return out
+}
+
+// TermLetter is the letter the glossary lists a term of that title
+// under, in capitals, or "#" for one that starts with another character,
+// and the anchor of that letter's heading.
+func TermLetter(title string) (letter, id string) {
+	l := "#"
+	for _, c := range norm.NFKD.String(title) {
+		if unicode.IsLetter(c) {
+			l = strings.ToUpper(string(c))
+		}
+		break
+	}
+	id = "letter-" + TermID(l)
+	switch {
+	case l == "#":
+		id = "letter-other"
+	case id == "letter-":
+		id = fmt.Sprintf("letter-%x", []rune(l)[0])
+	}
+	return l, id
 }

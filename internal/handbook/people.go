@@ -167,18 +167,6 @@ func owned(owners []Owner, title, url string) {
 	}
 }
 
-// PersonTeams groups people by team, in the order of Site.People.
-func PersonTeams(people []*Person) [][]*Person {
-	var teams [][]*Person
-	for i, p := range people {
-		if i == 0 || p.Team != people[i-1].Team {
-			teams = append(teams, nil)
-		}
-		teams[len(teams)-1] = append(teams[len(teams)-1], p)
-	}
-	return teams
-}
-
 // levels checks a role's career ladder: each level has an id unique in
 // the role.
 func (r *resolver) levels(files []LevelFile) []Level {

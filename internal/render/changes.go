@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/batonhq/baton/internal/handbook"
 )
@@ -18,27 +17,22 @@ type day struct {
 
 type commit struct {
 	Subject string
-	Updates []handbook.Update
+	Updates []Change
 }
 
-// byDay groups updates, newest first, by day and by commit, each day
-// written in the site's language.
-func byDay(site *handbook.Site) []day {
-	updates := site.Updates
+// byDay groups changes, newest first, by day and by commit.
+func byDay(changes []Change) []day {
 	var days []day
-	var last handbook.Update
-	for i, u := range updates {
-		id := time.Unix(u.When, 0).UTC().Format("2006-01-02")
-		if len(days) == 0 || days[len(days)-1].ID != id {
-			days = append(days, day{Day: words(site).Date(time.Unix(u.When, 0)), ID: id})
+	for i, u := range changes {
+		if len(days) == 0 || days[len(days)-1].ID != u.DayID {
+			days = append(days, day{Day: u.Day, ID: u.DayID})
 		}
 		cur := &days[len(days)-1]
-		if i == 0 || len(cur.Commits) == 0 || u.Commit != last.Commit {
+		if i == 0 || len(cur.Commits) == 0 || u.Commit != changes[i-1].Commit {
 			cur.Commits = append(cur.Commits, commit{Subject: u.Subject})
 		}
 		c := &cur.Commits[len(cur.Commits)-1]
 		c.Updates = append(c.Updates, u)
-		last = u
 	}
 	return days
 }
@@ -47,14 +41,6 @@ func byDay(site *handbook.Site) []day {
 // changes, and a base URL that names its host, as feed readers take only
 // absolute addresses.
 func hasFeed(site *handbook.Site) bool { return len(site.Updates) > 0 && site.Config.Absolute() }
-
-// Feed is the relative URL of the site's feed of changes, or "".
-func (v *View) Feed() string {
-	if !hasFeed(v.Site) {
-		return ""
-	}
-	return v.rel("/feed.xml")
-}
 
 type atomLink struct {
 	Rel  string `xml:"rel,attr,omitempty"`

@@ -35,18 +35,6 @@ func hasDiagrams(site *handbook.Site) bool {
 	return false
 }
 
-// Mermaid is the relative URL of Mermaid's script on a page with a
-// diagram, or "" on any other: no other page loads it.
-func (v *View) Mermaid() string {
-	if v.Page == nil || v.Site == nil {
-		return ""
-	}
-	if d := v.Site.Body(v.Page).Doc; d == nil || d.Diagrams == 0 {
-		return ""
-	}
-	return v.rel(v.r.urls[mermaidPath])
-}
-
 // mermaidJob writes Mermaid's script into a site with diagrams.
 func mermaidJob() Job {
 	return Job{Path: mermaidPath, Run: guard(mermaidPath, "", func(w io.Writer) error {

@@ -15,7 +15,7 @@ type jobList struct {
 	site   *handbook.Site
 	shared *partials
 	jobs   []Job
-	// sv is the part of the site every Markdown page's view shows.
+	// sv is the part of the site every page's view shows.
 	sv *SiteView
 	// trails are the breadcrumbs to each section, from Home.
 	trails map[*handbook.Section][]Crumb
@@ -35,29 +35,15 @@ func (r *Renderer) Jobs(site *handbook.Site) []Job {
 		p := outPath(rd.From)
 		l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, rd.Pos.File, func(w io.Writer) error { return redirect(w, site, rd) })})
 	}
-	l.add("/404.html", "", func() *View {
-		return &View{Kind: "404", Title: words(site).T("notfound.title"), Absolute: true, BasePath: basePath(site.Config.BaseURL)}
-	})
+	l.keyed("/404.html", "", nil, func() *PageView { return r.notFoundView(site, l.sv) })
 	return l.jobs
 }
 
-// add adds the job of the page at URL u, which shows the source file (or
-// none: ""), made from the view v gives.
-func (l *jobList) add(u, file string, v func() *View) *Job {
-	r, site, shared := l.r, l.site, l.shared
-	p := outPath(u)
-	l.jobs = append(l.jobs, Job{Path: p, Run: guard(p, file, func(w io.Writer) error {
-		view := v()
-		view.Site, view.r, view.partials = site, r, shared
-		if view.URL == "" {
-			view.URL = u
-		}
-		view.noNav = view.noNav || view.Kind == "print"
-		view.scratch = r.borrowScratch()
-		defer r.returnScratch(view.scratch)
-		return r.execute(w, view)
-	}), Whole: true})
-	return &l.jobs[len(l.jobs)-1]
+// printJob adds the job of the print view at URL u, made from the view
+// view gives: data, but with no key, as it shows every page's body.
+func (l *jobList) printJob(u string, view func() *PageView) {
+	j := &viewJob{l: l, path: outPath(u), view: view}
+	l.jobs = append(l.jobs, Job{Path: j.path, Run: j.run, Bodies: true})
 }
 
 // file adds a file that is not a page, written by write.
@@ -77,7 +63,7 @@ func (l *jobList) pages() {
 	}
 	for _, p := range site.Pages {
 		if p == site.Home {
-			l.add(p.URL, p.File, func() *View { return r.homeView(site, p) }).Page = p
+			l.keyed(p.URL, p.File, p, func() *PageView { return r.homeView(site, l.sv, p) })
 			continue
 		}
 		kind, parent := "page", p.Section // whose breadcrumbs lead to the page
@@ -141,54 +127,48 @@ func in(site *handbook.Site, index, url, title string) []Crumb {
 func (l *jobList) model() {
 	site, w := l.site, words(l.site)
 	roles, paths := w.T("roles.title"), w.T("paths.title")
-	l.add("/roles/", "", func() *View {
-		return &View{Kind: "roles", Title: roles, Crumbs: crumbs(site, nil, roles), PrintURL: rolesPrintURL(site)}
-	})
+	l.keyed("/roles/", "", nil, func() *PageView { return l.r.rolesView(site, l.sv, roles, crumbs(site, nil, roles)) })
 	for _, role := range site.Roles {
 		l.keyed(role.URL, role.File, nil, func() *PageView {
 			return l.r.roleView(site, l.sv, role, in(site, roles, "/roles/", role.Title))
 		})
 	}
 	if len(site.Levels) > 0 {
-		l.add("/levels/", "", func() *View {
-			return &View{Kind: "levels", Title: w.T("levels.title"), Crumbs: in(site, roles, "/roles/", w.T("levels.title"))}
+		l.keyed("/levels/", "", nil, func() *PageView {
+			return l.r.levelsView(site, l.sv, w.T("levels.title"), in(site, roles, "/roles/", w.T("levels.title")))
 		})
 	}
 	if len(site.People) > 0 {
-		l.add("/people/", "", func() *View {
-			return &View{Kind: "people", Title: w.T("people.title"), Crumbs: crumbs(site, nil, w.T("people.title"))}
+		l.keyed("/people/", "", nil, func() *PageView {
+			return l.r.peopleView(site, l.sv, w.T("people.title"), crumbs(site, nil, w.T("people.title")))
 		})
 	}
 	for _, pe := range site.People {
-		l.add(pe.URL, pe.File, func() *View {
-			return &View{Kind: "person", Title: pe.Name, Person: pe, Description: pe.Title, Crumbs: in(site, w.T("people.title"), "/people/", pe.Name)}
+		l.keyed(pe.URL, pe.File, nil, func() *PageView {
+			return l.r.personView(site, l.sv, pe, in(site, w.T("people.title"), "/people/", pe.Name))
 		})
 	}
-	l.add("/responsibilities/", "", func() *View {
-		return &View{Kind: "responsibilities", Title: w.T("matrix.title"), Crumbs: crumbs(site, nil, w.T("matrix.title"))}
+	l.keyed("/responsibilities/", "", nil, func() *PageView {
+		return l.r.matrixView(site, l.sv, w.T("matrix.title"), crumbs(site, nil, w.T("matrix.title")))
 	})
 	for _, resp := range site.Responsibilities {
 		l.keyed(resp.URL, resp.Pos.File, nil, func() *PageView {
 			return l.r.respView(site, l.sv, resp, in(site, w.T("matrix.title"), "/responsibilities/", resp.Title))
 		})
 	}
-	l.add("/paths/", "", func() *View {
-		return &View{Kind: "paths", Title: paths, Crumbs: crumbs(site, nil, paths)}
-	})
+	l.keyed("/paths/", "", nil, func() *PageView { return l.r.pathsView(site, l.sv, paths, crumbs(site, nil, paths)) })
 	for _, pa := range site.Paths {
-		l.add(pa.URL, pa.File, func() *View {
-			return withSource(site, &View{Kind: "path", Title: pa.Title, Path: pa, Description: pa.Summary,
-				Crumbs: in(site, paths, "/paths/", pa.Title)}, pa.File, pa.Updated)
+		l.keyed(pa.URL, pa.File, nil, func() *PageView {
+			return l.r.pathView(site, l.sv, pa, in(site, paths, "/paths/", pa.Title))
 		})
 	}
 	if g := site.Glossary; g != nil {
-		l.add(g.URL, g.File, func() *View {
-			return withSource(site, &View{Kind: "glossary", Title: w.T("glossary.title"), Crumbs: crumbs(site, nil, w.T("glossary.title")),
-				Description: w.T("glossary.description")}, g.File, g.Updated)
+		l.keyed(g.URL, g.File, nil, func() *PageView {
+			return l.r.glossaryView(site, l.sv, w.T("glossary.title"), w.T("glossary.description"), crumbs(site, nil, w.T("glossary.title")))
 		})
 	}
-	l.add("/tags/", "", func() *View {
-		return &View{Kind: "tags", Title: w.T("tags.title"), Crumbs: crumbs(site, nil, w.T("tags.title"))}
+	l.keyed("/tags/", "", nil, func() *PageView {
+		return l.r.tagsView(site, l.sv, w.T("tags.title"), crumbs(site, nil, w.T("tags.title")))
 	})
 	for _, t := range site.Tags {
 		l.keyed(t.URL, "", nil, func() *PageView {
@@ -206,18 +186,18 @@ func (l *jobList) views() {
 	bodies := printBodies(site)
 	printed := printPlaces(site)
 	split := PrintsInParts(site)
-	l.add("/print/", "", func() *View { return r.printView(site, bodies, printed, nil, split) }).Bodies = true
+	l.printJob("/print/", func() *PageView { return r.printView(site, l.sv, bodies, printed, nil, split) })
 	if split {
 		for _, s := range printSections(site) {
-			l.add(partPrintURL(s), "", func() *View { return r.printView(site, bodies, printed, s, split) }).Bodies = true
+			l.printJob(partPrintURL(s), func() *PageView { return r.printView(site, l.sv, bodies, printed, s, split) })
 		}
 	}
-	l.add("/search/", "", func() *View {
-		return &View{Kind: "search", Title: w.T("search.title"), Crumbs: crumbs(site, nil, w.T("search.title"))}
+	l.keyed("/search/", "", nil, func() *PageView {
+		return r.kindView(site, l.sv, "search", w.T("search.title"), "/search/", crumbs(site, nil, w.T("search.title")))
 	})
 	if len(site.Updates) > 0 {
-		l.add("/changes/", "", func() *View {
-			return &View{Kind: "changes", Title: w.T("changes.title"), Crumbs: crumbs(site, nil, w.T("changes.title"))}
+		l.keyed("/changes/", "", nil, func() *PageView {
+			return r.changesView(site, l.sv, w.T("changes.title"), crumbs(site, nil, w.T("changes.title")))
 		})
 	}
 }

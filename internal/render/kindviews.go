@@ -16,6 +16,14 @@ import (
 // roleView is role ro's page's view: the role, what it holds and takes
 // part in, its people, levels, pages and reading paths, as data.
 func (r *Renderer) roleView(site *handbook.Site, sv *SiteView, ro *handbook.Role, crumbs []Crumb) *PageView {
+	v := r.kindView(site, sv, "role", ro.Title, ro.URL, crumbs)
+	v.Description, v.Role = ro.Summary, roleData(site, sv, ro)
+	v.source(site, ro.File, ro.Updated)
+	return v
+}
+
+// roleData is role ro as its page shows it, and the print view.
+func roleData(site *handbook.Site, sv *SiteView, ro *handbook.Role) *RoleData {
 	d := &RoleData{ID: ro.ID, URL: ro.URL, Title: ro.Title, Summary: ro.Summary, Part: ro.Part,
 		Owns: ro.Owns, Influences: ro.Influences, Needs: ro.Needs, Review: review(ro.Review),
 		Pages: pageLinks(ro.Pages), Paths: pathSteps(ro.Paths)}
@@ -52,10 +60,7 @@ func (r *Renderer) roleView(site *handbook.Site, sv *SiteView, ro *handbook.Role
 	for _, pe := range ro.People {
 		d.People = append(d.People, PersonCard{URL: pe.URL, Name: pe.Name, Title: pe.Title, Photo: pe.Photo})
 	}
-	v := r.kindView(site, sv, "role", ro.Title, ro.URL, crumbs)
-	v.Description, v.Role = ro.Summary, d
-	v.source(site, ro.File, ro.Updated)
-	return v
+	return d
 }
 
 // source fills in the links to the page's source file on the git host,
@@ -91,7 +96,7 @@ func (r *Renderer) respView(site *handbook.Site, sv *SiteView, x *handbook.Respo
 
 // letterData is a letter, as data.
 func letterData(l config.Letter) LetterData {
-	return LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By}
+	return LetterData{ID: l.ID, Letter: l.Letter, Title: l.Title, Verb: l.Verb, Holders: l.Holders, Holds: l.Holds, By: l.By, Rest: l.Rest()}
 }
 
 // holdingData is who holds a letter, as data.
@@ -111,11 +116,31 @@ func holdingData(h handbook.Holding) HoldingData {
 func (r *Renderer) kindView(site *handbook.Site, sv *SiteView, kind, title, url string, crumbs []Crumb) *PageView {
 	v := &PageView{Site: sv, Kind: kind, Title: title, URL: url, Crumbs: crumbs}
 	v.r = r
+	v.navigate(site)
+	return v
+}
+
+// navigate fills in the sidebar of a page of another kind than Markdown's
+// (the top level of the sections where kindNav has none for its kind),
+// and what place does.
+func (v *PageView) navigate(site *handbook.Site) {
 	if site.Root != nil {
-		v.Nav = kindNav(site, kind, url)
+		v.Nav = kindNav(site, v.Kind, v.URL)
+		if v.Nav == nil {
+			v.Nav = sidebar(site, nil)
+		}
 		linkNav(v.Nav, v.rel)
 	}
 	v.place(site)
+}
+
+// notFoundView is 404.html's view: its links are made from the base
+// URL's path, since a server shows it at any depth.
+func (r *Renderer) notFoundView(site *handbook.Site, sv *SiteView) *PageView {
+	v := &PageView{Site: sv, Kind: "404", Title: sv.ui.T("notfound.title"), URL: "/404.html",
+		Absolute: true, BasePath: basePath(site.Config.BaseURL)}
+	v.r = r
+	v.navigate(site)
 	return v
 }
 

@@ -23,14 +23,11 @@ type Translation struct {
 	Home    bool
 }
 
-// Translations lists the page in every language of a multilingual
-// handbook, in handbook.yaml's order; nil in a handbook of one language.
-// It depends only on the page's URL (and the site), which the header, a
-// partial printed with cached, adds to its keys in such a handbook.
-func (v *View) Translations() []Translation { return translations(v.Site, v.URL, v.Absolute) }
-
-// translations lists the page at url in every language of site: see
-// View.Translations. absolute is set for 404.html.
+// translations lists the page at url in every language of site, in
+// handbook.yaml's order; nil in a handbook of one language. It depends
+// only on the page's URL (and the site), which the header, a partial
+// printed with cached, adds to its keys in such a handbook. absolute is
+// set for 404.html.
 func translations(site *handbook.Site, url string, absolute bool) []Translation {
 	if len(site.Languages) < 2 {
 		return nil
@@ -73,10 +70,6 @@ func translations(site *handbook.Site, url string, absolute bool) []Translation 
 	}
 	return out
 }
-
-// XDefault is the default language's version of the page for the head's
-// hreflang="x-default" link, or "" where it has none.
-func (v *View) XDefault() string { return xDefault(v.Translations()) }
 
 // xDefault is the x-default link of a page in the languages ts.
 func xDefault(ts []Translation) string {

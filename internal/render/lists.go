@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/markdown"
 )
 
@@ -19,12 +18,9 @@ import (
 // link with Rel, so like it they refuse to run inside a cached partial.
 
 // CrumbItems is the breadcrumbs as list items.
-func (v *View) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
-
-// CrumbItems is the breadcrumbs as list items.
 func (v *PageView) CrumbItems() (template.HTML, error) { return crumbItems(v, v.Crumbs) }
 
-func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
+func crumbItems(v *PageView, crumbs []Crumb) (template.HTML, error) {
 	return v.items(".CrumbItems", func(b *htmlBuilder) {
 		for _, c := range crumbs {
 			b.WriteString("<li>")
@@ -45,12 +41,9 @@ func crumbItems(v linker, crumbs []Crumb) (template.HTML, error) {
 }
 
 // TOCItems is the table of contents as list items.
-func (v *View) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
-
-// TOCItems is the table of contents as list items.
 func (v *PageView) TOCItems() (template.HTML, error) { return tocItems(v, v.TOC) }
 
-func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
+func tocItems(v *PageView, toc []markdown.Heading) (template.HTML, error) {
 	return v.items(".TOCItems", func(b *htmlBuilder) {
 		for _, h := range toc {
 			b.WriteString(`<li class="toc-l`)
@@ -60,15 +53,6 @@ func tocItems(v linker, toc []markdown.Heading) (template.HTML, error) {
 			b.WriteString(`">`)
 			htmlEscape.WriteString(b, h.Text)
 			b.WriteString("</a></li>")
-		}
-	})
-}
-
-// ChipItems is a list of responsibilities as chips, coloured by kind.
-func (v *View) ChipItems(rs []*handbook.Responsibility) (template.HTML, error) {
-	return v.items(".ChipItems", func(b *htmlBuilder) {
-		for _, r := range rs {
-			writeChip(b, v.rel, r.URL, r.Title, r.Kind)
 		}
 	})
 }
@@ -90,15 +74,6 @@ func writeChip(b *htmlBuilder, rel func(string) string, url, title, kind string)
 	b.WriteString(`">`)
 	htmlEscape.WriteString(b, title)
 	b.WriteString("</a></li>")
-}
-
-// TagLinks is a page's tags as links, separated by commas.
-func (v *View) TagLinks(tags []*handbook.Tag) (template.HTML, error) {
-	return v.items(".TagLinks", func(b *htmlBuilder) {
-		for i, t := range tags {
-			writeTagLink(b, v.rel, i, t.URL, t.Name)
-		}
-	})
 }
 
 // TagLinks is a page's tags as links, separated by commas.
@@ -130,12 +105,6 @@ func (s sub) PageItems() (template.HTML, error) {
 				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
 			}
 		})
-	case []*handbook.Page:
-		return s.View.items(".PageItems", func(b *htmlBuilder) {
-			for _, p := range ps {
-				writeCard(b, s.View.rel, p.URL, p.Title, p.Summary)
-			}
-		})
 	}
 	return "", fmt.Errorf("pages takes a list of pages, not %T", s.Pages)
 }
@@ -158,12 +127,6 @@ func writeCard(b *htmlBuilder, rel func(string) string, url, title, summary stri
 func (s sub) RoleItems() (template.HTML, error) {
 	switch rs := s.Roles.(type) {
 	case []Link:
-		return s.View.items(".RoleItems", func(b *htmlBuilder) {
-			for _, r := range rs {
-				writeRoleChip(b, s.View.rel, r.URL, r.Title)
-			}
-		})
-	case []*handbook.Role:
 		return s.View.items(".RoleItems", func(b *htmlBuilder) {
 			for _, r := range rs {
 				writeRoleChip(b, s.View.rel, r.URL, r.Title)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diagram"
@@ -14,61 +13,6 @@ import (
 	"github.com/batonhq/baton/internal/i18n"
 	"github.com/batonhq/baton/internal/markdown"
 )
-
-// View is what every page template receives.
-type View struct {
-	Site *handbook.Site
-	// Kind names the template ("role", "page", ...).
-	Kind  string
-	Title string
-	// URL is the page's site-absolute URL.
-	URL         string
-	Description string
-	Page        *handbook.Page
-	Role        *handbook.Role
-	// Resp is nil: a responsibility's page has a view of data
-	// (PageView), as a tag's has. The partials they share read it.
-	Resp   *handbook.Responsibility
-	Path   *handbook.Path
-	Person *handbook.Person
-	Body   template.HTML
-	Crumbs []Crumb
-	TOC    []markdown.Heading
-	// Print lists every page of the print view, in order, for its
-	// contents; Parts holds the same pages grouped by the part of the
-	// handbook they print with.
-	Print []PrintEntry
-	Parts []PrintPart
-	// PrintWhole is set on the print view that holds the reading paths,
-	// the matrix and the roles: /print/, always.
-	PrintWhole bool
-	// printed maps what a print view may link to (pages, roles,
-	// responsibilities, paths) to its place: the print view's URL and
-	// the id there.
-	printed map[string]printPlace
-	// PrintURL is where the print view shows the part of the handbook a
-	// page stands for alone (the page of a section that is a part, the
-	// roles' index), or "".
-	PrintURL   string
-	EditURL    string
-	HistoryURL string
-	Updated    string
-	// Absolute is set for pages whose links must not be relative (404.html,
-	// which a server shows at any depth): links are made from BasePath.
-	Absolute bool
-	BasePath string
-	// Canonical is the page's absolute URL when the base URL is absolute.
-	Canonical string
-	// navPage is the page whose branch the sidebar opens (nil: only the
-	// top level); noNav is set for views without a sidebar (the print view).
-	navPage *handbook.Page
-	noNav   bool
-	nav     []NavItem
-	navDone bool
-	side    template.HTML
-	sideOK  bool
-	frame
-}
 
 // NavItem is an entry of the sidebar.
 type NavItem struct {
@@ -92,18 +36,21 @@ type Crumb struct {
 	URL   string
 }
 
-// PrintID is the id of a page or role in the print view.
-func (v *View) PrintID(u string) string { return printID(u) }
-
 // PrintEntry is one page in the print view.
 type PrintEntry struct {
-	Page  *handbook.Page
 	ID    string
 	Depth int
-	// body resolves the page's HTML when the template asks for it, so the
-	// print view never holds every page's HTML at once.
-	body func() template.HTML
+	Page  PrintPage
+	// body is the page's prepared Markdown and where its links lead,
+	// which PrintBody resolves when the template asks for it, so the
+	// print view never holds every page's HTML at once; file is its
+	// source, which a panic while resolving it names.
+	body printBody
+	file string
 }
+
+// PrintPage is a page as the print view titles it.
+type PrintPage struct{ Title, Lede string }
 
 // PrintPart is a run of the print view's pages: a part of the handbook
 // (a top folder, or a folder in the only top folder), which the print
@@ -123,9 +70,12 @@ type PrintPart struct {
 // responsibility or a reading path: the view's URL and the id there.
 type printPlace struct{ url, id string }
 
+// PrintID is the id of a page or role in the print view.
+func (v *PageView) PrintID(u string) string { return printID(u) }
+
 // PrintHref links to u's place in the print views: within this one, or
 // into the part's own view of a handbook printed in parts.
-func (v *View) PrintHref(u string) string {
+func (v *PageView) PrintHref(u string) string {
 	pl, ok := v.printed[u]
 	if !ok {
 		return v.rel(u)
@@ -136,37 +86,20 @@ func (v *View) PrintHref(u string) string {
 	return v.rel(pl.url) + "#" + pl.id
 }
 
-// Body is the page's HTML, its ids prefixed and its links to other pages
-// turned into links within the print view. A panic while resolving it is
-// a *PanicError naming the page, not the print view's template line.
-func (e PrintEntry) Body() (body template.HTML, err error) {
-	if e.body == nil {
+// PrintBody is entry e's body: the page's HTML, its ids prefixed and its
+// links to what the print views show made links within them. A panic
+// while resolving it is a *PanicError naming the page, not the print
+// view's template line.
+func (v *PageView) PrintBody(e PrintEntry) (body template.HTML, err error) {
+	if e.body.doc == nil {
 		return "", nil
 	}
 	defer func() {
-		if v := recover(); v != nil {
-			err = &PanicError{File: e.Page.File, Path: "print/index.html", Value: v}
+		if x := recover(); x != nil {
+			err = &PanicError{File: e.file, Path: "print/index.html", Value: x}
 		}
 	}()
-	return e.body(), nil
-}
-
-// Nav is the sidebar as a tree, for themes that lay it out themselves: the
-// path from the root to the page, with the siblings at each level. The
-// default theme prints Sidebar instead.
-func (v *View) Nav() []NavItem {
-	if v.noNav || v.Site == nil || v.Site.Root == nil {
-		return nil
-	}
-	if !v.navDone {
-		v.nav = kindNav(v.Site, v.Kind, v.URL)
-		if v.nav == nil {
-			v.nav = sidebar(v.Site, v.navPage)
-		}
-		v.navDone = true
-		linkNav(v.nav, v.rel)
-	}
-	return v.nav
+	return v.printedBody(e.body, e.ID+"--"), nil
 }
 
 // linkNav sets the Href of every sidebar item, with rel.
@@ -175,16 +108,6 @@ func linkNav(items []NavItem, rel func(string) string) {
 		items[i].Href = rel(items[i].URL)
 		linkNav(items[i].Children, rel)
 	}
-}
-
-// Rel links from this page to a site-absolute URL. A partial printed with
-// cached may not call it: the link it makes depends on the page's folder,
-// and cached prints one page's partial on every page of the same depth.
-func (v *View) Rel(u string) (string, error) {
-	if err := v.mayLink(".Rel"); err != nil {
-		return "", err
-	}
-	return v.rel(u), nil
 }
 
 // mayLink refuses what, a method that links relative to the page, inside a
@@ -196,52 +119,9 @@ func (f *frame) mayLink(what string) error {
 	return nil
 }
 
-// rel links from this page to a site-absolute URL.
-func (v *View) rel(u string) string {
-	if v.Absolute {
-		return v.BasePath + strings.TrimPrefix(u, "/")
-	}
-	return Rel(v.URL, u)
-}
-
-// Root links from this page to the site's root: "../../" or, for the
-// home page, "./". Links written from it ("{{.Root}}roles/") depend only
-// on how deep the page is, which lets a theme cache what holds them.
-func (v *View) Root() string { return v.rel("/") }
-
-// Asset links to a theme asset by name.
-func (v *View) Asset(name string) string { return v.rel(v.r.urls[name]) }
-
-// Diagram is the conductor diagram with links from this page.
-func (v *View) Diagram() template.HTML {
-	return template.HTML(diagram.SVG(v.Site.Roles, v.rel, words(v.Site)))
-}
-
-// DiagramText is the diagram's text alternative.
-func (v *View) DiagramText() string { return diagram.Describe(v.Site.Roles, words(v.Site)) }
-
-// Stages lists the lifecycle stages with their responsibilities.
-func (v *View) Stages() []StageGroup {
-	var out []StageGroup
-	for _, st := range v.Site.Config.Model.Stages {
-		g := StageGroup{ID: st.ID, Title: stageTitle(words(v.Site), v.Site.Config.Model, st.ID)}
-		for _, r := range v.Site.Responsibilities {
-			if r.Stage == st.ID {
-				g.Responsibilities = append(g.Responsibilities, r)
-			}
-		}
-		if len(g.Responsibilities) > 0 {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
-// StageGroup is a lifecycle stage and its responsibilities.
-type StageGroup struct {
-	ID               string
-	Title            string
-	Responsibilities []*handbook.Responsibility
+// diagramSVG is the conductor diagram of roles, its links made with rel.
+func diagramSVG(roles []*handbook.Role, rel func(string) string, ui *i18n.Strings) template.HTML {
+	return template.HTML(diagram.SVG(roles, rel, ui))
 }
 
 // letterOf is how a role takes part in a responsibility, or nil.
@@ -275,24 +155,24 @@ func funcs() template.FuncMap {
 		"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
 		// topSections are the sections the header lists: the top ones, at
 		// most maxTopSections, in their order.
-		"topSections": siteTopSections,
+		"topSections": func(s *SiteView) []Link { return s.TopSections },
 		"cached":      cached,
-		"nav":         func(v linker, items []NavItem) sub { return sub{View: v, Items: items} },
-		"pages":       func(v linker, pages any) sub { return sub{View: v, Pages: pages} },
-		"roles":       func(v linker, roles any) sub { return sub{View: v, Roles: roles} },
-		"steps":       func(v linker, steps any) sub { return sub{View: v, Steps: steps} },
+		"nav":         func(v *PageView, items []NavItem) sub { return sub{View: v, Items: items} },
+		"pages":       func(v *PageView, pages any) sub { return sub{View: v, Pages: pages} },
+		"roles":       func(v *PageView, roles any) sub { return sub{View: v, Roles: roles} },
+		"steps":       func(v *PageView, steps any) sub { return sub{View: v, Steps: steps} },
 		"byDay":       byDay,
-		"review":      func(v linker, rv any) sub { return sub{View: v, Review: rv} },
-		"people":      func(v linker, people any) sub { return sub{View: v, People: people} },
-		"holders":     func(v linker, h any) sub { return sub{View: v, Holding: h} },
-		"personTeams": handbook.PersonTeams,
+		"review":      func(v *PageView, rv any) sub { return sub{View: v, Review: rv} },
+		"people":      func(v *PageView, people any) sub { return sub{View: v, People: people} },
+		"holders":     func(v *PageView, h any) sub { return sub{View: v, Holding: h} },
+		"personTeams": personTeams,
 		// glossaryLetters groups the glossary's terms by their first letter.
-		"glossaryLetters": handbook.GlossaryLetters,
+		"glossaryLetters": glossaryLetters,
 		// levelRows counts the rows of the levels table: the longest ladder.
-		"levelRows": func(roles []*handbook.Role) []struct{} {
+		"levelRows": func(ladders []Ladder) []struct{} {
 			n := 0
-			for _, r := range roles {
-				n = max(n, len(r.Levels))
+			for _, la := range ladders {
+				n = max(n, len(la.Levels))
 			}
 			return make([]struct{}, n)
 		},
@@ -319,34 +199,17 @@ func topSections(site *handbook.Site) []Link {
 	return out
 }
 
-// siteTopSections is the template function topSections: the header's
-// sections of a view's Site of either kind.
-func siteTopSections(site any) ([]Link, error) {
-	switch s := site.(type) {
-	case *handbook.Site:
-		return topSections(s), nil
-	case *SiteView:
-		return s.TopSections, nil
-	}
-	return nil, fmt.Errorf("topSections takes a view's .Site, not %T", site)
-}
-
-// sub passes the page's view into a partial together with a list. Pages,
-// Roles, Steps and Review hold a Markdown page's data (PageLink, Link,
-// PathStep, Review) or, on the other kinds of page, the handbook's.
+// sub passes the page's view into a partial together with a list of its
+// data: Pages ([]PageLink), Roles ([]Link), Steps ([]PathStep), Review,
+// People ([]PersonCard), Holding (HoldingData, or *HoldingData).
 type sub struct {
-	// People are the handbook's on the people's index, data (PersonCard)
-	// on a role's page.
-	People any
-	View   linker
-	Items  []NavItem
-	Pages  any
-	Roles  any
-	Steps  any
-	Review any
-	// Holding is a responsibility's holders of one letter: the
-	// handbook's (*handbook.Holding) on a role's page, data
-	// (HoldingData) on a responsibility's.
+	People  any
+	View    *PageView
+	Items   []NavItem
+	Pages   any
+	Roles   any
+	Steps   any
+	Review  any
 	Holding any
 }
 
@@ -389,20 +252,6 @@ func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	return out
 }
 
-// homeView is the home page's view: the one Markdown page whose template
-// receives the whole site.
-func (r *Renderer) homeView(site *handbook.Site, p *handbook.Page) *View {
-	v := &View{Kind: "home", Title: p.Title, URL: p.URL, Page: p, Description: p.Summary, navPage: p}
-	body := site.Body(p)
-	if body.Doc == nil {
-		// A folder without its own page has no file to edit.
-		return withSource(site, v, "", p.Updated)
-	}
-	v.Body = resolvedBody(v.scratch, bodySource{body.Doc, body.Hrefs}, v.URL, v.rel, words(site))
-	v.TOC = toc(body.Doc)
-	return withSource(site, v, p.File, p.Updated)
-}
-
 // resolvedBody is a page's body with its links made relative to the page
 // at url, with rel.
 func resolvedBody(s *scratch, b bodySource, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
@@ -431,23 +280,6 @@ func toc(d *markdown.Doc) []markdown.Heading {
 	}
 	return out
 }
-
-// withSource gives view v the link that edits its source file (edit_url with
-// the file's path; none without a file) and the date of the file's last
-// commit (none when unknown): every kind of page that shows a file gets
-// them the same way.
-func withSource(site *handbook.Site, v *View, file string, updated int64) *View {
-	if file != "" {
-		v.EditURL, v.HistoryURL = fileLinks(site, file)
-	}
-	if updated != 0 {
-		v.Updated = words(site).Date(time.Unix(updated, 0))
-	}
-	return v
-}
-
-// href writes a resolved link relative to this page.
-func (v *View) href(h handbook.Href) string { return href(h, v.URL, v.rel) }
 
 // href writes a resolved link relative to the page at url, whose links
 // rel makes.
@@ -711,34 +543,44 @@ func printBodies(site *handbook.Site) []printBody {
 
 // printView is the print view at url: the whole handbook's (/print/:
 // every page, or, printed in parts, the pages outside the parts and a
-// link to each part's view; the reading paths, the matrix and the roles),
-// or part's own. bodies are the bodies of printPages in site
-// (handbook.Site.Body); printed says where each page is printed and split
-// whether the handbook prints in parts. The dev server renders the view
-// when first asked, maybe after a later edit was patched: that made a new
-// Site, and this one still shows its own build's bodies.
-func (r *Renderer) printView(site *handbook.Site, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *View {
-	w := words(site)
-	v := &View{Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
+// link to each part's view; the reading paths, the matrix, the glossary
+// and the roles), or part's own. bodies are the bodies of printPages in
+// site (handbook.Site.Body); printed says where each page is printed and
+// split whether the handbook prints in parts. The dev server renders the
+// view when first asked, maybe after a later edit was patched: that made
+// a new Site, and this one still shows its own build's bodies.
+func (r *Renderer) printView(site *handbook.Site, sv *SiteView, bodies []printBody, printed map[string]printPlace, part *handbook.Section, split bool) *PageView {
+	w := sv.ui
+	v := &PageView{Site: sv, Kind: "print", Title: w.T("print.title", "site", site.Config.Title), URL: "/print/", Crumbs: crumbs(site, nil, w.T("print.crumb")),
 		PrintWhole: part == nil, printed: printed}
+	v.r = r
 	if part != nil {
 		v.Title, v.URL, v.Crumbs = part.Title, partPrintURL(part), append(crumbs(site, part, ""), Crumb{Title: w.T("print.crumb")})
 	}
+	var pages []*handbook.Page
 	for i, p := range printPages(site) {
 		pl := printed[p.URL]
 		if pl.url != v.URL {
 			continue
 		}
-		e := PrintEntry{Page: p, ID: pl.id, Depth: p.Section.Depth}
-		if b := bodies[i]; b.doc != nil {
-			e.body = v.printedBody(b, e.ID+"--")
-		}
-		v.Print = append(v.Print, e)
+		v.Print = append(v.Print, PrintEntry{ID: pl.id, Depth: p.Section.Depth, Page: PrintPage{p.Title, p.Lede}, body: bodies[i], file: p.File})
+		pages = append(pages, p)
 	}
-	v.Parts = printParts(site, v.Print)
+	v.Parts = printParts(site, pages, v.Print)
 	if part == nil && split {
 		for _, s := range printSections(site) {
 			v.Parts = append(v.Parts, PrintPart{ID: partID(s), Title: s.Title, URL: partPrintURL(s)})
+		}
+	}
+	v.place(site)
+	if part == nil {
+		v.Paths = readingPaths(site)
+		v.matrix(site)
+		if site.Glossary != nil {
+			v.Glossary = v.glossary(site)
+		}
+		for _, ro := range site.Roles {
+			v.RolePages = append(v.RolePages, *roleData(site, sv, ro))
 		}
 	}
 	return v
@@ -783,34 +625,33 @@ func printSections(site *handbook.Site) []*handbook.Section {
 
 // printedBody resolves a page's body for the print view: its ids prefixed,
 // its links to what the view shows made links within it.
-func (v *View) printedBody(b printBody, prefix string) func() template.HTML {
-	return func() template.HTML {
-		var buf strings.Builder
-		buf.Grow(b.doc.Size(prefix))
-		b.doc.Resolve(&buf, func(i int) string {
-			h := b.hrefs[i]
-			if _, ok := v.printed[h.URL]; ok && !h.External {
-				if h.Fragment != "" {
-					return v.PrintHref(h.URL) + "--" + h.Fragment
-				}
-				return v.PrintHref(h.URL)
+func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
+	var buf strings.Builder
+	buf.Grow(b.doc.Size(prefix))
+	b.doc.Resolve(&buf, func(i int) string {
+		h := b.hrefs[i]
+		if _, ok := v.printed[h.URL]; ok && !h.External {
+			if h.Fragment != "" {
+				return v.PrintHref(h.URL) + "--" + h.Fragment
 			}
-			return v.href(h)
-		}, prefix, words(v.Site))
-		return template.HTML(buf.String())
-	}
+			return v.PrintHref(h.URL)
+		}
+		return href(h, v.URL, v.rel)
+	}, prefix, v.Site.ui)
+	return template.HTML(buf.String())
 }
 
 // printParts groups the print view's entries by part. The reading order
 // walks the sections depth first, so a part's pages are one run; should
 // a part's pages ever come in two runs, the second is printed outside
-// the parts rather than under a second element with the same id.
-func printParts(site *handbook.Site, entries []PrintEntry) []PrintPart {
+// the parts rather than under a second element with the same id. pages
+// are the entries' pages.
+func printParts(site *handbook.Site, pages []*handbook.Page, entries []PrintEntry) []PrintPart {
 	var parts []PrintPart
 	var last *handbook.Section
 	seen := map[*handbook.Section]bool{}
 	for i, e := range entries {
-		s := partOf(site, e.Page)
+		s := partOf(site, pages[i])
 		if seen[s] && s != last {
 			s = nil
 		}
@@ -836,17 +677,6 @@ func printID(u string) string {
 	return "p-" + strings.ReplaceAll(s, "/", "-")
 }
 
-func (r *Renderer) execute(w io.Writer, v *View) error {
-	t, err := r.page(v)
-	if err != nil {
-		return err
-	}
-	if v.Site.Config.BaseURL != "" && strings.Contains(v.Site.Config.BaseURL, "://") && !v.Absolute {
-		v.Canonical = strings.TrimSuffix(v.Site.Config.BaseURL, "/") + v.URL
-	}
-	return t.ExecuteTemplate(w, "layouts/"+v.Kind+".html", v)
-}
-
 // initials are the first letters of the first and last words of a name.
 func initials(name string) string {
 	words := strings.Fields(name)
@@ -865,19 +695,8 @@ func initials(name string) string {
 	return first(words[0]) + first(words[len(words)-1])
 }
 
-// Head is handbook.yaml's theme head: HTML the site's owner put there
-// (analytics), trusted as the site's own settings are, on every page.
-func (v *View) Head() template.HTML { return trustedHead(v.Site.Config) }
-
 // trustedHead is handbook.yaml's theme head, as HTML.
 func trustedHead(c config.Config) template.HTML { return template.HTML(c.Look.Head) }
-
-// FooterNote is handbook.yaml's theme footer, rendered as a page's body
-// is; its links are made from Root, so the footer's cached partial
-// (printed once per depth) stays right on every page.
-func (v *View) FooterNote() template.HTML {
-	return footerNote(footerBody(v.Site), v.Root(), words(v.Site))
-}
 
 // footerBody is the body of site's theme footer, or nil without one.
 func footerBody(site *handbook.Site) *handbook.Body {
@@ -910,13 +729,13 @@ func footerNote(f *handbook.Body, root string, ui *i18n.Strings) template.HTML {
 	return template.HTML(b.String())
 }
 
-// TermDefinition is a glossary term's definition, rendered as a page's
-// body is, its links made from this page.
-func (v *View) TermDefinition(t *handbook.Term) template.HTML {
-	d := v.Site.Body(t.Definition)
+// definition is glossary term t's definition, rendered as a page's body
+// is, its links made with rel.
+func definition(site *handbook.Site, t *handbook.Term, url string, rel func(string) string, ui *i18n.Strings) template.HTML {
+	d := site.Body(t.Definition)
 	var b strings.Builder
 	b.Grow(d.Doc.Size(""))
-	d.Doc.Resolve(&b, func(i int) string { return v.href(d.Hrefs[i]) }, "", words(v.Site))
+	d.Doc.Resolve(&b, func(i int) string { return href(d.Hrefs[i], url, rel) }, "", ui)
 	return template.HTML(b.String())
 }
 

@@ -13,26 +13,27 @@ import (
 	"github.com/batonhq/baton/internal/markdown"
 )
 
-// The contract between a theme and the Markdown pages it shows: page.html
-// and section.html (with baseof.html and partials.html) receive a
-// PageView, plain data made for the one page, and nothing that reaches
-// the rest of the site; so do tag.html, responsibility.html and
-// role.html (kindviews.go). Its fields are strings, numbers, bools,
-// template.HTML, and slices, structs and pointers of such data; its
-// methods compute from those fields alone. So the page's render key is
-// the hash of its view (writeKey): whatever a template may read is in
-// the key by construction, whoever wrote the template.
+// The contract between a theme and the pages it shows: page.html and
+// section.html (with baseof.html and partials.html) receive a PageView,
+// plain data made for the one page, and nothing that reaches the rest of
+// the site; so do the templates of every other kind (kindviews.go,
+// indexviews.go, and the print views' in pages.go). Its fields are
+// strings, numbers, bools, template.HTML, and slices, structs and
+// pointers of such data; its methods compute from those fields alone. So
+// the page's render key is the hash of its view (writeKey): whatever a
+// template may read is in the key by construction, whoever wrote the
+// template (the print views, which show every body, have none).
 // TestPageViewIsData walks the types and holds them to that.
 
-// PageView is what a Markdown page's template receives, and a tag's,
-// a responsibility's or a role's.
+// PageView is what a Markdown page's template receives, and the
+// template of a page of any other kind.
 type PageView struct {
 	// Site is the part of the site every page shows, one value shared
 	// by every page of a build.
 	Site *SiteView
 	// Kind names the template: "page" or "section" for a Markdown page,
-	// "tag", "responsibility" or "role" for a page of those (which has
-	// no Page).
+	// the kind's name ("tag", "roles", "person", "404", ...) for a page
+	// of another kind (which has no Page).
 	Kind  string
 	Title string
 	// URL is the page's site-absolute URL.
@@ -69,6 +70,42 @@ type PageView struct {
 	Role *RoleData
 	// Tag is the tag a tag's page shows (Kind "tag"), nil on any other.
 	Tag *TagData
+	// Absolute is set on 404.html, which a server shows at any depth: its
+	// links are made from BasePath, the base URL's path.
+	Absolute bool
+	BasePath string
+	// Path is the reading path a path's page shows, Person the person a
+	// person's page shows; each nil on any other.
+	Path   *ReadingPath
+	Person *PersonData
+	// What the indexes list, each set on its own kind of page alone
+	// (indexviews.go): the tags with how many pages each has, the roles,
+	// the reading paths (on the home page too), the people, the roles
+	// with a career ladder, the glossary's terms and the recent changes.
+	Tags     []TagCount
+	Roles    []RoleCard
+	Paths    []ReadingPath
+	People   []PersonCard
+	Ladders  []Ladder
+	Glossary *GlossaryData
+	Changes  []Change
+	// Stages are the matrix's rows, stage by stage.
+	Stages []StageData
+	// The print views' parts: Print lists every page of the print view,
+	// in order, for its contents; Parts holds the same pages grouped by
+	// the part of the handbook they print with; PrintWhole is set on the
+	// view that holds the reading paths, the matrix, the glossary and the
+	// roles (/print/, always), RolePages those roles as their own pages
+	// show them.
+	Print      []PrintEntry
+	Parts      []PrintPart
+	PrintWhole bool
+	RolePages  []RoleData
+	// Diagram is the conductor diagram, its links from this page, and
+	// DiagramText its text alternative, on the roles' index and the home
+	// page.
+	Diagram     template.HTML
+	DiagramText string
 	// body and nav are what Body and Nav are made from, which the key
 	// hashes instead (navKey writes the sidebar as it will be): the view
 	// is made and hashed for every page of a rebuild, its Body and Nav
@@ -79,6 +116,11 @@ type PageView struct {
 	// side is Sidebar, made on first use.
 	side   template.HTML
 	sideOK bool
+	// printed maps what a print view may link to (pages, roles,
+	// responsibilities, paths) to its place: the print view's URL and the
+	// id there (PrintHref). The print views have no key: they show every
+	// page's body, and always render.
+	printed map[string]printPlace
 }
 
 // bodySource is a page's prepared Markdown and where its links lead.
@@ -93,8 +135,8 @@ type navSource struct {
 	page *handbook.Page
 }
 
-// frame is what a view of either kind carries for the functions that
-// print it: the renderer and the build's cached partials.
+// frame is what a view carries for the functions that print it: the
+// renderer and the build's cached partials.
 type frame struct {
 	r *Renderer
 	// partials is the build's output of cached partials; inCached counts
@@ -177,6 +219,8 @@ type HoldingData struct {
 // in the words pages show it with.
 type LetterData struct {
 	ID, Letter, Title, Verb, Holders, Holds, By string
+	// Rest is the rest of the verb after the letter (config.Letter.Rest).
+	Rest string
 }
 
 // RoleData is a role as its page shows it.
@@ -225,7 +269,7 @@ type LevelData struct {
 }
 
 // PersonCard is a person as a list of people shows them.
-type PersonCard struct{ URL, Name, Title, Photo string }
+type PersonCard struct{ URL, Name, Title, Photo, Team string }
 
 // PersonLink is a link to a person's page.
 type PersonLink struct{ URL, Name string }
@@ -256,7 +300,7 @@ type Review struct {
 	Overdue  bool
 }
 
-// SiteView is the part of the site that every Markdown page shows: the
+// SiteView is the part of the site that every page shows: the
 // settings the theme prints, the header's sections and which indexes the
 // site has. Jobs makes it once and every page's view points to it.
 type SiteView struct {
@@ -291,7 +335,27 @@ type SiteConfig struct {
 // one a role holds its own responsibilities with.
 type ModelData struct {
 	Letters []LetterData
+	// Preset names the letters' preset, or is "" (config.Model.Preset);
+	// Kinds are the kinds of responsibility and Stages the lifecycle's
+	// stages, each titled in the site's words (kindTitle, stageTitle).
+	Preset string
+	Kinds  []Term
+	Stages []Term
 }
+
+// title is the title of the term id among terms, or id where there is
+// none.
+func title(terms []Term, id string) string {
+	for _, t := range terms {
+		if t.ID == id {
+			return t.Title
+		}
+	}
+	return id
+}
+
+// Term is a kind or a stage of the model, titled in the site's words.
+type Term struct{ ID, Title string }
 
 // SiteLook is the site's own logo, favicon, stylesheets and head.
 type SiteLook struct {
@@ -301,7 +365,7 @@ type SiteLook struct {
 	Head template.HTML
 }
 
-// siteView is the part of site every Markdown page shows.
+// siteView is the part of site every page shows.
 func siteView(site *handbook.Site) *SiteView {
 	c := site.Config
 	sv := &SiteView{
@@ -315,6 +379,13 @@ func siteView(site *handbook.Site) *SiteView {
 	}
 	for _, l := range c.Model.Letters {
 		sv.Config.Model.Letters = append(sv.Config.Model.Letters, letterData(l))
+	}
+	sv.Config.Model.Preset = c.Model.Preset
+	for _, k := range c.Model.Kinds {
+		sv.Config.Model.Kinds = append(sv.Config.Model.Kinds, Term{k.ID, kindTitle(sv.ui, c.Model, k.ID)})
+	}
+	for _, st := range c.Model.Stages {
+		sv.Config.Model.Stages = append(sv.Config.Model.Stages, Term{st.ID, stageTitle(sv.ui, c.Model, st.ID)})
 	}
 	for _, role := range site.Levels {
 		sv.Levels = append(sv.Levels, Link{role.URL, role.Title})
@@ -359,11 +430,11 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 // place fills in what every page's view has of the site: its other
 // languages, the feed and its canonical address.
 func (v *PageView) place(site *handbook.Site) {
-	v.Translations = translations(site, v.URL, false)
+	v.Translations = translations(site, v.URL, v.Absolute)
 	if hasFeed(site) {
 		v.Feed = v.rel("/feed.xml")
 	}
-	if c := site.Config; strings.Contains(c.BaseURL, "://") {
+	if c := site.Config; strings.Contains(c.BaseURL, "://") && !v.Absolute {
 		v.Canonical = strings.TrimSuffix(c.BaseURL, "/") + v.URL
 	}
 }
@@ -381,7 +452,9 @@ func (v *PageView) finish() {
 }
 
 // Rel links from this page to a site-absolute URL. A partial printed with
-// cached may not call it (View.Rel says why).
+// cached may not call it: the link it makes depends on the page's
+// folder, and cached prints one page's partial on every page of the same
+// depth.
 func (v *PageView) Rel(u string) (string, error) {
 	if err := v.mayLink(".Rel"); err != nil {
 		return "", err
@@ -389,9 +462,16 @@ func (v *PageView) Rel(u string) (string, error) {
 	return v.rel(u), nil
 }
 
-func (v *PageView) rel(u string) string { return Rel(v.URL, u) }
+func (v *PageView) rel(u string) string {
+	if v.Absolute {
+		return v.BasePath + strings.TrimPrefix(u, "/")
+	}
+	return Rel(v.URL, u)
+}
 
-// Root links from this page to the site's root (View.Root says why).
+// Root links from this page to the site's root: "../../" or, for the
+// home page, "./". Links written from it ("{{.Root}}roles/") depend only
+// on how deep the page is, which lets a theme cache what holds them.
 func (v *PageView) Root() string { return v.rel("/") }
 
 // Asset links to a theme asset by name: the renderer's, which the output
@@ -408,7 +488,11 @@ func (v *PageView) XDefault() string { return xDefault(v.Translations) }
 // FooterNote is handbook.yaml's theme footer, its links made from Root.
 func (v *PageView) FooterNote() template.HTML { return footerNote(v.Site.footer, v.Root(), v.Site.ui) }
 
-// Sidebar is Nav as HTML (View.Sidebar says why it is written in Go).
+// Sidebar is Nav as HTML, or "" for a view without a sidebar. It is
+// written in Go rather than by a template: the sidebar is most of each
+// page's markup, and printing it through html/template's reflective
+// escapers was half of the time spent rendering a page. Its escaping is
+// html/template's, byte for byte (TestSidebarMatchesTemplate).
 func (v *PageView) Sidebar() template.HTML {
 	if !v.sideOK {
 		v.side, v.sideOK = navHTML(v.scratch, v.Nav), true
@@ -416,39 +500,7 @@ func (v *PageView) Sidebar() template.HTML {
 	return v.side
 }
 
-// The methods cached and the template functions need of a view of
-// either kind.
-
-func (v *PageView) state() *frame      { return &v.frame }
-func (v *PageView) kind() string       { return v.Kind }
-func (v *PageView) url() string        { return v.URL }
-func (v *PageView) ui() *i18n.Strings  { return v.Site.ui }
-func (v *PageView) multilingual() bool { return v.Translations != nil }
-
-func (v *View) state() *frame      { return &v.frame }
-func (v *View) kind() string       { return v.Kind }
-func (v *View) url() string        { return v.URL }
-func (v *View) ui() *i18n.Strings  { return words(v.Site) }
-func (v *View) multilingual() bool { return len(v.Site.Languages) > 1 }
-
-// viewer is a view of either kind.
-type viewer interface {
-	state() *frame
-	kind() string
-	url() string
-	ui() *i18n.Strings
-	multilingual() bool
-}
-
-// linker is a view of either kind as the partials that list links use
-// it.
-type linker interface {
-	Rel(u string) (string, error)
-	rel(u string) string
-	items(what string, write func(*htmlBuilder)) (template.HTML, error)
-}
-
-// executePage renders a Markdown page's view.
+// executePage renders a page's view.
 func (r *Renderer) executePage(w io.Writer, v *PageView) error {
 	t, err := r.page(v)
 	if err != nil {

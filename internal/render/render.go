@@ -154,14 +154,14 @@ func (r *Renderer) templates(ui *i18n.Strings) (map[string]*template.Template, e
 }
 
 // page is the template of a page kind in the site's language.
-func (r *Renderer) page(v viewer) (*template.Template, error) {
-	set, err := r.templates(v.ui())
+func (r *Renderer) page(v *PageView) (*template.Template, error) {
+	set, err := r.templates(v.Site.ui)
 	if err != nil {
 		return nil, err
 	}
-	t := set[v.kind()]
+	t := set[v.Kind]
 	if t == nil {
-		return nil, fmt.Errorf("no template for %s", v.kind())
+		return nil, fmt.Errorf("no template for %s", v.Kind)
 	}
 	return t, nil
 }
@@ -212,21 +212,18 @@ type Job struct {
 	// Key, when set, writes into h every input of the job, so that a
 	// rebuild with the same Renderer may reuse the job's last output when
 	// its key is the same, and returns what renders the job from the
-	// inputs it hashed (Run, without making them again). Only the
-	// Markdown pages' jobs but the home page's have one: their views are
-	// data, and the key is the hash of the view (PageView).
+	// inputs it hashed (Run, without making them again). The jobs of
+	// every page but the print views have one: their views are data, and
+	// the key is the hash of the view (PageView).
 	Key func(h *maphash.Hash) func(io.Writer) error
 	// Page is the page the job shows, for the home, section and page
-	// jobs. Bodies marks the job that shows every page's body (the print
-	// view). Whole marks a job whose template receives the whole site
-	// (View): the other kinds' pages but the print view. An edit that
-	// handbook.Patch takes (a new Site whose edited pages' bodies differ,
-	// read through Site.Body; the last Site is never changed) changes the
-	// output of only the edited pages' jobs, the print view, and, with a
-	// theme that is not the default, the Whole jobs.
+	// jobs. Bodies marks the jobs that show every page's body (the print
+	// views). An edit that handbook.Patch takes (a new Site whose edited
+	// pages' bodies differ, read through Site.Body; the last Site is
+	// never changed) changes the output of only the edited pages' jobs
+	// and the print views': no view holds anything else a patch changes.
 	Page   *handbook.Page
 	Bodies bool
-	Whole  bool
 	// OnDemand marks a file that no page of the site loads (the model as
 	// JSON): a build held in memory may make it when it is first read,
 	// as it may the print view (build.Options.Lazy).

@@ -5,18 +5,6 @@ import (
 	"strings"
 )
 
-// Sidebar is Nav as HTML, or "" for a view without a sidebar. It is
-// written in Go rather than by a template: the sidebar is most of each
-// page's markup, and printing it through html/template's reflective
-// escapers was half of the time spent rendering a page. Its escaping is
-// html/template's, byte for byte (TestSidebarMatchesTemplate).
-func (v *View) Sidebar() template.HTML {
-	if !v.sideOK {
-		v.side, v.sideOK = navHTML(v.scratch, v.Nav()), true
-	}
-	return v.side
-}
-
 // navHTML is the sidebar items as HTML.
 func navHTML(s *scratch, items []NavItem) template.HTML {
 	if len(items) == 0 {

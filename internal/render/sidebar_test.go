@@ -44,19 +44,19 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 		ResolveFiles(t, odd),
 		ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 400, Seed: 3})),
 	} {
-		views := []*View{{Site: site, URL: "/roles/"}, {Site: site, URL: "/404.html", Absolute: true, BasePath: "/docs/"}}
+		views := []*PageView{sideView(site, "", "/roles/", nil, ""), sideView(site, "404", "/404.html", nil, "/docs/")}
 		for _, p := range site.Pages {
-			views = append(views, &View{Site: site, URL: p.URL, navPage: p})
+			views = append(views, sideView(site, "page", p.URL, p, ""))
 		}
 		for _, r := range site.Roles {
-			views = append(views, &View{Site: site, URL: r.URL, Kind: "role"})
+			views = append(views, sideView(site, "role", r.URL, nil, ""))
 		}
 		for _, tag := range site.Tags {
-			views = append(views, &View{Site: site, URL: tag.URL, Kind: "tag"})
+			views = append(views, sideView(site, "tag", tag.URL, nil, ""))
 		}
 		for _, v := range views {
 			var want strings.Builder
-			if err := navTemplate.Execute(&want, v.Nav()); err != nil {
+			if err := navTemplate.Execute(&want, v.Nav); err != nil {
 				t.Fatal(err)
 			}
 			if got := string(v.Sidebar()); got != want.String() {
@@ -64,9 +64,23 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 			}
 		}
 	}
-	if got := (&View{Site: ResolveFiles(t, odd[:2]), URL: "/"}).Sidebar(); got != "" {
+	if got := sideView(ResolveFiles(t, odd[:2]), "", "/", nil, "").Sidebar(); got != "" {
 		t.Errorf("a handbook without sections has sidebar %q, want none", got)
 	}
+}
+
+// sideView is the view of the page of that kind at url, with its sidebar
+// made as a build makes it: p is its Markdown page, or nil; base, when
+// set, is the base URL's path its links are made from, as 404.html's.
+func sideView(site *handbook.Site, kind, url string, p *handbook.Page, base string) *PageView {
+	v := &PageView{Site: siteView(site), Kind: kind, URL: url, Absolute: base != "", BasePath: base}
+	if p != nil {
+		v.nav = navSource{site, p}
+		v.finish()
+		return v
+	}
+	v.navigate(site)
+	return v
 }
 
 // TestURLEscapingMatchesTemplate: writeAttrURL and htmlEscape escape random
@@ -193,9 +207,9 @@ func TestSidebarBounded(t *testing.T) {
 				p = q
 			}
 		}
-		v := &View{Site: site, URL: p.URL, navPage: p}
+		v := sideView(site, "page", p.URL, p, "")
 		var level []NavItem
-		for _, it := range v.Nav() {
+		for _, it := range v.Nav {
 			if it.Open {
 				level = it.Children
 			}

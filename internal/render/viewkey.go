@@ -11,7 +11,7 @@ import (
 	"github.com/batonhq/baton/internal/handbook"
 )
 
-// A Markdown page's render key is its view, hashed whole: every exported
+// A page's render key is its view, hashed whole: every exported
 // field a template can read, walked by reflection, so a field added to
 // the view is in the key without anyone listing it (TestViewKeyCoversEveryField).
 

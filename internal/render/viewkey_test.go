@@ -18,13 +18,14 @@ import (
 // computes from the view's own fields (and the renderer's asset URLs,
 // which the output cache is kept by), never from the site: a new one must
 // too, and joins this list once it does.
-var pageViewMethods = []string{"Asset", "ChipItems", "CrumbItems", "FooterNote", "Head", "Rel", "Root", "Sidebar", "TOCItems", "TagLinks", "XDefault"}
+var pageViewMethods = []string{"Asset", "ChipItems", "CrumbItems", "FooterNote", "Head", "PrintBody", "PrintHref", "PrintID", "Rel", "Root", "Sidebar", "TOCItems", "TagLinks", "XDefault"}
 
 // unexportedFields are the fields of the views' types that a template
 // cannot read, and what covers each in the key.
 var unexportedFields = map[string][]string{
-	"PageView": {"body", "frame", "nav", "side", "sideOK"}, // body, nav: writeKey hashes their sources; frame: the renderer and the build; side: made from Nav
-	"SiteView": {"footer", "key", "ui"},                    // footer: writeKey hashes it; key: the fields; ui: its Key is in key
+	"PageView":   {"body", "frame", "nav", "printed", "side", "sideOK"}, // body, nav: writeKey hashes their sources; frame: the renderer and the build; side: made from Nav; printed: the print views', which have no key
+	"SiteView":   {"footer", "key", "ui"},                               // footer: writeKey hashes it; key: the fields; ui: its Key is in key
+	"PrintEntry": {"body", "file"},                                      // the print views', which have no key: a page's body, made when printed
 }
 
 // TestPageViewIsData walks every type a Markdown page's template can reach

@@ -59,9 +59,10 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 			return uiHTML(ui.N(key, n, placeholders(args)...)), nil
 		},
 		// kindTitle and stageTitle name a responsibility's kind and
-		// stage, ids of the model, in the site's words.
-		"kindTitle":  func(m config.Model, kind string) string { return kindTitle(ui, m, kind) },
-		"stageTitle": func(m config.Model, stage string) string { return stageTitle(ui, m, stage) },
+		// stage, ids of the model (.Site.Config.Model), in the site's
+		// words.
+		"kindTitle":  func(m ModelData, kind string) string { return title(m.Kinds, kind) },
+		"stageTitle": func(m ModelData, stage string) string { return title(m.Stages, stage) },
 		// date writes a YYYY-MM-DD date as pages show dates.
 		"date": func(d string) string {
 			t, err := time.Parse("2006-01-02", d)
