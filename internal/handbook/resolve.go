@@ -132,6 +132,9 @@ type resolver struct {
 	// wikiNames maps a file name, in lower case, to the pages and static
 	// files of that name, for wiki links; made on the first one.
 	wikiNames map[string][]string
+	// found, when set, collects the roles a page's links lead to, where
+	// link would add the page to each role's pages (linkPages).
+	found *[]*Role
 }
 
 // sectionFiles picks each folder's page among its Markdown files:
@@ -230,9 +233,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	}
 	r.redirects(pageFiles)
 	r.glossaryAliases()
-	for _, f := range pageFiles {
-		r.linkPage(f)
-	}
+	r.linkPages(pageFiles)
 	r.footer()
 	r.linkGlossary()
 	for _, f := range pathFiles {
@@ -883,11 +884,10 @@ func (r *resolver) linkRole(f *Parsed) {
 	}
 }
 
-func (r *resolver) linkPage(f *Parsed) {
-	p := r.pages[f.File]
-	if p == nil {
-		return
-	}
+// linkPage links page p's front matter (f): its review, owners, roles,
+// responsibilities and tags, and returns the roles it names, for its
+// links (seenRole). Its roles gain the page in linkPages, in page order.
+func (r *resolver) linkPage(p *Page, f *Parsed) map[*Role]bool {
 	fm := f.Page.FrontMatter
 	p.Review = r.review(f.File, ReviewKeys{fm.Owners, fm.Reviewed, fm.ReviewEvery}, fm.Pos)
 	owned(p.Owners, p.Title, p.URL)
@@ -896,7 +896,6 @@ func (r *resolver) linkPage(f *Parsed) {
 		if role := r.lookupRole(ref, "roles"); role != nil && !seenRole[role] {
 			seenRole[role] = true
 			p.Roles = append(p.Roles, role)
-			role.Pages = append(role.Pages, p)
 		}
 	}
 	// A page names few responsibilities and tags: its own lists say which
@@ -932,10 +931,7 @@ func (r *resolver) linkPage(f *Parsed) {
 			t.Pages = append(t.Pages, p)
 		}
 	}
-	p.Hrefs = make([]Href, len(p.Doc.Links))
-	for i, l := range p.Doc.Links {
-		p.Hrefs[i] = r.docLink(p, l, f.Page.LinkPos[i], seenRole)
-	}
+	return seenRole
 }
 
 // TagSlug is the URL segment of a tag.
@@ -1026,7 +1022,11 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if role := r.roleFiles[file]; role != nil && !seenRole[role] {
 		seenRole[role] = true
-		role.Pages = append(role.Pages, p)
+		if r.found != nil {
+			*r.found = append(*r.found, role)
+		} else {
+			role.Pages = append(role.Pages, p)
+		}
 	}
 	if frag != "" {
 		if !r.hasAnchor(file, frag) {
