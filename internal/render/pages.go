@@ -145,11 +145,9 @@ func holding(resp *handbook.Responsibility, id string) *handbook.Holding {
 // funcs are the theme's template functions but those of uiFuncs.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"letter":  letterOf,
-		"holding": holding,
-		"add":     func(a, b int) int { return a + b },
-		"link":    link,
-		"join":    strings.Join,
+		"add":  func(a, b int) int { return a + b },
+		"link": link,
+		"join": strings.Join,
 		// siteRel is a site-absolute URL without its leading slash, for links
 		// written from .Root ("{{.Root}}{{siteRel .URL}}").
 		"siteRel": func(u string) string { return strings.TrimPrefix(u, "/") },
