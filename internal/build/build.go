@@ -423,7 +423,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	b.keepTree(tree)
 	footer, d := b.footer(cfg)
 	diags.Append(d)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
 		NumberPrefixes: b.opts.Layout.NumberPrefixes})
 	diags.Append(d)

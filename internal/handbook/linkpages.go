@@ -18,8 +18,9 @@ type pageLinks struct {
 }
 
 // linkPages links every page: its front matter one page after another
-// (which makes the site's tags), then its Markdown's links on all cores,
-// a share of the pages each (linkShare), each share with a copy of the
+// (which makes the site's tags), then its Markdown's links, with
+// Options.LinkOnAllCores on all cores, a share of the pages each
+// (linkShare), each share with a copy of the
 // resolver (checker) whose diagnostics, linked static files and lookup
 // caches are its own. What the links made is then applied in page order:
 // the pages, their roles' pages and the diagnostics are those of linking
@@ -37,7 +38,10 @@ func (r *resolver) linkPages(files []*Parsed) {
 			p.Hrefs = make([]Href, len(p.Doc.Links))
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/linkShare))
+	workers := 1
+	if r.opts.LinkOnAllCores {
+		workers = min(runtime.GOMAXPROCS(0), max(1, len(files)/linkShare))
+	}
 	checkers := make([]*resolver, workers)
 	var wg sync.WaitGroup
 	for w := range workers {

@@ -52,7 +52,7 @@ func TestLinksOnAllCores(t *testing.T) {
 		t.Helper()
 		defer func(s, p int) { linkShare = s; runtime.GOMAXPROCS(p) }(linkShare, runtime.GOMAXPROCS(procs))
 		linkShare = share
-		site, diags := Resolve(cfg, slices.Clone(parsed), Options{})
+		site, diags := Resolve(cfg, slices.Clone(parsed), Options{LinkOnAllCores: true})
 		res := result{hrefs: map[string][]Href{}, roles: map[string][]string{}}
 		for _, p := range site.Pages {
 			res.hrefs[p.URL] = p.Hrefs
