@@ -12,6 +12,7 @@ import (
 
 	"github.com/batonhq/baton/internal/build"
 	"github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/cputime"
 	"github.com/batonhq/baton/internal/publish"
 )
 
@@ -115,9 +116,9 @@ func benchmarkRebuild(b *testing.B, edit func(orig string, i int) string, patch 
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		start := cpuTime()
+		start := cputime.Used()
 		res, diags := bl.Rebuild(context.Background(), src, []string{rel})
-		cpu += cpuTime() - start
+		cpu += cputime.Used() - start
 		if res == nil {
 			b.Fatal(diags)
 		}

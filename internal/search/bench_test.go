@@ -13,6 +13,7 @@ import (
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
 	gencorpus "github.com/batonhq/baton/internal/corpus"
+	"github.com/batonhq/baton/internal/cputime"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/render"
 	"github.com/batonhq/baton/internal/search"
@@ -120,13 +121,13 @@ func site10k(b *testing.B) *handbook.Site {
 func BenchmarkIndex10k(b *testing.B) {
 	site := site10k(b)
 	var files []search.File
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		files = search.Build(site, search.Options{})
 	}
 	b.StopTimer()
 	if cpu > 0 {
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N), "cpu-ns/op")
 	}
 	total := 0
 	for _, f := range files {
@@ -252,7 +253,7 @@ func BenchmarkWords(b *testing.B) {
 		realSite.docs = search.Documents(testSiteFiles(b, files))
 	})
 	list := search.Lister("en")
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for _, d := range realSite.docs {
 			list(d)
@@ -260,6 +261,6 @@ func BenchmarkWords(b *testing.B) {
 	}
 	b.StopTimer()
 	if cpu > 0 {
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*len(realSite.docs)), "cpu-ns/doc")
+		b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N*len(realSite.docs)), "cpu-ns/doc")
 	}
 }

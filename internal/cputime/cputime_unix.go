@@ -1,16 +1,18 @@
 //go:build unix
 
-package build_test
+// Package cputime tells the CPU time the process has used, for the
+// benchmarks that report it beside their wall time.
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time the process has used, user and system: a
+// Used is the CPU time the process has used, user and system: a
 // benchmark's cost on a machine that other work shares, where its wall
 // time says more about the others.
-func cpuTime() time.Duration {
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
