@@ -34,6 +34,9 @@ type lastBuild struct {
 	// transient is set when a file's parse depended on the moment it was
 	// made: the next build parses it again, so it cannot be patched.
 	transient bool
+	// inParts is whether site prints in parts (render.PrintsInParts),
+	// which a patch keeps.
+	inParts bool
 }
 
 func newLastBuild(site *handbook.Site, parsed []*handbook.Parsed, diags diag.List, dates map[string]int64, index *search.Index, files []render.File) *lastBuild {
@@ -44,7 +47,7 @@ func newLastBuild(site *handbook.Site, parsed []*handbook.Parsed, diags diag.Lis
 		transient = transient || p.Transient()
 	}
 	return &lastBuild{site: site, parsed: byPath, diags: diags, dates: dates, index: index,
-		files: files, at: indexPaths(files), transient: transient}
+		files: files, at: indexPaths(files), transient: transient, inParts: render.PrintsInParts(site)}
 }
 
 // edit is a page whose body changed since the last build: its parse
@@ -67,7 +70,7 @@ func (b *Builder) patch(ctx context.Context, tree source.Tree, changed []change,
 		return nil, nil, false, parsed
 	}
 	site, ok := handbook.Patch(l.site, olds(edits), news(edits))
-	if !ok || render.PrintsInParts(site) != render.PrintsInParts(l.site) {
+	if !ok || render.PrintsInParts(site) != l.inParts {
 		// Past the size at which the handbook prints in parts, or back
 		// under it, the print views' files and the parts' print links
 		// change: a body edit then reaches beyond its page.

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/batonhq/baton/internal/diag"
@@ -45,10 +46,24 @@ func Languages() []string {
 	return out
 }
 
-// catalog reads the embedded catalog of lang, or nil when there is none.
-// The catalogs are part of baton, so a problem in one is a bug that the
-// package's tests catch; here it only drops the broken keys.
+// catalog is the embedded catalog of lang, or nil when there is none,
+// decoded once per process: the catalogs are part of the program, and a
+// dev server decodes handbook.yaml, and so asks for them, on every save.
+// The map is shared: callers only read it.
 func catalog(lang string) map[string]string {
+	if m, ok := catalogCache.Load(lang); ok {
+		return m.(map[string]string)
+	}
+	m, _ := catalogCache.LoadOrStore(lang, readCatalog(lang))
+	return m.(map[string]string)
+}
+
+var catalogCache sync.Map // language -> map[string]string
+
+// readCatalog decodes the embedded catalog of lang, or gives nil when there
+// is none. The catalogs are part of baton, so a problem in one is a bug that
+// the package's tests catch; here it only drops the broken keys.
+func readCatalog(lang string) map[string]string {
 	src, err := catalogs.ReadFile(lang + ".yaml")
 	if err != nil {
 		return nil
@@ -100,11 +115,10 @@ func For(lang strictyaml.Str, overrides strictyaml.Pairs) (*Strings, diag.List) 
 	}
 	var key strings.Builder
 	key.WriteString(s.lang)
-	keys := Keys()
 	for _, o := range overrides {
 		want, ok := en[o.Key.Value]
 		if !ok {
-			diags.Errorf(o.Key.Pos, "strings: no string is called %q%s", o.Key.Value, diag.DidYouMean(o.Key.Value, keys))
+			diags.Errorf(o.Key.Pos, "strings: no string is called %q%s", o.Key.Value, diag.DidYouMean(o.Key.Value, Keys()))
 			continue
 		}
 		if msg := samePlaceholders(o.Value.Value, want); msg != "" {

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
@@ -183,13 +184,16 @@ func (l *jobList) views() {
 	site, r, w := l.site, l.r, words(l.site)
 	// The print view takes the pages' bodies now, so that rendering it
 	// later (the dev server renders it when asked) shows this build's.
+	// Where each page prints is worked out when a print view is first
+	// rendered: a dev server's patch lists every job, and renders none
+	// of these until a reader asks.
 	bodies := printBodies(site)
-	printed := printPlaces(site)
 	split := PrintsInParts(site)
-	l.printJob("/print/", func() *PageView { return r.printView(site, l.sv, bodies, printed, nil, split) })
+	printed := sync.OnceValue(func() map[string]printPlace { return printPlaces(site, split) })
+	l.printJob("/print/", func() *PageView { return r.printView(site, l.sv, bodies, printed(), nil, split) })
 	if split {
 		for _, s := range printSections(site) {
-			l.printJob(partPrintURL(s), func() *PageView { return r.printView(site, l.sv, bodies, printed, s, split) })
+			l.printJob(partPrintURL(s), func() *PageView { return r.printView(site, l.sv, bodies, printed(), s, split) })
 		}
 	}
 	l.keyed("/search/", "", nil, func() *PageView {

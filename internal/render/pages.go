@@ -585,9 +585,9 @@ func (r *Renderer) printView(site *handbook.Site, sv *SiteView, bodies []printBo
 }
 
 // printPlaces says where the print views show each page, role,
-// responsibility and reading path.
-func printPlaces(site *handbook.Site) map[string]printPlace {
-	split := PrintsInParts(site)
+// responsibility and reading path; split is whether the handbook prints
+// in parts (PrintsInParts).
+func printPlaces(site *handbook.Site, split bool) map[string]printPlace {
 	m := map[string]printPlace{}
 	for _, p := range printPages(site) {
 		pl := printPlace{"/print/", printID(p.URL)}
