@@ -294,30 +294,13 @@ type balancedProse struct{ rng *rand.Rand }
 func (t balancedProse) word() string { return vocab[t.rng.IntN(len(vocab))] }
 
 // plain is a sentence without marks, for summaries.
-func (t balancedProse) plain() string {
-	w := make([]string, 8+t.rng.IntN(8))
-	for k := range w {
-		w[k] = t.word()
-	}
-	return title(strings.Join(w, " ")) + "."
-}
+func (t balancedProse) plain() string { return plainSentence(t.rng, t.word) }
 
 // sentence is a sentence with a word now and then in bold, italics or
 // code, as prose has.
 func (t balancedProse) sentence() string {
-	w := make([]string, 8+t.rng.IntN(13))
-	for k := range w {
-		w[k] = t.word()
-		switch t.rng.IntN(40) {
-		case 0:
-			w[k] = "**" + w[k] + "**"
-		case 1:
-			w[k] = "*" + w[k] + "*"
-		case 2:
-			w[k] = "`" + w[k] + "`"
-		}
-	}
-	return title(strings.Join(w, " ")) + "."
+	s, _ := markedSentence(t.rng, t.word)
+	return s
 }
 
 // balancedBody is a balanced page's body being written. It counts the
@@ -397,21 +380,9 @@ func (w *balancedBody) list() {
 }
 
 func (w *balancedBody) table() {
-	cols := 3 + w.rng.IntN(2)
-	row := func(cell func() string) {
-		w.b.WriteString("|")
-		for range cols {
-			w.b.WriteString(" " + cell() + " |")
-		}
-		w.b.WriteString("\n")
-	}
-	row(func() string { return title(w.word()) })
-	row(func() string { return "---" })
-	for range 3 + w.rng.IntN(4) {
-		row(func() string { return w.word() + " " + w.word() })
-		w.words += 2 * cols
-	}
-	w.b.WriteString("\n")
+	header := func() string { return title(w.word()) }
+	cell := func() string { return w.word() + " " + w.word() }
+	w.words += 2 * writeTable(&w.b, w.rng, 4, header, cell)
 }
 
 func contains(s []string, v string) bool {
@@ -444,6 +415,30 @@ func fill(body []byte, links []link, hugo bool) []byte {
 		}
 		body = body[j+1:]
 	}
+}
+
+// writeTable writes a Markdown table of 3 or 4 columns: a row of header
+// cells, the rule below it, and 3 to 2+moreRows rows of body cells, each
+// cell drawn when it is written. It returns how many body cells it wrote.
+// Both shapes' pages write tables this way, in this order of draws, which
+// their corpora's bytes depend on.
+func writeTable(b *bytes.Buffer, rng *rand.Rand, moreRows int, header, cell func() string) int {
+	cols := 3 + rng.IntN(2)
+	row := func(cell func() string) {
+		b.WriteString("|")
+		for range cols {
+			b.WriteString(" " + cell() + " |")
+		}
+		b.WriteString("\n")
+	}
+	row(header)
+	row(func() string { return "---" })
+	rows := 3 + rng.IntN(moreRows)
+	for range rows {
+		row(cell)
+	}
+	b.WriteString("\n")
+	return rows * cols
 }
 
 var codeLangs = []string{"go", "python", "yaml", "bash", "json", "sql"}

@@ -32,20 +32,7 @@ func (t prose) sentence() (string, int) {
 	if t.ja {
 		return jaSentence(t.rng, true)
 	}
-	n := 8 + t.rng.IntN(13)
-	w := make([]string, n)
-	for k := range w {
-		w[k] = t.word()
-		switch t.rng.IntN(40) {
-		case 0:
-			w[k] = "**" + w[k] + "**"
-		case 1:
-			w[k] = "*" + w[k] + "*"
-		case 2:
-			w[k] = "`" + w[k] + "`"
-		}
-	}
-	return title(strings.Join(w, " ")) + ".", n
+	return markedSentence(t.rng, t.word)
 }
 
 // plain is a sentence without marks, for summaries.
@@ -54,11 +41,7 @@ func (t prose) plain() string {
 		s, _ := jaSentence(t.rng, false)
 		return s
 	}
-	w := make([]string, 8+t.rng.IntN(8))
-	for k := range w {
-		w[k] = t.word()
-	}
-	return title(strings.Join(w, " ")) + "."
+	return plainSentence(t.rng, t.word)
 }
 
 // cell is a table cell's text.
@@ -280,21 +263,7 @@ func (w *realBody) list() {
 }
 
 func (w *realBody) table() {
-	cols := 3 + w.rng.IntN(2)
-	row := func(cell func() string) {
-		w.b.WriteString("|")
-		for range cols {
-			w.b.WriteString(" " + cell() + " |")
-		}
-		w.b.WriteString("\n")
-	}
-	row(w.header)
-	row(func() string { return "---" })
-	for range 3 + w.rng.IntN(6) {
-		row(w.cell)
-		w.words += 2 * cols
-	}
-	w.b.WriteString("\n")
+	w.words += 2 * writeTable(&w.b, w.rng, 6, w.header, w.cell)
 }
 
 // htmlTable writes a raw HTML table, as handbooks moved from wikis and

@@ -17,17 +17,14 @@ func zipf(rng *rand.Rand, n int) int {
 // have: each rare word is on a few pages only, and the search index holds
 // tens of thousands of distinct words, not a few hundred.
 func rareWord(rng *rand.Rand) string {
-	n := len(syllables) * len(syllables) * len(syllables)
-	// An odd multiplier permutes the ranks, so common words are not all
-	// made of the first syllables.
-	r := zipf(rng, n) * 7919 % n
-	s := len(syllables)
-	return syllables[r/(s*s)] + syllables[r/s%s] + syllables[r%s]
+	return RareWord(zipf(rng, len(syllables)*len(syllables)*len(syllables)))
 }
 
 // RareWord is the rare word of rank r (0 the most common), for queries.
 func RareWord(r int) string {
 	n := len(syllables) * len(syllables) * len(syllables)
+	// An odd multiplier permutes the ranks, so common words are not all
+	// made of the first syllables.
 	r = r * 7919 % n
 	s := len(syllables)
 	return syllables[r/(s*s)] + syllables[r/s%s] + syllables[r%s]
@@ -41,6 +38,37 @@ func jaRare(rng *rand.Rand) string {
 }
 
 func pick(rng *rand.Rand, words []string) string { return words[rng.IntN(len(words))] }
+
+// plainSentence is an English sentence of 8 to 15 words drawn by word,
+// without marks, for summaries. Both shapes' prose writes it, each with
+// its own words.
+func plainSentence(rng *rand.Rand, word func() string) string {
+	w := make([]string, 8+rng.IntN(8))
+	for k := range w {
+		w[k] = word()
+	}
+	return title(strings.Join(w, " ")) + "."
+}
+
+// markedSentence is an English sentence of 8 to 20 words drawn by word,
+// with a word now and then in bold, italics or code, as prose has, and
+// its length in words.
+func markedSentence(rng *rand.Rand, word func() string) (string, int) {
+	n := 8 + rng.IntN(13)
+	w := make([]string, n)
+	for k := range w {
+		w[k] = word()
+		switch rng.IntN(40) {
+		case 0:
+			w[k] = "**" + w[k] + "**"
+		case 1:
+			w[k] = "*" + w[k] + "*"
+		case 2:
+			w[k] = "`" + w[k] + "`"
+		}
+	}
+	return title(strings.Join(w, " ")) + ".", n
+}
 
 // jaPhrase joins n nouns with の, as Japanese titles and headings often do.
 func jaPhrase(rng *rand.Rand, n int) string {
