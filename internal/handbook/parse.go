@@ -287,35 +287,37 @@ func ParseWith(f source.File, md *markdown.Renderer, opts ParseOptions) (p *Pars
 		p.Diags.Warnf(pos, "invalid UTF-8 (shown as �; save the file as UTF-8)")
 		f.Data = bytes.ToValidUTF8(f.Data, []byte("\uFFFD"))
 	}
-	id := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 	switch p.Kind {
 	case KindPage:
 		p.Page = parsePage(f, md, opts, &p.Diags)
 	case KindRole:
-		if !ValidID(id) {
-			p.Diags.Errorf(start, "role id %q (the file name) must be lower-case words joined by hyphens, like product-manager", id)
-		}
-		r := &ParsedRole{ID: id}
-		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		r := &ParsedRole{}
+		r.ID = decodeNamed(f, "role", "product-manager", &r.Data, &p.Diags)
 		p.Role = r
 	case KindPath:
-		if !ValidID(id) {
-			p.Diags.Errorf(start, "path id %q (the file name) must be lower-case words joined by hyphens, like first-week", id)
-		}
-		r := &ParsedPath{ID: id}
-		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		r := &ParsedPath{}
+		r.ID = decodeNamed(f, "path", "first-week", &r.Data, &p.Diags)
 		p.Path = r
 	case KindPerson:
-		if !ValidID(id) {
-			p.Diags.Errorf(start, "person id %q (the file name) must be lower-case words joined by hyphens, like ada-lovelace", id)
-		}
-		r := &ParsedPerson{ID: id}
-		p.Diags.Append(strictyaml.Decode(f.Path, f.Data, 0, &r.Data))
+		r := &ParsedPerson{}
+		r.ID = decodeNamed(f, "person", "ada-lovelace", &r.Data, &p.Diags)
 		p.Person = r
 	case KindGlossary:
 		p.Glossary = parseGlossary(f, md, &p.Diags)
 	}
 	return p
+}
+
+// decodeNamed decodes f, a role's, path's or person's file (what), into
+// data, and returns its id: its file name, which must be a valid id, as
+// example is. The three kinds are named and read alike.
+func decodeNamed(f source.File, what, example string, data any, diags *diag.List) string {
+	id := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+	if !ValidID(id) {
+		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "%s id %q (the file name) must be lower-case words joined by hyphens, like %s", what, id, example)
+	}
+	diags.Append(strictyaml.Decode(f.Path, f.Data, 0, data))
+	return id
 }
 
 func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *diag.List) *ParsedPage {
