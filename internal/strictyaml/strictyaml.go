@@ -397,24 +397,16 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+		if !d.newKey(k, k.Value, seen) {
 			continue
 		}
-		if first, ok := seen[k.Value]; ok {
-			d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
-			continue
-		}
-		seen[k.Value] = d.pos(k)
 		f, ok := fields[k.Value]
 		if !ok && d.lenient && key == "" {
 			// Other tools read keys in any case (Hugo's Description).
 			if i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, k.Value) }); i >= 0 {
-				if first, dup := seen[names[i]]; dup {
-					d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
+				if !d.newKey(k, names[i], seen) {
 					continue
 				}
-				seen[names[i]] = d.pos(k)
 				f, ok = fields[names[i]], true
 			}
 		}
@@ -444,6 +436,23 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
 			d.diags.Errorf(d.pos(n), "missing required key %q%s", name, inKey(key))
 		}
 	}
+}
+
+// newKey reports whether k, a key of a mapping, is a plain name that is
+// new in it: seen holds where each name was set, and name is the one k
+// sets (a key read in any case sets the field's own). A key that is not
+// is an error, and the mapping goes on without it.
+func (d *decoder) newKey(k *yaml.Node, name string, seen map[string]diag.Pos) bool {
+	if k.Kind != yaml.ScalarNode {
+		d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+		return false
+	}
+	if first, ok := seen[name]; ok {
+		d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
+		return false
+	}
+	seen[name] = d.pos(k)
+	return true
 }
 
 // field is where a key of a mapping goes.
@@ -506,18 +515,12 @@ func (d *decoder) pairs(n *yaml.Node, v reflect.Value, key string) {
 		return
 	}
 	var ps Pairs
-	seen := map[string]int{}
+	seen := map[string]diag.Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.diags.Errorf(d.pos(k), "a key must be a plain name, not %s", describe(k))
+		if !d.newKey(k, k.Value, seen) {
 			continue
 		}
-		if first, ok := seen[k.Value]; ok {
-			d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first)
-			continue
-		}
-		seen[k.Value] = d.pos(k).Line
 		if s, ok := d.scalar(val, k.Value, "a string"); ok {
 			ps = append(ps, Pair{Key: Str{Value: k.Value, Pos: d.pos(k)}, Value: Str{Value: s, Pos: d.pos(val)}})
 		}
