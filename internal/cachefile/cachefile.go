@@ -99,3 +99,15 @@ func Entries(body []byte) (map[Key][]byte, bool) {
 	}
 	return entries, true
 }
+
+// OpenEntries returns the entries of data, a file NewWriter wrote with
+// format and identity whose body is entries alone (WriteEntry's), and
+// whether it is one, well formed: what Open and then Entries give, for
+// the caches (links', code blocks') that keep nothing else in their file.
+func OpenEntries(data []byte, format, identity string) (map[Key][]byte, bool) {
+	body, ok := Open(data, format, identity)
+	if !ok {
+		return nil, false
+	}
+	return Entries(body)
+}

@@ -89,3 +89,31 @@ func TestIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenEntries gives back the entries written, and nothing of a file
+// Open refuses or whose body is not entries.
+func TestOpenEntries(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b, "fmt 1", "prog a")
+	w.WriteEntry(Key{1}, []byte("one"))
+	w.WriteEntry(Key{2}, nil)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := OpenEntries(b.Bytes(), "fmt 1", "prog a")
+	if !ok || len(got) != 2 || string(got[Key{1}]) != "one" || len(got[Key{2}]) != 0 {
+		t.Fatalf("OpenEntries = %q, %v; want entries one and empty", got, ok)
+	}
+	if _, ok := OpenEntries(b.Bytes(), "fmt 1", "prog b"); ok {
+		t.Error("opened another program's file")
+	}
+	b.Reset()
+	w = NewWriter(&b, "fmt 1", "prog a")
+	w.Write([]byte("not entries"))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := OpenEntries(b.Bytes(), "fmt 1", "prog a"); ok {
+		t.Error("read entries from a body of other bytes")
+	}
+}

@@ -39,11 +39,7 @@ func NewCache() *Cache { return &Cache{entries: map[cachefile.Key]entry{}} }
 // program, or damaged, gives an empty cache.
 func DecodeCache(data []byte) *Cache {
 	c := NewCache()
-	body, ok := cachefile.Open(data, cacheFormat, buildid.Executable())
-	if !ok {
-		return c
-	}
-	raw, ok := cachefile.Entries(body)
+	raw, ok := cachefile.OpenEntries(data, cacheFormat, buildid.Executable())
 	if !ok {
 		return c
 	}

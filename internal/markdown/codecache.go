@@ -94,11 +94,7 @@ func (c *CodeCache) load() {
 // cache keeps parts of data; the caller must not change it.
 func DecodeCodeCache(data []byte) *CodeCache {
 	c := NewCodeCache()
-	body, ok := cachefile.Open(data, codeFormat, codeVersion())
-	if !ok {
-		return c
-	}
-	entries, ok := cachefile.Entries(body)
+	entries, ok := cachefile.OpenEntries(data, codeFormat, codeVersion())
 	if !ok {
 		return c
 	}
