@@ -48,14 +48,7 @@ type calloutTransformer struct{}
 
 func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
-			quotes = append(quotes, q)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, q := range quotes {
+	for _, q := range nodesOf[*ast.Blockquote](doc) {
 		p, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || p.Lines().Len() == 0 {
 			continue

@@ -614,6 +614,21 @@ func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
 	d.Links = append(d.Links, Link{Dest: dest, Image: image, Wiki: wiki, Offset: offsetOf(n, src)})
 }
 
+// nodesOf lists the nodes of type T in doc, in document order, for a
+// transformer that sees them all before it changes any: changing the tree
+// while ast.Walk is in it would skip or revisit nodes. A node found is
+// looked inside too, since some (blockquotes) nest.
+func nodesOf[T ast.Node](doc ast.Node) []T {
+	var found []T
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if x, ok := n.(T); ok && entering {
+			found = append(found, x)
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
 // offsetOf finds where an inline node starts in the source: the first text
 // inside it, stepped back over "[" or "![", or else its block's first line.
 func offsetOf(n ast.Node, src []byte) int {

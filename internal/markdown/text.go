@@ -219,14 +219,7 @@ var customIDRE = regexp.MustCompile(`^[\p{L}\p{M}\p{N}_.:-]+$`)
 
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
-	var headings []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			headings = append(headings, h)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	headings := nodesOf[*ast.Heading](doc)
 	used := make(map[string]bool, len(headings))
 	ids := make([]string, len(headings))
 	for i, h := range headings {
