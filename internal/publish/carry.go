@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // ancestors lists the folders the paths lie in, as slash paths.
@@ -72,13 +71,10 @@ func (o output) carryOver(tmp string, written map[string]bool, keepTop bool) (bo
 func (o output) foreign(old, written map[string]bool) ([]string, error) {
 	dirs := ancestors(old, written)
 	var e errs
-	var mu sync.Mutex
-	var foreign []string
-	walkFolders(o.path, func(dir string, entries []fs.DirEntry, err error) []string {
+	foreign := gather(o.path, func(dir string, entries []fs.DirEntry, err error) (subs, found []string) {
 		if err != nil && !(os.IsNotExist(err) && dir == o.path) {
 			e.add(err)
 		}
-		var subs, found []string
 		for _, d := range entries {
 			p := filepath.Join(dir, d.Name())
 			rel, _ := filepath.Rel(o.path, p)
@@ -92,11 +88,8 @@ func (o output) foreign(old, written map[string]bool) ([]string, error) {
 				found = append(found, rel)
 			}
 		}
-		mu.Lock()
-		foreign = append(foreign, found...)
-		mu.Unlock()
-		return subs
-	}, nil)
+		return subs, found
+	})
 	slices.Sort(foreign)
 	return foreign, e.first
 }

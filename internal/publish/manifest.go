@@ -123,6 +123,13 @@ func ourIgnore(p string) bool {
 	return bytes.Equal(b[:n], prevIgnore)
 }
 
+// own reports whether rel, at p, in a previous output is a file baton
+// keeps there for itself, which is neither the site's nor the user's: its
+// bookkeeping, or the .gitignore it put in (read only when rel names one).
+func own(rel, p string) bool {
+	return bookkeeping(rel) || rel == ".gitignore" && ourIgnore(p)
+}
+
 // readCarried lists the files carried names in dir (nil when there is no
 // list): local paths only.
 func readCarried(dir string) (list []string, ok bool) {

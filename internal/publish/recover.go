@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // isOutput reports whether dir is a folder (not a link to one) with
@@ -78,14 +77,11 @@ func (o output) complete(dir string) error {
 		return err
 	}
 	var e errs
-	var mu sync.Mutex
-	var paths []string
-	walkFolders(dir, func(sub string, entries []fs.DirEntry, err error) []string {
+	paths := gather(dir, func(sub string, entries []fs.DirEntry, err error) (subs, files []string) {
 		e.add(err)
 		if len(entries) == 0 && sub != dir {
 			_ = o.disk.remove(sub)
 		}
-		var subs, files []string
 		for _, d := range entries {
 			p := filepath.Join(sub, d.Name())
 			rel, _ := filepath.Rel(dir, p)
@@ -97,11 +93,8 @@ func (o output) complete(dir string) error {
 				files = append(files, slash)
 			}
 		}
-		mu.Lock()
-		paths = append(paths, files...)
-		mu.Unlock()
-		return subs
-	}, nil)
+		return subs, files
+	})
 	if e.first != nil {
 		return e.first
 	}

@@ -50,6 +50,24 @@ func walkFolders(dir string, visit func(dir string, entries []os.DirEntry, err e
 	walk(dir)
 }
 
+// gather walks the tree under dir as walkFolders does, with no after, and
+// returns, in no particular order, what visit found in every folder it
+// visited: visit returns the subfolders to walk and what it found there.
+// Folders are visited side by side, so what they find is kept under a
+// lock.
+func gather(dir string, visit func(dir string, entries []os.DirEntry, err error) (subs, found []string)) []string {
+	var mu sync.Mutex
+	var all []string
+	walkFolders(dir, func(sub string, entries []os.DirEntry, err error) []string {
+		subs, found := visit(sub, entries, err)
+		mu.Lock()
+		all = append(all, found...)
+		mu.Unlock()
+		return subs
+	}, nil)
+	return all
+}
+
 // removeTree removes dir and everything in it, as os.RemoveAll does, with
 // folders emptied in parallel, each file and folder by remove. Swapping in
 // a new output removes the old one, which at a large handbook's size takes
@@ -125,7 +143,7 @@ func (d disk) prune(root string, written, listed map[string]bool) error {
 			case de.IsDir() && dirs[slash]:
 				subs = append(subs, p)
 			case de.IsDir(), written[slash], slash == Marker:
-			case listed[slash], bookkeeping(slash), slash == ".gitignore" && ourIgnore(p):
+			case listed[slash], own(slash, p):
 				e.add(d.remove(p))
 			}
 		}
@@ -145,8 +163,6 @@ func (d disk) prune(root string, written, listed map[string]bool) error {
 func userEntries(root, from string, listed map[string]bool) ([]string, error) {
 	dirs := ancestors(listed)
 	var e errs
-	var mu sync.Mutex
-	var found []string
 	start := filepath.Join(root, from)
 	if info, err := os.Lstat(start); err != nil || !info.IsDir() {
 		if err == nil && !listed[filepath.ToSlash(from)] {
@@ -154,9 +170,8 @@ func userEntries(root, from string, listed map[string]bool) ([]string, error) {
 		}
 		return nil, nil
 	}
-	walkFolders(start, func(dir string, entries []fs.DirEntry, err error) []string {
+	found := gather(start, func(dir string, entries []fs.DirEntry, err error) (subs, mine []string) {
 		e.add(err)
-		var subs, mine []string
 		for _, de := range entries {
 			p := filepath.Join(dir, de.Name())
 			rel, _ := filepath.Rel(root, p)
@@ -164,15 +179,12 @@ func userEntries(root, from string, listed map[string]bool) ([]string, error) {
 			switch {
 			case de.IsDir() && dirs[slash]:
 				subs = append(subs, p)
-			case !de.IsDir() && listed[slash], bookkeeping(slash), slash == ".gitignore" && ourIgnore(p):
+			case !de.IsDir() && listed[slash], own(slash, p):
 			default:
 				mine = append(mine, rel)
 			}
 		}
-		mu.Lock()
-		found = append(found, mine...)
-		mu.Unlock()
-		return subs
-	}, nil)
+		return subs, mine
+	})
 	return found, e.first
 }
