@@ -229,14 +229,8 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 		}
 		w := &diskWriter{w: f}
 		err = write(w)
-		cerr := f.Close()
-		switch {
-		case w.err != nil:
-			return t.fail(p, w.err)
-		case err != nil:
+		if err := t.wrote(p, w, err, f.Close()); err != nil {
 			return err
-		case cerr != nil:
-			return t.fail(p, cerr)
 		}
 		t.add(p)
 		return nil
@@ -249,13 +243,8 @@ func (t *Tx) put(p string, size int64, write func(io.Writer) error) error {
 	}
 	err = write(w)
 	same, ferr := r.finish(err)
-	switch {
-	case w.err != nil:
-		return t.fail(p, w.err)
-	case err != nil:
+	if err := t.wrote(p, w, err, ferr); err != nil {
 		return err
-	case ferr != nil:
-		return t.fail(p, ferr)
 	}
 	if same {
 		t.unchanged.Add(1)

@@ -68,6 +68,23 @@ func (t *Tx) fail(p string, err error) error {
 	return t.failed.Load()
 }
 
+// wrote is the outcome of writing p through w: err is what the code
+// making the bytes returned, done the error of closing or finishing the
+// file. An error of the file while writing comes first, since the code's
+// own is then most likely its echo; an error of the file is the file
+// system's (fail), the code's is passed on as it is.
+func (t *Tx) wrote(p string, w *diskWriter, err, done error) error {
+	switch {
+	case w.err != nil:
+		return t.fail(p, w.err)
+	case err != nil:
+		return err
+	case done != nil:
+		return t.fail(p, done)
+	}
+	return nil
+}
+
 // diskWriter passes writes on to w and keeps the first error w returns:
 // an error from the file, told apart from one of the code making the
 // bytes.
