@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/batonhq/baton/internal/config"
@@ -22,7 +23,10 @@ func ResolveFiles(tb testing.TB, files []corpus.File) *handbook.Site {
 			cfg, _ = config.Decode(f.Data)
 			continue
 		}
-		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))}, md))
+		// As source.Read does: images and other files that are not text
+		// are copied, not parsed (the real shape has them).
+		static := strings.HasPrefix(f.Path, "content/static/") || !source.IsText(f.Path)
+		parsed = append(parsed, handbook.Parse(source.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data)), Static: static}, md))
 	}
 	s, diags := handbook.Resolve(cfg, parsed, handbook.Options{})
 	if diags.HasErrors() {
