@@ -113,9 +113,9 @@ type Options struct {
 	// memory does not grow with the site. Nothing is left in it.
 	ScratchDir string
 	// OwnProcess says the build is all its process does (`baton build`),
-	// so BuildTo may set the process's soft memory limit while it runs
-	// (see run.tuneGC): a limit is the process's, and a second build
-	// beside it could put back a value that no longer fits.
+	// so BuildTo may set the process's GOGC and soft memory limit while it
+	// runs (gcBudget): they are the process's, and a second build beside
+	// it could put back values that no longer fit.
 	OwnProcess bool
 }
 
@@ -201,6 +201,9 @@ type Builder struct {
 	// last is the last build held in memory, when it succeeded with the
 	// default theme: what Rebuild patches when only page bodies changed.
 	last *lastBuild
+	// budget is set while BuildTo runs under gcBudget, which then alone
+	// sets how the collector runs (tuneGC leaves it be).
+	budget bool
 	// terms are the glossary's of the last parse, which pages are marked
 	// with (nil: no glossary); parse sets them before the pages parse.
 	terms *markdown.Terms
@@ -240,6 +243,11 @@ func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, 
 		// Without a scratch file (a folder that cannot take one) the
 		// pages stay in memory: slower to nothing, only larger.
 		b.spill, _ = markdown.NewSpill(b.opts.ScratchDir)
+	}
+	if budgeted(b.opts) {
+		b.budget = true
+		defer gcBudget()()
+		defer func() { b.budget = false }()
 	}
 	res, diags := b.load(ctx, fsys, sink)
 	return res, b.real(diags)
@@ -405,12 +413,12 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	}
 	cfg, d := b.settings(tree)
 	diags.Append(d)
-	parsed, n, tree, d := r.parseAll(ctx, fsys, tree, howOf(cfg))
+	parsed, n, tree, d := b.parseAll(ctx, fsys, tree, howOf(cfg))
 	diags.Append(d)
 	if parsed == nil {
 		return nil, diags.Sort()
 	}
-	if r.mem == nil {
+	if r.mem == nil && !r.b.budget {
 		releaseMemory()
 	}
 	rdr, d := b.theme(tree.Layouts)

@@ -2,9 +2,7 @@ package build
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"io/fs"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -13,10 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/batonhq/baton/internal/diag"
-	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/render"
-	"github.com/batonhq/baton/internal/source"
 )
 
 // releaseMemory gives the pages of a finished stage's garbage back to the
@@ -24,86 +19,126 @@ import (
 // deal (the highlighter's and parser's scratch), and the next stage would
 // otherwise grow its heap on top of pages the system still counts as in
 // use: this lowers the peak resident memory (docs/performance.md) for two
-// collections. The dev server skips it: it wants speed.
+// collections. The dev server skips it: it wants speed; so does a build
+// under gcBudget, whose memory limit has the runtime give memory back as
+// the heap shrinks.
 func releaseMemory() { debug.FreeOSMemory() }
 
-// renderGCPercent is the collector's GOGC while a one-off build renders.
+// renderGCPercent is the collector's GOGC while a one-off build that is
+// not its process's all (a test, a program using this package) renders.
 const renderGCPercent = 70
 
-// searchGCPercent is the collector's GOGC while a one-off build makes the
-// search index. With its words from the build cache, the index is made
-// fast enough that its display files and postings raise the heap's peak
-// at the render stage's GOGC; at this one it peaks no higher than with
-// the words listed afresh, in the same time (docs/performance.md).
+// searchGCPercent is the collector's GOGC while such a build makes the
+// search index, whose display files and postings would otherwise raise
+// the heap's peak at the render stage's GOGC.
 const searchGCPercent = 40
 
-// tuneGC lowers GOGC while a one-off build makes its search index and
+// tuneGC lowers GOGC while a one-off build that does not run under a
+// memory budget (gcBudget: `baton build` does) makes its search index and
 // renders (a GOGC the user set is left alone), and returns what puts it
 // back. The search index and the pages are made on all cores, fast, over
 // a heap that is mostly the parsed pages: collecting a little more often
 // than the default lowers the peak at no cost in time we could measure.
-//
-// In a process of its own (Options.OwnProcess), it also sets a soft
-// memory limit (unless the user set GOMEMLIMIT) well
-// above what the rest of the build needs: the live heap after the parse,
-// which the resolved site is most of, times memoryHeadroom. Without one
-// the runtime gives memory it freed back to the system slowly, and the
-// build's resident memory runs well above its heap's peak; with it, the
-// memory is given back as the heap shrinks (docs/performance.md has the
-// figures).
 func (r *run) tuneGC() func() {
-	if r.mem != nil || os.Getenv("GOGC") != "" {
+	if r.mem != nil || r.b.budget || os.Getenv("GOGC") != "" {
 		return func() {}
 	}
 	r.gc = true
 	old := debug.SetGCPercent(renderGCPercent)
-	if !r.b.opts.OwnProcess || os.Getenv("GOMEMLIMIT") != "" {
-		return func() { debug.SetGCPercent(old) }
-	}
-	oldLimit := debug.SetMemoryLimit(memoryLimit(liveHeap()))
+	return func() { debug.SetGCPercent(old) }
+}
+
+// memoryBudget is the soft memory limit of a one-off build in a process
+// of its own, while the live heap is under two thirds of it (budgetLimit): the collector
+// runs when the process's memory reaches it, not when the heap has grown
+// by a share of what is live, so a build of a few thousand pages
+// collects as seldom as that memory allows and a build of 10,000 peaks
+// near it whatever its shape (docs/performance.md, fourteenth session).
+const memoryBudget = 210 << 20
+
+// budgetGCPercent is GOGC under the budget: high enough that the limit,
+// not GOGC, sets when a collection runs, while a small handbook's heap
+// stays within a few times what it holds.
+const budgetGCPercent = 300
+
+// nearHeadroom is the least limit, as a multiple of the live heap, of a
+// build whose heap comes near the budget (one of 10,000 pages whose
+// search index is made from the build cache): each collection then frees
+// at least half the live heap's size, as GOGC 50 would, where a limit
+// closer to the live heap would have the collector run for it over and
+// over.
+const nearHeadroom = 1.5
+
+// largeSlack is what a heap far larger than the budget (a handbook of
+// tens of thousands of pages) leaves of twice its size for the runtime's
+// own memory: its limit is twice the live heap less this, so each
+// collection frees about three quarters of the live heap's size, as
+// GOGC 75 would; at half as much again, the collector took a third more
+// CPU at 100,000 pages.
+const largeSlack = 100 << 20
+
+// budgetLimit is the memory limit for a live heap of live bytes.
+func budgetLimit(live uint64) int64 {
+	return max(memoryBudget, int64(float64(live)*nearHeadroom), 2*int64(live)-largeSlack)
+}
+
+// budgeted reports whether BuildTo runs under gcBudget: in a process of
+// its own, where the user set neither GOGC nor GOMEMLIMIT.
+func budgeted(o Options) bool {
+	return o.OwnProcess && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
+}
+
+// gcBudget runs a one-off build in a process of its own (Options.OwnProcess)
+// under a memory budget, where the user set neither GOGC nor GOMEMLIMIT:
+// GOGC budgetGCPercent, and a soft memory limit that after every
+// collection is budgetLimit of the live heap it found. It returns what
+// puts the process's GOGC and limit back.
+//
+// With GOGC alone the collector's goal follows the live heap, which is
+// small while the parse begins and at every stage holds a fraction of
+// what the memory target allows: a 10,000-page build collected 60 to 95
+// times. Under the budget it collects when the memory is used, and the
+// limit also makes the runtime give freed memory back as it goes, so the
+// process's resident memory stays near the budget rather than running
+// well above its heap's peak.
+func gcBudget() func() {
+	old := debug.SetGCPercent(budgetGCPercent)
+	oldLimit := debug.SetMemoryLimit(memoryBudget)
+	g := &gcBudgeter{}
+	g.after(new(sentinel))
 	return func() {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		g.done = true
 		debug.SetGCPercent(old)
 		debug.SetMemoryLimit(oldLimit)
 	}
 }
 
-// memoryHeadroom is how many times the live heap after the parse the
-// memory limit allows (on top of memoryFloor): the search index and the
-// pages being rendered add less than half as much again at 10,000 pages,
-// so the limit only hastens the return of freed memory and never makes
-// the collector run for it.
-const memoryHeadroom = 2.5
-
-// memoryFloor is added to every build's limit: the runtime's own memory,
-// and room for a small handbook's index and pages.
-const memoryFloor = 64 << 20
-
-// largeHeadroom is the least limit, as a multiple of the live heap after
-// the parse, of a big handbook's build, where memoryFloor is small beside
-// the heap: the search index and the pages being rendered hold up to
-// twice the parse's live heap (2.1 times at 10,000 pages, 2 at 100,000),
-// collected at GOGC 40 and 70, so a limit much under three times it makes
-// the collector run for the limit rather than for GOGC, over and over
-// (docs/performance.md).
-const largeHeadroom = 3.2
-
-// memoryLimit is the soft memory limit for a build whose live heap is
-// live bytes once its pages are parsed.
-func memoryLimit(live uint64) int64 {
-	return int64(max(float64(live)*memoryHeadroom+memoryFloor, float64(live)*largeHeadroom))
+// gcBudgeter moves the memory limit with the live heap (gcBudget).
+type gcBudgeter struct {
+	mu   sync.Mutex
+	done bool
 }
 
-// gcScanned is the live heap, and the stacks' and globals' bytes, as the
-// last collection found them.
-func gcScanned() (live, roots uint64) {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/stack:bytes"}, {Name: "/gc/scan/globals:bytes"}}
-	metrics.Read(s)
-	for i := range s {
-		if s[i].Value.Kind() != metrics.KindUint64 {
-			return 0, 0
-		}
+// sentinel is an object the collector frees each cycle, whose finalizer
+// runs gcBudgeter.after and sets itself again. It holds a pointer, so it
+// is never combined with other small objects (whose finalizers may not
+// run).
+type sentinel struct{ _ *int }
+
+// after sets the limit from the live heap the last collection found, and
+// arranges to run again after the next.
+func (g *gcBudgeter) after(s *sentinel) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.done {
+		return
 	}
-	return s[0].Value.Uint64(), s[1].Value.Uint64() + s[2].Value.Uint64()
+	if live := liveHeap(); live > 0 {
+		debug.SetMemoryLimit(budgetLimit(live))
+	}
+	runtime.SetFinalizer(s, g.after)
 }
 
 // liveHeap is the heap's live bytes as the last collection found them.
@@ -143,88 +178,4 @@ func (m *memory) WriteStream(path string, write func(io.Writer) error) error {
 func (m *memory) sorted() []render.File {
 	slices.SortStableFunc(m.files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	return m.files
-}
-
-// parseFloorShare is the collector's least goal while a one-off build
-// parses, as a share of the bytes of the pages it parses (gcFloor), up to
-// parseFloorMost: under what the search index and the render then use
-// anyway (about 1.6 times those bytes at 10,000 pages), so the floor makes
-// fewer collections without raising the build's peak. Past
-// parseFloorMost the live heap is large enough that GOGC alone spaces the
-// collections well.
-const (
-	parseFloorShare = 1.2
-	parseFloorMost  = 256 << 20
-)
-
-// gcFloor keeps the collector's goal at least floor bytes while a one-off
-// build parses. GOGC sets the goal as a multiple of the live heap, which
-// is small while the parse begins and grows with every page parsed: at the
-// default, a 10,000-page parse collects about seventy times, most of them
-// while the heap is a few tens of MB, each marking what is live for little
-// garbage freed. After each collection the floor raises GOGC so the next
-// goal is floor (never below the GOGC it found), which the heap of a parse
-// stays under until it holds the pages themselves; past that, GOGC is as
-// before.
-type gcFloor struct {
-	floor uint64
-	base  int
-	mu    sync.Mutex
-	done  bool
-}
-
-// sentinel is an object the collector frees each cycle, whose finalizer
-// runs gcFloor.after and sets itself again. It holds a pointer, so it is
-// never combined with other small objects (whose finalizers may not run).
-type sentinel struct{ _ *int }
-
-// raiseGCFloor starts a gcFloor and returns what stops it and puts GOGC
-// back.
-func raiseGCFloor(floor uint64) func() {
-	old := debug.SetGCPercent(100)
-	debug.SetGCPercent(old)
-	if old < 0 {
-		return func() {}
-	}
-	g := &gcFloor{floor: floor, base: old}
-	g.after(new(sentinel))
-	return func() {
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		g.done = true
-		debug.SetGCPercent(old)
-	}
-}
-
-// after sets GOGC from the live heap the last collection found, and
-// arranges to run again after the next.
-func (g *gcFloor) after(s *sentinel) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.done {
-		return
-	}
-	pct := g.base
-	// The goal is the live heap plus GOGC percent of it and of the
-	// goroutines' stacks and the globals, which the collector scans too.
-	if live, roots := gcScanned(); live > 0 && live < g.floor {
-		pct = max(pct, int((g.floor-live)*100/(live+roots)))
-	}
-	debug.SetGCPercent(pct)
-	runtime.SetFinalizer(s, g.after)
-}
-
-// parseAll is Builder.parseAll with the collector's goal floored in a
-// one-off build of a process of its own (parseFloorShare).
-func (r *run) parseAll(ctx context.Context, fsys fs.FS, tree source.Tree, h how) ([]*handbook.Parsed, int, source.Tree, diag.List) {
-	if r.mem == nil && r.b.opts.OwnProcess && os.Getenv("GOGC") == "" {
-		var n int64
-		for _, f := range tree.Content {
-			if !f.Static {
-				n += f.Size
-			}
-		}
-		defer raiseGCFloor(min(uint64(float64(n)*parseFloorShare), parseFloorMost))()
-	}
-	return r.b.parseAll(ctx, fsys, tree, h)
 }

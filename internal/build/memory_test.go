@@ -8,85 +8,90 @@ import (
 	"time"
 )
 
-// TestTuneGCMemoryLimit: a one-off build in a process of its own sets a
-// soft memory limit above its live heap while it plans and emits, and
-// puts the process's back; elsewhere (tests, the dev server), or where
-// the user set GOMEMLIMIT, it leaves the limit alone.
-func TestTuneGCMemoryLimit(t *testing.T) {
-	before := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(before)
+// TestBudgeted: a one-off build runs under the memory budget in a process
+// of its own, unless the user set GOGC or GOMEMLIMIT; elsewhere (tests,
+// the dev server) it leaves the process's collector alone.
+func TestBudgeted(t *testing.T) {
 	for _, c := range []struct {
-		name   string
-		own    bool
-		env    string
-		limits bool
+		name       string
+		own        bool
+		gogc, mlim string
+		want       bool
 	}{
-		{"own process", true, "", true},
-		{"shared process", false, "", false},
-		{"GOMEMLIMIT set", true, "1GiB", false},
+		{"own process", true, "", "", true},
+		{"shared process", false, "", "", false},
+		{"GOGC set", true, "100", "", false},
+		{"GOMEMLIMIT set", true, "", "1GiB", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv("GOMEMLIMIT", c.env)
-			t.Setenv("GOGC", "")
-			debug.SetMemoryLimit(math.MaxInt64)
-			r := &run{b: New(Options{OwnProcess: c.own})}
-			restore := r.tuneGC()
-			during := debug.SetMemoryLimit(-1)
-			restore()
-			after := debug.SetMemoryLimit(-1)
-			if set := during != math.MaxInt64; set != c.limits {
-				t.Errorf("limit while building %d, want one set: %v", during, c.limits)
-			}
-			if c.limits && (during < int64(liveHeap()) || during < memoryFloor) {
-				t.Errorf("limit %d is under the live heap (%d) or the floor", during, liveHeap())
-			}
-			if after != math.MaxInt64 {
-				t.Errorf("limit after the build %d, want the process's back", after)
+			t.Setenv("GOGC", c.gogc)
+			t.Setenv("GOMEMLIMIT", c.mlim)
+			if got := budgeted(Options{OwnProcess: c.own}); got != c.want {
+				t.Errorf("budgeted = %v, want %v", got, c.want)
 			}
 		})
 	}
 }
 
-// TestGCFloor: while a floor is raised, each collection sets GOGC so the
-// next goal is the floor, never below the GOGC it found; once the live
-// heap passes the floor, GOGC is the one it found; stopping puts it back.
-func TestGCFloor(t *testing.T) {
-	gogc := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	// Collections run the floor's finalizer on a goroutine of the
-	// runtime's: wait for it to set GOGC.
-	settled := func(ok func(int) bool) int {
-		var p int
-		for range 200 {
-			runtime.GC()
-			if p = gogc(); ok(p) {
-				break
-			}
-			time.Sleep(5 * time.Millisecond)
+// TestBudgetLimit: the limit is the budget while the live heap is small,
+// half as much again as a heap near the budget, and twice a large heap
+// less largeSlack.
+func TestBudgetLimit(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{10 << 20, memoryBudget},
+		{150 << 20, 225 << 20},
+		{1 << 30, 2<<30 - largeSlack},
+	} {
+		if got := budgetLimit(c.live); got != c.want {
+			t.Errorf("limit for a live heap of %d MB: %d MB, want %d MB", c.live>>20, got>>20, c.want>>20)
 		}
-		return p
 	}
-	stop := raiseGCFloor(1 << 40) // far above any live heap here
-	if p := settled(func(p int) bool { return p > 1000 }); p <= 1000 {
-		t.Errorf("GOGC %d under a floor far above the live heap, want it raised", p)
+}
+
+// TestGCBudget: under the budget GOGC is budgetGCPercent and the memory
+// limit follows the live heap after each collection; stopping puts both
+// back, and a collection after the stop changes neither.
+func TestGCBudget(t *testing.T) {
+	gogc := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+
+	stop := gcBudget()
+	if p := gogc(); p != budgetGCPercent {
+		t.Errorf("GOGC %d under the budget, want %d", p, budgetGCPercent)
+	}
+	// A heap past the budget: the limit must rise with it once a
+	// collection has run the budgeter's finalizer, on a goroutine of the
+	// runtime's.
+	big := make([][]byte, 0, 200)
+	for range 200 {
+		big = append(big, make([]byte, 1<<20))
+	}
+	want := budgetLimit(200 << 20)
+	var got int64
+	for range 200 {
+		runtime.GC()
+		if got = limit(); got >= want {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	runtime.KeepAlive(big)
+	if got < want {
+		t.Errorf("limit %d with 200 MB live, want at least %d", got, want)
 	}
 	stop()
-	if p := gogc(); p != 100 {
-		t.Errorf("GOGC %d after the floor stopped, want 100 back", p)
+	if p, l := gogc(), limit(); p != 100 || l != math.MaxInt64 {
+		t.Errorf("after the stop GOGC %d and limit %d, want 100 and none back", p, l)
 	}
+	big = nil
 	runtime.GC() // a finalizer left from before the stop changes nothing
 	time.Sleep(20 * time.Millisecond)
-	if p := gogc(); p != 100 {
-		t.Errorf("GOGC %d after a collection past the stop, want 100", p)
-	}
-
-	debug.SetGCPercent(70)
-	stop = raiseGCFloor(1) // under any live heap
-	if p := settled(func(p int) bool { return p != 70 }); p != 70 {
-		t.Errorf("GOGC %d with the live heap over the floor, want the 70 it found", p)
-	}
-	stop()
-	if p := gogc(); p != 70 {
-		t.Errorf("GOGC %d after the floor stopped, want 70 back", p)
+	if p, l := gogc(), limit(); p != 100 || l != math.MaxInt64 {
+		t.Errorf("after a collection past the stop GOGC %d and limit %d, want 100 and none", p, l)
 	}
 }
