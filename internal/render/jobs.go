@@ -27,7 +27,9 @@ type jobList struct {
 // paths, tags, people, levels), the views made of other pages (print,
 // search, recent changes), the files for machines, and the redirects.
 func (r *Renderer) Jobs(site *handbook.Site) []Job {
-	l := &jobList{r: r, site: site, shared: &partials{}, sv: siteView(site)}
+	// Room for every page's and model page's job, and the few others.
+	n := len(site.Pages) + len(site.Roles) + len(site.Responsibilities) + len(site.Paths) + len(site.Tags) + len(site.People) + len(site.Redirects) + 32
+	l := &jobList{r: r, site: site, shared: &partials{}, sv: siteView(site), jobs: make([]Job, 0, n)}
 	l.pages()
 	l.model()
 	l.views()
@@ -62,16 +64,22 @@ func (l *jobList) pages() {
 	if site.Root != nil {
 		l.trail(site.Root, l.trails[nil])
 	}
-	for _, p := range site.Pages {
+	// The pages' jobs are made in one allocation, and their views by a
+	// method rather than a closure each: a dev server lists every job on
+	// each save.
+	jobs := make([]viewJob, len(site.Pages))
+	for i, p := range site.Pages {
 		if p == site.Home {
 			l.keyed(p.URL, p.File, p, func() *PageView { return r.homeView(site, l.sv, p) })
 			continue
 		}
-		kind, parent := "page", p.Section // whose breadcrumbs lead to the page
+		j := &jobs[i]
+		*j = viewJob{l: l, file: p.File, path: outPath(p.URL), page: p, kind: "page", parent: p.Section}
 		if p.IsSection {
-			kind, parent = "section", p.Section.Parent
+			// Whose breadcrumbs lead to the page.
+			j.kind, j.parent = "section", p.Section.Parent
 		}
-		l.keyed(p.URL, p.File, p, func() *PageView { return r.pageView(site, l.sv, p, kind, l.trails[parent]) })
+		l.jobs = append(l.jobs, Job{Path: j.path, Page: p, Run: j.run, Key: j.key})
 	}
 }
 
@@ -83,20 +91,34 @@ func (l *jobList) keyed(u, file string, p *handbook.Page, view func() *PageView)
 	l.jobs = append(l.jobs, Job{Path: j.path, Page: p, Run: j.run, Key: j.key})
 }
 
-// viewJob is the job of a page whose view is data (PageView).
+// viewJob is the job of a page whose view is data (PageView): made by
+// view, or, for a Markdown page but the home page, by pageView from page,
+// its kind and the section whose breadcrumbs lead to it.
 type viewJob struct {
 	l          *jobList
 	file, path string
 	view       func() *PageView
+	page       *handbook.Page
+	kind       string
+	parent     *handbook.Section
+}
+
+// made is the job's view.
+func (j *viewJob) made() *PageView {
+	if j.view != nil {
+		return j.view()
+	}
+	l := j.l
+	return l.r.pageView(l.site, l.sv, j.page, j.kind, l.trails[j.parent])
 }
 
 func (j *viewJob) run(w io.Writer) error {
-	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, j.view()) })(w)
+	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, j.made()) })(w)
 }
 
 // key writes the page's view into h, and returns what renders that view.
 func (j *viewJob) key(h *maphash.Hash) func(io.Writer) error {
-	v := j.view()
+	v := j.made()
 	v.writeKey(h)
 	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, v) })
 }
