@@ -116,7 +116,8 @@ const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.
 
 // TestAccessibility opens every kind of page of the default handbook over
 // HTTP in Chromium, at 1280 and 390 px, light and dark, runs axe-core on
-// each, and fails on any violation, on any error in the console (an
+// each, and fails on any violation, on a page wider than the window (a
+// reader on a phone would scroll it sideways), on any error in the console (an
 // exception in the theme's scripts stops the rest of them), and on any
 // request for a file the site does not have (a favicon the browser looks
 // for, say). The playbook is opened at its index.html URL, the reading
@@ -220,6 +221,9 @@ func axeCheck(t *testing.T, axe string, srv *siteServer, ctx context.Context, c 
 			t.Fatalf("with focus on %s its definition is %s", c.focus, got)
 		}
 	}
+	if wide := sideways(t, ctx); wide != "" {
+		t.Errorf("the page scrolls sideways at %d px: %s", width, wide)
+	}
 	version, err := chromedp.Run(ctx, chromedp.Evaluate[string](axe+"\n;axe.version"))
 	if err != nil {
 		t.Fatal(err)
@@ -251,6 +255,39 @@ func axeCheck(t *testing.T, axe string, srv *siteServer, ctx context.Context, c 
 	for _, f := range srv.failures() {
 		t.Errorf("the page asked for %s, which the site does not have", f)
 	}
+}
+
+// findSideways says how far the page is wider than the window, and which
+// element reaches furthest to the right of those that can widen it: one
+// in no box that scrolls or clips sideways, or one positioned absolutely
+// (whose containing block may lie outside such a box); "" when the page
+// is no wider than the window.
+const findSideways = `(() => {
+  const doc = document.documentElement, w = doc.clientWidth;
+  if (doc.scrollWidth <= w) return "";
+  const held = el => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  let far = null, right = w;
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.right > right && (getComputedStyle(el).position === "absolute" || !held(el))) { far = el; right = r.right; }
+  }
+  const name = far ? far.tagName.toLowerCase() + (far.className ? "." + String(far.className).split(" ").join(".") : "") : "?";
+  return (doc.scrollWidth - w) + " px wider than the window; furthest right: " + name + " (" + Math.round(right) + " px)";
+})()`
+
+// sideways runs findSideways on the page open in ctx.
+func sideways(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](findSideways))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
 
 // collectConsole records the errors a tab writes to its console: uncaught
