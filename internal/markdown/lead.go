@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -46,4 +48,23 @@ func (d *Doc) WithoutLeadTitle() *Doc {
 		c.Sections[i] = s
 	}
 	return &c
+}
+
+// onlyTags reports whether paragraph p holds nothing but template tags no
+// Markdown renders (Hugo shortcodes, Liquid tags): a page of another tool
+// that opens with a badge's shortcode is summed up by the paragraph after
+// it, not by the tag's source (which the page warns about).
+func onlyTags(p *ast.Paragraph, src []byte) bool {
+	lines := p.Lines()
+	var b []byte
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	if !bytes.Contains(b, []byte("{{")) && !bytes.Contains(b, []byte("{%")) {
+		return false
+	}
+	b = hugoRE.ReplaceAll(b, nil)
+	b = liquidTagRE.ReplaceAll(b, nil)
+	return len(bytes.TrimSpace(b)) == 0
 }

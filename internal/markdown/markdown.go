@@ -545,7 +545,7 @@ func (c *collector) enterBody(n ast.Node) {
 		c.heading(n)
 	case *ast.Paragraph:
 		if c.d.Lead == "" {
-			if _, inList := n.Parent().(*ast.ListItem); !inList {
+			if _, inList := n.Parent().(*ast.ListItem); !inList && !onlyTags(n, c.src) {
 				c.d.Lead = strings.Clone(cutAt(nodeText(n, c.src, readerText), LeadBytes))
 			}
 		}

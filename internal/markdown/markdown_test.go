@@ -172,6 +172,29 @@ func FuzzNoScript(f *testing.F) {
 	})
 }
 
+// TestLeadSkipsTemplateTags: a page that opens with a paragraph of
+// another tool's template tags alone (a Hugo shortcode, a Liquid tag) is
+// summed up by the paragraph after it; a paragraph with words beside a
+// tag is still the lead.
+func TestLeadSkipsTemplateTags(t *testing.T) {
+	r := New(false)
+	for _, c := range []struct{ src, want string }{
+		{"{{< badge text=\"Beta\" >}}\n\nWhat the team does.\n", "What the team does."},
+		{"{{% note %}}\n{{< x >}}\n\nSecond.\n", "Second."},
+		{"{% include banner.html %}\n\nAfter Liquid.\n", "After Liquid."},
+		{"Words and {{< tag >}} together.\n\nNext.\n", "Words and {{< tag >}} together."},
+		{"Plain first.\n\nNext.\n", "Plain first."},
+	} {
+		d, err := r.Prepare([]byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Lead != c.want {
+			t.Errorf("%q: Lead %q, want %q", c.src, d.Lead, c.want)
+		}
+	}
+}
+
 // TestLeadTitle finds the title a page gives as its first heading, and
 // takes it out of the body once the page uses it.
 func TestLeadTitle(t *testing.T) {
