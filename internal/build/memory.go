@@ -49,11 +49,12 @@ func (r *run) tuneGC() func() {
 }
 
 // memoryBudget is the soft memory limit of a one-off build in a process
-// of its own, while the live heap is under two thirds of it (budgetLimit): the collector
-// runs when the process's memory reaches it, not when the heap has grown
-// by a share of what is live, so a build of a few thousand pages
-// collects as seldom as that memory allows and a build of 10,000 peaks
-// near it whatever its shape (docs/performance.md, fourteenth session).
+// of its own while its live heap is under two thirds of it (budgetLimit):
+// the collector runs when the process's memory reaches it, not when the
+// heap has grown by a share of what is live, so a build of a few thousand
+// pages collects as seldom as that memory allows and a build of 10,000
+// peaks near it whatever its shape (docs/performance.md, fourteenth
+// session).
 const memoryBudget = 210 << 20
 
 // budgetGCPercent is GOGC under the budget: high enough that the limit,

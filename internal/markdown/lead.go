@@ -56,13 +56,23 @@ func (d *Doc) WithoutLeadTitle() *Doc {
 // it, not by the tag's source (which the page warns about).
 func onlyTags(p *ast.Paragraph, src []byte) bool {
 	lines := p.Lines()
+	// Most first paragraphs hold no brace at all: they are told apart
+	// without a copy, on every page's parse.
+	braced := false
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if bytes.IndexByte(seg.Value(src), '{') >= 0 {
+			braced = true
+			break
+		}
+	}
+	if !braced {
+		return false
+	}
 	var b []byte
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		b = append(b, seg.Value(src)...)
-	}
-	if !bytes.Contains(b, []byte("{{")) && !bytes.Contains(b, []byte("{%")) {
-		return false
 	}
 	b = hugoRE.ReplaceAll(b, nil)
 	b = liquidTagRE.ReplaceAll(b, nil)
