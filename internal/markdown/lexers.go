@@ -123,6 +123,9 @@ func (l *lazyLexer) make() {
 	}
 	made, err := chroma.NewLexer(rl.Config(), func() chroma.Rules {
 		r := rules.Clone()
+		if factor {
+			factorRules(r, rl.Config().CaseInsensitive)
+		}
 		r[untimedState] = []chroma.Rule{{Pattern: "", Mutator: &untimed{}}}
 		return r
 	})
@@ -136,6 +139,22 @@ func (l *lazyLexer) make() {
 	// (Go's raw strings are lexed by a Go template lexer it holds).
 	_, err = chroma.Marshal(rl)
 	l.untimed = err == nil
+}
+
+// factor is whether lexers' keyword lists are rewritten as trees
+// (factorWords); a variable so a test can compare the two.
+var factor = true
+
+// factorRules rewrites each rule of rules whose pattern is a list of
+// words (factorWords), in place.
+func factorRules(rules chroma.Rules, fold bool) {
+	for _, rs := range rules {
+		for i := range rs {
+			if p, ok := factorWords(rs[i].Pattern, fold); ok {
+				rs[i].Pattern = p
+			}
+		}
+	}
 }
 
 // untimedState is a state no rule enters. Its one rule exists for its
