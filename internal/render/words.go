@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/batonhq/baton/internal/config"
@@ -41,16 +42,28 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 		return nil
 	}
 	js, jsErr := scriptValue(ui.JS())
+	// plain keeps each string t printed without placeholders' values: a
+	// page prints a dozen of them, the same on every page.
+	var plain sync.Map
 	return template.FuncMap{
 		// jsWords are the strings the theme's scripts show, which read
 		// them from the page, so that a script is one file for a site in
 		// any language.
 		"jsWords": func() (template.JS, error) { return js, jsErr },
 		"t": func(key string, args ...any) (template.HTML, error) {
+			if len(args) == 0 {
+				if h, ok := plain.Load(key); ok {
+					return h.(template.HTML), nil
+				}
+			}
 			if err := check(key); err != nil {
 				return "", err
 			}
-			return uiHTML(ui.T(key, placeholders(args)...)), nil
+			h := uiHTML(ui.T(key, placeholders(args)...))
+			if len(args) == 0 {
+				plain.Store(key, h)
+			}
+			return h, nil
 		},
 		"tn": func(key string, n int, args ...any) (template.HTML, error) {
 			if err := check(key + ".other"); err != nil {
