@@ -203,7 +203,7 @@ type Builder struct {
 	last *lastBuild
 	// budget is set while BuildTo runs under gcBudget, which then alone
 	// sets how the collector runs (tuneGC leaves it be).
-	budget bool
+	budget *gcBudgeter
 	// terms are the glossary's of the last parse, which pages are marked
 	// with (nil: no glossary); parse sets them before the pages parse.
 	terms *markdown.Terms
@@ -245,9 +245,9 @@ func (b *Builder) BuildTo(ctx context.Context, fsys fs.FS, sink Sink) (*Result, 
 		b.spill, _ = markdown.NewSpill(b.opts.ScratchDir)
 	}
 	if budgeted(b.opts) {
-		b.budget = true
-		defer gcBudget()()
-		defer func() { b.budget = false }()
+		b.budget = gcBudget()
+		defer b.budget.stop()
+		defer func() { b.budget = nil }()
 	}
 	res, diags := b.load(ctx, fsys, sink)
 	return res, b.real(diags)
@@ -318,7 +318,19 @@ func (b *Builder) load(ctx context.Context, fsys fs.FS, sink Sink) (*Result, dia
 		b.loaded, b.last = false, nil
 		return nil, diags
 	}
+	b.budget.sized(pageFiles(tree))
 	return b.build(ctx, fsys, tree, sink, follows{})
+}
+
+// pageFiles counts the pages among a tree's files.
+func pageFiles(t source.Tree) int {
+	n := 0
+	for _, f := range t.Content {
+		if handbook.IsPageFile(f.Path) {
+			n++
+		}
+	}
+	return n
 }
 
 // loadTree is the load stage. A build that writes as it goes (oneOff:
@@ -418,7 +430,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	if parsed == nil {
 		return nil, diags.Sort()
 	}
-	if r.mem == nil && !r.b.budget {
+	if r.mem == nil && r.b.budget == nil {
 		releaseMemory()
 	}
 	rdr, d := b.theme(tree.Layouts)

@@ -35,7 +35,7 @@ func (r *run) emit(ctx context.Context, p plan) diag.List {
 		}
 		p.files[i] = render.File{}
 	}
-	if r.mem == nil && !r.b.budget {
+	if r.mem == nil && r.b.budget == nil {
 		releaseMemory()
 	}
 	cache := r.outputCache()

@@ -40,7 +40,7 @@ const searchGCPercent = 40
 // a heap that is mostly the parsed pages: collecting a little more often
 // than the default lowers the peak at no cost in time we could measure.
 func (r *run) tuneGC() func() {
-	if r.mem != nil || r.b.budget || os.Getenv("GOGC") != "" {
+	if r.mem != nil || r.b.budget != nil || os.Getenv("GOGC") != "" {
 		return func() {}
 	}
 	r.gc = true
@@ -78,9 +78,19 @@ const nearHeadroom = 1.5
 // CPU at 100,000 pages.
 const largeSlack = 100 << 20
 
-// budgetLimit is the memory limit for a live heap of live bytes.
-func budgetLimit(live uint64) int64 {
-	return max(memoryBudget, int64(float64(live)*nearHeadroom), 2*int64(live)-largeSlack)
+// pageBudget is the memory a build may use for each page before its heap
+// holds them: a handbook of tens of thousands of pages ends with a heap
+// of about 6 KB a page and a limit near twice that, and under the budget
+// alone its parse, whose live heap grows from nothing, collected every 20
+// to 40 MB it allocated (a third of the CPU of a 100,000-page build). A
+// floor of what it will use anyway lets the parse collect as seldom. At
+// 10,000 pages it is under memoryBudget, which holds alone.
+const pageBudget = 11 << 10
+
+// budgetLimit is the memory limit for a live heap of live bytes in a
+// build of pages pages.
+func budgetLimit(live uint64, pages int) int64 {
+	return max(memoryBudget, int64(pages)*pageBudget, int64(float64(live)*nearHeadroom), 2*int64(live)-largeSlack)
 }
 
 // budgeted reports whether BuildTo runs under gcBudget: in a process of
@@ -92,8 +102,8 @@ func budgeted(o Options) bool {
 // gcBudget runs a one-off build in a process of its own (Options.OwnProcess)
 // under a memory budget, where the user set neither GOGC nor GOMEMLIMIT:
 // GOGC budgetGCPercent, and a soft memory limit that after every
-// collection is budgetLimit of the live heap it found. It returns what
-// puts the process's GOGC and limit back.
+// collection is budgetLimit of the live heap it found. Its stop puts the
+// process's GOGC and limit back.
 //
 // With GOGC alone the collector's goal follows the live heap, which is
 // small while the parse begins and at every stage holds a fraction of
@@ -102,24 +112,46 @@ func budgeted(o Options) bool {
 // limit also makes the runtime give freed memory back as it goes, so the
 // process's resident memory stays near the budget rather than running
 // well above its heap's peak.
-func gcBudget() func() {
-	old := debug.SetGCPercent(budgetGCPercent)
-	oldLimit := debug.SetMemoryLimit(memoryBudget)
-	g := &gcBudgeter{}
+//
+// Once the build knows how many pages it has, sized raises the limit to
+// pageBudget for each.
+func gcBudget() *gcBudgeter {
+	g := &gcBudgeter{gogc: debug.SetGCPercent(budgetGCPercent), limit: debug.SetMemoryLimit(memoryBudget)}
 	g.after(new(sentinel))
-	return func() {
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		g.done = true
-		debug.SetGCPercent(old)
-		debug.SetMemoryLimit(oldLimit)
-	}
+	return g
 }
 
 // gcBudgeter moves the memory limit with the live heap (gcBudget).
 type gcBudgeter struct {
-	mu   sync.Mutex
-	done bool
+	mu    sync.Mutex
+	done  bool
+	pages int
+
+	gogc  int   // GOGC before the budget
+	limit int64 // the memory limit before the budget
+}
+
+// sized sets how many pages the build has, and the limit with them.
+func (g *gcBudgeter) sized(pages int) {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.done {
+		return
+	}
+	g.pages = pages
+	debug.SetMemoryLimit(budgetLimit(liveHeap(), pages))
+}
+
+// stop puts the process's GOGC and memory limit back.
+func (g *gcBudgeter) stop() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.done = true
+	debug.SetGCPercent(g.gogc)
+	debug.SetMemoryLimit(g.limit)
 }
 
 // sentinel is an object the collector frees each cycle, whose finalizer
@@ -137,7 +169,7 @@ func (g *gcBudgeter) after(s *sentinel) {
 		return
 	}
 	if live := liveHeap(); live > 0 {
-		debug.SetMemoryLimit(budgetLimit(live))
+		debug.SetMemoryLimit(budgetLimit(live, g.pages))
 	}
 	runtime.SetFinalizer(s, g.after)
 }

@@ -34,19 +34,24 @@ func TestBudgeted(t *testing.T) {
 }
 
 // TestBudgetLimit: the limit is the budget while the live heap is small,
-// half as much again as a heap near the budget, and twice a large heap
-// less largeSlack.
+// half as much again as a heap near the budget, twice a large heap less
+// largeSlack, and never under pageBudget for each page of the build.
 func TestBudgetLimit(t *testing.T) {
 	for _, c := range []struct {
-		live uint64
-		want int64
+		live  uint64
+		pages int
+		want  int64
 	}{
-		{10 << 20, memoryBudget},
-		{150 << 20, 225 << 20},
-		{1 << 30, 2<<30 - largeSlack},
+		{10 << 20, 0, memoryBudget},
+		{10 << 20, 10_000, memoryBudget}, // 10,000 pages: the budget holds alone
+		{150 << 20, 10_000, 225 << 20},
+		{1 << 30, 0, 2<<30 - largeSlack},
+		{10 << 20, 100_000, 100_000 * pageBudget},
+		{150 << 20, 100_000, 100_000 * pageBudget},
+		{1 << 30, 100_000, 2<<30 - largeSlack},
 	} {
-		if got := budgetLimit(c.live); got != c.want {
-			t.Errorf("limit for a live heap of %d MB: %d MB, want %d MB", c.live>>20, got>>20, c.want>>20)
+		if got := budgetLimit(c.live, c.pages); got != c.want {
+			t.Errorf("limit for a live heap of %d MB and %d pages: %d MB, want %d MB", c.live>>20, c.pages, got>>20, c.want>>20)
 		}
 	}
 }
@@ -60,7 +65,7 @@ func TestGCBudget(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 
-	stop := gcBudget()
+	g := gcBudget()
 	if p := gogc(); p != budgetGCPercent {
 		t.Errorf("GOGC %d under the budget, want %d", p, budgetGCPercent)
 	}
@@ -71,7 +76,7 @@ func TestGCBudget(t *testing.T) {
 	for range 200 {
 		big = append(big, make([]byte, 1<<20))
 	}
-	want := budgetLimit(200 << 20)
+	want := budgetLimit(200<<20, 0)
 	var got int64
 	for range 200 {
 		runtime.GC()
@@ -84,7 +89,12 @@ func TestGCBudget(t *testing.T) {
 	if got < want {
 		t.Errorf("limit %d with 200 MB live, want at least %d", got, want)
 	}
-	stop()
+	g.sized(100_000) // a build of 100,000 pages: the floor rises with them
+	if got := limit(); got != 100_000*pageBudget {
+		t.Errorf("limit %d MB for 100,000 pages, want %d MB", got>>20, 100_000*pageBudget>>20)
+	}
+	g.stop()
+	g.sized(200_000) // past the stop: nothing changes
 	if p, l := gogc(), limit(); p != 100 || l != math.MaxInt64 {
 		t.Errorf("after the stop GOGC %d and limit %d, want 100 and none back", p, l)
 	}
