@@ -127,24 +127,10 @@ func (v view) Open(name string) (fs.File, error) {
 }
 
 // visible reports whether the file or folder at r is shown by the folder
-// that holds it.
-func (v view) visible(r string) bool {
-	if r == "." || r == v.l.Root || !strings.HasPrefix(r+"/", v.rootPrefix()) {
-		return true
-	}
-	info, err := fs.Stat(v.site, r)
-	if err != nil {
-		return true // the open reports it
-	}
-	return !v.hidden(path.Dir(r), fs.FileInfoToDirEntry(info))
-}
-
-func (v view) rootPrefix() string {
-	if v.l.Root == "." {
-		return ""
-	}
-	return v.l.Root + "/"
-}
+// that holds it: whether it is not one of those left out. It asks
+// nothing of the file system: every file the build reads is opened
+// through it.
+func (v view) visible(r string) bool { return !slices.Contains(v.exclude, r) }
 
 func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 	r, ok := v.real(name)
