@@ -49,6 +49,9 @@ func saveCache(stderr io.Writer, opts build.Options, dir string) {
 	if err == nil && opts.Docs != nil {
 		err = buildcache.SaveDocs(dir, opts.Docs)
 	}
+	if pages, ok := opts.Pages.(*buildcache.Pages); ok && err == nil {
+		err = buildcache.SavePages(dir, pages)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: the build cache was not saved: %v\n", newPalette(stderr).warn("warning"), err)
 	}

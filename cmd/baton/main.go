@@ -21,6 +21,7 @@ import (
 
 	"github.com/batonhq/baton"
 	"github.com/batonhq/baton/internal/build"
+	"github.com/batonhq/baton/internal/buildcache"
 	"github.com/batonhq/baton/internal/config"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/gitdate"
@@ -287,6 +288,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	loadCache(&opts, cacheDir(dir))
+	if d := cacheDir(dir); d != "" {
+		pages := buildcache.LoadPages(d)
+		defer pages.Close()
+		opts.Pages = pages
+	}
 	var bar *progressBar
 	if !*quiet && isTerminal(stderr) {
 		bar = newProgressBar(stderr, time.Now)

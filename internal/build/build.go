@@ -92,6 +92,10 @@ type Options struct {
 	// Words, when set, gives the search index the words of documents an
 	// earlier run listed, and keeps those of this build (search.WordCache).
 	Words *search.WordCache
+	// Pages, when set, gives a one-off build (BuildTo) the bytes of the
+	// pages an earlier run rendered from the same views with the same
+	// theme, and keeps those this build renders (buildcache.Pages).
+	Pages PageStore
 	// Layout is how the site is laid out (layout.Detect), when it is read
 	// through its layout.FS: diagnostics name the site's own paths, and a
 	// site without handbook.yaml takes the layout's title. The zero value

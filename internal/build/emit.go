@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/batonhq/baton/internal/cachefile"
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/publish"
@@ -169,6 +170,20 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 		}
 		key, run = k, made
 	}
+	pages := r.b.opts.Pages
+	if r.mem != nil || j.Key == nil {
+		pages = nil // the dev server keeps its pages itself
+	}
+	var pageKey cachefile.Key
+	if pages != nil {
+		k := NewPageKey(r.b.themeSum)
+		run = j.Key(k)
+		pageKey = k.Sum()
+		if data, done, ok := pages.Get(r.b.lang, j.Path, pageKey); ok {
+			defer done()
+			return r.write(j.Path, data)
+		}
+	}
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -186,10 +201,18 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 			cache.store(j.Path, key, data)
 		}
 	}
+	if pages != nil {
+		pages.Put(r.b.lang, j.Path, pageKey, data)
+	}
 	if buf.Cap() > 1<<20 {
 		*buf = bytes.Buffer{} // do not keep the print view's buffer
 	}
-	if err := r.sink.Write(render.File{Path: j.Path, Data: data}); err != nil {
+	return r.write(j.Path, data)
+}
+
+// write writes one rendered file into the sink.
+func (r *run) write(path string, data []byte) error {
+	if err := r.sink.Write(render.File{Path: path, Data: data}); err != nil {
 		return fmt.Errorf("writing: %w", err)
 	}
 	return nil

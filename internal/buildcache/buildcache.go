@@ -1,8 +1,8 @@
 // Package buildcache keeps on disk what one run of baton gives the next:
 // the prepared pages (markdown.DocCache), the code blocks chroma
-// highlighted (markdown.CodeCache) and the words of each search document
-// (search.WordCache), so a build parses, highlights and tokenises only
-// what changed since the last one, and what baton check
+// highlighted (markdown.CodeCache), the words of each search document
+// (search.WordCache) and the rendered pages (Pages), so a build parses,
+// highlights, tokenises and renders only what changed since the last one, and what baton check
 // --external found of links to other sites (linkcheck.Cache), so a check
 // within their time to live asks no site again.
 //
@@ -31,7 +31,7 @@ import (
 // Dir is the cache's folder in a site, by default.
 const Dir = ".baton-cache"
 
-// The files, one per kind of entry.
+// The files, one per kind of entry (and pagesFile, the rendered pages).
 const (
 	docsFile  = "pages"
 	codeFile  = "code-blocks"
@@ -133,16 +133,22 @@ func save(dir, name string, c entry) error {
 	if !c.Changed() {
 		return nil
 	}
+	if err := makeDir(dir); err != nil {
+		return err
+	}
+	return replace(filepath.Join(dir, name), c.Encode)
+}
+
+// makeDir makes the cache's folder and its .gitignore, when needed.
+func makeDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	ignore := filepath.Join(dir, ".gitignore")
 	if _, err := os.Lstat(ignore); errors.Is(err, fs.ErrNotExist) {
-		if err := os.WriteFile(ignore, []byte(gitignore), 0o644); err != nil {
-			return err
-		}
+		return os.WriteFile(ignore, []byte(gitignore), 0o644)
 	}
-	return replace(filepath.Join(dir, name), c.Encode)
+	return nil
 }
 
 // replace writes a new file beside name with write and renames it over

@@ -30,17 +30,24 @@ type built struct {
 // as its prepared pages' cache (nil: none).
 func buildTo(t *testing.T, dir string, docs *markdown.DocCache) built {
 	t.Helper()
+	return buildWith(t, dir, build.Options{Docs: docs})
+}
+
+// buildWith is buildTo with the caches opts gives.
+func buildWith(t *testing.T, dir string, opts build.Options) built {
+	t.Helper()
 	theme, err := render.LoadTheme(baton.Layouts())
 	if err != nil {
 		t.Fatal(err)
 	}
+	opts.Theme, opts.ScratchDir = theme, t.TempDir()
 	src := os.DirFS(dir)
 	out := filepath.Join(t.TempDir(), "public")
 	tx, err := publish.Begin(publish.Options{Out: out, Source: src})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, diags := build.New(build.Options{Theme: theme, Docs: docs, ScratchDir: t.TempDir()}).BuildTo(context.Background(), src, tx)
+	res, diags := build.New(opts).BuildTo(context.Background(), src, tx)
 	if res == nil {
 		tx.Abort()
 		t.Fatalf("%s does not build:\n%v", dir, diags)

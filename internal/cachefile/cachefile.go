@@ -74,10 +74,20 @@ func Open(data []byte, format, identity string) ([]byte, bool) {
 type Key [32]byte
 
 // WriteEntry writes one entry of a body: its key, its length, its bytes.
-func (w *Writer) WriteEntry(k Key, data []byte) {
+func (w *Writer) WriteEntry(k Key, data []byte) { w.WriteEntryParts(k, data) }
+
+// WriteEntryParts writes one entry whose bytes are parts, one after the
+// other, without joining them first.
+func (w *Writer) WriteEntryParts(k Key, parts ...[]byte) {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
 	w.Write(k[:])
-	w.Write(binary.AppendUvarint(nil, uint64(len(data))))
-	w.Write(data)
+	w.Write(binary.AppendUvarint(nil, uint64(n)))
+	for _, p := range parts {
+		w.Write(p)
+	}
 }
 
 // Entries reads the entries WriteEntry wrote, to the end of body, and

@@ -19,7 +19,6 @@ package markdown
 
 import (
 	"bytes"
-	"hash/maphash"
 	"io"
 	"regexp"
 	"strings"
@@ -353,9 +352,17 @@ func (r *Renderer) buffer() *bytes.Buffer {
 	return b
 }
 
+// A KeyWriter takes the bytes of a key: a maphash.Hash for keys a process
+// keeps, a stable hash for keys kept on disk (the build cache's pages).
+type KeyWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
 // Hash writes the document's prepared HTML and headings into h: two Docs
 // with the same hash render the same.
-func (d *Doc) Hash(h *maphash.Hash) {
+func (d *Doc) Hash(h KeyWriter) {
 	d.withBytes(func(b []byte) { h.Write(b) })
 	for _, x := range d.Headings {
 		h.WriteString(x.ID)

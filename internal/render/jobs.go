@@ -1,13 +1,13 @@
 package render
 
 import (
-	"hash/maphash"
 	"io"
 	"slices"
 	"sync"
 
 	"github.com/batonhq/baton/internal/export"
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // jobList gathers the jobs of one site as Jobs lists them.
@@ -117,7 +117,7 @@ func (j *viewJob) run(w io.Writer) error {
 }
 
 // key writes the page's view into h, and returns what renders that view.
-func (j *viewJob) key(h *maphash.Hash) func(io.Writer) error {
+func (j *viewJob) key(h markdown.KeyWriter) func(io.Writer) error {
 	v := j.made()
 	v.writeKey(h)
 	return guard(j.path, j.file, func(w io.Writer) error { return j.write(w, v) })

@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -27,6 +26,7 @@ import (
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/batonhq/baton/internal/handbook"
 	"github.com/batonhq/baton/internal/i18n"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // pageKinds are the templates that render a whole page; each is parsed
@@ -215,7 +215,7 @@ type Job struct {
 	// inputs it hashed (Run, without making them again). The jobs of
 	// every page but the print views have one: their views are data, and
 	// the key is the hash of the view (PageView).
-	Key func(h *maphash.Hash) func(io.Writer) error
+	Key func(h markdown.KeyWriter) func(io.Writer) error
 	// Page is the page the job shows, for the home, section and page
 	// jobs. Bodies marks the jobs that show every page's body (the print
 	// views). An edit that handbook.Patch takes (a new Site whose edited

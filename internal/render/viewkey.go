@@ -3,12 +3,12 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"reflect"
 	"slices"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // A page's render key is its view, hashed whole: every exported
@@ -24,7 +24,7 @@ type keyBytes []byte
 // sidebar as navKey writes it, the prepared Markdown and where its links
 // lead for the Body); and the theme footer the view's FooterNote
 // resolves.
-func (v *PageView) writeKey(h *maphash.Hash) {
+func (v *PageView) writeKey(h markdown.KeyWriter) {
 	k, _ := v.r.keys.Get().(*keyBytes)
 	if k == nil {
 		k = new(keyBytes)
