@@ -179,7 +179,7 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 		k := NewPageKey(r.b.themeSum)
 		run = j.Key(k)
 		pageKey = k.Sum()
-		if data, done, ok := pages.Get(r.b.lang, j.Path, pageKey); ok {
+		if data, done, ok := pages.Get(pageKey); ok {
 			defer done()
 			return r.write(j.Path, data)
 		}
@@ -202,7 +202,7 @@ func (r *run) render(j render.Job, cache *outputCache) error {
 		}
 	}
 	if pages != nil {
-		pages.Put(r.b.lang, j.Path, pageKey, data)
+		pages.Put(pageKey, data)
 	}
 	if buf.Cap() > 1<<20 {
 		*buf = bytes.Buffer{} // do not keep the print view's buffer

@@ -10,12 +10,12 @@ import (
 // A PageStore keeps rendered pages from one run of baton build to the
 // next, by the stable key of their views (buildcache.Pages).
 type PageStore interface {
-	// Get returns the bytes of the page at path of the site in language
-	// lang ("" for a site of one) kept with key, and what to call once
-	// they are written; or false.
-	Get(lang, path string, key cachefile.Key) ([]byte, func(), bool)
-	// Put keeps the bytes of a page rendered with key.
-	Put(lang, path string, key cachefile.Key, data []byte)
+	// Get returns the bytes of the page rendered from the view whose key
+	// is key, and what to call once they are written; or false.
+	Get(key cachefile.Key) ([]byte, func(), bool)
+	// Put keeps the bytes of a page rendered from the view whose key is
+	// key.
+	Put(key cachefile.Key, data []byte)
 }
 
 // PageKey makes the key of one page's view: a SHA-256, the same from one

@@ -1,8 +1,6 @@
 package buildcache
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,17 +11,17 @@ import (
 )
 
 // pagesFile holds the pages `baton build` rendered, pagesFormat names the
-// encoding of its entries: the key of the page's view, then its bytes.
+// encoding of its entries: a page's bytes, under the key of its view.
 const (
 	pagesFile   = "rendered-pages"
 	pagesFormat = "baton rendered pages 1"
 )
 
-// Pages keeps the pages a build rendered, each with the key of what its
-// template read (render.Job.Key, made stable: build.PageKey), so that the next
-// build copies a page whose key is unchanged rather than rendering it
-// again: the output's bytes, not a guess at them, since the key holds the
-// whole view and the theme. A build into an empty folder (a CI run that
+// Pages keeps the pages a build rendered, each under the key of what its
+// template read (render.Job.Key, made stable: build.PageKey), so that the
+// next build copies a page whose key it has rather than rendering it
+// again: the key is a SHA-256 of the whole view, URL and language
+// included, and of the theme, so the bytes kept under it are the page's. A build into an empty folder (a CI run that
 // kept the cache) then renders only what changed.
 //
 // The file is indexed in the background when loaded, and read an entry
@@ -75,22 +73,15 @@ func LoadPages(dir string) *Pages {
 	return p
 }
 
-// entryKey names the entry of the page at path of the site in language
-// lang ("" for a site of one).
-func entryKey(lang, path string) cachefile.Key {
-	return sha256.Sum256([]byte(lang + "\x00" + path))
-}
-
-// Get returns the bytes of the page at path cached with key, and what
-// gives them back once they are written; or false.
-func (p *Pages) Get(lang, path string, key cachefile.Key) ([]byte, func(), bool) {
+// Get returns the bytes of the page rendered from the view whose key is
+// key, and what gives them back once they are written; or false.
+func (p *Pages) Get(key cachefile.Key) ([]byte, func(), bool) {
 	<-p.ready
 	if p.old == nil {
 		return nil, nil, false
 	}
-	k := entryKey(lang, path)
-	span, ok := p.old.Find(k)
-	if !ok || span.Len < len(key) {
+	span, ok := p.old.Find(key)
+	if !ok {
 		return nil, nil, false
 	}
 	bp, _ := p.bufs.Get().(*[]byte)
@@ -103,24 +94,24 @@ func (p *Pages) Get(lang, path string, key cachefile.Key) ([]byte, func(), bool)
 	}
 	buf = buf[:span.Len]
 	release := func() { *bp = buf; p.bufs.Put(bp) }
-	if _, err := p.old.ReadAt(buf, span.Off); err != nil || !bytes.Equal(buf[:len(key)], key[:]) {
+	if _, err := p.old.ReadAt(buf, span.Off); err != nil {
 		release()
 		return nil, nil, false
 	}
 	p.mu.Lock()
 	if !p.closed {
-		p.used[k] = span
+		p.used[key] = span
 	}
 	p.mu.Unlock()
-	return buf[len(key):], release, true
+	return buf, release, true
 }
 
-// Put keeps the bytes of the page at path, rendered with key, for the
-// next build.
-func (p *Pages) Put(lang, path string, key cachefile.Key, data []byte) {
+// Put keeps the bytes of the page rendered from the view whose key is
+// key, for the next build.
+func (p *Pages) Put(key cachefile.Key, data []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.closed || p.err != nil {
+	if p.closed || p.err != nil || p.put[key] {
 		return
 	}
 	if p.fresh == nil {
@@ -135,10 +126,9 @@ func (p *Pages) Put(lang, path string, key cachefile.Key, data []byte) {
 		}
 		p.fresh, p.w = f, cachefile.NewWriter(f, pagesFormat, buildid.Executable())
 	}
-	k := entryKey(lang, path)
-	p.put[k] = true
-	delete(p.used, k)
-	p.w.WriteEntryParts(k, key[:], data)
+	p.put[key] = true
+	delete(p.used, key)
+	p.w.WriteEntry(key, data)
 }
 
 // Stats says how many pages this build took from the cache and how many
