@@ -43,6 +43,10 @@ type lexerSet struct {
 	// timedRuns counts the tokenisations that ran lexers with chroma's
 	// time limit, in all goroutines.
 	timedRuns atomic.Int64
+
+	// plain leaves the lexers' keyword lists as chroma wrote them, for
+	// tests that compare them with the trees factorWords makes.
+	plain bool
 }
 
 func newLexerSet(base *chroma.LexerRegistry) *lexerSet {
@@ -123,7 +127,7 @@ func (l *lazyLexer) make() {
 	}
 	made, err := chroma.NewLexer(rl.Config(), func() chroma.Rules {
 		r := rules.Clone()
-		if factor {
+		if !l.set.plain {
 			factorRules(r, rl.Config().CaseInsensitive)
 		}
 		r[untimedState] = []chroma.Rule{{Pattern: "", Mutator: &untimed{}}}
@@ -140,10 +144,6 @@ func (l *lazyLexer) make() {
 	_, err = chroma.Marshal(rl)
 	l.untimed = err == nil
 }
-
-// factor is whether lexers' keyword lists are rewritten as trees
-// (factorWords); a variable so a test can compare the two.
-var factor = true
 
 // factorRules rewrites each rule of rules whose pattern is a list of
 // words (factorWords), in place.
