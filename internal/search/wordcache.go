@@ -33,13 +33,12 @@ type WordCache struct {
 	vocab []string           // the words old's entries number
 
 	mu     sync.Mutex
-	next   []byte   // this run's entries, in document order: what Encode writes
+	next   [][]byte // this run's entries, in document order, in chunks: what Encode writes
 	words  []string // the words next's entries number: the index's variants
 	n      int      // entries in next
 	body   []byte   // record's scratch
 	remap  []int32  // the index's number for each of the file's words, or -1
 	savedN int      // entries in the file, as decoded or last encoded
-	size   int      // bytes of the file decoded
 
 	dirty      atomic.Bool // a document was tokenised since
 	hits, made atomic.Int64
@@ -144,7 +143,7 @@ func LoadWordCache(read func() ([]byte, error)) *WordCache {
 		defer close(c.ready)
 		if data, err := read(); err == nil {
 			d := DecodeWordCache(data)
-			c.old, c.vocab, c.savedN, c.size = d.old, d.vocab, d.savedN, d.size
+			c.old, c.vocab, c.savedN = d.old, d.vocab, d.savedN
 		}
 	}()
 	return c
@@ -162,9 +161,7 @@ func (c *WordCache) begin() {
 	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	// Room for as many entries as the file held, so that appending
-	// entries rarely copies them.
-	c.next, c.words, c.n = make([]byte, 0, c.size), nil, 0
+	c.next, c.words, c.n = nil, nil, 0
 	c.remap = make([]int32, len(c.vocab))
 	for i := range c.remap {
 		c.remap[i] = -1
@@ -213,11 +210,31 @@ func appendWord(b []byte, v uint64, field int8, tf, sec uint64) []byte {
 func (c *WordCache) add(k wordKey, body []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.next = append(c.next, k[:]...)
-	c.next = binary.AppendUvarint(c.next, uint64(len(body)))
-	c.next = append(c.next, body...)
+	last := c.room(len(k) + binary.MaxVarintLen64 + len(body))
+	*last = append(*last, k[:]...)
+	*last = binary.AppendUvarint(*last, uint64(len(body)))
+	*last = append(*last, body...)
 	c.body = body
 	c.n++
+}
+
+// entryChunk is the size of the chunks a run's entries are kept in: a
+// build that fills an empty cache makes 16 MB of them at 10,000 pages,
+// which one slice grown by doubling would copy over and over, holding
+// the old copy and the new at its largest, while the search index, the
+// build's peak, is made.
+const entryChunk = 1 << 20
+
+// room returns the chunk of this run's entries to append n bytes to: the
+// last, or a new one where the last has no room.
+func (c *WordCache) room(n int) *[]byte {
+	if len(c.next) > 0 {
+		if last := &c.next[len(c.next)-1]; cap(*last)-len(*last) >= n {
+			return last
+		}
+	}
+	c.next = append(c.next, make([]byte, 0, max(entryChunk, n)))
+	return &c.next[len(c.next)-1]
 }
 
 // drop takes out of this run's entries one entry of each key in keys:
@@ -229,21 +246,24 @@ func (c *WordCache) drop(keys []wordKey) {
 	for _, k := range keys {
 		gone[k]++
 	}
-	kept := c.next[:0]
-	for rest := c.next; len(rest) > 0; {
-		var k wordKey
-		copy(k[:], rest)
-		n, w := binary.Uvarint(rest[len(k):])
-		size := len(k) + w + int(n)
-		if gone[k] > 0 {
-			gone[k]--
-			c.n--
-		} else {
-			kept = append(kept, rest[:size]...)
+	chunks := c.next
+	c.next = nil
+	for _, chunk := range chunks {
+		for rest := chunk; len(rest) > 0; {
+			var k wordKey
+			copy(k[:], rest)
+			n, w := binary.Uvarint(rest[len(k):])
+			size := len(k) + w + int(n)
+			if gone[k] > 0 {
+				gone[k]--
+				c.n--
+			} else {
+				last := c.room(size)
+				*last = append(*last, rest[:size]...)
+			}
+			rest = rest[size:]
 		}
-		rest = rest[size:]
 	}
-	c.next = kept
 }
 
 // end closes an index build whose variants are words: the cache then
@@ -287,7 +307,7 @@ func DecodeWordCache(data []byte) *WordCache {
 	for k, e := range entries {
 		old[wordKey(k)] = e
 	}
-	c.old, c.vocab, c.savedN, c.size = old, vocab, len(old), len(data)
+	c.old, c.vocab, c.savedN = old, vocab, len(old)
 	return c
 }
 
@@ -305,7 +325,9 @@ func (c *WordCache) Encode(w io.Writer) error {
 		body.Write(binary.AppendUvarint(n[:0], uint64(len(word))))
 		io.WriteString(body, word)
 	}
-	body.Write(c.next) // entries as cachefile.Writer.WriteEntry writes them (add)
+	for _, chunk := range c.next {
+		body.Write(chunk) // entries as cachefile.Writer.WriteEntry writes them (add)
+	}
 	if err := body.Close(); err != nil {
 		return err
 	}
