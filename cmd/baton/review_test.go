@@ -160,6 +160,16 @@ func TestThemeLook(t *testing.T) {
 	if strings.Contains(string(page), "<script>x</script>") {
 		t.Error("the footer's Markdown kept a script")
 	}
+	// The home page prints the same head, from its own depth.
+	home, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<link rel="icon" href="./img/icon.png">`, `<link rel="stylesheet" href="./css/brand.css">`} {
+		if !strings.Contains(string(home), want) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
 	write(t, dir, "content/handbook.yaml", "title: H\ntheme:\n  logo: /static/img/missing.svg\n  footer: \"[Gone](gone.md)\"\n")
 	r := runIn(t, "check", dir)
 	for _, want := range []string{`content/handbook.yaml:3:9: theme logo "/static/img/missing.svg" is not a file of the site`, `content/handbook.yaml:4:11: link to content/gone.md, which does not exist`} {
