@@ -50,7 +50,7 @@ func saveCache(stderr io.Writer, opts build.Options, dir string) {
 		err = buildcache.SaveDocs(dir, opts.Docs)
 	}
 	if pages, ok := opts.Pages.(*buildcache.Pages); ok && err == nil {
-		err = buildcache.SavePages(dir, pages)
+		err = buildcache.SavePages(pages)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: the build cache was not saved: %v\n", newPalette(stderr).warn("warning"), err)

@@ -21,8 +21,9 @@ const (
 // template read (render.Job.Key, made stable: build.PageKey), so that the
 // next build copies a page whose key it has rather than rendering it
 // again: the key is a SHA-256 of the whole view, URL and language
-// included, and of the theme, so the bytes kept under it are the page's. A build into an empty folder (a CI run that
-// kept the cache) then renders only what changed.
+// included, and of the theme, so the bytes kept under it are the page's.
+// A build into an empty folder (a CI run that kept the cache) then
+// renders only what changed.
 //
 // The file is indexed in the background when loaded, and read an entry
 // at a time. New entries go to a new file in the cache folder as they are
@@ -114,21 +115,28 @@ func (p *Pages) Put(key cachefile.Key, data []byte) {
 	if p.closed || p.err != nil || p.put[key] {
 		return
 	}
-	if p.fresh == nil {
-		if err := makeDir(p.dir); err != nil {
-			p.err = err
-			return
-		}
-		f, err := os.CreateTemp(p.dir, "."+pagesFile+".tmp-*")
-		if err != nil {
-			p.err = err
-			return
-		}
-		p.fresh, p.w = f, cachefile.NewWriter(f, pagesFormat, buildid.Executable())
+	if p.err = p.start(); p.err != nil {
+		return
 	}
 	p.put[key] = true
 	delete(p.used, key)
 	p.w.WriteEntry(key, data)
+}
+
+// start makes the new file, once, in the cache's folder.
+func (p *Pages) start() error {
+	if p.fresh != nil {
+		return nil
+	}
+	if err := makeDir(p.dir); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(p.dir, "."+pagesFile+".tmp-*")
+	if err != nil {
+		return err
+	}
+	p.fresh, p.w = f, cachefile.NewWriter(f, pagesFormat, buildid.Executable())
+	return nil
 }
 
 // Stats says how many pages this build took from the cache and how many
@@ -145,10 +153,11 @@ func (p *Pages) changed() bool {
 	return p.fresh != nil || p.old != nil && len(p.used) < p.old.Len()
 }
 
-// SavePages writes the pages p kept into dir, when they changed since
-// LoadPages: the new ones as they were put, then the old ones the build
-// used, copied from the old file. p is closed either way.
-func SavePages(dir string, p *Pages) error {
+// SavePages writes the pages p kept into the folder LoadPages read them
+// from, when they changed since: the new ones as they were put, then the
+// old ones the build used, copied from the old file. p is closed either
+// way.
+func SavePages(p *Pages) error {
 	<-p.ready
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -156,13 +165,9 @@ func SavePages(dir string, p *Pages) error {
 	if p.err != nil || !p.changed() {
 		return p.err
 	}
-	if p.fresh == nil {
-		// Only removals: the old entries the build used, alone.
-		f, err := os.CreateTemp(dir, "."+pagesFile+".tmp-*")
-		if err != nil {
-			return err
-		}
-		p.fresh, p.w = f, cachefile.NewWriter(f, pagesFormat, buildid.Executable())
+	// With nothing new (only pages gone), the file starts here.
+	if err := p.start(); err != nil {
+		return err
 	}
 	var buf []byte
 	for k, span := range p.used {
@@ -188,7 +193,7 @@ func SavePages(dir string, p *Pages) error {
 		p.oldF = nil
 	}
 	if err == nil {
-		err = os.Rename(p.fresh.Name(), filepath.Join(dir, pagesFile))
+		err = os.Rename(p.fresh.Name(), filepath.Join(p.dir, pagesFile))
 	}
 	if err == nil {
 		p.fresh = nil

@@ -28,7 +28,7 @@ func TestPagesGiveWhatRenderingGives(t *testing.T) {
 		defer pages.Close()
 		sameBuild(t, what, buildWith(t, site, build.Options{Pages: pages}), want)
 		reused, rendered = pages.Stats()
-		if err := SavePages(dir, pages); err != nil {
+		if err := SavePages(pages); err != nil {
 			t.Fatal(err)
 		}
 		return reused, rendered
