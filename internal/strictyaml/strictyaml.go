@@ -132,9 +132,47 @@ func decode(d decoder, src []byte, v any) (diags diag.List) {
 	}()
 	root, ok := d.parse(src)
 	if ok {
+		if d.lenient {
+			d.lastWins(root)
+		}
 		d.value(root, reflect.ValueOf(v).Elem(), "")
 	}
 	return d.diags
+}
+
+// lastWins takes out of every mapping under n each key that the mapping
+// sets again later, with a warning at the later one: Jekyll's and Hugo's
+// YAML readers keep the last value of a key written twice, so a page
+// written for them publishes as they show it instead of failing the
+// build. Mappings are rebuilt only where a key repeats.
+func (d *decoder) lastWins(n *yaml.Node) {
+	for _, c := range n.Content {
+		d.lastWins(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	last := make(map[string]int, len(n.Content)/2) // key -> index of its last pair
+	repeats := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+			if j, ok := last[k.Value]; ok {
+				d.diags.Warnf(d.pos(k), "duplicate key %q (set before on line %d); the later value is used", k.Value, d.pos(n.Content[j]).Line)
+				repeats = true
+			}
+			last[k.Value] = i
+		}
+	}
+	if !repeats {
+		return
+	}
+	kept := n.Content[:0:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind != yaml.ScalarNode || last[k.Value] == i {
+			kept = append(kept, k, n.Content[i+1])
+		}
+	}
+	n.Content = kept
 }
 
 // Parse parses src under the same guards as Decode (size, UTF-8, depth, no
@@ -448,6 +486,12 @@ func (d *decoder) newKey(k *yaml.Node, name string, seen map[string]diag.Pos) bo
 		return false
 	}
 	if first, ok := seen[name]; ok {
+		if d.lenient {
+			// Only keys that differ in case get here (lastWins took out
+			// the rest): "Title" after "title".
+			d.diags.Warnf(d.pos(k), "duplicate key %q (first set on line %d); the first value is used", k.Value, first.Line)
+			return false
+		}
 		d.diags.Errorf(d.pos(k), "duplicate key %q (first set on line %d)", k.Value, first.Line)
 		return false
 	}

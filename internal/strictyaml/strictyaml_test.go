@@ -2,6 +2,7 @@ package strictyaml
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,46 @@ func TestDecodeLenientNearMiss(t *testing.T) {
 	}
 	if len(v.Extra) != 4 {
 		t.Errorf("extra keys %v, want all four kept", v.Extra)
+	}
+}
+
+// TestLenientDuplicateKeys: front matter written for Jekyll or Hugo may set
+// a key twice (their YAML readers keep the last value). Read leniently, the
+// later value is used with a warning at it, for a known key, a kept one and
+// a nested one alike, and a key set again in another case keeps the first;
+// read strictly, each is an error.
+func TestLenientDuplicateKeys(t *testing.T) {
+	type target struct {
+		Title Str `yaml:"title"`
+		Extra []Extra
+	}
+	src := []byte("layout: page\ntitle: First\nlayout: post\ntitle: Second\nmenu: {main: a, main: b}\nTitle: Third\nlayout: last\n")
+	var v target
+	var got []string
+	for _, d := range DecodeLenient("p.md", src, 1, &v) {
+		got = append(got, d.String())
+	}
+	slices.Sort(got)
+	want := []string{
+		`p.md:4:1: warning: duplicate key "layout" (set before on line 2); the later value is used`,
+		`p.md:5:1: warning: duplicate key "title" (set before on line 3); the later value is used`,
+		`p.md:6:17: warning: duplicate key "main" (set before on line 6); the later value is used`,
+		`p.md:7:1: warning: duplicate key "Title" (first set on line 5); the first value is used`,
+		`p.md:8:1: warning: duplicate key "layout" (set before on line 4); the later value is used`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if v.Title.Value != "Second" || v.Title.Pos.Line != 5 {
+		t.Errorf("title = %+v, want Second at line 5", v.Title)
+	}
+	if len(v.Extra) != 2 || v.Extra[0].Key != "menu" || v.Extra[1].Key != "layout" || v.Extra[1].Value != "last" {
+		t.Fatalf("extra = %+v, want menu and layout: last", v.Extra)
+	}
+	if m, ok := v.Extra[0].Value.(map[string]any); !ok || m["main"] != "b" {
+		t.Errorf("menu = %#v, want main: b", v.Extra[0].Value)
+	}
+	if diags := Decode("p.md", src, 1, &target{}); diags.Err() == nil {
+		t.Errorf("strict decoding: %v, want errors", diags)
 	}
 }
