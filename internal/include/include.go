@@ -2,6 +2,11 @@
 // parsed: {{#include file}} takes the whole file, {{#include file:name}}
 // the lines between "ANCHOR: name" and "ANCHOR_END: name" comments in it,
 // and {{#include file:10:20}} (or :10:, ::20, :10) a range of its lines.
+// {{#rustdoc_include file:sel}} takes the same lines: mdBook adds the rest
+// of the file as hidden lines, which its reader shows only on request, and
+// baton has no hidden lines. {{#playground file attrs}} (and its old name
+// {{#playpen}}) takes the whole file as a ```rust code block, its attrs
+// (editable) on the fence.
 // Paths are relative to the including file. An included file may include
 // others; a cycle is an error. \{{#include ...}} is left as it is, without
 // the backslash. Paths are slash paths relative to the site's folder: an
@@ -27,8 +32,13 @@ import (
 	"github.com/batonhq/baton/internal/diag"
 )
 
-// directive finds {{#include ...}} and its escaped form.
-var directive = regexp.MustCompile(`\\?\{\{#include\s+([^}\s]+)\s*\}\}`)
+// directive finds {{#include ...}}, the other directives that include a
+// file, and their escaped forms: the directive's name, its file (with a
+// selection) and the words after it.
+var directive = regexp.MustCompile(`\\?\{\{\s*#(include|rustdoc_include|playground|playpen)\s+([^}\s]+)((?:\s+[^}\s]+)*)\s*\}\}`)
+
+// names are the directives directive finds.
+var names = []string{"include", "rustdoc_include", "playground", "playpen"}
 
 // anchorLine finds an ANCHOR or ANCHOR_END comment line.
 var anchorLine = regexp.MustCompile(`ANCHOR(_END)?:\s*([A-Za-z0-9_-]+)`)
@@ -39,8 +49,25 @@ const MaxDepth = 10
 // MaxSize bounds the text a page may grow to with its includes.
 const MaxSize = 8 << 20
 
-// Has reports whether src has a directive Expand would replace.
-func Has(src []byte) bool { return bytes.Contains(src, []byte("{{#include")) }
+// Has reports whether src may have a directive Expand would replace: a
+// "{{", spaces, "#" and a directive's name. Every page is asked, so it
+// looks at the bytes without the regular expression.
+func Has(src []byte) bool {
+	for {
+		i := bytes.Index(src, []byte("{{"))
+		if i < 0 {
+			return false
+		}
+		src = bytes.TrimLeft(src[i+2:], " \t")
+		if rest, ok := bytes.CutPrefix(src, []byte("#")); ok {
+			for _, n := range names {
+				if bytes.HasPrefix(rest, []byte(n)) {
+					return true
+				}
+			}
+		}
+	}
+}
 
 // Span is a run of lines of an expanded text that come from one file:
 // lines From..From+N-1 of the text are lines Line..Line+N-1 of File.
@@ -99,11 +126,21 @@ func (e *expander) text(file string, src []byte, first int, stack []string) {
 		e.write(file, before, first)
 		first += bytes.Count(before, []byte("\n"))
 		whole := src[loc[0]:loc[1]]
-		if whole[0] == '\\' {
+		col := loc[0] - bytes.LastIndexByte(before, '\n')
+		pos := diag.Pos{File: file, Line: first, Col: col}
+		switch kind, arg := string(src[loc[2]:loc[3]]), string(src[loc[4]:loc[5]]); {
+		case whole[0] == '\\':
 			e.write(file, whole[1:], first)
-		} else {
-			col := loc[0] - bytes.LastIndexByte(before, '\n')
-			e.include(file, string(src[loc[2]:loc[3]]), diag.Pos{File: file, Line: first, Col: col}, stack)
+		case kind == "playground" || kind == "playpen":
+			// mdBook's fence: rust, then the attributes, comma-separated.
+			fence := strings.Join(append([]string{"rust"}, strings.Fields(string(src[loc[6]:loc[7]]))...), ",")
+			e.write(file, []byte("```"+fence+"\n"), first)
+			if e.include(file, arg, pos, stack) {
+				e.write(file, []byte("\n"), first)
+			}
+			e.write(file, []byte("```"), first)
+		default:
+			e.include(file, arg, pos, stack)
 		}
 		src = src[loc[1]:]
 	}
@@ -129,50 +166,59 @@ func (e *expander) write(file string, text []byte, first int) {
 	e.line += n
 }
 
-// include writes the part of the file named by arg (path[:selection]).
-func (e *expander) include(from, arg string, pos diag.Pos, stack []string) {
+// include writes the part of the file named by arg (path[:selection]),
+// and reports whether it wrote anything.
+func (e *expander) include(from, arg string, pos diag.Pos, stack []string) bool {
 	name, sel, _ := strings.Cut(arg, ":")
 	target := path.Join(path.Dir(from), name)
 	switch {
 	case len(stack) > MaxDepth:
 		e.diags.Errorf(pos, "includes nest more than %d deep", MaxDepth)
-		return
+		return false
 	case slices.Contains(stack, target):
 		e.diags.Errorf(pos, "%s includes itself (%s)", target, strings.Join(append(stack, target), " → "))
-		return
+		return false
 	case !fs.ValidPath(target) || strings.HasPrefix(name, "/"):
 		e.diags.Errorf(pos, "include %q leaves the site's folder", name)
-		return
+		return false
 	case hidden(target):
 		e.diags.Errorf(pos, "include %q is of a hidden file or folder (.git, .env), which baton never reads", name)
-		return
+		return false
 	}
 	data, err := e.read(target)
 	if err != nil {
 		e.diags.Errorf(pos, "cannot include %s: %v", target, err)
-		return
+		return false
 	}
-	part, first, err := selectLines(data, sel)
+	lines, first, err := selectLines(data, sel)
 	if err != nil {
 		e.diags.Errorf(pos, "include %s: %v", arg, err)
-		return
+		return false
 	}
-	if e.out.Len()+len(part) > MaxSize {
+	pieces := withoutAnchors(lines, first)
+	size := 0
+	for _, p := range pieces {
+		size += len(p.text)
+	}
+	if e.out.Len()+size > MaxSize {
 		e.diags.Errorf(pos, "with its includes the page is over %d bytes", MaxSize)
-		return
+		return false
 	}
-	e.text(target, part, first, append(stack, target))
+	for _, p := range pieces {
+		e.text(target, p.text, p.line, append(stack, target))
+	}
+	return size > 0
 }
 
 // selectLines is the part of data sel names: all of it (""), an anchor's
-// lines, or a range of lines "start:end" (either may be empty), without
-// the anchor comment lines; and the line it starts on.
-func selectLines(data []byte, sel string) ([]byte, int, error) {
-	data = bytes.TrimSuffix(data, []byte("\n"))
+// lines (to the end of the file when it has no ANCHOR_END, as in mdBook),
+// or a range of lines "start:end" (either may be empty), as lines; and the
+// line it starts on.
+func selectLines(data []byte, sel string) ([][]byte, int, error) {
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
 	if sel == "" {
-		return dropAnchors(data), 1, nil
+		return lines, 1, nil
 	}
-	lines := bytes.Split(data, []byte("\n"))
 	if a, b, isRange := strings.Cut(sel, ":"); isRange || isNumber(sel) {
 		start, end := 1, len(lines)
 		var err error
@@ -193,7 +239,7 @@ func selectLines(data []byte, sel string) ([]byte, int, error) {
 			return nil, 0, fmt.Errorf("the file has %d lines, not %d", len(lines), start)
 		}
 		end = min(end, len(lines))
-		return dropAnchors(bytes.Join(lines[start-1:end], []byte("\n"))), start, nil
+		return lines[start-1 : end], start, nil
 	}
 	start := -1
 	for i, l := range lines {
@@ -204,25 +250,49 @@ func selectLines(data []byte, sel string) ([]byte, int, error) {
 		if len(m[1]) == 0 && start < 0 {
 			start = i + 1
 		} else if len(m[1]) > 0 && start >= 0 {
-			return dropAnchors(bytes.Join(lines[start:i], []byte("\n"))), start + 1, nil
+			return lines[start:i], start + 1, nil
 		}
+	}
+	if start >= 0 {
+		return lines[start:], start + 1, nil
 	}
 	return nil, 0, fmt.Errorf("no ANCHOR: %s and ANCHOR_END: %s in the file", sel, sel)
 }
 
-// dropAnchors blanks the anchor comment lines of an included part, as
-// mdBook leaves them out, keeping the line count so positions hold.
-func dropAnchors(part []byte) []byte {
-	if !bytes.Contains(part, []byte("ANCHOR")) {
-		return part
-	}
-	lines := bytes.Split(part, []byte("\n"))
-	for i, l := range lines {
-		if anchorLine.Match(l) {
-			lines[i] = nil
+// piece is a run of included lines, joined, and the line it starts on.
+type piece struct {
+	text []byte
+	line int
+}
+
+// withoutAnchors is lines, which start on line first, without their anchor
+// comment lines, as mdBook leaves them out: a piece for each run of other
+// lines, each but the last ending with its newline, so the text reads as
+// if the anchor lines were never there and each line keeps its position.
+func withoutAnchors(lines [][]byte, first int) []piece {
+	var pieces []piece
+	for i := 0; i < len(lines); {
+		if isAnchor(lines[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(lines) && !isAnchor(lines[j]) {
+			j++
+		}
+		if len(pieces) > 0 {
+			last := &pieces[len(pieces)-1]
+			last.text = append(last.text, '\n')
+		}
+		pieces = append(pieces, piece{text: bytes.Join(lines[i:j], []byte("\n")), line: first + i})
+		i = j
 	}
-	return bytes.Join(lines, []byte("\n"))
+	return pieces
+}
+
+// isAnchor reports whether l is an ANCHOR or ANCHOR_END comment line.
+func isAnchor(l []byte) bool {
+	return bytes.Contains(l, []byte("ANCHOR")) && anchorLine.Match(l)
 }
 
 func isNumber(s string) bool {

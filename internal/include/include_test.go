@@ -25,6 +25,8 @@ func TestExpand(t *testing.T) {
 		"content/loop/a.md":    "{{#include b.md}}\n",
 		"content/loop/b.md":    "{{#include a.md}}\n",
 		"README.md":            "Above the pages.\n",
+		"content/code/open.rs": "// ANCHOR: all\nfn main() {}\n// ANCHOR: all\n",
+		"content/code/nest.rs": "// ANCHOR: all\n// ANCHOR: io\nuse std::io;\n// ANCHOR_END: io\n\n// ANCHOR: main\nfn main() {\n    // ANCHOR_END: main\n    go();\n}\n// ANCHOR_END: all\n",
 	}
 	read := reader(files)
 	cases := []struct {
@@ -44,6 +46,24 @@ func TestExpand(t *testing.T) {
 		{"{{#include ../README.md}}\n", "Above the pages.\n", nil},
 		{"{{#include ../.env}}\n", "\n", []string{`content/page.md:1:1: include "../.env" is of a hidden file or folder (.git, .env), which baton never reads`}},
 		{"{{#include loop/a.md}}\n", "\n", []string{"content/loop/b.md:1:1: content/loop/a.md includes itself (content/page.md → content/loop/a.md → content/loop/b.md → content/loop/a.md)"}},
+		// mdBook's other directives that take a file: rustdoc_include
+		// shows the lines selected (the rest would be hidden lines), the
+		// playground a rust code block of the whole file.
+		{"```rust\n{{#rustdoc_include code/main.go:hello}}\n```\n", "```rust\nfunc hello() {}\n```\n", nil},
+		{"```rust\n{{#rustdoc_include code/main.go:7}}\n```\n", "```rust\nfunc main() {}\n```\n", nil},
+		{"{{ #rustdoc_include part.md }}\n", "Part line 1.\nPart [link](x.md) line 2.\n", nil},
+		{"Run it:\n\n{{#playground part.md}}\n\nDone.\n", "Run it:\n\n```rust\nPart line 1.\nPart [link](x.md) line 2.\n```\n\nDone.\n", nil},
+		{"{{#playpen part.md editable ignore}}\n", "```rust,editable,ignore\nPart line 1.\nPart [link](x.md) line 2.\n```\n", nil},
+		{"\\{{#rustdoc_include part.md}}\n", "{{#rustdoc_include part.md}}\n", nil},
+		{"{{#rustdoc_include gone.rs:1}}\n", "\n", []string{"content/page.md:1:1: cannot include content/gone.rs: file does not exist"}},
+		{"{{#rustdoc_include code/open.rs:all}}\n", "fn main() {}\n", nil},
+		// Anchor lines are left out, not left blank, whatever the
+		// selection: a code block shows no gaps where they were.
+		{"```rust\n{{#rustdoc_include code/nest.rs:all}}\n```\n", "```rust\nuse std::io;\n\nfn main() {\n    go();\n}\n```\n", nil},
+		{"{{#include code/nest.rs}}\n", "use std::io;\n\nfn main() {\n    go();\n}\n", nil},
+		{"{{#include code/nest.rs:main}}\n", "fn main() {\n", nil},
+		{"{{#include code/nest.rs:2:5}}\n", "use std::io;\n\n", nil},
+		{"{{#each items}} and {{#includes}}\n", "{{#each items}} and {{#includes}}\n", nil},
 	}
 	for _, c := range cases {
 		out, _, diags := Expand("content/page.md", []byte(c.src), read)
@@ -84,7 +104,26 @@ func TestLineMap(t *testing.T) {
 			t.Errorf("line %d: %v, want %v", line, got, want)
 		}
 	}
+	// Lines after a left-out anchor line keep their own line numbers.
+	read = reader(map[string]string{"content/a.rs": "a\n// ANCHOR: x\nb\n// ANCHOR_END: x\nc\n"})
+	out, m, _ = Expand("content/page.md", []byte("{{#include a.rs}}\n"), read)
+	if want := "a\nb\nc\n"; string(out) != want {
+		t.Fatalf("expanded %q, want %q", out, want)
+	}
+	for line, want := range map[int]int{1: 1, 2: 3, 3: 5} {
+		if got := m.Pos("content/page.md", line, 1); got != (diag.Pos{File: "content/a.rs", Line: want, Col: 1}) {
+			t.Errorf("line %d: %v, want content/a.rs:%d:1", line, got, want)
+		}
+	}
 	if out, m, _ := Expand("content/page.md", []byte("no includes\n"), read); m != nil || string(out) != "no includes\n" {
 		t.Errorf("without includes: %q %v", out, m)
+	}
+	for src, want := range map[string]bool{
+		"{{#include a.md}}": true, "{{ #rustdoc_include a.rs}}": true, "x {{#playground a.rs}}": true, "{{#playpen a.rs}}": true,
+		"{{#each x}} {{ site.title }}": false, "{{#": false, "# include": false,
+	} {
+		if got := Has([]byte(src)); got != want {
+			t.Errorf("Has(%q) = %v, want %v", src, got, want)
+		}
 	}
 }
