@@ -30,9 +30,15 @@ type Callout struct {
 	// markers are the source ranges of a GitBook hint's {% hint %} and
 	// {% endhint %} lines, or a container's ::: lines, which are not text.
 	markers [][2]int
-	// colons are how many open a Docusaurus or VitePress container; a
-	// line of as many or more closes it.
+	// colons are how many open a Docusaurus or VitePress container (or a
+	// MyST directive, of the character fence: colons, backticks or
+	// tildes); a line of as many or more closes it.
 	colons int
+	fence  byte
+	// options is set while a MyST directive may still have option lines
+	// (":class: dropdown"), yamlOptions inside a block of them between
+	// "---" lines.
+	options, yamlOptions bool
 }
 
 // calloutKinds are the five kinds of callout, GitHub's alerts.

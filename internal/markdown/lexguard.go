@@ -59,12 +59,25 @@ func (r *Renderer) highlightBlocks(d *Doc, doc ast.Node, src []byte) {
 
 // codeBlock is one fenced code block's HTML.
 func (r *Renderer) codeBlock(d *Doc, n *ast.FencedCodeBlock, src []byte) []byte {
+	lang := n.Language(src)
+	first := 0
+	if name, ok := mystDirective(lang); ok && mystCodeNames[name] {
+		// MyST's "```{code-block} python": the language is the argument,
+		// and the option lines (":linenos:") are not code.
+		seg := n.Info.Segment
+		lang = mystCodeLanguage(seg.Value(src))
+		for ; first < n.Lines().Len(); first++ {
+			line := n.Lines().At(first)
+			if !mystOptionRE.Match(trimEOL(line.Value(src))) {
+				break
+			}
+		}
+	}
 	var code strings.Builder
-	for i := range n.Lines().Len() {
+	for i := first; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
-	lang := n.Language(src)
 	if isMermaid(lang) {
 		return diagramBlock(d, n, code.String())
 	}

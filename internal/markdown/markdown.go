@@ -146,6 +146,7 @@ func NewWith(opts Options) *Renderer {
 				util.Prioritized(admonitionParser{}, 150),
 				util.Prioritized(hintParser{}, 150),
 				util.Prioritized(containerParser{}, 150),
+				util.Prioritized(mystParser{}, 150),
 			),
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),

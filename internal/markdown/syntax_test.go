@@ -187,6 +187,8 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 			[]w{{"<%= current", "3 ERB tags (<% … %>"}}},
 		{"containers", ":::note\nA callout.\n:::\n\n- item\n\n  :::tip\n\n  In the item.\n\n  :::\n\n:::tabs\nx\n:::\n\n::: code-group\ny\n:::\n\n```\n:::tabs\n```\n\nRatio 3:::4.",
 			[]w{{":::tabs", "2 containers (:::name"}}},
+		{"MyST directives", "```{note}\nA callout.\n```\n\n```{code-block} go\nx := 1\n```\n\n```{figure} a.png\nCaption\n```\n\n:::{tab-set}\nx\n:::\n\n````\n```{math}\n```\n````",
+			[]w{{"{figure}", "2 MyST directives ({name} after a fence"}}},
 		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},
 	}
 	r := New(false)
@@ -204,6 +206,37 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 				if at := strings.Index(tt.src, w.at); got.Offset != at || !strings.Contains(got.Message, w.says) {
 					t.Errorf("warning %d at %d %q, want at %d saying %q", i, got.Offset, got.Message, at, w.says)
 				}
+			}
+		})
+	}
+}
+
+// TestMySTDirectives: MyST's admonition directives, in backticks, tildes
+// or colons, with option lines or a YAML block of them, nested in a
+// longer fence, are callouts; a code directive is code in its language,
+// without its option lines; any other directive stays as Markdown reads it.
+func TestMySTDirectives(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"backticks", "```{note}\nRead [this](a.md).\n```\n\nAfter.",
+			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>Read <a href=\"La.md\">this</a>.</p>\n</div>\n<p>After.</p>"},
+		{"colons and a title", ":::{warning} Mind the gap\nw\n:::", "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Mind the gap</p>\n<p>w</p>\n</div>"},
+		{"tildes", "~~~{tip}\nt\n~~~", "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p>t</p>"},
+		{"options", "```{admonition} Custom\n:class: dropdown tip\n:name: my-label\n\nBody.\n```", "<details class=\"callout callout-tip\">\n<summary class=\"callout-title\">Custom</summary>\n<p>Body.</p>\n</details>"},
+		{"YAML options", ":::{seealso}\n---\nclass: dropdown\n---\nSee.\n:::", "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">See also</summary>\n<p>See.</p>\n</details>"},
+		{"an option-like line in the body", "```{note}\nText.\n:name: stays\n```", "<p>Text.\n:name: stays</p>"},
+		{"nested", "````{margin}\nOuter.\n\n```{danger}\nInner.\n```\n\nStill outer.\n````\n\nAfter.", "<div class=\"callout callout-note\" role=\"note\">\n<p>Outer.</p>\n<div class=\"callout callout-caution\" role=\"note\">\n<p class=\"callout-title\">Danger</p>\n<p>Inner.</p>\n</div>\n<p>Still outer.</p>\n</div>\n<p>After.</p>"},
+		{"in a list", "- item\n\n  ```{important}\n  i\n  ```\n- next", "<li>\n<p>item</p>\n<div class=\"callout callout-important\" role=\"note\">"},
+		{"code directive", "```{code-block} go\n:linenos:\n:caption: A\nfmt.Println(1)\n```", "<pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\"><span class=\"nx\">fmt</span>"},
+		{"never closes", "```{note}\nNo end.", "<pre><code class=\"language-{note}\">No end.\n</code></pre>"},
+		{"another directive", "```{figure} a.png\nCaption\n```", "<pre><code class=\"language-{figure}\">Caption\n</code></pre>"},
+		{"in a code block", "````\n```{note}\nx\n```\n````", "<pre><code>```{note}\nx\n```\n</code></pre>"},
+	}
+	r := New(false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := render(t, r, tt.src)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to contain\n%s", got, tt.want)
 			}
 		})
 	}

@@ -23,6 +23,7 @@ var (
 	liquidValueRE = regexp.MustCompile(`\{\{-?[ \t]*[^\s<%{}][^{}\n]*?\}\}`)
 	erbRE         = regexp.MustCompile(`<%[^\n]*?%>`)
 	containerRE   = regexp.MustCompile(`(?m)^[ \t]*(:{3,}[ \t]*[A-Za-z][^\n]*)$`)
+	mystColonRE   = regexp.MustCompile(`(?m)^[ \t]*(:{3,}\{[A-Za-z][^\n]*)$`)
 	mdxRE         = regexp.MustCompile(`(?m)^(?:import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?["'][^"'\n]+["'];?[ \t]*\r?$|export[ \t]+(?:default\b|const[ \t]|let[ \t]|var[ \t]|function[ \t]|async[ \t]|\{))`)
 )
 
@@ -47,13 +48,14 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	}
 	colons := bytes.Contains(src, []byte(":::"))
 	erb := bytes.Contains(src, []byte("<%"))
+	myst := bytes.Contains(src, []byte("```{")) || bytes.Contains(src, []byte("~~~{")) || bytes.Contains(src, []byte(":::{"))
 	var warnings []Warning
 	if f.jsx.n > 0 {
 		warnings = append(warnings, Warning{Offset: f.jsx.first, Message: fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
-	if braces || mdx || colons || erb {
+	if braces || mdx || colons || erb || myst {
 		code := codeRanges(doc, src)
-		var imports, containers, erbTags count
+		var imports, containers, erbTags, directives count
 		if braces {
 			warnings = append(warnings, braceTags(src, code)...)
 		}
@@ -72,8 +74,26 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 				}
 			}
 		}
+		if myst {
+			// A directive that is no callout: in backticks or tildes a
+			// code block (but for code directives, which are code), in
+			// colons text.
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if b, ok := n.(*ast.FencedCodeBlock); ok && entering {
+					if name, ok := mystDirective(b.Language(src)); ok && !mystCodeNames[name] && b.Info != nil {
+						directives.add(b.Info.Segment.Start)
+					}
+					return ast.WalkSkipChildren, nil
+				}
+				return ast.WalkContinue, nil
+			})
+			matchesOutside(mystColonRE, src, code, func(m []int) { directives.add(m[2]) })
+		}
 		if erbTags.n > 0 {
 			warnings = append(warnings, Warning{Offset: erbTags.first, Message: fmt.Sprintf("%s (<%% … %%>, as Middleman and Rails write them), which baton does not run (shown as text); the first is here", plural(erbTags.n, "ERB tag"))})
+		}
+		if directives.n > 0 {
+			warnings = append(warnings, Warning{Offset: directives.first, Message: fmt.Sprintf("%s ({name} after a fence, as MyST and Jupyter Book write them) that baton does not render (shown as code or text; only admonitions are callouts); the first is here", plural(directives.n, "MyST directive"))})
 		}
 		if containers.n > 0 {
 			warnings = append(warnings, Warning{Offset: containers.first, Message: fmt.Sprintf("%s (:::name, as Docusaurus and VitePress write them), which baton does not render (shown as text): of a kind that is no callout, or never closed with a line of colons; the first is here", plural(containers.n, "container"))})
