@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -362,7 +363,11 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	if g := pp.FrontMatter.Glossary; g != nil && !*g {
 		terms = nil
 	}
-	doc, err := md.PrepareWith(fm.Body, terms)
+	body := fm.Body
+	if opts.Lenient {
+		body = siteRootDests(body)
+	}
+	doc, err := md.PrepareWith(body, terms)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "cannot render Markdown: %v", err)
 		return nil
@@ -440,4 +445,35 @@ func decodeTOML(file string, fm source.FrontMatter, v *FrontMatter) diag.List {
 		diags = append(diags, d)
 	}
 	return diags
+}
+
+// siteRootInDestRE matches a link destination (after "](" or "]: ") that
+// starts with Jekyll's {{ site.baseurl }} or {{ site.url }}, with blanks
+// in its braces.
+var siteRootInDestRE = regexp.MustCompile(`(?:\]\(<?|\]:[ \t]+<?)((?:\{\{-?[ \t]*site\.(?:baseurl|url)[ \t]*-?\}\})+)`)
+
+// siteRootDests is body with the blanks inside {{ site.baseurl }} and
+// {{ site.url }} at the start of a link's destination made underscores:
+// Markdown ends a destination at a blank, so "[a]({{ site.baseurl }}/a/)"
+// was no link but text, which Jekyll's kramdown reads as a link. The
+// resolver reads either form as the site's root (siteRootRE). Every byte
+// stays where it was, so positions hold; body is copied only when it has
+// such a link.
+func siteRootDests(body []byte) []byte {
+	if !bytes.Contains(body, []byte("{{")) {
+		return body
+	}
+	ms := siteRootInDestRE.FindAllSubmatchIndex(body, -1)
+	if ms == nil {
+		return body
+	}
+	out := bytes.Clone(body)
+	for _, m := range ms {
+		for i := m[2]; i < m[3]; i++ {
+			if out[i] == ' ' || out[i] == '\t' {
+				out[i] = '_'
+			}
+		}
+	}
+	return out
 }

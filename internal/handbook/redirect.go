@@ -82,6 +82,9 @@ func (r *resolver) redirects(pageFiles []*Parsed) {
 		for _, a := range fm.RedirectFrom {
 			r.alias(p, a, "/")
 		}
+		if !r.cfg.Strict {
+			r.permalink(p, fm)
+		}
 	}
 	for _, s := range r.sendOn {
 		r.redirectTo(s)
@@ -109,6 +112,27 @@ func (r *resolver) alias(p *Page, a strictyaml.Str, base string) {
 		return
 	}
 	r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: a.Pos}, "an alias in "+p.File, p.File, false)
+}
+
+// permalink claims, in a handbook written for another tool, the URL that
+// tool published page p at: Jekyll's permalink (and Hugo's url), when it
+// is a path of its own and not a pattern (/:path/). The page keeps its
+// baton URL; links to the permalink lead to it, and the old URL
+// redirects there. As with a rename in git, the URL is taken only when
+// nothing else has it, silently otherwise: the tool's own pages (a
+// permalink of /, the home page's) are none of the reader's concern.
+func (r *resolver) permalink(p *Page, fm FrontMatter) {
+	for _, e := range fm.Params {
+		v, ok := e.Value.(string)
+		if e.Key != "permalink" && e.Key != "url" || !ok || !strings.HasPrefix(v, "/") || strings.Contains(v, ":") {
+			continue
+		}
+		from, err := aliasURL(v, "/")
+		if err != nil || URLKey(from) == URLKey(p.URL) {
+			continue
+		}
+		r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: e.Pos}, "the permalink of "+p.File, p.File, true)
+	}
 }
 
 // redirectTo makes the redirect of a page that is one: to a page of the

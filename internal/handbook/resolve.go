@@ -957,6 +957,11 @@ func TagSlug(tag string) string {
 	return b.String()
 }
 
+// siteRootRE matches the Liquid values a Jekyll page starts a link with
+// to reach the site's root, {{ site.baseurl }} and {{ site.url }}, at the
+// start of a link (their blanks may be underscores: siteRootDests).
+var siteRootRE = regexp.MustCompile(`^(?:\{\{-?[ \t_]*site\.(?:baseurl|url)[ \t_]*-?\}\})+`)
+
 // allowedSchemes are the URL schemes a link may use.
 var allowedSchemes = []string{"http", "https", "mailto", "tel"}
 
@@ -981,6 +986,12 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if strings.HasPrefix(dest, "//") {
 		return Href{URL: "https:" + dest, External: true}
+	}
+	if !r.cfg.Strict && strings.HasPrefix(dest, "{{") {
+		// Jekyll's site root, before a path from it: the path is the link.
+		if rest := siteRootRE.ReplaceAllString(dest, ""); rest != dest && (rest == "" || rest[0] == '/') {
+			dest = "/" + strings.TrimPrefix(rest, "/")
+		}
 	}
 	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || strings.Contains(dest, "<%") {
 		// Another tool's template makes this link when it builds the

@@ -493,7 +493,6 @@ func TestTemplateLinks(t *testing.T) {
 	_, diags := Resolve(config.Default(), parsed, Options{})
 	want := []string{
 		`content/README.md:3:1: warning: link "{{% eturl alias %}}" is made by a template tag, which baton does not run; the link leads nowhere`,
-		`content/README.md:3:5: warning: link "{{site.baseurl}}/x.md" is made by a template tag, which baton does not run; the link leads nowhere`,
 		`content/README.md:7:7: warning: link "<%= x.url %>" is made by a template tag, which baton does not run; the link leads nowhere`,
 	}
 	var got []string
@@ -507,6 +506,56 @@ func TestTemplateLinks(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestJekyllSiteRootAndPermalinks: in a handbook written for Jekyll, a
+// link that starts with {{ site.baseurl }} (or {{ site.url }}) is a link
+// from the site's root, and a page's literal permalink is a URL of it
+// (links to it lead to the page, and it redirects there), taken only
+// where nothing else is: a pattern (/:path/) and the home page's / are
+// left alone, without a word. In a baton handbook neither is read.
+func TestJekyllSiteRootAndPermalinks(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":        "# Home\n\n[b]({{site.baseurl}}/b/) [c]({{ site.url }}{{ site.baseurl }}/c/#part) [d]({{ site.baseurl }}/nowhere/) [e]({{site.title}}/x) [f][f] [root]({{site.baseurl}})\n\n[f]: {{ site.baseurl }}/_pages/b/\n",
+		"content/_pages/b.md":     "---\ntitle: B\npermalink: /b/\n---\nB.\n",
+		"content/_pages/c.md":     "---\ntitle: C\npermalink: /c/\n---\n## Part\n",
+		"content/_pages/p.md":     "---\ntitle: P\npermalink: /:path/\n---\nP.\n",
+		"content/_pages/index.md": "---\ntitle: Pages\npermalink: /\n---\nAll.\n",
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{})
+	var got []string
+	for _, d := range diags.Sort() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/index.md:3:72: warning: link to content/nowhere, which does not exist`,
+		`content/index.md:3:105: warning: link "{{site.title}}/x" is made by a template tag, which baton does not run; the link leads nowhere`,
+		`content/index.md:3:109: warning: 1 template tag ({% … %} or {{ … }}, as Liquid and Jekyll write them), which baton does not render (shown as text); the first is here`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/index.md").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	if want := "/_pages/b/# /_pages/c/#part # # /_pages/b/# /#"; strings.Join(hrefs, " ") != want {
+		t.Errorf("links = %s, want %s", strings.Join(hrefs, " "), want)
+	}
+	var redirects []string
+	for _, rd := range site.Redirects {
+		redirects = append(redirects, rd.From+" "+rd.To)
+	}
+	if want := "/b/ /_pages/b/,/c/ /_pages/c/"; strings.Join(redirects, ",") != want {
+		t.Errorf("redirects = %s, want %s", strings.Join(redirects, ","), want)
+	}
+
+	strict := config.Default()
+	strict.Strict = true
+	site, diags = Resolve(strict, parseLenient(files), Options{})
+	if !strings.Contains(fmt.Sprint(diags), `link "{{site.baseurl}}/b/" is made by a template tag`) || len(site.Redirects) != 0 {
+		t.Errorf("strict: diagnostics %v and redirects %v, want the template tag and none", diags, site.Redirects)
 	}
 }
 

@@ -187,6 +187,8 @@ func TestUnrenderedSyntaxIsAWarning(t *testing.T) {
 			[]w{{"<%= current", "3 ERB tags (<% … %>"}}},
 		{"containers", ":::note\nA callout.\n:::\n\n- item\n\n  :::tip\n\n  In the item.\n\n  :::\n\n:::tabs\nx\n:::\n\n::: code-group\ny\n:::\n\n```\n:::tabs\n```\n\nRatio 3:::4.",
 			[]w{{":::tabs", "2 containers (:::name"}}},
+		{"Jekyll's site root before a link's path", "[a]({{site.baseurl}}/a/) [b]({{ site.url }}{{site.baseurl}}/b/) [c][c]\n\n[c]: {{_site.baseurl_}}/c/\n\nTitle {{ site.title }}, {{ site.baseurl }}/d/.",
+			[]w{{"{{ site.title", "2 template tags"}}},
 		{"MyST directives", "```{note}\nA callout.\n```\n\n```{code-block} go\nx := 1\n```\n\n```{figure} a.png\nCaption\n```\n\n:::{tab-set}\nx\n:::\n\n````\n```{math}\n```\n````",
 			[]w{{"{figure}", "2 MyST directives ({name} after a fence"}}},
 		{"prose", "Import the file, then export it. Braces { and } and {x}.\n\n<DIV>old</DIV> <BR>", nil},

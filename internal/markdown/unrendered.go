@@ -147,7 +147,7 @@ func braceTags(src []byte, code [][2]int) []Warning {
 		}
 	})
 	matchesOutside(liquidValueRE, src, code, func(m []int) {
-		if !inRanges(taken, m[0]) {
+		if !inRanges(taken, m[0]) && !siteRootLink(src, m[0], m[1]) {
 			liquid.add(m[0])
 		}
 	})
@@ -163,6 +163,31 @@ func braceTags(src []byte, code [][2]int) []Warning {
 		warnings = append(warnings, Warning{Offset: gitbook.first, Message: fmt.Sprintf("%s (%s), which baton does not render (shown as text); the first is here", plural(gitbook.n, "GitBook block"), strings.Join(gitbookNames, ", "))})
 	}
 	return warnings
+}
+
+// siteRootValueRE matches Jekyll's {{ site.baseurl }} and {{ site.url }}.
+// A handbook written for another tool reads its blanks as underscores
+// (handbook's siteRootDests), so that Markdown takes it as a destination.
+var siteRootValueRE = regexp.MustCompile(`^\{\{-?[ \t_]*site\.(?:baseurl|url)[ \t_]*-?\}\}$`)
+
+// siteRootLink reports whether src[start:end], a Liquid value, is the
+// site's root at the start of a link's destination ("](" or "]: " before
+// it), which a handbook written for another tool resolves as a link from
+// the root (handbook's link): it is not shown as text.
+func siteRootLink(src []byte, start, end int) bool {
+	if !siteRootValueRE.Match(src[start:end]) {
+		return false
+	}
+	before := src[:start]
+	for bytes.HasSuffix(before, []byte("}}")) {
+		// {{ site.url }}{{ site.baseurl }}: the one before is the link's.
+		i := bytes.LastIndex(before, []byte("{{"))
+		if i < 0 || !siteRootValueRE.Match(before[i:]) {
+			return false
+		}
+		before = before[:i]
+	}
+	return bytes.HasSuffix(before, []byte("](")) || bytes.HasSuffix(before, []byte("]: ")) || bytes.HasSuffix(before, []byte("](<"))
 }
 
 func plural(n int, what string) string {
