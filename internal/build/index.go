@@ -16,7 +16,7 @@ import (
 // a one-off build streams the files as they are made, with the words of an
 // earlier run when given.
 func (r *run) index(site *handbook.Site) ([]string, error) {
-	opts := search.Options{Words: r.b.opts.Words}
+	opts := search.Options{Words: r.b.opts.Words, Spill: r.b.spill}
 	var files []search.File
 	r.indexed = len(site.Pages)
 	switch {

@@ -40,14 +40,37 @@ type CodeCache struct {
 	read    func() ([]byte, error)
 	pending []codeKey
 
-	live  map[codeKey][]byte // got or put in this run: what Encode keeps
-	made  int                // blocks highlighted in this run
-	hits  int                // blocks taken from the cache in this run
-	saved int                // blocks in the file: decoded, or last encoded
-	dirty bool               // a block was highlighted since
+	live  map[codeKey]block // got or put in this run: what Encode keeps
+	made  int               // blocks highlighted in this run
+	hits  int               // blocks taken from the cache in this run
+	saved int               // blocks in the file: decoded, or last encoded
+	dirty bool              // a block was highlighted since
 }
 
 type codeKey [sha256.Size]byte
+
+// A block is a highlighted block of this run: its bytes, or where a
+// one-off build's spill holds them (put). A build that fills an empty
+// cache would otherwise hold every block it highlights until the cache
+// is saved, and the collector, near the memory budget, would run for them
+// over and over (docs/performance.md, sixteenth session).
+type block struct {
+	html []byte
+	s    *Spill
+	off  int64
+	n    int
+}
+
+// bytes is b's HTML, read back into buf (grown as needed) when b is in a
+// spill.
+func (b block) bytes(buf []byte) ([]byte, error) {
+	if b.s == nil {
+		return b.html, nil
+	}
+	buf = slices.Grow(buf[:0], b.n)[:b.n]
+	_, err := b.s.ReadAt(buf, b.off)
+	return buf, err
+}
 
 func keyOf(lexer, code string) codeKey {
 	h := sha256.New()
@@ -61,7 +84,7 @@ func keyOf(lexer, code string) codeKey {
 
 // NewCodeCache returns an empty cache.
 func NewCodeCache() *CodeCache {
-	return &CodeCache{old: map[codeKey][]byte{}, live: map[codeKey][]byte{}}
+	return &CodeCache{old: map[codeKey][]byte{}, live: map[codeKey]block{}}
 }
 
 // LoadCodeCache returns a cache that decodes what read gives (see
@@ -115,8 +138,17 @@ func (c *CodeCache) Encode(w io.Writer) error {
 	c.load()
 	keys := slices.SortedFunc(maps.Keys(c.live), func(a, b codeKey) int { return bytes.Compare(a[:], b[:]) })
 	body := cachefile.NewWriter(w, codeFormat, codeVersion())
+	var buf []byte // what spilled blocks are read back into, one at a time
 	for _, k := range keys {
-		body.WriteEntry(cachefile.Key(k), c.live[k])
+		b := c.live[k]
+		html, err := b.bytes(buf)
+		if err != nil {
+			return err
+		}
+		if b.s != nil {
+			buf = html
+		}
+		body.WriteEntry(cachefile.Key(k), html)
 	}
 	if err := body.Close(); err != nil {
 		return err
@@ -148,16 +180,22 @@ func (c *CodeCache) get(k codeKey) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.load()
-	html, ok := c.live[k]
+	b, ok := c.live[k]
 	if !ok {
-		if html, ok = c.old[k]; ok {
-			c.live[k] = html
+		if b.html, ok = c.old[k]; ok {
+			c.live[k] = b
 		}
 	}
-	if ok {
-		c.hits++
+	if !ok {
+		return nil, false
 	}
-	return html, ok
+	c.hits++
+	if b.s != nil {
+		// Read as a page's own HTML is read back: failing to is a broken
+		// disk, which render reports with the page.
+		return b.s.get(b.off, b.n), true
+	}
+	return b.html, true
 }
 
 // keep keeps the blocks under keys that an earlier run made, as get
@@ -178,19 +216,29 @@ func (c *CodeCache) keepLoaded(keys []codeKey) {
 	for _, k := range keys {
 		if _, ok := c.live[k]; !ok {
 			if html, ok := c.old[k]; ok {
-				c.live[k] = html
+				c.live[k] = block{html: html}
 			}
 		}
 	}
 }
 
-// put keeps a copy of html as the block for k.
-func (c *CodeCache) put(k codeKey, html []byte) {
-	html = bytes.Clone(html) // exactly its bytes, not a buffer's spare room
+// put keeps html as the block for k: in s when it is not nil (and can
+// be written), else a copy in memory.
+func (c *CodeCache) put(k codeKey, html []byte, s *Spill) {
+	b := block{s: s, n: len(html)}
+	if s != nil {
+		var err error
+		if b.off, err = s.Put(html); err != nil {
+			b.s = nil
+		}
+	}
+	if b.s == nil {
+		b.html = bytes.Clone(html) // exactly its bytes, not a buffer's spare room
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.live[k]; !ok {
-		c.live[k] = html
+		c.live[k] = b
 		c.made++
 		c.dirty = true
 	}

@@ -144,3 +144,39 @@ func TestCodeCacheDropsWhatItCannotTrust(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeCacheSpills: a run with a spill keeps the blocks it highlights
+// there, not in memory, and gives, from the cache and in the file it
+// encodes, the bytes a run without one gives.
+func TestCodeCacheSpills(t *testing.T) {
+	knownVersions(t)
+	inMemory := NewCodeCache()
+	want := prepared(t, NewCached(false, inMemory), codeDoc)
+
+	s, err := NewSpill(t.TempDir())
+	if err != nil || s == nil {
+		t.Skipf("no spill here: %v", err)
+	}
+	spilled := NewCodeCache()
+	r := NewWith(Options{Code: spilled, Spill: s})
+	d, err := r.Prepare([]byte(codeDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	d.withBytes(func(b []byte) { got = bytes.Clone(b) })
+	if string(got) != want {
+		t.Errorf("with a spill:\n%s\nwant\n%s", got, want)
+	}
+	for k, b := range spilled.live {
+		if b.s == nil || b.html != nil {
+			t.Errorf("block %x is in memory, not in the spill", k[:4])
+		}
+	}
+	if reused, made := spilled.Stats(); reused != 1 || made != 2 {
+		t.Errorf("%d reused, %d made; want 1 and 2 (the second Go block from the spill)", reused, made)
+	}
+	if e, w := encoded(t, spilled), encoded(t, inMemory); !bytes.Equal(e, w) {
+		t.Errorf("the cache encoded from the spill differs from the one kept in memory")
+	}
+}

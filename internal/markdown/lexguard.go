@@ -166,7 +166,7 @@ runs:
 		return nil, failed
 	}
 	if r.code != nil && res == highlighted {
-		r.code.put(key, buf.Bytes())
+		r.code.put(key, buf.Bytes(), r.spill)
 	}
 	return buf.Bytes(), res
 }

@@ -70,6 +70,14 @@ func (s *Spill) put(parts ...[]byte) (int64, error) {
 	return off, nil
 }
 
+// Put writes b at the end of the spill and returns where it went: for
+// what a cache keeps of this run until it is saved (CodeCache,
+// search.WordCache), which is then read back with ReadAt.
+func (s *Spill) Put(b []byte) (int64, error) { return s.put(b) }
+
+// ReadAt reads len(b) bytes at off, as io.ReaderAt does.
+func (s *Spill) ReadAt(b []byte, off int64) (int, error) { return s.r.ReadAt(b, off) }
+
 // get reads n bytes at off. The spill was written by this process a
 // moment ago: failing to read it back is a broken disk, which render
 // reports, with the page, as it reports a panic.

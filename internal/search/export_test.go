@@ -3,6 +3,7 @@ package search
 import (
 	"strconv"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
 	"github.com/batonhq/baton/internal/handbook"
@@ -124,4 +125,19 @@ func StemmerScript(name string) []byte { return stemmerScript(name) }
 func Lister(tag string) func(Document) int {
 	tok := languageOf(tag).tokenizer()
 	return func(d Document) int { return len(tok.words(d)) }
+}
+
+// SmallChunks has word caches keep their entries in chunks of n bytes
+// until the test ends.
+func SmallChunks(t *testing.T, n int) {
+	old := entryChunk
+	entryChunk = n
+	t.Cleanup(func() { entryChunk = old })
+}
+
+// SpilledChunks is how many chunks of entries c keeps in a spill.
+func SpilledChunks(c *WordCache) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.spilled)
 }

@@ -424,7 +424,7 @@ func newIndex(site *handbook.Site, opts Options, updatable bool, emit func(File)
 	}
 	if w := opts.Words; w != nil {
 		x.ix.words = w
-		w.begin()
+		w.begin(opts.Spill)
 		defer func() { w.end(variantsOf(x.ix)) }()
 	}
 	if updatable && opts.Words != nil {

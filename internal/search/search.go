@@ -52,6 +52,7 @@ import (
 	"strings"
 
 	"github.com/batonhq/baton/internal/handbook"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // Dir is where the index goes, relative to the output folder.
@@ -83,6 +84,9 @@ type Options struct {
 	// Words, when set, gives documents' words an earlier run listed, and
 	// keeps those of this build for the next run (see WordCache).
 	Words *WordCache
+	// Spill, when set, is where Words keeps this build's entries until
+	// they are saved, out of memory (a one-off build's scratch file).
+	Spill *markdown.Spill
 }
 
 func (o Options) withDefaults() Options {

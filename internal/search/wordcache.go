@@ -3,6 +3,7 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/batonhq/baton/internal/buildid"
 	"github.com/batonhq/baton/internal/cachefile"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // wordsFormat names the encoding of a WordCache. The header also names
@@ -32,19 +34,29 @@ type WordCache struct {
 	old   map[wordKey][]byte // entries decoded from the last run; read only
 	vocab []string           // the words old's entries number
 
-	mu     sync.Mutex
-	next   [][]byte // this run's entries, in document order, in chunks: what Encode writes
-	words  []string // the words next's entries number: the index's variants
-	n      int      // entries in next
-	body   []byte   // record's scratch
-	remap  []int32  // the index's number for each of the file's words, or -1
-	savedN int      // entries in the file, as decoded or last encoded
+	mu   sync.Mutex
+	next [][]byte // this run's entries, in document order, in chunks: what Encode writes
+	// spill, when set (begin), takes each full chunk of next out of
+	// memory; spilled is where they went, in order, before next's.
+	spill   *markdown.Spill
+	spilled []span
+	words   []string // the words next's entries number: the index's variants
+	n       int      // entries in next
+	body    []byte   // record's scratch
+	remap   []int32  // the index's number for each of the file's words, or -1
+	savedN  int      // entries in the file, as decoded or last encoded
 
 	dirty      atomic.Bool // a document was tokenised since
 	hits, made atomic.Int64
 }
 
 type wordKey [sha256.Size]byte
+
+// A span is where a chunk of entries is in a spill.
+type span struct {
+	off int64
+	n   int
+}
 
 // NewWordCache returns an empty cache.
 func NewWordCache() *WordCache { return &WordCache{old: map[wordKey][]byte{}, savedN: -1} }
@@ -156,12 +168,18 @@ func (c *WordCache) wait() {
 	}
 }
 
-// begin starts the entries of a new index build.
-func (c *WordCache) begin() {
+// begin starts the entries of a new index build, which keeps them in
+// spill, when it is not nil, as each chunk fills: a build that fills an
+// empty cache would otherwise hold them all until the cache is saved
+// (16 MB at 10,000 pages), while the search index, the build's peak, is
+// made, and the collector, near the memory budget, would run for them
+// over and over (docs/performance.md, sixteenth session).
+func (c *WordCache) begin(spill *markdown.Spill) {
 	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.next, c.words, c.n = nil, nil, 0
+	c.spill, c.spilled = spill, nil
 	c.remap = make([]int32, len(c.vocab))
 	for i := range c.remap {
 		c.remap[i] = -1
@@ -223,18 +241,48 @@ func (c *WordCache) add(k wordKey, body []byte) {
 // which one slice grown by doubling would copy over and over, holding
 // the old copy and the new at its largest, while the search index, the
 // build's peak, is made.
-const entryChunk = 1 << 20
+// (A variable for the tests, which spill chunks of a few entries.)
+var entryChunk = 1 << 20
 
 // room returns the chunk of this run's entries to append n bytes to: the
-// last, or a new one where the last has no room.
+// last, or a new one where the last has no room. With a spill, a full
+// chunk goes there, and its memory takes the next entries; one that
+// cannot be written stays in memory.
 func (c *WordCache) room(n int) *[]byte {
 	if len(c.next) > 0 {
-		if last := &c.next[len(c.next)-1]; cap(*last)-len(*last) >= n {
+		last := &c.next[len(c.next)-1]
+		if cap(*last)-len(*last) >= n {
 			return last
+		}
+		if c.spill != nil && len(c.next) == 1 && len(*last) > 0 {
+			if off, err := c.spill.Put(*last); err == nil {
+				c.spilled = append(c.spilled, span{off, len(*last)})
+				if *last = (*last)[:0]; cap(*last) >= n {
+					return last
+				}
+				c.next = c.next[:0]
+			}
 		}
 	}
 	c.next = append(c.next, make([]byte, 0, max(entryChunk, n)))
 	return &c.next[len(c.next)-1]
+}
+
+// chunks calls f with each chunk of this run's entries in order: those
+// in the spill, read back into one buffer in turn, then those in memory.
+func (c *WordCache) chunks(f func([]byte)) error {
+	var buf []byte
+	for _, s := range c.spilled {
+		buf = slices.Grow(buf[:0], s.n)[:s.n]
+		if _, err := c.spill.ReadAt(buf, s.off); err != nil {
+			return err
+		}
+		f(buf)
+	}
+	for _, chunk := range c.next {
+		f(chunk)
+	}
+	return nil
 }
 
 // drop takes out of this run's entries one entry of each key in keys:
@@ -246,8 +294,13 @@ func (c *WordCache) drop(keys []wordKey) {
 	for _, k := range keys {
 		gone[k]++
 	}
-	chunks := c.next
-	c.next = nil
+	var chunks [][]byte
+	if err := c.chunks(func(b []byte) { chunks = append(chunks, slices.Clone(b)) }); err != nil {
+		// Read back from a spill this process wrote a moment ago: a
+		// broken disk, as when a page is read back.
+		panic(fmt.Errorf("reading the search words back from the build's scratch file: %w", err))
+	}
+	c.next, c.spill, c.spilled = nil, nil, nil
 	for _, chunk := range chunks {
 		for rest := chunk; len(rest) > 0; {
 			var k wordKey
@@ -325,8 +378,11 @@ func (c *WordCache) Encode(w io.Writer) error {
 		body.Write(binary.AppendUvarint(n[:0], uint64(len(word))))
 		io.WriteString(body, word)
 	}
-	for _, chunk := range c.next {
+	err := c.chunks(func(chunk []byte) {
 		body.Write(chunk) // entries as cachefile.Writer.WriteEntry writes them (add)
+	})
+	if err != nil {
+		return err
 	}
 	if err := body.Close(); err != nil {
 		return err

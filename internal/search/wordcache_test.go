@@ -200,3 +200,50 @@ func TestUpdateKeepsWordsWhole(t *testing.T) {
 		t.Error("the next run would write the cache again")
 	}
 }
+
+// TestWordCacheSpills: a build given a spill keeps its entries there,
+// chunk by chunk, and the cache it encodes is the bytes one kept in
+// memory encodes, as is the cache of an index updated after an edit
+// (which reads them back to drop the edited document's).
+func TestWordCacheSpills(t *testing.T) {
+	search.SmallChunks(t, 256)
+	inMemory := search.NewWordCache()
+	want := search.Build(wordSite(t), search.Options{ShardBytes: 500, Words: inMemory})
+
+	s, err := markdown.NewSpill(t.TempDir())
+	if err != nil || s == nil {
+		t.Skipf("no spill here: %v", err)
+	}
+	spilled := search.NewWordCache()
+	if got := search.Build(wordSite(t), search.Options{ShardBytes: 500, Words: spilled, Spill: s}); !sameFiles(got, want) {
+		t.Error("a build that spills its word cache differs from one that does not")
+	}
+	if n := search.SpilledChunks(spilled); n < 2 {
+		t.Fatalf("%d chunks spilled; the test wants several", n)
+	}
+	data := encodedWords(t, spilled)
+	if !bytes.Equal(data, encodedWords(t, inMemory)) {
+		t.Error("the word cache encoded from a spill differs from the one kept in memory")
+	}
+	if second := search.DecodeWordCache(data); !sameFiles(search.Build(wordSite(t), search.Options{ShardBytes: 500, Words: second}), want) {
+		t.Error("a build from the spilled cache's file differs")
+	}
+
+	// An updatable index, updated after an edit, with and without.
+	updated := func(spill *markdown.Spill) []byte {
+		site := wordSite(t)
+		words := search.NewWordCache()
+		x := search.NewIndex(site, search.Options{ShardBytes: 500, Words: words, Spill: spill})
+		p := site.Pages[len(site.Pages)/2]
+		doc, err := markdown.New(false).Prepare([]byte("## Zebra quartz\n\nA body of new words: quiver, orchestra.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Title, p.Doc = p.Title+" renamed", doc
+		x.Update(site, []*handbook.Page{p})
+		return encodedWords(t, words)
+	}
+	if !bytes.Equal(updated(s), updated(nil)) {
+		t.Error("after an update, the word cache encoded from a spill differs from the one kept in memory")
+	}
+}
