@@ -83,6 +83,18 @@ func TestBringYourHandbook(t *testing.T) {
 			"src/index.md":        "# Playbook\n\n[Values](/about/values/#ours)\n",
 			"src/about/values.md": "# Values\n\n## Ours\n",
 		}, "as Jekyll: pages in src/", []string{"index.html", "about/values/index.html"}, []string{"readme/index.html", "src/index.html"}, nil},
+		{"jupyter book", map[string]string{
+			"README.md":             "# How to build the book, not a page\n",
+			"CHANGELOG.md":          "# Changes, not a page\n",
+			"docs/_config.yml":      "title: Field guide\nexecute:\n  execute_notebooks: off\n",
+			"docs/_toc.yml":         "format: jb-book\nroot: intro\nparts:\n- caption: Basics\n  chapters:\n  - file: zeta\n  - file: alpha\n    sections:\n    - file: alpha/more\n",
+			"docs/intro.md":         "# Welcome\n\n[Zeta](zeta.md)\n",
+			"docs/zeta.md":          "# Zeta\n\n[Home](intro.md)\n",
+			"docs/alpha.md":         "# Alpha\n",
+			"docs/alpha/more.md":    "# More\n",
+			"docs/notebook.ipynb":   "{}",
+			"docs/images/chart.png": "png",
+		}, "as Jupyter Book: pages in docs/, order from docs/_toc.yml", []string{"index.html", "zeta/index.html", "alpha/index.html", "alpha/more/index.html"}, []string{"intro/index.html", "readme/index.html", "changelog/index.html", "docs/index.html"}, []string{"Zeta", "Alpha"}},
 		{"markdown", map[string]string{
 			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
 			"benefits.md":       "# Benefits\n\nText.\n",

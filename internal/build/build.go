@@ -449,7 +449,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	diags.Append(d)
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
-		NumberPrefixes: b.opts.Layout.NumberPrefixes})
+		NumberPrefixes: b.opts.Layout.NumberPrefixes, Home: home(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -669,6 +669,14 @@ func moves(l layout.Layout) []handbook.Move {
 		out[i] = handbook.Move{From: r.From, To: r.To, Pos: r.Pos}
 	}
 	return out
+}
+
+// home is the source path of the layout's home page, or "".
+func home(l layout.Layout) string {
+	if l.Home == "" {
+		return ""
+	}
+	return path.Join("content", l.Home)
 }
 
 // navOrder is the order and titles of the layout's navigation file, by

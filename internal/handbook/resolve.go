@@ -33,6 +33,12 @@ type Options struct {
 	LinkOnAllCores bool
 	// Dates maps source paths to the Unix time of their last commit.
 	Dates map[string]int64
+	// Home is the source path of the page that is the home page where
+	// content/ has no _index.md or index.md of its own: the first page a
+	// navigation file names, which its tool publishes at the site's root
+	// whatever its name (Jupyter Book's root:, layout.Layout.Home). ""
+	// leaves the home page to sectionFiles.
+	Home string
 	// Nav is the order and titles a navigation file gives (mkdocs.yml's
 	// nav, SUMMARY.md), by source path ("content/guide/setup.md", or a
 	// folder for its page): listed pages come first, in its order; a page
@@ -144,8 +150,10 @@ type resolver struct {
 
 // sectionFiles picks each folder's page among its Markdown files:
 // _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
-// (GitHub's and GitBook's), in any case and with any page extension.
-func sectionFiles(pages []*Parsed, strict bool) map[string]string {
+// (GitHub's and GitBook's), in any case and with any page extension. The
+// home page, where one is named (Options.Home), is content/'s page in
+// place of a README.md, which its tool publishes as a page of its own.
+func sectionFiles(pages []*Parsed, strict bool, home string) map[string]string {
 	rank := func(file string) int {
 		switch strings.ToLower(pageStem(path.Base(file), strict)) {
 		case "_index":
@@ -167,6 +175,10 @@ func sectionFiles(pages []*Parsed, strict bool) map[string]string {
 		if k := rank(f.File); k > 0 && (index[dir] == "" || k < rank(index[dir])) {
 			index[dir] = f.File
 		}
+	}
+	if home != "" && path.Dir(home) == "content" && (index["content"] == "" || rank(index["content"]) == 3) &&
+		slices.ContainsFunc(pages, func(f *Parsed) bool { return f.File == home }) {
+		index["content"] = home
 	}
 	// A page beside a folder of its name, with no page of its own, is the
 	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
@@ -210,7 +222,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.claimGlossary()
 	r.root()
-	r.index = sectionFiles(pageFiles, cfg.Strict)
+	r.index = sectionFiles(pageFiles, cfg.Strict, opts.Home)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}

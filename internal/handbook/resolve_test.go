@@ -340,6 +340,47 @@ func TestNavOrder(t *testing.T) {
 	}
 }
 
+// TestHomePage: the page a navigation file names first as the book's
+// root (Jupyter Book's root: intro) is the home page, in place of a
+// README.md (published as a page of its own), and links to it lead to the
+// site's root; an index.md beside it stays the home page, and a home page
+// that is not there, or not in content/ itself, leaves it to them.
+func TestHomePage(t *testing.T) {
+	md := markdown.New(false)
+	for _, tt := range []struct {
+		name  string
+		files []string
+		home  string
+		want  string // the home page's file
+	}{
+		{"root page", []string{"content/intro.md", "content/a.md"}, "content/intro.md", "content/intro.md"},
+		{"root page and a README", []string{"content/README.md", "content/intro.md", "content/a.md"}, "content/intro.md", "content/intro.md"},
+		{"an index.md", []string{"content/index.md", "content/intro.md", "content/a.md"}, "content/intro.md", "content/index.md"},
+		{"no such page", []string{"content/README.md", "content/a.md"}, "content/intro.md", "content/README.md"},
+		{"in a folder", []string{"content/README.md", "content/x/intro.md", "content/a.md"}, "content/x/intro.md", "content/README.md"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var parsed []*Parsed
+			for _, p := range slices.Sorted(slices.Values(tt.files)) {
+				src := []byte("# " + path.Base(p) + "\n\n[root](/" + strings.TrimPrefix(tt.home, "content/") + ")\n")
+				parsed = append(parsed, ParseWith(source.File{Path: p, Data: src}, md, ParseOptions{Lenient: true}))
+			}
+			site, diags := Resolve(config.Default(), parsed, Options{Home: tt.home})
+			if site.Home == nil || site.Home.File != tt.want || site.Home.URL != "/" {
+				t.Fatalf("home = %+v, want %s at /", site.Home, tt.want)
+			}
+			if a := pageAt(t, site, "content/a.md"); tt.want == tt.home && (len(a.Hrefs) != 1 || a.Hrefs[0].URL != "/") {
+				t.Errorf("a.md's link to %s = %+v, want /; %v", tt.home, a.Hrefs, diags)
+			}
+			if slices.Contains(tt.files, "content/README.md") && tt.want != "content/README.md" {
+				if p := pageAt(t, site, "content/README.md"); p.URL != "/readme/" {
+					t.Errorf("README.md at %s, want /readme/", p.URL)
+				}
+			}
+		})
+	}
+}
+
 // TestUnlinkedFilesNotPublished publishes, of the files beside the pages
 // of a handbook written for another tool, the assets and what a page links
 // to, not the rest of its repository; a baton handbook publishes all of

@@ -2,10 +2,10 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), Middleman (config.rb and source/),
-// VitePress (.vitepress/config's srcDir), Astro Starlight
-// (src/content/docs), Docusaurus (its pages' number prefixes), or any
-// folder of Markdown.
+// (_config.yml's source folder), Jupyter Book (_toc.yml), Middleman
+// (config.rb and source/), VitePress (.vitepress/config's srcDir), Astro
+// Starlight (src/content/docs), Docusaurus (its pages' number prefixes),
+// or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -28,18 +28,19 @@ import (
 type Kind string
 
 const (
-	Baton      Kind = "baton"
-	Hugo       Kind = "Hugo"
-	MkDocs     Kind = "MkDocs"
-	MdBook     Kind = "mdBook"
-	GitBook    Kind = "GitBook"
-	Eleventy   Kind = "Eleventy"
-	Jekyll     Kind = "Jekyll"
-	Middleman  Kind = "Middleman"
-	VitePress  Kind = "VitePress"
-	Docusaurus Kind = "Docusaurus"
-	Starlight  Kind = "Starlight"
-	Markdown   Kind = "a folder of Markdown"
+	Baton       Kind = "baton"
+	Hugo        Kind = "Hugo"
+	MkDocs      Kind = "MkDocs"
+	MdBook      Kind = "mdBook"
+	GitBook     Kind = "GitBook"
+	Eleventy    Kind = "Eleventy"
+	Jekyll      Kind = "Jekyll"
+	Middleman   Kind = "Middleman"
+	VitePress   Kind = "VitePress"
+	Docusaurus  Kind = "Docusaurus"
+	JupyterBook Kind = "Jupyter Book"
+	Starlight   Kind = "Starlight"
+	Markdown    Kind = "a folder of Markdown"
 )
 
 // Layout is what Detect found.
@@ -57,6 +58,11 @@ type Layout struct {
 	// entries, in order.
 	NavFile string
 	Nav     []Entry
+	// Home is the page, relative to Root, that is the site's home page
+	// where Root has no index page of its own (Jupyter Book's root:,
+	// which it publishes at the site's root however it is named); ""
+	// leaves the home page to Root's index.md or README.md.
+	Home string
 	// Redirects are the old URLs the layout's settings send on
 	// (mkdocs.yml's redirects plugin, .gitbook.yaml's redirects).
 	Redirects []Redirect
@@ -142,8 +148,19 @@ func Detect(fsys fs.FS) Layout {
 			return withStatic(fsys, l, path.Join(dir, "public"))
 		}
 	}
+	// A Jupyter Book's folder has a _config.yml as Jekyll's has: its
+	// _toc.yml tells them apart. A book in a folder of a repository that
+	// is a Jekyll site is not the site.
+	if l, ok := readJupyterBook(fsys, "."); ok {
+		return l
+	}
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)
+	}
+	for _, dir := range jupyterBookDirs(fsys) {
+		if l, ok := readJupyterBook(fsys, dir); ok {
+			return l
+		}
 	}
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
 		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
