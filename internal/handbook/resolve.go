@@ -987,6 +987,12 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		return Href{}
 	}
 	if scheme, ok := urlScheme(dest); ok {
+		if !r.cfg.Strict && !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
+			if what := crossReference(dest, scheme); what != "" {
+				r.broken(diag.Unrendered, pos, "link %q is %s, which baton does not resolve; the link leads nowhere", dest, what)
+				return Href{}
+			}
+		}
 		if !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
 			// Never written, whatever it is: so in a handbook written for
 			// another tool (a typo such as hhttps:) it need not stop the
@@ -1451,6 +1457,27 @@ func (r *resolver) hasAnchor(file, frag string) bool {
 		return true
 	}
 	return slices.Contains(r.anchors(file), frag)
+}
+
+// otherSchemes are URL schemes, besides allowedSchemes, whose URLs have
+// no // after the colon: a link that starts so is a URL (never written),
+// not another tool's cross-reference.
+var otherSchemes = []string{"about", "blob", "callto", "data", "fax", "file", "geo", "javascript", "magnet", "news", "sip", "sips", "skype", "sms", "urn", "vbscript", "xmpp"}
+
+// crossReference says what a link whose destination reads as a URL of an
+// unknown scheme is when it is another tool's cross-reference, or "":
+// MyST's and Sphinx's labels have colons in them ([text](content:figures)
+// names the target (content:figures)= before a heading somewhere in the
+// book, not a URL of the scheme content:), and MyST's inv: links name
+// another project's documentation through its intersphinx inventory.
+func crossReference(dest, scheme string) string {
+	switch rest := dest[len(scheme)+1:]; {
+	case strings.EqualFold(scheme, "inv"):
+		return "an intersphinx reference (MyST's inv:, a page of another project's documentation)"
+	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)):
+		return ""
+	}
+	return "a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading)"
 }
 
 // urlScheme returns the scheme of an absolute URL.

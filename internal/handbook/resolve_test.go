@@ -550,6 +550,48 @@ func TestTemplateLinks(t *testing.T) {
 	}
 }
 
+// TestCrossReferences: in a handbook written for another tool, a link
+// that reads as a URL of an unknown scheme without // after the colon is
+// a MyST or Sphinx label (content:figures), or with inv: an intersphinx
+// reference, and is warned of as such, not as a scheme; a real scheme
+// (javascript:, data:, or one with //) stays refused as one, and in a
+// baton handbook every unknown scheme is.
+func TestCrossReferences(t *testing.T) {
+	files := map[string]string{
+		"content/README.md": "# Home\n\n[a](content:figures) [b](inv:sphinx#usage) [c](javascript:alert%281%29) [d](data:text/html,x) [e](hhttps://x.example) [f](pdf:latex#part) [g](Mailto:a@example.com)\n",
+	}
+	want := []struct {
+		code diag.Code
+		text string
+	}{
+		{diag.Unrendered, `content/README.md:3:1: warning: link "content:figures" is a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading), which baton does not resolve; the link leads nowhere`},
+		{diag.Unrendered, `content/README.md:3:22: warning: link "inv:sphinx#usage" is an intersphinx reference (MyST's inv:, a page of another project's documentation), which baton does not resolve; the link leads nowhere`},
+		{diag.BrokenLink, `content/README.md:3:44: warning: link uses the URL scheme "javascript:"; only http, https, mailto, tel are allowed`},
+		{diag.BrokenLink, `content/README.md:3:73: warning: link uses the URL scheme "data:"; only http, https, mailto, tel are allowed`},
+		{diag.BrokenLink, `content/README.md:3:95: warning: link uses the URL scheme "hhttps:"; only http, https, mailto, tel are allowed`},
+		{diag.Unrendered, `content/README.md:3:119: warning: link "pdf:latex#part" is a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading), which baton does not resolve; the link leads nowhere`},
+	}
+	_, diags := Resolve(config.Default(), parseLenient(files), Options{})
+	diags = diags.Sort()
+	if len(diags) != len(want) {
+		t.Fatalf("diagnostics:\n%v\nwant %d", diags, len(want))
+	}
+	for i, d := range diags {
+		if d.String() != want[i].text || d.Code != want[i].code {
+			t.Errorf("got %s (%s)\nwant %s (%s)", d, d.Code, want[i].text, want[i].code)
+		}
+	}
+	_, diags = resolveFiles(t, map[string]string{"content/README.md": "---\ntitle: Home\n---\n" + files["content/README.md"]})
+	if len(diags) != 6 {
+		t.Errorf("in a baton handbook: %v, want 6 errors", diags)
+	}
+	for _, d := range diags {
+		if !strings.Contains(d.Message, "URL scheme") || d.Severity != diag.Error {
+			t.Errorf("in a baton handbook: %s, want a URL scheme error", d)
+		}
+	}
+}
+
 // TestJekyllSiteRootAndPermalinks: in a handbook written for Jekyll, a
 // link that starts with {{ site.baseurl }} (or {{ site.url }}) is a link
 // from the site's root, and a page's literal permalink is a URL of it
