@@ -83,6 +83,16 @@ func TestBringYourHandbook(t *testing.T) {
 			"src/index.md":        "# Playbook\n\n[Values](/about/values/#ours)\n",
 			"src/about/values.md": "# Values\n\n## Ours\n",
 		}, "as Jekyll: pages in src/", []string{"index.html", "about/values/index.html"}, []string{"readme/index.html", "src/index.html"}, nil},
+		{"jekyll collection", map[string]string{
+			"README.md":               "# How to run the site, not a page\n",
+			"_config.yml":             "title: Guides\ncollections:\n  articles:\n    output: true\n    permalink: /:path/\n",
+			"index.html":              "---\nlayout: home\n---\n",
+			"_articles/start.md":      "---\ntitle: Start\n---\n## Plan\n",
+			"_articles/grow.md":       "---\ntitle: Grow\n---\n[Plan](../start/#plan)\n",
+			"_articles/es/start.md":   "---\ntitle: Empezar\n---\n## Plan\n",
+			"_articles/es/grow.md":    "---\ntitle: Crecer\n---\n[Plan](../start/#plan)\n",
+			"_articles/es/nowhere.md": "---\ntitle: Nada\n---\n[Nada](../nada/)\n",
+		}, "as Jekyll: pages in the folder itself", []string{"start/index.html", "grow/index.html", "es/start/index.html", "es/grow/index.html"}, []string{"_articles/start/index.html", "readme/index.html"}, nil},
 		{"jupyter book", map[string]string{
 			"README.md":             "# How to build the book, not a page\n",
 			"CHANGELOG.md":          "# Changes, not a page\n",

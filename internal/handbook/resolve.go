@@ -39,6 +39,17 @@ type Options struct {
 	// whatever its name (Jupyter Book's root:, layout.Layout.Home). ""
 	// leaves the home page to sectionFiles.
 	Home string
+	// URLFirst reads a link that ends in / as a URL of the site before a
+	// source folder, as the tools that publish each page as a folder of
+	// its own do (Jekyll, Hugo, MkDocs: layout.Kind.PublishesFolders):
+	// ../x/ on the page /a/b/ is /a/x/, whatever folder its file is in.
+	// Elsewhere (a git host, mdBook) x/ is the folder beside the file.
+	URLFirst bool
+	// FolderURLs gives the URL of the pages of a folder (a source path,
+	// content/_articles) that its tool publishes elsewhere than at the
+	// folder's name (a Jekyll collection's permalink: /:path/ puts
+	// _articles/ar/x.md at /ar/x/: "/"); its subfolders follow it.
+	FolderURLs map[string]string
 	// Nav is the order and titles a navigation file gives (mkdocs.yml's
 	// nav, SUMMARY.md), by source path ("content/guide/setup.md", or a
 	// folder for its page): listed pages come first, in its order; a page
@@ -478,6 +489,15 @@ func (r *resolver) section(dir string) *Section {
 		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
 	}
 	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(base, false), Weight: order}
+	if u, ok := r.opts.FolderURLs[dir]; ok {
+		if u == parent.URL {
+			// Its pages are published as its parent's: the folder is
+			// no section of its own.
+			r.dirs[dir] = parent
+			return parent
+		}
+		s.URL = u
+	}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
@@ -1087,7 +1107,8 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 // on page p leads to, in every form the tools handbooks come from accept:
 // a source file, relative to the page or (with a leading /) to the content
 // folder; the same without its extension, with .html for .md, or with a
-// slash after .md; a folder, for its page; and, failing those, a URL of
+// slash after .md; a folder, for its page; and, failing those (or first,
+// for a link that ends in / where Options.URLFirst says so), a URL of
 // the site, relative to the page's URL (as MkDocs and Hugo read links) or
 // absolute, a static file by the URL it is published at. It returns the
 // target, the source file that holds it (for a folder, its page, whose
@@ -1095,6 +1116,11 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 // the link names, or "" when that is outside the content folder.
 func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	dirOnly := strings.HasSuffix(dest, "/")
+	if dirOnly && r.opts.URLFirst {
+		if h, f, ok := r.byURL(p, dest); ok {
+			return h, f, true
+		}
+	}
 	var file string
 	switch {
 	case strings.HasPrefix(dest, "/"):

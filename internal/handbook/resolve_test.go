@@ -827,3 +827,76 @@ func parseLenientWith(files map[string]string, md *markdown.Renderer) []*Parsed 
 	}
 	return parsed
 }
+
+// TestLinksEndingInSlash: where the tool publishes each page as a folder
+// (Jekyll, Hugo, MkDocs: Options.URLFirst), a link that ends in / is a
+// URL relative to the page's URL before it is a source folder: from a
+// translation, ../intro/ is the translation's sibling, not the page of
+// that name beside the translations' folder, as the source path reads. A
+// link the URL does not find is still read as a source path; where a
+// link ending in / is a folder (a git host, mdBook), the source path wins.
+func TestLinksEndingInSlash(t *testing.T) {
+	files := map[string]string{
+		"content/guide/intro.md":    "# Intro\n\n## Start\n",
+		"content/guide/de/intro.md": "# Einführung\n\n## Anfang\n",
+		"content/guide/de/more.md":  "# Mehr\n\n[a](../intro/#anfang) [b](../intro/) [c](../../guide/intro.md) [d](../../other/)\n",
+		"content/other/index.md":    "# Other\n",
+	}
+	for _, tt := range []struct {
+		urlFirst bool
+		want     []string
+	}{
+		{true, []string{"/guide/de/intro/#anfang", "/guide/de/intro/", "/guide/intro/", "/other/"}},
+		{false, []string{"/guide/intro/#anfang", "/guide/intro/", "/guide/intro/", "/other/"}},
+	} {
+		site, diags := Resolve(config.Default(), parseLenient(files), Options{URLFirst: tt.urlFirst})
+		var got []string
+		for _, h := range pageAt(t, site, "content/guide/de/more.md").Hrefs {
+			got = append(got, strings.TrimSuffix(h.URL+"#"+h.Fragment, "#"))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("URLFirst %v: links %q, want %q", tt.urlFirst, got, tt.want)
+		}
+		if n := len(diags); tt.urlFirst && n != 0 || !tt.urlFirst && n != 1 {
+			t.Errorf("URLFirst %v: diagnostics %v", tt.urlFirst, diags)
+		}
+	}
+}
+
+// TestFolderURLs publishes the pages of a folder where its tool does (a
+// Jekyll collection's permalink, Options.FolderURLs): at the site's root,
+// its subfolders beside the site's own, or under a URL of its own; links
+// to its files and to its URLs find them.
+func TestFolderURLs(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":           "# Home\n\n[a](_articles/a.md) [b](/de/a/) [c](/notes/n/) [d](_notes/n.md)\n",
+		"content/_articles/a.md":     "# A\n",
+		"content/_articles/de/a.md":  "# A, de\n\n[home](../../index.md) [a](../a/)\n",
+		"content/_notes/n.md":        "# N\n",
+		"content/_notes/deep/x.md":   "# X\n",
+		"content/_drafts/unmoved.md": "# U\n",
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{URLFirst: true,
+		FolderURLs: map[string]string{"content/_articles": "/", "content/_notes": "/notes/"}})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, want := range map[string]string{
+		"content/_articles/a.md": "/a/", "content/_articles/de/a.md": "/de/a/", "content/_notes/n.md": "/notes/n/",
+		"content/_notes/deep/x.md": "/notes/deep/x/", "content/_drafts/unmoved.md": "/_drafts/unmoved/",
+	} {
+		if got := pageAt(t, site, file).URL; got != want {
+			t.Errorf("%s at %s, want %s", file, got, want)
+		}
+	}
+	var got []string
+	for _, h := range append(pageAt(t, site, "content/index.md").Hrefs, pageAt(t, site, "content/_articles/de/a.md").Hrefs...) {
+		got = append(got, h.URL)
+	}
+	if want := []string{"/a/", "/de/a/", "/notes/n/", "/notes/n/", "/", "/de/a/"}; !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
+	}
+	if site.Home == nil || site.Home.File != "content/index.md" {
+		t.Errorf("home %+v", site.Home)
+	}
+}

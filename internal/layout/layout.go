@@ -43,6 +43,18 @@ const (
 	Markdown    Kind = "a folder of Markdown"
 )
 
+// PublishesFolders reports whether the tool publishes each page as a
+// folder of its own (x.md at x/), so that a link ending in / is a URL of
+// the site (relative to the page's URL) before it is a folder beside the
+// page's file, as on a git host and in mdBook.
+func (k Kind) PublishesFolders() bool {
+	switch k {
+	case Hugo, MkDocs, Jekyll, Eleventy, Middleman:
+		return true
+	}
+	return false
+}
+
 // Layout is what Detect found.
 type Layout struct {
 	Kind Kind
@@ -58,6 +70,10 @@ type Layout struct {
 	// entries, in order.
 	NavFile string
 	Nav     []Entry
+	// FolderURLs are the URLs at which the tool publishes the pages of
+	// a folder (relative to Root) elsewhere than at its name: a Jekyll
+	// collection's permalink (/:path/ puts _articles/x.md at /x/: "/").
+	FolderURLs map[string]string
 	// Home is the page, relative to Root, that is the site's home page
 	// where Root has no index page of its own (Jupyter Book's root:,
 	// which it publishes at the site's root however it is named); ""

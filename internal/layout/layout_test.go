@@ -276,3 +276,45 @@ parts:
 		})
 	}
 }
+
+// TestJekyllCollections: a Jekyll site publishes a collection's documents
+// at its permalink, /:collection/:path:output_ext by default: the folder's
+// URL is what comes before :path, where that is literal segments and
+// :collection; a permalink of other placeholders, a collection without
+// its folder, and posts (whose URLs are dates) are left where they are.
+func TestJekyllCollections(t *testing.T) {
+	l := Detect(files(map[string]string{
+		"_config.yml": `title: Guides
+source: site
+collections_dir: coll
+collections:
+  articles:
+    output: true
+    permalink: /:path/
+  recipes:
+    output: true
+  people:
+    permalink: /team/:collection/:path.html
+  talks:
+    permalink: /:year/:title/
+  posts:
+    permalink: /:path/
+  missing:
+    permalink: /:path/
+`,
+		"site/index.md": "", "site/coll/_articles/a.md": "", "site/coll/_recipes/r.md": "", "site/coll/_people/p.md": "",
+		"site/coll/_talks/t.md": "", "site/coll/_posts/2020-01-01-x.md": "",
+	}))
+	want := map[string]string{"coll/_articles": "/", "coll/_recipes": "/recipes/", "coll/_people": "/team/people/"}
+	if l.Kind != Jekyll || l.Root != "site" || !l.Kind.PublishesFolders() {
+		t.Fatalf("Detect = %s, root %q", l.Kind, l.Root)
+	}
+	if diff := cmp.Diff(want, l.FolderURLs); diff != "" {
+		t.Errorf("FolderURLs (-want +got):\n%s", diff)
+	}
+	for _, k := range []Kind{Baton, MdBook, GitBook, Markdown, JupyterBook} {
+		if k.PublishesFolders() {
+			t.Errorf("%s publishes folders: a link ending in / is a folder there", k)
+		}
+	}
+}
