@@ -149,7 +149,7 @@ func (r *resolver) redirectTo(s sendOn) {
 	}
 	h, file, ok := Href{URL: p.URL}, p.File, where == ""
 	if !ok {
-		h, file, ok = r.find(p, where)
+		h, file, ok = r.find(p, where, "")
 	}
 	if !ok || file == p.File {
 		r.redirectProblem(s.to.Pos, fmt.Errorf("redirect_to %q leads to no other page of the handbook, nor to an http(s) address", s.to.Value))

@@ -1055,7 +1055,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.broken(diag.BrokenLink, pos, "link %q goes to %s, in another language's folder: a page links only inside its own language (the language switcher links each page to its translations)", dest, other)
 		return Href{}
 	}
-	h, file, ok := r.find(p, unescaped)
+	h, file, ok := r.find(p, unescaped, frag)
 	if !ok {
 		switch {
 		case file == "":
@@ -1108,17 +1108,21 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 // a source file, relative to the page or (with a leading /) to the content
 // folder; the same without its extension, with .html for .md, or with a
 // slash after .md; a folder, for its page; and, failing those (or first,
-// for a link that ends in / where Options.URLFirst says so), a URL of
-// the site, relative to the page's URL (as MkDocs and Hugo read links) or
+// for a link that ends in / where Options.URLFirst says so, unless only
+// the source path has the heading frag names), a URL of the site, relative to the page's URL (as MkDocs and Hugo read links) or
 // absolute, a static file by the URL it is published at. It returns the
 // target, the source file that holds it (for a folder, its page, whose
 // anchors a fragment names), and whether it found one; when not, the file
 // the link names, or "" when that is outside the content folder.
-func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
+func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	dirOnly := strings.HasSuffix(dest, "/")
+	var asURL *hit // the URL's, when it lacks the fragment's anchor
 	if dirOnly && r.opts.URLFirst {
 		if h, f, ok := r.byURL(p, dest); ok {
-			return h, f, true
+			if r.hasAnchor(f, frag) {
+				return h, f, true
+			}
+			asURL = &hit{h, f}
 		}
 	}
 	var file string
@@ -1138,8 +1142,14 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	}
 	for _, c := range fileForms(file, dirOnly) {
 		if h, f, ok := r.target(c.file, c.dirOnly); ok {
+			if asURL != nil && !r.hasAnchor(f, frag) {
+				return asURL.h, asURL.file, true
+			}
 			return h, f, true
 		}
+	}
+	if asURL != nil {
+		return asURL.h, asURL.file, true
 	}
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
@@ -1153,6 +1163,12 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 		}
 	}
 	return Href{}, file, false
+}
+
+// hit is what a link leads to, and the source file that holds it.
+type hit struct {
+	h    Href
+	file string
 }
 
 // dirOf is the folder of page p's file.

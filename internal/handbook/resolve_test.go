@@ -833,31 +833,36 @@ func parseLenientWith(files map[string]string, md *markdown.Renderer) []*Parsed 
 // URL relative to the page's URL before it is a source folder: from a
 // translation, ../intro/ is the translation's sibling, not the page of
 // that name beside the translations' folder, as the source path reads. A
-// link the URL does not find is still read as a source path; where a
+// link the URL does not find, or whose URL lacks the heading it names and
+// its source path has it (../#x from a page of a folder without a page of
+// its own, written for the git host), is read as a source path; where a
 // link ending in / is a folder (a git host, mdBook), the source path wins.
 func TestLinksEndingInSlash(t *testing.T) {
 	files := map[string]string{
 		"content/guide/intro.md":    "# Intro\n\n## Start\n",
 		"content/guide/de/intro.md": "# Einführung\n\n## Anfang\n",
 		"content/guide/de/more.md":  "# Mehr\n\n[a](../intro/#anfang) [b](../intro/) [c](../../guide/intro.md) [d](../../other/)\n",
-		"content/other/index.md":    "# Other\n",
+		"content/other/index.md":    "# Other\n\n## Only here\n",
+		"content/other/sub/page.md": "# Page\n\n[e](../#only-here) [f](../#nowhere)\n",
 	}
 	for _, tt := range []struct {
 		urlFirst bool
 		want     []string
 	}{
-		{true, []string{"/guide/de/intro/#anfang", "/guide/de/intro/", "/guide/intro/", "/other/"}},
-		{false, []string{"/guide/intro/#anfang", "/guide/intro/", "/guide/intro/", "/other/"}},
+		{true, []string{"/guide/de/intro/#anfang", "/guide/de/intro/", "/guide/intro/", "/other/", "/other/#only-here", "/other/sub/#nowhere"}},
+		{false, []string{"/guide/intro/#anfang", "/guide/intro/", "/guide/intro/", "/other/", "/other/#only-here", "/other/#nowhere"}},
 	} {
 		site, diags := Resolve(config.Default(), parseLenient(files), Options{URLFirst: tt.urlFirst})
 		var got []string
-		for _, h := range pageAt(t, site, "content/guide/de/more.md").Hrefs {
-			got = append(got, strings.TrimSuffix(h.URL+"#"+h.Fragment, "#"))
+		for _, file := range []string{"content/guide/de/more.md", "content/other/sub/page.md"} {
+			for _, h := range pageAt(t, site, file).Hrefs {
+				got = append(got, strings.TrimSuffix(h.URL+"#"+h.Fragment, "#"))
+			}
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("URLFirst %v: links %q, want %q", tt.urlFirst, got, tt.want)
 		}
-		if n := len(diags); tt.urlFirst && n != 0 || !tt.urlFirst && n != 1 {
+		if n := len(diags); tt.urlFirst && n != 1 || !tt.urlFirst && n != 2 {
 			t.Errorf("URLFirst %v: diagnostics %v", tt.urlFirst, diags)
 		}
 	}
