@@ -450,7 +450,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
 		NumberPrefixes: b.opts.Layout.NumberPrefixes, Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
-		FolderURLs: folderURLs(b.opts.Layout)})
+		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {

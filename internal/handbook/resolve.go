@@ -45,6 +45,13 @@ type Options struct {
 	// ../x/ on the page /a/b/ is /a/x/, whatever folder its file is in.
 	// Elsewhere (a git host, mdBook) x/ is the folder beside the file.
 	URLFirst bool
+	// Permalinks publishes a page whose front matter gives it a URL of
+	// its own (Jekyll's and Eleventy's permalink:, Hugo's url:) at that
+	// URL, as its tool does (layout.Kind.Permalinks): the URL its readers
+	// and other sites know, and the one its relative links were written
+	// from. Its baton URL redirects there. Elsewhere the permalink only
+	// redirects to the page.
+	Permalinks bool
 	// FolderURLs gives the URL of the pages of a folder (a source path,
 	// content/_articles) that its tool publishes elsewhere than at the
 	// folder's name (a Jekyll collection's permalink: /:path/ puts
@@ -154,6 +161,9 @@ type resolver struct {
 	// wikiNames maps a file name, in lower case, to the pages and static
 	// files of that name, for wiki links; made on the first one.
 	wikiNames map[string][]string
+	// movedFrom maps the file of each page published at its permalink
+	// (Options.Permalinks) to the URL it would have had.
+	movedFrom map[string]string
 	// found, when set, collects the roles a page's links lead to, where
 	// link would add the page to each role's pages (linkPages).
 	found *[]*Role
@@ -245,6 +255,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addStatic(f)
 	}
 	r.makeSectionPages()
+	r.permalinks(pageFiles)
 	r.look()
 	for _, f := range roleFiles {
 		r.addRole(f)

@@ -905,3 +905,63 @@ func TestFolderURLs(t *testing.T) {
 		t.Errorf("home %+v", site.Home)
 	}
 }
+
+// TestPublishedAtPermalink: where the handbook's tool publishes a page at
+// its front matter's URL (Options.Permalinks: Jekyll's permalink:, Hugo's
+// url:), baton does too, and the URL it would have given the page
+// redirects there; links written as URLs are read from the permalink,
+// and links to the file lead to it. A folder's page moves with its folder
+// (whose other pages keep theirs), the home page does not, and neither
+// does a page whose permalink is a pattern, a file (.html), a URL
+// something else has, or one under the folders baton makes. Without the
+// option, the permalink only redirects to the page.
+func TestPublishedAtPermalink(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":              "---\ntitle: Home\npermalink: /home/\n---\n[a](_pages/about.md) [g](/guide/)\n",
+		"content/_pages/about.md":       "---\ntitle: About\npermalink: /about\n---\n[g](../guide/steps/) [r](../research/)\n",
+		"content/_pages/guide/index.md": "---\ntitle: Guide\npermalink: /guide/\n---\n",
+		"content/_pages/guide/steps.md": "---\ntitle: Steps\npermalink: /guide/steps/\n---\n",
+		"content/_pages/guide/other.md": "---\ntitle: Other\n---\n",
+		"content/_pages/pattern.md":     "---\ntitle: Pattern\npermalink: /:path/\n---\n",
+		"content/_pages/file.md":        "---\ntitle: File\npermalink: /file.html\n---\n",
+		"content/_pages/taken.md":       "---\ntitle: Taken\npermalink: /research/\n---\n",
+		"content/_pages/tagged.md":      "---\ntitle: Tagged\nurl: /tags/x/\n---\n",
+		"content/research/index.md":     "---\ntitle: Research\n---\n",
+		"content/_pages/hugo.md":        "---\ntitle: Hugo\nurl: /commands/hugo/\n---\n",
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{Permalinks: true, URLFirst: true})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, want := range map[string]string{
+		"content/index.md": "/", "content/_pages/about.md": "/about/", "content/_pages/guide/index.md": "/guide/",
+		"content/_pages/guide/steps.md": "/guide/steps/", "content/_pages/guide/other.md": "/_pages/guide/other/",
+		"content/_pages/pattern.md": "/_pages/pattern/", "content/_pages/file.md": "/_pages/file/",
+		"content/_pages/taken.md": "/_pages/taken/", "content/_pages/tagged.md": "/_pages/tagged/", "content/_pages/hugo.md": "/commands/hugo/",
+	} {
+		if got := pageAt(t, site, file).URL; got != want {
+			t.Errorf("%s at %s, want %s", file, got, want)
+		}
+	}
+	var links []string
+	for _, file := range []string{"content/index.md", "content/_pages/about.md"} {
+		for _, h := range pageAt(t, site, file).Hrefs {
+			links = append(links, h.URL)
+		}
+	}
+	if want := "/about/ /guide/ /guide/steps/ /research/"; strings.Join(links, " ") != want {
+		t.Errorf("links %s, want %s", strings.Join(links, " "), want)
+	}
+	var redirects []string
+	for _, rd := range site.Redirects {
+		redirects = append(redirects, rd.From+" "+rd.To)
+	}
+	if want := "/_pages/about/ /about/,/_pages/guide/ /guide/,/_pages/guide/steps/ /guide/steps/,/_pages/hugo/ /commands/hugo/,/file.html /_pages/file/,/home/ /"; strings.Join(redirects, ",") != want {
+		t.Errorf("redirects\n%s\nwant\n%s", strings.Join(redirects, ","), want)
+	}
+
+	site, _ = Resolve(config.Default(), parseLenient(files), Options{URLFirst: true})
+	if got := pageAt(t, site, "content/_pages/about.md").URL; got != "/_pages/about/" {
+		t.Errorf("without Permalinks: about.md at %s, want /_pages/about/", got)
+	}
+}

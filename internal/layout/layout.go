@@ -55,6 +55,17 @@ func (k Kind) PublishesFolders() bool {
 	return false
 }
 
+// Permalinks reports whether the tool publishes a page whose front matter
+// gives it a URL (Jekyll's and Eleventy's permalink:, Hugo's url:) at that
+// URL, whatever its file's path.
+func (k Kind) Permalinks() bool {
+	switch k {
+	case Hugo, Jekyll, Eleventy:
+		return true
+	}
+	return false
+}
+
 // Layout is what Detect found.
 type Layout struct {
 	Kind Kind

@@ -317,4 +317,9 @@ collections:
 			t.Errorf("%s publishes folders: a link ending in / is a folder there", k)
 		}
 	}
+	for k, want := range map[Kind]bool{Jekyll: true, Hugo: true, Eleventy: true, MkDocs: false, Baton: false, Markdown: false, Docusaurus: false} {
+		if k.Permalinks() != want {
+			t.Errorf("%s: Permalinks() = %v, want %v (a page published at its permalink:)", k, !want, want)
+		}
+	}
 }
