@@ -1052,7 +1052,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	target, frag, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
-		if !r.hasAnchor(p.File, frag) {
+		if !r.hasFragment(p.File, frag) {
 			r.broken(diag.BrokenAnchor, pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
 		}
 		return Href{URL: p.URL, Fragment: frag}
@@ -1094,7 +1094,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		}
 	}
 	if frag != "" {
-		if !r.hasAnchor(file, frag) {
+		if !r.hasFragment(file, frag) {
 			r.broken(diag.BrokenAnchor, pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
 		}
 		h.Fragment = frag
@@ -1120,8 +1120,9 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 // folder; the same without its extension, with .html for .md, or with a
 // slash after .md; a folder, for its page; and, failing those (or first,
 // for a link that ends in / where Options.URLFirst says so, unless only
-// the source path has the heading frag names), a URL of the site, relative to the page's URL (as MkDocs and Hugo read links) or
-// absolute, a static file by the URL it is published at. It returns the
+// the source path has the heading frag names), a URL of the site,
+// relative to the page's URL (as MkDocs and Hugo read links) or absolute,
+// a static file by the URL it is published at. It returns the
 // target, the source file that holds it (for a folder, its page, whose
 // anchors a fragment names), and whether it found one; when not, the file
 // the link names, or "" when that is outside the content folder.
@@ -1130,7 +1131,7 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	var asURL *hit // the URL's, when it lacks the fragment's anchor
 	if dirOnly && r.opts.URLFirst {
 		if h, f, ok := r.byURL(p, dest); ok {
-			if r.hasAnchor(f, frag) {
+			if r.hasFragment(f, frag) {
 				return h, f, true
 			}
 			asURL = &hit{h, f}
@@ -1153,7 +1154,7 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	}
 	for _, c := range fileForms(file, dirOnly) {
 		if h, f, ok := r.target(c.file, c.dirOnly); ok {
-			if asURL != nil && !r.hasAnchor(f, frag) {
+			if asURL != nil && !r.hasFragment(f, frag) {
 				return asURL.h, asURL.file, true
 			}
 			return h, f, true
@@ -1492,6 +1493,18 @@ func (r *resolver) anchors(file string) []string {
 		return ids
 	}
 	return nil
+}
+
+// hasFragment reports whether file has the anchor a link's fragment
+// names, as written or percent-decoded: a browser finds the heading
+// "Katkıda bulunmak" (id katkıda-bulunmak) by #katk%C4%B1da-bulunmak, as
+// an address bar shows it and authors copy it.
+func (r *resolver) hasFragment(file, frag string) bool {
+	if r.hasAnchor(file, frag) {
+		return true
+	}
+	id, err := url.PathUnescape(frag)
+	return err == nil && id != frag && r.hasAnchor(file, id)
 }
 
 func (r *resolver) hasAnchor(file, frag string) bool {
