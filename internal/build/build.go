@@ -449,7 +449,8 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	diags.Append(d)
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
-		NumberPrefixes: b.opts.Layout.NumberPrefixes})
+		NumberPrefixes: b.opts.Layout.NumberPrefixes, Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
+		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -669,6 +670,27 @@ func moves(l layout.Layout) []handbook.Move {
 		out[i] = handbook.Move{From: r.From, To: r.To, Pos: r.Pos}
 	}
 	return out
+}
+
+// folderURLs are the layout's FolderURLs, by the paths the build reads
+// the folders as.
+func folderURLs(l layout.Layout) map[string]string {
+	if len(l.FolderURLs) == 0 {
+		return nil
+	}
+	urls := make(map[string]string, len(l.FolderURLs))
+	for dir, u := range l.FolderURLs {
+		urls[path.Join("content", dir)] = u
+	}
+	return urls
+}
+
+// home is the source path of the layout's home page, or "".
+func home(l layout.Layout) string {
+	if l.Home == "" {
+		return ""
+	}
+	return path.Join("content", l.Home)
 }
 
 // navOrder is the order and titles of the layout's navigation file, by

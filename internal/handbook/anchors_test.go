@@ -50,3 +50,32 @@ func TestRawHTMLLinksAndAnchors(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentEncodedFragments: a fragment written percent-encoded, as an
+// address bar shows a heading's id of letters beyond ASCII and authors
+// copy it, names that heading, on the page and on another; one that
+// decodes to no heading is still broken.
+func TestPercentEncodedFragments(t *testing.T) {
+	site, diags := resolveFiles(t, map[string]string{
+		"content/a.md": "---\ntitle: A\n---\n## Katkıda bulunmak\n\n[self](#katk%C4%B1da-bulunmak) [b](b.md#%C3%BCber-uns) [raw](b.md#über-uns) [bad](b.md#%C3%BCber-euch) [odd](b.md#%zz)\n",
+		"content/b.md": "---\ntitle: B\n---\n## Über uns\n",
+	})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/a.md:6:78: no heading #%C3%BCber-euch in content/b.md`,
+		`content/a.md:6:105: no heading #%zz in content/b.md`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/a.md").Hrefs {
+		hrefs = append(hrefs, h.URL+"#"+h.Fragment)
+	}
+	if want := "/a/#katk%C4%B1da-bulunmak /b/#%C3%BCber-uns /b/#über-uns "; !strings.HasPrefix(strings.Join(hrefs, " "), want) {
+		t.Errorf("hrefs %q, want them to start %q", hrefs, want)
+	}
+}

@@ -36,7 +36,7 @@ func (r *resolver) lookFile(s strictyaml.Str, key string) string {
 // findFromRoot finds what dest names, read as a link on a page at the
 // content folder's root: how settings and people's files name files.
 func (r *resolver) findFromRoot(dest string) (Href, string, bool) {
-	return r.find(&Page{File: "content/index.md", URL: "/"}, dest)
+	return r.find(&Page{File: "content/index.md", URL: "/"}, dest, "")
 }
 
 // siteFile is the URL of the static file s names, read from the content

@@ -114,14 +114,92 @@ func (r *resolver) alias(p *Page, a strictyaml.Str, base string) {
 	r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: a.Pos}, "an alias in "+p.File, p.File, false)
 }
 
+// permalinks publishes each page whose front matter gives it a URL of its
+// own at that URL, where the handbook's tool does so (Options.Permalinks),
+// and a folder's page with its folder (whose pages keep their URLs), but
+// the home page; at a URL that is a folder (/about/, or /about, which a static host serves
+// from about/index.html), not a file (/about.html), and that nothing else
+// has (silently, as a rename's: the tool's own pages are none of the
+// reader's concern), outside the folders baton makes. It runs once pages,
+// static files and sections hold their URLs, and before links resolve,
+// which read a link written as a URL from the page's new one. The URL the
+// page would have had redirects to it (permalink).
+func (r *resolver) permalinks(pageFiles []*Parsed) {
+	if !r.opts.Permalinks || r.cfg.Strict {
+		return
+	}
+	for _, f := range pageFiles {
+		p := r.pages[f.File]
+		if p == nil || p.IsSection && (p.Section.Parent == nil || p.Section.Page != p) {
+			continue
+		}
+		u, ok := ownURL(f.Page.FrontMatter)
+		if !ok || strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".htm") || URLKey(u) == URLKey(p.URL) ||
+			slices.ContainsFunc(generatedFolders, func(g string) bool { return strings.HasPrefix(URLKey(u), g) }) {
+			continue
+		}
+		if _, taken := r.urls[URLKey(u)]; taken || r.inFile(u) {
+			continue
+		}
+		delete(r.urls, URLKey(p.URL))
+		delete(r.urlFiles, URLKey(p.URL))
+		r.urls[URLKey(u)], r.urlFiles[URLKey(u)] = f.File, f.File
+		if r.movedFrom == nil {
+			r.movedFrom = map[string]string{}
+		}
+		r.movedFrom[f.File], p.URL = p.URL, u
+		if p.IsSection {
+			p.Section.URL = u // its folder is where its page is
+		}
+	}
+}
+
+// ownURL is the URL a page's front matter gives it, read from the site's
+// root: the first literal permalink: or url: (a pattern such as /:path/
+// is none).
+func ownURL(fm FrontMatter) (string, bool) {
+	for _, e := range fm.Params {
+		v, ok := e.Value.(string)
+		if e.Key != "permalink" && e.Key != "url" || !ok || !strings.HasPrefix(v, "/") || strings.Contains(v, ":") {
+			continue
+		}
+		if u, err := aliasURL(v, "/"); err == nil {
+			return u, true
+		}
+	}
+	return "", false
+}
+
+// inFile reports whether URL u is inside a file of the site (a static
+// file's URL), where no folder can be made.
+func (r *resolver) inFile(u string) bool {
+	for d := path.Dir(strings.TrimSuffix(u, "/")); d != "/"; d = path.Dir(d) {
+		if f, ok := r.urlFiles[URLKey(d)]; ok && r.static[f] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // permalink claims, in a handbook written for another tool, the URL that
 // tool published page p at: Jekyll's permalink (and Hugo's url), when it
-// is a path of its own and not a pattern (/:path/). The page keeps its
-// baton URL; links to the permalink lead to it, and the old URL
-// redirects there. As with a rename in git, the URL is taken only when
+// is a path of its own and not a pattern (/:path/). Where the page is not
+// published there (permalinks), it keeps its baton URL; links to the
+// permalink lead to it, and the old URL redirects there; where it is, its
+// baton URL redirects to it. As with a rename in git, the URL is taken only when
 // nothing else has it, silently otherwise: the tool's own pages (a
 // permalink of /, the home page's) are none of the reader's concern.
 func (r *resolver) permalink(p *Page, fm FrontMatter) {
+	if from, ok := r.movedFrom[p.File]; ok {
+		pos := fm.Pos
+		for _, e := range fm.Params {
+			if e.Key == "permalink" || e.Key == "url" {
+				pos = e.Pos
+				break
+			}
+		}
+		r.addRedirect(Redirect{From: from, To: p.URL, Title: p.Title, Pos: pos}, "the URL baton gives "+p.File, p.File, true)
+	}
 	for _, e := range fm.Params {
 		v, ok := e.Value.(string)
 		if e.Key != "permalink" && e.Key != "url" || !ok || !strings.HasPrefix(v, "/") || strings.Contains(v, ":") {
@@ -149,7 +227,7 @@ func (r *resolver) redirectTo(s sendOn) {
 	}
 	h, file, ok := Href{URL: p.URL}, p.File, where == ""
 	if !ok {
-		h, file, ok = r.find(p, where)
+		h, file, ok = r.find(p, where, "")
 	}
 	if !ok || file == p.File {
 		r.redirectProblem(s.to.Pos, fmt.Errorf("redirect_to %q leads to no other page of the handbook, nor to an http(s) address", s.to.Value))

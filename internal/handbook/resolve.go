@@ -33,6 +33,30 @@ type Options struct {
 	LinkOnAllCores bool
 	// Dates maps source paths to the Unix time of their last commit.
 	Dates map[string]int64
+	// Home is the source path of the page that is the home page where
+	// content/ has no _index.md or index.md of its own: the first page a
+	// navigation file names, which its tool publishes at the site's root
+	// whatever its name (Jupyter Book's root:, layout.Layout.Home). ""
+	// leaves the home page to sectionFiles.
+	Home string
+	// URLFirst reads a link that ends in / as a URL of the site before a
+	// source folder, as the tools that publish each page as a folder of
+	// its own do (Jekyll, Hugo, MkDocs: layout.Kind.PublishesFolders):
+	// ../x/ on the page /a/b/ is /a/x/, whatever folder its file is in.
+	// Elsewhere (a git host, mdBook) x/ is the folder beside the file.
+	URLFirst bool
+	// Permalinks publishes a page whose front matter gives it a URL of
+	// its own (Jekyll's and Eleventy's permalink:, Hugo's url:) at that
+	// URL, as its tool does (layout.Kind.Permalinks): the URL its readers
+	// and other sites know, and the one its relative links were written
+	// from. Its baton URL redirects there. Elsewhere the permalink only
+	// redirects to the page.
+	Permalinks bool
+	// FolderURLs gives the URL of the pages of a folder (a source path,
+	// content/_articles) that its tool publishes elsewhere than at the
+	// folder's name (a Jekyll collection's permalink: /:path/ puts
+	// _articles/ar/x.md at /ar/x/: "/"); its subfolders follow it.
+	FolderURLs map[string]string
 	// Nav is the order and titles a navigation file gives (mkdocs.yml's
 	// nav, SUMMARY.md), by source path ("content/guide/setup.md", or a
 	// folder for its page): listed pages come first, in its order; a page
@@ -137,6 +161,9 @@ type resolver struct {
 	// wikiNames maps a file name, in lower case, to the pages and static
 	// files of that name, for wiki links; made on the first one.
 	wikiNames map[string][]string
+	// movedFrom maps the file of each page published at its permalink
+	// (Options.Permalinks) to the URL it would have had.
+	movedFrom map[string]string
 	// found, when set, collects the roles a page's links lead to, where
 	// link would add the page to each role's pages (linkPages).
 	found *[]*Role
@@ -144,8 +171,10 @@ type resolver struct {
 
 // sectionFiles picks each folder's page among its Markdown files:
 // _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
-// (GitHub's and GitBook's), in any case and with any page extension.
-func sectionFiles(pages []*Parsed, strict bool) map[string]string {
+// (GitHub's and GitBook's), in any case and with any page extension. The
+// home page, where one is named (Options.Home), is content/'s page in
+// place of a README.md, which its tool publishes as a page of its own.
+func sectionFiles(pages []*Parsed, strict bool, home string) map[string]string {
 	rank := func(file string) int {
 		switch strings.ToLower(pageStem(path.Base(file), strict)) {
 		case "_index":
@@ -167,6 +196,10 @@ func sectionFiles(pages []*Parsed, strict bool) map[string]string {
 		if k := rank(f.File); k > 0 && (index[dir] == "" || k < rank(index[dir])) {
 			index[dir] = f.File
 		}
+	}
+	if home != "" && path.Dir(home) == "content" && (index["content"] == "" || rank(index["content"]) == 3) &&
+		slices.ContainsFunc(pages, func(f *Parsed) bool { return f.File == home }) {
+		index["content"] = home
 	}
 	// A page beside a folder of its name, with no page of its own, is the
 	// folder's page (x.md beside x/, as GitBook and Next.js sites have).
@@ -210,7 +243,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.claimGlossary()
 	r.root()
-	r.index = sectionFiles(pageFiles, cfg.Strict)
+	r.index = sectionFiles(pageFiles, cfg.Strict, opts.Home)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
@@ -222,6 +255,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 		r.addStatic(f)
 	}
 	r.makeSectionPages()
+	r.permalinks(pageFiles)
 	r.look()
 	for _, f := range roleFiles {
 		r.addRole(f)
@@ -466,6 +500,15 @@ func (r *resolver) section(dir string) *Section {
 		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
 	}
 	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(base, false), Weight: order}
+	if u, ok := r.opts.FolderURLs[dir]; ok {
+		if u == parent.URL {
+			// Its pages are published as its parent's: the folder is
+			// no section of its own.
+			r.dirs[dir] = parent
+			return parent
+		}
+		s.URL = u
+	}
 	parent.Sections = append(parent.Sections, s)
 	r.dirs[dir] = s
 	return s
@@ -975,6 +1018,12 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		return Href{}
 	}
 	if scheme, ok := urlScheme(dest); ok {
+		if !r.cfg.Strict && !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
+			if what := crossReference(dest, scheme); what != "" {
+				r.broken(diag.Unrendered, pos, "link %q is %s, which baton does not resolve; the link leads nowhere", dest, what)
+				return Href{}
+			}
+		}
 		if !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
 			// Never written, whatever it is: so in a handbook written for
 			// another tool (a typo such as hhttps:) it need not stop the
@@ -1003,7 +1052,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	target, frag, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
-		if !r.hasAnchor(p.File, frag) {
+		if !r.hasFragment(p.File, frag) {
 			r.broken(diag.BrokenAnchor, pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
 		}
 		return Href{URL: p.URL, Fragment: frag}
@@ -1017,7 +1066,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.broken(diag.BrokenLink, pos, "link %q goes to %s, in another language's folder: a page links only inside its own language (the language switcher links each page to its translations)", dest, other)
 		return Href{}
 	}
-	h, file, ok := r.find(p, unescaped)
+	h, file, ok := r.find(p, unescaped, frag)
 	if !ok {
 		switch {
 		case file == "":
@@ -1045,7 +1094,7 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		}
 	}
 	if frag != "" {
-		if !r.hasAnchor(file, frag) {
+		if !r.hasFragment(file, frag) {
 			r.broken(diag.BrokenAnchor, pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
 		}
 		h.Fragment = frag
@@ -1069,14 +1118,25 @@ func (r *resolver) broken(code diag.Code, pos diag.Pos, format string, args ...a
 // on page p leads to, in every form the tools handbooks come from accept:
 // a source file, relative to the page or (with a leading /) to the content
 // folder; the same without its extension, with .html for .md, or with a
-// slash after .md; a folder, for its page; and, failing those, a URL of
-// the site, relative to the page's URL (as MkDocs and Hugo read links) or
-// absolute, a static file by the URL it is published at. It returns the
+// slash after .md; a folder, for its page; and, failing those (or first,
+// for a link that ends in / where Options.URLFirst says so, unless only
+// the source path has the heading frag names), a URL of the site,
+// relative to the page's URL (as MkDocs and Hugo read links) or absolute,
+// a static file by the URL it is published at. It returns the
 // target, the source file that holds it (for a folder, its page, whose
 // anchors a fragment names), and whether it found one; when not, the file
 // the link names, or "" when that is outside the content folder.
-func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
+func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	dirOnly := strings.HasSuffix(dest, "/")
+	var asURL *hit // the URL's, when it lacks the fragment's anchor
+	if dirOnly && r.opts.URLFirst {
+		if h, f, ok := r.byURL(p, dest); ok {
+			if r.hasFragment(f, frag) {
+				return h, f, true
+			}
+			asURL = &hit{h, f}
+		}
+	}
 	var file string
 	switch {
 	case strings.HasPrefix(dest, "/"):
@@ -1094,8 +1154,14 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 	}
 	for _, c := range fileForms(file, dirOnly) {
 		if h, f, ok := r.target(c.file, c.dirOnly); ok {
+			if asURL != nil && !r.hasFragment(f, frag) {
+				return asURL.h, asURL.file, true
+			}
 			return h, f, true
 		}
+	}
+	if asURL != nil {
+		return asURL.h, asURL.file, true
 	}
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
@@ -1109,6 +1175,12 @@ func (r *resolver) find(p *Page, dest string) (Href, string, bool) {
 		}
 	}
 	return Href{}, file, false
+}
+
+// hit is what a link leads to, and the source file that holds it.
+type hit struct {
+	h    Href
+	file string
 }
 
 // dirOf is the folder of page p's file.
@@ -1423,6 +1495,18 @@ func (r *resolver) anchors(file string) []string {
 	return nil
 }
 
+// hasFragment reports whether file has the anchor a link's fragment
+// names, as written or percent-decoded: a browser finds the heading
+// "Katkıda bulunmak" (id katkıda-bulunmak) by #katk%C4%B1da-bulunmak, as
+// an address bar shows it and authors copy it.
+func (r *resolver) hasFragment(file, frag string) bool {
+	if r.hasAnchor(file, frag) {
+		return true
+	}
+	id, err := url.PathUnescape(frag)
+	return err == nil && id != frag && r.hasAnchor(file, id)
+}
+
 func (r *resolver) hasAnchor(file, frag string) bool {
 	if frag == "" || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
 		return true
@@ -1439,6 +1523,27 @@ func (r *resolver) hasAnchor(file, frag string) bool {
 		return true
 	}
 	return slices.Contains(r.anchors(file), frag)
+}
+
+// otherSchemes are URL schemes, besides allowedSchemes, whose URLs have
+// no // after the colon: a link that starts so is a URL (never written),
+// not another tool's cross-reference.
+var otherSchemes = []string{"about", "blob", "callto", "data", "fax", "file", "geo", "javascript", "magnet", "news", "sip", "sips", "skype", "sms", "urn", "vbscript", "xmpp"}
+
+// crossReference says what a link whose destination reads as a URL of an
+// unknown scheme is when it is another tool's cross-reference, or "":
+// MyST's and Sphinx's labels have colons in them ([text](content:figures)
+// names the target (content:figures)= before a heading somewhere in the
+// book, not a URL of the scheme content:), and MyST's inv: links name
+// another project's documentation through its intersphinx inventory.
+func crossReference(dest, scheme string) string {
+	switch rest := dest[len(scheme)+1:]; {
+	case strings.EqualFold(scheme, "inv"):
+		return "an intersphinx reference (MyST's inv:, a page of another project's documentation)"
+	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)):
+		return ""
+	}
+	return "a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading)"
 }
 
 // urlScheme returns the scheme of an absolute URL.

@@ -340,6 +340,47 @@ func TestNavOrder(t *testing.T) {
 	}
 }
 
+// TestHomePage: the page a navigation file names first as the book's
+// root (Jupyter Book's root: intro) is the home page, in place of a
+// README.md (published as a page of its own), and links to it lead to the
+// site's root; an index.md beside it stays the home page, and a home page
+// that is not there, or not in content/ itself, leaves it to them.
+func TestHomePage(t *testing.T) {
+	md := markdown.New(false)
+	for _, tt := range []struct {
+		name  string
+		files []string
+		home  string
+		want  string // the home page's file
+	}{
+		{"root page", []string{"content/intro.md", "content/a.md"}, "content/intro.md", "content/intro.md"},
+		{"root page and a README", []string{"content/README.md", "content/intro.md", "content/a.md"}, "content/intro.md", "content/intro.md"},
+		{"an index.md", []string{"content/index.md", "content/intro.md", "content/a.md"}, "content/intro.md", "content/index.md"},
+		{"no such page", []string{"content/README.md", "content/a.md"}, "content/intro.md", "content/README.md"},
+		{"in a folder", []string{"content/README.md", "content/x/intro.md", "content/a.md"}, "content/x/intro.md", "content/README.md"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var parsed []*Parsed
+			for _, p := range slices.Sorted(slices.Values(tt.files)) {
+				src := []byte("# " + path.Base(p) + "\n\n[root](/" + strings.TrimPrefix(tt.home, "content/") + ")\n")
+				parsed = append(parsed, ParseWith(source.File{Path: p, Data: src}, md, ParseOptions{Lenient: true}))
+			}
+			site, diags := Resolve(config.Default(), parsed, Options{Home: tt.home})
+			if site.Home == nil || site.Home.File != tt.want || site.Home.URL != "/" {
+				t.Fatalf("home = %+v, want %s at /", site.Home, tt.want)
+			}
+			if a := pageAt(t, site, "content/a.md"); tt.want == tt.home && (len(a.Hrefs) != 1 || a.Hrefs[0].URL != "/") {
+				t.Errorf("a.md's link to %s = %+v, want /; %v", tt.home, a.Hrefs, diags)
+			}
+			if slices.Contains(tt.files, "content/README.md") && tt.want != "content/README.md" {
+				if p := pageAt(t, site, "content/README.md"); p.URL != "/readme/" {
+					t.Errorf("README.md at %s, want /readme/", p.URL)
+				}
+			}
+		})
+	}
+}
+
 // TestUnlinkedFilesNotPublished publishes, of the files beside the pages
 // of a handbook written for another tool, the assets and what a page links
 // to, not the rest of its repository; a baton handbook publishes all of
@@ -506,6 +547,48 @@ func TestTemplateLinks(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCrossReferences: in a handbook written for another tool, a link
+// that reads as a URL of an unknown scheme without // after the colon is
+// a MyST or Sphinx label (content:figures), or with inv: an intersphinx
+// reference, and is warned of as such, not as a scheme; a real scheme
+// (javascript:, data:, or one with //) stays refused as one, and in a
+// baton handbook every unknown scheme is.
+func TestCrossReferences(t *testing.T) {
+	files := map[string]string{
+		"content/README.md": "# Home\n\n[a](content:figures) [b](inv:sphinx#usage) [c](javascript:alert%281%29) [d](data:text/html,x) [e](hhttps://x.example) [f](pdf:latex#part) [g](Mailto:a@example.com)\n",
+	}
+	want := []struct {
+		code diag.Code
+		text string
+	}{
+		{diag.Unrendered, `content/README.md:3:1: warning: link "content:figures" is a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading), which baton does not resolve; the link leads nowhere`},
+		{diag.Unrendered, `content/README.md:3:22: warning: link "inv:sphinx#usage" is an intersphinx reference (MyST's inv:, a page of another project's documentation), which baton does not resolve; the link leads nowhere`},
+		{diag.BrokenLink, `content/README.md:3:44: warning: link uses the URL scheme "javascript:"; only http, https, mailto, tel are allowed`},
+		{diag.BrokenLink, `content/README.md:3:73: warning: link uses the URL scheme "data:"; only http, https, mailto, tel are allowed`},
+		{diag.BrokenLink, `content/README.md:3:95: warning: link uses the URL scheme "hhttps:"; only http, https, mailto, tel are allowed`},
+		{diag.Unrendered, `content/README.md:3:119: warning: link "pdf:latex#part" is a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading), which baton does not resolve; the link leads nowhere`},
+	}
+	_, diags := Resolve(config.Default(), parseLenient(files), Options{})
+	diags = diags.Sort()
+	if len(diags) != len(want) {
+		t.Fatalf("diagnostics:\n%v\nwant %d", diags, len(want))
+	}
+	for i, d := range diags {
+		if d.String() != want[i].text || d.Code != want[i].code {
+			t.Errorf("got %s (%s)\nwant %s (%s)", d, d.Code, want[i].text, want[i].code)
+		}
+	}
+	_, diags = resolveFiles(t, map[string]string{"content/README.md": "---\ntitle: Home\n---\n" + files["content/README.md"]})
+	if len(diags) != 6 {
+		t.Errorf("in a baton handbook: %v, want 6 errors", diags)
+	}
+	for _, d := range diags {
+		if !strings.Contains(d.Message, "URL scheme") || d.Severity != diag.Error {
+			t.Errorf("in a baton handbook: %s, want a URL scheme error", d)
+		}
 	}
 }
 
@@ -743,4 +826,142 @@ func parseLenientWith(files map[string]string, md *markdown.Renderer) []*Parsed 
 		parsed = append(parsed, ParseWith(f, md, ParseOptions{Lenient: true}))
 	}
 	return parsed
+}
+
+// TestLinksEndingInSlash: where the tool publishes each page as a folder
+// (Jekyll, Hugo, MkDocs: Options.URLFirst), a link that ends in / is a
+// URL relative to the page's URL before it is a source folder: from a
+// translation, ../intro/ is the translation's sibling, not the page of
+// that name beside the translations' folder, as the source path reads. A
+// link the URL does not find, or whose URL lacks the heading it names and
+// its source path has it (../#x from a page of a folder without a page of
+// its own, written for the git host), is read as a source path; where a
+// link ending in / is a folder (a git host, mdBook), the source path wins.
+func TestLinksEndingInSlash(t *testing.T) {
+	files := map[string]string{
+		"content/guide/intro.md":    "# Intro\n\n## Start\n",
+		"content/guide/de/intro.md": "# Einführung\n\n## Anfang\n",
+		"content/guide/de/more.md":  "# Mehr\n\n[a](../intro/#anfang) [b](../intro/) [c](../../guide/intro.md) [d](../../other/)\n",
+		"content/other/index.md":    "# Other\n\n## Only here\n",
+		"content/other/sub/page.md": "# Page\n\n[e](../#only-here) [f](../#nowhere)\n",
+	}
+	for _, tt := range []struct {
+		urlFirst bool
+		want     []string
+	}{
+		{true, []string{"/guide/de/intro/#anfang", "/guide/de/intro/", "/guide/intro/", "/other/", "/other/#only-here", "/other/sub/#nowhere"}},
+		{false, []string{"/guide/intro/#anfang", "/guide/intro/", "/guide/intro/", "/other/", "/other/#only-here", "/other/#nowhere"}},
+	} {
+		site, diags := Resolve(config.Default(), parseLenient(files), Options{URLFirst: tt.urlFirst})
+		var got []string
+		for _, file := range []string{"content/guide/de/more.md", "content/other/sub/page.md"} {
+			for _, h := range pageAt(t, site, file).Hrefs {
+				got = append(got, strings.TrimSuffix(h.URL+"#"+h.Fragment, "#"))
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("URLFirst %v: links %q, want %q", tt.urlFirst, got, tt.want)
+		}
+		if n := len(diags); tt.urlFirst && n != 1 || !tt.urlFirst && n != 2 {
+			t.Errorf("URLFirst %v: diagnostics %v", tt.urlFirst, diags)
+		}
+	}
+}
+
+// TestFolderURLs publishes the pages of a folder where its tool does (a
+// Jekyll collection's permalink, Options.FolderURLs): at the site's root,
+// its subfolders beside the site's own, or under a URL of its own; links
+// to its files and to its URLs find them.
+func TestFolderURLs(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":           "# Home\n\n[a](_articles/a.md) [b](/de/a/) [c](/notes/n/) [d](_notes/n.md)\n",
+		"content/_articles/a.md":     "# A\n",
+		"content/_articles/de/a.md":  "# A, de\n\n[home](../../index.md) [a](../a/)\n",
+		"content/_notes/n.md":        "# N\n",
+		"content/_notes/deep/x.md":   "# X\n",
+		"content/_drafts/unmoved.md": "# U\n",
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{URLFirst: true,
+		FolderURLs: map[string]string{"content/_articles": "/", "content/_notes": "/notes/"}})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, want := range map[string]string{
+		"content/_articles/a.md": "/a/", "content/_articles/de/a.md": "/de/a/", "content/_notes/n.md": "/notes/n/",
+		"content/_notes/deep/x.md": "/notes/deep/x/", "content/_drafts/unmoved.md": "/_drafts/unmoved/",
+	} {
+		if got := pageAt(t, site, file).URL; got != want {
+			t.Errorf("%s at %s, want %s", file, got, want)
+		}
+	}
+	var got []string
+	for _, h := range append(pageAt(t, site, "content/index.md").Hrefs, pageAt(t, site, "content/_articles/de/a.md").Hrefs...) {
+		got = append(got, h.URL)
+	}
+	if want := []string{"/a/", "/de/a/", "/notes/n/", "/notes/n/", "/", "/de/a/"}; !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
+	}
+	if site.Home == nil || site.Home.File != "content/index.md" {
+		t.Errorf("home %+v", site.Home)
+	}
+}
+
+// TestPublishedAtPermalink: where the handbook's tool publishes a page at
+// its front matter's URL (Options.Permalinks: Jekyll's permalink:, Hugo's
+// url:), baton does too, and the URL it would have given the page
+// redirects there; links written as URLs are read from the permalink,
+// and links to the file lead to it. A folder's page moves with its folder
+// (whose other pages keep theirs), the home page does not, and neither
+// does a page whose permalink is a pattern, a file (.html), a URL
+// something else has, or one under the folders baton makes. Without the
+// option, the permalink only redirects to the page.
+func TestPublishedAtPermalink(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":              "---\ntitle: Home\npermalink: /home/\n---\n[a](_pages/about.md) [g](/guide/)\n",
+		"content/_pages/about.md":       "---\ntitle: About\npermalink: /about\n---\n[g](../guide/steps/) [r](../research/)\n",
+		"content/_pages/guide/index.md": "---\ntitle: Guide\npermalink: /guide/\n---\n",
+		"content/_pages/guide/steps.md": "---\ntitle: Steps\npermalink: /guide/steps/\n---\n",
+		"content/_pages/guide/other.md": "---\ntitle: Other\n---\n",
+		"content/_pages/pattern.md":     "---\ntitle: Pattern\npermalink: /:path/\n---\n",
+		"content/_pages/file.md":        "---\ntitle: File\npermalink: /file.html\n---\n",
+		"content/_pages/taken.md":       "---\ntitle: Taken\npermalink: /research/\n---\n",
+		"content/_pages/tagged.md":      "---\ntitle: Tagged\nurl: /tags/x/\n---\n",
+		"content/research/index.md":     "---\ntitle: Research\n---\n",
+		"content/_pages/hugo.md":        "---\ntitle: Hugo\nurl: /commands/hugo/\n---\n",
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{Permalinks: true, URLFirst: true})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	for file, want := range map[string]string{
+		"content/index.md": "/", "content/_pages/about.md": "/about/", "content/_pages/guide/index.md": "/guide/",
+		"content/_pages/guide/steps.md": "/guide/steps/", "content/_pages/guide/other.md": "/_pages/guide/other/",
+		"content/_pages/pattern.md": "/_pages/pattern/", "content/_pages/file.md": "/_pages/file/",
+		"content/_pages/taken.md": "/_pages/taken/", "content/_pages/tagged.md": "/_pages/tagged/", "content/_pages/hugo.md": "/commands/hugo/",
+	} {
+		if got := pageAt(t, site, file).URL; got != want {
+			t.Errorf("%s at %s, want %s", file, got, want)
+		}
+	}
+	var links []string
+	for _, file := range []string{"content/index.md", "content/_pages/about.md"} {
+		for _, h := range pageAt(t, site, file).Hrefs {
+			links = append(links, h.URL)
+		}
+	}
+	if want := "/about/ /guide/ /guide/steps/ /research/"; strings.Join(links, " ") != want {
+		t.Errorf("links %s, want %s", strings.Join(links, " "), want)
+	}
+	var redirects []string
+	for _, rd := range site.Redirects {
+		redirects = append(redirects, rd.From+" "+rd.To)
+	}
+	if want := "/_pages/about/ /about/,/_pages/guide/ /guide/,/_pages/guide/steps/ /guide/steps/,/_pages/hugo/ /commands/hugo/,/file.html /_pages/file/,/home/ /"; strings.Join(redirects, ",") != want {
+		t.Errorf("redirects\n%s\nwant\n%s", strings.Join(redirects, ","), want)
+	}
+
+	site, _ = Resolve(config.Default(), parseLenient(files), Options{URLFirst: true})
+	if got := pageAt(t, site, "content/_pages/about.md").URL; got != "/_pages/about/" {
+		t.Errorf("without Permalinks: about.md at %s, want /_pages/about/", got)
+	}
 }

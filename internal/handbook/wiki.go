@@ -20,7 +20,7 @@ func (r *resolver) wikiLink(p *Page, l markdown.Link, pos diag.Pos, seenRole map
 	dest := l.Dest
 	target, frag, _ := strings.Cut(dest, "#")
 	if name, err := url.PathUnescape(target); err == nil && target != "" {
-		if _, _, ok := r.find(p, name); !ok {
+		if _, _, ok := r.find(p, name, ""); !ok {
 			if file := r.wikiFile(name); file != "" {
 				dest = escapePath("/" + strings.TrimPrefix(file, "content/"))
 				if frag != "" {

@@ -2,10 +2,10 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), Middleman (config.rb and source/),
-// VitePress (.vitepress/config's srcDir), Astro Starlight
-// (src/content/docs), Docusaurus (its pages' number prefixes), or any
-// folder of Markdown.
+// (_config.yml's source folder), Jupyter Book (_toc.yml), Middleman
+// (config.rb and source/), VitePress (.vitepress/config's srcDir), Astro
+// Starlight (src/content/docs), Docusaurus (its pages' number prefixes),
+// or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
 // file, never at the pages: it is cheap, and the build reads the pages
@@ -28,19 +28,43 @@ import (
 type Kind string
 
 const (
-	Baton      Kind = "baton"
-	Hugo       Kind = "Hugo"
-	MkDocs     Kind = "MkDocs"
-	MdBook     Kind = "mdBook"
-	GitBook    Kind = "GitBook"
-	Eleventy   Kind = "Eleventy"
-	Jekyll     Kind = "Jekyll"
-	Middleman  Kind = "Middleman"
-	VitePress  Kind = "VitePress"
-	Docusaurus Kind = "Docusaurus"
-	Starlight  Kind = "Starlight"
-	Markdown   Kind = "a folder of Markdown"
+	Baton       Kind = "baton"
+	Hugo        Kind = "Hugo"
+	MkDocs      Kind = "MkDocs"
+	MdBook      Kind = "mdBook"
+	GitBook     Kind = "GitBook"
+	Eleventy    Kind = "Eleventy"
+	Jekyll      Kind = "Jekyll"
+	Middleman   Kind = "Middleman"
+	VitePress   Kind = "VitePress"
+	Docusaurus  Kind = "Docusaurus"
+	JupyterBook Kind = "Jupyter Book"
+	Starlight   Kind = "Starlight"
+	Markdown    Kind = "a folder of Markdown"
 )
+
+// PublishesFolders reports whether the tool publishes each page as a
+// folder of its own (x.md at x/), so that a link ending in / is a URL of
+// the site (relative to the page's URL) before it is a folder beside the
+// page's file, as on a git host and in mdBook.
+func (k Kind) PublishesFolders() bool {
+	switch k {
+	case Hugo, MkDocs, Jekyll, Eleventy, Middleman:
+		return true
+	}
+	return false
+}
+
+// Permalinks reports whether the tool publishes a page whose front matter
+// gives it a URL (Jekyll's and Eleventy's permalink:, Hugo's url:) at that
+// URL, whatever its file's path.
+func (k Kind) Permalinks() bool {
+	switch k {
+	case Hugo, Jekyll, Eleventy:
+		return true
+	}
+	return false
+}
 
 // Layout is what Detect found.
 type Layout struct {
@@ -57,6 +81,15 @@ type Layout struct {
 	// entries, in order.
 	NavFile string
 	Nav     []Entry
+	// FolderURLs are the URLs at which the tool publishes the pages of
+	// a folder (relative to Root) elsewhere than at its name: a Jekyll
+	// collection's permalink (/:path/ puts _articles/x.md at /x/: "/").
+	FolderURLs map[string]string
+	// Home is the page, relative to Root, that is the site's home page
+	// where Root has no index page of its own (Jupyter Book's root:,
+	// which it publishes at the site's root however it is named); ""
+	// leaves the home page to Root's index.md or README.md.
+	Home string
 	// Redirects are the old URLs the layout's settings send on
 	// (mkdocs.yml's redirects plugin, .gitbook.yaml's redirects).
 	Redirects []Redirect
@@ -142,8 +175,19 @@ func Detect(fsys fs.FS) Layout {
 			return withStatic(fsys, l, path.Join(dir, "public"))
 		}
 	}
+	// A Jupyter Book's folder has a _config.yml as Jekyll's has: its
+	// _toc.yml tells them apart. A book in a folder of a repository that
+	// is a Jekyll site is not the site.
+	if l, ok := readJupyterBook(fsys, "."); ok {
+		return l
+	}
 	if cfg := firstExisting(fsys, jekyllConfigs...); cfg != "" {
 		return readJekyll(fsys, cfg)
+	}
+	for _, dir := range jupyterBookDirs(fsys) {
+		if l, ok := readJupyterBook(fsys, dir); ok {
+			return l
+		}
 	}
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
 		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")

@@ -48,6 +48,12 @@ func TestDetect(t *testing.T) {
 		{"jekyll, broken settings", map[string]string{"docs/a.md": "", "_config.yml": "title: [\n"}, Jekyll, "docs", "", "", false},
 		{"gitbook, book.json", map[string]string{"README.md": "", "book.json": "{\n\t\"title\": \"Primer\",\n\t\"root\": \"./source/\",\n\t\"structure\": {\"readme\": \"index.md\", \"summary\": \"README.md\"}\n}\n", "source/README.md": "- [A](a.md)\n", "source/index.md": ""}, GitBook, "source", "Primer", "source/README.md", false},
 		{"gitbook, book.json not JSON", map[string]string{"SUMMARY.md": "- [A](a.md)\n", "book.json": "{root: x\n"}, GitBook, ".", "", "SUMMARY.md", false},
+		{"jupyter book at the root", map[string]string{"_config.yml": "title: Field notes\n", "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n- file: a\n", "intro.md": "", "a.md": ""}, JupyterBook, ".", "Field notes", "_toc.yml", false},
+		{"jupyter book in docs", map[string]string{"README.md": "", "CHANGELOG.md": "", "docs/_config.yml": "title: Guide\n", "docs/_toc.yml": "root: index\nparts:\n- caption: P\n  chapters:\n  - file: a\n", "docs/index.md": ""}, JupyterBook, "docs", "Guide", "docs/_toc.yml", false},
+		{"jupyter book in another folder", map[string]string{"README.md": "", "book/_toc.yml": "format: jb-article\nroot: index\n", "book/index.md": ""}, JupyterBook, "book", "", "book/_toc.yml", false},
+		{"jupyter book, the old list", map[string]string{"_config.yml": "title: Old\n", "_toc.yml": "- file: intro\n- part: One\n  chapters:\n  - file: a\n", "intro.md": ""}, JupyterBook, ".", "Old", "_toc.yml", false},
+		{"_toc.yml of another tool", map[string]string{"_config.yml": "title: Site\n", "_toc.yml": "- name: A\n  href: a.md\n", "index.md": ""}, Jekyll, ".", "Site", "", false},
+		{"_toc.yml without a root", map[string]string{"README.md": "", "docs/_toc.yml": "chapters: []\n", "docs/a.md": ""}, Markdown, ".", "", "", false},
 		{"middleman", map[string]string{"README.md": "", "config.rb": "activate :x\n", "config/tech-docs.yml": "service_name: The Way\n", "source/index.html.md.erb": ""}, Middleman, "source", "The Way", "", false},
 		{"config.rb without source", map[string]string{"README.md": "", "config.rb": ""}, Markdown, ".", "", "", false},
 		{"vitepress with srcDir", map[string]string{"README.md": "", ".vitepress/config.ts": "export default defineConfig({\n  // srcDir: 'nope',\n  srcDir: 'src',\n})\n", "src/index.md": ""}, VitePress, "src", "", "", false},
@@ -185,6 +191,135 @@ func TestWikiLinks(t *testing.T) {
 		}
 		if l.WikiLinks != want {
 			t.Errorf("%s: %s, WikiLinks %v; want %v", name, l.Kind, l.WikiLinks, want)
+		}
+	}
+}
+
+// TestJupyterBookToc reads a Jupyter Book's table of contents in each of
+// its vocabularies: the root page first (the home page), then parts'
+// captions, chapters and their sections, in order, a file found with the
+// extension the toc leaves out (a page's, a notebook's, any), a url: with
+// its title; a file that is not there is warned of at its line.
+func TestJupyterBookToc(t *testing.T) {
+	p := func(line, col int) diag.Pos { return diag.Pos{File: "book/_toc.yml", Line: line, Col: col} }
+	for _, tt := range []struct {
+		name, toc string
+		want      []Entry
+		diags     []string
+	}{
+		{"jb-book with parts", `format: jb-book
+root: intro
+parts:
+- caption: Start here
+  chapters:
+  - file: start/index
+    title: Getting started
+    sections:
+    - file: start/install.md
+    - file: start/notebook
+      sections:
+      - file: start/deep
+- caption: Elsewhere
+  chapters:
+  - url: https://example.com/
+    title: Example
+  - glob: extra/*
+  - file: missing
+`, []Entry{
+			{Path: "intro.md", Pos: p(2, 7)},
+			{Title: "Start here", Part: true, Pos: p(4, 3), Children: []Entry{
+				{Title: "Getting started", Path: "start/index.md", Pos: p(6, 11), Children: []Entry{
+					{Path: "start/install.md", Pos: p(9, 13)},
+					{Path: "start/notebook.ipynb", Pos: p(10, 13), Children: []Entry{{Path: "start/deep.Rmd", Pos: p(12, 15)}}},
+				}},
+			}},
+			{Title: "Elsewhere", Part: true, Pos: p(13, 3), Children: []Entry{
+				{Title: "Example", External: "https://example.com/", Pos: p(15, 5)},
+				{Pos: p(17, 5)},
+				{Path: "missing.md", Pos: p(18, 11)},
+			}},
+		}, []string{"book/_toc.yml:18:11: warning: _toc.yml names missing, which is not in book"}},
+		{"jb-article", "format: jb-article\nroot: intro\nsections:\n- file: start/install\n", []Entry{
+			{Path: "intro.md", Pos: p(2, 7)}, {Path: "start/install.md", Pos: p(4, 9)},
+		}, nil},
+		{"generic subtrees", "root: intro\nsubtrees:\n- caption: C\n  entries:\n  - file: start/install\n", []Entry{
+			{Path: "intro.md", Pos: p(1, 7)},
+			{Title: "C", Part: true, Pos: p(3, 3), Children: []Entry{{Path: "start/install.md", Pos: p(5, 11)}}},
+		}, nil},
+		{"the old list", "- file: intro\n- part: P\n  chapters:\n  - file: start/index\n    sections:\n    - file: start/install\n", []Entry{
+			{Path: "intro.md", Pos: p(1, 9)},
+			{Title: "P", Part: true, Pos: p(2, 9), Children: []Entry{
+				{Path: "start/index.md", Pos: p(4, 11), Children: []Entry{{Path: "start/install.md", Pos: p(6, 13)}}},
+			}},
+		}, nil},
+		{"chapters not a list", "format: jb-book\nroot: intro\nchapters: intro\n", []Entry{{Path: "intro.md", Pos: p(2, 7)}},
+			[]string{"book/_toc.yml:3:11: warning: chapters is not a list; its pages keep the order of their files"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Detect(files(map[string]string{
+				"README.md": "", "book/_toc.yml": tt.toc, "book/intro.md": "", "book/start/index.md": "", "book/start/install.md": "",
+				"book/start/notebook.ipynb": "{}", "book/start/deep.Rmd": "",
+			}))
+			if l.Kind != JupyterBook || l.Home != "intro.md" {
+				t.Fatalf("Detect = %s, home %q; want Jupyter Book, intro.md", l.Kind, l.Home)
+			}
+			if diff := cmp.Diff(tt.want, l.Nav); diff != "" {
+				t.Errorf("entries (-want +got):\n%s", diff)
+			}
+			var got []string
+			for _, d := range l.Diags {
+				got = append(got, d.String())
+			}
+			if diff := cmp.Diff(tt.diags, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestJekyllCollections: a Jekyll site publishes a collection's documents
+// at its permalink, /:collection/:path:output_ext by default: the folder's
+// URL is what comes before :path, where that is literal segments and
+// :collection; a permalink of other placeholders, a collection without
+// its folder, and posts (whose URLs are dates) are left where they are.
+func TestJekyllCollections(t *testing.T) {
+	l := Detect(files(map[string]string{
+		"_config.yml": `title: Guides
+source: site
+collections_dir: coll
+collections:
+  articles:
+    output: true
+    permalink: /:path/
+  recipes:
+    output: true
+  people:
+    permalink: /team/:collection/:path.html
+  talks:
+    permalink: /:year/:title/
+  posts:
+    permalink: /:path/
+  missing:
+    permalink: /:path/
+`,
+		"site/index.md": "", "site/coll/_articles/a.md": "", "site/coll/_recipes/r.md": "", "site/coll/_people/p.md": "",
+		"site/coll/_talks/t.md": "", "site/coll/_posts/2020-01-01-x.md": "",
+	}))
+	want := map[string]string{"coll/_articles": "/", "coll/_recipes": "/recipes/", "coll/_people": "/team/people/"}
+	if l.Kind != Jekyll || l.Root != "site" || !l.Kind.PublishesFolders() {
+		t.Fatalf("Detect = %s, root %q", l.Kind, l.Root)
+	}
+	if diff := cmp.Diff(want, l.FolderURLs); diff != "" {
+		t.Errorf("FolderURLs (-want +got):\n%s", diff)
+	}
+	for _, k := range []Kind{Baton, MdBook, GitBook, Markdown, JupyterBook} {
+		if k.PublishesFolders() {
+			t.Errorf("%s publishes folders: a link ending in / is a folder there", k)
+		}
+	}
+	for k, want := range map[Kind]bool{Jekyll: true, Hugo: true, Eleventy: true, MkDocs: false, Baton: false, Markdown: false, Docusaurus: false} {
+		if k.Permalinks() != want {
+			t.Errorf("%s: Permalinks() = %v, want %v (a page published at its permalink:)", k, !want, want)
 		}
 	}
 }

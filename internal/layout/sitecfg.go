@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"cmp"
 	"io/fs"
 	"path"
 	"regexp"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/batonhq/baton/internal/strictyaml"
@@ -22,6 +24,15 @@ type siteSettings struct {
 	ContentDir string     `toml:"contentDir" yaml:"contentDir"`
 	Source     string     `toml:"source" yaml:"source"`
 	Module     hugoModule `toml:"module" yaml:"module"`
+	// Collections are Jekyll's: folders _<name> of documents, published
+	// at their permalink, in collections_dir.
+	Collections    map[string]jekyllCollection `toml:"collections" yaml:"collections"`
+	CollectionsDir string                      `toml:"collections_dir" yaml:"collections_dir"`
+}
+
+// jekyllCollection is one of a Jekyll site's collections.
+type jekyllCollection struct {
+	Permalink string `toml:"permalink" yaml:"permalink"`
 }
 
 // hugoModule is a Hugo site's module settings (in its settings file, or
@@ -94,8 +105,48 @@ func readJekyll(fsys fs.FS, file string) Layout {
 	if dir, ok := cleanRoot(s.Source); ok && s.Source != "" && isDir(fsys, dir) {
 		l.Root = dir
 	}
+	l.FolderURLs = collectionURLs(fsys, l.Root, s)
 	return l
 }
+
+// collectionURLs is where a Jekyll site publishes the documents of each
+// of its collections: _name/x/y.md at /name/x/y.html by default
+// (/:collection/:path:output_ext), or as its permalink: says, when that
+// is a path of literal segments and :collection before :path and what
+// ends it (/:path/: /x/y/). baton publishes each page as a folder, so the
+// ending is left to it. A permalink that names a document otherwise
+// (:name, :title, :year) keeps the collection at its folder's URL.
+func collectionURLs(fsys fs.FS, root string, s siteSettings) map[string]string {
+	var urls map[string]string
+	dir, ok := cleanRoot(s.CollectionsDir)
+	if !ok {
+		return nil
+	}
+	for name, c := range s.Collections {
+		folder := path.Join(dir, "_"+name)
+		if name == "" || name == "posts" || !fs.ValidPath(folder) || !isDir(fsys, path.Join(root, folder)) {
+			continue
+		}
+		pattern := cmp.Or(c.Permalink, "/:collection/:path:output_ext")
+		prefix, rest, ok := strings.Cut(pattern, ":path")
+		if !ok || !collectionEnd.MatchString(rest) {
+			continue
+		}
+		prefix = strings.ReplaceAll(prefix, ":collection", name)
+		if !strings.HasPrefix(prefix, "/") || !strings.HasSuffix(prefix, "/") || strings.Contains(prefix, ":") || path.Clean(prefix)+"/" != prefix && prefix != "/" {
+			continue
+		}
+		if urls == nil {
+			urls = map[string]string{}
+		}
+		urls[folder] = prefix
+	}
+	return urls
+}
+
+// collectionEnd matches what may follow :path in a collection's
+// permalink: a slash, an extension, or nothing.
+var collectionEnd = regexp.MustCompile(`^(/|:output_ext|\.html?)?$`)
 
 // readMiddleman reads a Middleman site (config.rb, its pages in source/):
 // the title the GOV.UK tech docs template gives it in
