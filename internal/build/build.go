@@ -447,7 +447,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	b.keepTree(tree)
 	footer, d := b.footer(cfg)
 	diags.Append(d)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout),
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), NavTree: navTree(b.opts.Layout.Nav),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
 		NumberPrefixes: b.opts.Layout.NumberPrefixes, Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
 		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
@@ -714,4 +714,22 @@ func navOrder(l layout.Layout) map[string]handbook.NavEntry {
 	}
 	walk(l.Nav)
 	return order
+}
+
+// navTree is the layout's navigation file as a tree, by the paths the
+// build reads the pages as (links to other sites left out); nil when
+// there is none.
+func navTree(entries []layout.Entry) []handbook.NavSource {
+	var out []handbook.NavSource
+	for _, e := range entries {
+		if e.External != "" && len(e.Children) == 0 {
+			continue
+		}
+		n := handbook.NavSource{Title: e.Title, Part: e.Part, Children: navTree(e.Children)}
+		if e.Path != "" {
+			n.File = path.Join("content", e.Path)
+		}
+		out = append(out, n)
+	}
+	return out
 }

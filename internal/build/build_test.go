@@ -87,6 +87,21 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenNavSections builds handbooks written for MkDocs and mdBook,
+// each read through its layout, whose navigation files group pages under
+// captions that are no folders: the sidebar, breadcrumbs and previous and
+// next follow them.
+func TestGoldenNavSections(t *testing.T) {
+	for _, c := range []struct{ site, golden string }{{"testdata/mkdocs-sections", "testdata/golden-mkdocs-sections"}, {"testdata/mdbook-parts", "testdata/golden-mdbook-parts"}} {
+		t.Run(c.site, func(t *testing.T) {
+			site := os.DirFS(c.site)
+			l := layout.Detect(site)
+			got := mustBuild(t, newBuilder(t, build.Options{Layout: l}), l.FS(site))
+			checkGolden(t, got, c.golden)
+		})
+	}
+}
+
 // checkGolden compares a build's output with the folder golden, or
 // rewrites the folder with -update.
 func checkGolden(t *testing.T, got map[string][]byte, golden string) {

@@ -29,8 +29,13 @@ type Site struct {
 	// sorted by URL.
 	Pages []*Page
 	// Order is the reading order used for previous and next: a depth-first
-	// walk of the sections, without the home page.
-	Order            []*Page
+	// walk of the sections, without the home page; where the handbook's
+	// tool gives a navigation (Nav), a walk of it first.
+	Order []*Page
+	// Nav is the navigation the handbook's own tool defines (mkdocs.yml's
+	// nav, SUMMARY.md, _toc.yml), with the pages it leaves out under
+	// their folders' pages, or nil: the sidebar then follows the folders.
+	Nav              *NavNode
 	Sections         []*Section
 	Roles            []*Role
 	Responsibilities []*Responsibility
@@ -159,7 +164,49 @@ type Page struct {
 	Params map[string]any
 	// TranslationKey is front matter's translation_key, or "".
 	TranslationKey string
+	// Nav is where the page stands in Site.Nav, or nil.
+	Nav *NavNode
 	Review
+}
+
+// NavNode is a place in the navigation a handbook's tool defines: a page,
+// or a caption over pages that is no page of its own (an MkDocs section,
+// an mdBook part title or draft chapter, a Jupyter Book part's caption,
+// a GitBook group). Its children stand in the tool's order, wherever
+// their files are.
+type NavNode struct {
+	// Title is a caption's; a page's title is its page's.
+	Title string
+	Page  *Page
+	// Part marks a caption its tool always shows open (mdBook's and
+	// GitBook's part titles, Jupyter Book's captions); MkDocs' sections
+	// fold.
+	Part     bool
+	Parent   *NavNode
+	Children []*NavNode
+}
+
+// Contains reports whether node m is n or under it.
+func (n *NavNode) Contains(m *NavNode) bool {
+	for ; m != nil; m = m.Parent {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+// FirstPage is the first page at or under n in reading order, or nil.
+func (n *NavNode) FirstPage() *Page {
+	if n.Page != nil {
+		return n.Page
+	}
+	for _, c := range n.Children {
+		if p := c.FirstPage(); p != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // Language is one language's site of a multilingual handbook.

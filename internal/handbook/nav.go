@@ -330,3 +330,105 @@ func sortHolds(holds []Held, m config.Model, bySite func(a, b *Responsibility) i
 		}
 	}
 }
+
+// navTree makes Site.Nav from the navigation file's tree (Options.NavTree)
+// and orders the reading order by it: its pages first, each where the
+// file lists it first, then the pages it leaves out, each under its
+// folder's page (or the folder's, made a node for them), so every page
+// the folders reached stays reachable. A folder of baton's making whose
+// pages the file lists elsewhere is no node: the tool has no such page.
+func (r *resolver) navTree() {
+	if r.opts.NavTree == nil || r.site.Root == nil {
+		return
+	}
+	byFile := make(map[string]*Page, len(r.site.Pages))
+	for _, p := range r.site.Pages {
+		byFile[p.File] = p
+		if p.IsSection && p.Section != nil {
+			byFile[p.Section.Dir] = p
+		}
+	}
+	root := &NavNode{}
+	var add func(parent *NavNode, list []NavSource)
+	add = func(parent *NavNode, list []NavSource) {
+		for _, e := range list {
+			p := byFile[e.File]
+			if p != nil && p.Nav != nil {
+				p = nil // listed twice: where it is listed first
+			}
+			n := &NavNode{Parent: parent, Page: p}
+			switch {
+			case p != nil:
+				p.Nav = n
+			case e.Title != "" && len(e.Children) > 0, e.Title != "" && e.File == "":
+				n.Title, n.Part = e.Title, e.Part
+			default:
+				add(parent, e.Children) // nothing to show of its own
+				continue
+			}
+			add(n, e.Children)
+			if p == nil && len(e.Children) > 0 && len(n.Children) == 0 {
+				continue // a caption whose pages are all missing
+			}
+			parent.Children = append(parent.Children, n)
+		}
+	}
+	add(root, r.opts.NavTree)
+	// The folders above a page the file leaves out are nodes, so the page
+	// has a place; made in the folders' reading order, a folder's page
+	// before its pages.
+	needed := map[*Section]bool{}
+	for _, p := range r.site.Order {
+		if p.Nav == nil && !(p.IsSection && p.Doc == nil) {
+			for s := listedIn(p); s != nil && !needed[s]; s = s.Parent {
+				needed[s] = true
+			}
+		}
+	}
+	for _, p := range r.site.Order {
+		if p.Nav != nil || p.IsSection && !needed[p.Section] && p.Doc == nil {
+			continue
+		}
+		parent := root
+		if s := listedIn(p); s != nil && s.Page != nil && s.Page.Nav != nil && s.Parent != nil {
+			parent = s.Page.Nav
+		}
+		p.Nav = &NavNode{Parent: parent, Page: p}
+		parent.Children = append(parent.Children, p.Nav)
+	}
+	order := make([]*Page, 0, len(r.site.Order))
+	var walk func(n *NavNode)
+	walk = func(n *NavNode) {
+		if n.Page != nil && n.Page != r.site.Home {
+			order = append(order, n.Page)
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, p := range r.site.Order {
+		if p.Nav == nil {
+			order = append(order, p) // a folder of baton's making
+		}
+	}
+	r.site.Order, r.site.Nav = order, root
+	for i, p := range order {
+		p.Prev, p.Next = nil, nil
+		if i > 0 {
+			p.Prev = order[i-1]
+		}
+		if i+1 < len(order) {
+			p.Next = order[i+1]
+		}
+	}
+}
+
+// listedIn is the section whose children list page p: for a section's
+// own page, the section above.
+func listedIn(p *Page) *Section {
+	if p.IsSection && p.Section != nil {
+		return p.Section.Parent
+	}
+	return p.Section
+}

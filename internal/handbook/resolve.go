@@ -62,6 +62,9 @@ type Options struct {
 	// folder for its page): listed pages come first, in its order; a page
 	// without a title of its own takes the one it gives.
 	Nav map[string]NavEntry
+	// NavTree is the same navigation as a tree, captions included: where
+	// it is given, the site's Nav follows it (Site.Nav).
+	NavTree []NavSource
 	// Moves are the redirects the layout's settings declare.
 	Moves []Move
 	// Renames are the renames of source files in git's history, newest
@@ -281,6 +284,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.warnUnused(roleFiles)
 	r.dropUnlinked()
 	r.navigation()
+	r.navTree()
 	r.sortPeople()
 	r.updates()
 	r.finish()
@@ -331,6 +335,17 @@ func (r *resolver) classify(files []*Parsed) (pageFiles, roleFiles, pathFiles, s
 type NavEntry struct {
 	Order int
 	Title string
+}
+
+// NavSource is an entry of a navigation file: a page by its source path
+// (a folder's path for its page), or a caption (File "") over its
+// children.
+type NavSource struct {
+	Title string
+	File  string
+	// Part marks a caption shown open (NavNode.Part).
+	Part     bool
+	Children []NavSource
 }
 
 // navWeight is the weight of a page the navigation file does not list:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/batonhq/baton/internal/diag"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func files(m map[string]string) fstest.MapFS {
@@ -320,6 +321,41 @@ collections:
 	for k, want := range map[Kind]bool{Jekyll: true, Hugo: true, Eleventy: true, MkDocs: false, Baton: false, Markdown: false, Docusaurus: false} {
 		if k.Permalinks() != want {
 			t.Errorf("%s: Permalinks() = %v, want %v (a page published at its permalink:)", k, !want, want)
+		}
+	}
+}
+
+// TestMkDocsSectionIndexes: with Material's navigation.indexes, a section
+// whose first entry is an index page listed without a title is that page
+// (a caption over the rest otherwise); with navigation.sections, the top
+// sections are captions always open.
+func TestMkDocsSectionIndexes(t *testing.T) {
+	nav := func(features string) []Entry {
+		l := Detect(files(map[string]string{"mkdocs.yml": "site_name: H\ntheme:\n  name: material\n  features: [" + features + "]\nnav:\n" +
+			"  - Setup:\n    - setup/index.md\n    - Laptop: setup/laptop.md\n  - Team:\n    - team/a.md\n"}))
+		for i := range l.Nav {
+			l.Nav[i].Pos = diag.Pos{}
+			for j := range l.Nav[i].Children {
+				l.Nav[i].Children[j].Pos = diag.Pos{}
+			}
+		}
+		return l.Nav
+	}
+	for _, c := range []struct {
+		features string
+		want     []Entry
+	}{
+		{"", []Entry{
+			{Title: "Setup", Children: []Entry{{Path: "setup/index.md"}, {Title: "Laptop", Path: "setup/laptop.md"}}},
+			{Title: "Team", Children: []Entry{{Path: "team/a.md"}}},
+		}},
+		{"navigation.indexes, navigation.sections", []Entry{
+			{Title: "Setup", Path: "setup/index.md", Children: []Entry{{Title: "Laptop", Path: "setup/laptop.md"}}},
+			{Title: "Team", Part: true, Children: []Entry{{Path: "team/a.md"}}},
+		}},
+	} {
+		if diff := cmp.Diff(c.want, nav(c.features), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("features [%s]: nav (-want +got):\n%s", c.features, diff)
 		}
 	}
 }

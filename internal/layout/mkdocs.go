@@ -2,6 +2,7 @@ package layout
 
 import (
 	"io/fs"
+	"path"
 	"strings"
 
 	"github.com/batonhq/baton/internal/diag"
@@ -49,8 +50,49 @@ func readMkDocs(fsys fs.FS, file string) Layout {
 	}
 	if nav != nil {
 		l.Nav = mkdocsEntries(file, nav, &l.Diags)
+		features := value(value(root, "theme"), "features")
+		if hasFeature(features, "navigation.indexes") {
+			l.Nav = sectionIndexes(l.Nav)
+		}
+		if hasFeature(features, "navigation.sections") {
+			for i := range l.Nav {
+				l.Nav[i].Part = l.Nav[i].Path == "" && l.Nav[i].External == ""
+			}
+		}
 	}
 	return l
+}
+
+// hasFeature reports whether Material for MkDocs' theme features list
+// name.
+func hasFeature(features *yaml.Node, name string) bool {
+	if features == nil || features.Kind != yaml.SequenceNode {
+		return false
+	}
+	for _, f := range features.Content {
+		if f.Kind == yaml.ScalarNode && f.Value == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionIndexes makes a section whose first entry is an index page
+// listed without a title (index.md or README.md) that page, with the
+// rest under it, as Material for MkDocs' navigation.indexes shows it.
+func sectionIndexes(entries []Entry) []Entry {
+	for i := range entries {
+		e := &entries[i]
+		e.Children = sectionIndexes(e.Children)
+		if e.Path != "" || e.External != "" || len(e.Children) == 0 {
+			continue
+		}
+		first := e.Children[0]
+		if base := path.Base(first.Path); first.Title == "" && len(first.Children) == 0 && (base == "index.md" || base == "README.md") {
+			e.Path, e.Pos, e.Children = first.Path, first.Pos, e.Children[1:]
+		}
+	}
+	return entries
 }
 
 // mkdocsEntries reads a nav list.

@@ -28,6 +28,10 @@ type NavItem struct {
 	// More, when not 0, makes the item a link to the section's page for
 	// that many siblings the sidebar's window leaves out.
 	More int
+	// Caption makes the item a heading over its Children, not a link
+	// (URL ""): a section of the handbook's own navigation file that is
+	// no page. Open shows its children unfolded.
+	Caption bool
 }
 
 // Crumb is a step of the breadcrumbs.
@@ -105,7 +109,9 @@ func (v *PageView) PrintBody(e PrintEntry) (body template.HTML, err error) {
 // linkNav sets the Href of every sidebar item, with rel.
 func linkNav(items []NavItem, rel func(string) string) {
 	for i := range items {
-		items[i].Href = rel(items[i].URL)
+		if items[i].URL != "" {
+			items[i].Href = rel(items[i].URL)
+		}
 		linkNav(items[i].Children, rel)
 	}
 }
@@ -235,6 +241,21 @@ func basePath(base string) string {
 	return base
 }
 
+// navCrumbs is the breadcrumbs to page p's parent in the navigation its
+// handbook's tool defines: home, then the pages above it there (its
+// captions are no pages to link to).
+func navCrumbs(site *handbook.Site, p *handbook.Page) []Crumb {
+	out := crumbs(site, nil, "")
+	at := len(out)
+	for n := p.Nav.Parent; n != nil; n = n.Parent {
+		if n.Page != nil && n.Page != site.Home {
+			out = append(out, Crumb{Title: n.Page.Title, URL: n.Page.URL})
+		}
+	}
+	slices.Reverse(out[at:])
+	return out
+}
+
 func crumbs(site *handbook.Site, s *handbook.Section, last string) []Crumb {
 	var out []Crumb
 	for ; s != nil && s.Parent != nil; s = s.Parent {
@@ -300,9 +321,23 @@ func href(h handbook.Href, url string, rel func(string) string) string {
 // its size is bounded by the depth and the width of the sections on the
 // way, never by the size of the whole handbook.
 func sidebar(site *handbook.Site, p *handbook.Page) []NavItem {
-	var level func(s *handbook.Section) []NavItem
 	walk := navWalk{site: site, p: p}
 	walk.open()
+	if site.Nav != nil {
+		var level func(n *handbook.NavNode, preview bool) []NavItem
+		level = func(n *handbook.NavNode, preview bool) []NavItem {
+			var items []NavItem
+			walk.navLevel(n, preview, func(n int) { items = make([]NavItem, 0, n) }, func(it NavItem, sub *handbook.NavNode, preview bool) {
+				if sub != nil {
+					it.Children = level(sub, preview)
+				}
+				items = append(items, it)
+			})
+			return items
+		}
+		return level(site.Nav, false)
+	}
+	var level func(s *handbook.Section) []NavItem
 	level = func(s *handbook.Section) []NavItem {
 		var items []NavItem
 		walk.level(s, func(n int) { items = make([]NavItem, 0, n) }, func(it NavItem, sub *handbook.Section) {
@@ -360,6 +395,92 @@ func (w *navWalk) level(s *handbook.Section, count func(n int), item func(it Nav
 		item(more(w.site, s, len(s.Children)-hi), nil)
 	}
 }
+
+// navLevel is level for the navigation the handbook's tool defines
+// (Site.Nav): the children of node n, in a window of maxSiblings around
+// the one on the way to the page. A page with children, or a caption, on
+// that way is open; a caption elsewhere shows a preview, its first
+// previewSiblings (an MkDocs section folded, a part title open), in
+// which a caption is a link to its first page, so that no page's
+// sidebar holds more than a window of previews. What a window leaves
+// out is reached by a link to its nearest page, whose sidebar moves the
+// window there: a caption has no page that lists its pages.
+func (w *navWalk) navLevel(n *handbook.NavNode, preview bool, count func(n int), item func(it NavItem, sub *handbook.NavNode, preview bool)) {
+	var here *handbook.NavNode
+	if w.p != nil {
+		here = w.p.Nav
+	}
+	kids := n.Children
+	at := -1
+	if !preview && here != nil {
+		at = slices.IndexFunc(kids, func(c *handbook.NavNode) bool { return c.Contains(here) })
+	}
+	lo, hi := window(len(kids), at)
+	if preview {
+		lo, hi = 0, min(len(kids), previewSiblings)
+	}
+	title := n.Title
+	if n.Page != nil {
+		title = n.Page.Title
+	} else if n.Parent == nil {
+		title = w.site.Config.Title
+		if w.site.Home != nil && w.site.Home.Title != "" {
+			title = w.site.Home.Title
+		}
+	}
+	var before, after *handbook.Page
+	if lo > 0 {
+		before = lastPage(kids[lo-1])
+	}
+	if hi < len(kids) {
+		after = kids[hi].FirstPage()
+	}
+	count(hi - lo + b2i(before != nil) + b2i(after != nil))
+	if before != nil {
+		item(moreIn(w.site, title, before.URL, lo), nil, false)
+	}
+	for _, c := range kids[lo:hi] {
+		on := here != nil && c.Contains(here)
+		switch {
+		case c.Page != nil:
+			it := NavItem{Title: c.Page.Title, URL: c.Page.URL, Current: c.Page == w.p, Section: len(c.Children) > 0}
+			if on && !preview && len(c.Children) > 0 {
+				it.Open = true
+				item(it, c, false)
+			} else {
+				item(it, nil, false)
+			}
+		case preview && len(c.Children) > 0:
+			first := c.FirstPage()
+			if first == nil {
+				item(NavItem{Title: c.Title, Caption: true}, nil, false)
+				continue
+			}
+			item(NavItem{Title: c.Title, URL: first.URL, Section: true}, nil, false)
+		case len(c.Children) == 0:
+			item(NavItem{Title: c.Title, Caption: true}, nil, false)
+		default:
+			item(NavItem{Title: c.Title, Caption: true, Open: on || c.Part}, c, !on)
+		}
+	}
+	if after != nil {
+		item(moreIn(w.site, title, after.URL, len(kids)-hi), nil, false)
+	}
+}
+
+// lastPage is the last page at or under n in reading order, or nil.
+func lastPage(n *handbook.NavNode) *handbook.Page {
+	for i := len(n.Children) - 1; i >= 0; i-- {
+		if p := lastPage(n.Children[i]); p != nil {
+			return p
+		}
+	}
+	return n.Page
+}
+
+// previewSiblings is the most pages a caption off the way to the page
+// shows.
+const previewSiblings = 10
 
 func b2i(b bool) int {
 	if b {

@@ -421,6 +421,9 @@ func (r *Renderer) pageView(site *handbook.Site, sv *SiteView, p *handbook.Page,
 	if p.Updated != 0 {
 		v.Updated = sv.ui.Date(time.Unix(p.Updated, 0))
 	}
+	if p.Nav != nil {
+		trail = navCrumbs(site, p)
+	}
 	v.Crumbs = append(slices.Clip(trail), Crumb{Title: p.Title})
 	v.nav = navSource{site, p}
 	v.place(site)

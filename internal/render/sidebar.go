@@ -20,6 +20,10 @@ func navHTML(s *scratch, items []NavItem) template.HTML {
 func writeNav(b *htmlBuilder, items []NavItem) {
 	b.WriteString("<ul>\n")
 	for _, it := range items {
+		if it.Caption {
+			writeCaption(b, it)
+			continue
+		}
 		switch {
 		case it.More > 0:
 			b.WriteString(`<li class="nav-more">`)
@@ -46,6 +50,27 @@ func writeNav(b *htmlBuilder, items []NavItem) {
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n")
+}
+
+// writeCaption writes a caption of the handbook's own navigation: a
+// heading that folds its pages (a details element, so it folds without
+// script), or, with none, a title alone (an mdBook draft chapter).
+func writeCaption(b *htmlBuilder, it NavItem) {
+	if len(it.Children) == 0 {
+		b.WriteString(`<li class="nav-caption"><span>`)
+		htmlEscape.WriteString(b, it.Title)
+		b.WriteString("</span></li>\n")
+		return
+	}
+	b.WriteString(`<li class="nav-caption"><details`)
+	if it.Open {
+		b.WriteString(" open")
+	}
+	b.WriteString("><summary>")
+	htmlEscape.WriteString(b, it.Title)
+	b.WriteString("</summary>\n")
+	writeNav(b, it.Children)
+	b.WriteString("</details></li>\n")
 }
 
 // htmlEscape is html/template's escaping of a string in text or in a quoted

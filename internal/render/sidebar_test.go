@@ -17,9 +17,12 @@ import (
 // navTemplate is the sidebar as a template would print it from Nav: what
 // the Go-written Sidebar must equal, escaping included.
 var navTemplate = template.Must(template.New("navlist").Parse(`<ul>
-{{range .}}<li{{if .More}} class="nav-more"{{else if .Section}} class="nav-section{{if .Open}} open{{end}}"{{end}}><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{if .Children}}
+{{range .}}{{if .Caption}}<li class="nav-caption">{{if .Children}}<details{{if .Open}} open{{end}}><summary>{{.Title}}</summary>
+{{template "navlist" .Children}}</details></li>
+{{else}}<span>{{.Title}}</span></li>
+{{end}}{{else}}<li{{if .More}} class="nav-more"{{else if .Section}} class="nav-section{{if .Open}} open{{end}}"{{end}}><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>{{if .Children}}
 {{template "navlist" .Children}}{{end}}</li>
-{{end}}</ul>
+{{end}}{{end}}</ul>
 `))
 
 // TestSidebarMatchesTemplate: for every page of a generated handbook and of
@@ -43,6 +46,7 @@ func TestSidebarMatchesTemplate(t *testing.T) {
 	for _, site := range []*handbook.Site{
 		ResolveFiles(t, odd),
 		ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 400, Seed: 3})),
+		oddNav(t, odd),
 	} {
 		views := []*PageView{sideView(site, "", "/roles/", nil, ""), sideView(site, "404", "/404.html", nil, "/docs/")}
 		for _, p := range site.Pages {
@@ -234,4 +238,23 @@ func TestSidebarBounded(t *testing.T) {
 	if big, small := sizes["content/big/p300.md"], sizes["content/small/p015.md"]; big > small+200 {
 		t.Errorf("sidebar in a folder of 600: %d bytes; in a folder of 30: %d", big, small)
 	}
+}
+
+// oddNav is the handbook of files with a navigation of its own over them:
+// each page under a caption of its own, most in a part with a draft
+// chapter, the last three in a section that folds.
+func oddNav(t *testing.T, files []corpus.File) *handbook.Site {
+	t.Helper()
+	part := handbook.NavSource{Title: "Part <&>'\"+", Part: true}
+	var pages []corpus.File
+	for _, f := range files {
+		if f.Path == config.File {
+			continue
+		}
+		pages = append(pages, f)
+		part.Children = append(part.Children, handbook.NavSource{Title: "caption " + f.Path, Children: []handbook.NavSource{{File: f.Path}}})
+	}
+	folded := handbook.NavSource{Title: "Folded & <i>", Children: part.Children[len(part.Children)-3:]}
+	part.Children = append(part.Children[:len(part.Children)-3], handbook.NavSource{Title: "draft <b>"})
+	return ResolveNav(t, pages, []handbook.NavSource{part, folded})
 }

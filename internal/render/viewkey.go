@@ -151,6 +151,7 @@ func writeNavItem(k *keyBytes, it *NavItem, children func()) {
 	*k = append(*k, flag(it.Current), flag(it.Open), flag(it.Section))
 	children()
 	writeUint(k, uint64(it.More))
+	*k = append(*k, flag(it.Caption))
 }
 
 // navKey writes what writeNavKey writes of the sidebar page p has, as
@@ -164,6 +165,22 @@ func navKey(k *keyBytes, site *handbook.Site, p *handbook.Page) {
 	}
 	walk := navWalk{site: site, p: p}
 	walk.open()
+	if site.Nav != nil {
+		var level func(n *handbook.NavNode, preview bool)
+		level = func(n *handbook.NavNode, preview bool) {
+			walk.navLevel(n, preview, func(n int) { writeUint(k, uint64(n)) }, func(it NavItem, sub *handbook.NavNode, preview bool) {
+				writeNavItem(k, &it, func() {
+					if sub != nil {
+						level(sub, preview)
+					} else {
+						writeUint(k, 0)
+					}
+				})
+			})
+		}
+		level(site.Nav, false)
+		return
+	}
 	var level func(s *handbook.Section)
 	level = func(s *handbook.Section) {
 		walk.level(s, func(n int) { writeUint(k, uint64(n)) }, func(it NavItem, sub *handbook.Section) {

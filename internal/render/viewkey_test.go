@@ -259,7 +259,7 @@ func TestNavKeyIsNavs(t *testing.T) {
 			corpus.File{Path: fmt.Sprintf("content/%d%s/deeper/%s.md", i, n, n), Data: fmt.Appendf(nil, "---\ntitle: %q\n---\nx\n", "q "+n)},
 		)
 	}
-	sites := []*handbook.Site{ResolveFiles(t, odd), ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 1000, Seed: 4, Shape: corpus.Flat}))}
+	sites := []*handbook.Site{ResolveFiles(t, odd), ResolveFiles(t, corpus.Baton(corpus.Options{Pages: 1000, Seed: 4, Shape: corpus.Flat})), oddNav(t, odd), navBook(t)}
 	mores := 0
 	for _, site := range sites {
 		for _, p := range site.Pages {
