@@ -185,7 +185,19 @@ func samePage(a, b *handbook.Page) bool {
 		sameRefs(a.Roles, b.Roles, func(r *handbook.Role) string { return r.URL }) &&
 		sameRefs(a.Responsibilities, b.Responsibilities, func(r *handbook.Responsibility) string { return r.URL }) &&
 		slices.EqualFunc(a.Paths, b.Paths, func(x, y handbook.PathStep) bool { return x.Index == y.Index && x.Path.URL == y.Path.URL }) &&
-		sameReview(a.Review, b.Review) && reflect.DeepEqual(a.Params, b.Params)
+		sameReview(a.Review, b.Review) && reflect.DeepEqual(a.Params, b.Params) && sameNavPlace(a.Nav, b.Nav)
+}
+
+// sameNavPlace reports whether two versions of a page stand at the same
+// place in their sites' navigation (Site.Nav): under the same captions
+// and pages, the nodes of two Sites compared by what they show.
+func sameNavPlace(a, b *handbook.NavNode) bool {
+	for ; a != nil && b != nil; a, b = a.Parent, b.Parent {
+		if a.Title != b.Title || a.Part != b.Part || !sameRef(a.Page, b.Page, pageURL) {
+			return false
+		}
+	}
+	return a == b
 }
 
 func sameReview(a, b handbook.Review) bool {

@@ -341,6 +341,39 @@ func (r *resolver) navTree() {
 	if r.opts.NavTree == nil || r.site.Root == nil {
 		return
 	}
+	root := r.listedNav()
+	r.navLeftOut(root)
+	order := make([]*Page, 0, len(r.site.Order))
+	var walk func(n *NavNode)
+	walk = func(n *NavNode) {
+		if n.Page != nil && n.Page != r.site.Home {
+			order = append(order, n.Page)
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, p := range r.site.Order {
+		if p.Nav == nil {
+			order = append(order, p) // a folder of baton's making
+		}
+	}
+	r.site.Order, r.site.Nav = order, root
+	for i, p := range order {
+		p.Prev, p.Next = nil, nil
+		if i > 0 {
+			p.Prev = order[i-1]
+		}
+		if i+1 < len(order) {
+			p.Next = order[i+1]
+		}
+	}
+}
+
+// listedNav is the tree of what the navigation file lists: its pages,
+// each where the file lists it first, and its captions.
+func (r *resolver) listedNav() *NavNode {
 	byFile := make(map[string]*Page, len(r.site.Pages))
 	for _, p := range r.site.Pages {
 		byFile[p.File] = p
@@ -374,9 +407,14 @@ func (r *resolver) navTree() {
 		}
 	}
 	add(root, r.opts.NavTree)
-	// The folders above a page the file leaves out are nodes, so the page
-	// has a place; made in the folders' reading order, a folder's page
-	// before its pages.
+	return root
+}
+
+// navLeftOut gives each page the file leaves out a node under its
+// folder's page; the folders above such a page are nodes too, so the
+// page has a place, made in the folders' reading order, a folder's page
+// before its pages.
+func (r *resolver) navLeftOut(root *NavNode) {
 	needed := map[*Section]bool{}
 	for _, p := range r.site.Order {
 		if p.Nav == nil && !(p.IsSection && p.Doc == nil) {
@@ -395,32 +433,6 @@ func (r *resolver) navTree() {
 		}
 		p.Nav = &NavNode{Parent: parent, Page: p}
 		parent.Children = append(parent.Children, p.Nav)
-	}
-	order := make([]*Page, 0, len(r.site.Order))
-	var walk func(n *NavNode)
-	walk = func(n *NavNode) {
-		if n.Page != nil && n.Page != r.site.Home {
-			order = append(order, n.Page)
-		}
-		for _, c := range n.Children {
-			walk(c)
-		}
-	}
-	walk(root)
-	for _, p := range r.site.Order {
-		if p.Nav == nil {
-			order = append(order, p) // a folder of baton's making
-		}
-	}
-	r.site.Order, r.site.Nav = order, root
-	for i, p := range order {
-		p.Prev, p.Next = nil, nil
-		if i > 0 {
-			p.Prev = order[i-1]
-		}
-		if i+1 < len(order) {
-			p.Next = order[i+1]
-		}
 	}
 }
 

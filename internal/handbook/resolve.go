@@ -1032,37 +1032,9 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		r.broken(diag.BrokenLink, pos, "link has an empty destination")
 		return Href{}
 	}
-	if scheme, ok := urlScheme(dest); ok {
-		if !r.cfg.Strict && !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
-			if what := crossReference(dest, scheme); what != "" {
-				r.broken(diag.Unrendered, pos, "link %q is %s, which baton does not resolve; the link leads nowhere", dest, what)
-				return Href{}
-			}
-		}
-		if !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
-			// Never written, whatever it is: so in a handbook written for
-			// another tool (a typo such as hhttps:) it need not stop the
-			// build.
-			r.broken(diag.BrokenLink, pos, "link uses the URL scheme %q; only %s are allowed", scheme+":", strings.Join(allowedSchemes, ", "))
-			return Href{}
-		}
-		return Href{URL: dest, External: true}
-	}
-	if strings.HasPrefix(dest, "//") {
-		return Href{URL: "https:" + dest, External: true}
-	}
-	if !r.cfg.Strict && strings.HasPrefix(dest, "{{") {
-		// Jekyll's site root, before a path from it: the path is the link.
-		if rest := siteRootRE.ReplaceAllString(dest, ""); rest != dest && (rest == "" || rest[0] == '/') {
-			dest = "/" + strings.TrimPrefix(rest, "/")
-		}
-	}
-	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || strings.Contains(dest, "<%") {
-		// Another tool's template makes this link when it builds the
-		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}, ERB's
-		// <%= url %>).
-		r.broken(diag.Unrendered, pos, "link %q is made by a template tag, which baton does not run; the link leads nowhere", dest)
-		return Href{}
+	dest, h, done := r.notPath(dest, pos)
+	if done {
+		return h
 	}
 	target, frag, _ := strings.Cut(dest, "#")
 	target, _, _ = strings.Cut(target, "?")
@@ -1115,6 +1087,46 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 		h.Fragment = frag
 	}
 	return h
+}
+
+// notPath judges a link's destination before it is read as a path in
+// the site: a URL with a scheme or of another host (the link, done), a
+// template tag of another tool (a warning, done); otherwise dest, with
+// Jekyll's site root turned into /.
+func (r *resolver) notPath(dest string, pos diag.Pos) (string, Href, bool) {
+	if scheme, ok := urlScheme(dest); ok {
+		if !r.cfg.Strict && !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
+			if what := crossReference(dest, scheme); what != "" {
+				r.broken(diag.Unrendered, pos, "link %q is %s, which baton does not resolve; the link leads nowhere", dest, what)
+				return dest, Href{}, true
+			}
+		}
+		if !slices.Contains(allowedSchemes, strings.ToLower(scheme)) {
+			// Never written, whatever it is: so in a handbook written for
+			// another tool (a typo such as hhttps:) it need not stop the
+			// build.
+			r.broken(diag.BrokenLink, pos, "link uses the URL scheme %q; only %s are allowed", scheme+":", strings.Join(allowedSchemes, ", "))
+			return dest, Href{}, true
+		}
+		return dest, Href{URL: dest, External: true}, true
+	}
+	if strings.HasPrefix(dest, "//") {
+		return dest, Href{URL: "https:" + dest, External: true}, true
+	}
+	if !r.cfg.Strict && strings.HasPrefix(dest, "{{") {
+		// Jekyll's site root, before a path from it: the path is the link.
+		if rest := siteRootRE.ReplaceAllString(dest, ""); rest != dest && (rest == "" || rest[0] == '/') {
+			dest = "/" + strings.TrimPrefix(rest, "/")
+		}
+	}
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || strings.Contains(dest, "<%") {
+		// Another tool's template makes this link when it builds the
+		// site (Hugo's {{< ref >}}, Liquid's {{ site.baseurl }}, ERB's
+		// <%= url %>).
+		r.broken(diag.Unrendered, pos, "link %q is made by a template tag, which baton does not run; the link leads nowhere", dest)
+		return dest, Href{}, true
+	}
+	return dest, Href{}, false
 }
 
 // broken reports a link or anchor that leads nowhere: an error in a
