@@ -57,11 +57,14 @@ func howOf(cfg config.Config) how {
 
 // markdown is the Markdown renderer for h, made once.
 func (b *Builder) markdown(h how) *markdown.Renderer {
-	k := mdKey{h.unsafe, h.titles}
+	// MyST's syntax only in pages written for a MyST tool, never in a
+	// handbook of baton's own (handbook.yaml).
+	myst := h.lenient && b.opts.Layout.Kind.MyST()
+	k := mdKey{h.unsafe, h.titles, myst}
 	md := b.md[k]
 	if md == nil {
 		md = markdown.NewWith(markdown.Options{Unsafe: h.unsafe, Code: b.opts.Code, HighlightTimeout: b.opts.HighlightTimeout, Titles: h.titles, Spill: b.spill,
-			WikiLinks: b.opts.Layout.WikiLinks, Docs: b.opts.Docs})
+			WikiLinks: b.opts.Layout.WikiLinks, MyST: myst, Docs: b.opts.Docs})
 		b.md[k] = md
 	}
 	return md
@@ -71,6 +74,7 @@ func (b *Builder) markdown(h how) *markdown.Renderer {
 type mdKey struct {
 	unsafe bool
 	titles markdown.Titles
+	myst   bool
 }
 
 // parse parses every content file, in parallel, taking unchanged files

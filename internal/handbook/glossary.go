@@ -321,7 +321,16 @@ func (r *resolver) docLink(p *Page, l markdown.Link, pos diag.Pos, seenRole map[
 	if l.Wiki {
 		return r.wikiLink(p, l, pos, seenRole)
 	}
-	return r.link(p, l.Dest, l.Image, pos, seenRole)
+	if l.Role != "" || len(r.labels) > 0 {
+		if h, ok := r.mystLink(p, l, pos, seenRole); ok {
+			return h
+		}
+	}
+	h := r.link(p, l.Dest, l.Image, pos, seenRole)
+	if l.NoText {
+		h.Text = r.linkText(h)
+	}
+	return h
 }
 
 // glossaryAnchors are the anchors of the glossary page: each term's.

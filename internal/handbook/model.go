@@ -224,6 +224,10 @@ type Href struct {
 	URL      string
 	Fragment string
 	External bool
+	// Text is what a link its source gives no text shows
+	// (markdown.Link.NoText: MyST's {ref}`label`, [](page.md)): the title
+	// of the heading or page it leads to; "" shows the link as written.
+	Text string
 }
 
 // PathStep places a page in a reading path.

@@ -91,8 +91,10 @@ type FrontMatter struct {
 type ParsedPage struct {
 	FrontMatter FrontMatter
 	Doc         *markdown.Doc
-	// LinkPos holds the position of each of Doc.Links.
-	LinkPos []diag.Pos
+	// LinkPos holds the position of each of Doc.Links, TargetPos of
+	// each of Doc.Targets.
+	LinkPos   []diag.Pos
+	TargetPos []diag.Pos
 }
 
 // RoleFile is the YAML of a role.
@@ -378,6 +380,13 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	for i, l := range doc.Links {
 		line, col := lines.lineCol(l.Offset)
 		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
+	}
+	if len(doc.Targets) > 0 {
+		pp.TargetPos = make([]diag.Pos, len(doc.Targets))
+		for i, t := range doc.Targets {
+			line, col := lines.lineCol(t.Offset)
+			pp.TargetPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
+		}
 	}
 	for _, w := range doc.Warnings {
 		line, col := lines.lineCol(w.Offset)

@@ -116,7 +116,8 @@ func sameShape(a, b *ParsedPage) bool {
 			return false
 		}
 	}
-	if !slices.Equal(da.Anchors, db.Anchors) {
+	if !slices.Equal(da.Anchors, db.Anchors) || !slices.Equal(da.Targets, db.Targets) {
+		// Other pages' references show a target's text.
 		return false
 	}
 	for i := range da.Links {

@@ -167,6 +167,9 @@ type resolver struct {
 	// movedFrom maps the file of each page published at its permalink
 	// (Options.Permalinks) to the URL it would have had.
 	movedFrom map[string]string
+	// labels maps each MyST label, in lower case, to where it leads
+	// (mystLabels); nil where no page has one.
+	labels map[string]label
 	// found, when set, collects the roles a page's links lead to, where
 	// link would add the page to each role's pages (linkPages).
 	found *[]*Role
@@ -275,6 +278,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	}
 	r.redirects(pageFiles)
 	r.glossaryAliases()
+	r.mystLabels(pageFiles)
 	r.linkPages(pageFiles)
 	r.footer()
 	r.linkGlossary()

@@ -66,6 +66,11 @@ func (k Kind) Permalinks() bool {
 	return false
 }
 
+// MyST reports whether the tool reads its pages as MyST Markdown
+// (Jupyter Book): "(label)=" targets and roles such as {ref}`label` are
+// its syntax (markdown.Options.MyST), not text.
+func (k Kind) MyST() bool { return k == JupyterBook }
+
 // Layout is what Detect found.
 type Layout struct {
 	Kind Kind

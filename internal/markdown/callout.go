@@ -39,6 +39,9 @@ type Callout struct {
 	// (":class: dropdown"), yamlOptions inside a block of them between
 	// "---" lines.
 	options, yamlOptions bool
+	// name is a MyST directive's :name:, a target at the callout (its
+	// id) where the pages are MyST's; collect clears it elsewhere.
+	name string
 }
 
 // calloutKinds are the five kinds of callout, GitHub's alerts.
@@ -169,6 +172,11 @@ func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 	title := util.EscapeHTML([]byte(text))
 	if c.Collapsible {
 		_, _ = w.WriteString(`<details class="callout callout-` + c.Alert + `"`)
+		if c.name != "" {
+			_, _ = w.WriteString(` id="` + prefixToken)
+			_, _ = w.Write(util.EscapeHTML([]byte(c.name)))
+			_ = w.WriteByte('"')
+		}
 		if c.Open {
 			_, _ = w.WriteString(" open")
 		}
@@ -177,7 +185,13 @@ func (r *nodeRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 		_, _ = w.WriteString("</summary>\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `" role="note">` + "\n")
+	_, _ = w.WriteString(`<div class="callout callout-` + c.Alert + `"`)
+	if c.name != "" {
+		_, _ = w.WriteString(` id="` + prefixToken)
+		_, _ = w.Write(util.EscapeHTML([]byte(c.name)))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` role="note">` + "\n")
 	if c.Title != "" {
 		_, _ = w.WriteString(`<p class="callout-title">`)
 		_, _ = w.Write(title)

@@ -19,7 +19,7 @@ import (
 // docFormat names the encoding of a DocCache's entries (appendDoc). Change
 // it whenever the encoding changes; a change of what Prepare makes is a
 // new program, which the file's header names by its hash.
-const docFormat = "baton prepared pages 1"
+const docFormat = "baton prepared pages 2"
 
 // A DocCache keeps prepared documents from one run to the next, each under
 // the hash of everything Prepare's result depends on (docKey): the body,
@@ -333,12 +333,18 @@ func appendDoc(b, m []byte, d *Doc, codes []codeKey) ([]byte, []byte) {
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Links)))
 	for _, l := range d.Links {
-		m = append(appendString(m, l.Dest), flags(l.Image, l.Wiki))
-		m = binary.AppendUvarint(appendString(m, l.Term), uint64(l.Offset))
+		m = append(appendString(m, l.Dest), flags(l.Image, l.Wiki)|flags(false, l.NoText)<<1)
+		m = binary.AppendUvarint(appendString(appendString(m, l.Term), l.Role), uint64(l.Offset))
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Anchors)))
 	for _, a := range d.Anchors {
 		m = appendString(m, a)
+	}
+	m = binary.AppendUvarint(m, uint64(len(d.Targets)))
+	for _, t := range d.Targets {
+		m = appendString(appendString(m, t.Label), t.Text)
+		m = append(binary.AppendUvarint(m, uint64(t.Heading+1)), flags(t.Top, false)) // -1: no heading
+		m = binary.AppendUvarint(m, uint64(t.Offset))
 	}
 	m = binary.AppendUvarint(m, uint64(len(d.Sections)))
 	for _, s := range d.Sections {
@@ -393,12 +399,16 @@ func decodeDoc(m []byte) (*Doc, []codeKey, int, bool) {
 	for i := range d.Links {
 		l := Link{Dest: r.string()}
 		f := r.byte()
-		l.Image, l.Wiki, l.Term, l.Offset = f&1 != 0, f&2 != 0, r.string(), r.int()
+		l.Image, l.Wiki, l.NoText, l.Term, l.Role, l.Offset = f&1 != 0, f&2 != 0, f&4 != 0, r.string(), r.string(), r.int()
 		d.Links[i] = l
 	}
 	d.Anchors = make([]string, r.count(1))
 	for i := range d.Anchors {
 		d.Anchors[i] = r.string()
+	}
+	d.Targets = make([]Target, r.count(5))
+	for i := range d.Targets {
+		d.Targets[i] = Target{Label: r.string(), Text: r.string(), Heading: r.int() - 1, Top: r.byte()&1 != 0, Offset: r.int()}
 	}
 	d.Sections = make([]Section, r.count(2))
 	for i := range d.Sections {
@@ -426,6 +436,9 @@ func nilEmpty(d *Doc) {
 	}
 	if len(d.Anchors) == 0 {
 		d.Anchors = nil
+	}
+	if len(d.Targets) == 0 {
+		d.Targets = nil
 	}
 	if len(d.Sections) == 0 {
 		d.Sections = nil

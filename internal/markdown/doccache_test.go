@@ -223,7 +223,7 @@ func TestDocCacheKeepsCodeBlocks(t *testing.T) {
 }
 
 // TestDocCacheEncodesEveryField changes each field of a Doc, and of the
-// Headings, Links, Sections and Warnings it holds, one at a time, and
+// Headings, Links, Targets, Sections and Warnings it holds, one at a time, and
 // wants the change back from the cache's encoding: a field added to any
 // of them fails here until the encoding carries it.
 func TestDocCacheEncodesEveryField(t *testing.T) {
@@ -237,7 +237,7 @@ func TestDocCacheEncodesEveryField(t *testing.T) {
 		"Section.size": "the length of Section.Text",
 	}
 	base := func() *Doc {
-		return &Doc{html: []byte("<p>x</p>"), Headings: []Heading{{}}, Links: []Link{{}}, Anchors: []string{""},
+		return &Doc{html: []byte("<p>x</p>"), Headings: []Heading{{}}, Links: []Link{{}}, Anchors: []string{""}, Targets: []Target{{}},
 			Sections: []Section{{}}, Warnings: []Warning{{}}}
 	}
 	roundTrip := func(d *Doc) Doc {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -10,7 +11,11 @@ import (
 // heading: how a page written for GitHub, GitBook or MkDocs gives its
 // title.
 func opensWithTitle(doc ast.Node) bool {
-	h, ok := doc.FirstChild().(*ast.Heading)
+	first := doc.FirstChild()
+	for _, ok := first.(*mystTarget); ok; _, ok = first.(*mystTarget) {
+		first = first.NextSibling() // MyST's (label)= before the title
+	}
+	h, ok := first.(*ast.Heading)
 	return ok && h.Level == 1
 }
 
@@ -41,6 +46,24 @@ func (d *Doc) WithoutLeadTitle() *Doc {
 	}
 	c.marks = d.marks - d.leadMarks
 	c.Headings = d.Headings[1:]
+	if len(d.Targets) > 0 {
+		// A target at the title names the page: the title, and the
+		// anchor it held, are above the body now.
+		c.Targets = make([]Target, len(d.Targets))
+		for i, t := range d.Targets {
+			if t.Heading == 0 {
+				t.Top = true
+				c.Anchors = slices.DeleteFunc(slices.Clone(c.Anchors), func(a string) bool { return a == t.Label })
+			}
+			if t.Heading >= 0 {
+				t.Heading--
+			}
+			c.Targets[i] = t
+		}
+		if len(c.Anchors) == 0 {
+			c.Anchors = nil
+		}
+	}
 	c.Sections = make([]Section, len(d.Sections))
 	for i, s := range d.Sections {
 		// The text under the title is the top of the page now.

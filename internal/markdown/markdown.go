@@ -73,6 +73,8 @@ type Renderer struct {
 	// how is the hash of the options a Doc depends on, part of its key.
 	docs *DocCache
 	how  [32]byte
+	// myst reads the pages as MyST's (Options.MyST).
+	myst bool
 
 	mu      sync.Mutex
 	flights map[codeKey]*flight // blocks being tokenised
@@ -109,6 +111,11 @@ type Options struct {
 	// notes (Obsidian's, Foam's) writes it; elsewhere, [[x]] is text, as
 	// in TOML's [[tables]] that a page shows.
 	WikiLinks bool
+	// MyST reads MyST's cross-references (mystref.go): "(label)=" targets
+	// and directives' :name:, anchors a label names from any page, and
+	// the roles {ref}, {numref}, {doc}, {download}, {term} and {eq}, as a
+	// Jupyter Book's pages write them; elsewhere they are text.
+	MyST bool
 }
 
 // New returns a Renderer. With unsafe, raw HTML in the Markdown is kept as
@@ -129,6 +136,17 @@ func NewWith(opts Options) *Renderer {
 	if opts.WikiLinks {
 		inline = append(inline, util.Prioritized(wikiLinkParser{}, 150))
 	}
+	blocks := []util.PrioritizedValue{
+		util.Prioritized(admonitionParser{}, 150),
+		util.Prioritized(hintParser{}, 150),
+		util.Prioritized(containerParser{}, 150),
+		util.Prioritized(mystParser{}, 150),
+	}
+	if opts.MyST {
+		// Only MyST's pages pay for a parser that looks at every brace.
+		inline = append(inline, util.Prioritized(mystRoleParser{}, 150))
+		blocks = append(blocks, util.Prioritized(mystTargetParser{}, 150))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -142,12 +160,7 @@ func NewWith(opts Options) *Renderer {
 			// headingIDs keeps the id and drops any other attribute.
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(inline...),
-			parser.WithBlockParsers(
-				util.Prioritized(admonitionParser{}, 150),
-				util.Prioritized(hintParser{}, 150),
-				util.Prioritized(containerParser{}, 150),
-				util.Prioritized(mystParser{}, 150),
-			),
+			parser.WithBlockParsers(blocks...),
 			parser.WithASTTransformers(
 				util.Prioritized(calloutTransformer{}, 100),
 				util.Prioritized(headingIDs{}, 50),
@@ -158,7 +171,7 @@ func NewWith(opts Options) *Renderer {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),
 	)
 	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill,
-		docs: opts.Docs, how: howOf(opts)}
+		docs: opts.Docs, how: howOf(opts), myst: opts.MyST}
 	if r.lexTimeout <= 0 {
 		r.lexTimeout = lexTimeout
 	}
@@ -186,6 +199,14 @@ type Link struct {
 	// Wiki marks a link written as a wiki link ([[Note]]): its Dest names
 	// a file without its folder, found by name anywhere in the site.
 	Wiki bool
+	// Role is the MyST role a link was written as ({ref}`x`: "ref",
+	// "numref", "doc", "download"), "" for a Markdown link: Dest is then
+	// the role's target, a label for ref and numref.
+	Role string
+	// NoText marks a link its source gives no text ({ref}`label`, MyST's
+	// [](label)): it shows the text Resolve's text gives, the title of
+	// what it leads to.
+	NoText bool
 	// Offset is the byte offset in the body where the link starts.
 	Offset int
 }
@@ -216,7 +237,10 @@ type Doc struct {
 	// Anchors are the ids, other than headings', that a link's fragment
 	// may name: the id and name attributes of the raw HTML kept on the
 	// page, in order, each once.
-	Anchors  []string
+	Anchors []string
+	// Targets are the MyST targets on the page (Options.MyST), in order:
+	// each label is also in Anchors.
+	Targets  []Target
 	Sections []Section
 	Words    int
 	// Diagrams counts the ```mermaid blocks, which the page's script
@@ -293,7 +317,7 @@ func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 	texts, out := r.buffer(), r.buffer()
 	defer r.bufs.Put(texts)
 	defer r.bufs.Put(out)
-	raw := collect(d, doc, src, texts)
+	raw := collect(d, doc, src, texts, r.myst)
 	d.leadH1 = opensWithTitle(doc)
 	unrendered(d, doc, src, raw)
 	r.highlightBlocks(d, doc, src)
@@ -381,12 +405,22 @@ func (d *Doc) Hash(h KeyWriter) {
 // Links[i], prefix before every id the document defines, and the names of
 // heading anchors in ui's words (English when nil). href returns the value
 // to put in the attribute, unescaped. Size the writer's buffer with Size.
+// A link its source gives no text (Link.NoText) shows its destination as
+// written; ResolveWith shows another.
 func (d *Doc) Resolve(w io.Writer, href func(i int) string, prefix string, ui *i18n.Strings) {
-	d.withBytes(func(h []byte) { d.resolve(w, h, href, prefix, ui) })
+	d.ResolveWith(w, href, nil, prefix, ui)
 }
 
-// resolve is Resolve on the document's HTML h.
-func (d *Doc) resolve(w io.Writer, h []byte, href func(i int) string, prefix string, ui *i18n.Strings) {
+// ResolveWith is Resolve, with text(i) the text of Links[i] where its
+// source gives none (Link.NoText: a MyST reference, whose text is the
+// title of what it leads to), unescaped; "" or a nil text shows its
+// destination as written.
+func (d *Doc) ResolveWith(w io.Writer, href, text func(i int) string, prefix string, ui *i18n.Strings) {
+	d.withBytes(func(h []byte) { d.resolve(w, h, href, text, prefix, ui) })
+}
+
+// resolve is ResolveWith on the document's HTML h.
+func (d *Doc) resolve(w io.Writer, h []byte, href, text func(i int) string, prefix string, ui *i18n.Strings) {
 	var esc []byte      // prefix, escaped, made on first use
 	var label [2][]byte // the anchor name around the heading, escaped, made on first use
 	for {
@@ -410,6 +444,19 @@ func (d *Doc) resolve(w io.Writer, h []byte, href func(i int) string, prefix str
 				n = n*10 + int(c-'0')
 			}
 			w.Write(util.EscapeHTML(util.URLEscape([]byte(href(n)), false)))
+		case 'T':
+			n := 0
+			for _, c := range h[i+2 : end] {
+				n = n*10 + int(c-'0')
+			}
+			t := ""
+			if text != nil {
+				t = text(n)
+			}
+			if t == "" && n < len(d.Links) {
+				t = d.Links[n].Dest
+			}
+			w.Write(util.EscapeHTML([]byte(t)))
 		case 'A':
 			if label[0] == nil {
 				label = anchorLabel(ui)
@@ -457,8 +504,8 @@ func (c *count) add(offset int) {
 
 // collect gathers headings, links, anchors, text and word counts from the
 // AST, and reads its raw HTML (rawHTML).
-func collect(d *Doc, doc ast.Node, src []byte, texts *bytes.Buffer) found {
-	c := &collector{d: d, src: src, texts: texts, current: -1}
+func collect(d *Doc, doc ast.Node, src []byte, texts *bytes.Buffer, myst bool) found {
+	c := &collector{d: d, src: src, texts: texts, current: -1, myst: myst}
 	_ = ast.Walk(doc, c.visit)
 	c.flush()
 	d.texts = c.texts.Bytes()
@@ -485,6 +532,8 @@ type collector struct {
 	// scratch is writeTextValue's buffer, one for the whole walk rather
 	// than one per text node.
 	scratch bytes.Buffer
+	// myst reads MyST's targets and references (Options.MyST).
+	myst bool
 }
 
 // visit is the walk's function. The walk enters every node, headings'
@@ -516,7 +565,14 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 func (c *collector) enterAnywhere(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.Link:
+		if c.myst && !n.HasChildren() {
+			// MyST's [](label): the text of what it leads to.
+			n.SetAttributeString(noTextAttr, true)
+		}
 		c.d.addLink(n, string(n.Destination), false, c.src)
+		if c.myst {
+			c.mystLink(n)
+		}
 	case *ast.Image:
 		c.d.addLink(n, string(n.Destination), true, c.src)
 	case *termNode:
@@ -566,6 +622,19 @@ func (c *collector) enterBody(n ast.Node) {
 		}
 	case *ast.String:
 		c.texts.Write(n.Value)
+		if c.myst {
+			c.warnOf(n)
+		}
+	case *mystTarget:
+		c.target(n)
+	case *Callout:
+		if !c.myst {
+			n.name = ""
+		}
+		if n.name != "" {
+			c.d.Targets = append(c.d.Targets, Target{Label: n.name, Text: n.Title, Heading: -1, Offset: n.markers[0][0]})
+			c.d.addAnchor(n.name)
+		}
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		lines := n.Lines()
 		for i := range lines.Len() {

@@ -144,6 +144,9 @@ func (c *Callout) option(line []byte) {
 		s = m[1] + ": " + m[2]
 	}
 	key, value, _ := strings.Cut(s, ":")
+	if strings.TrimSpace(key) == "name" {
+		c.name = strings.TrimSpace(value)
+	}
 	if strings.TrimSpace(key) != "class" {
 		return
 	}

@@ -345,6 +345,17 @@ func hidePlaceholders(body []byte, base string) (*bytes.Buffer, []string) {
 			pre.Write(body)
 			return pre, vals
 		}
+		if i+1 < len(body) && body[i+1] == 'T' {
+			// A link's text (Link.NoText), the one placeholder baton
+			// writes outside a value: a token ended by T in the text.
+			if e := bytes.IndexByte(body[i+1:], mark); e >= 0 {
+				pre.Write(body[:i])
+				pre.WriteString(base + "T" + strconv.Itoa(len(vals)) + "T")
+				vals = append(vals, string(body[i:i+1+e+1]))
+				body = body[i+1+e+1:]
+				continue
+			}
+		}
 		// baton writes placeholders only inside "…" values it escaped.
 		q := bytes.LastIndexByte(body[:i], '"')
 		e := bytes.IndexByte(body[i:], '"')
@@ -377,6 +388,9 @@ type restorer struct {
 }
 
 func (rs *restorer) walk(n *html.Node) {
+	if n.Type == html.TextNode && strings.Contains(n.Data, rs.base+"T") {
+		n.Data = rs.texts(n.Data)
+	}
 	if n.Type == html.ElementNode {
 		attrs := n.Attr[:0]
 		for _, a := range n.Attr {
@@ -388,6 +402,31 @@ func (rs *restorer) walk(n *html.Node) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		rs.walk(c)
+	}
+}
+
+// texts puts the links' text placeholders hidePlaceholders hid in s
+// back.
+func (rs *restorer) texts(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, rs.base+"T")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		rest := s[i+len(rs.base)+1:]
+		j := strings.IndexByte(rest, 'T')
+		k, err := strconv.Atoi(rest[:max(j, 0)])
+		if j <= 0 || err != nil || k < 0 || k >= len(rs.vals) || rs.used[k] {
+			b.WriteString(s[:i+len(rs.base)+1])
+			s = rest
+			continue
+		}
+		rs.used[k] = true
+		b.WriteString(s[:i])
+		b.WriteString(rs.vals[k])
+		s = rest[j+1:]
 	}
 }
 

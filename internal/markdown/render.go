@@ -34,6 +34,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(extast.KindTaskCheckBox, r.taskCheckBox)
 	reg.Register(extast.KindTableCell, r.tableCell)
 	reg.Register(KindTerm, r.term)
+	reg.Register(KindMySTTarget, r.mystTarget)
 }
 
 // taskCheckBox writes a task list's box as GitHub does, named by the text
@@ -112,6 +113,13 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
+	if _, ok := n.AttributeString(noTextAttr); ok {
+		// The text of what it leads to, which Resolve fills in.
+		v, _ := n.AttributeString(linkIndexAttr)
+		_, _ = w.WriteString("\x00T")
+		_, _ = w.WriteString(strconv.Itoa(v.(int)))
+		_ = w.WriteByte(mark)
+	}
 	return ast.WalkContinue, nil
 }
 
@@ -177,6 +185,7 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	_, _ = w.Write(util.EscapeHTML([]byte(nodeText(n, src, readerText))))
 	_ = w.WriteByte(mark)
 	_, _ = w.WriteString(`">#</a>`)
+	targetsBefore(w, n)
 	return ast.WalkContinue, nil
 }
 

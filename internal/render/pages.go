@@ -278,7 +278,7 @@ func resolvedBody(s *scratch, b bodySource, url string, rel func(string) string,
 	// bytes.Buffer grew to each body by doubling and copied it once
 	// more, most of a build's garbage (docs/performance.md).
 	sb := newHTMLBuilder(s, b.doc.Size(""))
-	b.doc.Resolve(&sb, func(i int) string { return href(b.hrefs[i], url, rel) }, "", ui)
+	b.doc.ResolveWith(&sb, func(i int) string { return href(b.hrefs[i], url, rel) }, func(i int) string { return b.hrefs[i].Text }, "", ui)
 	return sb.html()
 }
 
@@ -747,7 +747,7 @@ func printSections(site *handbook.Site) []*handbook.Section {
 func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
 	var buf strings.Builder
 	buf.Grow(b.doc.Size(prefix))
-	b.doc.Resolve(&buf, func(i int) string {
+	b.doc.ResolveWith(&buf, func(i int) string {
 		h := b.hrefs[i]
 		if _, ok := v.printed[h.URL]; ok && !h.External {
 			if h.Fragment != "" {
@@ -756,7 +756,7 @@ func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
 			return v.PrintHref(h.URL)
 		}
 		return href(h, v.URL, v.rel)
-	}, prefix, v.Site.ui)
+	}, func(i int) string { return b.hrefs[i].Text }, prefix, v.Site.ui)
 	return template.HTML(buf.String())
 }
 
