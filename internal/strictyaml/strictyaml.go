@@ -25,6 +25,7 @@ package strictyaml
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -343,6 +344,10 @@ func (d *decoder) plain(n *yaml.Node, v reflect.Value, key string) {
 		if !ok {
 			return
 		}
+		if n.Tag == "!!float" && d.lenient {
+			d.fraction(n, v, key, s)
+			return
+		}
 		i, err := strconv.Atoi(s)
 		if err != nil || n.Tag != "!!int" {
 			d.diags.Errorf(d.pos(n), "%s must be a whole number, not %q", describeKey(key), s)
@@ -362,6 +367,22 @@ func (d *decoder) plain(n *yaml.Node, v reflect.Value, key string) {
 	default:
 		panic(fmt.Sprintf("strictyaml: unsupported field type %s", v.Type()))
 	}
+}
+
+// fraction reads a number with a fraction into v, a whole number, in a
+// file written for another tool, whose reader takes any number there
+// (Middleman's weight: 40.5 puts a page between 40 and 41). It is rounded
+// down, which keeps its place among the whole numbers but for a tie with
+// the one below it, and warned.
+func (d *decoder) fraction(n *yaml.Node, v reflect.Value, key, s string) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.Abs(f) > math.MaxInt32 {
+		d.diags.Errorf(d.pos(n), "%s must be a whole number, not %q", describeKey(key), s)
+		return
+	}
+	w := math.Floor(f)
+	d.diags.Warnf(d.pos(n), "%s %s is read as %d: baton takes whole numbers there", describeKey(key), s, int64(w))
+	v.SetInt(int64(w))
 }
 
 // shape reads a plain value or a list into the struct field that takes

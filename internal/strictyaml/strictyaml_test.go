@@ -214,3 +214,39 @@ func TestLenientDuplicateKeys(t *testing.T) {
 		t.Errorf("strict decoding: %v, want errors", diags)
 	}
 }
+
+func TestLenientFraction(t *testing.T) {
+	type target struct {
+		Weight int `yaml:"weight"`
+	}
+	tests := []struct {
+		src    string
+		want   int
+		diag   string
+		strict bool // an error when decoded leniently too
+	}{
+		{"weight: 40.5\n", 40, `p.md:2:9: warning: "weight" 40.5 is read as 40: baton takes whole numbers there`, false},
+		{"weight: -0.5\n", -1, `p.md:2:9: warning: "weight" -0.5 is read as -1: baton takes whole numbers there`, false},
+		{"weight: 1e3\n", 1000, `p.md:2:9: warning: "weight" 1e3 is read as 1000: baton takes whole numbers there`, false},
+		{"weight: .inf\n", 0, `p.md:2:9: "weight" must be a whole number, not ".inf"`, true},
+		{"weight: 1e40\n", 0, `p.md:2:9: "weight" must be a whole number, not "1e40"`, true},
+		{"weight: 7\n", 7, "", false},
+	}
+	for _, tt := range tests {
+		var v target
+		diags := DecodeLenient("p.md", []byte(tt.src), 1, &v)
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if strings.Join(got, "\n") != tt.diag || v.Weight != tt.want {
+			t.Errorf("%q: weight %d, diagnostics %q; want %d, %q", tt.src, v.Weight, got, tt.want, tt.diag)
+		}
+		if (diags.Err() != nil) != tt.strict {
+			t.Errorf("%q: lenient error %v, want error %v", tt.src, diags.Err(), tt.strict)
+		}
+		if tt.diag != "" && Decode("p.md", []byte(tt.src), 1, &target{}).Err() == nil {
+			t.Errorf("%q: decoded strictly without an error", tt.src)
+		}
+	}
+}
