@@ -3,8 +3,9 @@
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
 // (_config.yml's source folder), Jupyter Book (_toc.yml), Middleman
-// (config.rb and source/), VitePress (.vitepress/config's srcDir), Astro
-// Starlight (src/content/docs), Docusaurus (its pages' number prefixes),
+// (config.rb, or the tech docs template's config/tech-docs.yml, and
+// source/), VitePress (.vitepress/config's srcDir), Astro Starlight
+// (src/content/docs), Docusaurus (its pages' number prefixes),
 // or any folder of Markdown.
 //
 // Detect looks only at the files that name a layout and at the navigation
@@ -197,7 +198,9 @@ func Detect(fsys fs.FS) Layout {
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
 		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
 	}
-	if exists(fsys, "config.rb") && isDir(fsys, "source") {
+	// The GOV.UK tech docs template's publisher image brings its own
+	// config.rb: a site built with it has only config/tech-docs.yml.
+	if (exists(fsys, "config.rb") || exists(fsys, "config/tech-docs.yml")) && isDir(fsys, "source") {
 		return readMiddleman(fsys)
 	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys), WikiLinks: true}

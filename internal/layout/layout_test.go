@@ -56,6 +56,8 @@ func TestDetect(t *testing.T) {
 		{"_toc.yml of another tool", map[string]string{"_config.yml": "title: Site\n", "_toc.yml": "- name: A\n  href: a.md\n", "index.md": ""}, Jekyll, ".", "Site", "", false},
 		{"_toc.yml without a root", map[string]string{"README.md": "", "docs/_toc.yml": "chapters: []\n", "docs/a.md": ""}, Markdown, ".", "", "", false},
 		{"middleman", map[string]string{"README.md": "", "config.rb": "activate :x\n", "config/tech-docs.yml": "service_name: The Way\n", "source/index.html.md.erb": ""}, Middleman, "source", "The Way", "", false},
+		{"tech docs without config.rb", map[string]string{"README.md": "", "makefile": "", "config/tech-docs.yml": "service_name: User Guide\n", "source/index.html.md.erb": "", "source/a/b.html.md.erb": ""}, Middleman, "source", "User Guide", "", false},
+		{"tech-docs.yml without source", map[string]string{"README.md": "", "config/tech-docs.yml": "", "docs/a.md": ""}, Markdown, ".", "", "", false},
 		{"config.rb without source", map[string]string{"README.md": "", "config.rb": ""}, Markdown, ".", "", "", false},
 		{"vitepress with srcDir", map[string]string{"README.md": "", ".vitepress/config.ts": "export default defineConfig({\n  // srcDir: 'nope',\n  srcDir: 'src',\n})\n", "src/index.md": ""}, VitePress, "src", "", "", false},
 		{"vitepress in docs", map[string]string{"README.md": "", "docs/.vitepress/config.mts": "export default {}\n", "docs/index.md": ""}, VitePress, "docs", "", "", false},
