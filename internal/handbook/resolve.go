@@ -556,9 +556,9 @@ func (r *resolver) addPage(f *Parsed) {
 	// A heading that is only another tool's template tag printed the
 	// title there (<%= current_page.data.title %>, {{ .Title }}): it
 	// is left out, and is no title.
-	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) && !templateTitle.MatchString(lead) {
+	if lead := p.Doc.LeadTitle(); lead != "" && (p.Title == "" || p.Title == lead) && !markdown.TemplateTitle(lead) {
 		p.Title, p.Doc = lead, p.Doc.WithoutLeadTitle()
-	} else if templateTitle.MatchString(lead) {
+	} else if markdown.TemplateTitle(lead) {
 		p.Doc = p.Doc.WithoutLeadTitle()
 	}
 	if p.Weight == 0 && !r.cfg.Strict {
@@ -711,10 +711,6 @@ func sidebarPosition(v any) int {
 	}
 	return 0
 }
-
-// templateTitle matches a heading that is one template tag alone: ERB,
-// Liquid or Go templates.
-var templateTitle = regexp.MustCompile(`^\s*(?:<%=?[^%]*%>|\{\{[^{}]*\}\})\s*$`)
 
 // slugProblem reports a slug baton cannot follow: an error in a baton
 // handbook; in one written for another tool (Docusaurus gives an index

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,6 +18,37 @@ func opensWithTitle(doc ast.Node) bool {
 	}
 	h, ok := first.(*ast.Heading)
 	return ok && h.Level == 1
+}
+
+// templateTitle matches a heading that is one template tag alone: ERB,
+// Liquid or Go templates.
+var templateTitle = regexp.MustCompile(`^\s*(?:<%=?[^%]*%>|\{\{[^{}]*\}\})\s*$`)
+
+// TemplateTitle reports whether a title is one template tag alone, such
+// as the heading <%= current_page.data.title %> that printed a page's
+// title in the tool it was written for: a page leaves it out, and it is
+// no title.
+func TemplateTitle(s string) bool {
+	return templateTitle.MatchString(s)
+}
+
+// templateLead is the span of the level-1 heading doc opens with when
+// that heading is one template tag, which the page leaves out (see
+// TemplateTitle), or false.
+func templateLead(doc ast.Node, src []byte) ([2]int, bool) {
+	if !opensWithTitle(doc) {
+		return [2]int{}, false
+	}
+	h := doc.FirstChild()
+	for _, ok := h.(*mystTarget); ok; _, ok = h.(*mystTarget) {
+		h = h.NextSibling()
+	}
+	l := h.Lines()
+	if l.Len() == 0 {
+		return [2]int{}, false
+	}
+	span := [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop}
+	return span, TemplateTitle(string(src[span[0]:span[1]]))
 }
 
 // LeadTitle is the text of the level-1 heading the document opens with,

@@ -55,6 +55,9 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	}
 	if braces || mdx || colons || erb || myst {
 		code := codeRanges(doc, src)
+		if span, ok := templateLead(doc, src); ok {
+			code = append([][2]int{span}, code...) // not shown, so not warned; first, as code stays sorted
+		}
 		var imports, containers, erbTags, directives count
 		if braces {
 			warnings = append(warnings, braceTags(src, code)...)
