@@ -17,8 +17,11 @@ import (
 // extension reads either.
 
 // admonitionRE matches an admonition's first line: the marker, the type,
-// any further classes, and an optional quoted title.
-var admonitionRE = regexp.MustCompile(`^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[\w-]+)*[ \t]*(?:"([^"]*)")?[ \t]*$`)
+// any further classes, and an optional quoted title. The blank after the
+// marker may be left out, as Python-Markdown and pymdownx allow
+// ("!!!tip \"Title\""), when the type stands alone or the line ends in a
+// title: a line of prose that opens with "!!!word" stays text.
+var admonitionRE = regexp.MustCompile(`^(!!!|\?\?\?\+?)(?:[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[\w-]+)*[ \t]*(?:"([^"]*)")?|([A-Za-z][\w-]*)(?:(?:[ \t]+[\w-]+)*[ \t]*"([^"]*)")?)[ \t]*$`)
 
 // admonitionKinds maps MkDocs' types (Material for MkDocs' names and
 // aliases) to the five callout kinds; another type is a note.
@@ -44,15 +47,18 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		return nil, parser.NoChildren
 	}
 	marker := string(m[1])
-	typ := strings.ToLower(string(m[2]))
+	typ, quoted := strings.ToLower(string(m[2])+string(m[4])), m[3] // one of each pair is empty
+	if m[3] == nil {
+		quoted = m[5]
+	}
 	kind, ok := admonitionKinds[typ]
 	if !ok {
 		kind = "note"
 	}
 	// MkDocs shows the type as the title unless one is given; "" is none.
 	title := strings.ToUpper(typ[:1]) + typ[1:]
-	if m[3] != nil {
-		title = string(m[3])
+	if quoted != nil {
+		title = string(quoted)
 	}
 	named := title == "" && marker != "!!!"
 	if named {
