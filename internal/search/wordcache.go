@@ -294,11 +294,17 @@ func (c *WordCache) drop(keys []wordKey) {
 	for _, k := range keys {
 		gone[k]++
 	}
-	var chunks [][]byte
-	if err := c.chunks(func(b []byte) { chunks = append(chunks, slices.Clone(b)) }); err != nil {
-		// Read back from a spill this process wrote a moment ago: a
-		// broken disk, as when a page is read back.
-		panic(fmt.Errorf("reading the search words back from the build's scratch file: %w", err))
+	// The dev server's index, which drops after each edit, keeps its
+	// chunks in memory: they are taken as they are. Spilled ones are read
+	// back into copies of their own (chunks reuses one buffer).
+	chunks := c.next
+	if len(c.spilled) > 0 {
+		chunks = nil
+		if err := c.chunks(func(b []byte) { chunks = append(chunks, slices.Clone(b)) }); err != nil {
+			// Read back from a spill this process wrote a moment ago: a
+			// broken disk, as when a page is read back.
+			panic(fmt.Errorf("reading the search words back from the build's scratch file: %w", err))
+		}
 	}
 	c.next, c.spill, c.spilled = nil, nil, nil
 	for _, chunk := range chunks {
