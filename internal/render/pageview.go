@@ -313,6 +313,9 @@ type SiteView struct {
 	// Levels are the roles with a career ladder.
 	Levels []Link
 	ui     *i18n.Strings
+	// words are ui's strings without placeholders as the pages print
+	// them, made as writeNative first prints each.
+	words *plainWords
 	// footer is handbook.yaml's theme footer, resolved for each page
 	// from its Root; every page's key hashes it.
 	footer *handbook.Body
@@ -375,7 +378,7 @@ func siteView(site *handbook.Site) *SiteView {
 		Roles: len(site.Roles) > 0, People: len(site.People) > 0, Responsibilities: len(site.Responsibilities) > 0,
 		Paths: len(site.Paths) > 0, Tags: len(site.Tags) > 0, Glossary: site.Glossary != nil, Updates: len(site.Updates) > 0,
 		TopSections: topSections(site),
-		ui:          words(site), footer: footerBody(site),
+		ui:          words(site), words: &plainWords{}, footer: footerBody(site),
 	}
 	for _, l := range c.Model.Letters {
 		sv.Config.Model.Letters = append(sv.Config.Model.Letters, letterData(l))
@@ -503,8 +506,12 @@ func (v *PageView) Sidebar() template.HTML {
 	return v.side
 }
 
-// executePage renders a page's view.
+// executePage renders a page's view: in Go where writeNative prints
+// its template's bytes, else with its template.
 func (r *Renderer) executePage(w io.Writer, v *PageView) error {
+	if r.writesNative(v) {
+		return r.writeNative(w, v)
+	}
 	t, err := r.page(v)
 	if err != nil {
 		return err

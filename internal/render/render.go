@@ -60,6 +60,9 @@ type Renderer struct {
 	// uncached makes cached print its partial every time: tests compare
 	// the two.
 	uncached bool
+	// native is set where the theme's pages of Markdown are the
+	// default's, which writeNative prints in Go; tests unset it to compare.
+	native bool
 	// keys are buffers for the pages' keys (PageView.writeKey).
 	keys sync.Pool
 	// scratches are the pages' scratch memory (scratch).
@@ -129,6 +132,7 @@ func New(theme Theme) (*Renderer, diag.List) {
 		}
 	}
 	r.addAsset("chroma.css", chromaCSS())
+	r.native = themeSum(theme) == nativeSum
 	return r, diags
 }
 

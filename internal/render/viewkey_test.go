@@ -24,7 +24,7 @@ var pageViewMethods = []string{"Asset", "ChipItems", "CrumbItems", "FooterNote",
 // cannot read, and what covers each in the key.
 var unexportedFields = map[string][]string{
 	"PageView":   {"body", "frame", "nav", "printed", "side", "sideOK"}, // body, nav: writeKey hashes their sources; frame: the renderer and the build; side: made from Nav; printed: the print views', which have no key
-	"SiteView":   {"footer", "key", "ui"},                               // footer: writeKey hashes it; key: the fields; ui: its Key is in key
+	"SiteView":   {"footer", "key", "ui", "words"},                      // footer: writeKey hashes it; key: the fields; ui: its Key is in key; words: made from ui
 	"PrintEntry": {"body", "file"},                                      // the print views', which have no key: a page's body, made when printed
 }
 

@@ -35,12 +35,7 @@ func scriptValue(v any) (template.JS, error) {
 // name, value pairs), tn (a plural message by key and count), date, and
 // jsWords, the scripts' strings.
 func uiFuncs(ui *i18n.Strings) template.FuncMap {
-	check := func(key string) error {
-		if !ui.Has(key) {
-			return fmt.Errorf("no UI string is called %q%s", key, diag.DidYouMean(key, i18n.Keys()))
-		}
-		return nil
-	}
+	check := func(key string) error { return checkWord(ui, key) }
 	js, jsErr := scriptValue(ui.JS())
 	// plain keeps each string t printed without placeholders' values: a
 	// page prints a dozen of them, the same on every page.
@@ -77,14 +72,26 @@ func uiFuncs(ui *i18n.Strings) template.FuncMap {
 		"kindTitle":  func(m ModelData, kind string) string { return title(m.Kinds, kind) },
 		"stageTitle": func(m ModelData, stage string) string { return title(m.Stages, stage) },
 		// date writes a YYYY-MM-DD date as pages show dates.
-		"date": func(d string) string {
-			t, err := time.Parse("2006-01-02", d)
-			if err != nil {
-				return d
-			}
-			return ui.Date(t)
-		},
+		"date": func(d string) string { return showDate(ui, d) },
 	}
+}
+
+// showDate writes a YYYY-MM-DD date as pages show dates, in ui's words;
+// anything else as it is.
+func showDate(ui *i18n.Strings, d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return ui.Date(t)
+}
+
+// checkWord is t's error for a key ui does not have, or nil.
+func checkWord(ui *i18n.Strings, key string) error {
+	if !ui.Has(key) {
+		return fmt.Errorf("no UI string is called %q%s", key, diag.DidYouMean(key, i18n.Keys()))
+	}
+	return nil
 }
 
 // kindTitle is a kind of responsibility in ui's words: the model's name
