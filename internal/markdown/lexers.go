@@ -45,8 +45,10 @@ type lexerSet struct {
 	timedRuns atomic.Int64
 
 	// plain leaves the lexers' keyword lists as chroma wrote them, for
-	// tests that compare them with the trees factorWords makes.
-	plain bool
+	// tests that compare them with the trees factorWords makes;
+	// chromaLoop lexes with chroma's own loop, for tests that compare
+	// it with compiledLexer's.
+	plain, chromaLoop bool
 }
 
 func newLexerSet(base *chroma.LexerRegistry) *lexerSet {
@@ -91,6 +93,9 @@ type lazyLexer struct {
 	// untimed is set when made has no time limit at all: a copy of rules
 	// alone, whose embedded lexers are looked up in the registry.
 	untimed bool
+	// fast tokenises with made's compiled rules (tokenise.go), where made
+	// is a copy of rules.
+	fast *compiledLexer
 }
 
 func (l *lazyLexer) Config() *chroma.Config { return l.orig.Config() }
@@ -99,6 +104,9 @@ func (l *lazyLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 	l.once.Do(l.make)
 	if !l.untimed {
 		l.set.timedRuns.Add(1)
+	}
+	if l.fast != nil {
+		return l.fast.tokenise(opts, text), nil
 	}
 	return l.made.Tokenise(opts, text)
 }
@@ -125,12 +133,13 @@ func (l *lazyLexer) make() {
 	if err != nil {
 		return
 	}
+	lift := &untimed{}
 	made, err := chroma.NewLexer(rl.Config(), func() chroma.Rules {
 		r := rules.Clone()
 		if !l.set.plain {
 			factorRules(r, rl.Config().CaseInsensitive)
 		}
-		r[untimedState] = []chroma.Rule{{Pattern: "", Mutator: &untimed{}}}
+		r[untimedState] = []chroma.Rule{{Pattern: "", Mutator: lift}}
 		return r
 	})
 	if err != nil {
@@ -138,6 +147,10 @@ func (l *lazyLexer) make() {
 	}
 	made.SetRegistry(l.reg)
 	l.made = made
+	// Lexing nothing compiles the copy's rules, which lift keeps.
+	if _, err := made.Tokenise(nil, ""); err == nil && lift.rules != nil && !l.set.chromaLoop {
+		l.fast = newCompiledLexer(made, l.reg, lift.rules)
+	}
 	// Rules that serialise are data alone: any lexer they embed is looked
 	// up by name, in this set. Others may hold one of chroma's own lexers
 	// (Go's raw strings are lexed by a Go template lexer it holds).
@@ -163,12 +176,13 @@ func factorRules(rules chroma.Rules, fold bool) {
 const untimedState = "\x00baton untimed"
 
 // untimed lifts chroma's time limit from every compiled rule of a lexer,
-// then removes its own state.
-type untimed struct{}
+// then removes its own state, and keeps the rules.
+type untimed struct{ rules chroma.CompiledRules }
 
 func (*untimed) Mutate(*chroma.LexerState) error { return nil }
 
-func (*untimed) MutateLexer(rules chroma.CompiledRules, state string, _ int) error {
+func (u *untimed) MutateLexer(rules chroma.CompiledRules, state string, _ int) error {
+	u.rules = rules
 	for _, rs := range rules {
 		for _, r := range rs {
 			if r.Regexp != nil {
