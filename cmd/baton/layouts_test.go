@@ -68,7 +68,11 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/guide/index.mdx":         "---\nslug: /guide\n---\n# Guide\n",
 			"docs/guide/02_setup.markdown": "# Setup\n",
 			"docs/guide/_category_.json":   "{\"label\": \"Guide\"}\n",
-		}, "as Docusaurus: pages in docs/", []string{"intro/index.html", "guide/index.html", "guide/setup/index.html"}, []string{"intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html"}, nil},
+			"docs/guide/deploy.md":         "---\nid: ship\nsidebar_label: Ship it\n---\n# Deploying\n",
+			"docs/later/_category_.yml":    "label: Later on\nposition: 1\nlink:\n  type: generated-index\n  title: What comes later\n",
+			"docs/later/x.md":              "# X\n",
+			"sidebars.js":                  "module.exports = {\n  docs: [\n    'intro',\n    {type: 'category', label: 'Guide', link: {type: 'doc', id: 'guide/index'}, items: ['guide/ship', 'guide/setup']},\n  ],\n};\n",
+		}, "as Docusaurus: pages in docs/, order from sidebars.js", []string{"index.html", "guide/index.html", "guide/setup/index.html", "guide/ship/index.html", "later/index.html"}, []string{"intro/index.html", "intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html", "guide/deploy/index.html"}, []string{"Guide", "Later on"}},
 		{"middleman", map[string]string{
 			"README.md":                       "# How to run the site, not a page\n",
 			"config.rb":                       "require 'govuk_tech_docs'\n",

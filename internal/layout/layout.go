@@ -115,6 +115,10 @@ type Layout struct {
 	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
 	// as in Docusaurus.
 	NumberPrefixes bool
+	// Folders are what a folder's settings say of it (Docusaurus'
+	// _category_ files), by its path from Root. Where Kind is Docusaurus,
+	// Nav's paths are doc ids, not files (docusaurus.go).
+	Folders map[string]Folder
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
 	// Shared, in the layout of one language of a multilingual handbook
@@ -196,7 +200,10 @@ func Detect(fsys fs.FS) Layout {
 		}
 	}
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
-		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
+		return readDocusaurus(fsys, ".")
+	}
+	if firstExisting(fsys, prefixed("website", docusaurusConfigs)...) != "" && isDir(fsys, "docs") {
+		return readDocusaurus(fsys, "website")
 	}
 	// The GOV.UK tech docs template's publisher image brings its own
 	// config.rb: a site built with it has only config/tech-docs.yml.
