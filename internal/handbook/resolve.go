@@ -1595,7 +1595,8 @@ func crossReference(dest, scheme string) string {
 	switch rest := dest[len(scheme)+1:]; {
 	case strings.EqualFold(scheme, "inv"):
 		return "an intersphinx reference (MyST's inv:, a page of another project's documentation)"
-	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)):
+	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)) ||
+		slices.Contains(allowedSchemes, strings.ToLower(scheme)):
 		return ""
 	}
 	return "a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading)"
