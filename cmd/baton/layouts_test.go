@@ -109,6 +109,15 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/notebook.ipynb":   "{}",
 			"docs/images/chart.png": "png",
 		}, "as Jupyter Book: pages in docs/, order from docs/_toc.yml", []string{"index.html", "zeta/index.html", "alpha/index.html", "alpha/more/index.html"}, []string{"intro/index.html", "readme/index.html", "changelog/index.html", "docs/index.html"}, []string{"Zeta", "Alpha"}},
+		{"sphinx with myst", map[string]string{
+			"README.md":         "# How to build the docs, not a page\n",
+			"tests/fixture.md":  "# A test's input, not a page\n",
+			"docs/conf.py":      "project = \"Team handbook\"\nextensions = [\"myst_parser\"]\n",
+			"docs/index.md":     "# Welcome\n\nSee {ref}`the process <process>` and {numref}`fig-flow`.\n\n```{toctree}\n:caption: Team\n\nzeta\nalpha\n```\n",
+			"docs/zeta.md":      "(process)=\n# Zeta\n\n```{figure} flow.png\n:name: fig-flow\n\nThe flow.\n```\n",
+			"docs/alpha.md":     "# Alpha\n",
+			"docs/images/x.png": "png",
+		}, "as Sphinx (MyST): pages in docs/, order from docs/index.md", []string{"index.html", "zeta/index.html", "alpha/index.html"}, []string{"readme/index.html", "tests/fixture/index.html", "conf.py"}, []string{"Zeta", "Alpha"}},
 		{"markdown", map[string]string{
 			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
 			"benefits.md":       "# Benefits\n\nText.\n",

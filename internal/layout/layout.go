@@ -2,7 +2,8 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), Jupyter Book (_toc.yml), Middleman
+// (_config.yml's source folder), Jupyter Book (_toc.yml), Sphinx with
+// MyST (conf.py and the toctrees of its index.md), Middleman
 // (config.rb, or the tech docs template's config/tech-docs.yml, and
 // source/), VitePress (.vitepress/config's srcDir), Astro Starlight
 // (src/content/docs), Docusaurus (its pages' number prefixes),
@@ -40,6 +41,7 @@ const (
 	VitePress   Kind = "VitePress"
 	Docusaurus  Kind = "Docusaurus"
 	JupyterBook Kind = "Jupyter Book"
+	Sphinx      Kind = "Sphinx (MyST)"
 	Starlight   Kind = "Starlight"
 	Markdown    Kind = "a folder of Markdown"
 )
@@ -68,9 +70,9 @@ func (k Kind) Permalinks() bool {
 }
 
 // MyST reports whether the tool reads its pages as MyST Markdown
-// (Jupyter Book): "(label)=" targets and roles such as {ref}`label` are
-// its syntax (markdown.Options.MyST), not text.
-func (k Kind) MyST() bool { return k == JupyterBook }
+// (Jupyter Book, Sphinx with myst_parser): "(label)=" targets and roles
+// such as {ref}`label` are its syntax (markdown.Options.MyST), not text.
+func (k Kind) MyST() bool { return k == JupyterBook || k == Sphinx }
 
 // Layout is what Detect found.
 type Layout struct {
@@ -196,6 +198,11 @@ func Detect(fsys fs.FS) Layout {
 	}
 	for _, dir := range jupyterBookDirs(fsys) {
 		if l, ok := readJupyterBook(fsys, dir); ok {
+			return l
+		}
+	}
+	for _, dir := range []string{".", "docs", "doc"} {
+		if l, ok := readSphinx(fsys, dir); ok {
 			return l
 		}
 	}
