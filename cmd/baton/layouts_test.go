@@ -68,7 +68,11 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/guide/index.mdx":         "---\nslug: /guide\n---\n# Guide\n",
 			"docs/guide/02_setup.markdown": "# Setup\n",
 			"docs/guide/_category_.json":   "{\"label\": \"Guide\"}\n",
-		}, "as Docusaurus: pages in docs/", []string{"intro/index.html", "guide/index.html", "guide/setup/index.html"}, []string{"intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html"}, nil},
+			"docs/guide/deploy.md":         "---\nid: ship\nsidebar_label: Ship it\n---\n# Deploying\n",
+			"docs/later/_category_.yml":    "label: Later on\nposition: 1\nlink:\n  type: generated-index\n  title: What comes later\n",
+			"docs/later/x.md":              "# X\n",
+			"sidebars.js":                  "module.exports = {\n  docs: [\n    'intro',\n    {type: 'category', label: 'Guide', link: {type: 'doc', id: 'guide/index'}, items: ['guide/ship', 'guide/setup']},\n  ],\n};\n",
+		}, "as Docusaurus: pages in docs/, order from sidebars.js", []string{"index.html", "guide/index.html", "guide/setup/index.html", "guide/ship/index.html", "later/index.html"}, []string{"intro/index.html", "intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html", "guide/deploy/index.html"}, []string{"Guide", "Later on"}},
 		{"middleman", map[string]string{
 			"README.md":                       "# How to run the site, not a page\n",
 			"config.rb":                       "require 'govuk_tech_docs'\n",
@@ -105,6 +109,15 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/notebook.ipynb":   "{}",
 			"docs/images/chart.png": "png",
 		}, "as Jupyter Book: pages in docs/, order from docs/_toc.yml", []string{"index.html", "zeta/index.html", "alpha/index.html", "alpha/more/index.html"}, []string{"intro/index.html", "readme/index.html", "changelog/index.html", "docs/index.html"}, []string{"Zeta", "Alpha"}},
+		{"sphinx with myst", map[string]string{
+			"README.md":         "# How to build the docs, not a page\n",
+			"tests/fixture.md":  "# A test's input, not a page\n",
+			"docs/conf.py":      "project = \"Team handbook\"\nextensions = [\"myst_parser\"]\n",
+			"docs/index.md":     "# Welcome\n\nSee {ref}`the process <process>` and {numref}`fig-flow`.\n\n```{toctree}\n:caption: Team\n\nzeta\nalpha\n```\n",
+			"docs/zeta.md":      "(process)=\n# Zeta\n\n```{figure} flow.png\n:name: fig-flow\n\nThe flow.\n```\n",
+			"docs/alpha.md":     "# Alpha\n",
+			"docs/images/x.png": "png",
+		}, "as Sphinx (MyST): pages in docs/, order from docs/index.md", []string{"index.html", "zeta/index.html", "alpha/index.html"}, []string{"readme/index.html", "tests/fixture/index.html", "conf.py"}, []string{"Zeta", "Alpha"}},
 		{"markdown", map[string]string{
 			"README.md":         "# Company handbook\n\n* [Benefits](benefits.md)\n* [Working hours](working-hours)\n",
 			"benefits.md":       "# Benefits\n\nText.\n",

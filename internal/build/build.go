@@ -449,7 +449,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	diags.Append(d)
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), NavTree: navTree(b.opts.Layout.Nav),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
-		NumberPrefixes: b.opts.Layout.NumberPrefixes, Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
+		NumberPrefixes: b.opts.Layout.NumberPrefixes, Docusaurus: b.opts.Layout.Kind == layout.Docusaurus, Folders: folders(b.opts.Layout), Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
 		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
@@ -714,6 +714,19 @@ func navOrder(l layout.Layout) map[string]handbook.NavEntry {
 	}
 	walk(l.Nav)
 	return order
+}
+
+// folders is what the layout's settings say of its folders, by the paths
+// the build reads them as; nil when they say nothing.
+func folders(l layout.Layout) map[string]handbook.Folder {
+	if len(l.Folders) == 0 {
+		return nil
+	}
+	out := make(map[string]handbook.Folder, len(l.Folders))
+	for dir, f := range l.Folders {
+		out[path.Join("content", dir)] = handbook.Folder{Label: f.Label, Weight: f.Weight, Index: f.Index, Title: f.Title, Summary: f.Description, Pos: f.Pos}
+	}
+	return out
 }
 
 // navTree is the layout's navigation file as a tree, by the paths the

@@ -166,7 +166,7 @@ func shown(site *handbook.Site, p *handbook.Page) *handbook.Page {
 // pages: their URL, title and summary, and their place among their
 // siblings.
 func sameFace(a, b *handbook.Page) bool {
-	return a.URL == b.URL && a.Title == b.Title && a.Summary == b.Summary && a.Weight == b.Weight &&
+	return a.URL == b.URL && a.Title == b.Title && a.NavTitle == b.NavTitle && a.Summary == b.Summary && a.Weight == b.Weight &&
 		a.IsSection == b.IsSection && a.Draft == b.Draft
 }
 

@@ -120,9 +120,13 @@ func (s *Site) patchedAt(p *Page) *patchedPage {
 // Page is a Markdown page.
 type Page struct {
 	// File is the source path, relative to the site folder.
-	File    string
-	Title   string
-	Summary string
+	File  string
+	Title string
+	// NavTitle is the title the sidebar shows where the tool gives one
+	// apart from the page's (Docusaurus' sidebar_label, a folder's
+	// label); "" shows Title.
+	NavTitle string
+	Summary  string
 	// Lede is the summary when the page gives one (summary or description
 	// in front matter), for its own top: a summary taken from its first
 	// paragraph would show that paragraph twice.

@@ -21,7 +21,7 @@ func TestMySTLabels(t *testing.T) {
 		"content/guide/use.md": "# Using it\n\n" +
 			"{ref}`start-here` {ref}`the start <start-here>` {numref}`Section %s <start-here>` [text](start-here) [](top)\n\n" +
 			"{doc}`../intro` {doc}`Home </intro>` {download}`data.csv` {ref}`nowhere` [x](intro:nowhere)\n",
-		"content/later.md":       "# Later\n\n(start-here)=\n## Again\n",
+		"content/later.md":       "# Later\n\n(start-here)=\n## Again\n\nWrite to <someone@example.com> or [us](mailto:us@example.com).\n",
 		"content/guide/data.csv": "a,b\n",
 	}
 	md := markdown.NewWith(markdown.Options{MyST: true})

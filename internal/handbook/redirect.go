@@ -125,7 +125,7 @@ func (r *resolver) alias(p *Page, a strictyaml.Str, base string) {
 // which read a link written as a URL from the page's new one. The URL the
 // page would have had redirects to it (permalink).
 func (r *resolver) permalinks(pageFiles []*Parsed) {
-	if !r.opts.Permalinks || r.cfg.Strict {
+	if !r.opts.Permalinks && !r.opts.Docusaurus || r.cfg.Strict {
 		return
 	}
 	for _, f := range pageFiles {
@@ -134,6 +134,9 @@ func (r *resolver) permalinks(pageFiles []*Parsed) {
 			continue
 		}
 		u, ok := ownURL(f.Page.FrontMatter)
+		if !r.opts.Permalinks {
+			u, ok = r.slugURL(p, f.Page.FrontMatter)
+		}
 		if !ok || strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".htm") || URLKey(u) == URLKey(p.URL) ||
 			slices.ContainsFunc(generatedFolders, func(g string) bool { return strings.HasPrefix(URLKey(u), g) }) {
 			continue

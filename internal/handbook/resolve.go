@@ -90,6 +90,18 @@ type Options struct {
 	// (01_intro.md is intro), which orders what gives no weight, as
 	// Docusaurus does (layout.Layout.NumberPrefixes).
 	NumberPrefixes bool
+	// Docusaurus reads the pages as Docusaurus does (docusaurus.go): a
+	// page's id: is the last segment of its URL where no slug: gives one,
+	// and the navigation (Nav, NavTree) and Folders name pages by their
+	// doc ids; a slug: may be a path, from the site's root when it
+	// starts with /, else from the page's folder; sidebar_label is the
+	// sidebar's title for the page (Page.NavTitle); and pages and folders
+	// that no position orders come after those it does, as in its
+	// sidebars.
+	Docusaurus bool
+	// Folders are what the layout's settings say of folders of pages
+	// (Docusaurus' _category_ files), by source path (content/guides).
+	Folders map[string]Folder
 	// Virtual, in one language of a multilingual handbook, maps a site
 	// path back to the path the resolver reads it as (layout.Virtual):
 	// relative links are followed from the page's own place in the site
@@ -250,6 +262,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	r.claimGlossary()
 	r.root()
 	r.index = sectionFiles(pageFiles, cfg.Strict, opts.Home)
+	r.docusaurus(pageFiles)
 	for _, f := range pageFiles {
 		r.addPage(f)
 	}
@@ -519,6 +532,10 @@ func (r *resolver) section(dir string) *Section {
 		r.diags.Warnf(diag.Pos{File: dir}, "folder name %q cannot be a URL; its pages are at %s%s/", path.Base(dir), parent.URL, name)
 	}
 	s := &Section{Dir: dir, URL: parent.URL + name + "/", Parent: parent, Depth: parent.Depth + 1, Title: TitleFromName(base, false), Weight: order}
+	if f, ok := r.opts.Folders[dir]; ok {
+		s.Title, s.Weight = cmp.Or(f.Label, s.Title), cmp.Or(f.Weight, s.Weight)
+	}
+	s.Weight = r.unplaced(s.Weight)
 	if u, ok := r.opts.FolderURLs[dir]; ok {
 		if u == parent.URL {
 			// Its pages are published as its parent's: the folder is
@@ -564,6 +581,9 @@ func (r *resolver) addPage(f *Parsed) {
 	if p.Weight == 0 && !r.cfg.Strict {
 		p.Weight = sidebarPosition(p.Params["sidebar_position"])
 	}
+	if r.opts.Docusaurus {
+		p.NavTitle = frontParam(fm, "sidebar_label")
+	}
 	p.Lede = p.Summary
 	if p.Summary == "" {
 		p.Summary = leadSummary(p.Doc)
@@ -577,6 +597,7 @@ func (r *resolver) addPage(f *Parsed) {
 	if !r.placePage(p, fm, base) {
 		return
 	}
+	r.folderPage(p)
 	pos := fm.Pos
 	if pos.File == "" {
 		pos = diag.Pos{File: f.File, Line: 1, Col: 1}
@@ -615,7 +636,7 @@ func (r *resolver) addPage(f *Parsed) {
 func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 	sec := p.Section
 	if p.IsSection {
-		if fm.Slug.Value != "" {
+		if fm.Slug.Value != "" && !r.opts.Docusaurus {
 			r.slugProblem(fm.Slug.Pos, "slug is for pages; a section's URL comes from its folder name")
 		}
 		p.URL = sec.URL
@@ -629,13 +650,19 @@ func (r *resolver) placePage(p *Page, fm FrontMatter, base string) bool {
 	}
 	stem, order := r.numbered(pageStem(base, r.cfg.Strict))
 	if p.Weight == 0 {
-		p.Weight = order
+		p.Weight = r.unplaced(order)
 	}
 	if p.Title == "" {
 		p.Title = TitleFromName(stem, false)
 	}
 	name := strings.ToLower(norm.NFC.String(stem))
-	if fm.Slug.Value != "" {
+	if id := frontParam(fm, "id"); r.opts.Docusaurus && ValidSlug(id) {
+		name = strings.ToLower(id) // the doc's id names it where no slug does
+	}
+	switch {
+	case r.opts.Docusaurus && strings.Contains(fm.Slug.Value, "/"):
+		// A path: the page moves there with the permalinks (slugURL).
+	case fm.Slug.Value != "":
 		if !ValidSlug(fm.Slug.Value) {
 			r.slugProblem(fm.Slug.Pos, fmt.Sprintf("slug %q must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..", fm.Slug.Value))
 		} else {
@@ -775,6 +802,7 @@ func (r *resolver) makeSectionPages() {
 			continue
 		}
 		p := &Page{File: s.Dir + "/_index.md", Title: s.Title, URL: s.URL, Section: s, IsSection: true, Minutes: 1, Weight: s.Weight}
+		r.folderPage(p)
 		if r.opts.Nav != nil {
 			// A folder the navigation file lists (a group of pages), or
 			// else where its first listed page is.
@@ -1567,7 +1595,8 @@ func crossReference(dest, scheme string) string {
 	switch rest := dest[len(scheme)+1:]; {
 	case strings.EqualFold(scheme, "inv"):
 		return "an intersphinx reference (MyST's inv:, a page of another project's documentation)"
-	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)):
+	case strings.HasPrefix(rest, "/") || rest == "" || slices.Contains(otherSchemes, strings.ToLower(scheme)) ||
+		slices.Contains(allowedSchemes, strings.ToLower(scheme)):
 		return ""
 	}
 	return "a label (a MyST or Sphinx cross-reference to a target written (label)= before a heading)"

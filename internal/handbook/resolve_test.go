@@ -965,3 +965,106 @@ func TestPublishedAtPermalink(t *testing.T) {
 		t.Errorf("without Permalinks: about.md at %s, want /_pages/about/", got)
 	}
 }
+
+// TestDocusaurus reads a Docusaurus docs folder as Docusaurus does: id:
+// names a page's URL, a slug: may be a path (from the root or from the
+// page's folder), slug / makes a page the home page, sidebar_label is the
+// sidebar's title, a folder's settings give its label, position, page and
+// generated index, a page named as its folder is its page, pages without
+// a position come after those with one, and links by file and by URL
+// reach the moved pages.
+func TestDocusaurus(t *testing.T) {
+	files := map[string]string{
+		"content/intro.md":          "---\nslug: /\n---\n# Introduction\n",
+		"content/faq.md":            "# FAQ\n\n[a](guides/setup.md) [b](./guides/deploy.md) [c](/ship-it) [d](guides/install) [e](ref/api.mdx)\n",
+		"content/another.md":        "---\nsidebar_position: 3\n---\n# Another\n",
+		"content/guides/guides.md":  "# All about guides\n",
+		"content/guides/setup.md":   "---\nid: install\nsidebar_label: Set up\nsidebar_position: 2\n---\n# Setting up\n",
+		"content/guides/deploy.md":  "---\nslug: /ship-it\nsidebar_position: 1\n---\n# Deploying\n",
+		"content/ref/overview.md":   "# Reference overview\n",
+		"content/ref/api.mdx":       "---\nslug: deep/api\n---\n# API\n",
+		"content/gen/02-x.md":       "# X\n",
+		"content/gen/01-y.md":       "# Y\n",
+		"content/gen/z.md":          "# Z\n",
+		"content/gen/unknown-id.md": "# W\n",
+	}
+	folders := map[string]Folder{
+		"content/guides": {Label: "Guides", Weight: 2},
+		"content/ref":    {Index: "ref/overview", Label: "Reference"},
+		"content/gen":    {Title: "Generated", Summary: "All of gen", Label: "Gen", Weight: 1},
+		"content/none":   {Index: "missing", Pos: diag.Pos{File: "content/none/_category_.json", Line: 3, Col: 5}},
+	}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{Docusaurus: true, NumberPrefixes: true, Folders: folders})
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.String())
+	}
+	if want := []string{`content/none/_category_.json:3:5: warning: link id "missing" names no page in content/none; the folder keeps its own page`}; !slices.Equal(msgs, want) {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+	for file, url := range map[string]string{
+		"content/intro.md": "/", "content/guides/setup.md": "/guides/install/", "content/guides/deploy.md": "/ship-it/",
+		"content/guides/guides.md": "/guides/", "content/ref/overview.md": "/ref/", "content/ref/api.mdx": "/ref/deep/api/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	if p := pageAt(t, site, "content/guides/setup.md"); p.NavTitle != "Set up" || p.Title != "Setting up" {
+		t.Errorf("setup: nav title %q, title %q; want Set up, Setting up", p.NavTitle, p.Title)
+	}
+	if p := pageAt(t, site, "content/ref/overview.md"); p.NavTitle != "Reference" || p.Title != "Reference overview" {
+		t.Errorf("ref: nav title %q, title %q; want Reference, Reference overview", p.NavTitle, p.Title)
+	}
+	gen := site.Root.Children[0]
+	if gen.Title != "Generated" || gen.NavTitle != "Gen" || gen.Summary != "All of gen" {
+		t.Errorf("first of the root: %q (%q, %q), want the generated index Generated (Gen, All of gen)", gen.Title, gen.NavTitle, gen.Summary)
+	}
+	var order []string
+	for _, p := range site.Order {
+		order = append(order, p.URL)
+	}
+	want := []string{"/gen/", "/gen/y/", "/gen/x/", "/gen/unknown-id/", "/gen/z/", "/guides/", "/ship-it/", "/guides/install/", "/another/", "/faq/", "/ref/", "/ref/deep/api/"}
+	if !slices.Equal(order, want) {
+		t.Errorf("order\n%q, want\n%q", order, want)
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/faq.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/guides/install/", "/ship-it/", "/ship-it/", "/guides/install/", "/ref/deep/api/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+}
+
+// TestDocusaurusSidebars orders a Docusaurus site by its sidebars file,
+// whose entries name doc ids (a page's id: or its path without number
+// prefixes), not files.
+func TestDocusaurusSidebars(t *testing.T) {
+	files := map[string]string{
+		"content/index.md":         "# Home\n",
+		"content/01-start.md":      "# Start\n",
+		"content/guides/setup.md":  "---\nid: install\n---\n# Setting up\n",
+		"content/guides/deploy.md": "# Deploying\n",
+		"content/other.md":         "# Other\n",
+	}
+	tree := []NavSource{{File: "content/guides/install"}, {Title: "More", Children: []NavSource{{File: "content/start"}, {File: "content/guides/deploy"}}}}
+	nav := map[string]NavEntry{"content/guides/install": {Order: 1}, "content/start": {Order: 2}, "content/guides/deploy": {Order: 3}}
+	site, diags := Resolve(config.Default(), parseLenient(files), Options{Docusaurus: true, NumberPrefixes: true, Nav: nav, NavTree: tree})
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	var order []string
+	for _, p := range site.Order {
+		order = append(order, p.Title)
+	}
+	if want := []string{"Setting up", "Start", "Deploying", "Other", "Guides"}; !slices.Equal(order, want) {
+		t.Errorf("order %q, want %q", order, want)
+	}
+	if n := pageAt(t, site, "content/01-start.md").Nav; n == nil || n.Parent == nil || n.Parent.Title != "More" {
+		t.Errorf("start is not under the caption More")
+	}
+	if tree[0].File != "content/guides/install" {
+		t.Errorf("the caller's tree was changed: %q", tree[0].File)
+	}
+}

@@ -2,7 +2,8 @@
 // baton can build it as it is: baton's own content/ folder, a Hugo site,
 // MkDocs (mkdocs.yml), mdBook (book.toml and SUMMARY.md), GitBook
 // (SUMMARY.md and README.md), Eleventy (its config's input folder), Jekyll
-// (_config.yml's source folder), Jupyter Book (_toc.yml), Middleman
+// (_config.yml's source folder), Jupyter Book (_toc.yml), Sphinx with
+// MyST (conf.py and the toctrees of its index.md), Middleman
 // (config.rb, or the tech docs template's config/tech-docs.yml, and
 // source/), VitePress (.vitepress/config's srcDir), Astro Starlight
 // (src/content/docs), Docusaurus (its pages' number prefixes),
@@ -40,6 +41,7 @@ const (
 	VitePress   Kind = "VitePress"
 	Docusaurus  Kind = "Docusaurus"
 	JupyterBook Kind = "Jupyter Book"
+	Sphinx      Kind = "Sphinx (MyST)"
 	Starlight   Kind = "Starlight"
 	Markdown    Kind = "a folder of Markdown"
 )
@@ -68,9 +70,9 @@ func (k Kind) Permalinks() bool {
 }
 
 // MyST reports whether the tool reads its pages as MyST Markdown
-// (Jupyter Book): "(label)=" targets and roles such as {ref}`label` are
-// its syntax (markdown.Options.MyST), not text.
-func (k Kind) MyST() bool { return k == JupyterBook }
+// (Jupyter Book, Sphinx with myst_parser): "(label)=" targets and roles
+// such as {ref}`label` are its syntax (markdown.Options.MyST), not text.
+func (k Kind) MyST() bool { return k == JupyterBook || k == Sphinx }
 
 // Layout is what Detect found.
 type Layout struct {
@@ -115,6 +117,10 @@ type Layout struct {
 	// name (01_intro.md, 2-guides/) orders it and is not part of its URL,
 	// as in Docusaurus.
 	NumberPrefixes bool
+	// Folders are what a folder's settings say of it (Docusaurus'
+	// _category_ files), by its path from Root. Where Kind is Docusaurus,
+	// Nav's paths are doc ids, not files (docusaurus.go).
+	Folders map[string]Folder
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
 	// Shared, in the layout of one language of a multilingual handbook
@@ -195,8 +201,16 @@ func Detect(fsys fs.FS) Layout {
 			return l
 		}
 	}
+	for _, dir := range []string{".", "docs", "doc"} {
+		if l, ok := readSphinx(fsys, dir); ok {
+			return l
+		}
+	}
 	if firstExisting(fsys, docusaurusConfigs...) != "" {
-		return withStatic(fsys, Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}, "static")
+		return readDocusaurus(fsys, ".")
+	}
+	if firstExisting(fsys, prefixed("website", docusaurusConfigs)...) != "" && isDir(fsys, "docs") {
+		return readDocusaurus(fsys, "website")
 	}
 	// The GOV.UK tech docs template's publisher image brings its own
 	// config.rb: a site built with it has only config/tech-docs.yml.

@@ -142,10 +142,16 @@ func NewWith(opts Options) *Renderer {
 		util.Prioritized(containerParser{}, 150),
 		util.Prioritized(mystParser{}, 150),
 	}
+	transformers := []util.PrioritizedValue{
+		util.Prioritized(calloutTransformer{}, 100),
+		util.Prioritized(headingIDs{}, 50),
+		util.Prioritized(termMarker{}, 10),
+	}
 	if opts.MyST {
 		// Only MyST's pages pay for a parser that looks at every brace.
 		inline = append(inline, util.Prioritized(mystRoleParser{}, 150))
 		blocks = append(blocks, util.Prioritized(mystTargetParser{}, 150))
+		transformers = append(transformers, util.Prioritized(mystNames{}, 110))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -161,11 +167,7 @@ func NewWith(opts Options) *Renderer {
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(inline...),
 			parser.WithBlockParsers(blocks...),
-			parser.WithASTTransformers(
-				util.Prioritized(calloutTransformer{}, 100),
-				util.Prioritized(headingIDs{}, 50),
-				util.Prioritized(termMarker{}, 10),
-			),
+			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),

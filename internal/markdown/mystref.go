@@ -70,6 +70,9 @@ type mystTarget struct {
 	ast.BaseBlock
 	label  string
 	offset int // where the line starts: it holds no lines, which would be text
+	// text is what names the target where no heading follows it: a
+	// directive's caption (mystNames).
+	text string
 }
 
 // Kind implements ast.Node.
@@ -353,7 +356,7 @@ func (c *collector) warnOf(n ast.Node) {
 
 // target records target n: its label, and the heading it names.
 func (c *collector) target(n *mystTarget) {
-	t := Target{Label: n.label, Heading: -1, Offset: n.offset}
+	t := Target{Label: n.label, Text: n.text, Heading: -1, Offset: n.offset}
 	if h := headingAfter(n); h != nil {
 		// The heading comes next in the walk: it is the next one.
 		t.Heading, t.Text = len(c.d.Headings), nodeText(h, c.src, readerText)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
@@ -384,7 +385,7 @@ func (w *navWalk) level(s *handbook.Section, count func(n int), item func(it Nav
 		item(more(w.site, s, lo), nil)
 	}
 	for _, c := range s.Children[lo:hi] {
-		it := NavItem{Title: c.Title, URL: c.URL, Current: c == w.p, Section: c.IsSection}
+		it := NavItem{Title: cmp.Or(c.NavTitle, c.Title), URL: c.URL, Current: c == w.p, Section: c.IsSection}
 		var sub *handbook.Section
 		if w.isOpen(c) {
 			it.Open, sub = true, c.Section
@@ -443,7 +444,7 @@ func (w *navWalk) navLevel(n *handbook.NavNode, preview bool, count func(n int),
 		on := here != nil && c.Contains(here)
 		switch {
 		case c.Page != nil:
-			it := NavItem{Title: c.Page.Title, URL: c.Page.URL, Current: c.Page == w.p, Section: len(c.Children) > 0}
+			it := NavItem{Title: cmp.Or(c.Page.NavTitle, c.Page.Title), URL: c.Page.URL, Current: c.Page == w.p, Section: len(c.Children) > 0}
 			if on && !preview && len(c.Children) > 0 {
 				it.Open = true
 				item(it, c, false)
