@@ -53,19 +53,33 @@ func NewSpill(dir string) (*Spill, error) {
 }
 
 // put writes parts one after the other at the end of the spill and
-// returns where the first went.
+// returns where the first went: in one write, through a buffer of the
+// pool, when there are several.
 func (s *Spill) put(parts ...[]byte) (int64, error) {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
 	}
 	off := s.end.Add(int64(n)) - int64(n)
-	at := off
-	for _, p := range parts {
-		if _, err := s.f.WriteAt(p, at); err != nil {
+	if len(parts) == 1 {
+		if _, err := s.f.WriteAt(parts[0], off); err != nil {
 			return 0, err
 		}
-		at += int64(len(p))
+		return off, nil
+	}
+	b, _ := s.bufs.Get().(*[]byte)
+	if b == nil {
+		b = new([]byte)
+	}
+	all := (*b)[:0]
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	_, err := s.f.WriteAt(all, off)
+	*b = all
+	s.bufs.Put(b)
+	if err != nil {
+		return 0, err
 	}
 	return off, nil
 }

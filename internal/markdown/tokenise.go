@@ -30,11 +30,17 @@ type compiledLexer struct {
 	reg   *chroma.LexerRegistry
 	rules chroma.CompiledRules
 	first map[*regexp2.Regexp]firstChars
+	// byState holds each state's rules' first characters in the rules'
+	// order, as they were compiled; a state a mutator changed since
+	// (none of chroma's do once compiled) is looked up in first.
+	byState map[string][]firstChars
 }
 
 // firstChars are the characters a match of a rule's expression can
-// start with: when fold is set, as their lower case.
+// start with (when fold is set, as their lower case), or with a nil set,
+// any.
 type firstChars struct {
+	re   *regexp2.Regexp
 	set  *syntax.CharSet
 	fold bool
 }
@@ -43,34 +49,42 @@ type firstChars struct {
 // expressions, parsed again as regexp2 parses them; an expression that
 // can match nothing, or whose set regexp2 does not know, is always tried.
 func newCompiledLexer(lexer *chroma.RegexLexer, reg *chroma.LexerRegistry, rules chroma.CompiledRules) *compiledLexer {
-	c := &compiledLexer{lexer: lexer, reg: reg, rules: rules, first: map[*regexp2.Regexp]firstChars{}}
-	for _, rs := range rules {
-		for _, r := range rs {
-			if r.Regexp == nil {
-				continue
+	c := &compiledLexer{lexer: lexer, reg: reg, rules: rules, first: map[*regexp2.Regexp]firstChars{},
+		byState: map[string][]firstChars{}}
+	for state, rs := range rules {
+		fcs := make([]firstChars, len(rs))
+		for i, r := range rs {
+			fc, done := c.first[r.Regexp]
+			if !done && r.Regexp != nil {
+				fc = firstCharsOf(r.Regexp)
+				c.first[r.Regexp] = fc
 			}
-			if _, done := c.first[r.Regexp]; done {
-				continue
-			}
-			tree, err := syntax.Parse(r.Regexp.String(), syntax.ParseOptions{})
-			if err != nil {
-				continue
-			}
-			code, err := syntax.Write(tree)
-			if err != nil || code.FcPrefix == nil || code.RightToLeft {
-				continue
-			}
-			code.PrepareCharSetASCIIBitmaps()
-			c.first[r.Regexp] = firstChars{&code.FcPrefix.PrefixSet, code.FcPrefix.CaseInsensitive}
+			fcs[i] = fc
 		}
+		c.byState[state] = fcs
 	}
 	return c
 }
 
-// mayStart reports whether re can match text starting with ch.
-func (c *compiledLexer) mayStart(re *regexp2.Regexp, ch rune) bool {
-	fc, ok := c.first[re]
-	if !ok {
+// firstCharsOf is re's first characters, as regexp2 finds them.
+func firstCharsOf(re *regexp2.Regexp) firstChars {
+	fc := firstChars{re: re}
+	tree, err := syntax.Parse(re.String(), syntax.ParseOptions{})
+	if err != nil {
+		return fc
+	}
+	code, err := syntax.Write(tree)
+	if err != nil || code.FcPrefix == nil || code.RightToLeft {
+		return fc
+	}
+	code.PrepareCharSetASCIIBitmaps()
+	fc.set, fc.fold = &code.FcPrefix.PrefixSet, code.FcPrefix.CaseInsensitive
+	return fc
+}
+
+// mayStart reports whether a match of fc's expression can start with ch.
+func (fc firstChars) mayStart(ch rune) bool {
+	if fc.set == nil {
 		return true
 	}
 	if fc.fold {
@@ -80,10 +94,17 @@ func (c *compiledLexer) mayStart(re *regexp2.Regexp, ch rune) bool {
 }
 
 // match is chroma's matchRules, with mayStart before each try.
-func (c *compiledLexer) match(text []rune, pos int, rules []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
+func (c *compiledLexer) match(text []rune, pos int, state string, rules []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
 	ch := text[pos]
+	fcs := c.byState[state]
 	for i, rule := range rules {
-		if !c.mayStart(rule.Regexp, ch) {
+		fc := firstChars{}
+		if i < len(fcs) && fcs[i].re == rule.Regexp {
+			fc = fcs[i]
+		} else if f, ok := c.first[rule.Regexp]; ok {
+			fc = f
+		}
+		if !fc.mayStart(ch) {
 			continue
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
@@ -167,7 +188,7 @@ func (t *tokeniser) next() chroma.Token {
 		if !ok {
 			panic("unknown state " + l.State)
 		}
-		i, rule, groups, named := t.c.match(l.Text, l.Pos, rules)
+		i, rule, groups, named := t.c.match(l.Text, l.Pos, l.State, rules)
 		if groups == nil {
 			// As Pygments and chroma: a newline no rule takes starts
 			// again from the first state.
