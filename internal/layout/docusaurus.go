@@ -43,7 +43,8 @@ var categoryFiles = []string{"_category_.json", "_category_.yml", "_category_.ya
 // readDocusaurus reads the Docusaurus site whose config is in cfgDir ("."
 // or "website").
 func readDocusaurus(fsys fs.FS, cfgDir string) Layout {
-	l := Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}
+	l := Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true,
+		Title: configTitle(fsys, firstExisting(fsys, prefixed(cfgDir, docusaurusConfigs)...))}
 	if cfgDir != "." {
 		l.Root = "docs"
 	}

@@ -182,6 +182,7 @@ func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
 	}
 	l := Layout{Kind: VitePress, Root: dir}
 	if src, err := fs.ReadFile(fsys, cfg); err == nil {
+		l.Title = scriptTitle(src)
 		if m := vitepressSrcDir.FindSubmatch(src); m != nil {
 			if root, ok := cleanRoot(path.Join(dir, string(m[1]))); ok && isDir(fsys, root) {
 				l.Root = root
@@ -189,6 +190,34 @@ func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
 		}
 	}
 	return l, true
+}
+
+// scriptTitleLine is a line of a config written as a script that sets a
+// title to a literal string: `  title: 'Redux',`.
+var scriptTitleLine = regexp.MustCompile(`(?m)^([ \t]*)title\s*:\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'|\x60([^\x60\\$\n]*)\x60)\s*,?\s*(?://.*)?$`)
+
+// scriptTitle is the site's title in a Docusaurus, VitePress or Astro
+// config, a script that baton does not run: the literal title least
+// indented (the config object's own, before a navbar's or a sidebar's,
+// nested deeper), the first of those; "" where none is a literal.
+func scriptTitle(src []byte) string {
+	title, indent := "", -1
+	for _, m := range scriptTitleLine.FindAllSubmatch(src, -1) {
+		t := strings.TrimSpace(string(m[2]) + string(m[3]) + string(m[4]))
+		if t != "" && (indent < 0 || len(m[1]) < indent) {
+			title, indent = t, len(m[1])
+		}
+	}
+	return title
+}
+
+// configTitle is scriptTitle of the file at name, or "".
+func configTitle(fsys fs.FS, name string) string {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return ""
+	}
+	return scriptTitle(src)
 }
 
 // docusaurusConfigs are the files that make a folder a Docusaurus site.
@@ -204,7 +233,7 @@ func readStarlight(fsys fs.FS, dir string) (Layout, bool) {
 	root := path.Join(dir, "src/content/docs")
 	for _, name := range astroConfigs {
 		if exists(fsys, path.Join(dir, name)) && isDir(fsys, root) {
-			return Layout{Kind: Starlight, Root: root}, true
+			return Layout{Kind: Starlight, Root: root, Title: configTitle(fsys, path.Join(dir, name))}, true
 		}
 	}
 	return Layout{}, false
