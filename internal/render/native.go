@@ -369,25 +369,25 @@ func (n *native) prevNext() {
 	n.attr("nav.prev_next")
 	n.s("\">\n    ")
 	if p.Prev != nil {
-		n.s(`<a class="prev" href="`)
-		n.rel(p.Prev.URL)
-		n.s(`" rel="prev"><span>`)
-		n.html(n.t("nav.prev"))
-		n.s("</span>")
-		n.esc(p.Prev.Title)
-		n.s("</a>")
+		n.wayLink(`<a class="prev" href="`, p.Prev.URL, `" rel="prev"><span>`, n.t("nav.prev"), p.Prev.Title)
 	}
 	n.s("\n    ")
 	if p.Next != nil {
-		n.s(`<a class="next" href="`)
-		n.rel(p.Next.URL)
-		n.s(`" rel="next"><span>`)
-		n.html(n.t("nav.next"))
-		n.s("</span>")
-		n.esc(p.Next.Title)
-		n.s("</a>")
+		n.wayLink(`<a class="next" href="`, p.Next.URL, `" rel="next"><span>`, n.t("nav.next"), p.Next.Title)
 	}
 	n.s("\n  </nav>")
+}
+
+// wayLink writes a link on to another page: open, the page's href, mid,
+// the word that says which way, and the page's title.
+func (n *native) wayLink(open, url, mid string, way template.HTML, title string) {
+	n.s(open)
+	n.rel(url)
+	n.s(mid)
+	n.html(way)
+	n.s("</span>")
+	n.esc(title)
+	n.s("</a>")
 }
 
 // section writes section.html's main part.
@@ -587,24 +587,12 @@ func (n *native) pathFoot(steps []PathStep) {
 		n.s("</p>\n  <div class=\"prev-next\">\n  ")
 		if st.Index != 0 {
 			to := st.Path.Steps[st.Index-1]
-			n.s(`<a class="prev" rel="prev" href="`)
-			n.rel(to.URL)
-			n.s(`"><span>`)
-			n.html(n.t("path.prev_step"))
-			n.s("</span>")
-			n.esc(to.Title)
-			n.s("</a>")
+			n.wayLink(`<a class="prev" rel="prev" href="`, to.URL, `"><span>`, n.t("path.prev_step"), to.Title)
 		}
 		n.s("\n  ")
 		if next := st.Index + 1; next < last {
 			to := st.Path.Steps[next]
-			n.s(`<a class="next" rel="next" href="`)
-			n.rel(to.URL)
-			n.s(`"><span>`)
-			n.html(n.t("path.next_step"))
-			n.s("</span>")
-			n.esc(to.Title)
-			n.s("</a>")
+			n.wayLink(`<a class="next" rel="next" href="`, to.URL, `"><span>`, n.t("path.next_step"), to.Title)
 		} else {
 			n.s(`<a class="next" href="`)
 			n.rel(st.Path.URL)
