@@ -8,8 +8,6 @@ import (
 	"html/template"
 	"io"
 	"strconv"
-	"strings"
-	"sync"
 
 	"github.com/batonhq/baton/internal/i18n"
 )
@@ -54,22 +52,23 @@ func themeSum(theme Theme) string {
 // Markdown page of a handbook of one language (the head's hreflang links
 // and the header's switcher stay the templates').
 func (r *Renderer) writesNative(v *PageView) bool {
-	return r.native && (v.Kind == "page" || v.Kind == "section") && v.Page != nil &&
-		v.Translations == nil && v.Resp == nil && !v.Absolute && (v.Kind == "page" || v.Page.Section != nil)
+	return r.native && v.Page != nil && (v.Kind == "page" || v.Kind == "section" && v.Page.Section != nil) &&
+		v.Translations == nil && v.Resp == nil && !v.Absolute
 }
 
 // native is one page being written: its view, its words, and the first
 // error, after which nothing more is written.
 type native struct {
-	v   *PageView
-	ui  *i18n.Strings
-	b   htmlBuilder
-	err error
+	v    *PageView
+	ui   *i18n.Strings
+	root string // v.Root()
+	b    htmlBuilder
+	err  error
 }
 
 // writeNative writes v as the default theme's templates would.
 func (r *Renderer) writeNative(w io.Writer, v *PageView) error {
-	n := &native{v: v, ui: v.Site.ui}
+	n := &native{v: v, ui: v.Site.ui, root: v.Root()}
 	if buf, ok := w.(*bytes.Buffer); ok {
 		// Written where the buffer has room: no copy when it is large
 		// enough, as the build's pooled buffers are after a few pages.
@@ -100,19 +99,18 @@ func (n *native) fail(err error) {
 
 // t is the theme's t: a UI string with its placeholders, as HTML.
 func (n *native) t(key string, args ...any) template.HTML {
-	if len(args) == 0 {
-		return n.v.Site.words.text(n.ui, key, n)
-	}
-	if err := checkWord(n.ui, key); err != nil {
-		n.fail(err)
-		return ""
-	}
-	return uiHTML(n.ui.T(key, placeholders(args)...))
+	h, err := n.v.Site.words.word(n.ui, key, args...)
+	n.fail(err)
+	return h
 }
 
 // attr is the UI string key as html/template prints it in a quoted
 // attribute.
-func (n *native) attr(key string) { n.s(n.v.Site.words.attr(n.ui, key, n)) }
+func (n *native) attr(key string) {
+	w, err := n.v.Site.words.plain(n.ui, key)
+	n.fail(err)
+	n.s(w.attr)
+}
 
 // cached prints a partial of the theme with cached, as the templates do.
 func (n *native) cached(name string, keys ...any) {
@@ -128,7 +126,7 @@ func (n *native) head() {
 	n.s("<!doctype html>\n<html lang=\"")
 	n.esc(c.Language)
 	n.s(`" data-root="`)
-	n.esc(v.Root())
+	n.esc(n.root)
 	n.s(`" data-handbook="`)
 	n.esc(c.Title)
 	n.s("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -171,7 +169,7 @@ func (n *native) head() {
 	n.s("\">\n")
 	n.meta(`<meta name="twitter:description" content="`, desc)
 	n.s("\n")
-	n.cached("headlinks", v.Root(), v.Mermaid)
+	n.cached("headlinks", n.root, v.Mermaid)
 	n.html(v.Head())
 	n.s("\n</head>\n")
 }
@@ -196,7 +194,7 @@ func (n *native) body() {
 	n.html(n.t("nav.skip"))
 	n.s("</a>\n")
 	side := v.Sidebar()
-	n.cached("header", v.Root(), side == "")
+	n.cached("header", n.root, side == "")
 	if side != "" {
 		n.s("\n<div class=\"layout has-sidebar\">\n\n<nav id=\"sidebar\" class=\"sidebar\" aria-label=\"")
 		n.attr("nav.sections")
@@ -223,7 +221,7 @@ func (n *native) body() {
 		n.section()
 	}
 	n.s("\n</main>\n</div>\n")
-	n.cached("footer", v.Root())
+	n.cached("footer", n.root)
 	n.s("\n</body>\n</html>\n\n\n")
 }
 
@@ -605,65 +603,4 @@ func (n *native) pathFoot(steps []PathStep) {
 		n.s("\n  </div>\n</nav>\n")
 	}
 	n.s("\n")
-}
-
-// plainWords are the UI strings without placeholders that a build's pages
-// print, each made once: as t prints it, and as html/template prints that
-// in a quoted attribute.
-type plainWords struct{ m sync.Map }
-
-type plainWord struct {
-	text template.HTML
-	attr string
-}
-
-func (w *plainWords) get(ui *i18n.Strings, key string, n *native) plainWord {
-	if pw, ok := w.m.Load(key); ok {
-		return pw.(plainWord)
-	}
-	if err := checkWord(ui, key); err != nil {
-		n.fail(err)
-		return plainWord{}
-	}
-	h := uiHTML(ui.T(key))
-	pw := plainWord{h, attrHTML(h)}
-	w.m.Store(key, pw)
-	return pw
-}
-
-func (w *plainWords) text(ui *i18n.Strings, key string, n *native) template.HTML {
-	return w.get(ui, key, n).text
-}
-
-func (w *plainWords) attr(ui *i18n.Strings, key string, n *native) string {
-	return w.get(ui, key, n).attr
-}
-
-// attrNorm is html/template's escaping of HTML printed into a quoted
-// attribute once its tags are stripped: its entities are kept.
-var attrNorm = strings.NewReplacer(
-	"\x00", "\uFFFD",
-	`"`, "&#34;",
-	"'", "&#39;",
-	"+", "&#43;",
-	"<", "&lt;",
-	">", "&gt;",
-)
-
-// attrTemplate prints HTML into a quoted attribute, for attrHTML.
-var attrTemplate = template.Must(template.New("").Parse(`<p title="{{.}}">`))
-
-// attrHTML is h as html/template prints it in a quoted attribute: its
-// tags stripped and the rest escaped but its entities. HTML with a tag
-// in it (a UI string with `code`) goes through html/template itself,
-// whose tag stripping follows the HTML parser's states.
-func attrHTML(h template.HTML) string {
-	if !strings.Contains(string(h), "<") {
-		return attrNorm.Replace(string(h))
-	}
-	var b strings.Builder
-	if err := attrTemplate.Execute(&b, h); err != nil {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<p title="`), `">`)
 }

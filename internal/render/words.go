@@ -37,29 +37,13 @@ func scriptValue(v any) (template.JS, error) {
 func uiFuncs(ui *i18n.Strings) template.FuncMap {
 	check := func(key string) error { return checkWord(ui, key) }
 	js, jsErr := scriptValue(ui.JS())
-	// plain keeps each string t printed without placeholders' values: a
-	// page prints a dozen of them, the same on every page.
-	var plain sync.Map
+	plain := &plainWords{}
 	return template.FuncMap{
 		// jsWords are the strings the theme's scripts show, which read
 		// them from the page, so that a script is one file for a site in
 		// any language.
 		"jsWords": func() (template.JS, error) { return js, jsErr },
-		"t": func(key string, args ...any) (template.HTML, error) {
-			if len(args) == 0 {
-				if h, ok := plain.Load(key); ok {
-					return h.(template.HTML), nil
-				}
-			}
-			if err := check(key); err != nil {
-				return "", err
-			}
-			h := uiHTML(ui.T(key, placeholders(args)...))
-			if len(args) == 0 {
-				plain.Store(key, h)
-			}
-			return h, nil
-		},
+		"t":       func(key string, args ...any) (template.HTML, error) { return plain.word(ui, key, args...) },
 		"tn": func(key string, n int, args ...any) (template.HTML, error) {
 			if err := check(key + ".other"); err != nil {
 				return "", err
@@ -208,4 +192,71 @@ func langFuncs(ui *i18n.Strings) template.FuncMap {
 	m := funcs()
 	maps.Copy(m, uiFuncs(ui))
 	return m
+}
+
+// plainWords keeps each UI string printed without placeholders' values,
+// made once (a page prints a dozen of them, the same on every page): as
+// t prints it, and as html/template prints that in a quoted attribute
+// (writeNative).
+type plainWords struct{ m sync.Map }
+
+type plainWord struct {
+	text template.HTML
+	attr string
+}
+
+// plain is the UI string key, which has no placeholders.
+func (w *plainWords) plain(ui *i18n.Strings, key string) (plainWord, error) {
+	if pw, ok := w.m.Load(key); ok {
+		return pw.(plainWord), nil
+	}
+	if err := checkWord(ui, key); err != nil {
+		return plainWord{}, err
+	}
+	h := uiHTML(ui.T(key))
+	pw := plainWord{h, attrHTML(h)}
+	w.m.Store(key, pw)
+	return pw, nil
+}
+
+// word is the theme's t: the UI string key with its placeholders filled
+// from args (pairs of a name and a value), as HTML.
+func (w *plainWords) word(ui *i18n.Strings, key string, args ...any) (template.HTML, error) {
+	if len(args) == 0 {
+		pw, err := w.plain(ui, key)
+		return pw.text, err
+	}
+	if err := checkWord(ui, key); err != nil {
+		return "", err
+	}
+	return uiHTML(ui.T(key, placeholders(args)...)), nil
+}
+
+// attrNorm is html/template's escaping of HTML printed into a quoted
+// attribute once its tags are stripped: its entities are kept.
+var attrNorm = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// attrTemplate prints HTML into a quoted attribute, for attrHTML.
+var attrTemplate = template.Must(template.New("").Parse(`<p title="{{.}}">`))
+
+// attrHTML is h as html/template prints it in a quoted attribute: its
+// tags stripped and the rest escaped but its entities. HTML with a tag
+// in it (a UI string with `code`) goes through html/template itself,
+// whose tag stripping follows the HTML parser's states.
+func attrHTML(h template.HTML) string {
+	if !strings.Contains(string(h), "<") {
+		return attrNorm.Replace(string(h))
+	}
+	var b strings.Builder
+	if err := attrTemplate.Execute(&b, h); err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), `<p title="`), `">`)
 }
