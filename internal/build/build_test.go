@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -159,6 +160,18 @@ func checkGolden(t *testing.T, got map[string][]byte, golden string) {
 
 // sharedGolden is the golden folder that keeps the theme's files.
 const sharedGolden = "testdata/golden"
+
+// goldenSite serves golden as the site it is: its files, and the theme's
+// that sharedGolden keeps for it.
+type goldenSite string
+
+func (g goldenSite) Open(name string) (http.File, error) {
+	f, err := http.Dir(g).Open(name)
+	if errors.Is(err, fs.ErrNotExist) && path.Base(path.Dir(name)) == "_baton" {
+		return http.Dir(sharedGolden).Open("/_baton/" + path.Base(name))
+	}
+	return f, err
+}
 
 // sharedThemeFile is sharedGolden's copy of the theme file that output
 // path p of another golden site is (a file straight under a _baton

@@ -20,7 +20,7 @@ import (
 // placeholder, its "no results", the search page's count of results, and
 // a code block's copy button, its name and its "copied" state.
 func TestGermanInTheBrowser(t *testing.T) {
-	srv := httptest.NewServer(http.FileServer(http.Dir("testdata/golden-de")))
+	srv := httptest.NewServer(http.FileServer(goldenSite("testdata/golden-de")))
 	defer srv.Close()
 	ctx := browsertest.Tab(t, browsertest.Browser(t), 60*time.Second)
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
