@@ -109,11 +109,14 @@ func (c *compiledLexer) match(text []rune, pos int, state string, rules []*chrom
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
 		if m != nil && err == nil && m.RuneIndex == pos {
-			groups := []string{}
-			named := make(map[string]string)
-			for _, g := range m.Groups() {
-				named[g.Name] = g.String()
-				groups = append(groups, g.String())
+			// chroma's groups and named groups, each made at its size
+			// and each group's text made once.
+			gs := m.Groups()
+			groups := make([]string, len(gs))
+			named := make(map[string]string, len(gs))
+			for k := range gs {
+				groups[k] = gs[k].String()
+				named[gs[k].Name] = groups[k]
 			}
 			return i, rule, groups, named
 		}
