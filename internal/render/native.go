@@ -31,13 +31,21 @@ import (
 var nativeFiles = []string{"baseof.html", "page.html", "section.html", "partials.html", "languages.html"}
 
 // nativeSum is the SHA-256 of nativeFiles as the default theme has them
-// (themeSum): TestNativeThemeSum says when it changes, and what to check.
+// (themeSum of nativeFiles): TestNativeThemeSum says when it changes, and
+// what to check.
 const nativeSum = "5be5ada9792ce8995b704341fc9d78bebd0982847b8c49d2ac37be90a9438d4e"
 
-// themeSum is the hash of theme's nativeFiles, each with its length.
-func themeSum(theme Theme) string {
+// printFiles are the theme files writeNative stands for besides
+// nativeFiles in a print view of one part of the handbook.
+var printFiles = []string{"print.html"}
+
+// nativePrintSum is themeSum of printFiles as the default theme has them.
+const nativePrintSum = "2239cfae00acf55523aa659854cd6f4a30dd5e880bf0e37fcae110edc356116f"
+
+// themeSum is the hash of theme's files names, each with its length.
+func themeSum(theme Theme, names []string) string {
 	h := sha256.New()
-	for _, name := range nativeFiles {
+	for _, name := range names {
 		data, ok := theme[name]
 		if !ok {
 			return ""
@@ -49,11 +57,20 @@ func themeSum(theme Theme) string {
 }
 
 // writesNative reports whether v's page is one writeNative prints: a
-// Markdown page of a handbook of one language (the head's hreflang links
-// and the header's switcher stay the templates').
+// Markdown page, or the print view of one part, of a handbook of one
+// language (the head's hreflang links and the header's switcher stay the
+// templates'). The whole handbook's print view, with its reading paths,
+// matrix, glossary and roles, stays the template's: a handbook that
+// prints in parts has one, and its parts' pages are printed in their own
+// views.
 func (r *Renderer) writesNative(v *PageView) bool {
-	return r.native && v.Page != nil && (v.Kind == "page" || v.Kind == "section" && v.Page.Section != nil) &&
-		v.Translations == nil && v.Resp == nil && !v.Absolute
+	if v.Translations != nil || v.Resp != nil || v.Absolute {
+		return false
+	}
+	if v.Kind == "print" {
+		return r.nativePrint && !v.PrintWhole
+	}
+	return r.native && v.Page != nil && (v.Kind == "page" || v.Kind == "section" && v.Page.Section != nil)
 }
 
 // native is one page being written: its view, its words, and the first
@@ -62,18 +79,15 @@ type native struct {
 	v    *PageView
 	ui   *i18n.Strings
 	root string // v.Root()
+	w    io.Writer
 	b    htmlBuilder
 	err  error
 }
 
 // writeNative writes v as the default theme's templates would.
 func (r *Renderer) writeNative(w io.Writer, v *PageView) error {
-	n := &native{v: v, ui: v.Site.ui, root: v.Root()}
-	if buf, ok := w.(*bytes.Buffer); ok {
-		// Written where the buffer has room: no copy when it is large
-		// enough, as the build's pooled buffers are after a few pages.
-		n.b.buf = buf.AvailableBuffer()
-	}
+	n := &native{v: v, ui: v.Site.ui, root: v.Root(), w: w}
+	n.room()
 	n.head()
 	n.body()
 	if n.err != nil {
@@ -81,6 +95,33 @@ func (r *Renderer) writeNative(w io.Writer, v *PageView) error {
 	}
 	_, err := w.Write(n.b.buf)
 	return err
+}
+
+// room starts n.b where w has room, when w is a buffer: no copy when it is
+// large enough, as the build's pooled buffers are after a few pages.
+func (n *native) room() {
+	if buf, ok := n.w.(*bytes.Buffer); ok {
+		n.b.buf = buf.AvailableBuffer()
+	} else {
+		n.b.buf = n.b.buf[:0]
+	}
+}
+
+// flushBytes is how much of a print view writeNative holds before it
+// writes it out: the view holds every page of its part, megabytes, which
+// the templates wrote as they went.
+const flushBytes = 64 << 10
+
+// flush writes out what n holds, once it is flushBytes or more.
+func (n *native) flush() {
+	if len(n.b.buf) < flushBytes || n.err != nil {
+		return
+	}
+	if _, err := n.w.Write(n.b.buf); err != nil {
+		n.fail(err)
+		return
+	}
+	n.room()
 }
 
 func (n *native) s(s string)           { n.b.buf = append(n.b.buf, s...) }
@@ -215,9 +256,12 @@ func (n *native) body() {
 		n.s("\n</ol></nav>\n")
 	}
 	n.s("\n")
-	if v.Kind == "page" {
+	switch v.Kind {
+	case "page":
 		n.page()
-	} else {
+	case "print":
+		n.print()
+	default:
 		n.section()
 	}
 	n.s("\n</main>\n</div>\n")
@@ -603,4 +647,109 @@ func (n *native) pathFoot(steps []PathStep) {
 		n.s("\n  </div>\n</nav>\n")
 	}
 	n.s("\n")
+}
+
+// print writes print.html's main part for the print view of one part of
+// the handbook.
+func (n *native) print() {
+	v := n.v
+	n.s("\n\n<article class=\"print-view\" aria-labelledby=\"page-title\">\n  <header class=\"doc-header\"><p class=\"eyebrow\">")
+	n.esc(v.Site.Config.Title)
+	n.s(`</p><h1 id="page-title">`)
+	n.esc(v.Title)
+	n.s("</h1>\n  <p class=\"no-print\"><button type=\"button\" class=\"print-button\" hidden>")
+	n.html(n.t("print.button"))
+	n.s("</button> ")
+	n.html(n.t("print.hint"))
+	n.s("</p></header>\n  <nav class=\"print-toc\" aria-label=\"")
+	n.attr("print.contents")
+	n.s("\"><h2 id=\"contents\">")
+	n.html(n.t("print.contents"))
+	n.s("</h2><ol>")
+	n.printTOC(v.Print)
+	for _, p := range v.Parts {
+		if p.URL != "" {
+			n.s(`<li class="depth-1"><a href="`)
+			n.rel(p.URL)
+			n.s(`">`)
+			n.esc(p.Title)
+			n.s("</a> ")
+			n.html(n.t("print.on_its_own"))
+			n.s("</li>")
+		}
+	}
+	n.s("</ol></nav>\n  ")
+	for _, p := range v.Parts {
+		n.printPart(p)
+	}
+	n.s("\n  \n</article>\n")
+}
+
+// printTOC writes the print view's contents: a link to each entry.
+func (n *native) printTOC(entries []PrintEntry) {
+	for _, e := range entries {
+		n.s(`<li class="depth-`)
+		n.num(e.Depth)
+		n.s(`"><a href="#`)
+		writeURLPart(&n.b, e.ID)
+		n.s(`">`)
+		n.esc(e.Page.Title)
+		n.s("</a></li>")
+	}
+}
+
+// printPart writes one part of a print view: its own section and
+// contents where it is a part of the handbook, and its pages.
+func (n *native) printPart(p PrintPart) {
+	own := p.ID != "" && p.URL == ""
+	if own {
+		n.s("\n  <section class=\"print-part\" id=\"")
+		n.esc(p.ID)
+		n.s(`" data-title="`)
+		n.s(attrHTML(n.t("print.title", "site", p.Title)))
+		n.s(" · ")
+		n.esc(n.v.Site.Config.Title)
+		n.s("\">\n  <nav class=\"print-toc print-part-toc\" aria-labelledby=\"")
+		n.esc(p.ID)
+		n.s(`-contents"><h2 id="`)
+		n.esc(p.ID)
+		n.s(`-contents">`)
+		n.html(n.t("print.part_contents", "part", p.Title))
+		n.s("</h2><ol>")
+		n.printTOC(p.Entries)
+		n.s("</ol></nav>\n  ")
+	}
+	n.s("\n  ")
+	for _, e := range p.Entries {
+		n.s("\n  <section class=\"print-page\" id=\"")
+		n.esc(e.ID)
+		n.s("\">\n    <h2 id=\"")
+		n.esc(e.ID)
+		n.s("-title\" class=\"print-title\">")
+		n.esc(e.Page.Title)
+		n.s("</h2>\n    ")
+		n.lede(e.Page.Lede)
+		n.s("\n    <div class=\"prose\">")
+		n.printBody(e)
+		n.s("</div>\n  </section>\n  ")
+		n.flush()
+	}
+	n.s("\n  ")
+	if own {
+		n.s("</section>")
+	}
+}
+
+// printBody writes entry e's body as PrintBody makes it, resolved straight
+// into the page.
+func (n *native) printBody(e PrintEntry) {
+	if e.body.doc == nil {
+		return
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			n.fail(&PanicError{File: e.file, Path: "print/index.html", Value: x})
+		}
+	}()
+	n.v.printInto(&n.b, e.body, e.ID+"--")
 }

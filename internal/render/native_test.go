@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,15 +25,23 @@ func TestNativeThemeSum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := themeSum(theme); got != nativeSum {
+	if got := themeSum(theme, nativeFiles); got != nativeSum {
 		t.Fatalf("the default theme's %s changed (sum %s): make native.go print what the templates print, check it with TestNativeMatchesTemplate, then set nativeSum to it", strings.Join(nativeFiles, ", "), got)
 	}
+	if got := themeSum(theme, printFiles); got != nativePrintSum {
+		t.Fatalf("the default theme's %s changed (sum %s): make native.go's print print what the template prints, check it with TestNativeMatchesTemplate, then set nativePrintSum to it", strings.Join(printFiles, ", "), got)
+	}
 	r, diags := New(theme)
-	if diags.HasErrors() || !r.native {
+	if diags.HasErrors() || !r.native || !r.nativePrint {
 		t.Fatalf("the default theme is not written natively (%v)", diags)
 	}
+	own := maps.Clone(theme)
+	own["print.html"] = append(slices.Clone(own["print.html"]), '\n')
+	if r, _ := New(own); !r.native || r.nativePrint {
+		t.Errorf("a theme with its own print.html: pages native %v (want true), print views native %v (want false)", r.native, r.nativePrint)
+	}
 	theme["page.html"] = append(theme["page.html"], '\n')
-	if r, _ := New(theme); r.native {
+	if r, _ := New(theme); r.native || r.nativePrint {
 		t.Error("a theme with its own page.html is written natively")
 	}
 }
@@ -99,7 +109,24 @@ func TestNativeMatchesTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, files := range nativeSites(t) {
-		t.Run(name, func(t *testing.T) {
+		t.Run(name, func(t *testing.T) { matchNative(t, theme, files, false) })
+		// Every handbook with a part printed in parts: each part's
+		// print view is written in Go.
+		t.Run(name+"/parts", func(t *testing.T) { matchNative(t, theme, files, true) })
+	}
+}
+
+// matchNative renders the handbook of files in Go and through the
+// templates, the print view in parts when parts is set, and compares
+// every file.
+func matchNative(t *testing.T, theme Theme, files []corpus.File, parts bool) {
+	if parts {
+		old := printSplitBytes
+		printSplitBytes = 0
+		t.Cleanup(func() { printSplitBytes = old })
+	}
+	{
+		{
 			site := ResolveFiles(t, files)
 			// The dates of commits and the reviews due, which come from
 			// git and the day of the build.
@@ -114,7 +141,7 @@ func TestNativeMatchesTemplate(t *testing.T) {
 				t.Fatalf("not native: %v", diags)
 			}
 			tmpl, _ := New(theme)
-			tmpl.native = false
+			tmpl.native, tmpl.nativePrint = false, false
 			want := map[string]string{}
 			for _, j := range tmpl.Jobs(site) {
 				var b strings.Builder
@@ -123,7 +150,7 @@ func TestNativeMatchesTemplate(t *testing.T) {
 				}
 				want[j.Path] = b.String()
 			}
-			written := 0
+			written, printed := 0, 0
 			// One buffer for every page, as the build pools them: a page
 			// is written in the room the last one left (writeNative).
 			var b bytes.Buffer
@@ -138,11 +165,17 @@ func TestNativeMatchesTemplate(t *testing.T) {
 				if strings.Contains(b.String(), `class="kind-page"`) || strings.Contains(b.String(), `class="kind-section"`) {
 					written++
 				}
+				if j.Path != "print/index.html" && strings.Contains(b.String(), `class="kind-print"`) {
+					printed++
+				}
 			}
 			if written < 3 {
 				t.Errorf("only %d pages of Markdown rendered", written)
 			}
-		})
+			if parts && len(printSections(site)) > 0 && printed == 0 {
+				t.Error("no part's print view rendered")
+			}
+		}
 	}
 }
 

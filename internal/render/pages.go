@@ -603,8 +603,8 @@ func pagePrintURL(site *handbook.Site, p *handbook.Page, kind string) string {
 
 // printSplitBytes is the size of the pages' bodies above which each part
 // of the handbook is a print view of its own: a reader who prints one
-// part of a big handbook should not load all of it.
-const printSplitBytes = 8 << 20
+// part of a big handbook should not load all of it. Tests lower it.
+var printSplitBytes = 8 << 20
 
 // PrintsInParts reports whether the handbook prints in parts: whether its
 // pages' bodies, in reading order, are more than printSplitBytes. A body
@@ -748,7 +748,13 @@ func printSections(site *handbook.Site) []*handbook.Section {
 func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
 	var buf strings.Builder
 	buf.Grow(b.doc.Size(prefix))
-	b.doc.ResolveWith(&buf, func(i int) string {
+	v.printInto(&buf, b, prefix)
+	return template.HTML(buf.String())
+}
+
+// printInto writes printedBody into w.
+func (v *PageView) printInto(w io.Writer, b printBody, prefix string) {
+	b.doc.ResolveWith(w, func(i int) string {
 		h := b.hrefs[i]
 		if _, ok := v.printed[h.URL]; ok && !h.External {
 			if h.Fragment != "" {
@@ -758,7 +764,6 @@ func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
 		}
 		return href(h, v.URL, v.rel)
 	}, func(i int) string { return b.hrefs[i].Text }, prefix, v.Site.ui)
-	return template.HTML(buf.String())
 }
 
 // printParts groups the print view's entries by part. The reading order

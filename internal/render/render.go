@@ -61,8 +61,9 @@ type Renderer struct {
 	// the two.
 	uncached bool
 	// native is set where the theme's pages of Markdown are the
-	// default's, which writeNative prints in Go; tests unset it to compare.
-	native bool
+	// default's, which writeNative prints in Go; nativePrint where its
+	// print view is too (a part's own view). Tests unset them to compare.
+	native, nativePrint bool
 	// keys are buffers for the pages' keys (PageView.writeKey).
 	keys sync.Pool
 	// scratches are the pages' scratch memory (scratch).
@@ -132,7 +133,8 @@ func New(theme Theme) (*Renderer, diag.List) {
 		}
 	}
 	r.addAsset("chroma.css", chromaCSS())
-	r.native = themeSum(theme) == nativeSum
+	r.native = themeSum(theme, nativeFiles) == nativeSum
+	r.nativePrint = r.native && themeSum(theme, printFiles) == nativePrintSum
 	return r, diags
 }
 
