@@ -50,7 +50,7 @@ func (r *Renderer) highlightBlocks(d *Doc, doc ast.Node, src []byte) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		block, ok := n.(*ast.FencedCodeBlock)
 		if !ok || !entering {
-			return ast.WalkContinue, nil
+			return blocksOnly(n), nil
 		}
 		block.SetAttributeString(codeAttr, r.codeBlock(d, block, src))
 		return ast.WalkSkipChildren, nil

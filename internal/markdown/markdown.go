@@ -695,7 +695,7 @@ func (d *Doc) addLink(n ast.Node, dest string, image bool, src []byte) {
 	d.Links = append(d.Links, Link{Dest: dest, Image: image, Wiki: wiki, Offset: offsetOf(n, src)})
 }
 
-// nodesOf lists the nodes of type T in doc, in document order, for a
+// nodesOf lists the blocks of type T in doc, in document order, for a
 // transformer that sees them all before it changes any: changing the tree
 // while ast.Walk is in it would skip or revisit nodes. A node found is
 // looked inside too, since some (blockquotes) nest.
@@ -705,9 +705,20 @@ func nodesOf[T ast.Node](doc ast.Node) []T {
 		if x, ok := n.(T); ok && entering {
 			found = append(found, x)
 		}
-		return ast.WalkContinue, nil
+		return blocksOnly(n), nil
 	})
 	return found
+}
+
+// blocksOnly is how a walk that looks for blocks goes on from block n: not
+// into its text when it holds text (a paragraph, a heading, a table's
+// cell), whose inline nodes are most of a page's nodes and never hold a
+// block.
+func blocksOnly(n ast.Node) ast.WalkStatus {
+	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
 }
 
 // offsetOf finds where an inline node starts in the source: the first text

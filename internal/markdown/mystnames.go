@@ -41,7 +41,7 @@ func (mystNames) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			}
 			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return blocksOnly(n), nil
 	})
 	for _, b := range blocks {
 		for _, t := range directiveTargets(b, src) {
