@@ -447,7 +447,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	b.keepTree(tree)
 	footer, d := b.footer(cfg)
 	diags.Append(d)
-	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: r.mem != nil, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), NavTree: navTree(b.opts.Layout.Nav),
+	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: true, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), NavTree: navTree(b.opts.Layout.Nav),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
 		NumberPrefixes: b.opts.Layout.NumberPrefixes, Docusaurus: b.opts.Layout.Kind == layout.Docusaurus, Folders: folders(b.opts.Layout), Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
 		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
