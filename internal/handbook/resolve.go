@@ -459,8 +459,15 @@ func (r *resolver) addStatic(f *Parsed) {
 	// static hosts serve no path with a dot folder in it.
 	rel = strings.ReplaceAll("/"+rel, "/"+source.GitBookAssets+"/", "/"+strings.TrimPrefix(source.GitBookAssets, ".")+"/")[1:]
 	if !safeURLPath(rel) {
-		r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
-		return
+		if !r.renames(rel) {
+			r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
+			return
+		}
+		// A file of a site written for another tool (a test's fixture
+		// named a#b.txt) is published as a page would be, under a name
+		// with hyphens, rather than failing the build.
+		r.diags.Warnf(diag.Pos{File: f.File}, "file name %q cannot be a URL; the file is at /%s", rel, urlName(rel))
+		rel = urlName(rel)
 	}
 	u := "/" + norm.NFC.String(rel)
 	if !r.claim(u, f.File, diag.Pos{File: f.File}) {

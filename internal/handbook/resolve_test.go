@@ -454,8 +454,8 @@ func TestPageBeforeFileOfItsName(t *testing.T) {
 // baton cannot take as they are: a slug on a folder's page and a slug
 // that is a whole path (as Docusaurus writes them), a page and a folder
 // named with characters a URL gives a meaning of its own (a page called
-// %.md). Each is a warning and the page is published; in a baton handbook
-// each is an error.
+// %.md), and a file beside them so named. Each is a warning and the page
+// or file is published; in a baton handbook each is an error.
 func TestLenientNames(t *testing.T) {
 	files := map[string]string{
 		"content/README.md":         "# Home\n\n[percent](cmd/%25.md) [hash](odd%23dir/page.md)\n",
@@ -465,6 +465,7 @@ func TestLenientNames(t *testing.T) {
 		"content/cmd/%.md":          "# %\n",
 		"content/odd#dir/page.md":   "# In an odd folder\n",
 		"content/odd#dir/deeper.md": "# Deeper\n",
+		"content/odd#dir/a%b#c.txt": "a fixture",
 	}
 	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
@@ -473,6 +474,7 @@ func TestLenientNames(t *testing.T) {
 		`content/guide/index.md:2:7: warning: slug is for pages; a section's URL comes from its folder name; the page keeps the URL of its file`,
 		`content/guide/setup.md:2:7: warning: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..; the page keeps the URL of its file`,
 		`content/odd#dir: warning: folder name "odd#dir" cannot be a URL; its pages are at /odd-dir/`,
+		`content/odd#dir/a%b#c.txt: warning: file name "odd#dir/a%b#c.txt" cannot be a URL; the file is at /odd-dir/a-b-c.txt`,
 	}
 	var got []string
 	for _, d := range diags.Sort() {
@@ -514,6 +516,7 @@ func TestLenientNames(t *testing.T) {
 		`content/cmd/%.md: file name "%.md" cannot be a URL`,
 		`content/guide/index.md:2:7: slug is for pages; a section's URL comes from its folder name`,
 		`content/guide/setup.md:2:7: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..`,
+		`content/odd#dir/a%b#c.txt: file name "odd#dir/a%b#c.txt" cannot be published safely`,
 		`content/odd#dir/deeper.md: folder name "odd#dir" cannot be a URL`,
 		`content/odd#dir/page.md: folder name "odd#dir" cannot be a URL`,
 	}
