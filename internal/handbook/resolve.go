@@ -102,6 +102,16 @@ type Options struct {
 	// Folders are what the layout's settings say of folders of pages
 	// (Docusaurus' _category_ files), by source path (content/guides).
 	Folders map[string]Folder
+	// URLPrefixes are the paths, each with a slash at both ends, that links
+	// written as URLs of the tool's site may start with before the path
+	// baton gives the page, in the order they stand (a Docusaurus site's
+	// baseUrl, /docs/, and its routeBasePath where its docs are all the
+	// site: layout.Layout.BaseURL, RootURL); byURL leaves each out.
+	URLPrefixes []string
+	// LinkRoot is the source folder from which the tool reads a link to a
+	// file that starts with / where the site's root has no such file
+	// (layout.Layout.LinkRoot: Docusaurus' content/docs); "" for none.
+	LinkRoot string
 	// Virtual, in one language of a multilingual handbook, maps a site
 	// path back to the path the resolver reads it as (layout.Virtual):
 	// relative links are followed from the page's own place in the site
@@ -596,7 +606,9 @@ func (r *resolver) addPage(f *Parsed) {
 		p.Summary = leadSummary(p.Doc)
 	}
 	p.Minutes = readingMinutes(p.Doc)
-	p.IsSection = r.index[dir] == f.File
+	// A folder published at its parent's URL (FolderURLs) may hold the
+	// parent's page: Docusaurus' docs at the site's root.
+	p.IsSection = r.index[dir] == f.File || r.index[sec.Dir] == f.File
 	if p.IsSection {
 		p.Section = sec
 	}
@@ -1225,6 +1237,9 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	if asURL != nil {
 		return asURL.h, asURL.file, true
 	}
+	if h, f, ok := r.fromLinkRoot(dest, dirOnly); ok {
+		return h, f, true
+	}
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
 	}
@@ -1237,6 +1252,21 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 		}
 	}
 	return Href{}, file, false
+}
+
+// fromLinkRoot finds a link to a file that starts with / in
+// Options.LinkRoot, as Docusaurus reads [x](/guide/x.md) from its docs
+// folder.
+func (r *resolver) fromLinkRoot(dest string, dirOnly bool) (Href, string, bool) {
+	if r.opts.LinkRoot == "" || !strings.HasPrefix(dest, "/") {
+		return Href{}, "", false
+	}
+	for _, c := range fileForms(path.Join(r.opts.LinkRoot, dest), dirOnly) {
+		if h, f, ok := r.target(c.file, c.dirOnly); ok {
+			return h, f, true
+		}
+	}
+	return Href{}, "", false
 }
 
 // hit is what a link leads to, and the source file that holds it.
@@ -1332,7 +1362,8 @@ func fileForms(file string, dirOnly bool) []form {
 
 // byURL finds what is published at a link's path read as a URL: relative
 // to page p's URL, or, with a leading /, to the site's root (or to its
-// base URL's path, when it has one).
+// base URL's path, when it has one, or past the tool's URLPrefixes where
+// the path as written finds nothing).
 func (r *resolver) byURL(p *Page, dest string) (Href, string, bool) {
 	u := dest
 	if !strings.HasPrefix(u, "/") {
@@ -1340,6 +1371,24 @@ func (r *resolver) byURL(p *Page, dest string) (Href, string, bool) {
 	} else if base := r.basePath(); base != "/" && strings.HasPrefix(u, base) {
 		u = "/" + strings.TrimPrefix(u, base)
 	}
+	if h, f, ok := r.atURL(u); ok || !strings.HasPrefix(dest, "/") || len(r.opts.URLPrefixes) == 0 {
+		return h, f, ok
+	}
+	short := u
+	for _, pre := range r.opts.URLPrefixes {
+		if rest, ok := strings.CutPrefix(short+"/", pre); ok && len(pre) > 1 {
+			short = strings.TrimSuffix("/"+rest, "/")
+		}
+	}
+	if short == u {
+		return Href{}, "", false
+	}
+	return r.atURL(short)
+}
+
+// atURL finds what is published at URL path u, written with or without
+// its index.html or .html.
+func (r *resolver) atURL(u string) (Href, string, bool) {
 	for _, try := range []string{u, strings.TrimSuffix(u, ".html"), strings.TrimSuffix(u, "index.html")} {
 		if file, ok := r.urlFiles[URLKey(norm.NFC.String(try))]; ok {
 			if h, f, ok := r.target(file, false); ok {

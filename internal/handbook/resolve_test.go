@@ -1071,3 +1071,41 @@ func TestDocusaurusSidebars(t *testing.T) {
 		t.Errorf("the caller's tree was changed: %q", tree[0].File)
 	}
 }
+
+// TestDocusaurusRoutes: the docs of a Docusaurus site published at the
+// site's root (its routeBasePath /, Options.FolderURLs) beside the
+// repository's README.md, whose slug-/ page is the home page; links to a
+// file from the docs folder (/guide/y.md, Options.LinkRoot) and to a URL
+// written with the site's baseUrl or the docs' routeBasePath
+// (Options.URLPrefixes) lead to their pages.
+func TestDocusaurusRoutes(t *testing.T) {
+	files := map[string]string{
+		"content/README.md":       "# The repository\n",
+		"content/docs/intro.md":   "---\nslug: /\n---\n# Introduction\n",
+		"content/docs/guide/x.md": "# X\n\n[a](/guide/y.md) [b](/site/guide/y) [c](/site/docs/guide/y/) [d](/blog/p.md)\n",
+		"content/docs/guide/y.md": "# Y\n",
+		"content/blog/p.md":       "# Post\n",
+	}
+	opts := Options{Docusaurus: true, FolderURLs: map[string]string{"content/docs": "/"}, LinkRoot: "content/docs", URLPrefixes: []string{"/site/", "/docs/"}}
+	site, diags := Resolve(config.Default(), parseLenient(files), opts)
+	if len(diags) > 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if site.Home == nil || site.Home.File != "content/docs/intro.md" {
+		t.Errorf("home page %v, want content/docs/intro.md", site.Home)
+	}
+	for file, url := range map[string]string{
+		"content/docs/intro.md": "/", "content/README.md": "/readme/", "content/docs/guide/x.md": "/guide/x/", "content/blog/p.md": "/blog/p/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/docs/guide/x.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/guide/y/", "/guide/y/", "/guide/y/", "/blog/p/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
+	}
+}
