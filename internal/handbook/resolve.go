@@ -634,11 +634,7 @@ func (r *resolver) addPage(f *Parsed) {
 		return
 	}
 	if p.IsSection {
-		sec.Page = p
-		sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
-		if sec.Parent == nil {
-			r.site.Home = p
-		}
+		r.sectionPage(sec, p)
 	} else {
 		sec.Pages = append(sec.Pages, p)
 	}
@@ -646,6 +642,20 @@ func (r *resolver) addPage(f *Parsed) {
 	r.parsed[f.File] = f.Page
 	r.urlFiles[URLKey(p.URL)] = f.File
 	r.site.Pages = append(r.site.Pages, p)
+}
+
+// sectionPage makes p the page of its folder's section sec.
+func (r *resolver) sectionPage(sec *Section, p *Page) {
+	sec.Page = p
+	sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
+	if f := r.opts.Folders[sec.Dir]; f.Label != "" {
+		// Docusaurus' breadcrumbs name a category by its label, as its
+		// sidebar does, not by its page's title.
+		sec.Title = f.Label
+	}
+	if sec.Parent == nil {
+		r.site.Home = p
+	}
 }
 
 // placePage gives page p its URL and, when neither gives one, its title:

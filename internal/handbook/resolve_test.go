@@ -1016,6 +1016,9 @@ func TestDocusaurus(t *testing.T) {
 	if p := pageAt(t, site, "content/guides/setup.md"); p.NavTitle != "Set up" || p.Title != "Setting up" {
 		t.Errorf("setup: nav title %q, title %q; want Set up, Setting up", p.NavTitle, p.Title)
 	}
+	if s := pageAt(t, site, "content/guides/guides.md").Section; s.Title != "Guides" {
+		t.Errorf("guides/: title %q (its breadcrumb), want its label Guides", s.Title)
+	}
 	if p := pageAt(t, site, "content/ref/overview.md"); p.NavTitle != "Reference" || p.Title != "Reference overview" {
 		t.Errorf("ref: nav title %q, title %q; want Reference, Reference overview", p.NavTitle, p.Title)
 	}
