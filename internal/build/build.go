@@ -450,7 +450,7 @@ func (b *Builder) resolve(ctx context.Context, fsys fs.FS, tree source.Tree, sin
 	site, d := handbook.Resolve(cfg, parsed, handbook.Options{Drafts: b.opts.Drafts, LinkOnAllCores: true, Dates: dates, Show: b.opts.Layout.Real, Nav: navOrder(b.opts.Layout), NavTree: navTree(b.opts.Layout.Nav),
 		Moves: moves(b.opts.Layout), Renames: b.renames(), Changes: b.changes(), Today: b.opts.Today, Stale: b.opts.Stale, Footer: footer, Virtual: b.virtual(),
 		NumberPrefixes: b.opts.Layout.NumberPrefixes, Docusaurus: b.opts.Layout.Kind == layout.Docusaurus, Folders: folders(b.opts.Layout), Home: home(b.opts.Layout), URLFirst: b.opts.Layout.Kind.PublishesFolders(),
-		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout)})
+		Permalinks: b.opts.Layout.Kind.Permalinks(), FolderURLs: folderURLs(b.opts.Layout), URLPrefixes: []string{b.opts.Layout.BaseURL, b.opts.Layout.RootURL}, LinkRoot: linkRoot(b.opts.Layout)})
 	diags.Append(d)
 	if diags.HasErrors() || rdr == nil {
 		if rdr != nil {
@@ -683,6 +683,14 @@ func folderURLs(l layout.Layout) map[string]string {
 		urls[path.Join("content", dir)] = u
 	}
 	return urls
+}
+
+// linkRoot is the source path of the layout's LinkRoot, or "".
+func linkRoot(l layout.Layout) string {
+	if l.LinkRoot == "" {
+		return ""
+	}
+	return path.Join("content", l.LinkRoot)
 }
 
 // home is the source path of the layout's home page, or "".

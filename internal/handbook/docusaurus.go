@@ -128,7 +128,8 @@ func navByID(tree []NavSource, byID func(string) string) []NavSource {
 
 // folderIndexes gives each folder the page its settings link it to, or
 // the page named as the folder inside it, where it has no index.md; and
-// the site the page whose slug is / as its home page.
+// the site the page whose slug is / as its home page, in place of the
+// repository's README.md.
 func (r *resolver) folderIndexes(pages []*Parsed, ids map[string]string) {
 	for dir, f := range r.opts.Folders {
 		if f.Index == "" {
@@ -144,6 +145,11 @@ func (r *resolver) folderIndexes(pages []*Parsed, ids map[string]string) {
 		}
 		r.index[dir] = file
 	}
+	for dir, u := range r.opts.FolderURLs {
+		if u == "/" && r.index[dir] != "" && r.homeFree() {
+			r.index["content"] = r.index[dir] // the docs' index.md
+		}
+	}
 	for _, f := range pages {
 		dir := path.Dir(f.File)
 		stem, _ := r.numbered(pageStem(path.Base(f.File), false))
@@ -151,10 +157,25 @@ func (r *resolver) folderIndexes(pages []*Parsed, ids map[string]string) {
 		if r.index[dir] == "" && dir != "content" && strings.EqualFold(stem, folder) {
 			r.index[dir] = f.File
 		}
-		if f.Page != nil && f.Page.FrontMatter.Slug.Value == "/" && dir == "content" && r.index["content"] == "" {
+		if f.Page != nil && f.Page.FrontMatter.Slug.Value == "/" && r.atRoot(dir) && r.homeFree() {
 			r.index["content"] = f.File
 		}
 	}
+}
+
+// atRoot reports whether the pages of source folder dir are published
+// at the site's root: content/, or the docs folder beside a README
+// where the config's routeBasePath is / (Options.FolderURLs).
+func (r *resolver) atRoot(dir string) bool {
+	return dir == "content" || r.opts.FolderURLs[dir] == "/"
+}
+
+// homeFree reports whether a page whose slug is / may be the home page:
+// the site has none, or only the repository's README.md, which
+// Docusaurus does not publish.
+func (r *resolver) homeFree() bool {
+	h := r.index["content"]
+	return h == "" || strings.EqualFold(path.Base(h), "README.md")
 }
 
 // folderPage applies the settings of page p's folder, where p is its page:

@@ -104,6 +104,16 @@ type Options struct {
 	// Folders are what the layout's settings say of folders of pages
 	// (Docusaurus' _category_ files), by source path (content/guides).
 	Folders map[string]Folder
+	// URLPrefixes are the paths, each with a slash at both ends, that links
+	// written as URLs of the tool's site may start with before the path
+	// baton gives the page, in the order they stand (a Docusaurus site's
+	// baseUrl, /docs/, and its routeBasePath where its docs are all the
+	// site: layout.Layout.BaseURL, RootURL); byURL leaves each out.
+	URLPrefixes []string
+	// LinkRoot is the source folder from which the tool reads a link to a
+	// file that starts with / where the site's root has no such file
+	// (layout.Layout.LinkRoot: Docusaurus' content/docs); "" for none.
+	LinkRoot string
 	// Virtual, in one language of a multilingual handbook, maps a site
 	// path back to the path the resolver reads it as (layout.Virtual):
 	// relative links are followed from the page's own place in the site
@@ -461,8 +471,15 @@ func (r *resolver) addStatic(f *Parsed) {
 	// static hosts serve no path with a dot folder in it.
 	rel = strings.ReplaceAll("/"+rel, "/"+source.GitBookAssets+"/", "/"+strings.TrimPrefix(source.GitBookAssets, ".")+"/")[1:]
 	if !safeURLPath(rel) {
-		r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
-		return
+		if !r.renames(rel) {
+			r.diags.Errorf(diag.Pos{File: f.File}, "file name %q cannot be published safely", rel)
+			return
+		}
+		// A file of a site written for another tool (a test's fixture
+		// named a#b.txt) is published as a page would be, under a name
+		// with hyphens, rather than failing the build.
+		r.diags.Warnf(diag.Pos{File: f.File}, "file name %q cannot be a URL; the file is at /%s", rel, urlName(rel))
+		rel = urlName(rel)
 	}
 	u := "/" + norm.NFC.String(rel)
 	if !r.claim(u, f.File, diag.Pos{File: f.File}) {
@@ -591,7 +608,9 @@ func (r *resolver) addPage(f *Parsed) {
 		p.Summary = leadSummary(p.Doc)
 	}
 	p.Minutes = readingMinutes(p.Doc)
-	p.IsSection = r.index[dir] == f.File
+	// A folder published at its parent's URL (FolderURLs) may hold the
+	// parent's page: Docusaurus' docs at the site's root.
+	p.IsSection = r.index[dir] == f.File || r.index[sec.Dir] == f.File
 	if p.IsSection {
 		p.Section = sec
 	}
@@ -617,11 +636,7 @@ func (r *resolver) addPage(f *Parsed) {
 		return
 	}
 	if p.IsSection {
-		sec.Page = p
-		sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
-		if sec.Parent == nil {
-			r.site.Home = p
-		}
+		r.sectionPage(sec, p)
 	} else {
 		sec.Pages = append(sec.Pages, p)
 	}
@@ -629,6 +644,20 @@ func (r *resolver) addPage(f *Parsed) {
 	r.parsed[f.File] = f.Page
 	r.urlFiles[URLKey(p.URL)] = f.File
 	r.site.Pages = append(r.site.Pages, p)
+}
+
+// sectionPage makes p the page of its folder's section sec.
+func (r *resolver) sectionPage(sec *Section, p *Page) {
+	sec.Page = p
+	sec.Title, sec.Summary, sec.Weight = p.Title, p.Summary, p.Weight
+	if f := r.opts.Folders[sec.Dir]; f.Label != "" {
+		// Docusaurus' breadcrumbs name a category by its label, as its
+		// sidebar does, not by its page's title.
+		sec.Title = f.Label
+	}
+	if sec.Parent == nil {
+		r.site.Home = p
+	}
 }
 
 // placePage gives page p its URL and, when neither gives one, its title:
@@ -1220,6 +1249,9 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 	if asURL != nil {
 		return asURL.h, asURL.file, true
 	}
+	if h, f, ok := r.fromLinkRoot(dest, dirOnly); ok {
+		return h, f, true
+	}
 	if h, f, ok := r.byURL(p, dest); ok {
 		return h, f, true
 	}
@@ -1232,6 +1264,21 @@ func (r *resolver) find(p *Page, dest, frag string) (Href, string, bool) {
 		}
 	}
 	return Href{}, file, false
+}
+
+// fromLinkRoot finds a link to a file that starts with / in
+// Options.LinkRoot, as Docusaurus reads [x](/guide/x.md) from its docs
+// folder.
+func (r *resolver) fromLinkRoot(dest string, dirOnly bool) (Href, string, bool) {
+	if r.opts.LinkRoot == "" || !strings.HasPrefix(dest, "/") {
+		return Href{}, "", false
+	}
+	for _, c := range fileForms(path.Join(r.opts.LinkRoot, dest), dirOnly) {
+		if h, f, ok := r.target(c.file, c.dirOnly); ok {
+			return h, f, true
+		}
+	}
+	return Href{}, "", false
 }
 
 // hit is what a link leads to, and the source file that holds it.
@@ -1327,7 +1374,8 @@ func fileForms(file string, dirOnly bool) []form {
 
 // byURL finds what is published at a link's path read as a URL: relative
 // to page p's URL, or, with a leading /, to the site's root (or to its
-// base URL's path, when it has one).
+// base URL's path, when it has one, or past the tool's URLPrefixes where
+// the path as written finds nothing).
 func (r *resolver) byURL(p *Page, dest string) (Href, string, bool) {
 	u := dest
 	if !strings.HasPrefix(u, "/") {
@@ -1335,6 +1383,24 @@ func (r *resolver) byURL(p *Page, dest string) (Href, string, bool) {
 	} else if base := r.basePath(); base != "/" && strings.HasPrefix(u, base) {
 		u = "/" + strings.TrimPrefix(u, base)
 	}
+	if h, f, ok := r.atURL(u); ok || !strings.HasPrefix(dest, "/") || len(r.opts.URLPrefixes) == 0 {
+		return h, f, ok
+	}
+	short := u
+	for _, pre := range r.opts.URLPrefixes {
+		if rest, ok := strings.CutPrefix(short+"/", pre); ok && len(pre) > 1 {
+			short = strings.TrimSuffix("/"+rest, "/")
+		}
+	}
+	if short == u {
+		return Href{}, "", false
+	}
+	return r.atURL(short)
+}
+
+// atURL finds what is published at URL path u, written with or without
+// its index.html or .html.
+func (r *resolver) atURL(u string) (Href, string, bool) {
 	for _, try := range []string{u, strings.TrimSuffix(u, ".html"), strings.TrimSuffix(u, "index.html")} {
 		if file, ok := r.urlFiles[URLKey(norm.NFC.String(try))]; ok {
 			if h, f, ok := r.target(file, false); ok {

@@ -454,8 +454,8 @@ func TestPageBeforeFileOfItsName(t *testing.T) {
 // baton cannot take as they are: a slug on a folder's page and a slug
 // that is a whole path (as Docusaurus writes them), a page and a folder
 // named with characters a URL gives a meaning of its own (a page called
-// %.md). Each is a warning and the page is published; in a baton handbook
-// each is an error.
+// %.md), and a file beside them so named. Each is a warning and the page
+// or file is published; in a baton handbook each is an error.
 func TestLenientNames(t *testing.T) {
 	files := map[string]string{
 		"content/README.md":         "# Home\n\n[percent](cmd/%25.md) [hash](odd%23dir/page.md)\n",
@@ -465,6 +465,7 @@ func TestLenientNames(t *testing.T) {
 		"content/cmd/%.md":          "# %\n",
 		"content/odd#dir/page.md":   "# In an odd folder\n",
 		"content/odd#dir/deeper.md": "# Deeper\n",
+		"content/odd#dir/a%b#c.txt": "a fixture",
 	}
 	parsed := parseLenient(files)
 	site, diags := Resolve(config.Default(), parsed, Options{})
@@ -473,6 +474,7 @@ func TestLenientNames(t *testing.T) {
 		`content/guide/index.md:2:7: warning: slug is for pages; a section's URL comes from its folder name; the page keeps the URL of its file`,
 		`content/guide/setup.md:2:7: warning: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..; the page keeps the URL of its file`,
 		`content/odd#dir: warning: folder name "odd#dir" cannot be a URL; its pages are at /odd-dir/`,
+		`content/odd#dir/a%b#c.txt: warning: file name "odd#dir/a%b#c.txt" cannot be a URL; the file is at /odd-dir/a-b-c.txt`,
 	}
 	var got []string
 	for _, d := range diags.Sort() {
@@ -514,6 +516,7 @@ func TestLenientNames(t *testing.T) {
 		`content/cmd/%.md: file name "%.md" cannot be a URL`,
 		`content/guide/index.md:2:7: slug is for pages; a section's URL comes from its folder name`,
 		`content/guide/setup.md:2:7: slug "/guide/install/setup" must be one URL segment of letters, digits, hyphens, underscores or dots, not . or ..`,
+		`content/odd#dir/a%b#c.txt: file name "odd#dir/a%b#c.txt" cannot be published safely`,
 		`content/odd#dir/deeper.md: folder name "odd#dir" cannot be a URL`,
 		`content/odd#dir/page.md: folder name "odd#dir" cannot be a URL`,
 	}
@@ -1013,6 +1016,9 @@ func TestDocusaurus(t *testing.T) {
 	if p := pageAt(t, site, "content/guides/setup.md"); p.NavTitle != "Set up" || p.Title != "Setting up" {
 		t.Errorf("setup: nav title %q, title %q; want Set up, Setting up", p.NavTitle, p.Title)
 	}
+	if s := pageAt(t, site, "content/guides/guides.md").Section; s.Title != "Guides" {
+		t.Errorf("guides/: title %q (its breadcrumb), want its label Guides", s.Title)
+	}
 	if p := pageAt(t, site, "content/ref/overview.md"); p.NavTitle != "Reference" || p.Title != "Reference overview" {
 		t.Errorf("ref: nav title %q, title %q; want Reference, Reference overview", p.NavTitle, p.Title)
 	}
@@ -1066,5 +1072,43 @@ func TestDocusaurusSidebars(t *testing.T) {
 	}
 	if tree[0].File != "content/guides/install" {
 		t.Errorf("the caller's tree was changed: %q", tree[0].File)
+	}
+}
+
+// TestDocusaurusRoutes: the docs of a Docusaurus site published at the
+// site's root (its routeBasePath /, Options.FolderURLs) beside the
+// repository's README.md, whose slug-/ page is the home page; links to a
+// file from the docs folder (/guide/y.md, Options.LinkRoot) and to a URL
+// written with the site's baseUrl or the docs' routeBasePath
+// (Options.URLPrefixes) lead to their pages.
+func TestDocusaurusRoutes(t *testing.T) {
+	files := map[string]string{
+		"content/README.md":       "# The repository\n",
+		"content/docs/intro.md":   "---\nslug: /\n---\n# Introduction\n",
+		"content/docs/guide/x.md": "# X\n\n[a](/guide/y.md) [b](/site/guide/y) [c](/site/docs/guide/y/) [d](/blog/p.md)\n",
+		"content/docs/guide/y.md": "# Y\n",
+		"content/blog/p.md":       "# Post\n",
+	}
+	opts := Options{Docusaurus: true, FolderURLs: map[string]string{"content/docs": "/"}, LinkRoot: "content/docs", URLPrefixes: []string{"/site/", "/docs/"}}
+	site, diags := Resolve(config.Default(), parseLenient(files), opts)
+	if len(diags) > 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if site.Home == nil || site.Home.File != "content/docs/intro.md" {
+		t.Errorf("home page %v, want content/docs/intro.md", site.Home)
+	}
+	for file, url := range map[string]string{
+		"content/docs/intro.md": "/", "content/README.md": "/readme/", "content/docs/guide/x.md": "/guide/x/", "content/blog/p.md": "/blog/p/",
+	} {
+		if p := pageAt(t, site, file); p.URL != url {
+			t.Errorf("%s: URL %s, want %s", file, p.URL, url)
+		}
+	}
+	var hrefs []string
+	for _, h := range pageAt(t, site, "content/docs/guide/x.md").Hrefs {
+		hrefs = append(hrefs, h.URL)
+	}
+	if want := []string{"/guide/y/", "/guide/y/", "/guide/y/", "/blog/p/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("links lead to %q, want %q", hrefs, want)
 	}
 }

@@ -43,8 +43,14 @@ var categoryFiles = []string{"_category_.json", "_category_.yml", "_category_.ya
 // readDocusaurus reads the Docusaurus site whose config is in cfgDir ("."
 // or "website").
 func readDocusaurus(fsys fs.FS, cfgDir string) Layout {
-	l := Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true,
-		Title: configTitle(fsys, firstExisting(fsys, prefixed(cfgDir, docusaurusConfigs)...))}
+	l := Layout{Kind: Docusaurus, Root: markdownRoot(fsys), NumberPrefixes: true}
+	route := "/docs/"
+	if src, err := fs.ReadFile(fsys, firstExisting(fsys, prefixed(cfgDir, docusaurusConfigs)...)); err == nil {
+		l.Title, route = scriptTitle(src), docsRoute(src)
+		if base := routePath(scriptValue(src, scriptBaseURLLine)); base != "/" {
+			l.BaseURL = base
+		}
+	}
 	if cfgDir != "." {
 		l.Root = "docs"
 	}
@@ -52,6 +58,14 @@ func readDocusaurus(fsys fs.FS, cfgDir string) Layout {
 	if l.Root == "." && isDir(fsys, "docs") {
 		docs = "docs"
 	}
+	// The docs are published at the config's routeBasePath.
+	switch {
+	case docs == "" && route != "/":
+		l.RootURL = route
+	case docs != "" && route != "/"+docs+"/":
+		l.FolderURLs = map[string]string{docs: route}
+	}
+	l.LinkRoot = docs
 	l.Folders = readCategories(fsys, l.Root, docs, &l.Diags)
 	if file := firstExisting(fsys, prefixed(cfgDir, docusaurusSidebars)...); file != "" {
 		l.Nav = readSidebars(fsys, file, docs, &l.Diags)

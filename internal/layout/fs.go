@@ -110,9 +110,28 @@ func (v view) shows(r, name string) bool {
 }
 
 // hidden reports whether an entry of a folder of pages is left out: an
-// output folder or the navigation file.
+// output folder, the navigation file or a partial.
 func (v view) hidden(dir string, e fs.DirEntry) bool {
-	return slices.Contains(v.exclude, path.Join(dir, e.Name()))
+	return !v.visible(path.Join(dir, e.Name()))
+}
+
+// partial reports whether the site's file r is a partial, which the tool
+// does not publish: in Docusaurus, a page whose name, or the name of a
+// folder it is in below Root, starts with _ (docs/_common/x.mdx,
+// _snippet.md), which MDX pages import. Other files there (images) are
+// published as linked, as Docusaurus' bundler does.
+func (l Layout) partial(r string) bool {
+	if l.Kind != Docusaurus || !IsPage(path.Base(r)) {
+		return false
+	}
+	rel := r
+	if l.Root != "." {
+		var ok bool
+		if rel, ok = strings.CutPrefix(r, l.Root+"/"); !ok {
+			return false
+		}
+	}
+	return strings.HasPrefix(rel, "_") || strings.Contains(rel, "/_")
 }
 
 func (v view) Open(name string) (fs.File, error) {
@@ -127,10 +146,10 @@ func (v view) Open(name string) (fs.File, error) {
 }
 
 // visible reports whether the file or folder at r is shown by the folder
-// that holds it: whether it is not one of those left out. It asks
+// that holds it: whether it is not one of those left out, nor a partial. It asks
 // nothing of the file system: every file the build reads is opened
 // through it.
-func (v view) visible(r string) bool { return !slices.Contains(v.exclude, r) }
+func (v view) visible(r string) bool { return !slices.Contains(v.exclude, r) && !v.l.partial(r) }
 
 func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 	r, ok := v.real(name)

@@ -26,8 +26,9 @@ func loaded(t *testing.T, fsys fs.FS) []string {
 }
 
 // TestFS shows the build a site's folder of pages as content/, wherever it
-// is, without the output folder and the navigation file; of the rest, the
-// resolver publishes only assets and what pages link to.
+// is, without the output folder, the navigation file and Docusaurus'
+// partials; of the rest, the resolver publishes only assets and what pages
+// link to.
 func TestFS(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -59,6 +60,16 @@ func TestFS(t *testing.T) {
 		{"a static folder of the pages' own wins", map[string]string{
 			"hugo.toml": "", "content/a.md": "", "content/static/x.png": "", "static/y.png": "",
 		}, nil, []string{"content/a.md", "content/static/x.png"}},
+		{"docusaurus' partials", map[string]string{
+			"docusaurus.config.js": "", "docs/a.md": "", "docs/_snippet.mdx": "", "docs/_common/x.md": "", "docs/_common/x.png": "",
+			"docs/guide/_part.md": "", "docs/guide/b_c.md": "", "docs/guide/_category_.json": "{}",
+		}, nil, []string{"content/_common/x.png", "content/a.md", "content/guide/_category_.json", "content/guide/b_c.md"}},
+		{"docusaurus' partials from the root", map[string]string{
+			"docusaurus.config.js": "", "README.md": "", "_notes.md": "", "docs/a.md": "", "docs/_b.md": "", "blog/_draft/x.md": "",
+		}, nil, []string{"content/README.md", "content/docs/a.md", "content/docusaurus.config.js"}},
+		{"an underscore is no partial elsewhere", map[string]string{
+			"_config.yml": "", "index.md": "", "_posts/x.md": "", "a/_b.md": "",
+		}, nil, []string{"content/_config.yml", "content/_posts/x.md", "content/a/_b.md", "content/index.md"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

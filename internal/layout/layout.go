@@ -121,6 +121,19 @@ type Layout struct {
 	// _category_ files), by its path from Root. Where Kind is Docusaurus,
 	// Nav's paths are doc ids, not files (docusaurus.go).
 	Folders map[string]Folder
+	// BaseURL is the path of the URL at which the tool publishes the
+	// site (Docusaurus' baseUrl), with a slash at both ends, which links
+	// written as URLs of the site may start with; "" for the domain's root.
+	BaseURL string
+	// RootURL is the URL at which the tool publishes the pages of Root,
+	// where baton publishes them at the site's root (a Docusaurus site's
+	// docs, Root, at its routeBasePath, /docs/): links written from it
+	// are read from the site's root. "" for the site's root.
+	RootURL string
+	// LinkRoot is the folder, relative to Root, from which the tool reads
+	// a link to a file that starts with / (Docusaurus' docs folder:
+	// [x](/guide/x.md) is docs/guide/x.md); "" for Root itself.
+	LinkRoot string
 	// Diags are the problems of the files Detect read.
 	Diags diag.List
 	// Shared, in the layout of one language of a multilingual handbook

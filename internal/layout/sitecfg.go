@@ -192,23 +192,34 @@ func readVitePress(fsys fs.FS, dir string) (Layout, bool) {
 	return l, true
 }
 
-// scriptTitleLine is a line of a config written as a script that sets a
-// title to a literal string: `  title: 'Redux',`.
-var scriptTitleLine = regexp.MustCompile(`(?m)^([ \t]*)title\s*:\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'|\x60([^\x60\\$\n]*)\x60)\s*,?\s*(?://.*)?$`)
+// scriptKeyLine is a line of a config written as a script that sets a
+// key to a literal string: `  title: 'Redux',`.
+func scriptKeyLine(key string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^([ \t]*)` + key + `\s*:\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'|\x60([^\x60\\$\n]*)\x60)\s*,?\s*(?://.*)?$`)
+}
+
+var (
+	scriptTitleLine   = scriptKeyLine("title")
+	scriptBaseURLLine = scriptKeyLine("baseUrl")
+)
 
 // scriptTitle is the site's title in a Docusaurus, VitePress or Astro
 // config, a script that baton does not run: the literal title least
 // indented (the config object's own, before a navbar's or a sidebar's,
 // nested deeper), the first of those; "" where none is a literal.
-func scriptTitle(src []byte) string {
-	title, indent := "", -1
-	for _, m := range scriptTitleLine.FindAllSubmatch(src, -1) {
+func scriptTitle(src []byte) string { return scriptValue(src, scriptTitleLine) }
+
+// scriptValue is the literal value of the key line matches, least
+// indented and first of those, trimmed; "" where none is a literal.
+func scriptValue(src []byte, line *regexp.Regexp) string {
+	value, indent := "", -1
+	for _, m := range line.FindAllSubmatch(src, -1) {
 		t := strings.TrimSpace(string(m[2]) + string(m[3]) + string(m[4]))
 		if t != "" && (indent < 0 || len(m[1]) < indent) {
-			title, indent = t, len(m[1])
+			value, indent = t, len(m[1])
 		}
 	}
-	return title
+	return value
 }
 
 // configTitle is scriptTitle of the file at name, or "".
