@@ -22,16 +22,21 @@ func (v *PageView) CrumbItems() (template.HTML, error) { return crumbItems(v, v.
 
 func crumbItems(v *PageView, crumbs []Crumb) (template.HTML, error) {
 	return v.items(".CrumbItems", func(b *htmlBuilder) {
-		for _, c := range crumbs {
+		for i, c := range crumbs {
 			b.WriteString("<li>")
-			if c.URL != "" {
+			switch {
+			case c.URL != "":
 				b.WriteString(`<a href="`)
 				writeAttrURL(b, v.rel(c.URL))
 				b.WriteString(`">`)
 				htmlEscape.WriteString(b, c.Title)
 				b.WriteString("</a>")
-			} else {
+			case i == len(crumbs)-1:
 				b.WriteString(`<span aria-current="page">`)
+				htmlEscape.WriteString(b, c.Title)
+				b.WriteString("</span>")
+			default:
+				b.WriteString("<span>")
 				htmlEscape.WriteString(b, c.Title)
 				b.WriteString("</span>")
 			}

@@ -15,7 +15,7 @@ import (
 // before they moved to Go: the oracle for TestListsMatchTemplate.
 var templateLists = map[string][][2]string{
 	"partials.html": {
-		{`{{.CrumbItems}}`, `{{range .Crumbs}}<li>{{if .URL}}<a href="{{$.Rel .URL}}">{{.Title}}</a>{{else}}<span aria-current="page">{{.Title}}</span>{{end}}</li>{{end}}`},
+		{`{{.CrumbItems}}`, `{{range $i, $c := .Crumbs}}<li>{{if .URL}}<a href="{{$.Rel .URL}}">{{.Title}}</a>{{else if eq $i (len (slice $.Crumbs 1))}}<span aria-current="page">{{.Title}}</span>{{else}}<span>{{.Title}}</span>{{end}}</li>{{end}}`},
 		{`{{.PageItems}}`, "{{range .Pages}}\n  <li class=\"card\"><a href=\"{{$.View.Rel .URL}}\"><span class=\"card-title\">{{.Title}}</span>{{with .Summary}}<span class=\"card-summary\">{{.}}</span>{{end}}</a></li>\n{{end}}"},
 		{`{{.RoleItems}}`, `{{range .Roles}}<li><a class="chip chip-role" href="{{$.View.Rel .URL}}">{{.Title}}</a></li>{{end}}`},
 	},

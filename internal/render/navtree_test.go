@@ -108,7 +108,7 @@ func TestNavSections(t *testing.T) {
   [Coming soon]
 Guide /guide/ /
 `,
-		crumbs: "Home / > First steps", prev: "/install/", next: "/ref/x/",
+		crumbs: "Home / > Getting started > First steps", prev: "/install/", next: "/ref/x/",
 	}, {
 		file: "content/chapter-2.md",
 		sidebar: `Welcome /
@@ -126,7 +126,7 @@ Guide /guide/ /
   [Coming soon]
 Guide /guide/ /
 `,
-		crumbs: "Home / > Chapter /chapter/ > Chapter two", prev: "/chapter-1/", next: "/guide/",
+		crumbs: "Home / > Part two > Chapter /chapter/ > Chapter two", prev: "/chapter-1/", next: "/guide/",
 	}, {
 		file: "content/guide/extra.md",
 		sidebar: `Welcome /
@@ -229,5 +229,19 @@ func TestNavSectionBounded(t *testing.T) {
 		if it.More > 0 && it.URL != "/big/p289/" && it.URL != "/big/p311/" {
 			t.Errorf("a more link leads to %s, not the nearest page it leaves out", it.URL)
 		}
+	}
+}
+
+// TestCaptionCrumbs: a caption of the navigation above a page is a crumb
+// that links nowhere and is not the current page; only the last crumb is.
+func TestCaptionCrumbs(t *testing.T) {
+	v := &PageView{URL: "/guide/first/", Crumbs: []Crumb{{Title: "Home", URL: "/"}, {Title: "Getting <started>"}, {Title: "First steps"}}}
+	got, err := v.CrumbItems()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<li><a href="../../">Home</a></li><li><span>Getting &lt;started&gt;</span></li><li><span aria-current="page">First steps</span></li>`
+	if string(got) != want {
+		t.Errorf("crumbs:\n got %s\nwant %s", got, want)
 	}
 }

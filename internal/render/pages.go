@@ -38,7 +38,9 @@ type NavItem struct {
 // Crumb is a step of the breadcrumbs.
 type Crumb struct {
 	Title string
-	URL   string
+	// URL is where the crumb links; "" for the page itself, the last
+	// crumb, and for a caption of the navigation above it.
+	URL string
 }
 
 // PrintEntry is one page in the print view.
@@ -243,15 +245,22 @@ func basePath(base string) string {
 }
 
 // navCrumbs is the breadcrumbs to page p's parent in the navigation its
-// handbook's tool defines: home, then the pages above it there (its
-// captions are no pages to link to).
+// handbook's tool defines: home, then the pages and captions above it
+// there, a caption (a Docusaurus category, a MkDocs section without a
+// page) as a crumb that links nowhere, as those tools show them, unless
+// it has the title of the crumb below it (a section of one name whose
+// first page has it too).
 func navCrumbs(site *handbook.Site, p *handbook.Page) []Crumb {
 	out := crumbs(site, nil, "")
-	at := len(out)
+	at, below := len(out), p.Title
 	for n := p.Nav.Parent; n != nil; n = n.Parent {
-		if n.Page != nil && n.Page != site.Home {
+		switch {
+		case n.Page != nil && n.Page != site.Home:
 			out = append(out, Crumb{Title: n.Page.Title, URL: n.Page.URL})
+		case n.Page == nil && n.Title != "" && n.Title != below:
+			out = append(out, Crumb{Title: n.Title})
 		}
+		below = out[len(out)-1].Title
 	}
 	slices.Reverse(out[at:])
 	return out
