@@ -1,9 +1,14 @@
 package handbook
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/batonhq/baton/internal/config"
+	"github.com/batonhq/baton/internal/markdown"
+	"github.com/batonhq/baton/internal/source"
 )
 
 // TestRawHTMLLinksAndAnchors: links in a page's raw HTML are checked and
@@ -77,5 +82,45 @@ func TestPercentEncodedFragments(t *testing.T) {
 	}
 	if want := "/a/#katk%C4%B1da-bulunmak /b/#%C3%BCber-uns /b/#über-uns "; !strings.HasPrefix(strings.Join(hrefs, " "), want) {
 		t.Errorf("hrefs %q, want them to start %q", hrefs, want)
+	}
+}
+
+// TestLooseFragments: in a handbook written for another tool, a fragment
+// that names a heading the way that tool makes ids (VitePress and Sphinx
+// keep a hyphen where GitHub drops a dot) leads to the heading, on the
+// page and on another; one that two anchors could be, or none, is still a
+// broken anchor; a baton handbook (Strict) keeps GitHub's ids alone.
+func TestLooseFragments(t *testing.T) {
+	files := map[string]string{
+		"content/a.md": "# A\n\n## build.assetsInlineLimit\n\n[self](#build-assetsinlinelimit) [b](b.md#server-Proxy) [two](b.md#a_b) [none](b.md#nothing-here)\n",
+		"content/b.md": "# B\n\n## server.proxy\n\n## a b\n\n## a.b\n",
+	}
+	md := markdown.New(false)
+	var parsed []*Parsed
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		parsed = append(parsed, ParseWith(source.File{Path: p, Data: []byte(files[p])}, md, ParseOptions{Lenient: true}))
+	}
+	site, diags := Resolve(config.Default(), parsed, Options{})
+	var got []string
+	for _, h := range pageAt(t, site, "content/a.md").Hrefs {
+		got = append(got, h.URL+"#"+h.Fragment)
+	}
+	if want := []string{"/a/#buildassetsinlinelimit", "/b/#serverproxy", "/b/#a_b", "/b/#nothing-here"}; !slices.Equal(got, want) {
+		t.Errorf("hrefs %q, want %q", got, want)
+	}
+	var warned []string
+	for _, d := range diags.Sort() {
+		warned = append(warned, d.String())
+	}
+	if len(warned) != 2 || !strings.Contains(warned[0], "no heading #a_b") || !strings.Contains(warned[1], "no heading #nothing-here") {
+		t.Errorf("diagnostics %q, want two: no heading #a_b (a-b or ab), no heading #nothing-here", warned)
+	}
+
+	strict := map[string]string{
+		"content/a.md": "---\ntitle: A\n---\n## build.assetsInlineLimit\n\n[self](#build-assetsinlinelimit)\n",
+	}
+	_, diags = resolveFiles(t, strict)
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "no heading #build-assetsinlinelimit") {
+		t.Errorf("a baton handbook's loose fragment: %v, want a broken anchor", diags)
 	}
 }

@@ -1099,7 +1099,11 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
 		if !r.hasFragment(p.File, frag) {
-			r.broken(diag.BrokenAnchor, pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
+			if id, ok := r.looseFragment(p.File, frag); ok {
+				frag = id
+			} else {
+				r.broken(diag.BrokenAnchor, pos, "no heading #%s on this page%s", frag, diag.DidYouMean(frag, r.anchors(p.File)))
+			}
 		}
 		return Href{URL: p.URL, Fragment: frag}
 	}
@@ -1141,7 +1145,11 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 	}
 	if frag != "" {
 		if !r.hasFragment(file, frag) {
-			r.broken(diag.BrokenAnchor, pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
+			if id, ok := r.looseFragment(file, frag); ok {
+				frag = id
+			} else {
+				r.broken(diag.BrokenAnchor, pos, "no heading #%s in %s%s", frag, r.show(file), diag.DidYouMean(frag, r.anchors(file)))
+			}
 		}
 		h.Fragment = frag
 	}
@@ -1616,6 +1624,47 @@ func (r *resolver) anchors(file string) []string {
 		return ids
 	}
 	return nil
+}
+
+// looseFragment is the anchor of file that frag names the way another
+// tool makes a heading's id, in a handbook written for one (not Strict):
+// VitePress and Sphinx make "build.assetsInlineLimit" into
+// build-assetsinlinelimit where GitHub, whose ids baton gives, makes
+// buildassetsinlinelimit. It is the one anchor whose letters and digits,
+// lower-cased, are frag's (percent-decoded); when none is, or several
+// are, there is none, and the link is a broken anchor as before.
+func (r *resolver) looseFragment(file, frag string) (string, bool) {
+	if r.cfg.Strict {
+		return "", false
+	}
+	if id, err := url.PathUnescape(frag); err == nil {
+		frag = id
+	}
+	key := looseKey(frag)
+	if key == "" {
+		return "", false
+	}
+	found := ""
+	for _, a := range r.anchors(file) {
+		if looseKey(a) == key {
+			if found != "" && found != a {
+				return "", false
+			}
+			found = a
+		}
+	}
+	return found, found != ""
+}
+
+// looseKey is s's letters and digits, lower-cased.
+func looseKey(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsLetter(c) || unicode.IsNumber(c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // hasFragment reports whether file has the anchor a link's fragment
