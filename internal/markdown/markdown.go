@@ -312,6 +312,13 @@ func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		src = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
+	loop := -1
+	if bytes.Contains(src, []byte("endfor")) {
+		own := bytes.Clone(src)
+		if loop = templateLoops(own); loop >= 0 {
+			src = own
+		}
+	}
 	pc := parser.NewContext()
 	if terms != nil {
 		pc.Set(termsKey, terms)
@@ -323,7 +330,7 @@ func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 	defer r.bufs.Put(out)
 	raw := collect(d, doc, src, texts, r.myst)
 	d.leadH1 = opensWithTitle(doc)
-	unrendered(d, doc, src, raw)
+	unrendered(d, doc, src, raw, loop)
 	r.highlightBlocks(d, doc, src)
 	buf := out
 	buf.Grow(len(src) + len(src)/2)

@@ -38,9 +38,10 @@ var gitbookBlocks = map[string]bool{
 }
 
 // unrendered warns on d about the syntax of other tools in src, outside
-// code. A document with none of their opening characters costs a few
-// byte searches.
-func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
+// code, and about the template loops left out of it, the first at loop
+// (-1: none). A document with none of their opening characters costs a
+// few byte searches.
+func unrendered(d *Doc, doc ast.Node, src []byte, f found, loop int) {
 	braces := bytes.Contains(src, []byte("{{")) || bytes.Contains(src, []byte("{%"))
 	mdx := false
 	for _, kw := range []string{"import", "export"} {
@@ -50,6 +51,9 @@ func unrendered(d *Doc, doc ast.Node, src []byte, f found) {
 	erb := bytes.Contains(src, []byte("<%"))
 	myst := bytes.Contains(src, []byte("```{")) || bytes.Contains(src, []byte("~~~{")) || bytes.Contains(src, []byte(":::{"))
 	var warnings []Warning
+	if loop >= 0 {
+		warnings = append(warnings, Warning{Offset: loop, Message: "a template loop ({% for … %} to {% endfor %}, as Liquid, Jekyll and Nunjucks write them), which baton does not run, is left out of the page; the first is here"})
+	}
 	if f.jsx.n > 0 {
 		warnings = append(warnings, Warning{Offset: f.jsx.first, Message: fmt.Sprintf("%s (a JSX component such as <Tabs>, or words in angle brackets, which Markdown reads as a tag), which baton does not render: the tag and the words in it are dropped (write \\< for a literal <); the first is here", plural(f.jsx.n, "capitalised tag"))})
 	}
