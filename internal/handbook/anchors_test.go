@@ -124,3 +124,15 @@ func TestLooseFragments(t *testing.T) {
 		t.Errorf("a baton handbook's loose fragment: %v, want a broken anchor", diags)
 	}
 }
+
+// TestEmailLinkHint: a link to an e-mail address written without mailto:
+// is a link to a file that does not exist, as on GitHub; the message says
+// how to write it.
+func TestEmailLinkHint(t *testing.T) {
+	_, diags := resolveFiles(t, map[string]string{
+		"content/a.md": "---\ntitle: A\n---\nWrite to [the team](team.lead@example.co.uk) or [b](b.md).\n",
+	})
+	if len(diags) != 2 || !strings.Contains(diags[0].String(), "write mailto:team.lead@example.co.uk") || strings.Contains(diags[1].String(), "mailto") {
+		t.Errorf("diagnostics %v, want the e-mail address's with a mailto: hint, then b.md's without", diags)
+	}
+}

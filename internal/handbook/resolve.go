@@ -1123,6 +1123,8 @@ func (r *resolver) link(p *Page, dest string, image bool, pos diag.Pos, seenRole
 			r.broken(diag.BrokenLink, pos, "link %q leaves the content folder", dest)
 		case r.drafts[file]:
 			r.broken(diag.BrokenLink, pos, "link to %s, which is a draft (build with --drafts, or link elsewhere)", r.show(file))
+		case emailRE.MatchString(dest):
+			r.broken(diag.BrokenLink, pos, "link to %s, which does not exist (an e-mail address? write mailto:%s)", r.show(file), dest)
 		default:
 			r.broken(diag.BrokenLink, pos, "link to %s, which does not exist%s", r.show(file), r.suggestFile(file))
 		}
@@ -1625,6 +1627,10 @@ func (r *resolver) anchors(file string) []string {
 	}
 	return nil
 }
+
+// emailRE matches a link's destination that is an e-mail address written
+// without mailto:, which Markdown (and GitHub) read as a relative path.
+var emailRE = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$`)
 
 // looseFragment is the anchor of file that frag names the way another
 // tool makes a heading's id, in a handbook written for one (not Strict):
