@@ -730,7 +730,7 @@ func (n *native) printPart(p PrintPart) {
 		n.s("</h2>\n    ")
 		n.lede(e.Page.Lede)
 		n.s("\n    <div class=\"prose\">")
-		n.printBody(e)
+		n.fail(n.v.printEntry(&n.b, e))
 		n.s("</div>\n  </section>\n  ")
 		n.flush()
 	}
@@ -738,18 +738,4 @@ func (n *native) printPart(p PrintPart) {
 	if own {
 		n.s("</section>")
 	}
-}
-
-// printBody writes entry e's body as PrintBody makes it, resolved straight
-// into the page.
-func (n *native) printBody(e PrintEntry) {
-	if e.body.doc == nil {
-		return
-	}
-	defer func() {
-		if x := recover(); x != nil {
-			n.fail(&PanicError{File: e.file, Path: "print/index.html", Value: x})
-		}
-	}()
-	n.v.printInto(&n.b, e.body, e.ID+"--")
 }

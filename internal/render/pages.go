@@ -97,16 +97,41 @@ func (v *PageView) PrintHref(u string) string {
 // links to what the print views show made links within them. A panic
 // while resolving it is a *PanicError naming the page, not the print
 // view's template line.
-func (v *PageView) PrintBody(e PrintEntry) (body template.HTML, err error) {
+func (v *PageView) PrintBody(e PrintEntry) (template.HTML, error) {
 	if e.body.doc == nil {
 		return "", nil
+	}
+	var b strings.Builder
+	b.Grow(e.body.doc.Size(e.ID + "--"))
+	if err := v.printEntry(&b, e); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// printEntry writes entry e's body, as PrintBody makes it, into w (the
+// print view written in Go resolves it straight into the page).
+func (v *PageView) printEntry(w io.Writer, e PrintEntry) (err error) {
+	if e.body.doc == nil {
+		return nil
 	}
 	defer func() {
 		if x := recover(); x != nil {
 			err = &PanicError{File: e.file, Path: "print/index.html", Value: x}
 		}
 	}()
-	return v.printedBody(e.body, e.ID+"--"), nil
+	b := e.body
+	b.doc.ResolveWith(w, func(i int) string {
+		h := b.hrefs[i]
+		if _, ok := v.printed[h.URL]; ok && !h.External {
+			if h.Fragment != "" {
+				return v.PrintHref(h.URL) + "--" + h.Fragment
+			}
+			return v.PrintHref(h.URL)
+		}
+		return href(h, v.URL, v.rel)
+	}, func(i int) string { return b.hrefs[i].Text }, e.ID+"--", v.Site.ui)
+	return nil
 }
 
 // linkNav sets the Href of every sidebar item, with rel.
@@ -750,29 +775,6 @@ func printSections(site *handbook.Site) []*handbook.Section {
 		ss = ss[0].Sections
 	}
 	return ss
-}
-
-// printedBody resolves a page's body for the print view: its ids prefixed,
-// its links to what the view shows made links within it.
-func (v *PageView) printedBody(b printBody, prefix string) template.HTML {
-	var buf strings.Builder
-	buf.Grow(b.doc.Size(prefix))
-	v.printInto(&buf, b, prefix)
-	return template.HTML(buf.String())
-}
-
-// printInto writes printedBody into w.
-func (v *PageView) printInto(w io.Writer, b printBody, prefix string) {
-	b.doc.ResolveWith(w, func(i int) string {
-		h := b.hrefs[i]
-		if _, ok := v.printed[h.URL]; ok && !h.External {
-			if h.Fragment != "" {
-				return v.PrintHref(h.URL) + "--" + h.Fragment
-			}
-			return v.PrintHref(h.URL)
-		}
-		return href(h, v.URL, v.rel)
-	}, func(i int) string { return b.hrefs[i].Text }, prefix, v.Site.ui)
 }
 
 // printParts groups the print view's entries by part. The reading order
