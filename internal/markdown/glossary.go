@@ -325,11 +325,14 @@ func splitBefore(parent ast.Node, t *ast.Text, off int) *ast.Text {
 
 // splitAfter splits t so its bytes from off on are a node of their own
 // after it, with t's line break, which it returns (nil when none are
-// left).
+// left). A term that ends a line leaves the line break outside it, in a
+// node of no bytes: the mark ends where the words do, however the
+// parser cut the text into nodes.
 func splitAfter(parent ast.Node, t *ast.Text, off int) ast.Node {
-	if off >= t.Segment.Len() {
+	if off >= t.Segment.Len() && !t.SoftLineBreak() && !t.HardLineBreak() {
 		return t.NextSibling()
 	}
+	off = min(off, t.Segment.Len())
 	after := ast.NewTextSegment(text.NewSegment(t.Segment.Start+off, t.Segment.Stop))
 	after.SetSoftLineBreak(t.SoftLineBreak())
 	after.SetHardLineBreak(t.HardLineBreak())

@@ -32,12 +32,10 @@ import (
 	"github.com/batonhq/baton/internal/i18n"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
-	emoji "github.com/yuin/goldmark-emoji"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -55,6 +53,9 @@ const (
 // Renderer converts Markdown bodies. Build one per site configuration.
 type Renderer struct {
 	md goldmark.Markdown
+	// plain is md's parser without GFM's autolinks, for a page that
+	// cannot have one (mayAutolink).
+	plain parser.Parser
 	// policy sanitises the raw HTML of a document; nil with Unsafe, which
 	// keeps it all.
 	policy *bluemonday.Policy
@@ -153,26 +154,9 @@ func NewWith(opts Options) *Renderer {
 		blocks = append(blocks, util.Prioritized(mystTargetParser{}, 150))
 		transformers = append(transformers, util.Prioritized(mystNames{}, 110))
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.DefinitionList,
-			extension.NewFootnote(extension.WithFootnoteIDPrefix(prefixToken)),
-			typographer(),
-			emoji.Emoji,
-		),
-		goldmark.WithParserOptions(
-			// {#id} after a heading, and nowhere else (reliability S3):
-			// headingIDs keeps the id and drops any other attribute.
-			parser.WithHeadingAttribute(),
-			parser.WithInlineParsers(inline...),
-			parser.WithBlockParsers(blocks...),
-			parser.WithASTTransformers(transformers...),
-		),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{titles: opts.Titles}, 100))),
-	)
-	r := &Renderer{md: md, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill,
+	md := newGoldmark(extension.GFM, opts, inline, blocks, append(transformers, util.Prioritized(hardBreaks{}, 1)))
+	plain := newGoldmark(gfmWithoutLinkify{}, opts, inline, blocks, transformers).Parser()
+	r := &Renderer{md: md, plain: plain, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill,
 		docs: opts.Docs, how: howOf(opts), myst: opts.MyST}
 	if r.lexTimeout <= 0 {
 		r.lexTimeout = lexTimeout
@@ -323,7 +307,7 @@ func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 	if terms != nil {
 		pc.Set(termsKey, terms)
 	}
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := r.parser(src).Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{}
 	texts, out := r.buffer(), r.buffer()
 	defer r.bufs.Put(texts)
@@ -516,7 +500,7 @@ func (c *count) add(offset int) {
 // collect gathers headings, links, anchors, text and word counts from the
 // AST, and reads its raw HTML (rawHTML).
 func collect(d *Doc, doc ast.Node, src []byte, texts *bytes.Buffer, myst bool) found {
-	c := &collector{d: d, src: src, texts: texts, current: -1, myst: myst}
+	c := &collector{d: d, src: src, texts: texts, current: -1, myst: myst, inWord: -1}
 	_ = ast.Walk(doc, c.visit)
 	c.flush()
 	d.texts = c.texts.Bytes()
@@ -545,6 +529,9 @@ type collector struct {
 	scratch bytes.Buffer
 	// myst reads MyST's targets and references (Options.MyST).
 	myst bool
+	// inWord is where the last text node ended inside a word, if it did:
+	// a text node that starts there goes on with that word.
+	inWord int
 }
 
 // visit is the walk's function. The walk enters every node, headings'
@@ -627,7 +614,13 @@ func (c *collector) enterBody(n ast.Node) {
 	case *ast.Text:
 		seg := n.Segment.Value(c.src)
 		writeTextValue(c.texts, n, c.src, &c.scratch)
-		c.d.Words += countWords(seg)
+		// A word the parser cut into two nodes is one word.
+		words, in := countWordsFrom(seg, c.inWord == n.Segment.Start)
+		c.d.Words += words
+		c.inWord = -1
+		if in && !n.SoftLineBreak() && !n.HardLineBreak() {
+			c.inWord = n.Segment.Stop
+		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			c.texts.WriteByte(' ')
 		}
@@ -758,7 +751,15 @@ func offsetOf(n ast.Node, src []byte) int {
 // lookup per byte instead of a Unicode class lookup per rune, which was a
 // large share of the Markdown stage (docs/performance.md).
 func countWords(b []byte) int {
-	n, in := 0, false
+	n, _ := countWordsFrom(b, false)
+	return n
+}
+
+// countWordsFrom is countWords of b read after text that ended inside a
+// word (in), which a letter at b's start continues; it also reports
+// whether b ends inside one.
+func countWordsFrom(b []byte, in bool) (int, bool) {
+	n := 0
 	for i := 0; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf {
 			i++
@@ -784,7 +785,7 @@ func countWords(b []byte) int {
 			in = false
 		}
 	}
-	return n
+	return n, in
 }
 
 // asciiWordByte marks the ASCII letters and digits.
