@@ -215,6 +215,9 @@ func (d *decoder) parse(src []byte) (root *yaml.Node, ok bool) {
 		d.diags.Errorf(p, "invalid UTF-8")
 		return nil, false
 	}
+	if root, ok := plainMapping(src); ok {
+		return root, true
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		d.diags = append(d.diags, diag.Diagnostic{Pos: d.syntaxPos(err, start), Message: "invalid YAML: " + syntaxMessage(err), Code: diag.Unparsable})
