@@ -171,6 +171,35 @@ func TestBringYourHandbook(t *testing.T) {
 	}
 }
 
+// TestAstroPublic builds an Astro site whose public/ holds the files it
+// publishes as they are: read, not taken for baton's output, which goes
+// to dist/ unless told where; an output in public/ is refused, and
+// check and serve read it too.
+func TestAstroPublic(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "astro.config.mjs", "export default {};\n")
+	write(t, dir, "src/content/docs/index.md", "# Docs\n\n![logo](/img/logo.svg)\n")
+	write(t, dir, "public/img/logo.svg", "<svg/>")
+	write(t, dir, "public/robots.txt", "User-agent: *\n")
+	if r := runIn(t, "build", dir); r.code != exitOK {
+		t.Fatalf("build: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, p := range []string{"dist/index.html", "dist/img/logo.svg", "dist/robots.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("no %s", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", ".baton-output")); err == nil {
+		t.Errorf("the build wrote into public/")
+	}
+	if r := runIn(t, "build", dir, "--out", filepath.Join(dir, "public")); r.code != exitUsage {
+		t.Errorf("build --out public: exit %d, want %d\n%s%s", r.code, exitUsage, r.stdout, r.stderr)
+	}
+	if r := runIn(t, "check", dir); r.code != exitOK {
+		t.Errorf("check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // TestMigrationReport ends check of a handbook written for another tool
 // with what moving it leaves to do, in text and as JSON; a baton
 // handbook's check has no report.
