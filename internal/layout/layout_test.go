@@ -124,7 +124,7 @@ nav:
 func TestMkDocsBroken(t *testing.T) {
 	for name, src := range map[string]string{
 		"syntax":   "site_name: [\n",
-		"aliases":  "a: &x [1]\nnav: *x\n",
+		"merge":    "a: &x [1]\nb:\n  <<: *x\n",
 		"nav list": "nav: index.md\n",
 	} {
 		l := Detect(files(map[string]string{"mkdocs.yml": src}))
