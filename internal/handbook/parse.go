@@ -359,7 +359,13 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., ---")
 	}
 	if fm.Present && pp.FrontMatter.Title.Value == "" && pp.FrontMatter.Title.Pos.Line != 0 {
-		diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
+		if opts.Lenient {
+			// "title:" left empty (or a comment alone) in a page written
+			// for another tool, which builds it all the same.
+			diags.Warnf(pp.FrontMatter.Title.Pos, "title is empty; the page's heading or file name is its title")
+		} else {
+			diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
+		}
 	}
 	terms := opts.Terms
 	if g := pp.FrontMatter.Glossary; g != nil && !*g {
