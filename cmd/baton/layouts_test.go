@@ -61,6 +61,13 @@ func TestBringYourHandbook(t *testing.T) {
 			"static/img/flow.png":          "png",
 			"layouts/_default/single.html": "{{ .Content }}",
 		}, "as Hugo: pages in content/en/", []string{"index.html", "guide/setup/index.html", "img/flow.png"}, []string{"en/index.html", "static/img/flow.png"}, nil},
+		{"hugo languages", map[string]string{
+			"hugo.yaml":                "title: Ops\ndefaultContentLanguage: en\nlanguages:\n  en: {label: English}\n  ja: {label: 日本語}\n",
+			"content/en/_index.md":     "# Ops\n\n[Setup](/docs/setup/)\n",
+			"content/en/docs/setup.md": "# Setup\n\n[Home](/)\n",
+			"content/ja/_index.md":     "# 運用\n\n[Setup](/docs/setup/) [設定](/ja/docs/setup/)\n",
+			"content/ja/docs/setup.md": "# 設定\n",
+		}, "as Hugo: pages in content/", []string{"index.html", "docs/setup/index.html", "ja/index.html", "ja/docs/setup/index.html"}, []string{"en/index.html", "en/docs/setup/index.html"}, nil},
 		{"docusaurus", map[string]string{
 			"docusaurus.config.js":         "module.exports = {};\n",
 			"package.json":                 "{}",
