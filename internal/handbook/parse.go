@@ -371,10 +371,7 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	if g := pp.FrontMatter.Glossary; g != nil && !*g {
 		terms = nil
 	}
-	body := fm.Body
-	if opts.Lenient {
-		body = siteRootDests(body)
-	}
+	body, mdx := lenientBody(f.Path, fm.Body, opts)
 	doc, err := md.PrepareWith(body, terms)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "cannot render Markdown: %v", err)
@@ -383,6 +380,10 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	pp.Doc = doc
 	pp.LinkPos = make([]diag.Pos, len(doc.Links))
 	lines := newLineIndex(fm.Body)
+	for _, w := range append(mdx, docWarnings(doc)...) {
+		line, col := lines.lineCol(w.offset)
+		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}, Severity: diag.Warning, Message: w.msg, Code: w.code})
+	}
 	for i, l := range doc.Links {
 		line, col := lines.lineCol(l.Offset)
 		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
@@ -394,11 +395,22 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 			pp.TargetPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
 		}
 	}
-	for _, w := range doc.Warnings {
-		line, col := lines.lineCol(w.Offset)
-		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}, Severity: diag.Warning, Message: w.Message, Code: w.Code})
-	}
 	return pp
+}
+
+// lenientBody is the body of the page at file as baton reads it: in a
+// handbook written for another tool, Jekyll's {{ site.baseurl }} links
+// made destinations, and an MDX page's statements and JSX tag lines left
+// out (with their warnings); body itself is never changed.
+func lenientBody(file string, body []byte, opts ParseOptions) ([]byte, []bodyWarning) {
+	if !opts.Lenient {
+		return body, nil
+	}
+	body = siteRootDests(body)
+	if path.Ext(file) == ".mdx" {
+		return mdxFlow(body)
+	}
+	return body, nil
 }
 
 // Transient reports whether the parse depends on the moment it was made (a
