@@ -80,6 +80,15 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/later/x.md":              "# X\n",
 			"sidebars.js":                  "module.exports = {\n  docs: [\n    'intro',\n    {type: 'category', label: 'Guide', link: {type: 'doc', id: 'guide/index'}, items: ['guide/ship', 'guide/setup']},\n  ],\n};\n",
 		}, "as Docusaurus: pages in docs/, order from sidebars.js", []string{"index.html", "guide/index.html", "guide/setup/index.html", "guide/ship/index.html", "later/index.html"}, []string{"intro/index.html", "intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html", "guide/deploy/index.html"}, []string{"Guide", "Later on"}},
+		{"nuxt content", map[string]string{
+			"README.md":             "# How to run the app, not a page\n",
+			"docs/nuxt.config.ts":   "export default defineNuxtConfig({ modules: ['@nuxt/content'] })\n",
+			"docs/content/index.md": "# Home\n\n[Install](/docs/getting-started/installation)\n",
+			"docs/content/docs/1.getting-started/1.index.md":        "# Getting started\n",
+			"docs/content/docs/1.getting-started/3.zeta.md":         "# Zeta\n",
+			"docs/content/docs/1.getting-started/2.installation.md": "# Installation\n\n[Zeta](./zeta)\n",
+			"docs/public/logo.svg":                                  "<svg/>",
+		}, "as Nuxt Content: pages in docs/content/", []string{"index.html", "docs/getting-started/index.html", "docs/getting-started/installation/index.html", "docs/getting-started/zeta/index.html", "logo.svg"}, []string{"readme/index.html", "docs/getting-started/index/index.html", "docs/1.getting-started/index.html"}, nil},
 		{"middleman", map[string]string{
 			"README.md":                       "# How to run the site, not a page\n",
 			"config.rb":                       "require 'govuk_tech_docs'\n",
