@@ -237,6 +237,9 @@ func Detect(fsys fs.FS) Layout {
 	if (exists(fsys, "config.rb") || exists(fsys, "config/tech-docs.yml")) && isDir(fsys, "source") {
 		return readMiddleman(fsys)
 	}
+	if f := nestedMkDocs(fsys); f != "" {
+		return readMkDocs(fsys, f)
+	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys), WikiLinks: true}
 }
 
