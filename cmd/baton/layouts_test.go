@@ -61,6 +61,13 @@ func TestBringYourHandbook(t *testing.T) {
 			"static/img/flow.png":          "png",
 			"layouts/_default/single.html": "{{ .Content }}",
 		}, "as Hugo: pages in content/en/", []string{"index.html", "guide/setup/index.html", "img/flow.png"}, []string{"en/index.html", "static/img/flow.png"}, nil},
+		{"hugo languages", map[string]string{
+			"hugo.yaml":                "title: Ops\ndefaultContentLanguage: en\nlanguages:\n  en: {label: English}\n  ja: {label: 日本語}\n",
+			"content/en/_index.md":     "# Ops\n\n[Setup](/docs/setup/)\n",
+			"content/en/docs/setup.md": "# Setup\n\n[Home](/)\n",
+			"content/ja/_index.md":     "# 運用\n\n[Setup](/docs/setup/) [設定](/ja/docs/setup/)\n",
+			"content/ja/docs/setup.md": "# 設定\n",
+		}, "as Hugo: pages in content/", []string{"index.html", "docs/setup/index.html", "ja/index.html", "ja/docs/setup/index.html"}, []string{"en/index.html", "en/docs/setup/index.html"}, nil},
 		{"docusaurus", map[string]string{
 			"docusaurus.config.js":         "module.exports = {};\n",
 			"package.json":                 "{}",
@@ -73,6 +80,15 @@ func TestBringYourHandbook(t *testing.T) {
 			"docs/later/x.md":              "# X\n",
 			"sidebars.js":                  "module.exports = {\n  docs: [\n    'intro',\n    {type: 'category', label: 'Guide', link: {type: 'doc', id: 'guide/index'}, items: ['guide/ship', 'guide/setup']},\n  ],\n};\n",
 		}, "as Docusaurus: pages in docs/, order from sidebars.js", []string{"index.html", "guide/index.html", "guide/setup/index.html", "guide/ship/index.html", "later/index.html"}, []string{"intro/index.html", "intro.mdx", "guide/index.mdx", "guide/02_setup.markdown", "guide/02_setup/index.html", "guide/deploy/index.html"}, []string{"Guide", "Later on"}},
+		{"nuxt content", map[string]string{
+			"README.md":             "# How to run the app, not a page\n",
+			"docs/nuxt.config.ts":   "export default defineNuxtConfig({ modules: ['@nuxt/content'] })\n",
+			"docs/content/index.md": "# Home\n\n[Install](/docs/getting-started/installation)\n",
+			"docs/content/docs/1.getting-started/1.index.md":        "# Getting started\n",
+			"docs/content/docs/1.getting-started/3.zeta.md":         "# Zeta\n",
+			"docs/content/docs/1.getting-started/2.installation.md": "# Installation\n\n[Zeta](./zeta)\n",
+			"docs/public/logo.svg":                                  "<svg/>",
+		}, "as Nuxt Content: pages in docs/content/", []string{"index.html", "docs/getting-started/index.html", "docs/getting-started/installation/index.html", "docs/getting-started/zeta/index.html", "logo.svg"}, []string{"readme/index.html", "docs/getting-started/index/index.html", "docs/1.getting-started/index.html"}, nil},
 		{"middleman", map[string]string{
 			"README.md":                       "# How to run the site, not a page\n",
 			"config.rb":                       "require 'govuk_tech_docs'\n",
@@ -168,6 +184,35 @@ func TestBringYourHandbook(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAstroPublic builds an Astro site whose public/ holds the files it
+// publishes as they are: read, not taken for baton's output, which goes
+// to dist/ unless told where; an output in public/ is refused, and
+// check and serve read it too.
+func TestAstroPublic(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "astro.config.mjs", "export default {};\n")
+	write(t, dir, "src/content/docs/index.md", "# Docs\n\n![logo](/img/logo.svg)\n")
+	write(t, dir, "public/img/logo.svg", "<svg/>")
+	write(t, dir, "public/robots.txt", "User-agent: *\n")
+	if r := runIn(t, "build", dir); r.code != exitOK {
+		t.Fatalf("build: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, p := range []string{"dist/index.html", "dist/img/logo.svg", "dist/robots.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("no %s", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", ".baton-output")); err == nil {
+		t.Errorf("the build wrote into public/")
+	}
+	if r := runIn(t, "build", dir, "--out", filepath.Join(dir, "public")); r.code != exitUsage {
+		t.Errorf("build --out public: exit %d, want %d\n%s%s", r.code, exitUsage, r.stdout, r.stderr)
+	}
+	if r := runIn(t, "check", dir); r.code != exitOK {
+		t.Errorf("check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
 

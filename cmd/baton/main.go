@@ -255,7 +255,7 @@ Flags:
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", buildHelp)
-	out := fs.String("out", "", "output `folder` (default SITE/public)")
+	out := fs.String("out", "", "output `folder` (default SITE/public; SITE/dist where public/ is the site's own, as in Astro)")
 	baseURL := fs.String("base-url", "", "the `URL` the site is served from (overrides base_url)")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
 	quiet := fs.Bool("quiet", false, "print nothing but errors and warnings")
@@ -269,12 +269,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return usageError{"--base-url " + msg}
 		}
 	}
-	if *out == "" {
-		*out = filepath.Join(dir, "public")
-	}
 	st, err := openSite(dir, *out)
 	if err != nil {
 		return err
+	}
+	if *out == "" {
+		*out = st.defaultOut()
 	}
 	pubOpts := publish.Options{Out: *out, Site: dir, Source: st.fsys, Protected: st.protected()}
 	if err := publish.Check(pubOpts); err != nil {

@@ -30,8 +30,11 @@ func openSite(dir, out string) (site, error) {
 	}
 	l := layout.Detect(source.Dir(dir))
 	var exclude []string
-	for _, o := range []string{out, filepath.Join(dir, "public")} {
-		if rel, ok := inside(dir, o); ok {
+	for i, o := range []string{out, filepath.Join(dir, "public")} {
+		// public/ is baton's default output, left out of what is read,
+		// unless it is the site's own folder of files to publish
+		// (Astro's public/) and not the output asked for.
+		if rel, ok := inside(dir, o); ok && (i == 0 || rel != l.Static) {
 			exclude = append(exclude, rel)
 		}
 	}
@@ -55,13 +58,27 @@ func inside(dir, p string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
+// defaultOut is the output folder of a build not told where: public/ in
+// the site folder, or dist/ where public/ holds the site's own files to
+// publish (Astro's), which an output there would replace.
+func (s site) defaultOut() string {
+	if s.layout.Static == "public" {
+		return filepath.Join(s.dir, "dist")
+	}
+	return filepath.Join(s.dir, "public")
+}
+
 // protected are the folders an output folder may not be, contain or lie
 // in: the folder of pages (unless it is the site folder itself, where the
-// output is left out of what is read) and baton's layouts/.
+// output is left out of what is read), the folder of files the tool
+// publishes as they are (Astro's public/) and baton's layouts/.
 func (s site) protected() []string {
 	var dirs []string
 	if s.layout.Root != "." {
 		dirs = append(dirs, filepath.Join(s.dir, filepath.FromSlash(s.layout.Root)))
+	}
+	if s.layout.Static != "" {
+		dirs = append(dirs, filepath.Join(s.dir, filepath.FromSlash(s.layout.Static)))
 	}
 	if s.layout.Theme {
 		dirs = append(dirs, filepath.Join(s.dir, "layouts"))

@@ -359,16 +359,19 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "a page needs front matter with a title: start the file with ---, title: ..., ---")
 	}
 	if fm.Present && pp.FrontMatter.Title.Value == "" && pp.FrontMatter.Title.Pos.Line != 0 {
-		diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
+		if opts.Lenient {
+			// "title:" left empty (or a comment alone) in a page written
+			// for another tool, which builds it all the same.
+			diags.Warnf(pp.FrontMatter.Title.Pos, "title is empty; the page's heading or file name is its title")
+		} else {
+			diags.Errorf(pp.FrontMatter.Title.Pos, "title must not be empty")
+		}
 	}
 	terms := opts.Terms
 	if g := pp.FrontMatter.Glossary; g != nil && !*g {
 		terms = nil
 	}
-	body := fm.Body
-	if opts.Lenient {
-		body = siteRootDests(body)
-	}
+	body, mdx := lenientBody(f.Path, fm.Body, opts)
 	doc, err := md.PrepareWith(body, terms)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "cannot render Markdown: %v", err)
@@ -377,6 +380,10 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 	pp.Doc = doc
 	pp.LinkPos = make([]diag.Pos, len(doc.Links))
 	lines := newLineIndex(fm.Body)
+	for _, w := range append(mdx, docWarnings(doc)...) {
+		line, col := lines.lineCol(w.offset)
+		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}, Severity: diag.Warning, Message: w.msg, Code: w.code})
+	}
 	for i, l := range doc.Links {
 		line, col := lines.lineCol(l.Offset)
 		pp.LinkPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
@@ -388,11 +395,22 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 			pp.TargetPos[i] = diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}
 		}
 	}
-	for _, w := range doc.Warnings {
-		line, col := lines.lineCol(w.Offset)
-		*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: f.Path, Line: line + fm.BodyLine - 1, Col: col}, Severity: diag.Warning, Message: w.Message, Code: w.Code})
-	}
 	return pp
+}
+
+// lenientBody is the body of the page at file as baton reads it: in a
+// handbook written for another tool, Jekyll's {{ site.baseurl }} links
+// made destinations, and an MDX page's statements and JSX tag lines left
+// out (with their warnings); body itself is never changed.
+func lenientBody(file string, body []byte, opts ParseOptions) ([]byte, []bodyWarning) {
+	if !opts.Lenient {
+		return body, nil
+	}
+	body = siteRootDests(body)
+	if path.Ext(file) == ".mdx" {
+		return mdxFlow(body)
+	}
+	return body, nil
 }
 
 // Transient reports whether the parse depends on the moment it was made (a

@@ -201,12 +201,17 @@ type resolver struct {
 
 // sectionFiles picks each folder's page among its Markdown files:
 // _index.md (baton's and Hugo's), else index.md (MkDocs'), else README.md
-// (GitHub's and GitBook's), in any case and with any page extension. The
+// (GitHub's and GitBook's), in any case and with any page extension, and
+// where the tool orders files by number prefixes, after the prefix. The
 // home page, where one is named (Options.Home), is content/'s page in
 // place of a README.md, which its tool publishes as a page of its own.
-func sectionFiles(pages []*Parsed, strict bool, home string) map[string]string {
+func sectionFiles(pages []*Parsed, strict bool, home string, numbers bool) map[string]string {
 	rank := func(file string) int {
-		switch strings.ToLower(pageStem(path.Base(file), strict)) {
+		stem := pageStem(path.Base(file), strict)
+		if m := numberPrefix.FindString(stem); numbers && m != "" && len(m) < len(stem) {
+			stem = stem[len(m):] // Nuxt Content's 1.index.md
+		}
+		switch strings.ToLower(stem) {
 		case "_index":
 			return 1
 		case "index":
@@ -273,7 +278,7 @@ func Resolve(cfg config.Config, files []*Parsed, opts Options) (*Site, diag.List
 	pageFiles, roleFiles, pathFiles, staticFiles, personFiles := r.classify(files)
 	r.claimGlossary()
 	r.root()
-	r.index = sectionFiles(pageFiles, cfg.Strict, opts.Home)
+	r.index = sectionFiles(pageFiles, cfg.Strict, opts.Home, opts.NumberPrefixes)
 	r.docusaurus(pageFiles)
 	for _, f := range pageFiles {
 		r.addPage(f)

@@ -240,7 +240,8 @@ func hashed(frag string) string {
 // handbook.yaml: pages need no front matter, take their title from their
 // first heading or their file name, their summary from description, keep
 // keys baton does not know, and a folder's README.md or index.md is its
-// page; a broken link is a warning, a typo of a known key still an error.
+// page; a broken link is a warning, a typo of a known key still an error,
+// and an empty title a warning (the heading's or file name's is used).
 func TestLenientPages(t *testing.T) {
 	md := markdown.New(false)
 	files := map[string]string{
@@ -256,6 +257,8 @@ func TestLenientPages(t *testing.T) {
 		"content/bad-toml.md":       "+++\ntitle = \n+++\nBody.\n",
 		"content/bad-yaml.md":       "---\ndescription: Use it when: asked\n---\n# Still a page\n",
 		"content/latin1.md":         "# Caf\xe9 notes\n",
+		"content/no-title.md":       "---\ntitle: # left for a linter\n---\n# From the heading\n",
+		"content/empty-title.md":    "---\ntitle: \"\"\n---\nNo heading.\n",
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	var parsed []*Parsed
@@ -266,8 +269,10 @@ func TestLenientPages(t *testing.T) {
 	want := []string{
 		`content/bad-toml.md:2:1: warning: invalid TOML front matter: toml: line 1 (last key "title"): expected value but found '\n' instead; the page is built without its front matter`,
 		`content/bad-yaml.md:2:1: warning: invalid YAML: mapping values are not allowed in this context; the page is built without its front matter`,
+		`content/empty-title.md:2:8: warning: title is empty; the page's heading or file name is its title`,
 		`content/how-we-work.md:3:1: warning: link to content/nowhere.md, which does not exist`,
 		`content/latin1.md:1:6: warning: invalid UTF-8 (shown as �; save the file as UTF-8)`,
+		`content/no-title.md:2:7: warning: title is empty; the page's heading or file name is its title`,
 		`content/typo.md:2:1: warning: unknown key "titel" (did you mean "title"?)`,
 	}
 	var got []string
@@ -288,6 +293,8 @@ func TestLenientPages(t *testing.T) {
 		{"content/hugo.md", "/hugo/", "From Hugo", "In TOML."},
 		{"content/bad-yaml.md", "/bad-yaml/", "Still a page", ""},
 		{"content/latin1.md", "/latin1/", "Caf� notes", ""},
+		{"content/no-title.md", "/no-title/", "From the heading", ""},
+		{"content/empty-title.md", "/empty-title/", "Empty title", "No heading."},
 	} {
 		p := pageAt(t, site, c.file)
 		if p.URL != c.url || p.Title != c.title || c.summary != "" && p.Summary != c.summary {
@@ -296,6 +303,9 @@ func TestLenientPages(t *testing.T) {
 		if p.Doc.LeadTitle() != "" {
 			t.Errorf("%s: its title is still in its body", c.file)
 		}
+	}
+	if strict := ParseWith(source.File{Path: "content/no-title.md", Data: []byte(files["content/no-title.md"])}, md, ParseOptions{}); strict.Diags.Err() == nil {
+		t.Errorf("an empty title in a baton handbook: %v, want an error", strict.Diags)
 	}
 	if p := pageAt(t, site, "content/guide/index.md"); p.Params["layout"] != "docs" || p.Params["menu"] == nil || p.Params["description"] != nil {
 		t.Errorf("params = %v", p.Params)

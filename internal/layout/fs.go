@@ -177,7 +177,9 @@ func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 // named static, sorted by name as fs.ReadDir sorts.
 func (v view) withStatic(entries []fs.DirEntry) []fs.DirEntry {
 	info, err := fs.Stat(v.site, v.l.Static)
-	if err != nil {
+	if err != nil || !v.shows(v.l.Static, "") {
+		// Not there, or left out (an output folder): not listed, or the
+		// walk would fail to read what it lists.
 		return entries
 	}
 	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "static" })

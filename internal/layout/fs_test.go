@@ -57,6 +57,9 @@ func TestFS(t *testing.T) {
 		{"starlight's public", map[string]string{
 			"docs/astro.config.mjs": "", "docs/src/content/docs/index.mdx": "", "docs/public/logo.svg": "", "docs/src/assets/x.png": "",
 		}, nil, []string{"content/index.mdx", "content/static/logo.svg"}},
+		{"starlight's public at the root, left out as an output", map[string]string{
+			"astro.config.ts": "", "src/content/docs/index.md": "", "public/robots.txt": "",
+		}, []string{"public"}, []string{"content/index.md"}},
 		{"a static folder of the pages' own wins", map[string]string{
 			"hugo.toml": "", "content/a.md": "", "content/static/x.png": "", "static/y.png": "",
 		}, nil, []string{"content/a.md", "content/static/x.png"}},

@@ -43,6 +43,7 @@ const (
 	JupyterBook Kind = "Jupyter Book"
 	Sphinx      Kind = "Sphinx (MyST)"
 	Starlight   Kind = "Starlight"
+	NuxtContent Kind = "Nuxt Content"
 	Markdown    Kind = "a folder of Markdown"
 )
 
@@ -180,6 +181,9 @@ func Detect(fsys fs.FS) Layout {
 		if cfg := firstExisting(fsys, hugoConfigs...); cfg != "" || isDir(fsys, "config/_default") {
 			return withStatic(fsys, readHugo(fsys, cfg), "static")
 		}
+		if l, ok := readNuxtContent(fsys, "."); ok {
+			return l
+		}
 		return Layout{Kind: Baton, Root: "content", Theme: true}
 	case exists(fsys, "mkdocs.yml") || exists(fsys, "mkdocs.yaml"):
 		return readMkDocs(fsys, firstExisting(fsys, "mkdocs.yml", "mkdocs.yaml"))
@@ -198,6 +202,9 @@ func Detect(fsys fs.FS) Layout {
 		}
 		if l, ok := readStarlight(fsys, dir); ok {
 			return withStatic(fsys, l, path.Join(dir, "public"))
+		}
+		if l, ok := readNuxtContent(fsys, dir); ok {
+			return l
 		}
 	}
 	// A Jupyter Book's folder has a _config.yml as Jekyll's has: its
@@ -229,6 +236,9 @@ func Detect(fsys fs.FS) Layout {
 	// config.rb: a site built with it has only config/tech-docs.yml.
 	if (exists(fsys, "config.rb") || exists(fsys, "config/tech-docs.yml")) && isDir(fsys, "source") {
 		return readMiddleman(fsys)
+	}
+	if f := nestedMkDocs(fsys); f != "" {
+		return readMkDocs(fsys, f)
 	}
 	return Layout{Kind: Markdown, Root: markdownRoot(fsys), WikiLinks: true}
 }

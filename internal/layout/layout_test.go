@@ -63,6 +63,12 @@ func TestDetect(t *testing.T) {
 		{"vitepress in docs", map[string]string{"README.md": "", "docs/.vitepress/config.mts": "export default {}\n", "docs/index.md": ""}, VitePress, "docs", "", "", false},
 		{"vitepress srcDir missing", map[string]string{"index.md": "", ".vitepress/config.js": "export default { srcDir: './pages' }\n"}, VitePress, ".", "", "", false},
 		{"starlight in docs", map[string]string{"README.md": "", "docs/astro.config.mjs": "export default {}\n", "docs/src/content/docs/index.mdx": ""}, Starlight, "docs/src/content/docs", "", "", false},
+		{"mkdocs in docs", map[string]string{"README.md": "", "docs/mkdocs.yml": "site_name: In docs\ndocs_dir: pages\n", "docs/pages/index.md": ""}, MkDocs, "docs/pages", "In docs", "docs/mkdocs.yml", false},
+		{"mkdocs of one language", map[string]string{"README.md": "", "docs/en/mkdocs.yml": "site_name: En\n", "docs/en/docs/index.md": "", "docs/es/docs/index.md": "", "docs/de/mkdocs.yml": "INHERIT: ../en/mkdocs.yml\n"}, MkDocs, "docs/en/docs", "En", "docs/en/mkdocs.yml", false},
+		{"mkdocs at the root wins", map[string]string{"mkdocs.yml": "site_name: Root\n", "docs/index.md": "", "docs/en/mkdocs.yml": "site_name: En\n"}, MkDocs, "docs", "Root", "mkdocs.yml", false},
+		{"nuxt content in docs", map[string]string{"README.md": "", "docs/nuxt.config.ts": "export default defineNuxtConfig({ extends: ['docus'] })\n", "docs/content/1.guide/1.index.md": ""}, NuxtContent, "docs/content", "", "", false},
+		{"nuxt content's settings", map[string]string{"nuxt.config.ts": "export default defineNuxtConfig({})\n", "content.config.ts": "", "content/index.md": ""}, NuxtContent, "content", "", "", false},
+		{"nuxt without content", map[string]string{"README.md": "", "nuxt.config.ts": "export default defineNuxtConfig({ modules: ['@nuxt/ui'] })\n", "content/a.md": ""}, Baton, "content", "", "", true},
 		{"astro without starlight's folder", map[string]string{"README.md": "", "astro.config.mjs": "export default {}\n", "src/pages/index.md": ""}, Markdown, ".", "", "", false},
 		{"docusaurus", map[string]string{"README.md": "", "docusaurus.config.ts": "export default {}\n", "docs/01_intro.mdx": ""}, Docusaurus, ".", "", "", false},
 		{"docusaurus's title", map[string]string{"README.md": "", "docusaurus.config.js": "// title: 'Not this'\nconst config = {\n  title: \"Acme Docs\", // the site\n  themeConfig: {\n    navbar: {\n      title: 'Acme',\n    },\n  },\n};\n", "docs/a.md": ""}, Docusaurus, ".", "Acme Docs", "", false},
@@ -124,7 +130,7 @@ nav:
 func TestMkDocsBroken(t *testing.T) {
 	for name, src := range map[string]string{
 		"syntax":   "site_name: [\n",
-		"aliases":  "a: &x [1]\nnav: *x\n",
+		"merge":    "a: &x [1]\nb:\n  <<: *x\n",
 		"nav list": "nav: index.md\n",
 	} {
 		l := Detect(files(map[string]string{"mkdocs.yml": src}))

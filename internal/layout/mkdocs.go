@@ -10,10 +10,41 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// readMkDocs reads an MkDocs site's settings: docs_dir (default docs),
-// site_name, and nav (or the older pages), whose entries are a page path,
-// {Title: path or URL}, or {Title: [entries]}.
+// readMkDocs reads an MkDocs site's settings: docs_dir (default docs,
+// beside the file), site_name, and nav (or the older pages), whose entries
+// are a page path, {Title: path or URL}, or {Title: [entries]}.
 func readMkDocs(fsys fs.FS, file string) Layout {
+	l := readMkDocsFile(fsys, file)
+	l.Root = path.Join(path.Dir(file), l.Root)
+	return l
+}
+
+// nestedMkDocs is the settings file of an MkDocs site kept below the
+// repository's root, where the root has none: docs/mkdocs.yml, or
+// docs/<x>/mkdocs.yml (a site of one language among folders of others,
+// as FastAPI's docs/en/mkdocs.yml), the one in docs/en/ where there are
+// several; "" where there is none.
+func nestedMkDocs(fsys fs.FS) string {
+	if f := firstExisting(fsys, "docs/mkdocs.yml", "docs/mkdocs.yaml"); f != "" {
+		return f
+	}
+	var found []string
+	entries, _ := fs.ReadDir(fsys, "docs")
+	for _, e := range entries {
+		if f := firstExisting(fsys, path.Join("docs", e.Name(), "mkdocs.yml"), path.Join("docs", e.Name(), "mkdocs.yaml")); e.IsDir() && f != "" {
+			found = append(found, f)
+		}
+	}
+	for _, f := range found {
+		if len(found) == 1 || path.Base(path.Dir(f)) == "en" {
+			return f
+		}
+	}
+	return ""
+}
+
+// readMkDocsFile is readMkDocs with Root relative to the file's folder.
+func readMkDocsFile(fsys fs.FS, file string) Layout {
 	l := Layout{Kind: MkDocs, Root: "docs", NavFile: file}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {

@@ -28,6 +28,10 @@ type siteSettings struct {
 	// at their permalink, in collections_dir.
 	Collections    map[string]jekyllCollection `toml:"collections" yaml:"collections"`
 	CollectionsDir string                      `toml:"collections_dir" yaml:"collections_dir"`
+	// Languages are a multilingual Hugo site's (hugolang.go).
+	Languages       map[string]hugoLanguage `toml:"languages" yaml:"languages"`
+	DefaultLanguage string                  `toml:"defaultContentLanguage" yaml:"defaultContentLanguage"`
+	InSubdir        bool                    `toml:"defaultContentLanguageInSubdir" yaml:"defaultContentLanguageInSubdir"`
 }
 
 // jekyllCollection is one of a Jekyll site's collections.
@@ -38,10 +42,20 @@ type jekyllCollection struct {
 // hugoModule is a Hugo site's module settings (in its settings file, or
 // a file of their own in config/_default/).
 type hugoModule struct {
-	Mounts []struct {
-		Source string `toml:"source" yaml:"source"`
-		Target string `toml:"target" yaml:"target"`
-	} `toml:"mounts" yaml:"mounts"`
+	Mounts []hugoMount `toml:"mounts" yaml:"mounts"`
+}
+
+// hugoMount shows a folder of the site as another to Hugo: content/en as
+// content, for one language (lang:, or sites: {matrix: {languages: [en]}}).
+type hugoMount struct {
+	Source string `toml:"source" yaml:"source"`
+	Target string `toml:"target" yaml:"target"`
+	Lang   string `toml:"lang" yaml:"lang"`
+	Sites  struct {
+		Matrix struct {
+			Languages []string `toml:"languages" yaml:"languages"`
+		} `toml:"matrix" yaml:"matrix"`
+	} `toml:"sites" yaml:"sites"`
 }
 
 // readSettings decodes file, TOML or YAML, into v, and reports whether it
@@ -79,6 +93,10 @@ func readHugo(fsys fs.FS, file string) Layout {
 		}
 	}
 	l := Layout{Kind: Hugo, Root: "content", Title: s.Title}
+	if root, urls, ok := hugoLanguages(fsys, s); ok {
+		l.Root, l.FolderURLs = root, urls
+		return l
+	}
 	dir := s.ContentDir
 	for _, m := range s.Module.Mounts {
 		if dir == "" && path.Clean(m.Target) == "content" {

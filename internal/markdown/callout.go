@@ -32,12 +32,13 @@ type Callout struct {
 	markers [][2]int
 	// colons are how many open a Docusaurus or VitePress container (or a
 	// MyST directive, of the character fence: colons, backticks or
-	// tildes); a line of as many or more closes it.
+	// tildes; or a PyMdown block, slashes); a line of as many or more
+	// closes it.
 	colons int
 	fence  byte
-	// options is set while a MyST directive may still have option lines
-	// (":class: dropdown"), yamlOptions inside a block of them between
-	// "---" lines.
+	// options is set while a MyST directive (or a PyMdown block) may
+	// still have option lines (":class: dropdown"), yamlOptions inside a
+	// block of them between "---" lines.
 	options, yamlOptions bool
 	// name is a MyST directive's :name:, a target at the callout (its
 	// id) where the pages are MyST's; collect clears it elsewhere.

@@ -4,7 +4,9 @@
 // input size and nesting depth, refuses anchors and aliases (so an alias bomb
 // cannot expand), recovers from any panic in the parser, rejects unknown and
 // duplicate keys, and reports every problem as a diagnostic with the file,
-// line and column where it stands.
+// line and column where it stands. Files written for other tools
+// (DecodeLenient, Parse) may use anchors, aliases and merge keys, which are
+// expanded under a bound on the values they make (aliases.go).
 //
 // Targets are plain structs. A field's yaml tag names its key; the option
 // ",required" makes it mandatory. A field named Pos of type diag.Pos receives
@@ -117,9 +119,10 @@ type Extra struct {
 // top-level key the target does not know goes into its field of type
 // []Extra, when it has one, instead of being an error, unless it is one
 // edit from a key it knows (a typo: "titel", "sumary"), which stays an
-// error with the suggestion; and required keys may be missing.
+// error with the suggestion; required keys may be missing; and aliases of
+// anchors and merge keys are expanded, under a bound (aliases.go).
 func DecodeLenient(file string, src []byte, lineOffset int, v any) (diags diag.List) {
-	return decode(decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1, lenient: true}, src, v)
+	return decode(decoder{file: file, lineOffset: lineOffset, lastLine: bytes.Count(src, []byte("\n")) + 1, lenient: true, aliases: true}, src, v)
 }
 
 var extraType = reflect.TypeFor[[]Extra]()
@@ -177,13 +180,14 @@ func (d *decoder) lastWins(n *yaml.Node) {
 }
 
 // Parse parses src under the same guards as Decode (size, UTF-8, depth, no
-// anchors or aliases, no panic) and returns its root node, for files whose
+// panic; anchors' aliases and merge keys expanded under a bound, as
+// DecodeLenient does) and returns its root node, for files whose
 // keys baton does not own (another tool's settings, like mkdocs.yml): the
 // caller reads the keys it knows and ignores the rest. It returns nil with
 // the diagnostics when src cannot be read. Node positions are lines of src;
 // Pos turns them into positions in file.
 func Parse(file string, src []byte) (*yaml.Node, diag.List) {
-	d := decoder{file: file, lastLine: bytes.Count(src, []byte("\n")) + 1}
+	d := decoder{file: file, lastLine: bytes.Count(src, []byte("\n")) + 1, aliases: true}
 	root, ok := d.parse(src)
 	if !ok {
 		return nil, d.diags
@@ -227,7 +231,7 @@ func (d *decoder) parse(src []byte) (root *yaml.Node, ok bool) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		root = doc.Content[0]
 	}
-	if !d.safe(root, 0) {
+	if d.aliases && !d.expand(root) || !d.safe(root, 0) {
 		return nil, false
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
@@ -244,6 +248,9 @@ type decoder struct {
 	// lenient keeps the top-level keys the target does not know (Extra)
 	// and skips the required keys; see DecodeLenient.
 	lenient bool
+	// aliases expands anchors' aliases and merge keys (aliases.go), as
+	// the other tools whose files DecodeLenient and Parse read do.
+	aliases bool
 }
 
 // pos is where n stands. yaml.v3 places the empty value of a document
@@ -260,11 +267,11 @@ func (d *decoder) safe(n *yaml.Node, depth int) bool {
 		d.diags.Errorf(d.pos(n), "YAML nested more than %d levels deep", maxDepth)
 		return false
 	}
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+	if !d.aliases && (n.Kind == yaml.AliasNode || n.Anchor != "") {
 		d.diags.Errorf(d.pos(n), "YAML anchors and aliases are not supported; write the value out")
 		return false
 	}
-	if n.Tag == "!!merge" {
+	if !d.aliases && n.Tag == "!!merge" {
 		d.diags.Errorf(d.pos(n), "YAML merge keys (<<) are not supported; write the keys out")
 		return false
 	}
