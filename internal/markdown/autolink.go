@@ -47,16 +47,65 @@ func (gfmWithoutLinkify) Extend(m goldmark.Markdown) {
 	extension.TaskList.Extend(m)
 }
 
-// parser is the parser for src: without GFM's autolinks where src cannot
-// hold one. The autolinker is asked at every space of every line, its
-// trigger, and that asking is a third of goldmark's parse of a page of
-// prose (docs/performance.md, nineteenth session); the pages are the
-// same either way, byte for byte.
-func (r *Renderer) parser(src []byte) parser.Parser {
-	if mayAutolink(src) {
-		return r.md.Parser()
+// parse parses src, with terms (nil: none) to mark, without GFM's
+// autolinks where it can: the autolinker is asked at every space of
+// every line, its trigger, and that asking is a third of goldmark's parse
+// of a page of prose (docs/performance.md, nineteenth session). A page
+// that holds none of what an autolink needs (mayAutolink) cannot have
+// one. Nor can a page whose text, parsed without the autolinker, holds
+// none (autolinkCheck): the "://" of its links' destinations, its code
+// and its HTML are not text. Parsed as far as the first autolink, the
+// page is the same to both parsers, and that autolink's first
+// characters are text to the parser without it, so a page with one is
+// parsed again with the autolinker. The Doc is the same either way
+// (FuzzPlainParser). MyST's roles are left to the autolinker's parser:
+// a role's target is not a text node.
+func (r *Renderer) parse(src []byte, terms *Terms) ast.Node {
+	context := func() parser.Context {
+		pc := parser.NewContext()
+		if terms != nil {
+			pc.Set(termsKey, terms)
+		}
+		return pc
 	}
-	return r.plain
+	if !mayAutolink(src) {
+		return r.plain.Parse(text.NewReader(src), parser.WithContext(context()))
+	}
+	if !r.myst {
+		pc := context()
+		pc.Set(autolinksKey, false)
+		doc := r.plain.Parse(text.NewReader(src), parser.WithContext(pc))
+		if found, _ := pc.Get(autolinksKey).(bool); !found {
+			return doc
+		}
+	}
+	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(context()))
+}
+
+// autolinksKey holds, while the plain parser parses a page that may have
+// an autolink, whether its text has what one needs.
+var autolinksKey = parser.NewContextKey()
+
+// autolinkCheck is the plain parser's first AST transformer: on a page
+// parse asks it about (autolinksKey set), it looks for "://", "www" (the
+// dot may be the first of an ellipsis) or "@" in every text node, those
+// of links' text and code spans too.
+type autolinkCheck struct{}
+
+func (autolinkCheck) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if pc.Get(autolinksKey) == nil {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			if v := t.Segment.Value(src); bytes.IndexByte(v, '@') >= 0 || bytes.Contains(v, []byte("://")) || bytes.Contains(v, []byte("www")) {
+				pc.Set(autolinksKey, true)
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // mayAutolink reports whether src holds what an autolink needs: a URL

@@ -72,6 +72,8 @@ func TestPlainParserSamePages(t *testing.T) {
 // kind.
 func FuzzPlainParser(f *testing.F) {
 	for _, s := range []string{
+		"[a](https://example.com) `code` <a href=\"https://x.org\">x</a>\n\n```\nwww.x.org a@b.co\n```",
+		"www....com and a--b@c.com", "[www.x.org](y.md) ![a@b.co](i.png)",
 		"a@b.co", "*www.example.com*", "two   \nhard    \nbreaks www.x.org", "(https://example.com)", "~ftp://x.org~", "_x@y.org_",
 		"A product **manager** and the product\nmanager, *twice*  \nover.",
 		"| a | b |\n|---|---|\n| product | ~~x~~ |\n\n- [ ] task\n\n> [!NOTE]\n> text www",

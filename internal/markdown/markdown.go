@@ -36,7 +36,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -156,7 +155,7 @@ func NewWith(opts Options) *Renderer {
 		transformers = append(transformers, util.Prioritized(mystNames{}, 110))
 	}
 	md := newGoldmark(extension.GFM, opts, inline, blocks, append(transformers, util.Prioritized(hardBreaks{}, 1)))
-	plain := newGoldmark(gfmWithoutLinkify{}, opts, inline, blocks, transformers).Parser()
+	plain := newGoldmark(gfmWithoutLinkify{}, opts, inline, blocks, append(transformers, util.Prioritized(autolinkCheck{}, 0))).Parser()
 	r := &Renderer{md: md, plain: plain, code: opts.Code, lexers: newLexerSet(lexers.GlobalLexerRegistry), lexTimeout: opts.HighlightTimeout, timedLimit: chromaMatchTimeout, flights: map[codeKey]*flight{}, spill: opts.Spill,
 		docs: opts.Docs, how: howOf(opts), myst: opts.MyST}
 	if r.lexTimeout <= 0 {
@@ -304,11 +303,7 @@ func (r *Renderer) prepare(body []byte, terms *Terms) (*Doc, error) {
 			src = own
 		}
 	}
-	pc := parser.NewContext()
-	if terms != nil {
-		pc.Set(termsKey, terms)
-	}
-	doc := r.parser(src).Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := r.parse(src, terms)
 	d := &Doc{}
 	texts, out := r.buffer(), r.buffer()
 	defer r.bufs.Put(texts)
