@@ -400,17 +400,20 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 
 // lenientBody is the body of the page at file as baton reads it: in a
 // handbook written for another tool, Jekyll's {{ site.baseurl }} links
-// made destinations, and an MDX page's statements and JSX tag lines left
-// out (with their warnings); body itself is never changed.
+// made destinations, FastAPI's include lines left out, and an MDX page's
+// statements and JSX tag lines left out (with their warnings); body
+// itself is never changed.
 func lenientBody(file string, body []byte, opts ParseOptions) ([]byte, []bodyWarning) {
 	if !opts.Lenient {
 		return body, nil
 	}
-	body = siteRootDests(body)
+	body, warns := includeLines(siteRootDests(body))
 	if path.Ext(file) == ".mdx" {
-		return mdxFlow(body)
+		var mdx []bodyWarning
+		body, mdx = mdxFlow(body)
+		warns = append(warns, mdx...)
 	}
-	return body, nil
+	return body, warns
 }
 
 // Transient reports whether the parse depends on the moment it was made (a
