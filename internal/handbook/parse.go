@@ -400,17 +400,24 @@ func parsePage(f source.File, md *markdown.Renderer, opts ParseOptions, diags *d
 
 // lenientBody is the body of the page at file as baton reads it: in a
 // handbook written for another tool, Jekyll's {{ site.baseurl }} links
-// made destinations, and an MDX page's statements and JSX tag lines left
-// out (with their warnings); body itself is never changed.
+// made destinations, FastAPI's include lines left out, Nuxt Content's MDC
+// blocks read (markdown.MDC), and an MDX page's statements and JSX tag
+// lines left out (with their warnings); body itself is never changed.
 func lenientBody(file string, body []byte, opts ParseOptions) ([]byte, []bodyWarning) {
 	if !opts.Lenient {
 		return body, nil
 	}
-	body = siteRootDests(body)
-	if path.Ext(file) == ".mdx" {
-		return mdxFlow(body)
+	body, warns := includeLines(siteRootDests(body))
+	body, mdc := markdown.MDC(body)
+	for _, w := range mdc {
+		warns = append(warns, bodyWarning{w.Offset, w.Message, w.Code})
 	}
-	return body, nil
+	if path.Ext(file) == ".mdx" {
+		var mdx []bodyWarning
+		body, mdx = mdxFlow(body)
+		warns = append(warns, mdx...)
+	}
+	return body, warns
 }
 
 // Transient reports whether the parse depends on the moment it was made (a

@@ -110,7 +110,8 @@ func (v view) shows(r, name string) bool {
 }
 
 // hidden reports whether an entry of a folder of pages is left out: an
-// output folder, the navigation file or a partial.
+// output folder, the navigation file, a partial or the tool's not-found
+// page.
 func (v view) hidden(dir string, e fs.DirEntry) bool {
 	return !v.visible(path.Join(dir, e.Name()))
 }
@@ -146,10 +147,13 @@ func (v view) Open(name string) (fs.File, error) {
 }
 
 // visible reports whether the file or folder at r is shown by the folder
-// that holds it: whether it is not one of those left out, nor a partial. It asks
+// that holds it: whether it is not one of those left out, nor a partial,
+// nor the tool's not-found page (notFoundPage). It asks
 // nothing of the file system: every file the build reads is opened
 // through it.
-func (v view) visible(r string) bool { return !slices.Contains(v.exclude, r) && !v.l.partial(r) }
+func (v view) visible(r string) bool {
+	return !slices.Contains(v.exclude, r) && !v.l.partial(r) && !v.l.notFoundPage(r)
+}
 
 func (v view) ReadDir(name string) ([]fs.DirEntry, error) {
 	r, ok := v.real(name)

@@ -26,8 +26,8 @@ func loaded(t *testing.T, fsys fs.FS) []string {
 }
 
 // TestFS shows the build a site's folder of pages as content/, wherever it
-// is, without the output folder, the navigation file and Docusaurus'
-// partials; of the rest, the resolver publishes only assets and what pages
+// is, without the output folder, the navigation file, Docusaurus'
+// partials and another tool's not-found pages; of the rest, the resolver publishes only assets and what pages
 // link to.
 func TestFS(t *testing.T) {
 	tests := []struct {
@@ -70,6 +70,16 @@ func TestFS(t *testing.T) {
 		{"docusaurus' partials from the root", map[string]string{
 			"docusaurus.config.js": "", "README.md": "", "_notes.md": "", "docs/a.md": "", "docs/_b.md": "", "blog/_draft/x.md": "",
 		}, nil, []string{"content/README.md", "content/docs/a.md", "content/docusaurus.config.js"}},
+		{"starlight's not-found pages", map[string]string{
+			"astro.config.mjs": "", "src/content/docs/index.md": "", "src/content/docs/404.md": "", "src/content/docs/es/404.md": "",
+			"src/content/docs/es/index.md": "", "src/content/docs/guides/404.md": "", "src/content/docs/errors/404.mdx": "",
+		}, nil, []string{"content/errors/404.mdx", "content/es/index.md", "content/guides/404.md", "content/index.md"}},
+		{"jekyll's not-found page, from the root", map[string]string{
+			"_config.yml": "", "index.md": "", "404.md": "", "404.html": "", "pt-br/404.md": "",
+		}, nil, []string{"content/404.html", "content/_config.yml", "content/index.md"}},
+		{"a baton handbook's page named 404 is a page", map[string]string{
+			"content/handbook.yaml": "title: T\n", "content/404.md": "",
+		}, nil, []string{"content/404.md", "content/handbook.yaml"}},
 		{"an underscore is no partial elsewhere", map[string]string{
 			"_config.yml": "", "index.md": "", "_posts/x.md": "", "a/_b.md": "",
 		}, nil, []string{"content/_config.yml", "content/_posts/x.md", "content/a/_b.md", "content/index.md"}},

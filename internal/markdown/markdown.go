@@ -142,6 +142,7 @@ func NewWith(opts Options) *Renderer {
 		util.Prioritized(containerParser{}, 150),
 		util.Prioritized(mystParser{}, 150),
 		util.Prioritized(pymdBlockParser{}, 150),
+		util.Prioritized(mdcParser{}, 150),
 	}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(calloutTransformer{}, 100),
