@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/batonhq/baton/internal/diag"
+	"github.com/batonhq/baton/internal/markdown"
 )
 
 // FastAPI's MkDocs build runs a hook of its own that replaces a line
@@ -39,7 +40,7 @@ func includeLines(body []byte) ([]byte, []bodyWarning) {
 		case f != nil:
 			fence = f
 		case includeLineRE.Match(line):
-			out = blankOut(out, body, off, end)
+			out = markdown.BlankOut(out, body, off, end)
 			n.add(off + len(line) - len(bytes.TrimLeft(line, " \t")))
 		}
 	}

@@ -67,7 +67,7 @@ func mdxFlow(body []byte) ([]byte, []bodyWarning) {
 			fence = fenceOf(line)
 		case blankLine && mdxStatementRE.Match(line):
 			stop := statementEnd(body, off)
-			out = blankOut(out, body, off, stop)
+			out = markdown.BlankOut(out, body, off, stop)
 			for _, l := range bytes.Split(body[off:stop], []byte("\n")) {
 				if mdxStatementRE.Match(l) {
 					stmts.add(off)
@@ -76,7 +76,7 @@ func mdxFlow(body []byte) ([]byte, []bodyWarning) {
 			next = stop + 1
 		case jsxStartRE.Match(trimmed):
 			if stop, ok := tagsOnly(body, off+len(line)-len(trimmed)); ok {
-				out = blankOut(out, body, off, stop)
+				out = markdown.BlankOut(out, body, off, stop)
 				tags.add(off + len(line) - len(trimmed))
 				next = stop + 1
 			}
@@ -218,20 +218,6 @@ func jsxTagEnd(b []byte, off int) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// blankOut makes the bytes of body[start:end] blanks in out, a copy of
-// body made at the first call, but for line ends, and returns out.
-func blankOut(out, body []byte, start, end int) []byte {
-	if out == nil {
-		out = bytes.Clone(body)
-	}
-	for i := start; i < end; i++ {
-		if out[i] != '\n' && out[i] != '\r' {
-			out[i] = ' '
-		}
-	}
-	return out
 }
 
 // counted is n and what it counts: one, else its plural (the given

@@ -157,18 +157,18 @@ func (r *mdcReader) line(off, end int) int {
 			r.left(off+m[4], "::"+name)
 		}
 		if stop := propsEnd(body, end); stop > end {
-			r.out = blankOut(r.out, body, end, stop)
+			r.out = BlankOut(r.out, body, end, stop)
 			return lineStart(body, stop) // read on after the props' last line
 		}
 	case mdcInlineRE.Match(line):
 		m := mdcInlineRE.FindSubmatchIndex(line)
-		r.out = blankOut(r.out, body, off, end)
+		r.out = BlankOut(r.out, body, off, end)
 		r.left(off+m[2]-1, ":"+string(line[m[2]:m[3]]))
 	case len(r.stack) == 0:
 	case mdcCloseRE.Match(line):
 		r.close(off, line)
 	case mdcSlotRE.Match(line):
-		r.out = blankOut(r.out, body, off, end)
+		r.out = BlankOut(r.out, body, off, end)
 	}
 	return off
 }
@@ -206,7 +206,7 @@ func (b mdcBlock) mark(out, body []byte, colon int) []byte {
 		out[colon] = mdcMark
 		return out
 	}
-	return blankOut(out, body, lineStart(body, colon), lineEnd(body, colon))
+	return BlankOut(out, body, lineStart(body, colon), lineEnd(body, colon))
 }
 
 // indent is the width of the blanks b holds, a tab as four.
@@ -273,9 +273,10 @@ func lineEnd(b []byte, off int) int {
 // lineStart is the offset of the line that holds off.
 func lineStart(b []byte, off int) int { return bytes.LastIndexByte(b[:off], '\n') + 1 }
 
-// blankOut makes the bytes of body[start:end] blanks in out (a copy of
-// body made at the first call), but for line ends, and returns out.
-func blankOut(out, body []byte, start, end int) []byte {
+// BlankOut makes the bytes of body[start:end] blanks in out (a copy of
+// body made at the first call), but for line ends, and returns out: what
+// a page's source leaves out of what goldmark reads, its offsets kept.
+func BlankOut(out, body []byte, start, end int) []byte {
 	if out == nil {
 		out = bytes.Clone(body)
 	}
